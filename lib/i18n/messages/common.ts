@@ -1,0 +1,36 @@
+import { defineMessages } from "./define";
+
+export default defineMessages(
+  {
+    appName: "Vitrine",
+    tagline: "Payments for independent sellers",
+    save: "Save",
+    cancel: "Cancel",
+    close: "Close",
+    loading: "Loading…",
+    signIn: "Sign in",
+    signUp: "Create account",
+    signOut: "Sign out",
+    language: "Language",
+    comingSoon: "Not built yet",
+    comingSoonBody: "This section arrives in a later release. Nothing here moves money yet.",
+    error: "Something went wrong. Try again.",
+    requestId: "Request ID: {id}",
+  },
+  {
+    appName: "Vitrine",
+    tagline: "Pagamentos para vendedores independentes",
+    save: "Salvar",
+    cancel: "Cancelar",
+    close: "Fechar",
+    loading: "Carregando…",
+    signIn: "Entrar",
+    signUp: "Criar conta",
+    signOut: "Sair",
+    language: "Idioma",
+    comingSoon: "Ainda não construído",
+    comingSoonBody: "Esta seção chega em uma próxima versão. Nada aqui movimenta dinheiro ainda.",
+    error: "Algo deu errado. Tente novamente.",
+    requestId: "ID da requisição: {id}",
+  },
+);

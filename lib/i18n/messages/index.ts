@@ -1,0 +1,14 @@
+import common from "./common";
+
+const namespaces = { common } as const;
+
+type NS = typeof namespaces;
+export type Messages = { [K in keyof NS]: NS[K]["en"] };
+
+function pick<L extends "en" | "pt-BR">(locale: L): Messages {
+  const out: Record<string, unknown> = {};
+  for (const [name, ns] of Object.entries(namespaces)) out[name] = ns[locale];
+  return out as Messages;
+}
+
+export const messages = { en: pick("en"), "pt-BR": pick("pt-BR") } as const;

@@ -1,0 +1,10 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // PGlite, pg-boss and pino must stay real Node modules (native fs/wasm), not bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg-boss", "pino", "pg", "@react-pdf/renderer"],
+  typedRoutes: false,
+};
+
+export default nextConfig;
