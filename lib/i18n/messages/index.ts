@@ -1,6 +1,7 @@
 import common from "./common";
+import ui from "./ui";
 
-const namespaces = { common } as const;
+const namespaces = { common, ui } as const;
 
 type NS = typeof namespaces;
 export type Messages = { [K in keyof NS]: NS[K]["en"] };
