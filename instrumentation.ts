@@ -1,0 +1,10 @@
+// Next.js calls register() once when the server process starts: start the job runner there.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Build workers must never open the database (PGlite allows one process per directory).
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  if (process.env.JOBS_ENABLED === "0" || process.env.JOBS_ENABLED === "false") return;
+  const { startJobRunner } = await import("@/lib/jobs/runner");
+  const { jobDefinitions } = await import("@/lib/jobs/definitions");
+  await startJobRunner(jobDefinitions);
+}

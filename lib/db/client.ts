@@ -1,0 +1,70 @@
+// The one database handle of a process: PostgreSQL through @prisma/adapter-pg when DATABASE_URL is
+// set, otherwise PGlite in process (one instance per process, file-backed under .data/). PGlite
+// takes no lock on its directory, so the run command applies migrations before the server starts
+// and every test process uses its own directory or memory://.
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { applyMigrations, type SqlRunner } from "./migrations";
+
+export type Database = {
+  kind: "postgres" | "pglite";
+  prisma: PrismaClient;
+  /** Present for the embedded database; pg-boss shares it. */
+  pglite?: PGlite;
+  /** Connection string for pg-boss on PostgreSQL. */
+  url?: string;
+  sql: SqlRunner;
+  ready: Promise<void>;
+};
+
+function pgliteRunner(pg: PGlite): SqlRunner {
+  return {
+    exec: async (sql) => void (await pg.exec(sql)),
+    query: async <T,>(sql: string, params?: unknown[]) => (await pg.query<T>(sql, params as unknown[])).rows,
+  };
+}
+
+function prismaRunner(prisma: PrismaClient): SqlRunner {
+  return {
+    exec: async (sql) => void (await prisma.$executeRawUnsafe(sql)),
+    query: async <T,>(sql: string, params: unknown[] = []) => (await prisma.$queryRawUnsafe(sql, ...params)) as T[],
+  };
+}
+
+export function createDatabase(opts: { url?: string; pgliteDir?: string } = {}): Database {
+  const url = opts.url ?? process.env.DATABASE_URL;
+  if (url) {
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) }) });
+    return { kind: "postgres", prisma, url, sql: prismaRunner(prisma), ready: Promise.resolve() };
+  }
+  const dir = opts.pgliteDir ?? process.env.PGLITE_DIR ?? ".data/pglite";
+  const inMemory = dir.startsWith("memory://");
+  if (!inMemory) mkdirSync(dir, { recursive: true });
+  const pglite = new PGlite(dir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const sql = pgliteRunner(pglite);
+  // An in-memory database starts empty: apply the committed migrations in process.
+  const ready = inMemory ? applyMigrations(sql).then(() => undefined) : pglite.waitReady;
+  return { kind: "pglite", prisma, pglite, sql, ready };
+}
+
+const g = globalThis as unknown as { __vitrineDb?: Database };
+
+export function getDatabase(): Database {
+  g.__vitrineDb ??= createDatabase();
+  return g.__vitrineDb;
+}
+
+/** The Prisma client of this process. */
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_t, prop) {
+    const client = getDatabase().prisma as unknown as Record<PropertyKey, unknown>;
+    const value = client[prop];
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;
+  },
+});
+
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

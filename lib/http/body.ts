@@ -1,0 +1,55 @@
+import type { z } from "zod";
+import { AppError } from "./errors";
+
+export const DEFAULT_MAX_BODY_BYTES = 262_144;
+
+/** Reads the raw body, refusing anything over the limit before buffering it all. */
+export async function readBodyText(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new AppError("payload_too_large", `Request body exceeds ${maxBytes} bytes.`);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new AppError("payload_too_large", `Request body exceeds ${maxBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Maps a zod error to our 422 with the first offending field as `param`. */
+export function validationError(error: z.ZodError): AppError {
+  const issue = error.issues[0];
+  const param = issue?.path.map(String).join(".") || undefined;
+  const message = issue?.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}.` : `${param ? `${param}: ` : ""}${issue?.message ?? "Invalid input."}`;
+  const unknownParam = issue?.code === "unrecognized_keys" ? issue.keys[0] : param;
+  return new AppError("validation_failed", message, { param: unknownParam });
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+  const result = schema.safeParse(data);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+/** Parses a JSON request body: 415 for another content type, 400 for malformed JSON, 422 for schema violations. */
+export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S, maxBytes?: number): Promise<z.infer<S>> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) throw new AppError("unsupported_media_type", "Content-Type must be application/json.");
+  const text = await readBodyText(req, maxBytes);
+  let data: unknown;
+  try {
+    data = text.length ? JSON.parse(text) : undefined;
+  } catch {
+    throw new AppError("malformed_json", "Request body is not valid JSON.");
+  }
+  if (data === undefined) throw new AppError("malformed_json", "Request body is empty.");
+  return parseWith(schema, data);
+}

@@ -1,0 +1,47 @@
+/** Stable error codes and the one table from code to HTTP status. */
+export const ERROR_STATUS = {
+  malformed_json: 400,
+  bad_request: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  validation_failed: 422,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  invalid_api_key: 401,
+  forbidden: 403,
+  account_suspended: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  email_taken: 409,
+  idempotency_conflict: 409,
+  rate_limited: 429,
+  internal_error: 500,
+  service_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly options: { param?: string; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = "AppError";
+    this.status = ERROR_STATUS[code];
+  }
+  get param() {
+    return this.options.param;
+  }
+}
+
+export const notFound = (what = "Resource") => new AppError("not_found", `${what} not found.`);
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; param?: string; request_id: string } };
+
+export function errorBody(err: AppError, requestId: string): ErrorBody {
+  return { error: { code: err.code, message: err.message, ...(err.param ? { param: err.param } : {}), request_id: requestId } };
+}

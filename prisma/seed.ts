@@ -1,0 +1,69 @@
+// Idempotent demo data: an admin, two sellers each with a store, and demo products.
+// Run with `npm run db:seed`; running it again changes nothing.
+import { getDatabase } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
+import { appendAudit } from "@/lib/audit/log";
+
+export const DEMO_USERS = {
+  admin: { email: "admin@vitrine.local", password: "admin12345!", name: "Vitrine Admin" },
+  ana: { email: "ana@vitrine.local", password: "demo12345!", name: "Ana Souza", store: { name: "Ateliê da Ana", slug: "atelie-da-ana", storeDomain: "http://localhost:4100", currency: "BRL" } },
+  bruno: { email: "bruno@vitrine.local", password: "demo12345!", name: "Bruno Lima", store: { name: "Bruno Coffee Co.", slug: "bruno-coffee", storeDomain: null, currency: "USD" } },
+} as const;
+
+const PRODUCTS: Record<"ana" | "bruno", Array<{ name: string; description: string; unitAmount: number; currency: string; recurring?: { interval: "MONTH" | "YEAR"; trialDays?: number } }>> = {
+  ana: [
+    { name: "Caneca de cerâmica", description: "Feita à mão, 350 ml.", unitAmount: 8990, currency: "BRL" },
+    { name: "Kit de bordado", description: "Tecido, linhas e bastidor.", unitAmount: 12900, currency: "BRL" },
+    { name: "Clube do bordado", description: "Um kit novo por mês.", unitAmount: 4990, currency: "BRL", recurring: { interval: "MONTH", trialDays: 7 } },
+  ],
+  bruno: [
+    { name: "Single-origin beans 250 g", description: "Washed Ethiopian, light roast.", unitAmount: 1800, currency: "USD" },
+    { name: "Coffee subscription", description: "Fresh beans every month.", unitAmount: 2500, currency: "USD", recurring: { interval: "MONTH" } },
+  ],
+};
+
+const SYSTEM = { actor: { type: "system" as const, id: "seed" }, requestId: "seed" };
+
+async function upsertUser(prisma: ReturnType<typeof getDatabase>["prisma"], u: { email: string; password: string; name: string }, role: "ADMIN" | "SELLER") {
+  const existing = await prisma.user.findUnique({ where: { email: u.email } });
+  if (existing) return existing;
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { email: u.email, name: u.name, role, passwordHash: await hashPassword(u.password) } });
+    await appendAudit(tx, SYSTEM, { action: "user.seeded", target: { type: "user", id: user.id }, after: { email: user.email, role } });
+    return user;
+  });
+}
+
+export async function seed() {
+  const db = getDatabase();
+  await db.ready;
+  const { prisma } = db;
+  await upsertUser(prisma, DEMO_USERS.admin, "ADMIN");
+  for (const key of ["ana", "bruno"] as const) {
+    const spec = DEMO_USERS[key];
+    const user = await upsertUser(prisma, spec, "SELLER");
+    const store = (await prisma.store.findUnique({ where: { slug: spec.store.slug } })) ?? (await prisma.store.create({ data: { ownerId: user.id, ...spec.store } }));
+    for (const p of PRODUCTS[key]) {
+      if (await prisma.product.findFirst({ where: { storeId: store.id, name: p.name } })) continue;
+      await prisma.product.create({
+        data: {
+          storeId: store.id, name: p.name, description: p.description,
+          prices: { create: { storeId: store.id, unitAmount: p.unitAmount, currency: p.currency, type: p.recurring ? "RECURRING" : "ONE_TIME", interval: p.recurring?.interval, trialDays: p.recurring?.trialDays } },
+        },
+      });
+    }
+  }
+  return { users: await prisma.user.count(), stores: await prisma.store.count(), products: await prisma.product.count() };
+}
+
+if (process.argv[1] && /seed\.ts$/.test(process.argv[1])) {
+  seed()
+    .then((counts) => {
+      console.log(`Seeded demo data: ${JSON.stringify(counts)}`);
+      process.exit(0);
+    })
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
+}
