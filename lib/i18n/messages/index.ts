@@ -1,7 +1,8 @@
 import common from "./common";
 import ui from "./ui";
+import marketing from "./marketing";
 
-const namespaces = { common, ui } as const;
+const namespaces = { common, ui, marketing } as const;
 
 type NS = typeof namespaces;
 export type Messages = { [K in keyof NS]: NS[K]["en"] };
