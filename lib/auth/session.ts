@@ -11,11 +11,11 @@ export const STORE_COOKIE = "vitrine_store";
 export type SessionUser = { id: string; email: string; name: string; role: "SELLER" | "ADMIN"; locale: string };
 
 /** The decoded session JWT of this request (from the request in route handlers, else from cookies()). */
-export async function readSessionToken(req?: Request): Promise<{ sub?: string; authAt?: number } | null> {
+export async function readSessionToken(req?: Request): Promise<{ sub?: string; authAt?: number; locale?: string } | null> {
   const cookieHeader = req ? req.headers.get("cookie") ?? "" : (await cookies()).toString();
   const jar = Object.fromEntries(cookieHeader.split(/;\s*/).filter(Boolean).map((c) => { const i = c.indexOf("="); return [c.slice(0, i), decodeURIComponent(c.slice(i + 1))]; }));
   const token = await getToken({ req: { cookies: jar, headers: { cookie: cookieHeader } } as unknown as Parameters<typeof getToken>[0]["req"], secret: authSecret() });
-  return token ? { sub: token.sub, authAt: typeof token.authAt === "number" ? token.authAt : 0 } : null;
+  return token ? { sub: token.sub, authAt: typeof token.authAt === "number" ? token.authAt : 0, locale: typeof token.locale === "string" ? token.locale : undefined } : null;
 }
 
 /**

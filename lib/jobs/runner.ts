@@ -69,6 +69,6 @@ export async function stopJobRunner() {
   g.__vitrineJobs = undefined;
   if (state) {
     await state.started.catch(() => undefined);
-    await state.boss.stop({ graceful: false, wait: true });
+    await state.boss.stop({ graceful: false });
   }
 }

@@ -1,8 +1,14 @@
 import common from "./common";
 import ui from "./ui";
+import auth from "./auth";
+import nav from "./nav";
+import apiKeys from "./api-keys";
+import settings from "./settings";
+import admin from "./admin";
+import dashboard from "./dashboard";
 import marketing from "./marketing";
 
-const namespaces = { common, ui, marketing } as const;
+const namespaces = { common, ui, marketing, auth, nav, apiKeys, settings, admin, dashboard } as const;
 
 type NS = typeof namespaces;
 export type Messages = { [K in keyof NS]: NS[K]["en"] };

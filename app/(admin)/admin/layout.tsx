@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { AppShell, type NavItem } from "@/components/layout/app-shell";
+import { Logo } from "@/components/layout/logo";
+import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { Badge } from "@/components/ui/badge";
+import { requireAdminPage } from "@/lib/auth/session";
+import { getI18n } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireAdminPage();
+  const { t } = await getI18n();
+  const nav: NavItem[] = [
+    { href: "/admin", label: t("nav.adminTenants"), icon: "store" },
+    { href: "/admin/users", label: t("nav.adminUsers"), icon: "users" },
+    { href: "/admin/webhooks", label: t("nav.adminWebhooks"), icon: "webhook" },
+    { href: "/admin/audit", label: t("nav.adminAudit"), icon: "shield" },
+    { href: "/dashboard", label: t("nav.backToDashboard"), icon: "home", group: t("nav.groupAccount") },
+  ];
+  return (
+    <AppShell
+      brand={<Link href="/admin" className="flex items-center gap-2"><Logo /><Badge tone="brand">{t("nav.admin")}</Badge></Link>}
+      nav={nav}
+      user={{ name: user.name, email: user.email }}
+      footerSlot={<SignOutButton />}
+      topbarSlot={<LocaleSwitch />}
+    >
+      {children}
+    </AppShell>
+  );
+}

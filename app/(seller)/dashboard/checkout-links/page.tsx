@@ -1,0 +1,5 @@
+import { ComingSoon } from "@/components/seller/coming-soon";
+
+export default function Page() {
+  return <ComingSoon title="nav.checkoutLinks" description="dashboard.sections.checkoutLinks" />;
+}

@@ -1,0 +1,20 @@
+import { PageHeader } from "@/components/ui/page-header";
+import { PasswordForm, ProfileForm } from "@/components/seller/settings-forms";
+import { requireSellerPage } from "@/lib/auth/session";
+import { getI18n } from "@/lib/i18n/server";
+
+export const metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const { user } = await requireSellerPage();
+  const { t } = await getI18n();
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("settings.title")} description={t("settings.description")} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <ProfileForm name={user.name} email={user.email} locale={user.locale} />
+        <PasswordForm />
+      </div>
+    </div>
+  );
+}

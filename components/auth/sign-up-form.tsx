@@ -1,0 +1,65 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useI18n } from "@/lib/i18n/client";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Alert } from "@/components/ui/alert";
+import { apiFetch, ApiError } from "@/components/api-client";
+
+type FieldName = "name" | "email" | "password" | "storeName";
+
+export function SignUpForm() {
+  const { t, locale } = useI18n();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setPending(true);
+    setError(null);
+    setFieldErrors({});
+    const form = new FormData(e.currentTarget);
+    const body = { name: String(form.get("name")), email: String(form.get("email")), password: String(form.get("password")), storeName: String(form.get("storeName")), locale };
+    try {
+      await apiFetch("/api/auth/sign-up", { method: "POST", body });
+    } catch (err) {
+      if (err instanceof ApiError && err.code === "email_taken") setFieldErrors({ email: t("auth.errors.email_taken") });
+      else if (err instanceof ApiError && err.param) setFieldErrors({ [err.param as FieldName]: err.message });
+      else setError(err instanceof ApiError ? err.message : t("auth.errors.generic"));
+      setPending(false);
+      return;
+    }
+    const res = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
+    if (res?.error) {
+      setError(t("auth.errors.generic"));
+      setPending(false);
+      return;
+    }
+    router.replace("/dashboard");
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {error && <Alert tone="danger" role="alert">{error}</Alert>}
+      <Field label={t("auth.name")} error={fieldErrors.name} required>
+        <Input name="name" autoComplete="name" required maxLength={100} />
+      </Field>
+      <Field label={t("auth.email")} error={fieldErrors.email} required>
+        <Input name="email" type="email" autoComplete="email" required />
+      </Field>
+      <Field label={t("auth.password")} hint={t("auth.passwordHint")} error={fieldErrors.password} required>
+        <Input name="password" type="password" autoComplete="new-password" required minLength={10} />
+      </Field>
+      <Field label={t("auth.storeName")} hint={t("auth.storeNameHint")} error={fieldErrors.storeName} required>
+        <Input name="storeName" required maxLength={80} />
+      </Field>
+      <Button type="submit" fullWidth loading={pending}>{t("auth.submitSignUp")}</Button>
+    </form>
+  );
+}
