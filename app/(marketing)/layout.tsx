@@ -53,8 +53,8 @@ function SiteFooter({ t }: { t: TranslateFn }) {
   const link = "text-sm text-ink-muted transition-colors hover:text-ink";
   return (
     <footer className="border-t border-line bg-surface">
-      <div className="mx-auto grid max-w-6xl gap-10 px-4 py-12 sm:grid-cols-[2fr_1fr_1fr] sm:px-6">
-        <div className="flex flex-col gap-3">
+      <div className="mx-auto grid max-w-6xl grid-cols-2 gap-10 px-4 py-12 sm:grid-cols-[2fr_1fr_1fr] sm:px-6">
+        <div className="col-span-2 flex flex-col gap-3 sm:col-span-1">
           <Logo size="sm" />
           <p className="max-w-xs text-sm text-ink-muted">{t("marketing.footer.tagline")}</p>
         </div>

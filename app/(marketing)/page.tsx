@@ -45,7 +45,7 @@ export default async function LandingPage() {
           aria-hidden="true"
           className="absolute inset-0 bg-[linear-gradient(to_right,var(--color-line)_1px,transparent_1px),linear-gradient(to_bottom,var(--color-line)_1px,transparent_1px)] bg-[size:48px_48px] opacity-40 [mask-image:radial-gradient(ellipse_at_top,black_30%,transparent_70%)]"
         />
-        <div className="relative mx-auto grid max-w-6xl items-center gap-14 px-4 pt-14 pb-20 sm:px-6 sm:pt-20 lg:grid-cols-[1.1fr_1fr] lg:pt-24 lg:pb-28">
+        <div className="relative mx-auto grid max-w-6xl grid-cols-[minmax(0,1fr)] items-center gap-14 px-4 pt-14 pb-20 sm:px-6 sm:pt-20 lg:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] lg:pt-24 lg:pb-28">
           <div>
             <p className="inline-flex items-center gap-2 rounded-full border border-brand-200 bg-brand-50 px-3 py-1 text-[13px] font-medium text-brand-800">
               <span aria-hidden="true" className="size-1.5 rounded-full bg-brand-600" />
@@ -77,8 +77,8 @@ export default async function LandingPage() {
         </div>
       </section>
 
-      <section aria-labelledby="features-title" id="features" className="scroll-mt-20 border-y border-line bg-surface px-4 py-20 sm:px-6 sm:py-28">
-        <div className="mx-auto max-w-6xl">
+      <section aria-labelledby="features-title" id="features" className="scroll-mt-20 border-y border-line bg-surface py-20 sm:py-28">
+        <div className="mx-auto max-w-6xl px-4 sm:px-6">
           <SectionHeading id="features-title" eyebrow={t("marketing.features.eyebrow")} title={t("marketing.features.title")} subtitle={t("marketing.features.subtitle")} />
           <ul className="grid gap-px overflow-hidden rounded-xl border border-line bg-line sm:grid-cols-2 lg:grid-cols-3">
             {features.map(({ key, Icon }) => (
@@ -94,8 +94,8 @@ export default async function LandingPage() {
         </div>
       </section>
 
-      <section aria-labelledby="how-title" id="how-it-works" className="scroll-mt-20 px-4 py-20 sm:px-6 sm:py-28">
-        <div className="mx-auto max-w-6xl">
+      <section aria-labelledby="how-title" id="how-it-works" className="scroll-mt-20 py-20 sm:py-28">
+        <div className="mx-auto max-w-6xl px-4 sm:px-6">
           <SectionHeading id="how-title" eyebrow={t("marketing.steps.eyebrow")} title={t("marketing.steps.title")} />
           <ol className="grid gap-10 md:grid-cols-3 md:gap-8">
             {steps.map((step, i) => (
@@ -116,8 +116,8 @@ export default async function LandingPage() {
         <Pricing t={t} locale={locale} />
       </div>
 
-      <section aria-labelledby="cta-title" className="px-4 pb-20 sm:px-6 sm:pb-28 bg-surface">
-        <div className="relative mx-auto max-w-6xl overflow-hidden rounded-2xl bg-brand-950 px-6 py-14 text-center sm:px-12">
+      <section aria-labelledby="cta-title" className="bg-surface px-4 pb-20 sm:px-6 sm:pb-28">
+        <div className="relative mx-auto max-w-[calc(72rem-3rem)] overflow-hidden rounded-2xl bg-brand-950 px-6 py-14 text-center sm:px-12">
           <div aria-hidden="true" className="absolute inset-0 bg-[radial-gradient(60%_80%_at_50%_0%,var(--color-brand-700),transparent)] opacity-70" />
           <div className="relative">
             <h2 id="cta-title" className="text-3xl font-semibold tracking-tight text-balance text-ink-inverse sm:text-4xl">

@@ -12,12 +12,14 @@ type StyleProps = {
   fullWidth?: boolean;
   /** Square button holding only an icon; give it an aria-label. */
   iconOnly?: boolean;
+  /** Busy buttons keep full colour (the spinner says why they don't respond); disabled ones fade. */
+  loading?: boolean;
 };
 
 const base =
   "inline-flex items-center justify-center gap-2 whitespace-nowrap font-medium select-none transition-colors " +
   "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus " +
-  "disabled:pointer-events-none disabled:opacity-55 aria-disabled:pointer-events-none aria-disabled:opacity-55 " +
+  "disabled:pointer-events-none aria-disabled:pointer-events-none " +
   "[&_svg]:shrink-0";
 
 const variants: Record<ButtonVariant, string> = {
@@ -38,9 +40,10 @@ const paddings: Record<ButtonSize, string> = { sm: "px-3", md: "px-3.5", lg: "px
 const squares: Record<ButtonSize, string> = { sm: "w-8", md: "w-9", lg: "w-11" };
 
 /** The button look as a class string, for elements Button cannot render itself (e.g. a <summary> or <label>). */
-export function buttonClasses({ variant = "primary", size = "md", fullWidth, iconOnly }: StyleProps = {}, className?: string) {
+export function buttonClasses({ variant = "primary", size = "md", fullWidth, iconOnly, loading }: StyleProps = {}, className?: string) {
   return cn(
     base,
+    loading ? "cursor-progress" : "disabled:opacity-55 aria-disabled:opacity-55",
     variants[variant],
     variant === "link" ? "text-sm" : sizes[size],
     variant !== "link" && (iconOnly ? squares[size] : paddings[size]),
@@ -50,8 +53,6 @@ export function buttonClasses({ variant = "primary", size = "md", fullWidth, ico
 }
 
 type CommonProps = StyleProps & {
-  /** Shows a spinner, disables the control and sets aria-busy; the label stays so the width does not jump. */
-  loading?: boolean;
   children?: ReactNode;
   className?: string;
 };
@@ -72,7 +73,7 @@ export type ButtonProps = AsButton | AsLink;
 export function Button(props: ButtonProps) {
   if (props.href !== undefined) {
     const { variant, size, fullWidth, iconOnly, loading, className, children, href, external, disabled, ...rest } = props;
-    const classes = buttonClasses({ variant, size, fullWidth, iconOnly }, className);
+    const classes = buttonClasses({ variant, size, fullWidth, iconOnly, loading }, className);
     const content = (
       <>
         {loading && <Spinner size="sm" />}
@@ -107,7 +108,7 @@ export function Button(props: ButtonProps) {
       type={type}
       disabled={disabled || loading}
       aria-busy={loading || undefined}
-      className={buttonClasses({ variant, size, fullWidth, iconOnly }, className)}
+      className={buttonClasses({ variant, size, fullWidth, iconOnly, loading }, className)}
     >
       {loading && <Spinner size="sm" />}
       {children}

@@ -38,8 +38,14 @@ export function TableHead({ className, align = "left", ...props }: ThHTMLAttribu
   );
 }
 
-export function TableCell({ className, align = "left", ...props }: TdHTMLAttributes<HTMLTableCellElement> & { align?: Align }) {
-  return <td {...props} className={cn("px-4 py-3 align-middle text-ink first:pl-5 last:pr-5", aligns[align], className)} />;
+/** Cells keep to one line so narrow screens scroll the table sideways; set `wrap` for long free text. */
+export function TableCell({ className, align = "left", wrap, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { align?: Align; wrap?: boolean }) {
+  return (
+    <td
+      {...props}
+      className={cn("px-4 py-3 align-middle text-ink first:pl-5 last:pr-5", wrap ? "min-w-48" : "whitespace-nowrap", aligns[align], className)}
+    />
+  );
 }
 
 export function TableCaption({ className, ...props }: HTMLAttributes<HTMLTableCaptionElement>) {
@@ -53,6 +59,8 @@ export type DataTableColumn<Row> = {
   cell?: (row: Row) => ReactNode;
   /** Use "right" for money and counts. */
   align?: Align;
+  /** Let long text wrap instead of scrolling sideways. */
+  wrap?: boolean;
   className?: string;
 };
 
@@ -96,7 +104,7 @@ export function DataTable<Row>({ columns, rows, rowKey, empty, caption, classNam
           rows.map((row) => (
             <TableRow key={rowKey(row)}>
               {columns.map((col) => (
-                <TableCell key={col.key} align={col.align} className={cn(col.align === "right" && "tabular-nums", col.className)}>
+                <TableCell key={col.key} align={col.align} wrap={col.wrap} className={cn(col.align === "right" && "tabular-nums", col.className)}>
                   {col.cell ? col.cell(row) : String((row as Record<string, unknown>)[col.key] ?? "")}
                 </TableCell>
               ))}

@@ -21,14 +21,14 @@ export function HeroPreview({ t, locale }: { t: TranslateFn; locale: Locale }) {
           <span className="size-2.5 rounded-full bg-line-strong" />
           <span className="size-2.5 rounded-full bg-line-strong" />
         </div>
-        <div className="grid gap-4 p-5">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-4 p-4 sm:p-5">
           <div className="flex items-end justify-between gap-4">
             <div>
               <p className="text-[13px] font-medium text-ink-muted">{t("marketing.mock.today")}</p>
               <p className="mt-1 text-3xl font-semibold tracking-tight tabular-nums">{formatMoney(482050, "BRL", locale)}</p>
             </div>
-            <span className="mb-1 inline-flex items-center gap-1 rounded bg-success-bg px-1.5 py-0.5 text-[13px] font-medium text-success-ink">
-              ↑ 18% <span className="font-normal text-ink-muted">{t("marketing.mock.vsYesterday")}</span>
+            <span className="mb-1 inline-flex items-center gap-1 rounded bg-success-bg px-1.5 py-0.5 text-[13px] font-medium whitespace-nowrap text-success-ink">
+              ↑ 18% <span className="hidden font-normal text-ink-muted sm:inline">{t("marketing.mock.vsYesterday")}</span>
             </span>
           </div>
           <svg viewBox="0 0 300 64" className="h-16 w-full" aria-hidden="true" preserveAspectRatio="none">
@@ -65,8 +65,8 @@ export function HeroPreview({ t, locale }: { t: TranslateFn; locale: Locale }) {
           </div>
           <div className="flex items-center gap-2.5 rounded-lg border border-success-line bg-success-bg px-3.5 py-2.5 text-[13px]">
             <CheckCircleIcon size={16} className="shrink-0 text-success" />
-            <span className="font-medium text-success-ink">{t("marketing.mock.callback")}</span>
-            <span className="truncate font-mono text-xs text-success-ink/80">{t("marketing.mock.callbackDetail")}</span>
+            <span className="font-medium whitespace-nowrap text-success-ink">{t("marketing.mock.callback")}</span>
+            <span className="min-w-0 truncate font-mono text-xs text-success-ink/80">{t("marketing.mock.callbackDetail")}</span>
           </div>
         </div>
       </div>

@@ -28,8 +28,8 @@ function formatPrice(minor: number, locale: Locale) {
 
 export function Pricing({ t, locale }: { t: TranslateFn; locale: Locale }) {
   return (
-    <section aria-labelledby="pricing-title" id="pricing" className="scroll-mt-20 px-4 py-20 sm:px-6 sm:py-28">
-      <div className="mx-auto max-w-6xl">
+    <section aria-labelledby="pricing-title" id="pricing" className="scroll-mt-20 py-20 sm:py-28">
+      <div className="mx-auto max-w-6xl px-4 sm:px-6">
         <SectionHeading id="pricing-title" eyebrow={t("marketing.pricing.eyebrow")} title={t("marketing.pricing.title")} subtitle={t("marketing.pricing.subtitle")} />
         <ul className="grid gap-6 lg:grid-cols-3">
           {plans.map((plan) => (
