@@ -3,6 +3,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Build workers must never open the database (PGlite allows one process per directory).
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  // Fail fast, naming every missing or invalid variable.
+  const { parseServerEnv } = await import("@/lib/env/schema");
+  parseServerEnv(process.env);
   if (process.env.JOBS_ENABLED === "0" || process.env.JOBS_ENABLED === "false") return;
   const { startJobRunner } = await import("@/lib/jobs/runner");
   const { jobDefinitions } = await import("@/lib/jobs/definitions");

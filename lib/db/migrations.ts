@@ -9,7 +9,7 @@ import path from "node:path";
 export type SqlRunner = { exec(sql: string): Promise<void>; query<T>(sql: string, params?: unknown[]): Promise<T[]> };
 
 export function migrationsDir() {
-  return path.join(process.cwd(), "prisma", "migrations");
+  return path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations");
 }
 
 export function committedMigrations(dir = migrationsDir()): Array<{ name: string; sql: string; checksum: string }> {
