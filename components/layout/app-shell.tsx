@@ -76,7 +76,7 @@ export function AppShell({ brand, nav, user, footerSlot, topbarSlot, children }:
           <Button variant="ghost" size="md" iconOnly aria-label={t("ui.openMenu")} aria-expanded={open} onClick={() => setOpen(true)} className="md:hidden">
             <MenuIcon />
           </Button>
-          <div className="min-w-0 md:hidden">{brand}</div>
+          <div className="flex min-w-0 items-center md:hidden [&>a]:flex [&>a]:items-center">{brand}</div>
           <div className="ml-auto flex items-center gap-2">{topbarSlot}</div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none sm:px-6 md:px-8 md:py-8">

@@ -49,7 +49,7 @@ export function SidebarNav({ brand, nav, user, footerSlot, pathname, label }: Si
   const active = activeHref(nav, pathname);
   return (
     <div className="flex h-full flex-col">
-      <div className="flex h-14 shrink-0 items-center px-5">{brand}</div>
+      <div className="flex h-14 shrink-0 items-center px-5 [&>a]:flex [&>a]:items-center">{brand}</div>
       <nav aria-label={label} className="flex-1 overflow-y-auto px-3 py-3">
         <ul className="flex flex-col gap-0.5">
           {nav.map((item, i) => {
