@@ -15,7 +15,7 @@ export default async function MarketingLayout({ children }: { children: ReactNod
           <Link href="/" className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-focus">
             <Logo />
           </Link>
-          <nav aria-label={t("ui.mainNavigation")} className="ml-6 hidden items-center gap-1 md:flex">
+          <nav aria-label={t("ui.mainNavigation")} className="ml-6 hidden items-center gap-1 lg:flex">
             {(
               [
                 ["/#features", t("marketing.nav.features")],
@@ -26,7 +26,7 @@ export default async function MarketingLayout({ children }: { children: ReactNod
               <a
                 key={href}
                 href={href}
-                className="rounded-md px-3 py-2 text-sm font-medium text-ink-muted transition-colors hover:text-ink focus-visible:outline-2 focus-visible:outline-focus"
+                className="rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap text-ink-muted transition-colors hover:text-ink focus-visible:outline-2 focus-visible:outline-focus"
               >
                 {label}
               </a>
