@@ -30,7 +30,7 @@ log(env.DATABASE_URL ? "database: PostgreSQL (DATABASE_URL)" : `database: embedd
 // Migrations and seed run before the server: PGlite allows one process per directory.
 run(bin("prisma"), ["migrate", "deploy"], env);
 if (!args.has("--no-seed")) run(bin("tsx"), ["prisma/seed.ts"], env);
-if (args.has("--rebuild") || buildIsStale()) {
+if (args.has("--rebuild") || (!args.has("--no-build") && buildIsStale())) {
   log("building the app (first run or sources changed)…");
   run(bin("next"), ["build"], env);
 }

@@ -12,7 +12,7 @@ export function VerifyChainButton() {
   const [report, setReport] = useState<Report | null>(null);
   const [pending, setPending] = useState(false);
   return (
-    <div className="space-y-3">
+    <div className="flex flex-col items-start gap-3 sm:flex-row sm:items-center">
       <Button variant="secondary" loading={pending} onClick={async () => {
         setPending(true);
         try { setReport(await apiFetch<Report>("/api/admin/audit/verify", { method: "POST" })); } finally { setPending(false); }

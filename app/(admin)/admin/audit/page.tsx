@@ -15,7 +15,8 @@ export default async function AdminAudit() {
   const entries = await listAuditEntries({ take: 200 });
   return (
     <div className="space-y-6">
-      <PageHeader title={t("nav.adminAudit")} actions={<VerifyChainButton />} />
+      <PageHeader title={t("nav.adminAudit")} description={t("admin.auditDescription")} />
+      <VerifyChainButton />
       <Card className="overflow-hidden">
         <DataTable
           rows={entries}
