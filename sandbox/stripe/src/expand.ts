@@ -63,7 +63,7 @@ function expandPath(app: EmulatorApp, scope: Scope, node: Json, path: string[], 
     if (!rec) throw invalidRequest(`This property cannot be expanded (${full}).`, { param: "expand" });
     value = node[head] = structuredClone(rec.obj);
     stripIncludable(value);
-  } else if (value === undefined) {
+  } else if (value === undefined || (value !== null && typeof value !== "object")) {
     throw invalidRequest(`This property cannot be expanded (${full}).`, { param: "expand" });
   }
   expandPath(app, scope, value, rest, full, depth + 1);

@@ -73,8 +73,7 @@ export function finalizeInvoice(ctx: Ctx, inv: Rec<"invoice">): void {
 }
 
 /** Pays an open invoice with `pm` (or the subscription/customer default). $0 invoices are paid at once. */
-export function payInvoice(ctx: Ctx, inv: Rec<"invoice">, opts: { pm?: Rec<"payment_method"> | null; offSession: boolean }): AttemptResult | null {
-  const { app } = ctx;
+export function payInvoice(ctx: Ctx, inv: Rec<"invoice">, opts: { pm?: Rec<"payment_method"> | null; offSession: boolean; returnUrl?: string }): AttemptResult | null {
   if (inv.obj.status !== "open") throw invalidRequest(`Invoice is already ${inv.obj.status}.`, { code: "invoice_not_editable" });
   if (inv.obj.amount_due === 0) {
     markPaid(ctx, inv);
@@ -83,7 +82,7 @@ export function payInvoice(ctx: Ctx, inv: Rec<"invoice">, opts: { pm?: Rec<"paym
   const pi = ensurePaymentIntent(ctx, inv);
   const pm = opts.pm ?? defaultPaymentMethod(ctx, inv);
   if (!pm) return null;
-  return attemptPayment(ctx, pi, pm, { offSession: opts.offSession });
+  return attemptPayment(ctx, pi, pm, { offSession: opts.offSession, returnUrl: opts.returnUrl });
 }
 
 /** The PaymentIntent that collects this invoice, created on first use (its client secret confirms it). */
