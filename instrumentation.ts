@@ -6,6 +6,9 @@ export async function register() {
   // Fail fast, naming every missing or invalid variable.
   const { parseServerEnv } = await import("@/lib/env/schema");
   parseServerEnv(process.env);
+  // An in-memory database is migrated in process; wait for it before serving.
+  const { getDatabase } = await import("@/lib/db/client");
+  await getDatabase().ready;
   if (process.env.JOBS_ENABLED === "0" || process.env.JOBS_ENABLED === "false") return;
   const { startJobRunner } = await import("@/lib/jobs/runner");
   const { jobDefinitions } = await import("@/lib/jobs/definitions");
