@@ -32,6 +32,7 @@ export async function startReceiver(secret: string, verifier = new Stripe("sk_te
   const received: Received[] = [];
   const rejected: string[] = [];
   let respond: (event: Stripe.Event) => number = () => 200;
+  let delayMs = 0;
   const server = createServer((req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -42,7 +43,7 @@ export async function startReceiver(secret: string, verifier = new Stripe("sk_te
         const event = verifier.webhooks.constructEvent(raw, signature, secret);
         const status = respond(event);
         if (status < 300) received.push({ event, raw, signature });
-        res.writeHead(status).end();
+        setTimeout(() => res.writeHead(status).end(), delayMs);
       } catch (err) {
         rejected.push((err as Error).message);
         res.writeHead(400).end();
@@ -58,6 +59,10 @@ export async function startReceiver(secret: string, verifier = new Stripe("sk_te
     types: () => received.map((r) => r.event.type),
     setResponder(fn: (event: Stripe.Event) => number) {
       respond = fn;
+    },
+    /** Slows every response down, e.g. to prove deliveries never block the API request. */
+    setDelay(ms: number) {
+      delayMs = ms;
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
