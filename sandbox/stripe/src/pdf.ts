@@ -1,10 +1,12 @@
 /** A real invoice PDF (`invoice_pdf`), rendered with @react-pdf/renderer and the built-in Helvetica. */
-import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import { createElement as h } from "react";
 import type { EmulatorApp } from "./app";
 import type { Rec } from "./store";
 
-const styles = StyleSheet.create({
+// @react-pdf/renderer is ESM-only; a dynamic import keeps the emulator loadable from CommonJS (tsx without "type": "module").
+const loadRenderer = () => import("@react-pdf/renderer");
+
+const styles = {
   page: { padding: 48, fontFamily: "Helvetica", fontSize: 10, color: "#1a1f36" },
   header: { flexDirection: "row", justifyContent: "space-between", marginBottom: 28 },
   title: { fontSize: 22, fontFamily: "Helvetica-Bold" },
@@ -23,12 +25,13 @@ const styles = StyleSheet.create({
   totals: { marginTop: 14, marginLeft: "50%" },
   totalRow: { flexDirection: "row", justifyContent: "space-between", paddingVertical: 3 },
   footer: { position: "absolute", bottom: 36, left: 48, right: 48, color: "#8792a2", fontSize: 8, textAlign: "center" },
-});
+} as const;
 
 const money = (amount: number, currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(amount / 100);
 const day = (ts: number | null) => (ts ? new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(ts * 1000)) : "—");
 
 export async function renderInvoicePdf(app: EmulatorApp, inv: Rec<"invoice">): Promise<Buffer> {
+  const { Document, Page, Text, View, renderToBuffer } = await loadRenderer();
   const o = inv.obj;
   const status = o.status === "paid" ? `Paid ${day(o.status_transitions.paid_at)}` : (o.status ?? "draft").toUpperCase();
   const line = (l: (typeof o.lines.data)[number]) =>

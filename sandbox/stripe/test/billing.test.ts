@@ -165,6 +165,20 @@ describe("changes and cancellation", () => {
     expect(ev.data.previous_attributes).toHaveProperty("items");
   });
 
+  it("switching to a yearly price resets the billing cycle and invoices at once", async () => {
+    const c = await customerWithCard();
+    const yearly = await stripe.prices.create({ product: basic.product as string, currency: "usd", unit_amount: 10000, recurring: { interval: "year" } });
+    const sub = await stripe.subscriptions.create({ customer: c.id, items: [{ price: basic.id }] });
+    await em.controls.advanceClock("10d");
+    const updated = await stripe.subscriptions.update(sub.id, { items: [{ id: sub.items.data[0].id, price: yearly.id }], expand: ["latest_invoice"] });
+    const item = updated.items.data[0];
+    expect(item.current_period_end - item.current_period_start).toBeGreaterThanOrEqual(365 * 86400);
+    const inv = updated.latest_invoice as Stripe.Invoice;
+    expect(inv).toMatchObject({ billing_reason: "subscription_update", status: "paid" });
+    expect(inv.total).toBeGreaterThan(9000);
+    expect(inv.total).toBeLessThan(10000);
+  });
+
   it("create_prorations defers the proration to the next renewal; none changes price only", async () => {
     const c = await customerWithCard();
     const sub = await stripe.subscriptions.create({ customer: c.id, items: [{ price: basic.id }] });

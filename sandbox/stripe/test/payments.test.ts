@@ -230,7 +230,7 @@ describe("Connect money movement", () => {
 describe("setup intents and saved cards", () => {
   it("saves a card to a customer and emits setup_intent.succeeded + payment_method.attached", async () => {
     const customer = await stripe.customers.create({ email: "saver@example.com" });
-    const si = await stripe.setupIntents.create({ customer: customer.id, payment_method_types: ["card"] });
+    const si = await stripe.setupIntents.create({ customer: customer.id, allowed_payment_method_types: ["card"] });
     expect(si.status).toBe("requires_payment_method");
     const confirmed = await stripe.setupIntents.confirm(si.id, { payment_method: "pm_card_visa" });
     expect(confirmed.status).toBe("succeeded");

@@ -31,7 +31,7 @@ export function updateSubscription(ctx: Ctx, sub: Rec<"subscription">, u: Subscr
   const before = structuredClone(s);
   const now = ctx.app.clock.now();
   const prorations: LineInput[] = [];
-  if (u.items?.length) applyItemChanges(ctx, sub, u.items, now, prorations);
+  const cycleReset = u.items?.length ? applyItemChanges(ctx, sub, u.items, now, prorations) : false;
   if (u.cancelAtPeriodEnd !== undefined) {
     s.cancel_at_period_end = u.cancelAtPeriodEnd;
     s.cancel_at = u.cancelAtPeriodEnd ? s.items.data[0].current_period_end : null;
@@ -55,7 +55,8 @@ export function updateSubscription(ctx: Ctx, sub: Rec<"subscription">, u: Subscr
       item.current_period_end = periodEnd(item.price, now);
     }
   }
-  const behavior = u.prorationBehavior ?? "create_prorations";
+  // Changing the billing interval resets the cycle and invoices at once, whatever proration_behavior says.
+  const behavior = cycleReset ? "always_invoice" : (u.prorationBehavior ?? "create_prorations");
   if (behavior === "create_prorations") {
     for (const p of prorations) sub.x.prorations.push({ description: p.description, amount: p.amount, price: p.price.id, start: p.start, end: p.end });
   }
@@ -82,8 +83,9 @@ export function updateSubscription(ctx: Ctx, sub: Rec<"subscription">, u: Subscr
 }
 
 /** Stripe's proration: unused time on the old price is credited, remaining time on the new one charged. */
-function applyItemChanges(ctx: Ctx, sub: Rec<"subscription">, changes: ItemChange[], now: number, out: LineInput[]): void {
+function applyItemChanges(ctx: Ctx, sub: Rec<"subscription">, changes: ItemChange[], now: number, out: LineInput[]): boolean {
   const s = sub.obj;
+  let cycleReset = false;
   for (const [i, ch] of changes.entries()) {
     const existing = ch.id ? s.items.data.find((it) => it.id === ch.id) : undefined;
     if (ch.id && !existing) throw invalidRequest(`No such subscription item: '${ch.id}'`, { param: `items[${i}][id]`, code: "resource_missing" }, 404);
@@ -106,13 +108,24 @@ function applyItemChanges(ctx: Ctx, sub: Rec<"subscription">, changes: ItemChang
     }
     if (ch.quantity !== undefined) item.quantity = ch.quantity;
     const newAmount = (item.price.unit_amount ?? 0) * (item.quantity ?? 1);
-    if (s.status === "trialing" || newAmount === oldAmount) continue;
+    const intervalChanged = !!oldPrice && oldPrice.recurring?.interval !== item.price.recurring?.interval;
+    if (s.status === "trialing" || (newAmount === oldAmount && !intervalChanged)) continue;
     const span = item.current_period_end - item.current_period_start;
     const fraction = span > 0 ? Math.max(0, item.current_period_end - now) / span : 0;
+    if (intervalChanged) {
+      cycleReset = true;
+      for (const it of s.items.data) {
+        it.current_period_start = now;
+        it.current_period_end = periodEnd(item.price, now);
+      }
+      s.billing_cycle_anchor = now;
+    }
+    const debitFraction = intervalChanged ? 1 : fraction;
     const when = new Date(now * 1000).toISOString().slice(0, 10);
     if (oldPrice && oldAmount) {
       out.push({ ...lineFor(ctx, s, item, -Math.round(oldAmount * fraction), `Unused time on ${productName(ctx, oldPrice)} after ${when}`, true), price: oldPrice, start: now });
     }
-    out.push({ ...lineFor(ctx, s, item, Math.round(newAmount * fraction), `Remaining time on ${item.quantity ?? 1} × ${productName(ctx, item.price)} (at ${formatMinor(item.price)}) after ${when}`, true), start: now });
+    out.push({ ...lineFor(ctx, s, item, Math.round(newAmount * debitFraction), `Remaining time on ${item.quantity ?? 1} × ${productName(ctx, item.price)} (at ${formatMinor(item.price)}) after ${when}`, true), start: now });
   }
+  return cycleReset;
 }

@@ -33,6 +33,7 @@ export type SessionInput = {
   locale: Stripe.Checkout.Session.Locale | null;
   expires_at: number;
   payment_method_types: string[];
+  allowed_payment_method_types: string[] | null;
   submit_type: Stripe.Checkout.Session.SubmitType | null;
   billing_address_collection: Stripe.Checkout.Session.BillingAddressCollection | null;
   phone_number_collection: boolean;
@@ -47,7 +48,7 @@ export function checkoutSessionObject(input: SessionInput, url: (id: string) => 
     adaptive_pricing: { enabled: false },
     after_expiration: null,
     allow_promotion_codes: null,
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: input.allowed_payment_method_types,
     amount_subtotal: total,
     amount_total: total,
     automatic_tax: { enabled: false, liability: null, provider: null, status: null },

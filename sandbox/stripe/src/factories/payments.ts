@@ -10,7 +10,7 @@ export type PaymentIntentInput = {
   description?: string | null;
   metadata?: Record<string, string>;
   payment_method?: string | null;
-  payment_method_types?: string[];
+  allowed_payment_method_types?: string[];
   automatic_payment_methods?: boolean;
   setup_future_usage?: Stripe.PaymentIntent.SetupFutureUsage | null;
   application_fee_amount?: number | null;
@@ -28,7 +28,7 @@ export function paymentIntentObject(input: PaymentIntentInput, now: number): Str
   return {
     id,
     object: "payment_intent",
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: (input.allowed_payment_method_types as Stripe.PaymentIntent.AllowedPaymentMethodType[] | undefined) ?? null,
     amount: input.amount,
     amount_capturable: 0,
     amount_details: { tip: {} },
@@ -57,7 +57,7 @@ export function paymentIntentObject(input: PaymentIntentInput, now: number): Str
     payment_method: input.payment_method ?? null,
     payment_method_configuration_details: input.automatic_payment_methods ? { id: "pmc_emulator_default", parent: null } : null,
     payment_method_options: { card: { installments: null, mandate_options: null, network: null, request_three_d_secure: "automatic" } },
-    payment_method_types: input.payment_method_types ?? ["card"],
+    payment_method_types: ["card"],
     payment_record: null,
     processing: null,
     receipt_email: input.receipt_email ?? null,
@@ -270,7 +270,7 @@ export function applicationFeeObject(charge: Stripe.Charge, account: string, pla
 export type SetupIntentInput = {
   customer?: string | null;
   payment_method?: string | null;
-  payment_method_types?: string[];
+  allowed_payment_method_types?: string[];
   usage?: string;
   metadata?: Record<string, string>;
   description?: string | null;
@@ -282,7 +282,7 @@ export function setupIntentObject(input: SetupIntentInput, now: number): Stripe.
   return {
     id,
     object: "setup_intent",
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: (input.allowed_payment_method_types as Stripe.SetupIntent.AllowedPaymentMethodType[] | undefined) ?? null,
     application: null,
     automatic_payment_methods: input.automatic_payment_methods ? { allow_redirects: "always", enabled: true } : null,
     cancellation_reason: null,
@@ -302,7 +302,7 @@ export function setupIntentObject(input: SetupIntentInput, now: number): Stripe.
     payment_method: input.payment_method ?? null,
     payment_method_configuration_details: null,
     payment_method_options: { card: { mandate_options: null, network: null, request_three_d_secure: "automatic" } },
-    payment_method_types: input.payment_method_types ?? ["card"],
+    payment_method_types: ["card"],
     single_use_mandate: null,
     status: input.payment_method ? "requires_confirmation" : "requires_payment_method",
     usage: input.usage ?? "off_session",

@@ -15,11 +15,11 @@ import { esc, messagePage, money, shell } from "./layout";
 export function authenticationCard(o: { amount: string | null; merchant: string; action: string; clientSecret?: string }): string {
   const secret = o.clientSecret ? `<input type="hidden" name="client_secret" value="${esc(o.clientSecret)}">` : "";
   return `<div class="card center" data-testid="three-ds">
-<div class="icon-warn">🔒</div>
+<div class="icon-lock"><svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><rect x="4" y="11" width="16" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/></svg></div>
 <h1>3-D Secure authentication (test)</h1>
 <p class="sub">${o.amount ? `Confirm the payment of <strong>${esc(o.amount)}</strong> to ${esc(o.merchant)}.` : `Confirm saving your card for ${esc(o.merchant)}.`}<br>Your bank would ask you to approve this. In test mode you choose the outcome.</p>
 <form method="post" action="${esc(o.action)}" style="margin-top:24px">${secret}
-<div class="btn-row"><button class="btn" name="result" value="complete" data-testid="3ds-complete">Complete authentication</button><button class="btn danger" name="result" value="fail" data-testid="3ds-fail">Fail authentication</button></div>
+<div class="btn-row"><button class="btn" name="result" value="complete" data-testid="3ds-complete">Complete</button><button class="btn danger" name="result" value="fail" data-testid="3ds-fail">Fail</button></div>
 </form></div>`;
 }
 

@@ -58,7 +58,7 @@ input:focus,select:focus{border-color:#6366f1;box-shadow:0 0 0 3px rgba(99,102,2
 .btn.danger:hover{background:#fff5f7}
 .btn.small{width:auto;font-size:14px;padding:8px 14px}
 .btn-row{display:flex;gap:10px;flex-wrap:wrap}
-.btn-row .btn{flex:1;min-width:160px}
+.btn-row .btn{flex:1;min-width:150px;font-size:15px;padding:12px;white-space:nowrap}
 .error{background:#fff5f7;border:1px solid #f3c1cc;color:#a61b3c;border-radius:8px;padding:10px 12px;font-size:14px;margin-bottom:16px}
 .notice{background:#eef6ff;border:1px solid #c7ddfb;color:#1d4e89;border-radius:8px;padding:10px 12px;font-size:14px;margin-bottom:16px}
 .success{background:#ecfdf3;border:1px solid #b7ebc6;color:#146c2e;border-radius:8px;padding:10px 12px;font-size:14px;margin-bottom:16px}
@@ -83,6 +83,7 @@ td.num,th.num{text-align:right}
 .center{text-align:center}
 .icon-ok{width:56px;height:56px;border-radius:50%;background:#e6f6ec;color:#146c2e;display:flex;align-items:center;justify-content:center;font-size:28px;margin:0 auto 16px}
 .icon-warn{width:56px;height:56px;border-radius:50%;background:#fff4e5;color:#a04b00;display:flex;align-items:center;justify-content:center;font-size:28px;margin:0 auto 16px}
+.icon-lock{width:56px;height:56px;border-radius:50%;background:#eef2ff;color:#4f46e5;display:flex;align-items:center;justify-content:center;margin:0 auto 16px}
 .footer{text-align:center;color:#8792a2;font-size:12px;margin-top:22px}
 .plan{border:1px solid #e3e8ee;border-radius:10px;padding:18px;margin-bottom:14px}
 .plan-head{display:flex;justify-content:space-between;align-items:flex-start;gap:12px;margin-bottom:10px}

@@ -291,7 +291,7 @@
       overlay.className = "vse-overlay";
       overlay.setAttribute("data-testid", "stripe-3ds-modal");
       var amount = intent.amount ? new Intl.NumberFormat(undefined, { style: "currency", currency: String(intent.currency).toUpperCase() }).format(intent.amount / 100) : "";
-      overlay.innerHTML = '<div class="vse-modal" role="dialog" aria-modal="true"><div class="vse-lock">🔒</div><h2></h2>' + (amount ? '<div class="vse-amount"></div>' : "") + '<p></p><div class="vse-buttons"><button class="vse-no" data-result="fail"></button><button class="vse-ok" data-result="complete"></button></div></div>';
+      overlay.innerHTML = '<div class="vse-modal" role="dialog" aria-modal="true"><div class="vse-lock"><svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><rect x="4" y="11" width="16" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/></svg></div><h2></h2>' + (amount ? '<div class="vse-amount"></div>' : "") + '<p></p><div class="vse-buttons"><button class="vse-no" data-result="fail"></button><button class="vse-ok" data-result="complete"></button></div></div>';
       overlay.querySelector("h2").textContent = t.authTitle;
       overlay.querySelector("p").textContent = t.authBody;
       if (amount) overlay.querySelector(".vse-amount").textContent = amount;
