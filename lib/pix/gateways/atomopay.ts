@@ -1,0 +1,114 @@
+import { defineCredentials } from "../credentials";
+import { isPixGatewayError } from "../errors";
+import { asPngDataUrl, firstString, requireString, toCentavos, unwrap } from "../fields";
+import { createHttpClient } from "../http";
+import { mapPixStatus } from "../status";
+import type { PixGatewayDefinition } from "../types";
+import { readWebhookBody } from "../webhook-body";
+
+// Átomo Pay: api_token in the QUERY STRING of every call (so URLs are only logged redacted, see
+// lib/pix/http.ts); amounts in centavos; minimum R$ 0,50; one account serves many producers.
+const credentials = defineCredentials({
+  api_token: { label: "API token", secret: true },
+  offer_hash: { label: "Offer hash" },
+  product_hash: { label: "Product hash" },
+});
+
+type Creds = { api_token: string; offer_hash: string; product_hash: string };
+
+export const atomopay: PixGatewayDefinition<Creds> = {
+  id: "atomopay",
+  displayName: "Átomo Pay",
+  capabilities: { refund: false, statusQuery: true, signedWebhooks: false, split: false, webhookRegistration: false },
+  minimumCentavos: 50,
+  amountUnit: "centavos",
+  defaultBaseUrl: "https://api.atomopay.com.br/api/public/v1",
+  credentials,
+  create(creds, ctx) {
+    const gateway = "atomopay";
+    const http = createHttpClient({ gateway, baseUrl: ctx.baseUrl, fetch: ctx.fetch, timeoutMs: ctx.timeoutMs, log: ctx.log, secrets: [creds.api_token] });
+    const query = { api_token: creds.api_token };
+
+    const readTransaction = (hash: string) => http.request({ method: "GET", path: `/transactions/${encodeURIComponent(hash)}`, query });
+
+    return {
+      async createCharge(input) {
+        const c = input.customer ?? {};
+        const res = await http.request({
+          method: "POST",
+          path: "/transactions",
+          query,
+          json: {
+            amount: input.amountCentavos,
+            payment_method: "pix",
+            offer_hash: creds.offer_hash,
+            cart: [
+              {
+                product_hash: creds.product_hash,
+                offer_hash: creds.offer_hash,
+                title: input.description,
+                price: input.amountCentavos,
+                quantity: 1,
+                operation_type: 1,
+                tangible: false,
+              },
+            ],
+            customer: { name: c.name, email: c.email, phone_number: c.phone, document: c.document },
+            postback_url: input.webhookUrl,
+            reference: input.reference,
+            installments: 1,
+          },
+        });
+        const body = unwrap(res.body);
+        const rawStatus = firstString(body, "payment_status", "status");
+        return {
+          transactionId: requireString(body, "transaction id", gateway, "gateway_rejected", "id", "hash"),
+          hash: firstString(body, "hash"),
+          reference: input.reference,
+          brCode: requireString(body, "pix code", gateway, "gateway_rejected", "pix.pix_qr_code", "pix_qr_code"),
+          qrImage: asPngDataUrl(firstString(body, "pix.pix_base64")),
+          status: rawStatus ? mapPixStatus(rawStatus, { gateway, log: ctx.log }) : "pending",
+          producerHash: firstString(body, "producer.hash"),
+          amountCentavos: input.amountCentavos,
+          raw: res.body,
+        };
+      },
+      parseWebhook(input) {
+        const data = unwrap(readWebhookBody(input, gateway));
+        const rawStatus = firstString(data, "payment_status", "status");
+        return [
+          {
+            transactionId: requireString(data, "id", gateway, "invalid_webhook", "id", "hash"),
+            hash: firstString(data, "hash"),
+            reference: firstString(data, "reference"),
+            status: mapPixStatus(rawStatus, { gateway, log: ctx.log }),
+            rawStatus,
+            amountCentavos: toCentavos(data.amount, "centavos", gateway, "invalid_webhook"),
+            producerHash: firstString(data, "producer.hash", "producer_hash"),
+            raw: data,
+          },
+        ];
+      },
+      async getStatus(ref) {
+        // Reads go by hash; the numeric id is a fallback for charges stored before we kept the hash.
+        const res = await readTransaction(ref.hash ?? ref.transactionId);
+        const data = unwrap(res.body);
+        const rawStatus = firstString(data, "payment_status", "status");
+        return {
+          transactionId: ref.transactionId,
+          status: mapPixStatus(rawStatus, { gateway, log: ctx.log }),
+          rawStatus,
+          ...(data.amount !== undefined ? { amountCentavos: toCentavos(data.amount, "centavos", gateway, "gateway_rejected") } : {}),
+          raw: res.body,
+        };
+      },
+      async verifyCredentials() {
+        try {
+          await readTransaction("vitrine-credential-check");
+        } catch (err) {
+          if (!isPixGatewayError(err, "not_found")) throw err;
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,100 @@
+import { defineCredentials } from "../credentials";
+import { PixGatewayError, isPixGatewayError } from "../errors";
+import { asPngDataUrl, firstString, requireString, toCentavos, unwrap } from "../fields";
+import { createHttpClient } from "../http";
+import { centavosToReais } from "../money";
+import { mapPixStatus } from "../status";
+import type { PixGatewayDefinition } from "../types";
+import { readWebhookBody } from "../webhook-body";
+
+// WiinPay: api_key inside the JSON body; amounts in reais; minimum R$ 3,00.
+const credentials = defineCredentials({
+  api_key: { label: "API key", secret: true },
+});
+
+export const wiinpay: PixGatewayDefinition<{ api_key: string }> = {
+  id: "wiinpay",
+  displayName: "WiinPay",
+  capabilities: { refund: false, statusQuery: true, signedWebhooks: false, split: true, webhookRegistration: false },
+  minimumCentavos: 300,
+  amountUnit: "reais",
+  defaultBaseUrl: "https://api-v2.wiinpay.com.br",
+  credentials,
+  create(creds, ctx) {
+    const gateway = "wiinpay";
+    const http = createHttpClient({ gateway, baseUrl: ctx.baseUrl, fetch: ctx.fetch, timeoutMs: ctx.timeoutMs, log: ctx.log, secrets: [creds.api_key] });
+
+    // Status reads are seen in one client only: GET /payment/list/{id} with the key as bearer.
+    const readPayment = (id: string) =>
+      http.request({ method: "GET", path: `/payment/list/${encodeURIComponent(id)}`, headers: { authorization: `Bearer ${creds.api_key}` } });
+
+    return {
+      async createCharge(input) {
+        if ((input.split?.length ?? 0) > 1) throw new PixGatewayError("gateway_rejected", "WiinPay accepts a single split recipient", { gateway });
+        const split = input.split?.[0];
+        const c = input.customer ?? {};
+        const res = await http.request({
+          method: "POST",
+          path: "/payment/create",
+          json: {
+            api_key: creds.api_key,
+            value: centavosToReais(input.amountCentavos),
+            name: c.name,
+            email: c.email,
+            description: input.description,
+            webhook_url: input.webhookUrl,
+            metadata: { reference: input.reference },
+            ...(split
+              ? { split: { value: centavosToReais(Math.floor((input.amountCentavos * split.percentage) / 100)), percentage: split.percentage, user_id: split.recipientId } }
+              : {}),
+          },
+        });
+        const body = unwrap(res.body);
+        const rawStatus = firstString(body, "status");
+        return {
+          transactionId: requireString(body, "payment id", gateway, "gateway_rejected", "id", "paymentId"),
+          reference: input.reference,
+          brCode: requireString(body, "qr_code", gateway, "gateway_rejected", "qr_code"),
+          qrImage: asPngDataUrl(firstString(body, "qr_code_base64")),
+          status: rawStatus ? mapPixStatus(rawStatus, { gateway, log: ctx.log }) : "pending",
+          amountCentavos: input.amountCentavos,
+          raw: res.body,
+        };
+      },
+      parseWebhook(input) {
+        const data = unwrap(readWebhookBody(input, gateway));
+        const rawStatus = firstString(data, "status");
+        return [
+          {
+            transactionId: requireString(data, "id", gateway, "invalid_webhook", "id", "paymentId"),
+            reference: firstString(data, "metadata.reference", "reference"),
+            status: mapPixStatus(rawStatus, { gateway, log: ctx.log }),
+            rawStatus,
+            amountCentavos: toCentavos(data.value ?? data.amount, "reais", gateway, "invalid_webhook"),
+            raw: data,
+          },
+        ];
+      },
+      async getStatus(ref) {
+        const res = await readPayment(ref.transactionId);
+        const data = unwrap(res.body);
+        const rawStatus = firstString(data, "status");
+        const value = data.value ?? data.amount;
+        return {
+          transactionId: ref.transactionId,
+          status: mapPixStatus(rawStatus, { gateway, log: ctx.log }),
+          rawStatus,
+          ...(value !== undefined ? { amountCentavos: toCentavos(value, "reais", gateway, "gateway_rejected") } : {}),
+          raw: res.body,
+        };
+      },
+      async verifyCredentials() {
+        try {
+          await readPayment("vitrine-credential-check");
+        } catch (err) {
+          if (!isPixGatewayError(err, "not_found")) throw err;
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,153 @@
+import type { Logger } from "pino";
+import type { CredentialSpec } from "./credentials";
+import type { FetchLike } from "./http";
+import type { PixStatus } from "./status";
+
+export type PixGatewayId = "syncpay" | "pushinpay" | "paradise" | "wiinpay" | "atomopay" | "bcb" | "direct_key";
+
+export type PixCapabilities = {
+  refund: boolean;
+  statusQuery: boolean;
+  signedWebhooks: boolean;
+  split: boolean;
+  /** The gateway needs us to register our webhook URL through its API (BCB `PUT /webhook/{chave}`). */
+  webhookRegistration: boolean;
+};
+
+export type AmountUnit = "reais" | "centavos";
+
+export type PixCustomer = { name?: string; email?: string; document?: string; phone?: string };
+
+/** A share of the charge for another account on the same gateway. */
+export type PixSplitRule = { recipientId: string; percentage: number };
+
+export type CreatePixChargeInput = {
+  amountCentavos: number;
+  description: string;
+  /** Our reference (see newPixReference); BCB uses it as the txid. */
+  reference: string;
+  customer?: PixCustomer;
+  /** Where the gateway should POST status changes (per-tenant URL with a random token). */
+  webhookUrl?: string;
+  expiresInSeconds?: number;
+  split?: PixSplitRule[];
+};
+
+export type PixChargeCreated = {
+  transactionId: string;
+  hash?: string;
+  reference: string;
+  /** "Pix copia e cola". */
+  brCode: string;
+  /** A data URL the gateway returned, if any (render our own with lib/pix/qr otherwise). */
+  qrImage?: string;
+  expiresAt?: Date;
+  status: PixStatus;
+  /** Átomo: the producer (seller account) the charge belongs to; store it for the webhook cross-check. */
+  producerHash?: string;
+  amountCentavos: number;
+  raw: unknown;
+};
+
+export type HeadersLike = Headers | Record<string, string | string[] | undefined>;
+
+export type PixWebhookInput = { body: string; headers?: HeadersLike };
+
+export type PixWebhookEvent = {
+  transactionId: string;
+  hash?: string;
+  reference?: string;
+  status: PixStatus;
+  rawStatus?: string;
+  amountCentavos: number;
+  /** Sum of completed refunds the notification reports (BCB devoluções). */
+  refundedCentavos?: number;
+  producerHash?: string;
+  raw: unknown;
+};
+
+export type PixChargeRef = { transactionId: string; hash?: string };
+
+export type PixChargeStatus = {
+  transactionId: string;
+  status: PixStatus;
+  rawStatus?: string;
+  amountCentavos?: number;
+  /** BCB: the paying Pix's endToEndId (needed for a devolução). */
+  endToEndId?: string;
+  refundedCentavos?: number;
+  raw: unknown;
+};
+
+export type PixRefundInput = PixChargeRef & {
+  amountCentavos: number;
+  /** What the buyer actually paid, as recorded by us; refunds can never exceed it. */
+  paidAmountCentavos: number;
+  alreadyRefundedCentavos?: number;
+  /** BCB: endToEndId of the paying Pix; looked up from the charge when absent. */
+  endToEndId?: string;
+  /** Idempotency: the same id retried is the same refund. Generated when absent. */
+  refundId?: string;
+  reason?: string;
+};
+
+export type PixRefundResult = {
+  refundId: string;
+  status: "pending" | "refunded" | "failed";
+  amountCentavos: number;
+  raw: unknown;
+};
+
+/** One configured gateway account. Every method throws PixGatewayError on failure. */
+export type PixGateway = {
+  readonly id: PixGatewayId;
+  readonly displayName: string;
+  readonly capabilities: PixCapabilities;
+  readonly minimumCentavos: number;
+  readonly amountUnit: AmountUnit;
+  readonly baseUrl: string;
+  createCharge(input: CreatePixChargeInput): Promise<PixChargeCreated>;
+  /** Returns one event per notified charge (BCB batches several Pix in one POST). */
+  parseWebhook(input: PixWebhookInput): PixWebhookEvent[];
+  getStatus(ref: PixChargeRef): Promise<PixChargeStatus>;
+  /** Resolves when the gateway accepts the credentials; throws invalid_credentials otherwise. */
+  verifyCredentials(): Promise<void>;
+  refund(input: PixRefundInput): Promise<PixRefundResult>;
+  registerWebhook(webhookUrl: string): Promise<void>;
+};
+
+export type PixGatewayOptions = {
+  baseUrl?: string;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  logger?: Logger;
+  now?: () => Date;
+};
+
+/** What a gateway implementation receives when it is instantiated. */
+export type GatewayContext = {
+  baseUrl: string;
+  fetch: FetchLike;
+  timeoutMs: number;
+  log: Logger;
+  now: () => Date;
+  /** True when the caller injected its own fetch (BCB then skips its mTLS transport). */
+  customFetch: boolean;
+};
+
+export type PixGatewayDefinition<C extends Record<string, unknown> = Record<string, unknown>> = {
+  id: PixGatewayId;
+  displayName: string;
+  capabilities: PixCapabilities;
+  minimumCentavos: number;
+  amountUnit: AmountUnit;
+  defaultBaseUrl: string;
+  credentials: CredentialSpec<C>;
+  /** Gateway-specific operations; anything absent throws not_supported. */
+  create(credentials: C, ctx: GatewayContext): GatewayImplementation;
+};
+
+export type GatewayImplementation = Partial<
+  Pick<PixGateway, "getStatus" | "verifyCredentials" | "refund" | "registerWebhook">
+> &
+  Pick<PixGateway, "createCharge" | "parseWebhook">;
