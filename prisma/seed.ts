@@ -34,10 +34,19 @@ async function upsertUser(prisma: ReturnType<typeof getDatabase>["prisma"], u: {
   });
 }
 
+const PLANS = [
+  { code: "free", name: "Free", description: "Start selling: card and PIX, store callbacks.", amount: 0, currency: "BRL", trialDays: 0, feePercentBps: 499, feeFixed: "0.50", limits: { products: 10 }, sortOrder: 1 },
+  { code: "starter", name: "Starter", description: "Lower fees and unlimited products.", amount: 4900, currency: "BRL", trialDays: 14, feePercentBps: 299, feeFixed: "0.39", limits: { products: 500 }, sortOrder: 2 },
+  { code: "pro", name: "Pro", description: "The lowest fees for stores that sell every day.", amount: 14900, currency: "BRL", trialDays: 14, feePercentBps: 199, feeFixed: "0.29", limits: { products: null }, sortOrder: 3 },
+];
+
 export async function seed() {
   const db = getDatabase();
   await db.ready;
   const { prisma } = db;
+  for (const plan of PLANS) {
+    if (!(await prisma.platformPlan.findUnique({ where: { code: plan.code } }))) await prisma.platformPlan.create({ data: plan });
+  }
   await upsertUser(prisma, DEMO_USERS.admin, "ADMIN");
   for (const key of ["ana", "bruno"] as const) {
     const spec = DEMO_USERS[key];
@@ -53,7 +62,7 @@ export async function seed() {
       });
     }
   }
-  return { users: await prisma.user.count(), stores: await prisma.store.count(), products: await prisma.product.count() };
+  return { users: await prisma.user.count(), stores: await prisma.store.count(), products: await prisma.product.count(), plans: await prisma.platformPlan.count() };
 }
 
 if (process.argv[1] && /seed\.ts$/.test(process.argv[1])) {

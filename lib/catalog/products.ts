@@ -36,7 +36,7 @@ function priceRow(storeId: string, productId: string, p: PriceInput, stripePrice
   };
 }
 
-export async function createProduct(storeId: string, input: CreateProductInput, audit: AuditContext, idempotencyKey = randomUUID()) {
+export async function createProduct(storeId: string, input: CreateProductInput, audit: AuditContext, idempotencyKey: string = randomUUID()) {
   const account = await requireAccount(storeId);
   const product = await callStripe(() =>
     getStripe().products.create(
@@ -102,7 +102,7 @@ export async function updateProduct(storeId: string, productId: string, input: U
   });
 }
 
-export async function addPrice(storeId: string, productId: string, input: PriceInput, audit: AuditContext, idempotencyKey = randomUUID()) {
+export async function addPrice(storeId: string, productId: string, input: PriceInput, audit: AuditContext, idempotencyKey: string = randomUUID()) {
   const product = await getProduct(storeId, productId);
   if (!product.stripeProductId) throw new AppError("account_not_connected", "This product is not on Stripe yet.");
   const account = await requireAccount(storeId);
