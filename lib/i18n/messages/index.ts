@@ -7,8 +7,13 @@ import settings from "./settings";
 import admin from "./admin";
 import dashboard from "./dashboard";
 import marketing from "./marketing";
+import connect from "./connect";
+import catalog from "./catalog";
+import orders from "./orders";
+import billing from "./billing";
+import buyer from "./buyer";
 
-const namespaces = { common, ui, marketing, auth, nav, apiKeys, settings, admin, dashboard } as const;
+const namespaces = { common, ui, marketing, auth, nav, apiKeys, settings, admin, dashboard, connect, catalog, orders, billing, buyer } as const;
 
 type NS = typeof namespaces;
 export type Messages = { [K in keyof NS]: NS[K]["en"] };
