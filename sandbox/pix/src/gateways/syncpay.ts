@@ -1,0 +1,59 @@
+import { centavosToReais, reaisToCentavos } from "@/lib/pix/money";
+import { header, num, sendJson } from "../http";
+import { endToEndId } from "../state";
+import { route, type GatewaySim } from "./types";
+
+export const syncpaySim: GatewaySim = {
+  id: "syncpay",
+  statusWord: { pending: "pending", paid: "completed", expired: "expired", refunded: "refunded" },
+  async handle(req, res, { state }) {
+    if (route(req, "POST", /^\/api\/partner\/v1\/auth-token$/)) {
+      const creds = state.credentials.syncpay;
+      if (req.body.client_id !== creds.client_id || req.body.client_secret !== creds.client_secret) {
+        sendJson(res, 401, { message: "Credenciais inválidas" });
+      } else {
+        sendJson(res, 200, { access_token: state.issueToken("syncpay"), token_type: "Bearer", expires_in: 3600, expires_at: new Date(Date.now() + 3_600_000).toISOString() });
+      }
+      return true;
+    }
+    if (!state.bearerValid("syncpay", header(req, "authorization"))) {
+      sendJson(res, 401, { message: "Unauthenticated." });
+      return true;
+    }
+    if (route(req, "POST", /^\/api\/partner\/v1\/cash-in$/)) {
+      const amount = num(req.body.amount);
+      if (!(amount > 0) || !Number.isFinite(amount)) {
+        sendJson(res, 422, { message: "O campo amount é obrigatório e deve ser maior que zero" });
+        return true;
+      }
+      const charge = state.addCharge({
+        gateway: "syncpay",
+        amountCentavos: reaisToCentavos(amount),
+        reference: typeof req.body.external_reference === "string" ? req.body.external_reference : undefined,
+        webhookUrl: typeof req.body.webhook_url === "string" ? req.body.webhook_url : undefined,
+        description: String(req.body.description ?? ""),
+        expiresInSeconds: 3600,
+        hash: endToEndId(new Date()),
+        received: { contentType: req.contentType, body: req.body, query: Object.fromEntries(req.query) },
+      });
+      sendJson(res, 200, { message: "Cobrança PIX criada com sucesso", pix_code: charge.brCode, identifier: charge.id });
+      return true;
+    }
+    const m = route(req, "GET", /^\/api\/partner\/v1\/transaction\/([^/]+)$/);
+    if (m) {
+      const charge = state.find("syncpay", decodeURIComponent(m[1]));
+      if (!charge) sendJson(res, 404, { message: "Transação não encontrada" });
+      else sendJson(res, 200, { data: { identifier: charge.id, status: syncpaySim.statusWord[charge.state], amount: centavosToReais(charge.amountCentavos), external_reference: charge.reference, created_at: charge.createdAt.toISOString() } });
+      return true;
+    }
+    return false;
+  },
+  notification(charge) {
+    if (!charge.webhookUrl) return null;
+    return {
+      url: charge.webhookUrl,
+      format: "json",
+      body: { data: { id: charge.id, idtransaction: charge.hash, status: syncpaySim.statusWord[charge.state], amount: centavosToReais(charge.amountCentavos), externalreference: charge.reference } },
+    };
+  },
+};

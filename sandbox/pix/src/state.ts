@@ -1,0 +1,132 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { createDynamicBrCode } from "@/lib/pix/brcode";
+
+export const SIM_GATEWAYS = ["syncpay", "pushinpay", "paradise", "wiinpay", "atomopay", "bcb"] as const;
+export type SimGatewayId = (typeof SIM_GATEWAYS)[number];
+
+export type SimState = "pending" | "paid" | "expired" | "refunded";
+
+export type SimRefund = { id: string; rtrId: string; amountCentavos: number; status: "EM_PROCESSAMENTO" | "DEVOLVIDO" | "NAO_REALIZADO"; at: Date };
+
+export type SimCharge = {
+  gateway: SimGatewayId;
+  id: string;
+  hash?: string;
+  reference?: string;
+  amountCentavos: number;
+  state: SimState;
+  brCode: string;
+  location: string;
+  webhookUrl?: string;
+  description?: string;
+  createdAt: Date;
+  expiresInSeconds: number;
+  paidAt?: Date;
+  endToEndId?: string;
+  producerHash?: string;
+  pixKey?: string;
+  refunds: SimRefund[];
+  /** Exactly what the gateway received on creation, to assert units and field names. */
+  received: { contentType: string; body: unknown; query: Record<string, string> };
+};
+
+export type Delivery = {
+  gateway: SimGatewayId;
+  chargeId: string;
+  url: string;
+  contentType: string;
+  body: string;
+  status: number | null;
+  error?: string;
+  at: Date;
+};
+
+/** Credentials each gateway accepts; anything else is refused like the real API would. */
+export const SIMULATOR_CREDENTIALS = {
+  syncpay: { client_id: "sim_syncpay_client", client_secret: "sim_syncpay_secret_0001" },
+  pushinpay: { token: "sim_pushinpay_token_0001" },
+  paradise: { api_key: "sk_sim_paradise_0001", product_hash: "prod_sim_paradise" },
+  wiinpay: { api_key: "sim_wiinpay_key_0001" },
+  atomopay: { api_token: "sim_atomo_token_0001", offer_hash: "offer_sim", product_hash: "prod_sim_atomo", producer_hash: "producer_sim_1" },
+  bcb: { client_id: "sim_bcb_client", client_secret: "sim_bcb_secret_0001", pix_key: "pix@vitrine.test" },
+} satisfies Record<SimGatewayId, Record<string, string>>;
+
+export type SimCredentials = { [G in SimGatewayId]: Record<string, string> };
+
+const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+export function alnum(n: number): string {
+  return [...randomBytes(n)].map((b) => ALNUM[b % ALNUM.length]).join("");
+}
+
+/** A BCB-shaped endToEndId: E + 8-digit ISPB + yyyyMMddHHmm + 11 alphanumerics = 32 chars. */
+export function endToEndId(at: Date): string {
+  const stamp = at.toISOString().replace(/\D/g, "").slice(0, 12);
+  return `E12345678${stamp}${alnum(11)}`;
+}
+
+export class SimulatorState {
+  charges = new Map<string, SimCharge>();
+  deliveries: Delivery[] = [];
+  credentials: SimCredentials = structuredClone(SIMULATOR_CREDENTIALS);
+  tokens = new Map<string, SimGatewayId>();
+  tokensIssued: Record<SimGatewayId, number> = { syncpay: 0, pushinpay: 0, paradise: 0, wiinpay: 0, atomopay: 0, bcb: 0 };
+  outages = new Set<SimGatewayId>();
+  /** BCB: webhook URL per Pix key (PUT /webhook/{chave}). */
+  bcbWebhooks = new Map<string, { url: string; at: Date }>();
+  publicHost = "127.0.0.1";
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  issueToken(gateway: SimGatewayId): string {
+    const token = `simtok_${alnum(24)}`;
+    this.tokens.set(token, gateway);
+    this.tokensIssued[gateway]++;
+    return token;
+  }
+
+  bearerValid(gateway: SimGatewayId, header: string | undefined): boolean {
+    const token = header?.replace(/^Bearer\s+/i, "");
+    return !!token && this.tokens.get(token) === gateway;
+  }
+
+  addCharge(input: Omit<SimCharge, "id" | "brCode" | "location" | "createdAt" | "state" | "refunds"> & { id?: string }): SimCharge {
+    const id = input.id ?? randomUUID();
+    const location = `${this.publicHost}/${input.gateway}/qr/${randomUUID().replace(/-/g, "")}`;
+    const charge: SimCharge = {
+      ...input,
+      id,
+      location,
+      brCode: createDynamicBrCode({ url: location, merchantName: "Vitrine Simulador", merchantCity: "Sao Paulo" }),
+      createdAt: this.now(),
+      state: "pending",
+      refunds: [],
+    };
+    this.charges.set(`${input.gateway}:${id}`, charge);
+    return charge;
+  }
+
+  /** By id, hash or reference (txid), within one gateway. */
+  find(gateway: string, key: string): SimCharge | undefined {
+    const direct = this.charges.get(`${gateway}:${key}`);
+    if (direct) return direct;
+    return [...this.charges.values()].find((c) => c.gateway === gateway && (c.hash === key || c.reference === key || c.endToEndId === key));
+  }
+
+  list(gateway?: string): SimCharge[] {
+    return [...this.charges.values()].filter((c) => !gateway || c.gateway === gateway);
+  }
+
+  refundedCentavos(charge: SimCharge): number {
+    return charge.refunds.filter((r) => r.status !== "NAO_REALIZADO").reduce((s, r) => s + r.amountCentavos, 0);
+  }
+
+  reset(): void {
+    this.charges.clear();
+    this.deliveries = [];
+    this.tokens.clear();
+    this.bcbWebhooks.clear();
+    this.outages.clear();
+    this.credentials = structuredClone(SIMULATOR_CREDENTIALS);
+    for (const g of Object.keys(this.tokensIssued) as SimGatewayId[]) this.tokensIssued[g] = 0;
+  }
+}
