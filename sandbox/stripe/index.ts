@@ -8,6 +8,7 @@
  */
 import type { AddressInfo } from "node:net";
 import { EmulatorApp, type WebhookConfig } from "./src/app";
+import { processTime } from "./src/domain/renewals";
 import { createEmulatorServer } from "./src/server";
 
 export type EmulatorOptions = {
@@ -49,12 +50,20 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host}:${port}`;
   if (!opts.publicUrl) config.publicUrl = url;
+  // Real time passes too: sessions expire, trials end and renewals happen in long-running demos.
+  const ticker = setInterval(() => {
+    processTime(app);
+    app.webhooks.kick();
+    app.persistSoon();
+  }, 30_000);
+  ticker.unref();
   log(`[stripe-emulator] listening on ${url}${opts.snapshotFile ? ` (snapshot: ${opts.snapshotFile})` : ""}`);
   return {
     url,
     port,
     reset: () => app.reset(),
     async close() {
+      clearInterval(ticker);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();
