@@ -12,8 +12,22 @@ import { apiRouter } from "./resources";
 
 const here = typeof __dirname === "string" ? __dirname : path.dirname(fileURLToPath(import.meta.url));
 
+/**
+ * The Stripe.js stand-in, assembled from its three parts into one IIFE. `document.currentScript`
+ * is read at load time, so the stand-in talks to the origin it was served from.
+ */
 export function standInSource(): string {
-  return readFileSync(path.join(here, "stripejs", "stand-in.js"), "utf8");
+  const part = (name: string) => readFileSync(path.join(here, "stripejs", name), "utf8");
+  return [
+    "/* Vitrine Stripe emulator — Stripe.js stand-in. Defines window.Stripe for @stripe/stripe-js and @stripe/react-stripe-js, offline. */",
+    "(function () {",
+    '"use strict";',
+    "if (window.Stripe && window.Stripe.__vitrineEmulator) return;",
+    part("core.js"),
+    part("elements.js"),
+    part("stripe.js"),
+    "})();",
+  ].join("\n");
 }
 
 export function createEmulatorServer(app: EmulatorApp): Server {

@@ -3,7 +3,7 @@ import type Stripe from "stripe";
 import type { Ctx } from "../context";
 import { invalidRequest } from "../errors";
 import { diff, emit } from "../events";
-import { disputeObject } from "../factories/payments";
+import { disputeObject } from "../factories/dispute";
 import type { Rec } from "../store";
 
 export function openDispute(ctx: Ctx, charge: Rec<"charge">, reason = "fraudulent"): Rec<"dispute"> {
