@@ -1,0 +1,32 @@
+import { notFound } from "next/navigation";
+import { Card, CardContent } from "@/components/ui/card";
+import { Alert } from "@/components/ui/alert";
+import { PriceSummary } from "@/components/buyer/price-summary";
+import { PayForm } from "@/components/buyer/pay-form";
+import { getPublicPrice } from "@/lib/checkout/public";
+import { stripeBrowserConfig } from "@/lib/stripe/client";
+import { getI18n } from "@/lib/i18n/server";
+import { AppError } from "@/lib/http/errors";
+
+export const metadata = { title: "Pay" };
+
+export default async function PayPage({ params }: { params: Promise<{ priceId: string }> }) {
+  const { priceId } = await params;
+  const price = await getPublicPrice(priceId).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e)));
+  if (!price || price.type !== "ONE_TIME") notFound();
+  const { t, locale } = await getI18n();
+  const stripe = stripeBrowserConfig();
+  return (
+    <Card className="w-full max-w-md">
+      <CardContent className="space-y-6 py-6">
+        <PriceSummary price={price} t={t} locale={locale} />
+        {price.sellable && stripe.publishableKey ? (
+          <PayForm priceId={price.id} publishableKey={stripe.publishableKey} standInScriptUrl={stripe.standInScriptUrl} />
+        ) : (
+          <Alert tone="warning" title={t("buyer.unavailable")}>{t("buyer.unavailableBody")}</Alert>
+        )}
+        <p className="text-xs text-ink-subtle">{t("buyer.secured")}</p>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,16 @@
+// POST /api/public/checkout — a buyer starts hosted Checkout for a price (from a buy link)
+import { withPublic } from "@/lib/http/handler";
+import { parseJsonBody } from "@/lib/http/body";
+import { appUrl, idempotencyKeyOf } from "@/lib/http/idempotency";
+import { createCheckoutSession, CreateCheckoutSessionInput } from "@/lib/checkout/create-checkout-session";
+import { getPublicPrice } from "@/lib/checkout/public";
+
+const PublicCheckoutInput = CreateCheckoutSessionInput.pick({ priceId: true, quantity: true, customerEmail: true });
+
+export const POST = withPublic("POST /api/public/checkout", async ({ req, info }) => {
+  const input = await parseJsonBody(req, PublicCheckoutInput);
+  const price = await getPublicPrice(input.priceId);
+  const audit = { actor: { type: "system" as const, id: "buyer" }, ip: info.ip, userAgent: info.userAgent, requestId: info.requestId };
+  const { url, order } = await createCheckoutSession(price.storeId, input, { appUrl: appUrl(), idempotencyKey: idempotencyKeyOf(req), audit });
+  return { url, orderId: order.id };
+}, { limit: "checkout" });

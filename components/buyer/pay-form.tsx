@@ -1,0 +1,115 @@
+"use client";
+import { loadStripe } from "@stripe/stripe-js";
+import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useI18n } from "@/lib/i18n/client";
+import type { TranslateFn } from "@/lib/i18n/translate";
+import { ApiError } from "@/components/api-client";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { Skeleton } from "@/components/ui/skeleton";
+
+type Payment = { orderId: string; clientSecret: string; stripeAccount: string; amount: number; currency: string };
+export type PayFormProps = { priceId: string; publishableKey: string; standInScriptUrl: string | null };
+
+const DECLINE_KEYS = ["card_declined", "generic_decline", "insufficient_funds", "expired_card", "incorrect_cvc", "incorrect_number", "processing_error"] as const;
+
+/** A buyer-language message for a Stripe.js error (decline code first, then error code). */
+export function declineMessage(t: TranslateFn, err: { code?: string; decline_code?: string; type?: string }): string {
+  if (err.code === "payment_intent_authentication_failure") return t("buyer.declines.authentication_failed");
+  const key = [err.decline_code, err.code].find((k) => k && (DECLINE_KEYS as readonly string[]).includes(k)) as (typeof DECLINE_KEYS)[number] | undefined;
+  return key ? t(`buyer.declines.${key}`) : t("buyer.declines.generic");
+}
+
+/** In emulator mode the Stripe.js stand-in is loaded first; loadStripe then uses its window.Stripe. */
+function loadScript(src: string): Promise<void> {
+  if (typeof window !== "undefined" && "Stripe" in window) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const s = document.createElement("script");
+    s.src = src;
+    s.onload = () => resolve();
+    s.onerror = () => reject(new Error(`Could not load ${src}`));
+    document.head.appendChild(s);
+  });
+}
+
+async function startPayment(priceId: string): Promise<Payment> {
+  // One key per price per tab: a reload resumes the same PaymentIntent instead of creating another.
+  const storageKey = `vitrine:pay:${priceId}`;
+  let key = sessionStorage.getItem(storageKey);
+  if (!key) {
+    key = crypto.randomUUID();
+    sessionStorage.setItem(storageKey, key);
+  }
+  const res = await fetch("/api/public/payment-intents", { method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": key }, body: JSON.stringify({ priceId }) });
+  const data = await res.json();
+  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? "error", data?.error?.message ?? "Payment could not start");
+  return data as Payment;
+}
+
+export function PayForm({ priceId, publishableKey, standInScriptUrl }: PayFormProps) {
+  const { t, locale } = useI18n();
+  const [payment, setPayment] = useState<Payment | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    startPayment(priceId).then(setPayment, (err) => setError(err instanceof ApiError && err.code === "charges_not_enabled" ? t("buyer.unavailableBody") : err instanceof Error ? err.message : t("buyer.declines.generic")));
+  }, [priceId, t]);
+
+  const stripePromise = useMemo(
+    () => (payment ? (standInScriptUrl ? loadScript(standInScriptUrl) : Promise.resolve()).then(() => loadStripe(publishableKey, { stripeAccount: payment.stripeAccount, locale: locale === "pt-BR" ? "pt-BR" : "en" })) : null),
+    [payment, publishableKey, standInScriptUrl, locale],
+  );
+
+  if (error) return <Alert tone="danger" role="alert">{error}</Alert>;
+  if (!payment || !stripePromise)
+    return (
+      <div className="space-y-3" aria-busy="true">
+        <p className="text-sm text-ink-muted">{t("buyer.preparing")}</p>
+        <Skeleton className="h-11 w-full" />
+        <Skeleton className="h-11 w-full" />
+      </div>
+    );
+  return (
+    <Elements stripe={stripePromise} options={{ clientSecret: payment.clientSecret, locale: locale === "pt-BR" ? "pt-BR" : "en", appearance: { theme: "stripe", variables: { colorPrimary: "#07725d", borderRadius: "8px" } } }}>
+      <ConfirmForm payment={payment} priceId={priceId} />
+    </Elements>
+  );
+}
+
+function ConfirmForm({ payment, priceId }: { payment: Payment; priceId: string }) {
+  const { t, money } = useI18n();
+  const stripe = useStripe();
+  const elements = useElements();
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (!stripe || !elements) return;
+    setPending(true);
+    setError(null);
+    const receipt = `/receipt/${payment.orderId}`;
+    const { error: err } = await stripe.confirmPayment({ elements, confirmParams: { return_url: `${window.location.origin}${receipt}` }, redirect: "if_required" });
+    if (err) {
+      setError(declineMessage(t, err));
+      setPending(false);
+      return;
+    }
+    sessionStorage.removeItem(`vitrine:pay:${priceId}`);
+    router.push(receipt);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4">
+      <fieldset className="space-y-2">
+        <legend className="mb-2 text-sm font-medium text-ink">{t("buyer.cardDetails")}</legend>
+        <PaymentElement />
+      </fieldset>
+      {error && <Alert tone="danger" role="alert" data-testid="payment-error">{error}</Alert>}
+      <Button type="submit" size="lg" fullWidth loading={pending} disabled={!stripe}>{t("buyer.payWithCard", { amount: money(payment.amount, payment.currency) })}</Button>
+    </form>
+  );
+}

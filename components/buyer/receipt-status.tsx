@@ -1,0 +1,66 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useI18n } from "@/lib/i18n/client";
+import type { PublicOrder } from "@/lib/checkout/public";
+import { apiFetch } from "@/components/api-client";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import { CheckCircleIcon, XCircleIcon, AlertTriangleIcon } from "@/components/ui/icons";
+import { declineMessage } from "./pay-form";
+
+type Serialized = Omit<PublicOrder, "paidAt"> & { paidAt: string | null };
+
+/** Polls the order until the payment settles (the webhook or a re-read from Stripe marks it paid). */
+export function ReceiptStatus({ initial, canceled }: { initial: Serialized; canceled: boolean }) {
+  const { t, money, dateTime } = useI18n();
+  const [portalPending, setPortalPending] = useState(false);
+  const { data: order } = useQuery({
+    queryKey: ["receipt", initial.id],
+    queryFn: () => apiFetch<Serialized>(`/api/public/orders/${initial.id}`),
+    initialData: initial,
+    refetchInterval: (q) => (q.state.data?.status === "PENDING" && !canceled ? 1500 : false),
+  });
+  const icon =
+    order.status === "PAID" ? <CheckCircleIcon className="size-12 text-success" aria-hidden /> :
+    order.status === "PENDING" && !canceled ? <Spinner size="lg" /> :
+    order.status === "FAILED" || order.status === "CANCELED" || order.status === "EXPIRED" || canceled ? <XCircleIcon className="size-12 text-danger" aria-hidden /> :
+    <AlertTriangleIcon className="size-12 text-warning" aria-hidden />;
+  const body =
+    canceled && order.status === "PENDING" ? t("buyer.canceledCheckout") :
+    order.status === "PAID" ? t("buyer.paidBody", { store: order.storeName }) :
+    order.status === "PENDING" ? t("buyer.pendingBody") :
+    order.status === "FAILED" ? t("buyer.failedBody", { reason: declineMessage(t, { decline_code: order.failureCode ?? undefined, code: order.failureCode ?? undefined }) }) : null;
+
+  async function openPortal() {
+    setPortalPending(true);
+    try {
+      const { url } = await apiFetch<{ url: string }>(`/api/public/orders/${order.id}/portal`, { method: "POST" });
+      window.location.assign(url);
+    } catch {
+      setPortalPending(false);
+    }
+  }
+
+  return (
+    <div className="space-y-6 text-center" data-testid="receipt" data-status={order.status}>
+      <div className="flex justify-center">{icon}</div>
+      <div>
+        <h1 className="text-xl font-semibold" role="status">{canceled && order.status === "PENDING" ? t("buyer.status.CANCELED") : t(`buyer.status.${order.status}`)}</h1>
+        {body && <p className="mt-2 text-sm text-ink-muted">{body}</p>}
+      </div>
+      <dl className="grid grid-cols-2 gap-y-2 rounded-lg border border-line bg-surface-sunken p-4 text-left text-sm">
+        <dt className="text-ink-muted">{t("buyer.product")}</dt><dd className="text-right font-medium">{order.productName}{order.quantity > 1 ? ` × ${order.quantity}` : ""}</dd>
+        <dt className="text-ink-muted">{t("buyer.amount")}</dt><dd className="text-right font-medium" data-testid="receipt-amount">{money(order.amountTotal, order.currency)}{order.recurring ? ` ${order.interval === "YEAR" ? t("buyer.perYear") : t("buyer.perMonth")}` : ""}</dd>
+        <dt className="text-ink-muted">{t("buyer.reference")}</dt><dd className="text-right font-mono text-xs leading-5">{order.orderId ?? order.id}</dd>
+        {order.paidAt && <><dt className="text-ink-muted">{t("buyer.paidAt")}</dt><dd className="text-right">{dateTime(order.paidAt)}</dd></>}
+      </dl>
+      <div className="flex flex-col gap-2">
+        {order.canManageSubscription && <Button variant="secondary" loading={portalPending} onClick={openPortal}>{t("buyer.manageSubscription")}</Button>}
+        {(order.status === "FAILED" || order.status === "EXPIRED" || canceled) && order.status !== "PAID" && (
+          <Button href={order.channel === "ELEMENTS" ? `/pay/${order.priceId}` : `/buy/${order.priceId}`}>{t("buyer.tryAgain")}</Button>
+        )}
+      </div>
+    </div>
+  );
+}
