@@ -50,8 +50,7 @@ function requirements(currentlyDue: string[], disabledReason: Stripe.Account.Req
 }
 
 function capabilityStatus(names: string[], status: "active" | "inactive" | "pending"): Stripe.Account.Capabilities {
-  const caps: Stripe.Account.Capabilities = {};
-  for (const name of names) (caps as Record<string, string>)[name] = status;
+  const caps: Stripe.Account.Capabilities = Object.fromEntries(names.map((name) => [name, status]));
   return caps;
 }
 

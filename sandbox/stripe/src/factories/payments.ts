@@ -10,7 +10,7 @@ export type PaymentIntentInput = {
   description?: string | null;
   metadata?: Record<string, string>;
   payment_method?: string | null;
-  allowed_payment_method_types?: string[];
+  allowed_payment_method_types?: Stripe.PaymentIntent.AllowedPaymentMethodType[];
   automatic_payment_methods?: boolean;
   setup_future_usage?: Stripe.PaymentIntent.SetupFutureUsage | null;
   application_fee_amount?: number | null;
@@ -28,7 +28,7 @@ export function paymentIntentObject(input: PaymentIntentInput, now: number): Str
   return {
     id,
     object: "payment_intent",
-    allowed_payment_method_types: (input.allowed_payment_method_types as Stripe.PaymentIntent.AllowedPaymentMethodType[] | undefined) ?? null,
+    allowed_payment_method_types: input.allowed_payment_method_types ?? null,
     amount: input.amount,
     amount_capturable: 0,
     amount_details: { tip: {} },
@@ -212,7 +212,7 @@ export function applicationFeeObject(charge: Stripe.Charge, account: string, pla
 export type SetupIntentInput = {
   customer?: string | null;
   payment_method?: string | null;
-  allowed_payment_method_types?: string[];
+  allowed_payment_method_types?: Stripe.SetupIntent.AllowedPaymentMethodType[];
   usage?: string;
   metadata?: Record<string, string>;
   description?: string | null;
@@ -224,7 +224,7 @@ export function setupIntentObject(input: SetupIntentInput, now: number): Stripe.
   return {
     id,
     object: "setup_intent",
-    allowed_payment_method_types: (input.allowed_payment_method_types as Stripe.SetupIntent.AllowedPaymentMethodType[] | undefined) ?? null,
+    allowed_payment_method_types: input.allowed_payment_method_types ?? null,
     application: null,
     automatic_payment_methods: input.automatic_payment_methods ? { allow_redirects: "always", enabled: true } : null,
     cancellation_reason: null,
