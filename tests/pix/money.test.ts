@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { PixGatewayError } from "@/lib/pix/errors";
+import { assertChargeAmount, centavosToReais, centavosToReaisString, formatReais, reaisToCentavos } from "@/lib/pix/money";
+
+describe("money", () => {
+  it("converts the documented examples", () => {
+    expect(centavosToReaisString(1990)).toBe("19.90");
+    expect(centavosToReais(1990)).toBe(19.9);
+    expect(reaisToCentavos(19.9)).toBe(1990);
+    expect(reaisToCentavos("19,90")).toBe(1990);
+    expect(reaisToCentavos("19.9")).toBe(1990);
+    expect(centavosToReaisString(5)).toBe("0.05");
+    expect(centavosToReaisString(-250)).toBe("-2.50");
+    expect(formatReais(123456)).toBe("R$ 1234,56");
+  });
+
+  it("round-trips every centavo amount up to R$ 2.000,00 and a spread of large ones without drift", () => {
+    const amounts = [...Array.from({ length: 200_001 }, (_, i) => i), 99_999_999, 1_234_567_891, 9_007_199_254_740];
+    for (const c of amounts) {
+      const s = centavosToReaisString(c);
+      expect(s).toMatch(/^\d+\.\d{2}$/);
+      if (reaisToCentavos(s) !== c || reaisToCentavos(centavosToReais(c)) !== c) throw new Error(`drift at ${c}: ${s}`);
+    }
+  });
+
+  it("agrees with naive float maths where that is known to drift", () => {
+    expect(Math.floor(19.99 * 100)).toBe(1998); // the bug this module exists for
+    expect(reaisToCentavos(19.99)).toBe(1999);
+    expect(reaisToCentavos(0.29)).toBe(29);
+    expect(reaisToCentavos(1.005 + 0.005)).toBe(101);
+  });
+
+  it("rejects more than two decimals and non-numbers", () => {
+    for (const bad of [19.999, "19.999", "abc", "", "1e3", Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => reaisToCentavos(bad as number | string)).toThrow(PixGatewayError);
+    }
+  });
+
+  it("validates charge amounts: positive safe integers at or above the minimum", () => {
+    expect(() => assertChargeAmount(50, 50)).not.toThrow();
+    const below = (() => {
+      try {
+        assertChargeAmount(49, 50, "pushinpay");
+      } catch (e) {
+        return e as PixGatewayError;
+      }
+    })();
+    expect(below?.code).toBe("amount_below_minimum");
+    expect(below?.message).toContain("R$ 0,50");
+    for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60]) {
+      expect(() => assertChargeAmount(bad, 1)).toThrow(expect.objectContaining({ code: "invalid_amount" }));
+    }
+  });
+});
