@@ -14,12 +14,13 @@ describe("money", () => {
     expect(formatReais(123456)).toBe("R$ 1234,56");
   });
 
-  it("round-trips every centavo amount up to R$ 2.000,00 and a spread of large ones without drift", () => {
-    const amounts = [...Array.from({ length: 200_001 }, (_, i) => i), 99_999_999, 1_234_567_891, 9_007_199_254_740];
+  it("round-trips every centavo amount up to R$ 200,00 and a spread of large ones without drift", () => {
+    const every = Array.from({ length: 20_001 }, (_, i) => i);
+    const spread = Array.from({ length: 5_000 }, (_, i) => 20_000 + i * 199_999);
+    const amounts = [...every, ...spread, 99_999_999, 1_234_567_891, 9_007_199_254_740];
     for (const c of amounts) {
       const s = centavosToReaisString(c);
-      expect(s).toMatch(/^\d+\.\d{2}$/);
-      if (reaisToCentavos(s) !== c || reaisToCentavos(centavosToReais(c)) !== c) throw new Error(`drift at ${c}: ${s}`);
+      if (!/^\d+\.\d{2}$/.test(s) || reaisToCentavos(s) !== c || reaisToCentavos(centavosToReais(c)) !== c) throw new Error(`drift at ${c}: ${s}`);
     }
   });
 
