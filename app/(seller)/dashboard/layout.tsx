@@ -16,6 +16,7 @@ export default async function SellerLayout({ children }: { children: React.React
     { href: "/dashboard/connect", label: t("nav.connect"), icon: "store", group: t("nav.groupSell") },
     { href: "/dashboard/products", label: t("nav.products"), icon: "package", group: t("nav.groupSell") },
     { href: "/dashboard/checkout-links", label: t("nav.checkoutLinks"), icon: "link", group: t("nav.groupSell") },
+    { href: "/dashboard/orders", label: t("orders.title"), icon: "activity", group: t("nav.groupSell") },
     { href: "/dashboard/pix", label: t("nav.pix"), icon: "qr-code", group: t("nav.groupSell") },
     { href: "/dashboard/credits", label: t("nav.credits"), icon: "coins", group: t("nav.groupMoney") },
     { href: "/dashboard/invoices", label: t("nav.invoices"), icon: "file-text", group: t("nav.groupMoney") },
