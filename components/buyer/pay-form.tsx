@@ -1,5 +1,7 @@
 "use client";
-import { loadStripe } from "@stripe/stripe-js";
+// The pure entry point loads nothing on import: in emulator mode the stand-in must define
+// window.Stripe before loadStripe runs, and no request may go to js.stripe.com.
+import { loadStripe } from "@stripe/stripe-js/pure";
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
