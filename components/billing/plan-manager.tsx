@@ -95,13 +95,13 @@ export function PlanManager({ initialPlans, initialSubscription, returnedFromChe
 
   const footer = live || sub?.stripeSubscriptionId ? (
     <>
-      <Button variant="ghost" className="mr-auto" onClick={() => portal.mutate()} loading={portal.isPending || portal.isSuccess} title={t("billing.actions.manageHint")}>
+      <Button variant="ghost" className="w-full sm:mr-auto sm:w-auto" onClick={() => portal.mutate()} loading={portal.isPending || portal.isSuccess} title={t("billing.actions.manageHint")}>
         <ExternalLinkIcon aria-hidden />{t("billing.actions.manage")}
       </Button>
       {live && (live.cancelAtPeriodEnd ? (
-        <Button variant="secondary" onClick={() => act.mutate({ kind: "resume" })} loading={act.isPending && act.variables?.kind === "resume"} disabled={busy}>{t("billing.actions.resume")}</Button>
+        <Button variant="secondary" className="w-full sm:w-auto" onClick={() => act.mutate({ kind: "resume" })} loading={act.isPending && act.variables?.kind === "resume"} disabled={busy}>{t("billing.actions.resume")}</Button>
       ) : (
-        <Button variant="secondary" onClick={() => setCanceling(true)} disabled={busy}>{t("billing.actions.cancel")}</Button>
+        <Button variant="secondary" className="w-full sm:w-auto" onClick={() => setCanceling(true)} disabled={busy}>{t("billing.actions.cancel")}</Button>
       ))}
     </>
   ) : null;

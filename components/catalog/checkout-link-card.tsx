@@ -43,7 +43,7 @@ function LinkLine({ label, hint, url, testId }: { label: string; hint: string; u
         <p className="text-[13px] text-ink-muted">{hint}</p>
       </div>
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-        <code className="min-w-0 flex-1 truncate rounded-md border border-line bg-surface-sunken px-2.5 py-1.5 font-mono text-[13px] text-ink" title={url} data-testid={`${testId}-url`}>{url}</code>
+        <code className="min-w-0 flex-1 break-all rounded-md border border-line bg-surface-sunken px-2.5 py-1.5 font-mono text-[13px] text-ink" title={url} data-testid={`${testId}-url`}>{url}</code>
         <div className="flex shrink-0 gap-2">
           <CopyButton value={url} label={t("catalog.links.copyLink")} className="flex-1 sm:flex-none" />
           <Button href={url} external size="sm" variant="secondary" className="flex-1 sm:flex-none"><ExternalLinkIcon aria-hidden />{t("catalog.links.open")}</Button>

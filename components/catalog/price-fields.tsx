@@ -12,7 +12,7 @@ export function PriceFields({ draft, errors, onChange, idPrefix }: { draft: Pric
   const { t, locale } = useI18n();
   const set = <K extends keyof PriceDraft>(key: K, value: PriceDraft[K]) => onChange({ ...draft, [key]: value });
   return (
-    <div className="grid gap-4 sm:grid-cols-6">
+    <div className="grid grid-cols-2 gap-4 sm:grid-cols-6">
       <Field label={t("catalog.form.amount")} error={errors.amount} required className="sm:col-span-3" id={`${idPrefix}-amount`}>
         <Input
           inputMode="decimal"
@@ -28,7 +28,7 @@ export function PriceFields({ draft, errors, onChange, idPrefix }: { draft: Pric
       <Field label={t("catalog.form.currency")} error={errors.currency} className="sm:col-span-3" id={`${idPrefix}-currency`}>
         <Select value={draft.currency} onChange={(e) => set("currency", e.target.value as Currency)} options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
       </Field>
-      <Field label={t("catalog.form.type")} error={errors.type} className={draft.type === "recurring" ? "sm:col-span-2" : "sm:col-span-6"} id={`${idPrefix}-type`}>
+      <Field label={t("catalog.form.type")} error={errors.type} className={draft.type === "recurring" ? "col-span-2 sm:col-span-2" : "col-span-2 sm:col-span-6"} id={`${idPrefix}-type`}>
         <Select
           value={draft.type}
           onChange={(e) => set("type", e.target.value as PriceDraft["type"])}

@@ -83,9 +83,9 @@ export function ProductForm({ defaultCurrency }: { defaultCurrency: string }) {
         <CardHeader><CardTitle>{t("catalog.form.prices")}</CardTitle><CardDescription>{t("catalog.form.pricesHint")}</CardDescription></CardHeader>
         <CardContent className="space-y-4">
           {prices.map((draft, i) => (
-            <fieldset key={draft.key} className="rounded-lg border border-line bg-surface p-4" data-testid={`price-row-${i}`}>
+            <fieldset key={draft.key} aria-labelledby={`${draft.key}-title`} className="rounded-lg border border-line bg-surface p-4" data-testid={`price-row-${i}`}>
               <div className="mb-3 flex items-center justify-between gap-2">
-                <legend className="text-sm font-semibold text-ink">{t("catalog.form.price", { n: i + 1 })}</legend>
+                <p id={`${draft.key}-title`} className="text-sm font-semibold text-ink">{t("catalog.form.price", { n: i + 1 })}</p>
                 {prices.length > 1 && (
                   <Button variant="ghost" size="sm" iconOnly aria-label={t("catalog.form.removePrice", { n: i + 1 })} onClick={() => remove(i)}><XIcon /></Button>
                 )}

@@ -111,15 +111,15 @@ export function AccountStatusPanel({ initial, returned }: { initial: AccountStat
           <RequirementsList ids={account.requirementsDue} />
         </CardContent>
         <CardFooter>
-          <Button variant="secondary" onClick={() => refresh.mutate(undefined, { onSuccess: () => toast.success(t("connect.toasts.refreshed")) })} loading={refresh.isPending}>
+          <Button variant="secondary" className="w-full sm:w-auto" onClick={() => refresh.mutate(undefined, { onSuccess: () => toast.success(t("connect.toasts.refreshed")) })} loading={refresh.isPending}>
             <RefreshIcon aria-hidden />{t("connect.actions.refresh")}
           </Button>
           {account.detailsSubmitted && (
-            <Button variant="secondary" onClick={() => openStripe("express")} loading={opening === "express"}>
+            <Button variant="secondary" className="w-full sm:w-auto" onClick={() => openStripe("express")} loading={opening === "express"}>
               <ExternalLinkIcon aria-hidden />{t("connect.actions.express")}
             </Button>
           )}
-          <Button variant={account.chargesEnabled ? "secondary" : "primary"} onClick={() => openStripe("link")} loading={opening === "link"}>
+          <Button variant={account.chargesEnabled ? "secondary" : "primary"} className="w-full sm:w-auto" onClick={() => openStripe("link")} loading={opening === "link"}>
             {account.detailsSubmitted ? t("connect.actions.update") : t("connect.actions.continue")}
             <ArrowRightIcon aria-hidden />
           </Button>

@@ -60,7 +60,7 @@ export function ConnectOnboarding({ defaultEmail, defaultWebsite }: { defaultEma
 
   return (
     <div className="grid gap-6 lg:grid-cols-5">
-      <Card className="lg:col-span-2">
+      <Card className="self-start lg:col-span-2">
         <CardHeader><CardTitle>{t("connect.why.title")}</CardTitle><CardDescription>{t("connect.why.body")}</CardDescription></CardHeader>
         <CardContent>
           <ul className="space-y-3 text-sm">

@@ -1,9 +1,8 @@
 "use client";
 import { useI18n } from "@/lib/i18n/client";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { OrderStatusName } from "./order-statuses";
 
-export const ORDER_STATUSES = ["PENDING", "PAID", "FAILED", "EXPIRED", "REFUNDED", "PARTIALLY_REFUNDED", "DISPUTED", "CANCELED"] as const;
-export type OrderStatusName = (typeof ORDER_STATUSES)[number];
 
 const TONES: Record<OrderStatusName, BadgeTone> = {
   PENDING: "info",

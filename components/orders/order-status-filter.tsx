@@ -4,7 +4,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useI18n } from "@/lib/i18n/client";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
-import { ORDER_STATUSES } from "./order-status-badge";
+import { ORDER_STATUSES } from "./order-statuses";
 
 /** Puts ?status= in the URL; the page re-renders on the server with that filter. */
 export function OrderStatusFilter({ value }: { value: string }) {

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ActivityIcon } from "@/components/ui/icons";
-import { OrderStatusBadge, type OrderStatusName } from "./order-status-badge";
+import { OrderStatusBadge } from "./order-status-badge";
+import type { OrderStatusName } from "./order-statuses";
 
 export type OrderRow = {
   id: string;

@@ -50,7 +50,7 @@ export default async function CheckoutLinksPage() {
           action={<Button href={account ? "/dashboard/products/new" : "/dashboard/connect"}><PlusIcon aria-hidden />{account ? t("catalog.newProduct") : t("catalog.connectFirstAction")}</Button>}
         />
       ) : (
-        <div className="grid gap-4 xl:grid-cols-2" data-testid="checkout-links">
+        <div className="space-y-4" data-testid="checkout-links">
           {sellable.map(({ product, price }) => (
             <CheckoutLinkCard key={price.id} productName={product.name} imageUrl={product.imageUrl} price={asJson<PriceView>(price)} appUrl={appUrl} />
           ))}

@@ -1,7 +1,7 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { OrdersTable, type OrderRow } from "@/components/orders/orders-table";
 import { OrderStatusFilter } from "@/components/orders/order-status-filter";
-import { ORDER_STATUSES, type OrderStatusName } from "@/components/orders/order-status-badge";
+import { ORDER_STATUSES, type OrderStatusName } from "@/components/orders/order-statuses";
 import { requireSellerPage } from "@/lib/auth/session";
 import { listOrders } from "@/lib/checkout/orders";
 import { getI18n } from "@/lib/i18n/server";
@@ -15,7 +15,7 @@ export default async function OrdersPage({ searchParams }: Props) {
   const { t } = await getI18n();
   const requested = (await searchParams).status;
   // The filter lives in the URL (shareable, survives reload); the server reads it with the product names the API view leaves out.
-  const status = ORDER_STATUSES.find((s) => s === requested) as OrderStatusName | undefined;
+  const status: OrderStatusName | undefined = ORDER_STATUSES.find((s) => s === requested);
   const orders = store ? await listOrders(store.id, { status }) : [];
   const rows: OrderRow[] = orders.map((o) => ({
     id: o.id,
