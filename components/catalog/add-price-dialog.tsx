@@ -1,5 +1,5 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { ApiError } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
@@ -14,7 +14,8 @@ import type { PriceView } from "./types";
 /** Mounted per opening: a fresh draft and a fresh Idempotency-Key each time. */
 export function AddPriceDialog({ productId, defaultCurrency, onClose, onAdded }: { productId: string; defaultCurrency: string; onClose: () => void; onAdded: (price: PriceView) => void }) {
   const { t, locale } = useI18n();
-  const [key] = useState(newIdempotencyKey);
+  // One key per mount, made on first submit (the server render has no crypto.randomUUID/window).
+  const keyRef = useRef<string | null>(null);
   const [draft, setDraft] = useState(() => emptyDraft(defaultCurrency));
   const [errors, setErrors] = useState<PriceErrors>({});
   const [formError, setFormError] = useState<ErrorText | null>(null);
@@ -28,7 +29,7 @@ export function AddPriceDialog({ productId, defaultCurrency, onClose, onAdded }:
     if (!body) return;
     setBusy(true);
     try {
-      onAdded(await postIdempotent<PriceView>(`/api/v1/products/${productId}/prices`, body, key));
+      onAdded(await postIdempotent<PriceView>(`/api/v1/products/${productId}/prices`, body, (keyRef.current ??= newIdempotencyKey())));
     } catch (err) {
       setBusy(false);
       const field = err instanceof ApiError && err.code === "validation_failed" ? priceParam(err.param) : null;

@@ -1,5 +1,5 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { useI18n } from "@/lib/i18n/client";
@@ -24,7 +24,8 @@ export function ProductForm({ defaultCurrency }: { defaultCurrency: string }) {
   const router = useRouter();
   const toast = useToast();
   const qc = useQueryClient();
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  // One key per mount, made on first submit (the server render has no crypto.randomUUID/window).
+  const keyRef = useRef<string | null>(null);
   const [prices, setPrices] = useState<PriceDraft[]>(() => [emptyDraft(defaultCurrency)]);
   const [priceErrors, setPriceErrors] = useState<PriceErrors[]>([]);
   const [detailErrors, setDetailErrors] = useState<DetailsErrors>({});
@@ -41,7 +42,7 @@ export function ProductForm({ defaultCurrency }: { defaultCurrency: string }) {
     if (!details.body || rows.some((r) => !r.body)) return;
     setBusy(true);
     try {
-      const product = await postIdempotent<ProductView>("/api/v1/products", { ...details.body, prices: rows.map((r) => r.body as PriceInputBody) }, idempotencyKey);
+      const product = await postIdempotent<ProductView>("/api/v1/products", { ...details.body, prices: rows.map((r) => r.body as PriceInputBody) }, (keyRef.current ??= newIdempotencyKey()));
       toast.success(t("catalog.form.created"));
       void qc.invalidateQueries({ queryKey: ["products"] });
       router.push(`/dashboard/products/${product.id}`);
