@@ -23,13 +23,14 @@ export function InvoicesTable({ invoices, failed, t, locale }: { invoices: Invoi
       </CardHeader>
       {failed ? (
         <div className="px-5 pb-5 sm:px-6"><Alert tone="warning">{t("billing.invoices.loadFailed")}</Alert></div>
+      ) : invoices.length === 0 ? (
+        <EmptyState bare className="border-t border-line" icon={<FileTextIcon />} title={t("billing.invoices.emptyTitle")} description={t("billing.invoices.emptyBody")} />
       ) : (
         <div className="border-t border-line">
           <DataTable
             rows={invoices}
             rowKey={(i) => i.id}
             caption={t("billing.invoices.title")}
-            empty={<EmptyState bare icon={<FileTextIcon />} title={t("billing.invoices.emptyTitle")} description={t("billing.invoices.emptyBody")} />}
             columns={[
               { key: "number", header: t("billing.invoices.number"), cell: (i) => <span className="font-mono text-xs">{i.number ?? i.id}</span> },
               { key: "date", header: t("billing.invoices.date"), cell: (i) => formatDate(i.created, locale) },

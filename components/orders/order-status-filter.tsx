@@ -13,7 +13,7 @@ export function OrderStatusFilter({ value }: { value: string }) {
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex w-full items-center gap-2 sm:w-auto">
       {pending && <Spinner size="sm" className="text-ink-subtle" />}
       <Select
         aria-label={t("orders.filter")}

@@ -29,21 +29,23 @@ export function OrdersTable({ rows, filtered }: { rows: OrderRow[]; filtered: bo
   const { t, locale, money, dateTime } = useI18n();
   const percent = (bps: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
   const dash = <span className="text-ink-subtle">—</span>;
+  // A wide table would push a centred empty state off a phone screen: show it on its own.
+  if (rows.length === 0) {
+    return (
+      <EmptyState
+        icon={<ActivityIcon />}
+        title={filtered ? t("orders.emptyFilteredTitle") : t("orders.emptyTitle")}
+        description={filtered ? t("orders.emptyFilteredBody") : t("orders.emptyBody")}
+        action={filtered ? undefined : <Button href="/dashboard/checkout-links" variant="secondary">{t("orders.shareLinks")}</Button>}
+      />
+    );
+  }
   return (
     <Card className="overflow-hidden">
       <DataTable
         rows={rows}
         rowKey={(o) => o.id}
         caption={t("orders.title")}
-        empty={
-          <EmptyState
-            bare
-            icon={<ActivityIcon />}
-            title={filtered ? t("orders.emptyFilteredTitle") : t("orders.emptyTitle")}
-            description={filtered ? t("orders.emptyFilteredBody") : t("orders.emptyBody")}
-            action={filtered ? undefined : <Button href="/dashboard/checkout-links" variant="secondary">{t("orders.shareLinks")}</Button>}
-          />
-        }
         columns={[
           { key: "date", header: t("orders.date"), cell: (o) => <span className="text-ink-muted">{dateTime(o.createdAt)}</span> },
           { key: "product", header: t("orders.product"), cell: (o) => <span className="font-medium">{o.productName}{o.quantity > 1 && <span className="ml-1 text-ink-muted">{t("orders.quantity", { n: o.quantity })}</span>}</span> },

@@ -57,13 +57,16 @@ export default async function CheckoutLinksPage() {
         </div>
       )}
       <Card>
-        <CardHeader actions={<Button href="/dashboard/api-keys" size="sm" variant="secondary">{t("catalog.links.apiKeysLink")}</Button>}>
+        <CardHeader>
           <CardTitle>{t("catalog.links.serverTitle")}</CardTitle>
           <CardDescription>{t("catalog.links.serverBody")}</CardDescription>
         </CardHeader>
         <CardContent className="space-y-2">
           <CodeBlock value={curl} copyable nowrap />
-          <p className="text-[13px] text-ink-muted">{t("catalog.links.serverResponse")}</p>
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <p className="text-[13px] text-ink-muted">{t("catalog.links.serverResponse")}</p>
+            <Button href="/dashboard/api-keys" size="sm" variant="secondary">{t("catalog.links.apiKeysLink")}</Button>
+          </div>
         </CardContent>
       </Card>
     </div>
