@@ -62,11 +62,26 @@ test("a declined card (4000 0000 0000 0002) shows the decline in the buyer's lan
   await expect(page).toHaveURL(/\/pay\//);
 });
 
+test("3-D Secure (4000 0025 0000 3155): the buyer completes the authentication step and pays", async ({ page }) => {
+  await useLocale(page, "en");
+  await page.goto(`/pay/${prices.oneTime}`);
+  await page.getByLabel("Card number").fill("4000 0025 0000 3155");
+  await page.getByLabel(/expir/i).fill("12 / 34");
+  await page.getByLabel(/cvc|security/i).fill("123");
+  await page.getByRole("button", { name: /^Pay R\$/ }).click();
+  const modal = page.getByTestId("stripe-3ds-modal");
+  await expect(modal).toBeVisible();
+  await shot(page, "35-elements-3ds");
+  await modal.locator("button[data-result=complete]").click();
+  await expect(page).toHaveURL(/\/receipt\//);
+  await expect(page.getByTestId("receipt")).toHaveAttribute("data-status", "PAID");
+});
+
 test("the seller sees the orders with their platform fees", async () => {
   const res = await seller.request.get("/api/v1/orders");
   const orders = (await res.json()).data as Array<{ id: string; status: string; amountTotal: number; applicationFeeAmount: number }>;
   const paid = orders.filter((o) => o.status === "PAID");
-  expect(paid).toHaveLength(2);
+  expect(paid).toHaveLength(3);
   for (const o of paid) expect(o).toMatchObject({ amountTotal: 12990, applicationFeeAmount: 325 });
   // The declined Elements attempt converges from Stripe when the seller opens it.
   const others = orders.filter((o) => o.status !== "PAID") as Array<{ id?: string }>;

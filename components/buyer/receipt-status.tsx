@@ -55,12 +55,12 @@ export function ReceiptStatus({ initial, canceled }: { initial: Serialized; canc
         <dt className="text-ink-muted">{t("buyer.reference")}</dt><dd className="text-right font-mono text-xs leading-5">{order.orderId ?? order.id}</dd>
         {order.paidAt && <><dt className="text-ink-muted">{t("buyer.paidAt")}</dt><dd className="text-right">{dateTime(order.paidAt)}</dd></>}
       </dl>
-      <div className="flex flex-col gap-2">
+      {(order.canManageSubscription || order.status === "FAILED" || order.status === "EXPIRED" || canceled) && <div className="flex flex-col gap-2">
         {order.canManageSubscription && <Button variant="secondary" loading={portalPending} onClick={openPortal}>{t("buyer.manageSubscription")}</Button>}
         {(order.status === "FAILED" || order.status === "EXPIRED" || canceled) && order.status !== "PAID" && (
           <Button href={order.channel === "ELEMENTS" ? `/pay/${order.priceId}` : `/buy/${order.priceId}`}>{t("buyer.tryAgain")}</Button>
         )}
-      </div>
+      </div>}
     </div>
   );
 }
