@@ -47,7 +47,7 @@ export default async function CheckoutLinksPage() {
           icon={<LinkIcon />}
           title={t("catalog.links.emptyTitle")}
           description={t("catalog.links.emptyBody")}
-          action={<Button href={account ? "/dashboard/products/new" : "/dashboard/connect"}><PlusIcon aria-hidden />{account ? t("catalog.newProduct") : t("catalog.connectFirstAction")}</Button>}
+          action={<Button href={account ? "/dashboard/products/new" : "/dashboard/connect"}>{account && <PlusIcon aria-hidden />}{account ? t("catalog.newProduct") : t("catalog.connectFirstAction")}</Button>}
         />
       ) : (
         <div className="space-y-4" data-testid="checkout-links">
