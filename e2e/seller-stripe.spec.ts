@@ -190,4 +190,14 @@ test("a seller subscribes to Starter through Checkout, sees the trial and an inv
   // A reload re-syncs from Stripe and agrees.
   await page.reload();
   await expect(page.getByTestId("plan-status")).toContainText(/^Trial until /);
+
+  // Cancelling in Stripe's billing portal (the emulator's) is reflected back in the dashboard.
+  await page.getByRole("button", { name: "Manage billing" }).click();
+  await expect(page.getByTestId("portal-subscription")).toBeVisible();
+  await shot(page, "stripe-10-billing-portal");
+  await page.getByTestId("portal-cancel_at_period_end").click();
+  await expect(page.getByTestId("portal-when")).toContainText(/Cancels on/);
+  await page.getByTestId("portal-return").click();
+  await expect(page).toHaveURL(/\/dashboard\/invoices/);
+  await expect(page.getByTestId("plan-status")).toContainText(/^Cancels on /);
 });
