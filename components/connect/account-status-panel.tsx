@@ -13,18 +13,10 @@ import { apiErrorText } from "./api-error-text";
 import { disabledReasonText } from "./requirements";
 import { StatusTiles } from "./status-tiles";
 import { RequirementsList } from "./requirements-list";
+import type { AccountStatus } from "@/lib/connect/accounts";
 
-export type AccountStatusView = {
-  accountId: string;
-  chargesEnabled: boolean;
-  payoutsEnabled: boolean;
-  detailsSubmitted: boolean;
-  requirementsDue: string[];
-  disabledReason: string | null;
-  country: string;
-  email: string | null;
-  syncedAt: string;
-};
+/** The account status as JSON carries it (dates as strings). */
+export type AccountStatusView = Omit<AccountStatus, "syncedAt"> & { syncedAt: string };
 
 const KEY = ["connect-account"];
 
