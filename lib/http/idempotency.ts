@@ -7,7 +7,3 @@ export function idempotencyKeyOf(req: Request): string | undefined {
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new AppError("bad_request", "Idempotency-Key must be 1–255 visible ASCII characters.", { param: "Idempotency-Key" });
   return key;
 }
-
-export function appUrl(): string {
-  return (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
-}

@@ -3,7 +3,8 @@
 import { NextResponse } from "next/server";
 import type { StoreContext } from "./handler";
 import { parseJsonBody } from "./body";
-import { appUrl, idempotencyKeyOf } from "./idempotency";
+import { idempotencyKeyOf } from "./idempotency";
+import { appUrl } from "@/lib/env/app-url";
 import { AppError } from "./errors";
 import { createAccountLink, AccountLinkInput, createConnectedAccount, CreateAccountInput, getAccountStatus } from "@/lib/connect/accounts";
 import { createProduct } from "@/lib/catalog/products";

@@ -10,6 +10,7 @@ import { createCheckoutSession, CreateCheckoutSessionInput } from "@/lib/checkou
 import { createPaymentIntent } from "@/lib/checkout/create-payment-intent";
 import { BuyerInput } from "@/lib/checkout/sellable";
 import { refreshOrderFromStripe } from "@/lib/checkout/orders";
+import { createBuyerPortalSession } from "@/lib/checkout/portal";
 import { prisma } from "@/lib/db/client";
 
 const APP = "http://localhost:3000";
@@ -109,6 +110,10 @@ describe("Connect, catalog and checkout", () => {
     const sub = await stripe().stripe.subscriptions.retrieve(paid.subscriptionId!, undefined, { stripeAccount: res.order.stripeAccountId });
     expect(sub.status).toBe("trialing");
     expect(sub.application_fee_percent).toBe(2.5);
+    // The buyer manages it from the receipt: a customer portal session on the seller's account.
+    const portal = await createBuyerPortalSession(res.order.id, APP);
+    expect(portal.url).toMatch(/\/portal\//);
+    await expect(createBuyerPortalSession((await createCheckoutSession(s.store.id, CreateCheckoutSessionInput.parse({ priceId: s.oneTime.id }), { appUrl: APP, audit: system })).order.id, APP)).rejects.toMatchObject({ status: 409 });
   });
 
   it("refuses bad buyer input with stable codes and creates nothing", async () => {

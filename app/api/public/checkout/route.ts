@@ -1,7 +1,8 @@
 // POST /api/public/checkout — a buyer starts hosted Checkout for a price (from a buy link)
 import { withPublic } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/body";
-import { appUrl, idempotencyKeyOf } from "@/lib/http/idempotency";
+import { idempotencyKeyOf } from "@/lib/http/idempotency";
+import { appUrl } from "@/lib/env/app-url";
 import { createCheckoutSession, CreateCheckoutSessionInput } from "@/lib/checkout/create-checkout-session";
 import { getPublicPrice } from "@/lib/checkout/public";
 

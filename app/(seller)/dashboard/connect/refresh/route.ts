@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getSessionUser, STORE_COOKIE } from "@/lib/auth/session";
 import { resolveCurrentStore } from "@/lib/tenancy/stores";
 import { createAccountLink } from "@/lib/connect/accounts";
-import { appUrl } from "@/lib/http/idempotency";
+import { appUrl } from "@/lib/env/app-url";
 
 export const dynamic = "force-dynamic";
 
