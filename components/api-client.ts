@@ -5,10 +5,24 @@ export class ApiError extends Error {
   }
 }
 
-export async function apiFetch<T = unknown>(url: string, opts: { method?: string; body?: unknown } = {}): Promise<T> {
+/** A key for one user intent (a form mount, a payment attempt); crypto.randomUUID needs a secure context. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function" && (typeof window === "undefined" || window.isSecureContext)) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Calls our JSON API and throws ApiError with the stable code on failure. With `idempotencyKey`,
+ * a double click or a retry creates one object.
+ */
+export async function apiFetch<T = unknown>(url: string, opts: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (opts.body !== undefined) headers["Content-Type"] = "application/json";
+  if (opts.idempotencyKey) headers["Idempotency-Key"] = opts.idempotencyKey;
   const res = await fetch(url, {
     method: opts.method ?? "GET",
-    headers: opts.body !== undefined ? { "Content-Type": "application/json" } : undefined,
+    headers,
     body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
     credentials: "same-origin",
   });

@@ -1,16 +1,17 @@
 "use client";
-import { useMemo, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useI18n } from "@/lib/i18n/client";
-import { ApiError } from "@/components/api-client";
+import { apiFetch, ApiError, newIdempotencyKey } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Alert } from "@/components/ui/alert";
 
-/** Starts hosted Checkout; one Idempotency-Key per page view so a double click opens one session. */
+/** Starts hosted Checkout for a price. */
 export function BuyForm({ priceId }: { priceId: string }) {
   const { t } = useI18n();
-  const key = useMemo(() => crypto.randomUUID(), []);
+  // One key per page view (made on the first submit), so a double click opens one session.
+  const key = useRef<string | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -20,10 +21,8 @@ export function BuyForm({ priceId }: { priceId: string }) {
     setError(null);
     const email = String(new FormData(e.currentTarget).get("email") ?? "").trim();
     try {
-      const res = await fetch("/api/public/checkout", { method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": key }, body: JSON.stringify({ priceId, ...(email ? { customerEmail: email } : {}) }) });
-      const data = await res.json();
-      if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? "error", data?.error?.message ?? t("buyer.declines.generic"), data?.error?.param);
-      window.location.assign(data.url);
+      const { url } = await apiFetch<{ url: string }>("/api/public/checkout", { method: "POST", body: { priceId, ...(email ? { customerEmail: email } : {}) }, idempotencyKey: (key.current ??= newIdempotencyKey()) });
+      window.location.assign(url);
     } catch (err) {
       setError(err instanceof ApiError && err.code === "charges_not_enabled" ? t("buyer.unavailableBody") : err instanceof ApiError ? err.message : t("buyer.declines.generic"));
       setPending(false);

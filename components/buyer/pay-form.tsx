@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import type { TranslateFn } from "@/lib/i18n/translate";
-import { ApiError } from "@/components/api-client";
+import { apiFetch, ApiError, newIdempotencyKey } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -41,13 +41,10 @@ async function startPayment(priceId: string): Promise<Payment> {
   const storageKey = `vitrine:pay:${priceId}`;
   let key = sessionStorage.getItem(storageKey);
   if (!key) {
-    key = crypto.randomUUID();
+    key = newIdempotencyKey();
     sessionStorage.setItem(storageKey, key);
   }
-  const res = await fetch("/api/public/payment-intents", { method: "POST", headers: { "Content-Type": "application/json", "Idempotency-Key": key }, body: JSON.stringify({ priceId }) });
-  const data = await res.json();
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? "error", data?.error?.message ?? "Payment could not start");
-  return data as Payment;
+  return apiFetch<Payment>("/api/public/payment-intents", { method: "POST", body: { priceId }, idempotencyKey: key });
 }
 
 export function PayForm({ priceId, publishableKey, standInScriptUrl }: PayFormProps) {

@@ -1,12 +1,11 @@
 "use client";
 import { useRef, useState, type FormEvent } from "react";
 import { useI18n } from "@/lib/i18n/client";
-import { ApiError } from "@/components/api-client";
+import { apiFetch, ApiError, newIdempotencyKey } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/alert";
 import { apiErrorText, type ErrorText } from "@/components/connect/api-error-text";
-import { newIdempotencyKey, postIdempotent } from "./idempotent-post";
 import { emptyDraft, priceParam, readDraft, stripParam, type PriceErrors } from "./price-draft";
 import { PriceFields } from "./price-fields";
 import type { PriceView } from "./types";
@@ -29,7 +28,7 @@ export function AddPriceDialog({ productId, defaultCurrency, onClose, onAdded }:
     if (!body) return;
     setBusy(true);
     try {
-      onAdded(await postIdempotent<PriceView>(`/api/v1/products/${productId}/prices`, body, (keyRef.current ??= newIdempotencyKey())));
+      onAdded(await apiFetch<PriceView>(`/api/v1/products/${productId}/prices`, { method: "POST", body, idempotencyKey: (keyRef.current ??= newIdempotencyKey()) }));
     } catch (err) {
       setBusy(false);
       const field = err instanceof ApiError && err.code === "validation_failed" ? priceParam(err.param) : null;

@@ -3,14 +3,13 @@ import { useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { useI18n } from "@/lib/i18n/client";
-import { ApiError } from "@/components/api-client";
+import { apiFetch, ApiError, newIdempotencyKey } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { useToast } from "@/components/ui/toast";
 import { PlusIcon, XIcon } from "@/components/ui/icons";
 import { apiErrorText, type ErrorText } from "@/components/connect/api-error-text";
-import { newIdempotencyKey, postIdempotent } from "./idempotent-post";
 import { emptyDraft, priceParam, readDraft, stripParam, type PriceDraft, type PriceErrors, type PriceInputBody } from "./price-draft";
 import { PriceFields } from "./price-fields";
 import { ProductDetailsFields, readDetails, type DetailsErrors } from "./product-details-fields";
@@ -42,7 +41,7 @@ export function ProductForm({ defaultCurrency }: { defaultCurrency: string }) {
     if (!details.body || rows.some((r) => !r.body)) return;
     setBusy(true);
     try {
-      const product = await postIdempotent<ProductView>("/api/v1/products", { ...details.body, prices: rows.map((r) => r.body as PriceInputBody) }, (keyRef.current ??= newIdempotencyKey()));
+      const product = await apiFetch<ProductView>("/api/v1/products", { method: "POST", body: { ...details.body, prices: rows.map((r) => r.body as PriceInputBody) }, idempotencyKey: (keyRef.current ??= newIdempotencyKey()) });
       toast.success(t("catalog.form.created"));
       void qc.invalidateQueries({ queryKey: ["products"] });
       router.push(`/dashboard/products/${product.id}`);
