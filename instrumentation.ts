@@ -6,6 +6,9 @@ export async function register() {
   // Fail fast, naming every missing or invalid variable.
   const { parseServerEnv } = await import("@/lib/env/schema");
   parseServerEnv(process.env);
+  // Refuses the Stripe emulator in production or beside a live key, before serving anything.
+  const { resolveStripeMode } = await import("@/lib/stripe/client");
+  resolveStripeMode();
   // An in-memory database is migrated in process; wait for it before serving.
   const { getDatabase } = await import("@/lib/db/client");
   await getDatabase().ready;

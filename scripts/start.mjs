@@ -9,6 +9,11 @@ const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 const useEmulator = !process.env.STRIPE_SECRET_KEY || process.env.STRIPE_EMULATOR === "1";
 const emulatorPort = process.env.STRIPE_EMULATOR_PORT ?? "12111";
 
+if (useEmulator && process.env.APP_ENV === "production") {
+  log("APP_ENV=production needs STRIPE_SECRET_KEY: the Stripe emulator is for demos and tests only.");
+  process.exit(1);
+}
+
 const secrets = process.env.APP_ENV === "production" ? {} : demoSecrets();
 const env = {
   ...process.env,
