@@ -64,3 +64,28 @@ test("wrong password is refused with a message", async ({ page }) => {
   await expect(formAlert(page)).toContainText("Email or password is incorrect.");
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test("a seller opens a second store; its keys and catalog are its own", async ({ page }) => {
+  const email = uniqueEmail("twostores");
+  await signUpViaUi(page, { name: "Duda", email, storeName: "Primeira Loja" });
+  await page.goto("/dashboard/api-keys");
+  await page.getByRole("button", { name: "Create API key" }).first().click();
+  await page.getByLabel("Key name").fill("first-store-key");
+  await page.getByRole("dialog").getByRole("button", { name: "Create API key" }).click();
+  await page.getByRole("button", { name: "I saved it" }).click();
+
+  await page.goto("/dashboard/settings");
+  await page.getByLabel("Store name").fill("Segunda Loja");
+  await page.getByRole("button", { name: "Create store" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("current-store")).toContainText("Segunda Loja");
+  await page.goto("/dashboard/api-keys");
+  await expect(page.getByText("No API keys yet")).toBeVisible();
+
+  await page.goto("/dashboard/settings");
+  await shot(page, "06-settings-stores");
+  await page.getByTestId("stores-list").getByRole("listitem").filter({ hasText: "Primeira Loja" }).getByRole("button", { name: "Switch" }).click();
+  await expect(page.getByTestId("current-store")).toContainText("Primeira Loja");
+  await page.goto("/dashboard/api-keys");
+  await expect(page.getByRole("cell", { name: "first-store-key" })).toBeVisible();
+});

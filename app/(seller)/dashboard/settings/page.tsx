@@ -1,12 +1,15 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { PasswordForm, ProfileForm } from "@/components/seller/settings-forms";
+import { StoresCard } from "@/components/seller/stores-card";
 import { requireSellerPage } from "@/lib/auth/session";
+import { listStoresForOwner } from "@/lib/tenancy/stores";
 import { getI18n } from "@/lib/i18n/server";
 
 export const metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const { user } = await requireSellerPage();
+  const { user, store } = await requireSellerPage();
+  const stores = await listStoresForOwner(user.id);
   const { t } = await getI18n();
   return (
     <div className="space-y-6">
@@ -14,6 +17,7 @@ export default async function SettingsPage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <ProfileForm name={user.name} email={user.email} locale={user.locale} />
         <PasswordForm />
+        <StoresCard stores={stores} currentStoreId={store?.id ?? null} />
       </div>
     </div>
   );
