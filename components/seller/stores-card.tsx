@@ -47,7 +47,7 @@ export function StoresCard({ stores, currentStoreId }: { stores: StoreRow[]; cur
     <Card className="lg:col-span-2">
       <CardHeader><CardTitle>{t("settings.stores")}</CardTitle><CardDescription>{t("settings.storesDescription")}</CardDescription></CardHeader>
       <CardContent className="grid gap-6 md:grid-cols-2">
-        <ul className="divide-y divide-line rounded-lg border border-line" data-testid="stores-list">
+        <ul className="divide-y divide-line self-start rounded-lg border border-line" data-testid="stores-list">
           {stores.map((s) => (
             <li key={s.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
               <div className="min-w-0"><div className="truncate font-medium">{s.name}</div><div className="truncate text-xs text-ink-subtle">{s.currency}{s.storeDomain ? ` · ${s.storeDomain}` : ""}</div></div>
