@@ -2,7 +2,7 @@
 export { PixGatewayError, isPixGatewayError, PIX_ERROR_CODES, type PixErrorCode } from "./errors";
 export { createGateway, listPixGateways, isPixGatewayId, getPixGatewayDefinition, type PixGatewayInfo } from "./registry";
 export { maskCredentials, mergeCredentialUpdate, type CredentialField, type CredentialSpec } from "./credentials";
-export { encryptJson, decryptJson, needsReencrypt, reencrypt, loadKeyring, CredentialKeyError, CredentialDecryptError } from "./crypto";
+export { encryptJson, decryptJson, needsReencrypt, reencrypt, loadKeyring, CredentialKeyError, CredentialDecryptError } from "@/lib/crypto/encryption";
 export { assertChargeAmount, centavosToReais, centavosToReaisString, reaisToCentavos, formatReais } from "./money";
 export { mapPixStatus, PIX_STATUSES, isPixStatus, type PixStatus } from "./status";
 export { newPixReference, isPixReference, isBcbTxid } from "./reference";

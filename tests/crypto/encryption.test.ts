@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CredentialDecryptError, CredentialKeyError, decryptJson, encryptJson, loadKeyring, needsReencrypt, reencrypt } from "@/lib/pix/crypto";
+import { CredentialDecryptError, CredentialKeyError, decryptJson, encryptJson, loadKeyring, needsReencrypt, reencrypt } from "@/lib/crypto/encryption";
 
 const K1 = randomBytes(32).toString("base64");
 const K2 = randomBytes(32).toString("base64");

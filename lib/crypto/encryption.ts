@@ -3,7 +3,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
 import { logger } from "@/lib/log/logger";
 
 /**
- * Gateway credentials at rest: AES-256-GCM, `v1.<kid>.<iv>.<tag>.<data>` (base64url parts).
+ * Secrets at rest (gateway credentials, callback signing secrets): AES-256-GCM, `v1.<kid>.<iv>.<tag>.<data>` (base64url parts).
  * Keys come from ENCRYPTION_KEYS="k2:<base64>,k1:<base64>" (first = current, the rest still
  * decrypt) or a single ENCRYPTION_KEY=<base64> (kid "k1"). The version and kid are authenticated
  * (AAD), as is an optional caller context such as the config row id, so a ciphertext cannot be
