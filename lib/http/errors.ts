@@ -2,6 +2,7 @@
 export const ERROR_STATUS = {
   malformed_json: 400,
   bad_request: 400,
+  invalid_signature: 400,
   unsupported_media_type: 415,
   payload_too_large: 413,
   validation_failed: 422,
