@@ -2,6 +2,7 @@
 // `npm start`: migrate, seed, build if needed, start the Stripe emulator (when no Stripe key is
 // set) and the app. With no configuration it runs the seeded demo on embedded PostgreSQL (PGlite).
 import { bin, buildIsStale, demoSecrets, log, root, run, startChild, waitForHttp } from "./lib.mjs";
+import { migrate } from "./migrate.mjs";
 
 const args = new Set(process.argv.slice(2));
 const port = process.env.PORT ?? "3000";
@@ -33,7 +34,7 @@ if (useEmulator) {
 
 log(env.DATABASE_URL ? "database: PostgreSQL (DATABASE_URL)" : `database: embedded PostgreSQL (PGlite) in ${env.PGLITE_DIR ?? ".data/pglite"}`);
 // Migrations and seed run before the server: PGlite allows one process per directory.
-run(bin("prisma"), ["migrate", "deploy"], env);
+migrate(env);
 if (!args.has("--no-seed")) run(bin("tsx"), ["prisma/seed.ts"], env);
 if (args.has("--rebuild") || (!args.has("--no-build") && buildIsStale())) {
   log("building the app (first run or sources changed)…");
