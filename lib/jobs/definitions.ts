@@ -1,6 +1,7 @@
 // Every background job of the app. Later capabilities add their own (webhook deliveries, syncs).
 import { verifyAuditChain } from "@/lib/audit/log";
 import { logger } from "@/lib/log/logger";
+import { callbacksDeliverJob } from "@/lib/notifications/job";
 import type { JobDefinition } from "./runner";
 
 export const auditVerifyJob: JobDefinition = {
@@ -15,4 +16,4 @@ export const auditVerifyJob: JobDefinition = {
   },
 };
 
-export const jobDefinitions: JobDefinition[] = [auditVerifyJob];
+export const jobDefinitions: JobDefinition[] = [auditVerifyJob, callbacksDeliverJob];

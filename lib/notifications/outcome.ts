@@ -1,0 +1,64 @@
+// Records what one attempt did and decides what happens next: delivered, retry later, give up,
+// or stop the endpoint (410 Gone, or too many failures in a row).
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { appendAudit } from "@/lib/audit/log";
+import { callbackEnv } from "./config";
+import { disableEndpointTx } from "./endpoints";
+import { retryDelaySeconds } from "./schedule";
+
+export type AttemptOutcome = {
+  kind: "success" | "gone" | "retryable" | "refused";
+  statusCode: number | null;
+  error: string | null;
+  latencyMs: number;
+  excerpt: string | null;
+  retryAfterSeconds: number | null;
+};
+
+export type DeliveryResult = "succeeded" | "retrying" | "failed" | "canceled" | "stale";
+
+type Claimed = { id: string; storeId: string; endpointId: string; attempts: number };
+
+/** Fenced on (status DELIVERING, attempts): a worker whose lease ran out cannot overwrite a newer attempt's result. */
+export async function recordAttempt(claim: Claimed, outcome: AttemptOutcome, now: Date): Promise<DeliveryResult> {
+  const threshold = callbackEnv().CALLBACK_DISABLE_AFTER_FAILURES;
+  return prisma.$transaction(async (tx) => {
+    await tx.callbackAttempt.create({
+      data: { storeId: claim.storeId, deliveryId: claim.id, attempt: claim.attempts, statusCode: outcome.statusCode, error: outcome.error, latencyMs: outcome.latencyMs, responseExcerpt: outcome.excerpt },
+    });
+    let result: DeliveryResult;
+    let nextAttemptAt = now;
+    if (outcome.kind === "success") result = "succeeded";
+    else if (outcome.kind === "retryable") {
+      const delay = retryDelaySeconds(claim.attempts);
+      // Retry-After is honoured while the schedule has attempts left; it never adds attempts.
+      const wait = delay === null ? null : (outcome.retryAfterSeconds ?? delay);
+      result = wait === null ? "failed" : "retrying";
+      if (wait !== null) nextAttemptAt = new Date(now.getTime() + wait * 1000);
+    } else result = "failed";
+    const status = result === "succeeded" ? "SUCCEEDED" : result === "retrying" ? "PENDING" : "FAILED";
+    const { count } = await tx.callbackDelivery.updateMany({
+      where: { id: claim.id, status: "DELIVERING", attempts: claim.attempts },
+      data: {
+        status, nextAttemptAt, lastStatusCode: outcome.statusCode, lastError: outcome.error, lastLatencyMs: outcome.latencyMs, lastResponseExcerpt: outcome.excerpt,
+        ...(result === "succeeded" ? { deliveredAt: now } : {}),
+      },
+    });
+    if (count === 0) return "stale";
+
+    if (outcome.kind === "success") {
+      await tx.callbackEndpoint.update({ where: { id: claim.endpointId }, data: { consecutiveFailures: 0, lastSuccessAt: now } });
+      return result;
+    }
+    const endpoint = await tx.callbackEndpoint.update({ where: { id: claim.endpointId }, data: { consecutiveFailures: { increment: 1 }, lastFailureAt: now }, select: { consecutiveFailures: true } });
+    const reason = outcome.kind === "gone" ? "gone" : endpoint.consecutiveFailures >= threshold ? "failing" : null;
+    if (reason && (await disableEndpointTx(tx, claim.endpointId, reason, now))) {
+      await appendAudit(tx, { actor: { type: "system" } }, {
+        action: "callback_endpoint.disabled", storeId: claim.storeId, target: { type: "callback_endpoint", id: claim.endpointId },
+        after: { enabled: false, reason, consecutiveFailures: endpoint.consecutiveFailures, statusCode: outcome.statusCode },
+      });
+    }
+    return result;
+  });
+}
