@@ -9,21 +9,24 @@ import { requireSellerPage } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
 import { formatMoney } from "@/lib/i18n/format";
 import { prisma } from "@/lib/db/client";
+import { getAccountStatus } from "@/lib/connect/accounts";
 
 export default async function DashboardPage() {
   const { user, store } = await requireSellerPage();
   const { t, locale } = await getI18n();
   if (!store) return <PageHeader title={t("dashboard.welcome", { name: user.name })} />;
-  const [productCount, keyCount, products] = await Promise.all([
+  const [productCount, keyCount, products, account, published] = await Promise.all([
     prisma.product.count({ where: { storeId: store.id, active: true } }),
     prisma.apiKey.count({ where: { storeId: store.id, revokedAt: null } }),
     prisma.product.findMany({ where: { storeId: store.id }, include: { prices: { where: { active: true } } }, orderBy: { createdAt: "asc" }, take: 10 }),
+    getAccountStatus(store.id),
+    prisma.product.count({ where: { storeId: store.id, active: true, stripeProductId: { not: null } } }),
   ]);
   const steps = [
     { label: t("dashboard.stepAccount"), done: true, href: "/dashboard/settings" },
     { label: t("dashboard.stepApiKey"), done: keyCount > 0, href: "/dashboard/api-keys" },
-    { label: t("dashboard.stepConnect"), done: false, href: "/dashboard/connect" },
-    { label: t("dashboard.stepProducts"), done: false, href: "/dashboard/products" },
+    { label: t("dashboard.stepConnect"), done: Boolean(account?.chargesEnabled), href: "/dashboard/connect" },
+    { label: t("dashboard.stepProducts"), done: published > 0, href: "/dashboard/products" },
     { label: t("dashboard.stepPix"), done: false, href: "/dashboard/pix" },
   ];
   return (

@@ -29,7 +29,7 @@ export default defineMessages(
     perMonth: "per month",
     perYear: "per year",
     demoProducts: "Your catalog",
-    demoProductsHint: "These products live in Vitrine's database. Publishing them to Stripe arrives with the Connect section.",
+    demoProductsHint: "Manage them, and publish any that are not on Stripe yet, in Products.",
   },
   {
     welcome: "Olá, {name}",
@@ -59,6 +59,6 @@ export default defineMessages(
     perMonth: "por mês",
     perYear: "por ano",
     demoProducts: "Seu catálogo",
-    demoProductsHint: "Estes produtos estão no banco da Vitrine. A publicação na Stripe chega com a seção Connect.",
+    demoProductsHint: "Gerencie-os, e publique na Stripe os que ainda não estão lá, em Produtos.",
   },
 );
