@@ -6,7 +6,9 @@ import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { notFound } from "@/lib/http/errors";
 import { getStripe, onAccount } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
-import type { OrderStatus } from "@/generated/prisma/client";
+import type { Order, OrderStatus } from "@/generated/prisma/client";
+import type { Tx } from "@/lib/db/client";
+import { enqueueStoreEvent, kickDeliveries, type StoreEventType } from "@/lib/notifications/enqueue";
 
 const FINAL: OrderStatus[] = ["PAID", "REFUNDED", "PARTIALLY_REFUNDED", "DISPUTED", "EXPIRED", "CANCELED"];
 
@@ -16,14 +18,57 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   if (from === "PENDING") return true;
   if (from === "FAILED") return to === "PAID" || to === "EXPIRED" || to === "CANCELED";
   if (from === "PAID") return to === "REFUNDED" || to === "PARTIALLY_REFUNDED" || to === "DISPUTED";
+  if (from === "PARTIALLY_REFUNDED") return to === "REFUNDED" || to === "DISPUTED";
   return !FINAL.includes(from);
 }
 
-export type OrderUpdate = { status: OrderStatus; paymentIntentId?: string | null; subscriptionId?: string | null; stripeCustomerId?: string | null; customerEmail?: string | null; failureCode?: string | null; failureMessage?: string | null; amountTotal?: number };
+export type OrderUpdate = {
+  status: OrderStatus;
+  paymentIntentId?: string | null;
+  subscriptionId?: string | null;
+  stripeCustomerId?: string | null;
+  customerEmail?: string | null;
+  failureCode?: string | null;
+  failureMessage?: string | null;
+  amountTotal?: number;
+  /** Tells repeated transitions apart for the store callback (the failed charge, the refund, the dispute). */
+  attemptRef?: string | null;
+};
 
-/** Applies an update if the transition is allowed; always records ids and failure details. */
+const CALLBACK_FOR: Partial<Record<OrderStatus, StoreEventType>> = {
+  PAID: "payment.succeeded",
+  FAILED: "payment.failed",
+  REFUNDED: "payment.refunded",
+  PARTIALLY_REFUNDED: "payment.refunded",
+  DISPUTED: "dispute.created",
+};
+
+/** The store callback a transition causes, keyed so that every path (webhook, sync, receipt) yields one event. */
+async function enqueueOrderCallback(tx: Tx, order: Order, update: OrderUpdate) {
+  const type = CALLBACK_FOR[update.status];
+  if (!type) return false;
+  const sourceKey = update.status === "PAID" ? `order:${order.id}:paid` : `order:${order.id}:${update.status.toLowerCase()}:${update.attemptRef ?? update.failureCode ?? "-"}`;
+  const { deliveries } = await enqueueStoreEvent(tx, {
+    storeId: order.storeId,
+    type,
+    sourceKey,
+    data: {
+      orderId: order.externalOrderId ?? order.id, vitrineOrderId: order.id, storeId: order.storeId, provider: "stripe",
+      amount: order.amountTotal, currency: order.currency, status: order.status.toLowerCase(), channel: order.channel.toLowerCase(),
+      paymentIntentId: order.paymentIntentId, checkoutSessionId: order.checkoutSessionId, subscriptionId: order.subscriptionId,
+      customerEmail: order.customerEmail, failureCode: order.failureCode, failureMessage: order.failureMessage,
+    },
+  });
+  return deliveries > 0;
+}
+
+/**
+ * Applies an update if the transition is allowed; always records ids and failure details. The
+ * store callback for the transition is written to the outbox in the same transaction.
+ */
 export async function applyOrderUpdate(orderId: string, update: OrderUpdate, audit: AuditContext) {
-  return prisma.$transaction(async (tx) => {
+  let kick = false;
+  const result = await prisma.$transaction(async (tx) => {
     await tx.$queryRawUnsafe(`SELECT id FROM "Order" WHERE id = $1 FOR UPDATE`, orderId);
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
     const ids = {
@@ -49,8 +94,11 @@ export async function applyOrderUpdate(orderId: string, update: OrderUpdate, aud
       },
     });
     await appendAudit(tx, audit, { action: `order.${update.status.toLowerCase()}`, storeId: order.storeId, target: { type: "order", id: order.id }, before: { status: order.status }, after: { status: updated.status, amountTotal: updated.amountTotal, currency: updated.currency, failureCode: updated.failureCode } });
+    kick = await enqueueOrderCallback(tx, updated, update);
     return updated;
   });
+  if (kick) await kickDeliveries();
+  return result;
 }
 
 export function updateFromCheckoutSession(session: Stripe.Checkout.Session): OrderUpdate["status"] | null {
@@ -59,10 +107,13 @@ export function updateFromCheckoutSession(session: Stripe.Checkout.Session): Ord
   return null;
 }
 
-export function updateFromPaymentIntent(pi: Stripe.PaymentIntent): { status: OrderStatus; failureCode?: string; failureMessage?: string } | null {
+export function updateFromPaymentIntent(pi: Stripe.PaymentIntent): { status: OrderStatus; failureCode?: string; failureMessage?: string; attemptRef?: string } | null {
   if (pi.status === "succeeded") return { status: "PAID" };
   if (pi.status === "canceled") return { status: "CANCELED" };
-  if (pi.status === "requires_payment_method" && pi.last_payment_error) return { status: "FAILED", failureCode: pi.last_payment_error.decline_code ?? pi.last_payment_error.code ?? "payment_failed", failureMessage: pi.last_payment_error.message ?? undefined };
+  if (pi.status === "requires_payment_method" && pi.last_payment_error) {
+    const charge = typeof pi.latest_charge === "string" ? pi.latest_charge : pi.latest_charge?.id;
+    return { status: "FAILED", failureCode: pi.last_payment_error.decline_code ?? pi.last_payment_error.code ?? "payment_failed", failureMessage: pi.last_payment_error.message ?? undefined, attemptRef: charge ?? pi.last_payment_error.code };
+  }
   return null;
 }
 

@@ -6,10 +6,12 @@ import { emulatorControls, type EmulatorControls } from "@/sandbox/stripe/contro
 
 export type TestStripe = { emulator: RunningEmulator; controls: EmulatorControls; stripe: Stripe; completeOnboarding(linkUrl: string, action?: "complete" | "leave_due"): Promise<string | null> };
 
-export function useStripeEmulator(opts: { webhooks?: Array<{ url: string; secret: string; connect: boolean }> } = {}): () => TestStripe {
+type Hook = { url: string; secret: string; connect: boolean };
+
+export function useStripeEmulator(opts: { webhooks?: Hook[] | (() => Hook[]) } = {}): () => TestStripe {
   let ctx: TestStripe | undefined;
   beforeAll(async () => {
-    const emulator = await startEmulator({ port: 0, log: () => {}, webhooks: opts.webhooks, webhookRetryScheduleMs: [100, 200, 400] });
+    const emulator = await startEmulator({ port: 0, log: () => {}, webhooks: typeof opts.webhooks === "function" ? opts.webhooks() : opts.webhooks, webhookRetryScheduleMs: [100, 200, 400] });
     delete process.env.STRIPE_SECRET_KEY;
     process.env.STRIPE_EMULATOR_URL = emulator.url;
     const stripe = new Stripe("sk_test_emulator", { host: "127.0.0.1", port: emulator.port, protocol: "http", maxNetworkRetries: 0 });

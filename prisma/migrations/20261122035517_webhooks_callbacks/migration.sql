@@ -18,6 +18,7 @@ CREATE TABLE "StripeEvent" (
     "payload" JSONB NOT NULL,
     "stripeCreated" TIMESTAMP(3) NOT NULL,
     "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "claimedAt" TIMESTAMP(3),
     "processedAt" TIMESTAMP(3),
     "callbacksEnqueuedAt" TIMESTAMP(3),
 

@@ -1,0 +1,4 @@
+// POST /api/webhooks/stripe — platform events from Stripe (signed with STRIPE_WEBHOOK_SECRET)
+import { stripeWebhookRoute } from "@/lib/stripe/events/route";
+
+export const POST = stripeWebhookRoute("platform");

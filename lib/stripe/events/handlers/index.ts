@@ -1,0 +1,28 @@
+// One entry per handled Stripe event type; anything else is acknowledged and ignored.
+import type { EventHandler } from "../context";
+import { onAccountUpdated } from "./account";
+import { onChargeRefunded } from "./charge-refunded";
+import { onCheckoutSession } from "./checkout-session";
+import { onDispute } from "./dispute";
+import { onPaymentIntent } from "./payment-intent";
+import { onSubscriptionChange } from "./subscription";
+
+export const HANDLERS: Partial<Record<string, EventHandler>> = {
+  "checkout.session.completed": onCheckoutSession,
+  "checkout.session.async_payment_succeeded": onCheckoutSession,
+  "checkout.session.async_payment_failed": onCheckoutSession,
+  "checkout.session.expired": onCheckoutSession,
+  "payment_intent.succeeded": onPaymentIntent,
+  "payment_intent.payment_failed": onPaymentIntent,
+  "charge.refunded": onChargeRefunded,
+  "charge.dispute.created": onDispute,
+  "charge.dispute.closed": onDispute,
+  "invoice.paid": onSubscriptionChange,
+  "invoice.payment_succeeded": onSubscriptionChange,
+  "invoice.payment_failed": onSubscriptionChange,
+  "customer.subscription.created": onSubscriptionChange,
+  "customer.subscription.updated": onSubscriptionChange,
+  "customer.subscription.deleted": onSubscriptionChange,
+  "customer.subscription.trial_will_end": onSubscriptionChange,
+  "account.updated": onAccountUpdated,
+};

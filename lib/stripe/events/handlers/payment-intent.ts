@@ -1,0 +1,13 @@
+import type Stripe from "stripe";
+import { refreshOrderFromStripe } from "@/lib/checkout/orders";
+import { prisma } from "@/lib/db/client";
+import { findOrder, type EventHandler } from "../context";
+
+/** payment_intent.succeeded / payment_failed: re-read and converge (a late failure never un-pays). */
+export const onPaymentIntent: EventHandler = async (ctx) => {
+  const pi = ctx.event.data.object as Stripe.PaymentIntent;
+  const order = await findOrder({ vitrineOrderId: pi.metadata?.vitrineOrderId, paymentIntentId: pi.id }, ctx.stripeAccount);
+  if (!order) return;
+  if (!order.paymentIntentId) await prisma.order.update({ where: { id: order.id }, data: { paymentIntentId: pi.id } });
+  await refreshOrderFromStripe(order.id, ctx.audit);
+};

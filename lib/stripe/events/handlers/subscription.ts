@@ -1,0 +1,42 @@
+import type Stripe from "stripe";
+import { prisma } from "@/lib/db/client";
+import { applySubscription } from "@/lib/billing/plans";
+import { enqueueStoreEvent, kickDeliveries } from "@/lib/notifications/enqueue";
+import { getStripe } from "@/lib/stripe/client";
+import { findOrder, opts, type EventHandler } from "../context";
+
+async function currentSubscription(id: string, ctx: Parameters<EventHandler>[0]): Promise<Stripe.Subscription> {
+  return getStripe().subscriptions.retrieve(id, undefined, opts(ctx));
+}
+
+/**
+ * customer.subscription.* and invoice.*: platform plans are mirrored from Stripe's current state;
+ * a buyer's subscription to a store sends subscription.updated / subscription.canceled callbacks.
+ */
+export const onSubscriptionChange: EventHandler = async (ctx) => {
+  const obj = ctx.event.data.object as Stripe.Subscription | Stripe.Invoice;
+  const subId = obj.object === "subscription" ? obj.id : subscriptionIdOfInvoice(obj);
+  if (!subId) return;
+  const sub = await currentSubscription(subId, ctx);
+  if (!ctx.stripeAccount) {
+    await applySubscription(sub, ctx.audit);
+    return;
+  }
+  if (obj.object !== "subscription" || ctx.event.type === "customer.subscription.trial_will_end") return;
+  const order = await findOrder({ subscriptionId: sub.id }, ctx.stripeAccount);
+  if (!order) return;
+  const type = sub.status === "canceled" ? "subscription.canceled" : "subscription.updated";
+  const { deliveries } = await prisma.$transaction((tx) =>
+    enqueueStoreEvent(tx, {
+      storeId: order.storeId, type, sourceKey: ctx.event.id,
+      data: { orderId: order.externalOrderId ?? order.id, vitrineOrderId: order.id, storeId: order.storeId, provider: "stripe", amount: order.amountTotal, currency: order.currency, status: sub.status, subscriptionId: sub.id, cancelAtPeriodEnd: sub.cancel_at_period_end, currentPeriodEnd: sub.items.data[0]?.current_period_end ?? null },
+    }),
+  );
+  if (deliveries > 0) await kickDeliveries();
+};
+
+function subscriptionIdOfInvoice(invoice: Stripe.Invoice): string | null {
+  const parent = (invoice as { parent?: { subscription_details?: { subscription?: string | { id: string } } } }).parent;
+  const ref = parent?.subscription_details?.subscription ?? (invoice as { subscription?: string | { id: string } | null }).subscription;
+  return typeof ref === "string" ? ref : ref?.id ?? null;
+}
