@@ -1,0 +1,10 @@
+// GET /api/v1/callbacks/deliveries — the store's delivery log, newest first (?status=&endpointId=&limit=)
+import { withApiKey } from "@/lib/http/handler";
+import { parseWith } from "@/lib/http/body";
+import { listDeliveries } from "@/lib/notifications/deliveries";
+import { ListDeliveriesQuery } from "@/lib/notifications/schemas";
+
+export const GET = withApiKey("GET /api/v1/callbacks/deliveries", async ({ req, store }) => {
+  const query = parseWith(ListDeliveriesQuery, Object.fromEntries(req.nextUrl.searchParams));
+  return { data: await listDeliveries(store.id, query) };
+}, { allowSession: true });
