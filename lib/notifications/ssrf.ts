@@ -23,7 +23,7 @@ for (const [net, prefix] of [
 function embeddedIpv4(ip: string): string | null {
   const groups = expandIpv6(ip);
   if (!groups) return null;
-  const head = groups.slice(0, 6).join(":");
+  const head = groups.slice(0, 6).map((g) => g.toString(16)).join(":");
   const mapped = head === "0:0:0:0:0:ffff" || head === "0:0:0:0:0:0" || head === "64:ff9b:0:0:0:0";
   if (!mapped) return null;
   const [hi, lo] = [groups[6]!, groups[7]!];
