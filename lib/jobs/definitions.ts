@@ -2,6 +2,7 @@
 import { verifyAuditChain } from "@/lib/audit/log";
 import { logger } from "@/lib/log/logger";
 import { callbacksDeliverJob } from "@/lib/notifications/job";
+import { stripeSyncJob } from "@/lib/stripe/events/sync-job";
 import type { JobDefinition } from "./runner";
 
 export const auditVerifyJob: JobDefinition = {
@@ -16,4 +17,4 @@ export const auditVerifyJob: JobDefinition = {
   },
 };
 
-export const jobDefinitions: JobDefinition[] = [auditVerifyJob, callbacksDeliverJob];
+export const jobDefinitions: JobDefinition[] = [auditVerifyJob, callbacksDeliverJob, ...(stripeSyncJob ? [stripeSyncJob] : [])];

@@ -11,6 +11,8 @@ export type JobDefinition<T extends object = object> = {
   retryDelaySeconds?: number;
   /** Cron expression (5 or 6 fields); the job is enqueued on that schedule. */
   cron?: string;
+  /** "singleton": at most one job of this queue runs at a time, across every app instance. */
+  policy?: "singleton";
   handle: (data: T, job: Job<T>) => Promise<void>;
 };
 
@@ -42,7 +44,7 @@ export function startJobRunner(definitions: JobDefinition[], opts: { db?: Databa
 }
 
 async function register(boss: PgBoss, def: JobDefinition) {
-  await boss.createQueue(def.name, { retryLimit: def.retryLimit ?? 5, retryDelay: def.retryDelaySeconds ?? 5, retryBackoff: true });
+  await boss.createQueue(def.name, { retryLimit: def.retryLimit ?? 5, retryDelay: def.retryDelaySeconds ?? 5, retryBackoff: true, ...(def.policy ? { policy: def.policy } : {}) });
   await boss.work(def.name, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
     for (const job of jobs) {
       const log = logger.child({ job: def.name, jobId: job.id });

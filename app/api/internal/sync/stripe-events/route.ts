@@ -1,0 +1,27 @@
+// POST /api/internal/sync/stripe-events — run the Stripe recovery sync now (admin session, or
+// INTERNAL_API_TOKEN from loopback unless INTERNAL_API_ALLOW_REMOTE=1)
+import { timingSafeEqual } from "node:crypto";
+import type { NextRequest } from "next/server";
+import { withAdmin, withPublic } from "@/lib/http/handler";
+import { AppError } from "@/lib/http/errors";
+import { syncStripeEvents } from "@/lib/stripe/events/sync";
+
+function tokenOk(req: NextRequest): boolean {
+  const expected = process.env.INTERNAL_API_TOKEN;
+  const given = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "")?.[1];
+  if (!expected || !given || expected.length !== given.length) return false;
+  return timingSafeEqual(Buffer.from(expected), Buffer.from(given));
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1", "localhost"]);
+
+const byToken = withPublic("POST /api/internal/sync/stripe-events", async ({ req, info }) => {
+  if (process.env.INTERNAL_API_ALLOW_REMOTE !== "1" && !LOOPBACK.has(info.ip)) throw new AppError("forbidden", "Internal endpoint: loopback only.");
+  return syncStripeEvents();
+}, { limit: false });
+
+const byAdmin = withAdmin("POST /api/internal/sync/stripe-events", () => syncStripeEvents(), { limit: false });
+
+export async function POST(req: NextRequest) {
+  return tokenOk(req) ? byToken(req) : byAdmin(req);
+}
