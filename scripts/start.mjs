@@ -23,6 +23,8 @@ const env = {
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
   NEXT_TELEMETRY_DISABLED: "1",
 };
+// The demo store and test receivers live on this machine: let callbacks reach localhost there.
+if (process.env.APP_ENV !== "production") env.CALLBACK_ALLOWED_HOSTS ??= "localhost,127.0.0.1";
 if (useEmulator) {
   env.STRIPE_EMULATOR = "1";
   env.STRIPE_EMULATOR_URL = process.env.STRIPE_EMULATOR_URL ?? `http://127.0.0.1:${emulatorPort}`;
