@@ -1,0 +1,165 @@
+// `npm run bench`: prints throughput and latency figures on PostgreSQL (never asserts them).
+//  1. Signed Stripe webhook ingestion through the real route (verify, ledger, claim, dispatch) at
+//     64 concurrent senders with 30 % duplicates, next to a bare node:http server in the same run
+//     that does only the same signature check and one insert — the ratio is the figure.
+//  2. Store callback delivery to a local receiver: throughput and the delay from the state change
+//     (outbox row) to the first delivery attempt.
+// Uses BENCH_DATABASE_URL, else a throwaway database on the local server (127.0.0.1:5432).
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import Stripe from "stripe";
+
+const SENDERS = 64;
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 3000);
+const DUPLICATE_SHARE = 0.3;
+const CALLBACKS = Number(process.env.BENCH_CALLBACKS ?? 500);
+const SECRET = "whsec_bench_secret";
+
+const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const dbName = `vitrine_bench_${randomBytes(4).toString("hex")}`;
+const dbUrl = Object.assign(new URL(admin), { pathname: `/${dbName}` }).toString();
+
+function body(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+  });
+}
+
+function listen(server: Server): Promise<string> {
+  return new Promise((r) => server.listen(0, "127.0.0.1", () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+}
+
+function pct(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function drive(url: string, payloads: string[], signer: Stripe) {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: SENDERS }, async () => {
+    for (;;) {
+      const i = next++;
+      if (i >= payloads.length) return;
+      const payload = payloads[i]!;
+      const sig = signer.webhooks.generateTestHeaderString({ payload, secret: SECRET });
+      const t0 = performance.now();
+      const res = await fetch(url, { method: "POST", body: payload, headers: { "content-type": "application/json", "stripe-signature": sig } });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`status ${res.status}`);
+      latencies.push(performance.now() - t0);
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: payloads.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99) };
+}
+
+async function main() {
+  const adminClient = new pg.Client({ connectionString: admin });
+  await adminClient.connect();
+  await adminClient.query(`CREATE DATABASE "${dbName}"`);
+  process.env.DATABASE_URL = dbUrl;
+  process.env.LOG_LEVEL = "silent";
+  process.env.STRIPE_CONNECT_WEBHOOK_SECRET = SECRET;
+  process.env.RATE_LIMIT_WEBHOOK = "1000000/minute";
+  process.env.CALLBACK_ALLOWED_HOSTS = "127.0.0.1";
+  process.env.STRIPE_EMULATOR = "1";
+  try {
+    const { getDatabase } = await import("../lib/db/client");
+    const { applyMigrations } = await import("../lib/db/migrations");
+    const db = getDatabase();
+    await applyMigrations(db.sql);
+
+    // Events: unique ids, 30 % of sends repeat an earlier event.
+    const unique = Math.round(EVENTS * (1 - DUPLICATE_SHARE));
+    const make = (i: number) => JSON.stringify({ id: `evt_bench_${i}`, object: "event", api_version: "2026-10-28.endive", type: "payment_intent.created", account: "acct_bench", created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, data: { object: { id: `pi_${i}`, object: "payment_intent", metadata: {} } } });
+    const payloads = Array.from({ length: EVENTS }, (_, i) => make(i < unique ? i : Math.floor(Math.random() * unique)));
+    const signer = new Stripe("sk_test_bench");
+
+    // Vitrine's route.
+    const { stripeWebhookRoute } = await import("../lib/stripe/events/route");
+    const { NextRequest } = await import("next/server");
+    const route = stripeWebhookRoute("connect");
+    const app = createServer(async (req, res) => {
+      const raw = await body(req);
+      const out = await route(new NextRequest("http://localhost/api/webhooks/stripe/connect", { method: "POST", body: raw, headers: { "content-type": "application/json", "stripe-signature": String(req.headers["stripe-signature"]) } }));
+      res.writeHead(out.status, { "content-type": "application/json" }).end(await out.text());
+    });
+    // The bare baseline: same signature check, one insert.
+    const pool = new pg.Pool({ connectionString: dbUrl, max: 10 });
+    await pool.query(`CREATE TABLE bare_event (id text PRIMARY KEY, payload jsonb NOT NULL)`);
+    const bare = createServer(async (req, res) => {
+      const raw = await body(req);
+      try {
+        const event = signer.webhooks.constructEvent(raw, String(req.headers["stripe-signature"]), SECRET);
+        await pool.query(`INSERT INTO bare_event (id, payload) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [event.id, raw]);
+        res.writeHead(200).end("{}");
+      } catch {
+        res.writeHead(400).end("{}");
+      }
+    });
+    const [appUrl, bareUrl] = await Promise.all([listen(app), listen(bare)]);
+    const bareRun = await drive(bareUrl, payloads.map((p) => p.replace("evt_bench_", "evt_bare_")), signer);
+    const appRun = await drive(`${appUrl}/api/webhooks/stripe/connect`, payloads, signer);
+    const stored = (await db.sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "StripeEvent"`))[0]!.n;
+    console.log(`\nStripe webhook ingestion on PostgreSQL — ${EVENTS} signed deliveries, ${SENDERS} concurrent senders, ${Math.round(DUPLICATE_SHARE * 100)} % duplicates`);
+    console.log(`  bare node:http (verify + 1 insert): ${bareRun.perSecond.toFixed(0)} req/s   p50 ${bareRun.p50.toFixed(1)} ms   p99 ${bareRun.p99.toFixed(1)} ms`);
+    console.log(`  Vitrine route (verify, ledger, claim, dispatch): ${appRun.perSecond.toFixed(0)} req/s   p50 ${appRun.p50.toFixed(1)} ms   p99 ${appRun.p99.toFixed(1)} ms`);
+    console.log(`  ratio Vitrine / bare: ${(appRun.perSecond / bareRun.perSecond).toFixed(2)}   events stored once: ${stored} of ${unique} unique`);
+    await new Promise((r) => app.close(() => r(null)));
+    await new Promise((r) => bare.close(() => r(null)));
+    await pool.end();
+
+    // Callbacks: one store, one endpoint on a local receiver.
+    const received = new Map<string, number>();
+    const receiver = createServer(async (req, res) => {
+      const raw = await body(req);
+      received.set(JSON.parse(raw).id, Date.now());
+      res.writeHead(200).end("ok");
+    });
+    const receiverUrl = await listen(receiver);
+    const owner = await db.prisma.user.create({ data: { email: `bench-${dbName}@example.com`, name: "Bench", passwordHash: "x" } });
+    const store = await db.prisma.store.create({ data: { ownerId: owner.id, name: "Bench", slug: dbName } });
+    const { createEndpoint } = await import("../lib/notifications/endpoints");
+    const { enqueueStoreEvent } = await import("../lib/notifications/enqueue");
+    const { deliverDue } = await import("../lib/notifications/deliver");
+    await createEndpoint({ id: store.id, storeDomain: null }, { url: `${receiverUrl}/payments/events/` }, { actor: { type: "system", id: "bench" } });
+    const enqueuedAt = new Map<string, number>();
+    const started = performance.now();
+    let producing = true;
+    const producer = (async () => {
+      for (let i = 0; i < CALLBACKS; i++) {
+        const { eventId } = await db.prisma.$transaction((tx) => enqueueStoreEvent(tx, { storeId: store.id, type: "payment.succeeded", sourceKey: `bench:${i}`, data: { orderId: `o${i}`, storeId: store.id, provider: "stripe", amount: 1000, currency: "BRL", status: "paid" } }));
+        enqueuedAt.set(eventId, Date.now());
+      }
+      producing = false;
+    })();
+    // Four workers polling the outbox, as four app instances would.
+    await Promise.all(Array.from({ length: 4 }, async () => {
+      while (producing || received.size < CALLBACKS) {
+        const report = await deliverDue({ limit: 20 });
+        if (report.claimed === 0) await new Promise((r) => setTimeout(r, 20));
+      }
+    }));
+    await producer;
+    const seconds = (performance.now() - started) / 1000;
+    const delays = [...received.entries()].map(([id, at]) => at - (enqueuedAt.get(id) ?? at)).sort((a, b) => a - b);
+    console.log(`\nStore callback delivery — ${CALLBACKS} events to a local receiver, 4 workers`);
+    console.log(`  throughput ${(CALLBACKS / seconds).toFixed(0)} deliveries/s   delay from payment to first attempt: p50 ${pct(delays, 50)} ms   p99 ${pct(delays, 99)} ms   delivered ${received.size}`);
+    await new Promise((r) => receiver.close(() => r(null)));
+    await db.prisma.$disconnect();
+  } finally {
+    await adminClient.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await adminClient.end();
+  }
+}
+
+main().then(() => process.exit(0), (err) => {
+  console.error(err);
+  process.exit(1);
+});
