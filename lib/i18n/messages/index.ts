@@ -12,8 +12,9 @@ import catalog from "./catalog";
 import orders from "./orders";
 import billing from "./billing";
 import buyer from "./buyer";
+import callbacks from "./callbacks";
 
-const namespaces = { common, ui, marketing, auth, nav, apiKeys, settings, admin, dashboard, connect, catalog, orders, billing, buyer } as const;
+const namespaces = { common, ui, marketing, auth, nav, apiKeys, settings, admin, dashboard, connect, catalog, orders, billing, buyer, callbacks } as const;
 
 type NS = typeof namespaces;
 export type Messages = { [K in keyof NS]: NS[K]["en"] };

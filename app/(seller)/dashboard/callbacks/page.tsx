@@ -1,5 +1,25 @@
-import { ComingSoon } from "@/components/seller/coming-soon";
+import { CallbacksManager } from "@/components/callbacks/callbacks-manager";
+import type { DeliveryRow, EndpointRow } from "@/components/callbacks/types";
+import { requireSellerPage } from "@/lib/auth/session";
+import { callbackEnv, MAX_ENDPOINTS_PER_STORE } from "@/lib/notifications/config";
+import { defaultEndpointUrl, listEndpoints } from "@/lib/notifications/endpoints";
+import { listDeliveries } from "@/lib/notifications/deliveries";
 
-export default function Page() {
-  return <ComingSoon title="nav.callbacks" description="dashboard.sections.callbacks" />;
+export const metadata = { title: "Store callbacks" };
+
+/** Dates become ISO strings, exactly as the API sends them to the client queries. */
+const asJson = <T,>(value: unknown) => JSON.parse(JSON.stringify(value)) as T;
+
+export default async function CallbacksPage() {
+  const { store } = await requireSellerPage();
+  const [endpoints, deliveries] = store ? await Promise.all([listEndpoints(store.id), listDeliveries(store.id, { limit: 50 })]) : [[], []];
+  return (
+    <CallbacksManager
+      initialEndpoints={asJson<EndpointRow[]>(endpoints)}
+      initialDeliveries={asJson<DeliveryRow[]>(deliveries)}
+      defaultUrl={defaultEndpointUrl(store?.storeDomain ?? null)}
+      disableAfter={callbackEnv().CALLBACK_DISABLE_AFTER_FAILURES}
+      maxEndpoints={MAX_ENDPOINTS_PER_STORE}
+    />
+  );
 }
