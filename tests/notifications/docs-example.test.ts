@@ -38,3 +38,13 @@ describe("docs/examples/verify-callback.ts", () => {
     expect(() => verifyWithStandardWebhooks(body, old, secret)).toThrow();
   });
 });
+
+describe("docs/store-integration.md", () => {
+  it("shows docs/examples/verify-callback.ts verbatim, so the tested code is the documented code", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const doc = await readFile("docs/store-integration.md", "utf8");
+    const example = await readFile("docs/examples/verify-callback.ts", "utf8");
+    const block = /<!-- verify-callback\.ts:start -->\n```ts\n([\s\S]*?)\n```\n<!-- verify-callback\.ts:end -->/.exec(doc);
+    expect(block?.[1]).toBe(example.trimEnd());
+  });
+});
