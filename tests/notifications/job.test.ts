@@ -1,0 +1,47 @@
+// The callbacks.deliver job on the real runner: a kick after commit delivers promptly, and a
+// retry due in 5 s gets a follow-up job instead of waiting for the once-a-minute sweep.
+import { afterAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "../support/db";
+import { audit, newSeller, startReceiver } from "./support";
+import { startJobRunner, stopJobRunner } from "@/lib/jobs/runner";
+import { callbacksDeliverJob } from "@/lib/notifications/job";
+import { enqueueStoreEvent, kickDeliveries } from "@/lib/notifications/enqueue";
+import { createEndpoint } from "@/lib/notifications/endpoints";
+
+process.env.CALLBACK_ALLOWED_HOSTS = "127.0.0.1,localhost";
+
+async function until(check: () => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("callbacks.deliver job", () => {
+  const { db } = useTestDatabase();
+  afterAll(() => stopJobRunner());
+
+  it("delivers on a kick and retries a 5 s failure through a follow-up job", async () => {
+    const receiver = await startReceiver([{ status: 503 }, { status: 200 }]);
+    try {
+      const seller = await newSeller("job");
+      await createEndpoint(seller.store, { url: receiver.url }, audit(seller.user.id));
+      await startJobRunner([callbacksDeliverJob], { db: db(), fastTimers: true });
+      const { eventId } = await db().prisma.$transaction((tx) =>
+        enqueueStoreEvent(tx, { storeId: seller.store.id, type: "payment.succeeded", sourceKey: "evt_job", data: { orderId: "o1", storeId: seller.store.id, provider: "pix", amount: 100, currency: "BRL", status: "paid" } }),
+      );
+      await kickDeliveries();
+      await until(() => receiver.received.length >= 1, 15_000);
+      // The sweep runs once a minute; the second attempt arriving well before that is the follow-up.
+      await until(() => receiver.received.length >= 2, 30_000);
+      expect(receiver.received.map((r) => r.headers["webhook-id"])).toEqual([eventId, eventId]);
+      const followUps = await db().sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'callbacks.deliver' AND data->>'followUp' = 'true' AND start_after > created_on + interval '3 seconds'`);
+      expect(followUps[0]!.n).toBeGreaterThanOrEqual(1);
+      const row = await db().prisma.callbackDelivery.findFirstOrThrow({ where: { eventId } });
+      expect(row).toMatchObject({ status: "SUCCEEDED", attempts: 2 });
+    } finally {
+      await receiver.close();
+    }
+  });
+});
