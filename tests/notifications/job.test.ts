@@ -38,8 +38,8 @@ describe("callbacks.deliver job", () => {
       expect(receiver.received.map((r) => r.headers["webhook-id"])).toEqual([eventId, eventId]);
       const followUps = await db().sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'callbacks.deliver' AND data->>'followUp' = 'true' AND start_after > created_on + interval '3 seconds'`);
       expect(followUps[0]!.n).toBeGreaterThanOrEqual(1);
-      const row = await db().prisma.callbackDelivery.findFirstOrThrow({ where: { eventId } });
-      expect(row).toMatchObject({ status: "SUCCEEDED", attempts: 2 });
+      // The store got the POST; the worker records the answer a moment later.
+      await expect.poll(() => db().prisma.callbackDelivery.findFirstOrThrow({ where: { eventId } }), { timeout: 10_000 }).toMatchObject({ status: "SUCCEEDED", attempts: 2 });
     } finally {
       await receiver.close();
     }
