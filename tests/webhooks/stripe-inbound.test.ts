@@ -112,6 +112,36 @@ describe("inbound Stripe webhooks", () => {
     expect(await prisma.callbackDelivery.count({ where: { storeId: store.id, eventType: "dispute.created" } })).toBe(1);
   });
 
+  it("mirrors a seller's platform plan from the platform endpoint (checkout, then subscription updates)", async () => {
+    await prisma.platformPlan.upsert({ where: { code: "starter" }, create: { code: "starter", name: "Starter", amount: 4900, currency: "BRL", trialDays: 14, feePercentBps: 299, feeFixed: "0.39" }, update: {} });
+    const email = uniqueEmail("plan");
+    const { user, store } = await signUp(SignUpInput.parse({ name: "P", email, password: "correct-horse-9", storeName: "Plan store" }), reqCtx);
+    const { subscribeToPlan } = await import("@/lib/billing/plans");
+    const audit = { ...reqCtx, actor: { type: "user" as const, id: user.id } };
+    const { checkoutUrl } = await subscribeToPlan(store, email, "starter", { appUrl: APP, audit });
+    await stripe().controls.completeCheckout(checkoutUrl!.split("/checkout/")[1]!, { card: "4242424242424242" });
+    // No sync call: only the platform webhook brings the subscription in.
+    const sub = await waitFor(() => prisma.platformSubscription.findUnique({ where: { storeId: store.id } }));
+    expect(sub.status).toBe("trialing");
+    // A change made elsewhere (e.g. the portal) arrives as customer.subscription.updated.
+    await stripe().stripe.subscriptions.update(sub.stripeSubscriptionId!, { cancel_at_period_end: true });
+    await waitFor(async () => (await prisma.platformSubscription.findUniqueOrThrow({ where: { storeId: store.id } })).cancelAtPeriodEnd);
+  });
+
+  it("answers 500 when a handler fails so Stripe retries, and keeps the error in the ledger", async () => {
+    const { store, priceId } = await sellingStore();
+    const { order } = await createCheckoutSession(store.id, CreateCheckoutSessionInput.parse({ priceId }), { appUrl: APP, audit: system });
+    // Refers to a session Stripe does not know: the re-read fails.
+    const payload = JSON.stringify({ id: "evt_fails_once", object: "event", api_version: "2026-10-28.endive", type: "checkout.session.async_payment_failed", account: order.stripeAccountId, created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, data: { object: { id: "cs_test_unknown", object: "checkout.session", metadata: { vitrineOrderId: order.id } } } });
+    const signature = new Stripe("sk_test_x").webhooks.generateTestHeaderString({ payload, secret: CONNECT_SECRET });
+    const res = await connectRoute(new NextRequest(new URL("/api/webhooks/stripe/connect", APP), { method: "POST", body: payload, headers: { "stripe-signature": signature, "content-type": "application/json" } }));
+    expect(res.status).toBe(500);
+    const row = await prisma.stripeEvent.findUniqueOrThrow({ where: { id: "evt_fails_once" } });
+    expect(row).toMatchObject({ status: "FAILED", attempts: 1 });
+    expect(row.lastError).toBeTruthy();
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PENDING");
+  });
+
   it("keeps account status in sync from account.updated", async () => {
     const { user, store } = await signUp(SignUpInput.parse({ name: "A", email: uniqueEmail("acct"), password: "correct-horse-9", storeName: "Acct store" }), reqCtx);
     const audit = { ...reqCtx, actor: { type: "user" as const, id: user.id } };
