@@ -13,8 +13,10 @@ import orders from "./orders";
 import billing from "./billing";
 import buyer from "./buyer";
 import callbacks from "./callbacks";
+import credits from "./credits";
+import pix from "./pix";
 
-const namespaces = { common, ui, marketing, auth, nav, apiKeys, settings, admin, dashboard, connect, catalog, orders, billing, buyer, callbacks } as const;
+const namespaces = { common, ui, marketing, auth, nav, apiKeys, settings, admin, dashboard, connect, catalog, orders, billing, buyer, callbacks, credits, pix } as const;
 
 type NS = typeof namespaces;
 export type Messages = { [K in keyof NS]: NS[K]["en"] };
