@@ -4,6 +4,9 @@ import { defineConfig } from "@playwright/test";
 process.env.E2E_RUN_ID ??= String(Date.now());
 const port = Number(process.env.E2E_PORT ?? 3210);
 const emulatorPort = Number(process.env.E2E_STRIPE_EMULATOR_PORT ?? 12112);
+const pixSimulatorPort = Number(process.env.E2E_PIX_SIMULATOR_PORT ?? 12122);
+/** The PIX simulator the app under test talks to (e2e/support/pix.ts drives it). */
+export const pixSimulatorUrl = `http://127.0.0.1:${pixSimulatorPort}`;
 const runDir = `.data/e2e-${process.env.E2E_RUN_ID}`;
 export const baseURL = `http://localhost:${port}`;
 
@@ -42,6 +45,8 @@ export default defineConfig({
       STRIPE_EMULATOR_PORT: String(emulatorPort),
       STRIPE_EMULATOR_URL: `http://127.0.0.1:${emulatorPort}`,
       STRIPE_EMULATOR_SNAPSHOT: "",
+      PIX_SIMULATOR_PORT: String(pixSimulatorPort),
+      PIX_SIMULATOR_URL: "",
       LOG_LEVEL: "warn",
       CALLBACK_ALLOWED_HOSTS: "localhost,127.0.0.1",
     },

@@ -9,6 +9,9 @@ const port = process.env.PORT ?? "3000";
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 const useEmulator = !process.env.STRIPE_SECRET_KEY || process.env.STRIPE_EMULATOR === "1";
 const emulatorPort = process.env.STRIPE_EMULATOR_PORT ?? "12111";
+// Outside production, PIX gateways without their own base URL talk to the local simulator.
+const usePixSimulator = !process.env.PIX_SIMULATOR_URL && process.env.APP_ENV !== "production";
+const pixSimulatorPort = process.env.PIX_SIMULATOR_PORT ?? "12120";
 
 if (useEmulator && process.env.APP_ENV === "production") {
   log("APP_ENV=production needs STRIPE_SECRET_KEY: the Stripe emulator is for demos and tests only.");
@@ -33,6 +36,10 @@ if (useEmulator) {
   env.STRIPE_EMULATOR_CONNECT_WEBHOOK_URL ??= `${appUrl}/api/webhooks/stripe/connect`;
   env.STRIPE_EMULATOR_SNAPSHOT ??= `${root}/.data/stripe-emulator.json`;
 }
+if (usePixSimulator) {
+  env.PIX_SIMULATOR_PORT = pixSimulatorPort;
+  env.PIX_SIMULATOR_URL = `http://127.0.0.1:${pixSimulatorPort}`;
+}
 
 log(env.DATABASE_URL ? "database: PostgreSQL (DATABASE_URL)" : `database: embedded PostgreSQL (PGlite) in ${env.PGLITE_DIR ?? ".data/pglite"}`);
 // Migrations and seed run before the server: PGlite allows one process per directory.
@@ -47,7 +54,12 @@ if (useEmulator) {
   startChild("stripe emulator", bin("tsx"), ["sandbox/stripe/cli.ts", "serve"], env);
   await waitForHttp(`${env.STRIPE_EMULATOR_URL}/v1/balance`, 30_000);
 }
+if (usePixSimulator) {
+  startChild("pix simulator", bin("tsx"), ["sandbox/pix/cli.ts", "serve"], env);
+  await waitForHttp(`${env.PIX_SIMULATOR_URL}/_sim/charges`, 30_000);
+}
 startChild("next", bin("next"), ["start", "-p", port, "-H", process.env.HOST ?? "0.0.0.0"], env);
 await waitForHttp(`http://127.0.0.1:${port}/api/health`, 90_000);
 log(`ready on ${appUrl}`);
+if (usePixSimulator) log(`PIX simulator: ${env.PIX_SIMULATOR_URL}/ (mark charges paid, expired or refunded)`);
 log("demo logins: admin@vitrine.local / admin12345!  ·  ana@vitrine.local / demo12345!  ·  bruno@vitrine.local / demo12345!");
