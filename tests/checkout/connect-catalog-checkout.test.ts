@@ -1,8 +1,8 @@
 // Connect onboarding, catalog and buyer payments through the real SDK against the emulator.
 import { describe, expect, it } from "vitest";
-import { ctx as reqCtx, uniqueEmail, useTestDatabase } from "../support/db";
+import { useTestDatabase } from "../support/db";
 import { useStripeEmulator } from "../support/stripe";
-import { signUp, SignUpInput } from "@/lib/auth/sign-up";
+import { APP, sellerWithStore, sellingSeller, systemCtx } from "../support/seller";
 import { createAccountLink, createConnectedAccount, CreateAccountInput, refreshAccountStatus } from "@/lib/connect/accounts";
 import { createProduct, setPriceActive, updateProduct, listProducts } from "@/lib/catalog/products";
 import { CreateProductInput } from "@/lib/catalog/schemas";
@@ -13,31 +13,20 @@ import { refreshOrderFromStripe } from "@/lib/checkout/orders";
 import { createBuyerPortalSession } from "@/lib/checkout/portal";
 import { prisma } from "@/lib/db/client";
 
-const APP = "http://localhost:3000";
-const system = { ...reqCtx, actor: { type: "system" as const, id: "test" } };
-
-async function sellerWithStore(domain?: string) {
-  const { user, store } = await signUp(SignUpInput.parse({ name: "Seller", email: uniqueEmail("seller"), password: "correct-horse-9", storeName: "Loja Teste" }), reqCtx);
-  if (domain) await prisma.store.update({ where: { id: store.id }, data: { storeDomain: domain } });
-  return { user, store: { ...store, storeDomain: domain ?? null }, audit: { ...reqCtx, actor: { type: "user" as const, id: user.id } } };
-}
+const system = systemCtx;
 
 describe("Connect, catalog and checkout", () => {
   useTestDatabase();
   const stripe = useStripeEmulator();
 
   async function onboardedSeller(domain?: string) {
-    const s = await sellerWithStore(domain);
-    await createConnectedAccount(s.store, CreateAccountInput.parse({ email: "seller@example.com" }), s.audit);
-    const link = await createAccountLink(s.store.id, "account_onboarding", APP);
-    expect(await stripe().completeOnboarding(link.url)).toBe(`${APP}/dashboard/connect?returned=1`);
-    await refreshAccountStatus(s.store.id, s.audit);
-    const product = await createProduct(s.store.id, CreateProductInput.parse({ name: "Caneca", prices: [{ unitAmount: 8990, currency: "brl" }, { unitAmount: 4990, currency: "BRL", type: "recurring", interval: "month", trialDays: 7 }] }), s.audit);
-    return { ...s, product, oneTime: product.prices.find((p) => p.type === "ONE_TIME")!, monthly: product.prices.find((p) => p.type === "RECURRING")! };
+    const s = await sellingSeller(stripe(), { domain, account: { email: "seller@example.com" }, productName: "Caneca", prices: [{ unitAmount: 8990, currency: "brl" }, { unitAmount: 4990, currency: "BRL", type: "recurring", interval: "month", trialDays: 7 }] });
+    expect(s.returnedTo).toBe(`${APP}/dashboard/connect?returned=1`);
+    return { ...s, oneTime: s.product.prices.find((p) => p.type === "ONE_TIME")!, monthly: s.product.prices.find((p) => p.type === "RECURRING")! };
   }
 
   it("onboards an Express account: nothing enabled until the seller completes the hosted form", async () => {
-    const s = await sellerWithStore("https://loja.example");
+    const s = await sellerWithStore({ domain: "https://loja.example" });
     const created = await createConnectedAccount(s.store, CreateAccountInput.parse({ country: "br", businessType: "individual" }), s.audit);
     expect(created).toMatchObject({ chargesEnabled: false, payoutsEnabled: false, detailsSubmitted: false });
     expect(created.requirementsDue.length).toBeGreaterThan(0);

@@ -4,13 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
-import { ctx as reqCtx, uniqueEmail, useTestDatabase } from "../support/db";
+import { ctx as reqCtx, useTestDatabase } from "../support/db";
 import { useStripeEmulator } from "../support/stripe";
+import { sellingSeller } from "../support/seller";
 import { startForwarder } from "./support";
-import { signUp, SignUpInput } from "@/lib/auth/sign-up";
-import { createAccountLink, createConnectedAccount, CreateAccountInput, refreshAccountStatus } from "@/lib/connect/accounts";
-import { createProduct } from "@/lib/catalog/products";
-import { CreateProductInput } from "@/lib/catalog/schemas";
 import { createCheckoutSession, CreateCheckoutSessionInput } from "@/lib/checkout/create-checkout-session";
 import { createPaymentIntent } from "@/lib/checkout/create-payment-intent";
 import { BuyerInput } from "@/lib/checkout/sellable";
@@ -57,13 +54,7 @@ describe("recovery sync after dropped webhooks", () => {
   const stripe = useStripeEmulator({ webhooks: () => [{ url: `${forwarder.url}/api/webhooks/stripe/connect`, secret: CONNECT_SECRET, connect: true }] });
 
   it("ends every order paid and sends every store callback exactly once", async () => {
-    const { user, store } = await signUp(SignUpInput.parse({ name: "S", email: uniqueEmail("sync"), password: "correct-horse-9", storeName: "Sync store" }), reqCtx);
-    const audit = { ...reqCtx, actor: { type: "user" as const, id: user.id } };
-    await createConnectedAccount(store, CreateAccountInput.parse({}), audit);
-    await stripe().completeOnboarding((await createAccountLink(store.id, "account_onboarding", APP)).url);
-    await refreshAccountStatus(store.id, audit);
-    const product = await createProduct(store.id, CreateProductInput.parse({ name: "Item", prices: [{ unitAmount: 2500, currency: "BRL" }] }), audit);
-    const priceId = product.prices[0]!.id;
+    const { store, audit, priceId } = await sellingSeller(stripe(), { tag: "sync", storeName: "Sync store", prices: [{ unitAmount: 2500, currency: "BRL" }] });
     const { secret } = await createEndpoint(store, { url: receiverUrl }, audit);
     signingSecret = secret;
 

@@ -5,10 +5,8 @@ import Stripe from "stripe";
 import { ctx as reqCtx, uniqueEmail, useTestDatabase } from "../support/db";
 import { useStripeEmulator } from "../support/stripe";
 import { startForwarder, waitFor } from "./support";
+import { APP, onboard, sellerWithStore, sellingSeller, systemCtx } from "../support/seller";
 import { signUp, SignUpInput } from "@/lib/auth/sign-up";
-import { createAccountLink, createConnectedAccount, CreateAccountInput, refreshAccountStatus } from "@/lib/connect/accounts";
-import { createProduct } from "@/lib/catalog/products";
-import { CreateProductInput } from "@/lib/catalog/schemas";
 import { createCheckoutSession, CreateCheckoutSessionInput } from "@/lib/checkout/create-checkout-session";
 import { createPaymentIntent } from "@/lib/checkout/create-payment-intent";
 import { BuyerInput } from "@/lib/checkout/sellable";
@@ -17,9 +15,8 @@ import { POST as connectRoute } from "@/app/api/webhooks/stripe/connect/route";
 import { POST as platformRoute } from "@/app/api/webhooks/stripe/route";
 import { prisma } from "@/lib/db/client";
 
-const APP = "http://localhost:3000";
 const CONNECT_SECRET = "whsec_test_connect_secret";
-const system = { ...reqCtx, actor: { type: "system" as const, id: "test" } };
+const system = systemCtx;
 
 describe("inbound Stripe webhooks", () => {
   useTestDatabase();
@@ -35,14 +32,9 @@ describe("inbound Stripe webhooks", () => {
   const stripe = useStripeEmulator({ webhooks: () => [{ url: `${forwarder.url}/api/webhooks/stripe/connect`, secret: CONNECT_SECRET, connect: true }, { url: `${forwarder.url}/api/webhooks/stripe`, secret: "whsec_test_platform_secret", connect: false }] });
 
   async function sellingStore() {
-    const { user, store } = await signUp(SignUpInput.parse({ name: "S", email: uniqueEmail("wh"), password: "correct-horse-9", storeName: "Webhook store" }), reqCtx);
-    const audit = { ...reqCtx, actor: { type: "user" as const, id: user.id } };
-    await createConnectedAccount(store, CreateAccountInput.parse({}), audit);
-    await stripe().completeOnboarding((await createAccountLink(store.id, "account_onboarding", APP)).url);
-    await refreshAccountStatus(store.id, audit);
-    const product = await createProduct(store.id, CreateProductInput.parse({ name: "Item", prices: [{ unitAmount: 10000, currency: "BRL" }] }), audit);
+    const { store, priceId } = await sellingSeller(stripe(), { tag: "wh", storeName: "Webhook store" });
     await prisma.callbackEndpoint.create({ data: { storeId: store.id, url: "http://127.0.0.1:9/payments/events/", secretEnc: "unused-in-this-test", secretPrefix: "whsec_x" } });
-    return { store, priceId: product.prices[0]!.id };
+    return { store, priceId };
   }
 
   it("marks a hosted Checkout order paid from the Connect webhook and enqueues one store callback", async () => {
@@ -143,10 +135,9 @@ describe("inbound Stripe webhooks", () => {
   });
 
   it("keeps account status in sync from account.updated", async () => {
-    const { user, store } = await signUp(SignUpInput.parse({ name: "A", email: uniqueEmail("acct"), password: "correct-horse-9", storeName: "Acct store" }), reqCtx);
-    const audit = { ...reqCtx, actor: { type: "user" as const, id: user.id } };
-    await createConnectedAccount(store, CreateAccountInput.parse({}), audit);
-    await stripe().completeOnboarding((await createAccountLink(store.id, "account_onboarding", APP)).url);
+    const seller = await sellerWithStore({ tag: "acct", storeName: "Acct store" });
+    const { store } = seller;
+    await onboard(stripe(), seller, {}, { refresh: false });
     // No refresh call: only the webhook brings the news.
     await waitFor(async () => (await prisma.stripeAccount.findUniqueOrThrow({ where: { storeId: store.id } })).chargesEnabled);
   });
