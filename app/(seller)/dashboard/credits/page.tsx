@@ -1,5 +1,38 @@
-import { ComingSoon } from "@/components/seller/coming-soon";
+import { CreditsManager } from "@/components/credits/credits-manager";
+import { asJson, type LedgerPage, type PackagesView, type SavedCard } from "@/components/credits/types";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireSellerPage } from "@/lib/auth/session";
+import { creditSeries, getBalance, listLedger, listPackagesForStore, listPaymentMethods } from "@/lib/credits/views";
+import { getI18n } from "@/lib/i18n/server";
+import { logger } from "@/lib/log/logger";
+import { stripeBrowserConfig } from "@/lib/stripe/client";
 
-export default function Page() {
-  return <ComingSoon title="nav.credits" description="dashboard.sections.credits" />;
+export const metadata = { title: "Credits" };
+
+export default async function CreditsPage() {
+  const { store } = await requireSellerPage();
+  const { t } = await getI18n();
+  if (!store) return <PageHeader title={t("credits.title")} description={t("credits.description")} />;
+  const [balance, offer, ledger, { series }, cards] = await Promise.all([
+    getBalance(store.id),
+    listPackagesForStore(store),
+    listLedger(store.id, { limit: 50 }),
+    creditSeries(store.id, { days: 30 }),
+    // Saved cards live at Stripe: the page still works (new card only) if it cannot be reached.
+    listPaymentMethods(store).catch((err: unknown) => {
+      logger.warn({ err, storeId: store.id }, "credits page: saved cards unavailable");
+      return [];
+    }),
+  ]);
+  const stripe = stripeBrowserConfig();
+  return (
+    <CreditsManager
+      balance={balance}
+      offer={asJson<PackagesView>(offer)}
+      ledger={asJson<LedgerPage>(ledger)}
+      series={series}
+      cards={asJson<SavedCard[]>(cards)}
+      stripe={stripe.publishableKey ? { publishableKey: stripe.publishableKey, standInScriptUrl: stripe.standInScriptUrl } : null}
+    />
+  );
 }
