@@ -22,9 +22,23 @@ export const ERROR_STATUS = {
   url_not_allowed: 422,
   price_not_one_time: 422,
   card_declined: 402,
+  unknown_package: 404,
+  amount_out_of_bounds: 400,
+  payment_not_succeeded: 409,
+  insufficient_credits: 409,
+  idempotency_key_required: 400,
   stripe_error: 502,
   email_taken: 409,
   idempotency_conflict: 409,
+  no_active_gateway: 422,
+  amount_below_minimum: 422,
+  refund_not_supported: 422,
+  refund_exceeds_paid: 422,
+  charge_not_refundable: 409,
+  config_in_use: 409,
+  gateway_error: 502,
+  all_gateways_failed: 502,
+  gateway_unavailable: 503,
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,
@@ -37,7 +51,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly options: { param?: string; retryAfterSeconds?: number; cause?: unknown } = {},
+    readonly options: { param?: string; retryAfterSeconds?: number; cause?: unknown; details?: Record<string, unknown> } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = "AppError";
@@ -50,8 +64,8 @@ export class AppError extends Error {
 
 export const notFound = (what = "Resource") => new AppError("not_found", `${what} not found.`);
 
-export type ErrorBody = { error: { code: ErrorCode; message: string; param?: string; request_id: string } };
+export type ErrorBody = { error: { code: ErrorCode; message: string; param?: string; details?: Record<string, unknown>; request_id: string } };
 
 export function errorBody(err: AppError, requestId: string): ErrorBody {
-  return { error: { code: err.code, message: err.message, ...(err.param ? { param: err.param } : {}), request_id: requestId } };
+  return { error: { code: err.code, message: err.message, ...(err.param ? { param: err.param } : {}), ...(err.options.details ? { details: err.options.details } : {}), request_id: requestId } };
 }

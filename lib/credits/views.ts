@@ -1,0 +1,93 @@
+// Read models for the credits pages and API (balance, ledger, chart series, one purchase).
+import "server-only";
+import { z } from "zod";
+import type { CreditEntryKind, CreditLedgerEntry, Prisma } from "@/generated/prisma/client";
+import { prisma } from "@/lib/db/client";
+import { purchaseView, type PurchaseView } from "./purchases";
+
+export { listPackagesForStore } from "./packages";
+export { listPaymentMethods } from "./payment-methods";
+
+export const ENTRY_KINDS = ["PURCHASE", "SPEND", "REFUND_REVERSAL", "DISPUTE_HOLD", "DISPUTE_RELEASE", "DISPUTE_LOSS", "ADJUSTMENT", "EXPIRY"] as const satisfies readonly CreditEntryKind[];
+
+export type EntryView = {
+  id: string; seq: number; kind: CreditEntryKind; amount: number; balanceAfter: number; reference: string | null; reason: string | null;
+  actorType: string; actorId: string | null; createdAt: string;
+};
+
+export function entryView(e: CreditLedgerEntry): EntryView {
+  return { id: e.id, seq: e.seq, kind: e.kind, amount: e.amount, balanceAfter: e.balanceAfter, reference: e.reference, reason: e.reason, actorType: e.actorType, actorId: e.actorId, createdAt: e.createdAt.toISOString() };
+}
+
+export async function getBalance(storeId: string): Promise<{ balance: number; held: number; updatedAt: string | null }> {
+  const row = await prisma.creditBalance.findUnique({ where: { storeId } });
+  return { balance: row?.balance ?? 0, held: row?.held ?? 0, updatedAt: row?.updatedAt.toISOString() ?? null };
+}
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD").or(z.iso.datetime());
+export const LedgerQuery = z.strictObject({
+  kind: z.enum(ENTRY_KINDS).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: z.string().regex(/^\d{1,10}$/, "a cursor from nextCursor").optional(),
+});
+export type LedgerQuery = z.infer<typeof LedgerQuery>;
+
+/** `to` as a plain date includes that whole UTC day. */
+function range(q: Pick<LedgerQuery, "from" | "to">): Prisma.DateTimeFilter | undefined {
+  if (!q.from && !q.to) return undefined;
+  const end = q.to && q.to.length === 10 ? new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000) : q.to ? new Date(q.to) : undefined;
+  return { ...(q.from ? { gte: new Date(q.from.length === 10 ? `${q.from}T00:00:00Z` : q.from) } : {}), ...(end ? { lt: end } : {}) };
+}
+
+export function ledgerWhere(storeId: string, q: LedgerQuery): Prisma.CreditLedgerEntryWhereInput {
+  return { storeId, ...(q.kind ? { kind: q.kind } : {}), ...(range(q) ? { createdAt: range(q) } : {}) };
+}
+
+/** Newest first, paged by seq. */
+export async function listLedger(storeId: string, q: LedgerQuery = {}): Promise<{ entries: EntryView[]; nextCursor: string | null }> {
+  const limit = q.limit ?? 50;
+  const rows = await prisma.creditLedgerEntry.findMany({
+    where: { ...ledgerWhere(storeId, q), ...(q.cursor ? { seq: { lt: Number(q.cursor) } } : {}) },
+    orderBy: { seq: "desc" },
+    take: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  return { entries: page.map(entryView), nextCursor: rows.length > limit ? String(page[page.length - 1]!.seq) : null };
+}
+
+export const SeriesQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(366).default(30) });
+
+/** Credits bought (PURCHASE) and spent (SPEND) per UTC day, the last `days` days, zero-filled. */
+export async function creditSeries(storeId: string, opts: { days?: number; now?: Date } = {}): Promise<{ series: { date: string; bought: number; spent: number }[] }> {
+  const days = opts.days ?? 30;
+  const now = opts.now ?? new Date();
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (days - 1) * 86_400_000);
+  const rows = await prisma.creditLedgerEntry.findMany({ where: { storeId, kind: { in: ["PURCHASE", "SPEND"] }, createdAt: { gte: start } }, select: { kind: true, amount: true, createdAt: true } });
+  const series = Array.from({ length: days }, (_, i) => ({ date: new Date(start.getTime() + i * 86_400_000).toISOString().slice(0, 10), bought: 0, spent: 0 }));
+  const byDate = new Map(series.map((s) => [s.date, s]));
+  for (const r of rows) {
+    const point = byDate.get(r.createdAt.toISOString().slice(0, 10));
+    if (!point) continue;
+    if (r.kind === "PURCHASE") point.bought += r.amount;
+    else point.spent += -r.amount;
+  }
+  return { series };
+}
+
+export async function getPurchase(storeId: string, id: string): Promise<PurchaseView | null> {
+  const p = await prisma.creditPurchase.findFirst({ where: { id, storeId } });
+  return p ? purchaseView(p) : null;
+}
+
+export async function listPurchases(storeId: string, limit = 20): Promise<PurchaseView[]> {
+  const rows = await prisma.creditPurchase.findMany({ where: { storeId }, orderBy: { createdAt: "desc" }, take: limit });
+  return rows.map(purchaseView);
+}
+
+/** Every entry matching the filters, oldest first, for the CSV export (capped at 50 000 rows). */
+export async function exportLedger(storeId: string, q: LedgerQuery = {}): Promise<EntryView[]> {
+  const rows = await prisma.creditLedgerEntry.findMany({ where: ledgerWhere(storeId, q), orderBy: { seq: "asc" }, take: 50_000 });
+  return rows.map(entryView);
+}
