@@ -32,6 +32,14 @@ export const ServerEnv = z
     STRIPE_EMULATOR_URL: z.url().default("http://127.0.0.1:12111"),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
     STRIPE_CONNECT_WEBHOOK_SECRET: z.string().optional(),
+    /** Local PIX gateway simulator; gateway configs without a base URL use <PIX_SIMULATOR_URL>/<gateway>. Never in production. */
+    PIX_SIMULATOR_URL: z.url().optional(),
+    CREDITS_PER_UNIT: z.coerce.number().positive().default(10),
+    CREDITS_PER_UNIT_BRL: z.coerce.number().positive().default(2),
+    CREDITS_MIN_AMOUNT_USD: z.coerce.number().int().positive().default(500),
+    CREDITS_MAX_AMOUNT_USD: z.coerce.number().int().positive().default(100_000),
+    CREDITS_MIN_AMOUNT_BRL: z.coerce.number().int().positive().default(2_500),
+    CREDITS_MAX_AMOUNT_BRL: z.coerce.number().int().positive().default(500_000),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV === "production" && !env.NEXTAUTH_SECRET)

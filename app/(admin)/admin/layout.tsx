@@ -16,6 +16,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin", label: t("nav.adminTenants"), icon: "store" },
     { href: "/admin/users", label: t("nav.adminUsers"), icon: "users" },
     { href: "/admin/webhooks", label: t("nav.adminWebhooks"), icon: "webhook" },
+    { href: "/admin/credits", label: t("nav.adminCredits"), icon: "coins" },
     { href: "/admin/audit", label: t("nav.adminAudit"), icon: "shield" },
     { href: "/dashboard", label: t("nav.backToDashboard"), icon: "home", group: t("nav.groupAccount") },
   ];

@@ -157,6 +157,9 @@ export default defineMessages(
       invalidAdjust: "Enter a whole number of credits other than zero.",
       reasonRequired: "Give a reason.",
       loadError: "Could not load the packages.",
+      insufficient: "The store does not have that many credits.",
+      slugTaken: "A package with this slug already exists in this currency.",
+      invalidSlug: "Use lowercase letters, digits and dashes.",
     },
   },
   {
@@ -314,6 +317,9 @@ export default defineMessages(
       invalidAdjust: "Informe um número inteiro de créditos diferente de zero.",
       reasonRequired: "Informe um motivo.",
       loadError: "Não foi possível carregar os pacotes.",
+      insufficient: "A loja não tem essa quantidade de créditos.",
+      slugTaken: "Já existe um pacote com este identificador nesta moeda.",
+      invalidSlug: "Use letras minúsculas, números e hífens.",
     },
   },
 );
