@@ -2,6 +2,7 @@
 import { verifyAuditChain } from "@/lib/audit/log";
 import { logger } from "@/lib/log/logger";
 import { callbacksDeliverJob } from "@/lib/notifications/job";
+import { pixReconcileJob } from "@/lib/pix/service/reconciler";
 import { stripeSyncJob } from "@/lib/stripe/events/sync-job";
 import type { JobDefinition } from "./runner";
 
@@ -17,4 +18,4 @@ export const auditVerifyJob: JobDefinition = {
   },
 };
 
-export const jobDefinitions: JobDefinition[] = [auditVerifyJob, callbacksDeliverJob, ...(stripeSyncJob ? [stripeSyncJob] : [])];
+export const jobDefinitions: JobDefinition[] = [auditVerifyJob, callbacksDeliverJob, pixReconcileJob, ...(stripeSyncJob ? [stripeSyncJob] : [])];

@@ -1,0 +1,48 @@
+// How a stored gateway configuration becomes a live adapter: decrypt its credentials (bound to the
+// row id), pick its base URL (explicit, else the local simulator when PIX_SIMULATOR_URL is set,
+// else the gateway's real default) and build the webhook URL the gateway must call.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { decryptJson, encryptJson } from "@/lib/crypto/encryption";
+import { appUrl } from "@/lib/env/app-url";
+import { createGateway } from "@/lib/pix/registry";
+import type { PixGateway } from "@/lib/pix/types";
+
+export type StoredConfig = { id: string; gateway: string; credentials: string; baseUrl: string | null; endpointToken: string };
+
+/** AAD context of a config's credentials: the ciphertext only opens in its own row. */
+export const credentialsContext = (configId: string) => `pixgw:${configId}`;
+
+export function sealCredentials(configId: string, credentials: Record<string, unknown>): string {
+  return encryptJson(credentials, { context: credentialsContext(configId) });
+}
+
+export function openCredentials(config: Pick<StoredConfig, "id" | "credentials">): Record<string, unknown> {
+  return decryptJson<Record<string, unknown>>(config.credentials, { context: credentialsContext(config.id) });
+}
+
+/** The key id part of an envelope (`v1.<kid>.…`). */
+export function keyIdOf(token: string): string {
+  return token.split(".")[1] ?? "";
+}
+
+export function newEndpointToken(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+/** The gateway's base URL for this config: explicit, else `<PIX_SIMULATOR_URL>/<gateway>`, else the adapter's default. */
+export function resolveBaseUrl(gateway: string, baseUrl: string | null | undefined): string | undefined {
+  if (baseUrl) return baseUrl;
+  if (gateway === "direct_key") return undefined;
+  const sim = process.env.PIX_SIMULATOR_URL?.trim().replace(/\/+$/, "");
+  return sim ? `${sim}/${gateway}` : undefined;
+}
+
+export function webhookUrlFor(config: Pick<StoredConfig, "gateway" | "endpointToken">): string | null {
+  if (config.gateway === "direct_key") return null;
+  return `${appUrl()}/api/webhooks/pix/${config.gateway}/${config.endpointToken}`;
+}
+
+export function gatewayFor(config: StoredConfig, credentials = openCredentials(config)): PixGateway {
+  return createGateway(config.gateway, credentials, { baseUrl: resolveBaseUrl(config.gateway, config.baseUrl) });
+}

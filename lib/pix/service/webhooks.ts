@@ -1,0 +1,121 @@
+// Inbound PIX webhooks. The URL names the gateway and the configuration's unguessable token, so
+// the tenant is known before the body is read. The body is only a hint: the charge is matched
+// inside the tenant, re-read at the gateway, and only then moved through the transition table.
+import "server-only";
+import type { PixCharge, PixGatewayConfig } from "@/generated/prisma/client";
+import { prisma } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/http/errors";
+import { readBodyText } from "@/lib/http/body";
+import { logger } from "@/lib/log/logger";
+import { isPixGatewayError } from "@/lib/pix/errors";
+import { matchWebhook, type MatchCandidate } from "@/lib/pix/match";
+import { isPixGatewayId } from "@/lib/pix/registry";
+import type { PixStatus } from "@/lib/pix/status";
+import type { PixGateway, PixWebhookEvent } from "@/lib/pix/types";
+import { applyPixStatus } from "./apply";
+import { describeGatewayError } from "./errors";
+import { GATEWAY_AUDIT } from "./refresh";
+import { gatewayFor } from "./runtime";
+
+export type WebhookOutcome = "accepted" | "ignored" | "unmatched" | "rejected" | "error";
+export type WebhookResult = { status: number; body: { received: boolean; outcome?: WebhookOutcome; events?: number } };
+
+const MAX_WEBHOOK_BYTES = 64 * 1024;
+const AMOUNT_WINDOW_MS = 30 * 60 * 1000;
+
+async function findEndpoint(gateway: string, endpointToken: string): Promise<PixGatewayConfig> {
+  if (!isPixGatewayId(gateway) || gateway === "direct_key") throw notFound("Webhook endpoint");
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(endpointToken)) throw notFound("Webhook endpoint");
+  const config = await prisma.pixGatewayConfig.findUnique({ where: { endpointToken } });
+  // A token of another gateway is as unknown as a made-up one.
+  if (!config || config.gateway !== gateway) throw notFound("Webhook endpoint");
+  return config;
+}
+
+function candidatesFor(config: PixGatewayConfig, event: PixWebhookEvent, now: Date) {
+  const or: object[] = [];
+  if (event.transactionId) or.push({ transactionId: event.transactionId });
+  if (event.hash) or.push({ hash: event.hash });
+  if (event.reference) or.push({ reference: event.reference });
+  if (event.amountCentavos > 0) or.push({ status: "pending", amountCentavos: event.amountCentavos, createdAt: { gte: new Date(now.getTime() - AMOUNT_WINDOW_MS) } });
+  // Always inside the tenant and the configuration whose URL was called.
+  return prisma.pixCharge.findMany({ where: { storeId: config.storeId, gatewayConfigId: config.id, OR: or }, take: 20 });
+}
+
+const asCandidate = (c: PixCharge): MatchCandidate & { row: PixCharge } => ({
+  id: c.id, storeId: c.storeId, gatewayId: c.gateway ?? "", transactionId: c.transactionId, hash: c.hash, reference: c.reference,
+  amountCentavos: c.amountCentavos, status: c.status as PixStatus, createdAt: c.createdAt, producerHash: c.producerHash, row: c,
+});
+
+type EventOutcome = { outcome: WebhookOutcome; chargeId?: string; by?: string; detail: string };
+
+async function handleEvent(config: PixGatewayConfig, gw: PixGateway, event: PixWebhookEvent, now: Date): Promise<EventOutcome> {
+  const candidates = (await candidatesFor(config, event, now)).map(asCandidate);
+  const match = matchWebhook({ storeId: config.storeId, gatewayId: config.gateway, event, candidates, expectedProducerHash: config.producerHash, now, amountWindowMs: AMOUNT_WINDOW_MS });
+  if (!match.charge) return { outcome: "unmatched", detail: match.reason };
+  const charge = match.charge.row;
+  const by = match.by + (match.flagged ? " (flagged)" : "");
+  if (match.flagged) logger.warn({ chargeId: charge.id, gateway: config.gateway, amount: event.amountCentavos }, "pix: webhook matched by amount only; acting only on the gateway's answer");
+
+  let report;
+  if (gw.capabilities.statusQuery && charge.transactionId) {
+    // why: no gateway signs its webhooks, so the body is a hint and the gateway's own answer decides.
+    const s = await gw.getStatus({ transactionId: charge.transactionId, hash: charge.hash ?? undefined });
+    report = { status: s.status, amountCentavos: s.amountCentavos, refundedCentavos: s.refundedCentavos, endToEndId: s.endToEndId, rawStatus: s.rawStatus, verified: true };
+    if (event.status !== s.status) logger.warn({ chargeId: charge.id, said: event.status, gateway: s.status }, "pix: webhook body disagrees with the gateway; the gateway wins");
+  } else {
+    if (match.flagged) return { outcome: "ignored", chargeId: charge.id, by, detail: "amount-only match without a status query" };
+    report = { status: event.status, amountCentavos: event.amountCentavos, refundedCentavos: event.refundedCentavos, rawStatus: event.rawStatus, verified: false };
+  }
+  const result = await applyPixStatus(charge.id, { ...report, source: "webhook" }, GATEWAY_AUDIT(config.gateway));
+  const outcome: WebhookOutcome = result.outcome === "changed" || result.outcome === "refund_recorded" ? "accepted" : result.outcome === "underpaid" ? "rejected" : "ignored";
+  return { outcome, chargeId: charge.id, by, detail: `${result.outcome}: ${result.reason}; now ${result.charge.status}` };
+}
+
+async function logEvent(config: PixGatewayConfig, body: string, contentType: string | null, e: EventOutcome) {
+  await prisma.pixWebhookEvent.create({
+    data: { storeId: config.storeId, gatewayConfigId: config.id, gateway: config.gateway, body: body.slice(0, MAX_WEBHOOK_BYTES), contentType, outcome: e.outcome, matchedChargeId: e.chargeId ?? null, matchedBy: e.by ?? null, detail: e.detail.slice(0, 500) },
+  });
+}
+
+/**
+ * 404 unknown endpoint; 400 malformed body; 503 when the gateway cannot be re-read (it retries,
+ * and the reconciler catches up); otherwise 200, matched or not.
+ */
+export async function handlePixWebhook(gateway: string, endpointToken: string, req: Request, now = new Date()): Promise<WebhookResult> {
+  const config = await findEndpoint(gateway, endpointToken);
+  const body = await readBodyText(req, MAX_WEBHOOK_BYTES);
+  const contentType = req.headers.get("content-type");
+  const gw = gatewayFor(config);
+  let events: PixWebhookEvent[];
+  try {
+    events = gw.parseWebhook({ body, headers: req.headers });
+  } catch (err) {
+    const { code, message } = describeGatewayError(err);
+    await logEvent(config, body, contentType, { outcome: "rejected", detail: `${code}: ${message}` });
+    if (isPixGatewayError(err)) throw new AppError("bad_request", "The webhook body could not be read.");
+    throw err;
+  }
+  if (events.length === 0) {
+    await logEvent(config, body, contentType, { outcome: "ignored", detail: "no events in the body" });
+    return { status: 200, body: { received: true, outcome: "ignored", events: 0 } };
+  }
+  let transient = false;
+  const outcomes: WebhookOutcome[] = [];
+  for (const event of events) {
+    let e: EventOutcome;
+    try {
+      e = await handleEvent(config, gw, event, now);
+    } catch (err) {
+      const { code, message } = describeGatewayError(err);
+      transient ||= !isPixGatewayError(err) || err.transient;
+      e = { outcome: "error", detail: `${code}: ${message}` };
+      logger.warn({ gateway, configId: config.id, code }, "pix: webhook could not be processed");
+    }
+    outcomes.push(e.outcome);
+    await logEvent(config, body, contentType, e);
+  }
+  if (transient) return { status: 503, body: { received: false, outcome: "error", events: events.length } };
+  const outcome = outcomes.includes("accepted") ? "accepted" : outcomes[0]!;
+  return { status: 200, body: { received: true, outcome, events: events.length } };
+}
