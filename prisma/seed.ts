@@ -3,6 +3,7 @@
 import { getDatabase } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { appendAudit } from "@/lib/audit/log";
+import { DEFAULT_PACKAGES } from "@/lib/credits/packages";
 
 export const DEMO_USERS = {
   admin: { email: "admin@vitrine.local", password: "admin12345!", name: "Vitrine Admin" },
@@ -47,6 +48,8 @@ export async function seed() {
   for (const plan of PLANS) {
     if (!(await prisma.platformPlan.findUnique({ where: { code: plan.code } }))) await prisma.platformPlan.create({ data: plan });
   }
+  // Credit packages by (slug, currency); packages an admin edited are left as they are.
+  await prisma.creditPackage.createMany({ data: DEFAULT_PACKAGES.map((p) => ({ ...p })), skipDuplicates: true });
   await upsertUser(prisma, DEMO_USERS.admin, "ADMIN");
   for (const key of ["ana", "bruno"] as const) {
     const spec = DEMO_USERS[key];

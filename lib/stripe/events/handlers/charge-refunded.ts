@@ -4,6 +4,7 @@ import { appendAudit } from "@/lib/audit/log";
 import { canTransition } from "@/lib/checkout/orders";
 import { enqueueStoreEvent, kickDeliveries } from "@/lib/notifications/enqueue";
 import { getStripe } from "@/lib/stripe/client";
+import { onCreditChargeRefunded } from "@/lib/credits/stripe-events";
 import { findOrder, opts, type EventHandler } from "../context";
 
 /**
@@ -11,6 +12,8 @@ import { findOrder, opts, type EventHandler } from "../context";
  * order to REFUNDED or PARTIALLY_REFUNDED and sends one payment.refunded callback per refund.
  */
 export const onChargeRefunded: EventHandler = async (ctx) => {
+  // Orders live on connected accounts; a platform-account charge can only be a credit purchase.
+  if (!ctx.stripeAccount && (await onCreditChargeRefunded(ctx))) return;
   const stale = ctx.event.data.object as Stripe.Charge;
   const charge = await getStripe().charges.retrieve(stale.id, { expand: ["refunds"] }, opts(ctx));
   const piId = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;

@@ -4,10 +4,13 @@ import { appendAudit } from "@/lib/audit/log";
 import { canTransition } from "@/lib/checkout/orders";
 import { enqueueStoreEvent, kickDeliveries } from "@/lib/notifications/enqueue";
 import { getStripe } from "@/lib/stripe/client";
+import { onCreditDispute } from "@/lib/credits/stripe-events";
 import { findOrder, opts, type EventHandler } from "../context";
 
 /** charge.dispute.created / closed: records the dispute, marks the order, tells the store once. */
 export const onDispute: EventHandler = async (ctx) => {
+  // Orders live on connected accounts; a platform-account dispute can only be on a credit purchase.
+  if (!ctx.stripeAccount && (await onCreditDispute(ctx))) return;
   const stale = ctx.event.data.object as Stripe.Dispute;
   const dispute = await getStripe().disputes.retrieve(stale.id, undefined, opts(ctx));
   const chargeId = typeof dispute.charge === "string" ? dispute.charge : dispute.charge.id;

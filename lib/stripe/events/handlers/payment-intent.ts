@@ -1,10 +1,13 @@
 import type Stripe from "stripe";
 import { refreshOrderFromStripe } from "@/lib/checkout/orders";
 import { prisma } from "@/lib/db/client";
+import { isCreditPaymentIntent, onCreditPaymentIntent } from "@/lib/credits/stripe-events";
 import { findOrder, type EventHandler } from "../context";
 
 /** payment_intent.succeeded / payment_failed: re-read and converge (a late failure never un-pays). */
 export const onPaymentIntent: EventHandler = async (ctx) => {
+  // Credit purchases are PaymentIntents on the platform account, marked vitrinePurpose=credits.
+  if (isCreditPaymentIntent(ctx)) return onCreditPaymentIntent(ctx);
   const pi = ctx.event.data.object as Stripe.PaymentIntent;
   const order = await findOrder({ vitrineOrderId: pi.metadata?.vitrineOrderId, paymentIntentId: pi.id }, ctx.stripeAccount);
   if (!order) return;
