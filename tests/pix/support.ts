@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
+import { afterAll, beforeAll } from "vitest";
 import { createLogger } from "@/lib/log/logger";
 import type { PixGatewayId } from "@/lib/pix/types";
 import { SIMULATOR_CREDENTIALS, type SimCharge, type SimGatewayId } from "@/sandbox/pix/index";
@@ -125,3 +126,118 @@ export const FIXTURES: Record<PixGatewayId, Fixture> = {
     toWire: () => undefined,
   },
 };
+
+// ── Integration helpers for the service/route tests ─────────────────────────────────────────────
+
+export type Forwarded = { path: string; status: number; body: unknown };
+type PixRoute = (req: import("next/server").NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+/**
+ * The PIX simulator plus a local HTTP front that hands every webhook it sends to the app's real
+ * route handler. Sets PIX_SIMULATOR_URL (configs without a base URL use the simulator) and APP_URL
+ * (so the webhook URLs given to gateways point at the front) for this test file.
+ */
+export function usePixSimulator(opts: { receiver?: boolean } = {}) {
+  const state: { sim?: import("@/sandbox/pix/index").RunningPixSimulator; front?: { url: string; close(): Promise<void> }; receiver?: Awaited<ReturnType<typeof startReceiver>> } = {};
+  const forwarded: Forwarded[] = [];
+  beforeAll(async () => {
+    const { startPixSimulator } = await import("@/sandbox/pix/index");
+    state.sim = await startPixSimulator({ port: 0, log: () => {} });
+    process.env.PIX_SIMULATOR_URL = state.sim.url;
+    if (opts.receiver) state.receiver = await startReceiver();
+    else {
+      state.front = await startWebhookFront(forwarded);
+      process.env.APP_URL = state.front.url;
+    }
+  });
+  afterAll(async () => {
+    await state.sim?.close();
+    await state.front?.close();
+    await state.receiver?.close();
+    delete process.env.PIX_SIMULATOR_URL;
+  });
+  return {
+    sim: () => state.sim!,
+    receiver: () => state.receiver!,
+    /** The app's base URL as the gateways see it. */
+    front: () => state.front!.url,
+    forwarded,
+  };
+}
+
+async function startWebhookFront(results: Forwarded[]) {
+  const { NextRequest } = await import("next/server");
+  const { POST } = (await import("@/app/api/webhooks/pix/[gateway]/[token]/route")) as { POST: PixRoute };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      const path = req.url ?? "/";
+      const m = /^\/api\/webhooks\/pix\/([^/]+)\/([^/?]+)(?:\/pix)?\/?(?:\?.*)?$/.exec(path);
+      if (!m) {
+        res.writeHead(404).end();
+        return;
+      }
+      const headers: Record<string, string> = { "x-forwarded-for": "198.51.100.77" };
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
+      const response = await POST(new NextRequest(new URL(path, "http://localhost:3000"), { method: "POST", body: Buffer.concat(chunks).toString("utf8"), headers }), { params: Promise.resolve({ gateway: m[1]!, token: m[2]! }) });
+      const text = await response.text();
+      results.push({ path, status: response.status, body: text ? JSON.parse(text) : null });
+      res.writeHead(response.status, { "content-type": "application/json" }).end(text);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** A seller's session cookie, minted the way next-auth does it. */
+export async function sessionCookie(userId: string): Promise<string> {
+  const { encode } = await import("next-auth/jwt");
+  const { authSecret } = await import("@/lib/auth/secret");
+  const token = await encode({ token: { sub: userId, authAt: Date.now() }, secret: authSecret() });
+  return `next-auth.session-token=${token}`;
+}
+
+type AnyRoute = (req: import("next/server").NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type CallOptions = { method?: string; path?: string; body?: unknown; raw?: string; contentType?: string; params?: Record<string, string>; cookie?: string; apiKey?: string; headers?: Record<string, string> };
+
+/** Calls a real route handler the way Next would; returns status, headers and parsed JSON. */
+export async function callRoute(route: unknown, opts: CallOptions = {}) {
+  const { NextRequest } = await import("next/server");
+  const headers: Record<string, string> = { "x-forwarded-for": "198.51.100.30", ...opts.headers };
+  if (opts.cookie) headers.cookie = opts.cookie;
+  if (opts.apiKey) headers.authorization = `Bearer ${opts.apiKey}`;
+  let body: string | undefined;
+  if (opts.raw !== undefined) {
+    body = opts.raw;
+    headers["content-type"] = opts.contentType ?? "application/json";
+  } else if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers["content-type"] = "application/json";
+  }
+  const req = new NextRequest(new URL(opts.path ?? "/api/v1/pix", "http://localhost:3000"), { method: opts.method ?? (body !== undefined ? "POST" : "GET"), headers, body });
+  const res = await (route as AnyRoute)(req, { params: Promise.resolve(opts.params ?? {}) });
+  const text = await res.text();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : null) as any, text };
+}
+
+/** A signed-up seller with a store, a session cookie and a store API key. */
+export async function pixSeller(tag = "pix") {
+  const { sellerWithStore } = await import("../support/seller");
+  const { createApiKey } = await import("@/lib/auth/api-keys");
+  const seller = await sellerWithStore({ tag, storeName: `Loja ${tag}` });
+  const apiKey = (await createApiKey(seller.store.id, seller.user.id, { name: tag }, seller.audit)).secret;
+  return { ...seller, cookie: await sessionCookie(seller.user.id), apiKey };
+}
+
+export type PixSeller = Awaited<ReturnType<typeof pixSeller>>;
+
+/** Adds, and unless told otherwise verifies and activates, a gateway config through the service. */
+export async function addGateway(seller: PixSeller, gateway: PixGatewayId, opts: { label?: string; active?: boolean; credentials?: Record<string, string> } = {}) {
+  const service = await import("@/lib/pix/service/configs");
+  const config = await service.createGatewayConfig(seller.store.id, seller.audit, { gateway, label: opts.label, credentials: opts.credentials ?? FIXTURES[gateway].credentials });
+  if (opts.active === false) return config;
+  return service.updateGatewayConfig(seller.store.id, seller.audit, config.id, { active: true });
+}
