@@ -129,7 +129,7 @@ export const FIXTURES: Record<PixGatewayId, Fixture> = {
 
 // ── Integration helpers for the service/route tests ─────────────────────────────────────────────
 
-export type Forwarded = { path: string; status: number; body: unknown };
+export type Forwarded = { path: string; status: number; body: unknown; request: { body: string; contentType: string } };
 type PixRoute = (req: import("next/server").NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /**
@@ -180,9 +180,10 @@ async function startWebhookFront(results: Forwarded[]) {
       }
       const headers: Record<string, string> = { "x-forwarded-for": "198.51.100.77" };
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
-      const response = await POST(new NextRequest(new URL(path, "http://localhost:3000"), { method: "POST", body: Buffer.concat(chunks).toString("utf8"), headers }), { params: Promise.resolve({ gateway: m[1]!, token: m[2]! }) });
+      const raw = Buffer.concat(chunks).toString("utf8");
+      const response = await POST(new NextRequest(new URL(path, "http://localhost:3000"), { method: "POST", body: raw, headers }), { params: Promise.resolve({ gateway: m[1]!, token: m[2]! }) });
       const text = await response.text();
-      results.push({ path, status: response.status, body: text ? JSON.parse(text) : null });
+      results.push({ path, status: response.status, body: text ? JSON.parse(text) : null, request: { body: raw, contentType: headers["content-type"] ?? "" } });
       res.writeHead(response.status, { "content-type": "application/json" }).end(text);
     });
   });
