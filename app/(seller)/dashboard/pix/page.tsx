@@ -1,5 +1,15 @@
-import { ComingSoon } from "@/components/seller/coming-soon";
+import { PixManager } from "@/components/pix/pix-manager";
+import type { GatewayConfigRow, GatewayType, PixChargeRow } from "@/components/pix/types";
+import { requireSellerPage } from "@/lib/auth/session";
+import { listGatewayConfigs, listGatewayTypes, listPixCharges } from "@/lib/pix/service";
 
-export default function Page() {
-  return <ComingSoon title="nav.pix" description="dashboard.sections.pix" />;
+export const metadata = { title: "PIX" };
+
+/** Dates become ISO strings, exactly as the API sends them to the client queries. */
+const asJson = <T,>(value: unknown) => JSON.parse(JSON.stringify(value)) as T;
+
+export default async function PixPage() {
+  const { store } = await requireSellerPage();
+  const [configs, charges] = store ? await Promise.all([listGatewayConfigs(store.id), listPixCharges(store.id, { limit: 50 })]) : [[], { data: [] }];
+  return <PixManager types={asJson<GatewayType[]>(listGatewayTypes())} initialConfigs={asJson<GatewayConfigRow[]>(configs)} initialCharges={asJson<PixChargeRow[]>(charges.data)} />;
 }

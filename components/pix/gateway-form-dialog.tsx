@@ -1,0 +1,165 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useI18n } from "@/lib/i18n/client";
+import { apiFetch, ApiError } from "@/components/api-client";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { cn } from "@/components/ui/cn";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import { useToast } from "@/components/ui/toast";
+import { CONFIGS_KEY, fieldLabel, gatewayBlurb, gatewayName, objectOf, type GatewayConfigRow, type GatewayType } from "./types";
+
+type Props = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  types: GatewayType[];
+  /** Absent: add a new configuration (type picker first). */
+  config?: GatewayConfigRow;
+};
+
+type Errors = { form?: string; fields: Record<string, string> };
+
+/** Add a gateway (pick its type, then a form built from its credential fields) or edit one. */
+export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) {
+  const { t, money } = useI18n();
+  const toast = useToast();
+  const qc = useQueryClient();
+  const [picked, setPicked] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Errors>({ fields: {} });
+  const typeId = config?.gateway ?? picked;
+  const type = types.find((g) => g.id === typeId);
+  const formId = config ? `edit-pix-gateway-${config.id}` : "add-pix-gateway";
+
+  const close = () => {
+    setErrors({ fields: {} });
+    setPicked(null);
+    onOpenChange(false);
+  };
+
+  const save = useMutation({
+    mutationFn: async (input: { label: string; credentials: Record<string, string>; baseUrl: string | null; activate: boolean }) => {
+      const body = { label: input.label, credentials: input.credentials, baseUrl: input.baseUrl };
+      if (config) return objectOf<GatewayConfigRow>(await apiFetch(`/api/v1/pix/configs/${config.id}`, { method: "PATCH", body }), "config");
+      const row = objectOf<GatewayConfigRow>(await apiFetch("/api/v1/pix/configs", { method: "POST", body: { gateway: typeId, ...body } }), "config");
+      // A new configuration is checked at once, so the card shows whether the credentials work.
+      const verified = await apiFetch<{ ok: boolean }>(`/api/v1/pix/configs/${row.id}/verify`, { method: "POST" }).catch(() => ({ ok: false }));
+      if (input.activate && verified.ok && !row.active) await apiFetch(`/api/v1/pix/configs/${row.id}`, { method: "PATCH", body: { active: true } });
+      return row;
+    },
+    onSuccess: () => {
+      toast.success(config ? t("pix.form.saved") : t("pix.form.added"));
+      void qc.invalidateQueries({ queryKey: CONFIGS_KEY });
+      close();
+    },
+    onError: (err) => {
+      const message = err instanceof ApiError ? err.message : t("common.error");
+      const param = err instanceof ApiError ? err.param?.replace(/^credentials\./, "") : undefined;
+      if (param && (type?.fields.some((f) => f.name === param) || param === "label" || param === "baseUrl")) setErrors({ fields: { [param]: message } });
+      else setErrors({ form: message, fields: {} });
+    },
+  });
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (!type) return;
+    const form = new FormData(e.currentTarget);
+    const credentials: Record<string, string> = {};
+    const missing: Record<string, string> = {};
+    for (const field of type.fields) {
+      const value = String(form.get(`cred.${field.name}`) ?? "").trim();
+      // Editing: a blank secret keeps the stored one, so it is simply not sent.
+      if (config && field.secret && value === "") continue;
+      if (field.required && value === "") missing[field.name] = t("pix.form.required");
+      credentials[field.name] = value;
+    }
+    if (Object.keys(missing).length) return setErrors({ fields: missing });
+    setErrors({ fields: {} });
+    const baseUrl = String(form.get("baseUrl") ?? "").trim();
+    save.mutate({ label: String(form.get("label") ?? "").trim() || gatewayName(t, type.id), credentials, baseUrl: baseUrl || null, activate: form.get("activate") === "on" });
+  }
+
+  const picking = !config && !type;
+  const title = config ? t("pix.form.editTitle", { label: config.label }) : t("pix.form.addTitle");
+  const footer = picking ? (
+    <Button variant="secondary" onClick={close}>{t("common.cancel")}</Button>
+  ) : (
+    <>
+      {!config && <Button variant="secondary" onClick={() => { setPicked(null); setErrors({ fields: {} }); }}>{t("pix.form.back")}</Button>}
+      <Button type="submit" form={formId} loading={save.isPending}>{config ? t("pix.form.saveChanges") : t("pix.form.save")}</Button>
+    </>
+  );
+
+  return (
+    <Dialog open={open} onOpenChange={(o) => (o ? onOpenChange(true) : close())} title={title} description={picking ? t("pix.form.pickTypeHint") : undefined} size="lg" dismissible={!save.isPending} footer={footer}>
+      {picking ? (
+        <fieldset>
+          <legend className="sr-only">{t("pix.form.pickType")}</legend>
+          <div className="grid gap-2.5 sm:grid-cols-2" role="list">
+            {types.map((g) => (
+              <button key={g.id} type="button" role="listitem" data-testid={`pix-type-${g.id}`} onClick={() => setPicked(g.id)}
+                className="flex flex-col items-start gap-1 rounded-lg border border-line bg-surface-raised p-3.5 text-left shadow-xs transition-colors hover:border-brand-600 hover:bg-brand-50/40 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus">
+                <span className="text-sm font-semibold text-ink">{gatewayName(t, g.id)}</span>
+                <span className="text-[13px] leading-snug text-ink-muted">{gatewayBlurb(t, g.id)}</span>
+              </button>
+            ))}
+          </div>
+        </fieldset>
+      ) : type ? (
+        <form id={formId} onSubmit={onSubmit} className="flex flex-col gap-5" key={`${typeId}-${open}`} noValidate>
+          <div className="flex items-start justify-between gap-3 rounded-lg border border-line bg-surface-sunken px-3.5 py-3">
+            <div className="flex min-w-0 flex-col gap-0.5">
+              <span className="text-sm font-semibold text-ink" data-testid="pix-form-type">{gatewayName(t, type.id)}</span>
+              <span className="text-[13px] text-ink-muted">
+                {gatewayBlurb(t, type.id)}
+                {type.minimumCentavos > 1 && <> · {t("pix.card.minimum", { amount: money(type.minimumCentavos, "BRL") })}</>}
+              </span>
+            </div>
+          </div>
+          <Field label={t("pix.form.label")} hint={t("pix.form.labelHint")} error={errors.fields.label}>
+            <Input name="label" defaultValue={config?.label ?? gatewayName(t, type.id)} maxLength={80} autoComplete="off" />
+          </Field>
+          <fieldset className="flex flex-col gap-4">
+            <legend className="mb-1 text-sm font-semibold text-ink">{t("pix.form.credentialsTitle")}</legend>
+            <p className="-mt-2 text-[13px] text-ink-subtle">{t("pix.form.credentialsHint")}</p>
+            {type.fields.map((field) => {
+              const masked = config?.maskedCredentials[field.name] ?? null;
+              const keep = config && field.secret && masked ? t("pix.form.keepSecret", { masked }) : undefined;
+              const hint = [keep, field.help].filter(Boolean).join(" · ") || undefined;
+              const common = {
+                name: `cred.${field.name}`,
+                autoComplete: "off",
+                spellCheck: false,
+                defaultValue: config && !field.secret ? (masked ?? "") : "",
+              };
+              return (
+                <Field key={field.name} label={fieldLabel(t, field)} required={field.required && !keep} hint={hint} error={errors.fields[field.name]}>
+                  {field.multiline ? (
+                    <Textarea {...common} rows={4} className={cn("font-mono text-xs", field.secret && "[-webkit-text-security:disc]")} placeholder={field.secret && masked ? masked : undefined} />
+                  ) : (
+                    <Input {...common} type={field.secret ? "password" : "text"} placeholder={field.secret && masked ? masked : undefined} className="font-mono" />
+                  )}
+                </Field>
+              );
+            })}
+          </fieldset>
+          {type.id !== "direct_key" && (
+            <details className="group rounded-lg border border-line px-3.5 py-2.5" open={!!config?.baseUrl}>
+              <summary className="cursor-pointer text-sm font-medium text-ink-muted select-none">{t("pix.form.advanced")}</summary>
+              <div className="pt-3 pb-1">
+                <Field label={t("pix.form.baseUrl")} hint={t("pix.form.baseUrlHint")} error={errors.fields.baseUrl}>
+                  <Input name="baseUrl" type="url" inputMode="url" defaultValue={config?.baseUrl ?? ""} placeholder="https://" maxLength={2048} autoComplete="off" />
+                </Field>
+              </div>
+            </details>
+          )}
+          {!config && <Checkbox id={`${formId}-activate`} name="activate" defaultChecked label={t("pix.form.activate")} description={type.id === "direct_key" ? undefined : t("pix.form.verifyAfterSave")} />}
+          {errors.form && <p role="alert" className="text-[13px] font-medium text-danger-ink">{errors.form}</p>}
+        </form>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,160 @@
+// JSON shapes of the PIX API as the dashboard and the buyer page receive them (dates as ISO strings).
+import type { CredentialField } from "@/lib/pix/credentials";
+import type { MessageKey } from "@/lib/i18n/translate";
+
+export type PixStatusName = "pending" | "paid" | "failed" | "refunded" | "disputed";
+export const FINAL_STATUSES: readonly string[] = ["paid", "failed", "refunded", "disputed"];
+
+export type GatewayType = {
+  id: string;
+  displayName: string;
+  capabilities: { refund: boolean; statusQuery: boolean; signedWebhooks: boolean; split: boolean; webhookRegistration?: boolean };
+  minimumCentavos: number;
+  amountUnit: "reais" | "centavos";
+  fields: CredentialField[];
+};
+
+export type GatewayConfigRow = {
+  id: string;
+  gateway: string;
+  label: string;
+  active: boolean;
+  priority: number;
+  baseUrl: string | null;
+  maskedCredentials: Record<string, string | null>;
+  webhookUrl: string | null;
+  lastVerifiedAt: string | null;
+  lastVerifyOk: boolean | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  stats: { total: number; paid: number; conversion: number; paidCentavos: number };
+};
+
+export type PixAttemptRow = {
+  id: string;
+  gateway: string;
+  gatewayConfigId?: string | null;
+  label?: string | null;
+  ok: boolean;
+  errorCode: string | null;
+  errorMessage: string | null;
+  durationMs: number;
+  createdAt: string;
+};
+
+export type PixRefundRow = {
+  id: string;
+  amountCentavos: number;
+  status: "pending" | "refunded" | "failed";
+  reason: string | null;
+  failureMessage: string | null;
+  createdAt: string;
+};
+
+export type PixChargeRow = {
+  id: string;
+  status: PixStatusName;
+  amountCentavos: number;
+  description: string;
+  orderId?: string | null;
+  gateway: string | null;
+  gatewayConfigId?: string | null;
+  gatewayLabel?: string | null;
+  reference: string;
+  createdAt: string;
+  expiresAt: string | null;
+  paidAt: string | null;
+  paidAmountCentavos?: number | null;
+  refundedCentavos?: number;
+  failureCode?: string | null;
+  failureMessage?: string | null;
+  payUrl?: string;
+};
+
+export type PixChargeDetail = PixChargeRow & {
+  brCode?: string | null;
+  attempts?: PixAttemptRow[];
+  refunds?: PixRefundRow[];
+  canRefund?: boolean;
+  refundableCentavos?: number;
+  manualConfirmation?: boolean;
+};
+
+/** What the public buyer page renders (no secrets, no customer data). */
+export type PublicPixCharge = {
+  id: string;
+  status: PixStatusName;
+  amountCentavos: number;
+  description: string;
+  storeName: string;
+  brCode: string | null;
+  qrPngDataUrl: string | null;
+  expiresAt: string | null;
+  paidAt: string | null;
+  gateway: string | null;
+};
+
+/** The polling answer of GET /api/pix/charges/:id. */
+export type PixChargePoll = { status: PixStatusName; amountCentavos: number; expiresAt: string | null; paidAt: string | null };
+
+export const CONFIGS_KEY = ["pix", "configs"] as const;
+export const CHARGES_KEY = ["pix", "charges"] as const;
+export const chargeKey = (id: string) => ["pix", "charge", id] as const;
+
+/** A list endpoint may answer `{ data: [...] }` or a bare array. */
+export function listOf<T>(body: unknown): T[] {
+  if (Array.isArray(body)) return body as T[];
+  const data = (body as { data?: unknown } | null)?.data;
+  return Array.isArray(data) ? (data as T[]) : [];
+}
+
+/** A single-object endpoint may wrap it (`{ charge }`, `{ config }`) or not. */
+export function objectOf<T>(body: unknown, key: string): T {
+  const inner = (body as Record<string, unknown> | null)?.[key];
+  return (inner && typeof inner === "object" ? inner : body) as T;
+}
+
+const GATEWAY_IDS = ["syncpay", "pushinpay", "paradise", "wiinpay", "atomopay", "bcb", "direct_key"] as const;
+const isKnownGateway = (id: string | null | undefined): id is (typeof GATEWAY_IDS)[number] => !!id && (GATEWAY_IDS as readonly string[]).includes(id);
+
+/** The gateway's name in the UI language; an unknown id shows as is. */
+export function gatewayName(t: (k: MessageKey) => string, id: string | null | undefined): string {
+  if (isKnownGateway(id)) return t(`pix.gateways.${id}` as MessageKey);
+  return id ?? "—";
+}
+
+export function gatewayBlurb(t: (k: MessageKey) => string, id: string): string | null {
+  return isKnownGateway(id) ? t(`pix.gateways.blurb.${id}` as MessageKey) : null;
+}
+
+/** A credential field's label in the UI language, else the adapter's English label. */
+export function fieldLabel(t: (k: MessageKey) => string, field: Pick<CredentialField, "name" | "label">): string {
+  const key = `pix.fields.${field.name}` as MessageKey;
+  const text = t(key);
+  return text === key ? field.label : text;
+}
+
+/** "12,50" / "12.50" / "R$ 1.234,56" → centavos; null when it is not a positive amount. */
+export function parseReais(input: string): number | null {
+  let s = input.replace(/R\$|\s/g, "");
+  if (!s) return null;
+  const lastComma = s.lastIndexOf(",");
+  const lastDot = s.lastIndexOf(".");
+  // The last separator followed by 1–2 digits is the decimal one; the others group thousands.
+  const decimalAt = Math.max(lastComma, lastDot);
+  if (decimalAt >= 0 && s.length - decimalAt - 1 <= 2 && s.length - decimalAt - 1 > 0) {
+    s = s.slice(0, decimalAt).replace(/[.,]/g, "") + "." + s.slice(decimalAt + 1);
+  } else {
+    s = s.replace(/[.,]/g, "");
+  }
+  if (!/^\d+(\.\d{1,2})?$/.test(s)) return null;
+  const [whole, frac = ""] = s.split(".");
+  const centavos = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+  return Number.isSafeInteger(centavos) && centavos > 0 ? centavos : null;
+}
+
+/** Centavos → "12,50" for an input's default value. */
+export function centavosInput(centavos: number, locale: string): string {
+  const s = (centavos / 100).toFixed(2);
+  return locale === "en" ? s : s.replace(".", ",");
+}

@@ -1,0 +1,216 @@
+import { expect, test, type Page } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
+import { shot, signUpViaUi, uniqueEmail, useLocale } from "./support/helpers";
+import { findSimCharge, simPay, SIM_PUSHINPAY_TOKEN, startReceiver, webhookHeaders } from "./support/pix";
+
+const cardOf = (page: Page, gateway: string) => page.locator(`[data-testid=pix-gateway-card][data-gateway=${gateway}]`);
+
+async function addGateway(page: Page, type: string, fields: Record<string, string>, opts: { activate?: boolean } = {}) {
+  await page.getByRole("button", { name: "Add gateway" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Add a PIX gateway" });
+  await dialog.getByTestId(`pix-type-${type}`).click();
+  for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(new RegExp(`^${label.replace(/[()]/g, "\\$&")}`)).fill(value);
+  if (opts.activate === false) await dialog.getByLabel("Use it for new charges right away").uncheck();
+  await dialog.getByRole("button", { name: "Save gateway" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function createCharge(page: Page, amount: string, description: string, orderId?: string): Promise<string> {
+  await page.getByRole("button", { name: "New PIX charge" }).click();
+  const dialog = page.getByRole("dialog", { name: "New PIX charge" });
+  await dialog.getByLabel("Amount (R$)").fill(amount);
+  await dialog.getByLabel("Description").fill(description);
+  if (orderId) await dialog.getByLabel("Your order ID (optional)").fill(orderId);
+  await dialog.getByRole("button", { name: "Create charge" }).click();
+  const created = page.getByTestId("pix-charge-created");
+  await expect(created).toBeVisible();
+  const payUrl = (await created.locator("pre code").textContent())!.trim();
+  expect(payUrl).toMatch(/\/pay\/pix\/[a-z0-9]+$/);
+  await page.getByRole("dialog", { name: "Charge created" }).getByRole("button", { name: "Done" }).click();
+  return payUrl;
+}
+
+test("a seller sets up PushinPay and a direct key; the buyer's PIX flips to paid and the store gets one signed callback", async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  const store = await startReceiver();
+  try {
+    await useLocale(page, "en");
+    await signUpViaUi(page, { name: "Carla Souza", email: uniqueEmail("pix"), storeName: "Loja da Carla" });
+    await page.goto("/dashboard/pix");
+    await expect(page.getByText("No PIX gateway yet")).toBeVisible();
+
+    // The type picker lists every gateway; the form is generated from PushinPay's credential fields.
+    await page.getByRole("button", { name: "Add gateway" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add a PIX gateway" });
+    for (const type of ["syncpay", "pushinpay", "paradise", "wiinpay", "atomopay", "bcb", "direct_key"]) await expect(dialog.getByTestId(`pix-type-${type}`)).toBeVisible();
+    await shot(page, "pix-add-gateway-types");
+    await dialog.getByTestId("pix-type-pushinpay").click();
+    await expect(dialog.getByTestId("pix-form-type")).toHaveText("PushinPay");
+    // A wrong token first: saved, checked against the gateway, refused, not activated.
+    await dialog.getByLabel("API token").fill("not-the-right-token-123");
+    await shot(page, "pix-add-gateway-form");
+    await dialog.getByRole("button", { name: "Save gateway" }).click();
+    await expect(dialog).toBeHidden();
+    const pushin = cardOf(page, "pushinpay");
+    await expect(pushin.getByTestId("pix-gateway-verification")).toHaveAttribute("data-ok", "false");
+    await expect(pushin.getByTestId("pix-gateway-last-error")).toContainText(/refused these credentials/i);
+    await expect(pushin).toHaveAttribute("data-active", "false");
+    await expect(pushin.getByTestId("pix-cred-token")).toHaveText("••••-123");
+    await expect(page.getByText("not-the-right-token-123")).toHaveCount(0);
+
+    // Edit: only the secret changes; then verify and switch it on.
+    await pushin.getByRole("button", { name: "Edit" }).click();
+    const edit = page.getByRole("dialog", { name: /^Edit / });
+    await expect(edit.getByText(/Leave blank to keep the saved value \(••••-123\)/)).toBeVisible();
+    await edit.getByLabel("API token").fill(SIM_PUSHINPAY_TOKEN);
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(edit).toBeHidden();
+    await expect(pushin.getByTestId("pix-cred-token")).toHaveText("••••0001");
+    await pushin.getByRole("button", { name: "Verify credentials" }).click();
+    await expect(pushin.getByTestId("pix-gateway-verification")).toHaveAttribute("data-ok", "true");
+    await expect(pushin.getByText("Credentials work")).toBeVisible();
+    await pushin.getByRole("switch", { name: "Use for new charges" }).click();
+    await expect(pushin).toHaveAttribute("data-active", "true");
+    await expect(pushin.getByTestId("pix-webhook-url")).toContainText("/api/webhooks/pix/pushinpay/");
+
+    await addGateway(page, "direct_key", { "PIX key": "vendas@lojadacarla.com.br", "Receiver name (as registered at the bank)": "Carla Souza", "Receiver city": "São Paulo" });
+    const direct = cardOf(page, "direct_key");
+    await expect(direct).toHaveAttribute("data-active", "true");
+    await expect(direct.getByTestId("pix-gateway-priority")).toHaveText("2");
+    // Priority order: up and back down again; PushinPay stays first.
+    await direct.getByRole("button", { name: "Move up" }).click();
+    await expect(direct.getByTestId("pix-gateway-priority")).toHaveText("1");
+    await expect(page.getByTestId("pix-gateway-card").first()).toHaveAttribute("data-gateway", "direct_key");
+    await page.reload();
+    await expect(page.getByTestId("pix-gateway-card").first()).toHaveAttribute("data-gateway", "direct_key");
+    await cardOf(page, "direct_key").getByRole("button", { name: "Move down" }).click();
+    await expect(page.getByTestId("pix-gateway-card").first()).toHaveAttribute("data-gateway", "pushinpay");
+
+    // The store's callback endpoint points at the local receiver.
+    const endpoint = await page.request.post("/api/v1/callbacks/endpoints", { data: { url: store.url } });
+    expect(endpoint.status()).toBe(201);
+    const { secret } = (await endpoint.json()) as { secret: string };
+
+    const payUrl = await createCharge(page, "25,90", "Vaso de cerâmica azul", "order-1042");
+    await expect(page.getByTestId("pix-charge-amount").first()).toHaveText("R$25.90");
+    await expect(page.getByTestId("pix-charge-status").first()).toHaveAttribute("data-status", "pending");
+
+    // The buyer (Portuguese browser) sees the amount, the QR code, the copia e cola and a countdown.
+    const buyerContext = await browser.newContext({ locale: "pt-BR" });
+    const buyer = await buyerContext.newPage();
+    await buyer.goto(payUrl);
+    await expect(buyer.getByTestId("pix-pay")).toHaveAttribute("data-status", "pending");
+    await expect(buyer.getByTestId("pix-pay-amount")).toHaveText("R$ 25,90");
+    await expect(buyer.getByText("Pagamento para Loja da Carla")).toBeVisible();
+    const qr = buyer.getByTestId("pix-qr");
+    await expect(qr).toBeVisible();
+    await expect(qr).toHaveAttribute("src", /^data:image\/png;base64,/);
+    await expect(qr).toHaveAttribute("alt", "QR code PIX de R$ 25,90 para Loja da Carla");
+    expect(await qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+    const simCharge = await findSimCharge("pushinpay", 2590);
+    const brCode = (await buyer.getByTestId("pix-brcode").textContent())!.trim();
+    expect(brCode).toMatch(/^000201/);
+    expect(brCode).toContain(`/pushinpay/qr/${simCharge.id}`);
+    await expect(buyer.getByTestId("pix-countdown")).toHaveText(/^Expira em \d+:\d\d(:\d\d)?$/);
+    await buyer.getByRole("button", { name: "Copiar código" }).click();
+    await expect(buyer.getByRole("button", { name: "Copiado" })).toBeVisible();
+    await shot(buyer, "pix-buyer-pending");
+
+    const phone = await browser.newContext({ locale: "pt-BR", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const mobile = await phone.newPage();
+    await mobile.goto(payUrl);
+    await expect(mobile.getByTestId("pix-qr")).toBeVisible();
+    expect(await mobile.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(mobile, "pix-buyer-pending-mobile");
+    await phone.close();
+
+    // The simulator marks it paid and POSTs PushinPay's webhook to the app; the buyer's page flips by itself.
+    const paid = await simPay("pushinpay", simCharge.id);
+    expect(paid.delivery?.status).toBe(200);
+    await expect(buyer.getByTestId("pix-pay")).toHaveAttribute("data-status", "paid", { timeout: 15_000 });
+    await expect(buyer.getByRole("status")).toHaveText("Pagamento recebido");
+    await expect(buyer.getByTestId("pix-qr")).toHaveCount(0);
+    await shot(buyer, "pix-buyer-paid");
+
+    await expect.poll(() => store.received.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    const first = store.received[0]!;
+    const event = new Webhook(secret).verify(first.body, webhookHeaders(first.headers)) as { id: string; type: string; data: Record<string, unknown> };
+    expect(event).toMatchObject({ type: "payment.succeeded", data: { provider: "pix", amount: 2590, currency: "BRL", orderId: "order-1042", gateway: "pushinpay" } });
+    // The webhook, the buyer's polling re-reads and the reconciler all saw it paid: still one event.
+    await buyer.reload();
+    await expect(buyer.getByTestId("pix-pay")).toHaveAttribute("data-status", "paid");
+    await page.waitForTimeout(3_000);
+    expect(store.received).toHaveLength(1);
+    await buyerContext.close();
+
+    await page.reload();
+    await expect(page.getByTestId("pix-charge-status").first()).toHaveAttribute("data-status", "paid");
+    await expect(cardOf(page, "pushinpay").getByTestId("pix-stat-paid")).toHaveText("1");
+    await expect(cardOf(page, "pushinpay").getByTestId("pix-stat-conversion")).toHaveText("100%");
+    await expect(cardOf(page, "pushinpay").getByTestId("pix-stat-amount")).toHaveText("R$25.90");
+    await shot(page, "pix-seller-en");
+
+    await page.getByRole("button", { name: "Details" }).first().click();
+    const detail = page.getByTestId("pix-charge-detail");
+    await expect(detail).toHaveAttribute("data-status", "paid");
+    await expect(detail.getByTestId("pix-attempts").getByRole("listitem")).toHaveCount(1);
+    await expect(detail.getByText("PushinPay has no refund API")).toBeVisible();
+    await shot(page, "pix-charge-detail");
+    await page.keyboard.press("Escape");
+
+    await useLocale(page, "pt-BR");
+    await page.goto("/dashboard/pix");
+    await expect(page.getByRole("heading", { name: "Cobranças PIX" })).toBeVisible();
+    await expect(page.getByTestId("pix-charge-amount").first()).toHaveText("R$ 25,90");
+    await shot(page, "pix-seller-pt-BR");
+  } finally {
+    await store.close();
+  }
+});
+
+test("a direct-key charge shows a static QR and the seller's manual confirmation flips the buyer's page", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await useLocale(page, "en");
+  await signUpViaUi(page, { name: "Davi Rocha", email: uniqueEmail("pixkey"), storeName: "Café do Davi" });
+  await page.goto("/dashboard/pix");
+  await addGateway(page, "direct_key", { "PIX key": "+5511987654321", "Receiver name (as registered at the bank)": "Davi Rocha", "Receiver city": "Belo Horizonte" });
+  await expect(cardOf(page, "direct_key").getByText("Not needed: you confirm direct-key payments yourself.")).toBeVisible();
+
+  // A config that never charged can be removed (with a confirmation).
+  await addGateway(page, "pushinpay", { "API token": SIM_PUSHINPAY_TOKEN }, { activate: false });
+  await expect(cardOf(page, "pushinpay")).toHaveAttribute("data-active", "false");
+  await cardOf(page, "pushinpay").getByRole("button", { name: "Remove" }).click();
+  await page.getByRole("dialog", { name: "Remove this gateway?" }).getByRole("button", { name: "Remove" }).click();
+  await expect(cardOf(page, "pushinpay")).toHaveCount(0);
+
+  const payUrl = await createCharge(page, "12", "Café especial 250 g");
+  const buyerContext = await browser.newContext({ locale: "pt-BR" });
+  const buyer = await buyerContext.newPage();
+  await buyer.goto(payUrl);
+  await expect(buyer.getByTestId("pix-pay")).toHaveAttribute("data-status", "pending");
+  await expect(buyer.getByTestId("pix-pay-amount")).toHaveText("R$ 12,00");
+  await expect(buyer.getByTestId("pix-qr")).toBeVisible();
+  const brCode = (await buyer.getByTestId("pix-brcode").textContent())!.trim();
+  // Static BR Code: the key itself (tag 26-01), the amount (54) and the sanitised receiver.
+  expect(brCode).toMatch(/^000201/);
+  expect(brCode).toContain("br.gov.bcb.pix");
+  expect(brCode).toContain("+5511987654321");
+  expect(brCode).toContain("540512.00");
+  expect(brCode).toContain("5910Davi Rocha");
+  await expect(buyer.getByText(/O vendedor confirma este pagamento manualmente/)).toBeVisible();
+  await shot(buyer, "pix-buyer-direct-key");
+
+  await page.getByRole("button", { name: "Details" }).first().click();
+  const detail = page.getByTestId("pix-charge-detail");
+  await expect(detail.getByText(/Direct-key charges are not reported/)).toBeVisible();
+  await page.getByRole("button", { name: "Confirm payment received" }).click();
+  await expect(detail.getByText("Confirm you received this PIX?")).toBeVisible();
+  await detail.getByRole("button", { name: "Confirm payment received" }).click();
+  await expect(detail).toHaveAttribute("data-status", "paid");
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("pix-charge-status").first()).toHaveAttribute("data-status", "paid");
+
+  await expect(buyer.getByTestId("pix-pay")).toHaveAttribute("data-status", "paid", { timeout: 15_000 });
+  await expect(buyer.getByText("Café do Davi recebeu o seu PIX de R$ 12,00.", { exact: false })).toBeVisible();
+  await buyerContext.close();
+});
