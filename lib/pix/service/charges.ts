@@ -181,7 +181,8 @@ export async function getPublicPixStatus(id: string, now = new Date()) {
 /** The seller's "check now": re-read at the gateway and apply. */
 export async function refreshPixCharge(storeId: string, id: string): Promise<PixChargeDetail> {
   const charge = await findOwnedCharge(storeId, id);
-  if (charge.status === "pending" || charge.status === "paid") {
+  // A failed (expired) charge is re-read too: a late payment the gateway confirms still lands.
+  if (charge.transactionId && (charge.status === "pending" || charge.status === "paid" || charge.status === "failed")) {
     try {
       await checkChargeAtGateway(charge, "refresh");
       await prisma.pixCharge.update({ where: { id }, data: { lastCheckedAt: new Date() } });
