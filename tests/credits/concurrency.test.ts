@@ -49,6 +49,18 @@ describe(`crediting once under concurrency (${testDatabaseKind()})`, () => {
     expect((await verifyCreditLedger(s.store.id)).ok).toBe(true);
   });
 
+  it("the recovery sync alone credits a purchase whose webhook never arrived, once however often it runs", async () => {
+    const s = await seller("USD");
+    const { purchase } = await createPurchase(s.store, PurchaseInput.parse({ packageId: "standard" }), { audit: s.audit });
+    await stripe().stripe.paymentIntents.confirm(purchase.paymentIntentId!, { payment_method: "pm_card_visa" });
+    expect(await prisma.creditLedgerEntry.count({ where: { storeId: s.store.id } })).toBe(0);
+    await syncStripeEvents({ lookbackMinutes: 60 });
+    await syncStripeEvents({ lookbackMinutes: 60 });
+    const entries = await prisma.creditLedgerEntry.findMany({ where: { storeId: s.store.id } });
+    expect(entries.map((e) => [e.kind, e.amount, e.actorType])).toEqual([["PURCHASE", 500, "stripe"]]);
+    expect((await prisma.creditPurchase.findUniqueOrThrow({ where: { id: purchase.id } })).status).toBe("SUCCEEDED");
+  });
+
   it("20 concurrent spends of 10 against 100 credits: exactly 10 succeed, the rest 409, balance 0, seq gap-free", async () => {
     const s = await seller("USD");
     await inLedgerTx((tx) => appendEntry(tx, { storeId: s.store.id, kind: "ADJUSTMENT", amount: 100, uniqueKey: "seed", reason: "test funds", actor: { type: "system" } }));
