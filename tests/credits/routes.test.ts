@@ -171,7 +171,7 @@ describe("credits API: bad input, spend, reads, admin, aliases", () => {
 
     expect(await (await verifyRoute(a.call("/api/v1/admin/credits/verify", "POST", { storeId: s.store.id }), params())).json()).toEqual({ checked: 1, ok: true, mismatches: [] });
     await prisma.creditBalance.update({ where: { storeId: s.store.id }, data: { balance: 75 } });
-    const tampered = await (await verifyRoute(a.call("/api/v1/admin/credits/verify", "POST"), params())).json();
+    const tampered = await (await verifyRoute(a.call("/api/v1/admin/credits/verify", "POST", undefined, { "content-type": "application/json" }), params())).json();
     expect(tampered.ok).toBe(false);
     expect(tampered.mismatches).toContainEqual(expect.objectContaining({ storeId: s.store.id, cached: 75, sum: 50 }));
     await prisma.creditBalance.update({ where: { storeId: s.store.id }, data: { balance: 50 } });
