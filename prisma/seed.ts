@@ -4,6 +4,8 @@ import { getDatabase } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { appendAudit } from "@/lib/audit/log";
 import { DEFAULT_PACKAGES } from "@/lib/credits/packages";
+import { seedDemoPix } from "@/lib/pix/service/demo-seed";
+import { SIMULATOR_CREDENTIALS } from "@/sandbox/pix/src/state";
 
 export const DEMO_USERS = {
   admin: { email: "admin@vitrine.local", password: "admin12345!", name: "Vitrine Admin" },
@@ -64,6 +66,11 @@ export async function seed() {
         },
       });
     }
+  }
+  // The demo seller takes PIX through the local simulator (never outside a demo).
+  if (process.env.APP_ENV !== "production") {
+    const ana = await prisma.store.findUniqueOrThrow({ where: { slug: DEMO_USERS.ana.store.slug } });
+    await seedDemoPix(ana.id, SYSTEM, { pushinpay: SIMULATOR_CREDENTIALS.pushinpay, directKey: { pix_key: DEMO_USERS.ana.email, merchant_name: DEMO_USERS.ana.name, merchant_city: "Sao Paulo" } });
   }
   return { users: await prisma.user.count(), stores: await prisma.store.count(), products: await prisma.product.count(), plans: await prisma.platformPlan.count() };
 }

@@ -44,7 +44,7 @@ if (usePixSimulator) {
 log(env.DATABASE_URL ? "database: PostgreSQL (DATABASE_URL)" : `database: embedded PostgreSQL (PGlite) in ${env.PGLITE_DIR ?? ".data/pglite"}`);
 // Migrations and seed run before the server: PGlite allows one process per directory.
 migrate(env);
-if (!args.has("--no-seed")) run(bin("tsx"), ["prisma/seed.ts"], env);
+if (!args.has("--no-seed")) run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], env);
 if (args.has("--rebuild") || (!args.has("--no-build") && buildIsStale())) {
   log("building the app (first run or sources changed)…");
   run(bin("next"), ["build"], env);
