@@ -104,6 +104,7 @@ export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) 
                 className="flex flex-col items-start gap-1 rounded-lg border border-line bg-surface-raised p-3.5 text-left shadow-xs transition-colors hover:border-brand-600 hover:bg-brand-50/40 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus">
                 <span className="text-sm font-semibold text-ink">{gatewayName(t, g.id)}</span>
                 <span className="text-[13px] leading-snug text-ink-muted">{gatewayBlurb(t, g.id)}</span>
+                {g.minimumCentavos > 1 && <span className="text-xs text-ink-subtle">{t("pix.card.minimum", { amount: money(g.minimumCentavos, "BRL") })}</span>}
               </button>
             ))}
           </div>

@@ -103,7 +103,7 @@ export function PixPayment({ initial }: { initial: PublicPixCharge }) {
       {charge.brCode && (
         <div className="flex flex-col gap-2">
           <p className="text-sm font-medium text-ink">{t("pix.pay.copyPaste")}</p>
-          <code className="block max-h-24 overflow-y-auto rounded-lg border border-line bg-surface-sunken px-3 py-2.5 font-mono text-xs leading-relaxed break-all text-ink select-all" data-testid="pix-brcode">{charge.brCode}</code>
+          <code className="block rounded-lg border border-line bg-surface-sunken px-3 py-2.5 font-mono text-xs leading-relaxed break-all text-ink select-all" data-testid="pix-brcode">{charge.brCode}</code>
           <CopyButton value={charge.brCode} label={t("pix.pay.copyCode")} variant="primary" size="lg" className="w-full" />
           <p className="text-[13px] text-ink-subtle">{t("pix.pay.copyPasteHint")}</p>
         </div>

@@ -9,7 +9,7 @@ export const PIX_SIMULATOR_URL = `http://127.0.0.1:${Number(process.env.E2E_PIX_
 /** What the simulator accepts (sandbox/pix/src/state.ts SIMULATOR_CREDENTIALS); copied so the spec stays free of app imports. */
 export const SIM_PUSHINPAY_TOKEN = "sim_pushinpay_token_0001";
 
-export type SimCharge = { gateway: string; id: string; reference?: string; amountCentavos: number; state: string; webhookUrl?: string };
+export type SimCharge = { gateway: string; id: string; reference?: string; amountCentavos: number; state: string; brCode: string; webhookUrl?: string };
 type Delivery = { url: string; status: number | null; error?: string };
 
 async function sim<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -21,10 +21,10 @@ async function sim<T>(method: string, path: string, body?: unknown): Promise<T> 
 
 export const simCharges = () => sim<SimCharge[]>("GET", "/_sim/charges");
 
-/** The simulator's charge for a gateway and amount, once the app has created it there. */
-export async function findSimCharge(gateway: string, amountCentavos: number): Promise<SimCharge> {
+/** The simulator's charge behind a copia e cola code the buyer sees. */
+export async function findSimCharge(brCode: string): Promise<SimCharge> {
   let found: SimCharge | undefined;
-  await expect.poll(async () => (found = (await simCharges()).find((c) => c.gateway === gateway && c.amountCentavos === amountCentavos && c.state === "pending")), { timeout: 10_000 }).toBeTruthy();
+  await expect.poll(async () => (found = (await simCharges()).find((c) => c.brCode === brCode)), { timeout: 10_000 }).toBeTruthy();
   return found!;
 }
 
