@@ -33,6 +33,15 @@ export function ledgerQuery(f: LedgerFilters, extra: Record<string, string> = {}
   return s ? `?${s}` : "";
 }
 
+function FilterField({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-[13px] font-medium text-ink-muted">{label}</label>
+      {children}
+    </div>
+  );
+}
+
 function SignedCredits({ amount }: { amount: number }) {
   const { locale } = useI18n();
   const text = `${amount > 0 ? "+" : amount < 0 ? "−" : ""}${formatNumber(Math.abs(amount), locale)}`;
@@ -62,19 +71,16 @@ export function LedgerTable({ initial }: { initial: LedgerPage }) {
         <CardDescription>{t("credits.ledger.description")}</CardDescription>
       </CardHeader>
       <div className="flex flex-wrap items-end gap-3 px-5 pb-4 sm:px-6">
-        <label className="flex flex-col gap-1 text-[13px] font-medium text-ink-muted">
-          {t("credits.ledger.kind")}
-          <Select size="sm" value={filters.kind} onChange={(e) => set({ kind: e.currentTarget.value as EntryKind | "" })} placeholder={t("credits.ledger.allKinds")} data-testid="ledger-kind"
+        <FilterField id="ledger-kind" label={t("credits.ledger.kind")}>
+          <Select id="ledger-kind" size="sm" value={filters.kind} onChange={(e) => set({ kind: e.currentTarget.value as EntryKind | "" })} placeholder={t("credits.ledger.allKinds")} data-testid="ledger-kind"
             options={ENTRY_KINDS.map((k) => ({ value: k, label: t(`credits.ledger.kinds.${k}`) }))} />
-        </label>
-        <label className="flex flex-col gap-1 text-[13px] font-medium text-ink-muted">
-          {t("credits.ledger.from")}
-          <Input size="sm" type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => set({ from: e.currentTarget.value })} data-testid="ledger-from" />
-        </label>
-        <label className="flex flex-col gap-1 text-[13px] font-medium text-ink-muted">
-          {t("credits.ledger.to")}
-          <Input size="sm" type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => set({ to: e.currentTarget.value })} data-testid="ledger-to" />
-        </label>
+        </FilterField>
+        <FilterField id="ledger-from" label={t("credits.ledger.from")}>
+          <Input id="ledger-from" size="sm" type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => set({ from: e.currentTarget.value })} data-testid="ledger-from" />
+        </FilterField>
+        <FilterField id="ledger-to" label={t("credits.ledger.to")}>
+          <Input id="ledger-to" size="sm" type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => set({ to: e.currentTarget.value })} data-testid="ledger-to" />
+        </FilterField>
         <a href={`/api/v1/credits/ledger/export${ledgerQuery(filters)}`} download className={buttonClasses({ variant: "secondary", size: "sm" }, "sm:ml-auto")} data-testid="ledger-export">
           {t("credits.ledger.export")}
         </a>

@@ -1,0 +1,184 @@
+import { expect, test, type Page } from "@playwright/test";
+import { shot, signIn, useLocale } from "./support/helpers";
+import {
+  balanceOf, creditsSeller, emulator, expectDelivered, fillEmulatorCard, ledgerOf, purchaseOnStatusPage, startNewCardPurchase, submitCard, succeededEventOf,
+} from "./support/credits";
+
+// One seller buys credits through the whole file (a BRL store: Básico = 100 credits for R$ 50,00).
+let seller: Page;
+let sellerEmail: string;
+
+test.beforeAll(async ({ browser }) => {
+  const s = await creditsSeller(browser, "en");
+  seller = s.page;
+  sellerEmail = s.email;
+});
+
+test.afterAll(async () => {
+  await seller?.context().close();
+});
+
+test("4242: the balance rises exactly once, and a re-sent payment_intent.succeeded changes nothing", async () => {
+  const page = seller;
+  await useLocale(page, "en");
+  await page.goto("/dashboard/credits");
+  await expect(page.getByTestId("credits-balance")).toHaveText("0");
+  await expect(page.getByTestId("package-basic")).toContainText("100 credits");
+  await expect(page.getByTestId("package-basic")).toContainText("R$50.00");
+  await shot(page, "credits-01-page-en");
+
+  await startNewCardPurchase(page, { pkg: "basic" });
+  await expect(page.getByTestId("purchase-summary")).toHaveText("100 credits for R$50.00");
+  await fillEmulatorCard(page, "4242 4242 4242 4242");
+  await shot(page, "credits-02-elements-en");
+  await submitCard(page);
+
+  await expect(page).toHaveURL(/\/dashboard\/credits\/purchases\//);
+  await expect(page.getByTestId("purchase-status")).toHaveAttribute("data-credited", "true");
+  await expect(page.getByTestId("purchase-message")).toHaveText("100 credits were added to your balance.");
+  await shot(page, "credits-03-status-credited-en");
+  const purchase = await purchaseOnStatusPage(page);
+  expect(purchase).toMatchObject({ status: "SUCCEEDED", credits: 100 });
+
+  // The webhook for the payment reaches the app too; together with the confirm call it credits once.
+  const eventId = await succeededEventOf(purchase.paymentIntentId);
+  await expectDelivered(eventId, 1);
+  expect(await balanceOf(page)).toMatchObject({ balance: 100, held: 0 });
+
+  // Stripe re-sends the same event (as the Dashboard's "Resend" or a retry would).
+  const resent = await emulator.resendEvent(eventId);
+  expect(resent.length).toBeGreaterThan(0);
+  await expectDelivered(eventId, 2);
+  expect(await balanceOf(page)).toMatchObject({ balance: 100, held: 0 });
+  const purchases = (await ledgerOf(page)).filter((e) => e.kind === "PURCHASE");
+  expect(purchases).toEqual([expect.objectContaining({ amount: 100, balanceAfter: 100, reference: purchase.paymentIntentId })]);
+
+  await page.getByRole("link", { name: "Back to credits" }).click();
+  await expect(page.getByTestId("credits-balance")).toHaveText("100");
+  await expect(page.locator('[data-testid=ledger-kind-badge][data-kind=PURCHASE]')).toHaveCount(1);
+  await expect(page.getByTestId("chart-bought")).toHaveText("100");
+  await shot(page, "credits-04-after-purchase-en");
+});
+
+test("4000 0000 0000 0002: the decline is shown in Portuguese and the balance does not move", async () => {
+  const page = seller;
+  await useLocale(page, "pt-BR");
+  await startNewCardPurchase(page, { pkg: "basic", saveCard: false });
+  await fillEmulatorCard(page, "4000 0000 0000 0002");
+  await submitCard(page);
+  await expect(page.getByTestId("payment-error")).toHaveText("Seu cartão foi recusado. Tente outro cartão.");
+  await expect(page).toHaveURL(/\/dashboard\/credits$/);
+  await shot(page, "credits-05-declined-pt");
+  expect(await balanceOf(page)).toMatchObject({ balance: 100 });
+  expect((await ledgerOf(page)).filter((e) => e.kind === "PURCHASE")).toHaveLength(1);
+});
+
+test("4000 0000 0000 9995: insufficient funds is shown, nothing is credited", async () => {
+  const page = seller;
+  await useLocale(page, "en");
+  await startNewCardPurchase(page, { pkg: "basic", saveCard: false });
+  await fillEmulatorCard(page, "4000 0000 0000 9995");
+  await submitCard(page);
+  await expect(page.getByTestId("payment-error")).toHaveText("Your card has insufficient funds. Try another card.");
+  await shot(page, "credits-06-insufficient-en");
+  expect(await balanceOf(page)).toMatchObject({ balance: 100 });
+});
+
+test("4000 0025 0000 3155: the 3-D Secure step is completed and the credits land", async () => {
+  const page = seller;
+  await useLocale(page, "pt-BR");
+  await startNewCardPurchase(page, { pkg: "standard", saveCard: false });
+  await expect(page.getByTestId("purchase-summary")).toHaveText("500 créditos por R$ 225,00");
+  await fillEmulatorCard(page, "4000 0025 0000 3155");
+  await submitCard(page);
+  const modal = page.getByTestId("stripe-3ds-modal");
+  await expect(modal).toBeVisible();
+  await shot(page, "credits-07-3ds-pt");
+  await modal.locator("button[data-result=complete]").click();
+  await expect(page).toHaveURL(/\/dashboard\/credits\/purchases\//);
+  await expect(page.getByTestId("purchase-status")).toHaveAttribute("data-credited", "true");
+  await expect(page.getByTestId("purchase-message")).toHaveText("500 créditos foram adicionados ao seu saldo.");
+  await shot(page, "credits-08-status-credited-pt");
+  expect(await balanceOf(page)).toMatchObject({ balance: 600 });
+});
+
+test("the card saved with the first purchase pays again without typing it", async () => {
+  const page = seller;
+  await useLocale(page, "en");
+  await page.goto("/dashboard/credits");
+  const saved = page.getByTestId("saved-card");
+  await expect(saved).toHaveCount(1);
+  await expect(saved).toContainText("Visa ending in 4242");
+  await saved.click();
+  await page.getByTestId("package-basic").click();
+  await expect(page.getByTestId("start-purchase")).toHaveText("Pay R$50.00");
+  await page.getByTestId("start-purchase").click();
+  await expect(page).toHaveURL(/\/dashboard\/credits\/purchases\//);
+  await expect(page.getByTestId("purchase-status")).toHaveAttribute("data-credited", "true");
+  expect(await balanceOf(page)).toMatchObject({ balance: 700 });
+});
+
+test("a custom amount previews its credits; the ledger filters and exports the same rows", async () => {
+  const page = seller;
+  await useLocale(page, "pt-BR");
+  await page.goto("/dashboard/credits");
+  await page.getByTestId("package-custom").click();
+  await page.getByLabel("Valor em BRL").fill("10,00");
+  await page.getByLabel("Valor em BRL").blur();
+  await expect(page.getByText("Escolha um valor entre R$ 25,00 e R$ 5.000,00.")).toBeVisible();
+  await page.getByLabel("Valor em BRL").fill("37,50");
+  await expect(page.getByTestId("credits-preview")).toHaveText("Você recebe 75 créditos");
+  await shot(page, "credits-09-custom-amount-pt");
+
+  await page.getByTestId("ledger-kind").selectOption("PURCHASE");
+  await expect(page.locator("[data-testid=ledger-kind-badge]")).toHaveCount(3);
+  const today = new Date().toISOString().slice(0, 10);
+  await page.getByTestId("ledger-from").fill(today);
+  await page.getByTestId("ledger-to").fill(today);
+  await expect(page.locator("[data-testid=ledger-kind-badge]")).toHaveCount(3);
+  await shot(page, "credits-10-ledger-filtered-pt");
+  const href = await page.getByTestId("ledger-export").getAttribute("href");
+  expect(href).toBe(`/api/v1/credits/ledger/export?kind=PURCHASE&from=${today}&to=${today}`);
+  const csv = await (await page.request.get(href!)).text();
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines).toHaveLength(1 + 3);
+  expect(lines.slice(1).every((l) => l.includes("PURCHASE"))).toBe(true);
+
+  await page.getByTestId("ledger-kind").selectOption("SPEND");
+  await expect(page.getByText("Nenhum lançamento com esses filtros.")).toBeVisible();
+});
+
+test("admin: verify the ledger, adjust a store's credits with a reason, rename a package", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "en-US" });
+  const admin = await context.newPage();
+  await useLocale(admin, "en");
+  await signIn(admin, "admin@vitrine.local", "admin12345!");
+  await admin.goto("/admin/credits");
+  await expect(admin.getByRole("heading", { name: "Credits", level: 1 })).toBeVisible();
+  await admin.getByRole("button", { name: "Verify ledger" }).first().click();
+  await expect(admin.getByTestId("verify-result")).toContainText(/All \d+ balances match their ledgers\./);
+
+  const option = admin.locator("option", { hasText: sellerEmail });
+  const storeId = await option.getAttribute("value");
+  await admin.getByLabel("Store", { exact: true }).selectOption(storeId!);
+  await admin.getByLabel("Credits (+/−)").fill("-25");
+  await admin.getByLabel("Reason").fill("Goodwill correction for the e2e run");
+  await admin.getByRole("button", { name: "Apply adjustment" }).click();
+  await expect(admin.getByTestId("adjust-result")).toHaveText("Adjustment recorded. New balance: 675 credits.");
+
+  const row = admin.getByTestId("admin-package-basic-BRL");
+  await row.getByLabel("Name").fill("Básico+");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(admin.getByText("Package saved.")).toBeVisible();
+  await shot(admin, "credits-11-admin-en");
+
+  expect(await balanceOf(seller)).toMatchObject({ balance: 675 });
+  await useLocale(seller, "en");
+  await seller.goto("/dashboard/credits");
+  await expect(seller.getByTestId("package-basic")).toContainText("Básico+");
+  await expect(seller.getByText("Goodwill correction for the e2e run")).toBeVisible();
+  await row.getByLabel("Name").fill("Básico");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(row.getByRole("button", { name: "Save" })).toBeDisabled();
+  await context.close();
+});
