@@ -80,17 +80,17 @@ export type LedgerReport = { checked: number; ok: boolean; mismatches: LedgerMis
 /**
  * The ledger invariant, per store: seq runs 1..n without gaps, each balanceAfter is the previous
  * one plus the entry's amount, the last balanceAfter and the sum of amounts equal the cached
- * balance, and lastSeq = n.
+ * balance, lastSeq = n, and the held credits equal the open dispute holds.
  */
 export async function verifyCreditLedger(storeId?: string): Promise<LedgerReport> {
-  const balances = await prisma.creditBalance.findMany({ where: storeId ? { storeId } : undefined, select: { storeId: true, balance: true, lastSeq: true } });
+  const balances = await prisma.creditBalance.findMany({ where: storeId ? { storeId } : undefined, select: { storeId: true, balance: true, held: true, lastSeq: true } });
   const withEntries = await prisma.creditLedgerEntry.groupBy({ by: ["storeId"], where: storeId ? { storeId } : undefined, _sum: { amount: true } });
   const ids = new Set([...balances.map((b) => b.storeId), ...withEntries.map((e) => e.storeId)]);
   const cachedBy = new Map(balances.map((b) => [b.storeId, b]));
   const mismatches: LedgerMismatch[] = [];
   for (const id of [...ids].sort()) {
     const cached = cachedBy.get(id);
-    const entries = await prisma.creditLedgerEntry.findMany({ where: { storeId: id }, orderBy: { seq: "asc" }, select: { seq: true, amount: true, balanceAfter: true } });
+    const entries = await prisma.creditLedgerEntry.findMany({ where: { storeId: id }, orderBy: { seq: "asc" }, select: { seq: true, amount: true, balanceAfter: true, uniqueKey: true } });
     let running = 0;
     let problem: string | null = null;
     entries.forEach((e, i) => {
@@ -101,6 +101,9 @@ export async function verifyCreditLedger(storeId?: string): Promise<LedgerReport
     const cachedBalance = cached?.balance ?? 0;
     if (!problem && cachedBalance !== running) problem = `cached balance ${cachedBalance} differs from the sum of entries ${running}`;
     if (!problem && (cached?.lastSeq ?? 0) !== entries.length) problem = `cached lastSeq ${cached?.lastSeq ?? 0} differs from ${entries.length} entries`;
+    const keys = new Set(entries.map((e) => e.uniqueKey));
+    const openHolds = entries.filter((e) => e.uniqueKey.startsWith("dispute-hold:") && !keys.has(`dispute-close:${e.uniqueKey.slice("dispute-hold:".length)}`)).reduce((sum, e) => sum - e.amount, 0);
+    if (!problem && (cached?.held ?? 0) !== openHolds) problem = `cached held ${cached?.held ?? 0} differs from the open dispute holds ${openHolds}`;
     if (problem) mismatches.push({ storeId: id, cached: cachedBalance, sum: running, problem });
   }
   return { checked: ids.size, ok: mismatches.length === 0, mismatches };

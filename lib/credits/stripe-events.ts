@@ -79,7 +79,7 @@ const CLOSED_WON = new Set(["won", "warning_closed", "prevented"]);
 
 /**
  * created (or any open status) → DISPUTE_HOLD of the disputed share, allowed below zero.
- * won → DISPUTE_RELEASE of the hold. lost → DISPUTE_LOSS: the held credits are gone for good
+ * won → DISPUTE_RELEASE of the hold (0 if none was recorded). lost → DISPUTE_LOSS: the held credits are gone for good
  * (an entry of 0 that closes the hold), or, if no hold was recorded, the share is removed now.
  */
 export async function applyCreditDispute(dispute: Stripe.Dispute, charge: Stripe.Charge, audit: AuditContext): Promise<boolean> {
@@ -98,7 +98,7 @@ export async function applyCreditDispute(dispute: Stripe.Dispute, charge: Stripe
     if (dispute.status === "lost") {
       res = await appendEntry(tx, { ...base, kind: "DISPUTE_LOSS", amount: hold ? 0 : -share, uniqueKey: closeKey, reason: "Dispute lost", allowNegative: true, heldDelta: -held, metadata: { disputeStatus: dispute.status, disputeAmount: dispute.amount, heldBefore: held, credits: hold ? held : share } });
     } else if (CLOSED_WON.has(dispute.status)) {
-      if (!hold) return;
+      // Without a recorded hold the release is 0: it still closes the dispute, so a stale "open" cannot hold later.
       res = await appendEntry(tx, { ...base, kind: "DISPUTE_RELEASE", amount: held, uniqueKey: closeKey, reason: "Dispute won", heldDelta: -held, metadata: { disputeStatus: dispute.status, disputeAmount: dispute.amount } });
     } else {
       if (await findEntry(tx, purchase.storeId, closeKey)) return;

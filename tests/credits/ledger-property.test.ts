@@ -132,6 +132,30 @@ async function runSequence(seed: number, steps: number) {
 
 describe("credits ledger properties", () => {
   useTestDatabase();
+
+  it("a dispute closed before its hold was seen: won writes a 0 release, lost removes the share; a stale open never holds after", async () => {
+    const s = await seller("USD");
+    const storeId = s.store.id;
+    const buy = async (pi: string) => {
+      const row = await prisma.creditPurchase.create({ data: { storeId, credits: 100, amount: 1000, currency: "USD", customerId: "cus_x", paymentIntentId: pi, idempotencyKey: pi } });
+      await applyPaymentIntent({ id: pi, amount: 1000, currency: "usd", status: "succeeded", metadata: { storeId, purchaseId: row.id }, latest_charge: `ch_${pi}`, last_payment_error: null } as unknown as Stripe.PaymentIntent, stripeActor);
+      return { id: `ch_${pi}`, payment_intent: pi, amount: 1000, amount_refunded: 0 } as unknown as Stripe.Charge;
+    };
+    const c1 = await buy("pi_won_first");
+    const c2 = await buy("pi_lost_first");
+    const dispute = (id: string, charge: Stripe.Charge, status: string) => ({ id, amount: 500, status, reason: "fraudulent", charge: charge.id }) as unknown as Stripe.Dispute;
+    await applyCreditDispute(dispute("dp_w", c1, "won"), c1, stripeActor);
+    await applyCreditDispute(dispute("dp_w", c1, "needs_response"), c1, stripeActor);
+    await applyCreditDispute(dispute("dp_l", c2, "lost"), c2, stripeActor);
+    await applyCreditDispute(dispute("dp_l", c2, "needs_response"), c2, stripeActor);
+    const entries = await prisma.creditLedgerEntry.findMany({ where: { storeId }, orderBy: { seq: "asc" } });
+    expect(entries.map((e) => [e.kind, e.amount, e.balanceAfter])).toEqual([["PURCHASE", 100, 100], ["PURCHASE", 100, 200], ["DISPUTE_RELEASE", 0, 200], ["DISPUTE_LOSS", -50, 150]]);
+    expect(await prisma.creditBalance.findUniqueOrThrow({ where: { storeId } })).toMatchObject({ balance: 150, held: 0 });
+    expect((await verifyCreditLedger(storeId)).ok).toBe(true);
+    // The verifier also notices a cached "held" that no open dispute explains.
+    await prisma.creditBalance.update({ where: { storeId }, data: { held: 7 } });
+    expect((await verifyCreditLedger(storeId)).mismatches[0]?.problem).toMatch(/held/);
+  });
   const seeds = [1, 7, 42, 1234, 99991, ...(process.env.CREDITS_PROPERTY_SEEDS ?? "").split(",").filter(Boolean).map(Number)];
   for (const seed of seeds) {
     it(`holds the invariants over a random sequence (seed ${seed})`, async () => {
