@@ -59,6 +59,15 @@ describe("credits API: bad input, spend, reads, admin, aliases", () => {
     expect(await creditWrites(s.store.id)).toEqual(before);
     expect((await prisma.store.findUniqueOrThrow({ where: { id: s.store.id } })).platformCustomerId).toBeNull();
 
+    // One attempt key, two different purchases: 409, and the second package is not bought.
+    const attempt = await purchasesRoute(s.call("/api/v1/credits/purchases", "POST", { packageId: "basic" }, { "idempotency-key": "attempt-x" }), params());
+    expect(attempt.status).toBe(201);
+    const reused = await purchasesRoute(s.call("/api/v1/credits/purchases", "POST", { packageId: "standard" }, { "idempotency-key": "attempt-x" }), params());
+    expect(reused.status).toBe(409);
+    expect((await reused.json()).error.code).toBe("idempotency_conflict");
+    expect(await prisma.creditPurchase.count({ where: { storeId: s.store.id } })).toBe(1);
+    const mine = await creditWrites(s.store.id);
+
     // Another store's PaymentIntent: 404, and neither store changes.
     const other = await seller("USD");
     const theirs = await (await purchasesRoute(other.call("/api/v1/credits/purchases", "POST", { packageId: "basic" }), params())).json();
@@ -69,7 +78,7 @@ describe("credits API: bad input, spend, reads, admin, aliases", () => {
     expect((await foreign.json()).error.code).toBe("not_found");
     expect((await purchaseRoute(s.call(`/api/v1/credits/purchases/${theirs.purchase.id}`), params({ id: theirs.purchase.id }))).status).toBe(404);
     expect((await statusAlias(s.call(`/api/v1/payment-status/${theirs.purchase.paymentIntentId}`), params({ paymentIntentId: theirs.purchase.paymentIntentId }))).status).toBe(404);
-    expect(await creditWrites(s.store.id)).toEqual(before);
+    expect(await creditWrites(s.store.id)).toEqual(mine);
     expect(await creditWrites(other.store.id)).toEqual(otherBefore);
     expect((await confirmRoute(s.call("/api/v1/credits/confirm", "POST", { paymentIntentId: "not-a-pi" }), params())).status).toBe(422);
   });
