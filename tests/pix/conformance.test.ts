@@ -1,6 +1,6 @@
 // One conformance suite for every registered PIX gateway, against the local simulator (no mocks).
 import { parsePix } from "pix-utils";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseBrCode } from "@/lib/pix/brcode";
 import { PixGatewayError } from "@/lib/pix/errors";
 import { newPixReference } from "@/lib/pix/reference";
@@ -8,20 +8,17 @@ import { createGateway, listPixGateways } from "@/lib/pix/registry";
 import { clearTokenCache } from "@/lib/pix/token-cache";
 import type { CreatePixChargeInput, PixGateway } from "@/lib/pix/types";
 import { parseFormBody } from "@/lib/pix/webhook-body";
-import { startPixSimulator, type RunningPixSimulator } from "@/sandbox/pix/index";
+import type { RunningPixSimulator } from "@/sandbox/pix/index";
 import { toForm } from "@/sandbox/pix/src/webhooks";
-import { FIXTURES, startReceiver } from "./support";
+import { FIXTURES, usePixSimulator, type startReceiver } from "./support";
 
 let sim: RunningPixSimulator;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
-beforeAll(async () => {
-  sim = await startPixSimulator({ port: 0, log: () => {} });
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await sim.close();
-  await receiver.close();
+const pix = usePixSimulator({ receiver: true });
+beforeAll(() => {
+  sim = pix.sim();
+  receiver = pix.receiver();
 });
 beforeEach(() => clearTokenCache());
 

@@ -1,23 +1,20 @@
 // Gateway-specific behaviour the shared conformance suite cannot express.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PixGatewayError } from "@/lib/pix/errors";
 import { newPixReference } from "@/lib/pix/reference";
 import { createGateway } from "@/lib/pix/registry";
 import { clearTokenCache } from "@/lib/pix/token-cache";
-import { startPixSimulator, type RunningPixSimulator } from "@/sandbox/pix/index";
-import { capturingLogger, FIXTURES, startReceiver } from "./support";
+import type { RunningPixSimulator } from "@/sandbox/pix/index";
+import { capturingLogger, FIXTURES, usePixSimulator, type startReceiver } from "./support";
 
 let sim: RunningPixSimulator;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
-beforeAll(async () => {
-  sim = await startPixSimulator({ port: 0, log: () => {} });
-  receiver = await startReceiver();
-});
-afterAll(async () => {
-  await sim.close();
-  await receiver.close();
+const pix = usePixSimulator({ receiver: true });
+beforeAll(() => {
+  sim = pix.sim();
+  receiver = pix.receiver();
 });
 beforeEach(() => clearTokenCache());
 
