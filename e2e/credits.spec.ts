@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { shot, signIn, useLocale } from "./support/helpers";
+import { signIn, useLocale } from "./support/helpers";
 import {
-  balanceOf, creditsSeller, emulator, expectDelivered, fillEmulatorCard, ledgerOf, purchaseOnStatusPage, startNewCardPurchase, submitCard, succeededEventOf,
+  balanceOf, creditsSeller, snap as shot, emulator, expectDelivered, fillEmulatorCard, ledgerOf, purchaseOnStatusPage, startNewCardPurchase, submitCard, succeededEventOf,
 } from "./support/credits";
 
 // One seller buys credits through the whole file (a BRL store: Básico = 100 credits for R$ 50,00).
@@ -156,7 +156,7 @@ test("admin: verify the ledger, adjust a store's credits with a reason, rename a
   await admin.goto("/admin/credits");
   await expect(admin.getByRole("heading", { name: "Credits", level: 1 })).toBeVisible();
   await admin.getByRole("button", { name: "Verify ledger" }).first().click();
-  await expect(admin.getByTestId("verify-result")).toContainText(/All \d+ balances match their ledgers\./);
+  await expect(admin.getByTestId("verify-result")).toContainText(/Balances checked: \d+\. Every one matches its ledger\./);
 
   const option = admin.locator("option", { hasText: sellerEmail });
   const storeId = await option.getAttribute("value");
@@ -181,4 +181,15 @@ test("admin: verify the ledger, adjust a store's credits with a reason, rename a
   await row.getByRole("button", { name: "Save" }).click();
   await expect(row.getByRole("button", { name: "Save" })).toBeDisabled();
   await context.close();
+});
+
+test("on a phone the Credits page stacks into one column", async () => {
+  const page = seller;
+  await useLocale(page, "pt-BR");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/dashboard/credits");
+  await expect(page.getByTestId("credits-balance")).toHaveText("675");
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  await shot(page, "credits-12-phone-pt");
 });

@@ -35,7 +35,7 @@ export function VerifyLedgerCard({ stores }: { stores: StoreOption[] }) {
   return (
     <Card>
       <CardHeader actions={<Button variant="secondary" loading={pending} onClick={() => void verify()}>{t("credits.admin.verify")}</Button>}>
-        <CardTitle>{t("credits.admin.verify")}</CardTitle>
+        <CardTitle>{t("credits.admin.verifyTitle")}</CardTitle>
         <CardDescription>{t("credits.admin.verifyDescription")}</CardDescription>
       </CardHeader>
       {(report || failed) && (

@@ -4,9 +4,10 @@ import { formatNumber } from "@/lib/i18n/format";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { SeriesPoint } from "./types";
 
-const W = 640;
+// Drawn at about the size it is shown (a third of the page on desktop, full width on phones), so text stays legible.
+const W = 320;
 const H = 220;
-const PAD = { top: 10, right: 8, bottom: 26, left: 48 };
+const PAD = { top: 8, right: 4, bottom: 22, left: 36 };
 
 /** 1, 2, 5 × 10ⁿ just above the largest value, so the axis reads in round numbers. */
 export function niceCeiling(value: number): number {
@@ -28,7 +29,7 @@ export function CreditsChart({ series }: { series: SeriesPoint[] }) {
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const slot = plotW / Math.max(series.length, 1);
-  const bar = Math.max(1.5, Math.min(10, slot * 0.36));
+  const bar = Math.max(1.5, Math.min(8, slot * 0.38));
   const y = (v: number) => PAD.top + plotH - (v / max) * plotH;
   const ticks = [0, max / 2, max];
   const labelled = new Set([0, Math.floor((series.length - 1) / 2), series.length - 1]);
@@ -51,7 +52,7 @@ export function CreditsChart({ series }: { series: SeriesPoint[] }) {
             {ticks.map((v) => (
               <g key={v}>
                 <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} className="stroke-line" strokeDasharray={v === 0 ? undefined : "3 4"} />
-                <text x={PAD.left - 8} y={y(v)} dy="0.32em" textAnchor="end" className="fill-ink-subtle text-[11px] tabular-nums">{formatNumber(v, locale)}</text>
+                <text x={PAD.left - 6} y={y(v)} dy="0.32em" textAnchor="end" className="fill-ink-subtle text-[10px] tabular-nums">{formatNumber(v, locale)}</text>
               </g>
             ))}
             {series.map((p, i) => {
@@ -63,7 +64,7 @@ export function CreditsChart({ series }: { series: SeriesPoint[] }) {
                   {p.bought > 0 && <rect x={cx - bar - 0.5} y={y(p.bought)} width={bar} height={y(0) - y(p.bought)} rx={1.5} className="fill-brand-600" />}
                   {p.spent > 0 && <rect x={cx + 0.5} y={y(p.spent)} width={bar} height={y(0) - y(p.spent)} rx={1.5} className="fill-warning" />}
                   {labelled.has(i) && (
-                    <text x={i === 0 ? PAD.left : i === series.length - 1 ? W - PAD.right : cx} y={H - 8} textAnchor={i === 0 ? "start" : i === series.length - 1 ? "end" : "middle"} className="fill-ink-subtle text-[11px]">{dayLabel(p.date, locale)}</text>
+                    <text x={i === 0 ? PAD.left : i === series.length - 1 ? W - PAD.right : cx} y={H - 6} textAnchor={i === 0 ? "start" : i === series.length - 1 ? "end" : "middle"} className="fill-ink-subtle text-[10px]">{dayLabel(p.date, locale)}</text>
                   )}
                 </g>
               );

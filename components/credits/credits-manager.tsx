@@ -24,7 +24,7 @@ export function CreditsManager({ balance: initialBalance, offer, ledger, series:
   return (
     <div className="space-y-6">
       <PageHeader title={t("credits.title")} description={t("credits.description")} />
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
         <Stat label={t("credits.balance.title")} icon={<CoinsIcon />} value={<span data-testid="credits-balance" data-value={balance.data.balance}>{formatNumber(balance.data.balance, locale)}</span>} />
         <Stat label={t("credits.balance.held")} icon={<ShieldIcon />} value={<span data-testid="credits-held">{formatNumber(balance.data.held, locale)}</span>} hint={t("credits.balance.heldHint")} />
         <Stat label={t("credits.balance.bought")} value={formatNumber(bought, locale)} />

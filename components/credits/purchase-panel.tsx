@@ -126,13 +126,13 @@ export function PurchasePanel({ offer, initialCards, stripe }: { offer: Packages
               <OptionCard key={p.id} checked={choice.kind === "package" && choice.id === p.id} onSelect={() => choose({ kind: "package", id: p.id })} testId={`package-${p.slug}`}
                 label={t("credits.buy.packageLabel", { name: p.name, credits: formatNumber(p.credits, locale), amount: money(p.amount, p.currency) })}>
                 <span className="text-[13px] font-medium text-ink-muted">{p.name}</span>
-                <span className="text-xl font-semibold tracking-tight text-ink tabular-nums">{t("credits.creditsCount", { count: formatNumber(p.credits, locale) })}</span>
+                <span className="text-lg font-semibold tracking-tight text-ink tabular-nums">{t("credits.creditsCount", { count: formatNumber(p.credits, locale) })}</span>
                 <span className="text-sm text-ink-muted tabular-nums">{money(p.amount, p.currency)}</span>
               </OptionCard>
             ))}
             <OptionCard checked={choice.kind === "custom"} onSelect={() => choose({ kind: "custom" })} testId="package-custom" label={t("credits.buy.custom")}>
               <span className="text-[13px] font-medium text-ink-muted">{t("credits.buy.custom")}</span>
-              <span className="text-xl font-semibold tracking-tight text-ink tabular-nums">
+              <span className="text-lg font-semibold tracking-tight text-ink tabular-nums">
                 {customCheck.ok ? t("credits.creditsCount", { count: formatNumber(customCheck.credits, locale) }) : "—"}
               </span>
               <span className="text-sm text-ink-muted">{bounds.min} – {bounds.max}</span>

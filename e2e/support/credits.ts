@@ -1,6 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { emulatorControls } from "../../sandbox/stripe/controls";
-import { PASSWORD, signIn, uniqueEmail, useLocale } from "./helpers";
+import { PASSWORD, shot, signIn, uniqueEmail, useLocale } from "./helpers";
 
 /** The Stripe emulator of this Playwright run (playwright.config.ts starts it on this port). */
 export const emulatorUrl = `http://127.0.0.1:${process.env.E2E_STRIPE_EMULATOR_PORT ?? 12112}`;
@@ -77,4 +77,10 @@ export async function expectDelivered(eventId: string, count: number) {
     .toBeGreaterThanOrEqual(count);
   const all = await emulator.deliveries({ event: eventId });
   expect(all.every((d) => d.state === "succeeded")).toBe(true);
+}
+
+/** A full-page screenshot taken from the top, so the sticky header and sidebar sit where a person sees them. */
+export async function snap(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, name);
 }

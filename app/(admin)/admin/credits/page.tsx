@@ -15,7 +15,7 @@ export default async function AdminCreditsPage() {
     <div className="space-y-6">
       <PageHeader title={t("credits.admin.title")} description={t("credits.admin.description")} />
       <AdminPackages initial={packages} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <VerifyLedgerCard stores={stores} />
         <AdjustCreditsCard stores={stores} />
       </div>
