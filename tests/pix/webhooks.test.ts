@@ -161,6 +161,16 @@ describe("PIX webhooks", () => {
     expect(res.json.outcome).toBe("unmatched");
   });
 
+  it("counts charges, payments and conversion per gateway config for the seller's page", async () => {
+    const { listGatewayConfigs } = await import("@/lib/pix/service/configs");
+    const { seller } = sellers.get("syncpay")!;
+    const [config] = await listGatewayConfigs(seller.store.id);
+    const rows = await db().prisma.pixCharge.findMany({ where: { storeId: seller.store.id } });
+    const paid = rows.filter((r) => r.status === "paid");
+    expect(paid.length).toBeGreaterThanOrEqual(2);
+    expect(config!.stats).toEqual({ total: rows.length, paid: paid.length, conversion: paid.length / rows.length, paidCentavos: paid.reduce((s, r) => s + r.paidAmountCentavos!, 0) });
+  });
+
   it("is rate limited per sender (429 with Retry-After)", async () => {
     process.env.RATE_LIMIT_WEBHOOK = "2/minute";
     resetRateLimiters();
