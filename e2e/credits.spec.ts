@@ -87,7 +87,7 @@ test("4000 0000 0000 9995: insufficient funds is shown, nothing is credited", as
 test("4000 0025 0000 3155: the 3-D Secure step is completed and the credits land", async () => {
   const page = seller;
   await useLocale(page, "pt-BR");
-  await startNewCardPurchase(page, { pkg: "standard", saveCard: false });
+  await startNewCardPurchase(page, { pkg: "standard" });
   await expect(page.getByTestId("purchase-summary")).toHaveText("500 créditos por R$ 225,00");
   await fillEmulatorCard(page, "4000 0025 0000 3155");
   await submitCard(page);
@@ -102,20 +102,31 @@ test("4000 0025 0000 3155: the 3-D Secure step is completed and the credits land
   expect(await balanceOf(page)).toMatchObject({ balance: 600 });
 });
 
-test("the card saved with the first purchase pays again without typing it", async () => {
+test("a saved card pays again without typing it; a saved 3-D Secure card asks for the step first", async () => {
   const page = seller;
   await useLocale(page, "en");
   await page.goto("/dashboard/credits");
   const saved = page.getByTestId("saved-card");
-  await expect(saved).toHaveCount(1);
-  await expect(saved).toContainText("Visa ending in 4242");
-  await saved.click();
+  await expect(saved).toHaveCount(2);
+  await saved.filter({ hasText: "Visa ending in 4242" }).click();
   await page.getByTestId("package-basic").click();
   await expect(page.getByTestId("start-purchase")).toHaveText("Pay R$50.00");
   await page.getByTestId("start-purchase").click();
   await expect(page).toHaveURL(/\/dashboard\/credits\/purchases\//);
   await expect(page.getByTestId("purchase-status")).toHaveAttribute("data-credited", "true");
   expect(await balanceOf(page)).toMatchObject({ balance: 700 });
+
+  // The server confirms the saved 3155 card on-session: it comes back REQUIRES_ACTION and Stripe.js runs the step.
+  await page.goto("/dashboard/credits");
+  await page.getByTestId("saved-card").filter({ hasText: "Visa ending in 3155" }).click();
+  await page.getByTestId("package-basic").click();
+  await page.getByTestId("start-purchase").click();
+  const modal = page.getByTestId("stripe-3ds-modal");
+  await expect(modal).toBeVisible();
+  await modal.locator("button[data-result=complete]").click();
+  await expect(page).toHaveURL(/\/dashboard\/credits\/purchases\//);
+  await expect(page.getByTestId("purchase-status")).toHaveAttribute("data-credited", "true");
+  expect(await balanceOf(page)).toMatchObject({ balance: 800 });
 });
 
 test("a custom amount previews its credits; the ledger filters and exports the same rows", async () => {
@@ -131,17 +142,17 @@ test("a custom amount previews its credits; the ledger filters and exports the s
   await shot(page, "credits-09-custom-amount-pt");
 
   await page.getByTestId("ledger-kind").selectOption("PURCHASE");
-  await expect(page.locator("[data-testid=ledger-kind-badge]")).toHaveCount(3);
+  await expect(page.locator("[data-testid=ledger-kind-badge]")).toHaveCount(4);
   const today = new Date().toISOString().slice(0, 10);
   await page.getByTestId("ledger-from").fill(today);
   await page.getByTestId("ledger-to").fill(today);
-  await expect(page.locator("[data-testid=ledger-kind-badge]")).toHaveCount(3);
+  await expect(page.locator("[data-testid=ledger-kind-badge]")).toHaveCount(4);
   await shot(page, "credits-10-ledger-filtered-pt");
   const href = await page.getByTestId("ledger-export").getAttribute("href");
   expect(href).toBe(`/api/v1/credits/ledger/export?kind=PURCHASE&from=${today}&to=${today}`);
   const csv = await (await page.request.get(href!)).text();
   const lines = csv.trim().split(/\r?\n/);
-  expect(lines).toHaveLength(1 + 3);
+  expect(lines).toHaveLength(1 + 4);
   expect(lines.slice(1).every((l) => l.includes("PURCHASE"))).toBe(true);
 
   await page.getByTestId("ledger-kind").selectOption("SPEND");
@@ -164,7 +175,7 @@ test("admin: verify the ledger, adjust a store's credits with a reason, rename a
   await admin.getByLabel("Credits (+/−)").fill("-25");
   await admin.getByLabel("Reason").fill("Goodwill correction for the e2e run");
   await admin.getByRole("button", { name: "Apply adjustment" }).click();
-  await expect(admin.getByTestId("adjust-result")).toHaveText("Adjustment recorded. New balance: 675 credits.");
+  await expect(admin.getByTestId("adjust-result")).toHaveText("Adjustment recorded. New balance: 775 credits.");
 
   const row = admin.getByTestId("admin-package-basic-BRL");
   await row.getByLabel("Name").fill("Básico+");
@@ -172,7 +183,7 @@ test("admin: verify the ledger, adjust a store's credits with a reason, rename a
   await expect(admin.getByText("Package saved.")).toBeVisible();
   await shot(admin, "credits-11-admin-en");
 
-  expect(await balanceOf(seller)).toMatchObject({ balance: 675 });
+  expect(await balanceOf(seller)).toMatchObject({ balance: 775 });
   await useLocale(seller, "en");
   await seller.goto("/dashboard/credits");
   await expect(seller.getByTestId("package-basic")).toContainText("Básico+");
@@ -188,7 +199,7 @@ test("on a phone the Credits page stacks into one column", async () => {
   await useLocale(page, "pt-BR");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/dashboard/credits");
-  await expect(page.getByTestId("credits-balance")).toHaveText("675");
+  await expect(page.getByTestId("credits-balance")).toHaveText("775");
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
   await shot(page, "credits-12-phone-pt");
