@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { shot, signUpViaUi, uniqueEmail, useLocale } from "./support/helpers";
-import { findSimCharge, simPay, SIM_PUSHINPAY_TOKEN, startReceiver, webhookHeaders } from "./support/pix";
+import { FAKE_PEM_CERT, FAKE_PEM_KEY, findPendingSimCharge, findSimCharge, SIM_BCB, simPay, SIM_PUSHINPAY_TOKEN, startReceiver, webhookHeaders } from "./support/pix";
 
 const cardOf = (page: Page, gateway: string) => page.locator(`[data-testid=pix-gateway-card][data-gateway=${gateway}]`);
 
@@ -150,6 +150,7 @@ test("a seller sets up PushinPay and a direct key; the buyer's PIX flips to paid
     await expect(cardOf(page, "pushinpay").getByTestId("pix-stat-paid")).toHaveText("1");
     await expect(cardOf(page, "pushinpay").getByTestId("pix-stat-conversion")).toHaveText("100%");
     await expect(cardOf(page, "pushinpay").getByTestId("pix-stat-amount")).toHaveText("R$25.90");
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, "pix-seller-en");
 
     await page.getByRole("button", { name: "Details" }).first().click();
@@ -157,6 +158,7 @@ test("a seller sets up PushinPay and a direct key; the buyer's PIX flips to paid
     await expect(detail).toHaveAttribute("data-status", "paid");
     await expect(detail.getByTestId("pix-attempts").getByRole("listitem")).toHaveCount(1);
     await expect(detail.getByText("PushinPay has no refund API")).toBeVisible();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, "pix-charge-detail");
     await page.keyboard.press("Escape");
 
@@ -164,6 +166,7 @@ test("a seller sets up PushinPay and a direct key; the buyer's PIX flips to paid
     await page.goto("/dashboard/pix");
     await expect(page.getByRole("heading", { name: "Cobranças PIX" })).toBeVisible();
     await expect(page.getByTestId("pix-charge-amount").first()).toHaveText("R$ 25,90");
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, "pix-seller-pt-BR");
   } finally {
     await store.close();
@@ -215,4 +218,53 @@ test("a direct-key charge shows a static QR and the seller's manual confirmation
   await expect(buyer.getByTestId("pix-pay")).toHaveAttribute("data-status", "paid", { timeout: 15_000 });
   await expect(buyer.getByText("Café do Davi recebeu o seu PIX de R$ 12,00.", { exact: false })).toBeVisible();
   await buyerContext.close();
+});
+
+test("a bank API Pix (BCB) charge is refunded from the seller's page, partly and then the rest, never above what was paid", async ({ page }) => {
+  test.setTimeout(120_000);
+  await useLocale(page, "en");
+  await signUpViaUi(page, { name: "Eva Lima", email: uniqueEmail("pixbcb"), storeName: "Eva Ateliê" });
+  await page.goto("/dashboard/pix");
+  await addGateway(page, "bcb", {
+    "Client ID": SIM_BCB.clientId,
+    "Client secret": SIM_BCB.clientSecret,
+    "Client certificate (PEM)": FAKE_PEM_CERT,
+    "Certificate private key (PEM)": FAKE_PEM_KEY,
+    "PIX key": SIM_BCB.pixKey,
+  });
+  const bcb = cardOf(page, "bcb");
+  await expect(bcb.getByTestId("pix-gateway-verification")).toHaveAttribute("data-ok", "true");
+  await expect(bcb).toHaveAttribute("data-active", "true");
+  await expect(bcb.getByTestId("pix-cred-private_key")).toHaveText("••••");
+
+  await createCharge(page, "30", "Encomenda de quadro");
+  const simCharge = await findPendingSimCharge("bcb", 3000);
+  expect((await simPay("bcb", simCharge.id)).delivery?.status).toBe(200);
+  await expect(page.getByTestId("pix-charge-status").first()).toHaveAttribute("data-status", "paid", { timeout: 15_000 });
+
+  await page.getByRole("button", { name: "Details" }).first().click();
+  const detail = page.getByTestId("pix-charge-detail");
+  await expect(detail).toHaveAttribute("data-status", "paid");
+  await page.getByRole("button", { name: "Refund", exact: true }).click();
+  const amount = detail.getByLabel("Amount to refund");
+  await expect(amount).toHaveValue("30.00");
+  await amount.fill("40");
+  await detail.getByRole("button", { name: "Refund", exact: true }).click();
+  await expect(detail.getByText("At most R$30.00 can be refunded.")).toBeVisible();
+  await amount.fill("10,00");
+  await detail.getByLabel("Reason (optional)").fill("Moldura diferente");
+  await detail.getByRole("button", { name: "Refund", exact: true }).click();
+  await expect(detail.getByTestId("pix-refunds").getByRole("listitem")).toHaveCount(1);
+  await expect(detail.getByTestId("pix-refunds")).toContainText("R$10.00");
+  await expect(page.getByRole("dialog").getByTestId("pix-charge-status")).toHaveText("Partially refunded", { timeout: 15_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, "pix-refund-partial");
+
+  // The rest: the form offers exactly what is left.
+  await page.getByRole("button", { name: "Refund", exact: true }).click();
+  await expect(detail.getByLabel("Amount to refund")).toHaveValue("20.00");
+  await detail.getByRole("button", { name: "Refund", exact: true }).click();
+  await expect(detail.getByTestId("pix-refunds").getByRole("listitem")).toHaveCount(2);
+  await expect(detail).toHaveAttribute("data-status", "refunded", { timeout: 15_000 });
+  await expect(page.getByRole("button", { name: "Refund", exact: true })).toHaveCount(0);
 });

@@ -52,7 +52,8 @@ export function ChargeDetailDialog({ chargeId, onClose, types }: Props) {
     queryKey: chargeKey(chargeId ?? ""),
     queryFn: async () => objectOf<PixChargeDetail>(await apiFetch(`/api/v1/pix/charges/${chargeId}`), "charge"),
     enabled: !!chargeId,
-    refetchInterval: (q) => (q.state.data?.status === "pending" ? 4_000 : false),
+    // Waiting for the payment, or for a devolução the PSP is still processing.
+    refetchInterval: (q) => (q.state.data?.status === "pending" || q.state.data?.refunds?.some((r) => r.status === "pending") ? 3_000 : false),
   });
   const charge = query.data;
   const type = types.find((g) => g.id === charge?.gateway);

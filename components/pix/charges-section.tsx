@@ -76,8 +76,12 @@ export function ChargesSection({ initial, onOpen, onNew, canCreate }: Props) {
                   { key: "status", header: t("pix.charges.status"), cell: (c) => <ChargeStatusBadge charge={c} /> },
                   { key: "description", header: t("pix.charges.descriptionCol"), wrap: true, cell: (c) => <span className="line-clamp-2 max-w-64">{c.description}</span> },
                   { key: "gateway", header: t("pix.charges.gateway"), cell: (c) => (c.gateway ? gatewayOf(c) : <span className="text-ink-subtle">{t("pix.charges.noGateway")}</span>) },
-                  { key: "created", header: t("pix.charges.created"), cell: (c) => dateTime(c.createdAt) },
-                  { key: "paid", header: t("pix.charges.paid"), cell: (c) => (c.paidAt ? dateTime(c.paidAt) : <span className="text-ink-subtle">—</span>) },
+                  { key: "created", header: t("pix.charges.created"), cell: (c) => (
+                    <span className="flex flex-col">
+                      <span>{dateTime(c.createdAt)}</span>
+                      {c.paidAt && <span className="text-xs text-ink-subtle">{t("pix.charges.paidOn", { date: dateTime(c.paidAt) })}</span>}
+                    </span>
+                  ) },
                   { key: "open", header: "", align: "right", cell: (c) => <Button variant="ghost" size="sm" onClick={() => onOpen(c.id)}>{t("pix.charges.open")}</Button> },
                 ]}
               />

@@ -122,7 +122,7 @@ export function GatewayCard({ config, type, types, position, count, onMove, movi
       <CardContent>
         <dl className="grid gap-x-6 gap-y-5 md:grid-cols-2">
           <Detail label={t("pix.card.credentials")}>
-            <span className="grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-3 gap-y-1 text-[13px]">
+            <span className="grid grid-cols-[minmax(0,9rem)_minmax(0,1fr)] gap-x-3 gap-y-1 text-[13px]">
               {fields.map((f) => (
                 <span key={f.name} className="contents">
                   <span className="text-ink-subtle">{fieldLabel(t, f)}</span>

@@ -8,6 +8,10 @@ export const PIX_SIMULATOR_URL = `http://127.0.0.1:${Number(process.env.E2E_PIX_
 
 /** What the simulator accepts (sandbox/pix/src/state.ts SIMULATOR_CREDENTIALS); copied so the spec stays free of app imports. */
 export const SIM_PUSHINPAY_TOKEN = "sim_pushinpay_token_0001";
+export const SIM_BCB = { clientId: "sim_bcb_client", clientSecret: "sim_bcb_secret_0001", pixKey: "pix@vitrine.test" };
+/** The simulator speaks plain HTTP and never looks at the client certificate; the form still wants PEM blocks. */
+export const FAKE_PEM_CERT = "-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----";
+export const FAKE_PEM_KEY = "-----BEGIN PRIVATE KEY-----\nMIIBfake\n-----END PRIVATE KEY-----";
 
 export type SimCharge = { gateway: string; id: string; reference?: string; amountCentavos: number; state: string; brCode: string; webhookUrl?: string };
 type Delivery = { url: string; status: number | null; error?: string };
@@ -25,6 +29,13 @@ export const simCharges = () => sim<SimCharge[]>("GET", "/_sim/charges");
 export async function findSimCharge(brCode: string): Promise<SimCharge> {
   let found: SimCharge | undefined;
   await expect.poll(async () => (found = (await simCharges()).find((c) => c.brCode === brCode)), { timeout: 10_000 }).toBeTruthy();
+  return found!;
+}
+
+/** The only pending simulator charge of a gateway with this amount. */
+export async function findPendingSimCharge(gateway: string, amountCentavos: number): Promise<SimCharge> {
+  let found: SimCharge | undefined;
+  await expect.poll(async () => (found = (await simCharges()).find((c) => c.gateway === gateway && c.amountCentavos === amountCentavos && c.state === "pending")), { timeout: 10_000 }).toBeTruthy();
   return found!;
 }
 
