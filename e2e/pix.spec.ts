@@ -217,6 +217,11 @@ test("a direct-key charge shows a static QR and the seller's manual confirmation
 
   await expect(buyer.getByTestId("pix-pay")).toHaveAttribute("data-status", "paid", { timeout: 15_000 });
   await expect(buyer.getByText("Café do Davi recebeu o seu PIX de R$ 12,00.", { exact: false })).toBeVisible();
+
+  // A link that is not a charge: a clear 404 page, no store data.
+  const missing = await buyer.goto("/pay/pix/cm0000000000000000000000");
+  expect(missing?.status()).toBe(404);
+  await expect(buyer.getByTestId("pix-pay-not-found")).toContainText("Pagamento não encontrado");
   await buyerContext.close();
 });
 

@@ -232,7 +232,6 @@ export default defineMessages(
       secured: "PIX payments are instant and go straight to {store}.",
       notFoundTitle: "Payment not found",
       notFoundBody: "This PIX link does not exist or was removed. Check the link you received.",
-      loading: "Loading payment…",
     },
   },
   {
@@ -465,7 +464,6 @@ export default defineMessages(
       secured: "Pagamentos PIX são instantâneos e vão direto para {store}.",
       notFoundTitle: "Pagamento não encontrado",
       notFoundBody: "Este link PIX não existe ou foi removido. Confira o link que você recebeu.",
-      loading: "Carregando pagamento…",
     },
   },
 );
