@@ -130,7 +130,7 @@ test("a seller sets up PushinPay and a direct key; the buyer's PIX flips to paid
     const paid = await simPay("pushinpay", simCharge.id);
     expect(paid.delivery?.status).toBe(200);
     await expect(buyer.getByTestId("pix-pay")).toHaveAttribute("data-status", "paid", { timeout: 15_000 });
-    await expect(buyer.getByRole("status")).toHaveText("Pagamento recebido");
+    await expect(buyer.getByTestId("pix-pay-title")).toHaveText("Pagamento recebido");
     await expect(buyer.getByTestId("pix-qr")).toHaveCount(0);
     await shot(buyer, "pix-buyer-paid");
 
@@ -168,6 +168,9 @@ test("a seller sets up PushinPay and a direct key; the buyer's PIX flips to paid
     await expect(page.getByTestId("pix-charge-amount").first()).toHaveText("R$ 25,90");
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, "pix-seller-pt-BR");
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(page, "pix-seller-pt-BR-mobile");
   } finally {
     await store.close();
   }

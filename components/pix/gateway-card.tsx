@@ -177,7 +177,7 @@ export function GatewayCard({ config, type, types, position, count, onMove, movi
 
       <CardFooter className="flex-col-reverse items-stretch sm:flex-row sm:items-center sm:justify-between">
         <Button variant="ghost" size="sm" className="text-danger-ink hover:text-danger-ink" onClick={() => setRemoving(true)}>{t("pix.card.remove")}</Button>
-        <div className="grid grid-cols-2 gap-2 sm:flex sm:justify-end">
+        <div className="flex flex-col gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" size="sm" onClick={() => setEditing(true)}>{t("pix.card.edit")}</Button>
           <Button size="sm" variant={config.lastVerifyOk ? "secondary" : "primary"} loading={verify.isPending} onClick={() => verify.mutate()}><ShieldIcon aria-hidden />{t("pix.card.verify")}</Button>
         </div>
