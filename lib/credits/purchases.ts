@@ -203,6 +203,9 @@ export async function applyPaymentIntent(pi: Stripe.PaymentIntent, audit: AuditC
     if (status === "FAILED" && (current.status !== "FAILED" || current.failureCode !== failureCode)) {
       await appendAudit(tx, audit, { action: "credits.purchase_failed", storeId: found.storeId, target: { type: "credit_purchase", id: found.id }, before: { status: current.status }, after: { status, failureCode, failureMessage, paymentIntentId: pi.id } });
     }
+    if (status === "CANCELED" && current.status !== "CANCELED") {
+      await appendAudit(tx, audit, { action: "credits.purchase_canceled", storeId: found.storeId, target: { type: "credit_purchase", id: found.id }, before: { status: current.status }, after: { status, paymentIntentId: pi.id, cancellationReason: pi.cancellation_reason ?? null } });
+    }
     return { purchase, credited: false };
   });
 }
@@ -255,4 +258,37 @@ export async function getOwnPurchaseByIntent(storeId: string, paymentIntentId: s
   const purchase = await prisma.creditPurchase.findFirst({ where: { storeId, paymentIntentId } });
   if (!purchase) throw notFound("Payment");
   return purchase;
+}
+
+/**
+ * POST /credits/purchases/:id/cancel: gives up on a purchase that has not settled (e.g. 3-D Secure
+ * abandoned) by canceling its PaymentIntent on Stripe; the purchase becomes CANCELED through
+ * applyPaymentIntent (the payment_intent.canceled webhook converges on the same state). A purchase
+ * that already succeeded, failed or was canceled answers 409 conflict with its status; if the
+ * PaymentIntent succeeded meanwhile, it is credited instead and the 409 says so.
+ */
+export async function cancelPurchase(storeId: string, id: string, audit: AuditContext): Promise<PurchaseView> {
+  const purchase = await getOwnPurchase(storeId, id);
+  const notCancelable = (p: CreditPurchase) => new AppError("conflict", `This purchase can no longer be canceled (status: ${p.status}).`, { details: { purchaseStatus: p.status } });
+  if (FINAL.includes(purchase.status)) throw notCancelable(purchase);
+  if (!purchase.paymentIntentId) {
+    const canceled = await prisma.$transaction(async (tx) => {
+      const p = await tx.creditPurchase.update({ where: { id: purchase.id }, data: { status: "CANCELED" } });
+      await appendAudit(tx, audit, { action: "credits.purchase_canceled", storeId, target: { type: "credit_purchase", id: purchase.id }, before: { status: purchase.status }, after: { status: "CANCELED", paymentIntentId: null } });
+      return p;
+    });
+    return purchaseView(canceled);
+  }
+  const stripe = getStripe();
+  let pi: Stripe.PaymentIntent;
+  try {
+    pi = await stripe.paymentIntents.cancel(purchase.paymentIntentId, {}, { idempotencyKey: `vitrine:credits:cancel:${purchase.id}` });
+  } catch (err) {
+    // Not cancelable on Stripe's side (it succeeded or is processing): converge on what Stripe says.
+    if (!(err instanceof Stripe.errors.StripeInvalidRequestError)) return fromStripeError(err);
+    pi = await callStripe(() => stripe.paymentIntents.retrieve(purchase.paymentIntentId!));
+  }
+  const current = (await applyPaymentIntent(pi, audit)).purchase ?? purchase;
+  if (current.status !== "CANCELED") throw notCancelable(current);
+  return purchaseView(current);
 }

@@ -4,7 +4,7 @@ import { onAccountUpdated } from "./account";
 import { onChargeRefunded } from "./charge-refunded";
 import { onCheckoutSession } from "./checkout-session";
 import { onDispute } from "./dispute";
-import { onPaymentIntent } from "./payment-intent";
+import { onPaymentIntent, onPaymentIntentCanceled } from "./payment-intent";
 import { onSubscriptionChange } from "./subscription";
 
 export const HANDLERS: Partial<Record<string, EventHandler>> = {
@@ -14,6 +14,7 @@ export const HANDLERS: Partial<Record<string, EventHandler>> = {
   "checkout.session.expired": onCheckoutSession,
   "payment_intent.succeeded": onPaymentIntent,
   "payment_intent.payment_failed": onPaymentIntent,
+  "payment_intent.canceled": onPaymentIntentCanceled,
   "charge.refunded": onChargeRefunded,
   "charge.dispute.created": onDispute,
   "charge.dispute.closed": onDispute,

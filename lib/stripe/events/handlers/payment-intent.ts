@@ -14,3 +14,8 @@ export const onPaymentIntent: EventHandler = async (ctx) => {
   if (!order.paymentIntentId) await prisma.order.update({ where: { id: order.id }, data: { paymentIntentId: pi.id } });
   await refreshOrderFromStripe(order.id, ctx.audit);
 };
+
+/** payment_intent.canceled: only credit purchases act on it (the purchase becomes CANCELED); orders ignore it. */
+export const onPaymentIntentCanceled: EventHandler = async (ctx) => {
+  if (isCreditPaymentIntent(ctx)) return onCreditPaymentIntent(ctx);
+};
