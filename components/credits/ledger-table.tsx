@@ -14,7 +14,7 @@ import { CoinsIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { DataTable } from "@/components/ui/table";
-import { ENTRY_KINDS, LEDGER_KEY, type EntryKind, type LedgerEntryRow, type LedgerPage } from "./types";
+import { DISPLAY_TIME_ZONE, ENTRY_KINDS, LEDGER_KEY, type EntryKind, type LedgerEntryRow, type LedgerPage } from "./types";
 
 const TONE: Record<EntryKind, BadgeTone> = {
   PURCHASE: "success", SPEND: "neutral", REFUND_REVERSAL: "danger", DISPUTE_HOLD: "warning", DISPUTE_RELEASE: "info", DISPUTE_LOSS: "danger", ADJUSTMENT: "brand", EXPIRY: "neutral",
@@ -23,12 +23,14 @@ const ACTORS = ["system", "seller", "admin", "api_key", "stripe"];
 
 export type LedgerFilters = { kind: EntryKind | ""; from: string; to: string };
 
-/** Query string shared by the table and the CSV export, so the file holds exactly what is on screen (all pages). */
+/** Query string shared by the table and the CSV export, so the file holds exactly what is on screen (all pages), day bounds included. */
 export function ledgerQuery(f: LedgerFilters, extra: Record<string, string> = {}): string {
   const q = new URLSearchParams(extra);
   if (f.kind) q.set("kind", f.kind);
   if (f.from) q.set("from", f.from);
   if (f.to) q.set("to", f.to);
+  // The days are the ones the table shows dates in, not UTC days (see docs/credits.md).
+  if (f.from || f.to) q.set("tz", DISPLAY_TIME_ZONE);
   const s = q.toString();
   return s ? `?${s}` : "";
 }

@@ -4,6 +4,9 @@ export type CustomAmountRule = { creditsPerUnit: number; minAmount: number; maxA
 export type PackagesView = { packages: CreditPackageRow[]; custom: CustomAmountRule };
 export type BalanceView = { balance: number; held: number; updatedAt: string | null };
 
+/** The zone the app shows dates in (formatDateTime's default); ledger day filters are counted in it. */
+export const DISPLAY_TIME_ZONE = "America/Sao_Paulo";
+
 export const ENTRY_KINDS = ["PURCHASE", "SPEND", "REFUND_REVERSAL", "DISPUTE_HOLD", "DISPUTE_RELEASE", "DISPUTE_LOSS", "ADJUSTMENT", "EXPIRY"] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 export type LedgerEntryRow = {

@@ -25,24 +25,61 @@ export async function getBalance(storeId: string): Promise<{ balance: number; he
 }
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD").or(z.iso.datetime());
+
+/** True for an IANA time zone name this runtime knows ("America/Sao_Paulo", "UTC"). */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const LedgerQuery = z.strictObject({
   kind: z.enum(ENTRY_KINDS).optional(),
   from: day.optional(),
   to: day.optional(),
+  tz: z.string().trim().min(1).max(64).refine(isTimeZone, "an IANA time zone, e.g. America/Sao_Paulo").optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
   cursor: z.string().regex(/^\d{1,10}$/, "a cursor from nextCursor").optional(),
 });
 export type LedgerQuery = z.infer<typeof LedgerQuery>;
 
-/** `to` as a plain date includes that whole UTC day. */
-function range(q: Pick<LedgerQuery, "from" | "to">): Prisma.DateTimeFilter | undefined {
+/** How far the zone's wall clock is ahead of UTC at an instant, in ms (−3 h for São Paulo). */
+function zoneOffsetMs(tz: string, at: number): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(new Date(at));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const wall = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
+  return wall - Math.floor(at / 1000) * 1000;
+}
+
+/** The instant a calendar day ("2026-03-09") starts in a time zone (DST-safe: the offset is re-read at the result). */
+export function startOfDayIn(date: string, tz: string): Date {
+  const wall = Date.parse(`${date}T00:00:00Z`);
+  let t = wall - zoneOffsetMs(tz, wall);
+  t = wall - zoneOffsetMs(tz, t);
+  return new Date(t);
+}
+
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Plain dates are calendar days in `tz` (default UTC): `from` starts at that day's midnight there
+ * and `to` includes its whole day (up to the next local midnight). ISO instants are used as they are.
+ * The ledger page sends the zone it shows dates in, so a filtered day holds exactly the rows it shows.
+ */
+export function ledgerRange(q: Pick<LedgerQuery, "from" | "to" | "tz">): Prisma.DateTimeFilter | undefined {
   if (!q.from && !q.to) return undefined;
-  const end = q.to && q.to.length === 10 ? new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000) : q.to ? new Date(q.to) : undefined;
-  return { ...(q.from ? { gte: new Date(q.from.length === 10 ? `${q.from}T00:00:00Z` : q.from) } : {}), ...(end ? { lt: end } : {}) };
+  const tz = q.tz ?? "UTC";
+  const gte = q.from ? (q.from.length === 10 ? startOfDayIn(q.from, tz) : new Date(q.from)) : undefined;
+  const lt = q.to ? (q.to.length === 10 ? startOfDayIn(nextDay(q.to), tz) : new Date(q.to)) : undefined;
+  return { ...(gte ? { gte } : {}), ...(lt ? { lt } : {}) };
 }
 
 export function ledgerWhere(storeId: string, q: LedgerQuery): Prisma.CreditLedgerEntryWhereInput {
-  return { storeId, ...(q.kind ? { kind: q.kind } : {}), ...(range(q) ? { createdAt: range(q) } : {}) };
+  const createdAt = ledgerRange(q);
+  return { storeId, ...(q.kind ? { kind: q.kind } : {}), ...(createdAt ? { createdAt } : {}) };
 }
 
 /** Newest first, paged by seq. */
