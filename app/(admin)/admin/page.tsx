@@ -1,26 +1,34 @@
+import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listTenants } from "@/lib/admin/users";
+import { TenantCredits, TenantPix } from "@/components/admin/tenant-money";
+import { listTenantOverview, platformMoneyTotals } from "@/lib/admin/tenants";
 import { getI18n } from "@/lib/i18n/server";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { prisma } from "@/lib/db/client";
 
 export const metadata = { title: "Admin" };
 
 export default async function AdminHome() {
   const { t, locale } = await getI18n();
-  const [tenants, users, audit] = await Promise.all([listTenants(), prisma.user.count(), prisma.auditLog.count()]);
+  const [tenants, users, audit, totals] = await Promise.all([listTenantOverview(), prisma.user.count(), prisma.auditLog.count(), platformMoneyTotals()]);
   return (
     <div className="space-y-6">
       <PageHeader title={t("admin.title")} description={t("admin.description")} />
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         <Stat label={t("admin.tenants")} value={tenants.length} />
         <Stat label={t("admin.users")} value={users} />
         <Stat label={t("admin.auditEntries")} value={audit} />
+        <Stat
+          label={t("admin.creditsOutstanding")}
+          value={formatNumber(totals.creditsOutstanding, locale)}
+          hint={<Link href="/admin/credits" className="font-medium text-brand-700 hover:underline">{t("admin.manageCredits")}</Link>}
+        />
+        <Stat label={t("admin.pixPaid30d")} value={formatMoney(totals.pixPaidCentavos, "BRL", locale)} hint={t("admin.pixPaidHint", { count: totals.pixPaidCount })} />
       </div>
       <Card className="overflow-hidden">
         <DataTable
@@ -29,10 +37,11 @@ export default async function AdminHome() {
           caption={t("admin.tenants")}
           empty={<EmptyState bare title={t("admin.emptyTenants")} />}
           columns={[
-            { key: "name", header: t("admin.store"), cell: (s) => <div><div className="font-medium">{s.name}</div><div className="font-mono text-xs text-ink-subtle">{s.id}</div></div> },
+            { key: "name", header: t("admin.store"), cell: (s) => <div><div className="font-medium">{s.name}</div><div className="font-mono text-xs text-ink-subtle">{s.id} · {s.currency}</div></div> },
             { key: "owner", header: t("admin.owner"), cell: (s) => <div><div>{s.owner.name}</div><div className="text-xs text-ink-subtle">{s.owner.email}</div></div> },
             { key: "status", header: t("admin.status"), cell: (s) => (s.owner.status === "ACTIVE" ? <Badge tone="success" dot>{t("admin.active")}</Badge> : <Badge tone="danger" dot>{t("admin.suspended")}</Badge>) },
-            { key: "currency", header: t("dashboard.currency"), cell: (s) => s.currency },
+            { key: "credits", header: t("admin.credits"), align: "right", cell: (s) => <TenantCredits credits={s.money.credits} t={t} locale={locale} /> },
+            { key: "pix", header: t("admin.pix"), cell: (s) => <TenantPix pix={s.money.pix} t={t} locale={locale} /> },
             { key: "created", header: t("admin.created"), cell: (s) => formatDate(s.createdAt, locale) },
           ]}
         />

@@ -4,8 +4,10 @@ import { Stat } from "@/components/ui/stat";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Tabs } from "@/components/ui/tabs";
 import { SyncButton } from "@/components/admin/sync-button";
-import { listStripeEvents, webhookHealth } from "@/lib/admin/webhooks";
+import { PixWebhookTable } from "@/components/admin/pix-webhook-table";
+import { listPixWebhookEvents, listStripeEvents, pixWebhookHealth, webhookHealth } from "@/lib/admin/webhooks";
 import { getI18n } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/i18n/format";
 
@@ -13,12 +15,12 @@ export const metadata = { title: "Webhooks" };
 
 const TONE = { PROCESSED: "success", FAILED: "danger", PROCESSING: "info", RECEIVED: "neutral" } as const;
 
-export default async function AdminWebhooks() {
+export default async function AdminWebhooks({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
+  const { tab } = await searchParams;
   const { t, locale } = await getI18n();
-  const [events, health] = await Promise.all([listStripeEvents({ take: 200 }), webhookHealth()]);
-  return (
+  const [events, health, pixEvents, pixHealth] = await Promise.all([listStripeEvents({ take: 200 }), webhookHealth(), listPixWebhookEvents({ take: 200 }), pixWebhookHealth()]);
+  const stripe = (
     <div className="space-y-6">
-      <PageHeader title={t("nav.adminWebhooks")} description={t("admin.webhooksDescription")} actions={<SyncButton />} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         <Stat label={t("admin.eventsProcessed")} value={health.events.processed} />
         <Stat label={t("admin.eventsFailed")} value={health.events.failed} />
@@ -30,7 +32,7 @@ export default async function AdminWebhooks() {
         <DataTable
           rows={events}
           rowKey={(e) => e.id}
-          caption={t("nav.adminWebhooks")}
+          caption={t("admin.stripeEventsTab")}
           empty={<EmptyState bare title={t("admin.emptyEvents")} />}
           columns={[
             { key: "when", header: t("admin.when"), cell: (e) => <span className="whitespace-nowrap">{formatDateTime(e.receivedAt, locale)}</span> },
@@ -43,6 +45,32 @@ export default async function AdminWebhooks() {
           ]}
         />
       </Card>
+    </div>
+  );
+  const pix = (
+    <div className="space-y-6">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="pix-webhook-stats">
+        <Stat label={t("admin.pixAccepted")} value={pixHealth.accepted} hint={t("admin.last24h")} />
+        <Stat label={t("admin.pixUnmatched")} value={pixHealth.unmatched} hint={t("admin.last24h")} />
+        <Stat label={t("admin.pixRejected")} value={pixHealth.rejected} hint={t("admin.last24h")} />
+        <Stat label={t("admin.pixErrors")} value={pixHealth.error} hint={t("admin.pixIgnored", { count: pixHealth.ignored })} />
+      </div>
+      <Card className="overflow-hidden">
+        <PixWebhookTable rows={pixEvents} t={t} locale={locale} />
+      </Card>
+    </div>
+  );
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("nav.adminWebhooks")} description={t("admin.webhooksDescription")} actions={<SyncButton />} />
+      <Tabs
+        label={t("admin.webhookSources")}
+        defaultValue={tab === "pix" ? "pix" : "stripe"}
+        items={[
+          { value: "stripe", label: t("admin.stripeEventsTab"), content: stripe },
+          { value: "pix", label: t("admin.pixWebhooksTab"), content: pix },
+        ]}
+      />
     </div>
   );
 }
