@@ -138,8 +138,8 @@ test("a seller sets up PushinPay and a direct key; the buyer's PIX flips to paid
     const first = store.received[0]!;
     const event = new Webhook(secret).verify(first.body, webhookHeaders(first.headers)) as { id: string; type: string; data: Record<string, unknown> };
     expect(event).toMatchObject({ type: "payment.succeeded", data: { provider: "pix", amount: 2590, orderId: "order-1042", gateway: "pushinpay" } });
-    // Stripe callbacks say "BRL", PIX ones "brl" (lib/pix/service/apply.ts); the receiver compares case-insensitively.
-    expect(String(event.data.currency).toUpperCase()).toBe("BRL");
+    // The same currency spelling as a Stripe order's callback.
+    expect(event.data.currency).toBe("BRL");
     // The webhook, the buyer's polling re-reads and the reconciler all saw it paid: still one event.
     await buyer.reload();
     await expect(buyer.getByTestId("pix-pay")).toHaveAttribute("data-status", "paid");

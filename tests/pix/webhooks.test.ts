@@ -91,7 +91,7 @@ describe("PIX webhooks", () => {
       const rows = (await deliveriesOf(seller.store.id)).filter((d) => (d.payload as { data: { pixChargeId: string } }).data.pixChargeId === charge.id);
       expect(rows).toHaveLength(1);
       const data = (rows[0]!.payload as { data: Record<string, unknown> }).data;
-      expect(data).toMatchObject({ provider: "pix", orderId: `ord-${gw}-1990`, storeId: seller.store.id, amount: 1990, currency: "brl", status: "paid", gateway: gw });
+      expect(data).toMatchObject({ provider: "pix", orderId: `ord-${gw}-1990`, storeId: seller.store.id, amount: 1990, currency: "BRL", status: "paid", gateway: gw });
 
       const events = await db().prisma.pixWebhookEvent.findMany({ where: { matchedChargeId: charge.id }, orderBy: { createdAt: "asc" } });
       expect(events.map((e) => e.outcome)).toEqual(["accepted", "ignored"]);

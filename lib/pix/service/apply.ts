@@ -26,7 +26,7 @@ export type StatusReport = {
 export type ApplyOutcome = "changed" | "unchanged" | "underpaid" | "refund_recorded";
 export type ApplyResult = { charge: PixCharge; outcome: ApplyOutcome; reason: string };
 
-export const PIX_CURRENCY = "brl";
+export const PIX_CURRENCY = "BRL";
 
 export async function lockCharge(tx: Tx, chargeId: string): Promise<PixCharge> {
   await tx.$queryRawUnsafe(`SELECT id FROM "PixCharge" WHERE id = $1 FOR UPDATE`, chargeId);
