@@ -2,14 +2,25 @@
 //  1. Signed Stripe webhook ingestion through the real route (verify, ledger, claim, dispatch) at
 //     64 concurrent senders with 30 % duplicates, next to a bare node:http server in the same run
 //     that does only the same signature check and one insert — the ratio is the figure.
+//     Run twice: an event type with no handler (payment_intent.created) and one whose handler runs
+//     (payment_intent.succeeded for an order that is not ours).
 //  2. Store callback delivery to a local receiver: throughput and the delay from the state change
 //     (outbox row) to the first delivery attempt.
-// Uses BENCH_DATABASE_URL, else a throwaway database on the local server (127.0.0.1:5432).
+//  3. Credits ledger (scripts/bench/credits.ts): spends/s for one store under 1/8/32 writers and
+//     across 64 stores, and verifyCreditLedger over 10k entries — on PGlite and PostgreSQL.
+//  4. PIX webhook ingestion (scripts/bench/pix.ts) through the real route with the simulator
+//     answering the status re-read — on PGlite and PostgreSQL.
+// PostgreSQL: BENCH_DATABASE_URL, else a throwaway database on the local server (127.0.0.1:5432);
+// skipped with a note when unreachable. BENCH_ONLY=stripe,callbacks,credits,pix picks sections.
+import "./bench/resolve";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import Stripe from "stripe";
+import { benchCredits } from "./bench/credits";
+import { benchPix } from "./bench/pix";
+import { memory } from "./bench/util";
 
 const SENDERS = 64;
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 3000);
@@ -20,6 +31,7 @@ const SECRET = "whsec_bench_secret";
 const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const dbName = `vitrine_bench_${randomBytes(4).toString("hex")}`;
 const dbUrl = Object.assign(new URL(admin), { pathname: `/${dbName}` }).toString();
+const only = new Set((process.env.BENCH_ONLY ?? "stripe,callbacks,credits,pix").split(",").map((s) => s.trim()));
 
 function body(req: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
@@ -59,26 +71,65 @@ async function drive(url: string, payloads: string[], signer: Stripe) {
   return { perSecond: payloads.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99) };
 }
 
+/** The credits and PIX sections on an in-memory PGlite (the default embedded database). */
+async function onPglite() {
+  if (!only.has("credits") && !only.has("pix")) return;
+  const { createDatabase } = await import("../lib/db/client");
+  const g = globalThis as unknown as { __vitrineDb?: import("../lib/db/client").Database };
+  const db = createDatabase({ url: undefined, pgliteDir: "memory://" });
+  g.__vitrineDb = db;
+  await db.ready;
+  if (only.has("credits")) await benchCredits("PGlite (in memory)");
+  if (only.has("pix")) await benchPix("PGlite (in memory)");
+  await db.prisma.$disconnect();
+  await db.pglite?.close();
+  delete g.__vitrineDb;
+}
+
 async function main() {
-  const adminClient = new pg.Client({ connectionString: admin });
-  await adminClient.connect();
-  await adminClient.query(`CREATE DATABASE "${dbName}"`);
-  process.env.DATABASE_URL = dbUrl;
   process.env.LOG_LEVEL = "silent";
   process.env.STRIPE_CONNECT_WEBHOOK_SECRET = SECRET;
   process.env.RATE_LIMIT_WEBHOOK = "1000000/minute";
   process.env.CALLBACK_ALLOWED_HOSTS = "127.0.0.1";
   process.env.STRIPE_EMULATOR = "1";
+  const savedUrl = process.env.DATABASE_URL;
+  delete process.env.DATABASE_URL;
+  await onPglite();
+  const adminClient = new pg.Client({ connectionString: admin });
+  try {
+    await adminClient.connect();
+  } catch (err) {
+    console.log(`\nPostgreSQL at ${new URL(admin).host} is not reachable (${(err as Error).message}); its sections were skipped.`);
+    return;
+  }
+  await adminClient.query(`CREATE DATABASE "${dbName}"`);
+  process.env.DATABASE_URL = dbUrl;
   try {
     const { getDatabase } = await import("../lib/db/client");
     const { applyMigrations } = await import("../lib/db/migrations");
     const db = getDatabase();
     await applyMigrations(db.sql);
+    if (only.has("stripe")) await benchStripe();
+    if (only.has("callbacks")) await benchCallbacks(db);
+    if (only.has("credits")) await benchCredits("PostgreSQL");
+    if (only.has("pix")) await benchPix("PostgreSQL");
+    await db.prisma.$disconnect();
+  } finally {
+    await adminClient.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await adminClient.end();
+    if (savedUrl) process.env.DATABASE_URL = savedUrl;
+  }
+}
+
+async function benchStripe() {
+  const { getDatabase } = await import("../lib/db/client");
+  const db = getDatabase();
+  {
 
     // Events: unique ids, 30 % of sends repeat an earlier event.
     const unique = Math.round(EVENTS * (1 - DUPLICATE_SHARE));
-    const make = (i: number) => JSON.stringify({ id: `evt_bench_${i}`, object: "event", api_version: "2026-10-28.endive", type: "payment_intent.created", account: "acct_bench", created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, data: { object: { id: `pi_${i}`, object: "payment_intent", metadata: {} } } });
-    const payloads = Array.from({ length: EVENTS }, (_, i) => make(i < unique ? i : Math.floor(Math.random() * unique)));
+    const make = (type: string, i: number) => JSON.stringify({ id: `evt_bench_${type}_${i}`, object: "event", api_version: "2026-10-28.endive", type, account: "acct_bench", created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, data: { object: { id: `pi_${i}`, object: "payment_intent", metadata: {} } } });
+    const order = Array.from({ length: EVENTS }, (_, i) => (i < unique ? i : Math.floor(Math.random() * unique)));
     const signer = new Stripe("sk_test_bench");
 
     // Vitrine's route.
@@ -104,17 +155,23 @@ async function main() {
       }
     });
     const [appUrl, bareUrl] = await Promise.all([listen(app), listen(bare)]);
-    const bareRun = await drive(bareUrl, payloads.map((p) => p.replace("evt_bench_", "evt_bare_")), signer);
-    const appRun = await drive(`${appUrl}/api/webhooks/stripe/connect`, payloads, signer);
-    const stored = (await db.sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "StripeEvent"`))[0]!.n;
+    const bareRun = await drive(bareUrl, order.map((i) => make("bare", i)), signer);
     console.log(`\nStripe webhook ingestion on PostgreSQL — ${EVENTS} signed deliveries, ${SENDERS} concurrent senders, ${Math.round(DUPLICATE_SHARE * 100)} % duplicates`);
     console.log(`  bare node:http (verify + 1 insert): ${bareRun.perSecond.toFixed(0)} req/s   p50 ${bareRun.p50.toFixed(1)} ms   p99 ${bareRun.p99.toFixed(1)} ms`);
-    console.log(`  Vitrine route (verify, ledger, claim, dispatch): ${appRun.perSecond.toFixed(0)} req/s   p50 ${appRun.p50.toFixed(1)} ms   p99 ${appRun.p99.toFixed(1)} ms`);
-    console.log(`  ratio Vitrine / bare: ${(appRun.perSecond / bareRun.perSecond).toFixed(2)}   events stored once: ${stored} of ${unique} unique`);
+    for (const [type, what] of [["payment_intent.created", "no handler"], ["payment_intent.succeeded", "handler runs, order not ours"]] as const) {
+      const appRun = await drive(`${appUrl}/api/webhooks/stripe/connect`, order.map((i) => make(type, i)), signer);
+      const stored = (await db.sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "StripeEvent" WHERE type = $1 AND status = 'PROCESSED'`, [type]))[0]!.n;
+      console.log(`  Vitrine route, ${type} (${what}): ${appRun.perSecond.toFixed(0)} req/s   p50 ${appRun.p50.toFixed(1)} ms   p99 ${appRun.p99.toFixed(1)} ms   ratio to bare ${(appRun.perSecond / bareRun.perSecond).toFixed(2)}   processed once: ${stored} of ${unique} unique`);
+    }
+    console.log(`  memory: ${memory()}`);
     await new Promise((r) => app.close(() => r(null)));
     await new Promise((r) => bare.close(() => r(null)));
     await pool.end();
+  }
+}
 
+async function benchCallbacks(db: import("../lib/db/client").Database) {
+  {
     // Callbacks: one store, one endpoint on a local receiver.
     const received = new Map<string, number>();
     const receiver = createServer(async (req, res) => {
@@ -150,12 +207,8 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     const delays = [...received.entries()].map(([id, at]) => at - (enqueuedAt.get(id) ?? at)).sort((a, b) => a - b);
     console.log(`\nStore callback delivery — ${CALLBACKS} events to a local receiver, 4 workers`);
-    console.log(`  throughput ${(CALLBACKS / seconds).toFixed(0)} deliveries/s   delay from payment to first attempt: p50 ${pct(delays, 50)} ms   p99 ${pct(delays, 99)} ms   delivered ${received.size}`);
+    console.log(`  throughput ${(CALLBACKS / seconds).toFixed(0)} deliveries/s   delay from payment to first attempt: p50 ${pct(delays, 50)} ms   p99 ${pct(delays, 99)} ms   delivered ${received.size}   memory: ${memory()}`);
     await new Promise((r) => receiver.close(() => r(null)));
-    await db.prisma.$disconnect();
-  } finally {
-    await adminClient.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await adminClient.end();
   }
 }
 
