@@ -30,6 +30,7 @@ export const ERROR_STATUS = {
   stripe_error: 502,
   email_taken: 409,
   idempotency_conflict: 409,
+  request_in_progress: 409,
   no_active_gateway: 422,
   amount_below_minimum: 422,
   refund_not_supported: 422,

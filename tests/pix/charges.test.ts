@@ -85,6 +85,22 @@ describe("PIX charges", () => {
     expect(await db().prisma.pixCharge.count({ where: { idempotencyKey: "order-1002-try" } })).toBe(1);
   });
 
+  it("answers a same-key request that arrives while the first is still at the gateway with 409 request_in_progress, then the charge", async () => {
+    const headers = { "idempotency-key": "order-1003-race" };
+    const [x, y] = await Promise.all([callRoute(createCharge, { apiKey: a.apiKey, body: body(2700), headers }), callRoute(createCharge, { apiKey: a.apiKey, body: body(2700), headers })]);
+    const statuses = [x.status, y.status].sort();
+    // Either the second saw the finished charge (201 twice, same id) or it was told to retry: never a charge without its code.
+    for (const r of [x, y]) {
+      if (r.status === 201) expect(r.json.charge.brCode).toMatch(/^000201/);
+      else expect(r.json.error.code).toBe("request_in_progress");
+    }
+    expect(statuses).toContain(201);
+    const retry = await callRoute(createCharge, { apiKey: a.apiKey, body: body(2700), headers });
+    expect(retry.status).toBe(201);
+    expect(retry.json.charge.brCode).toMatch(/^000201/);
+    expect(await db().prisma.pixCharge.count({ where: { idempotencyKey: "order-1003-race" } })).toBe(1);
+  });
+
   it("fails over: the first gateway is down, the next active one creates the charge, both tries are recorded", async () => {
     const seller = await pixSeller("chg-failover");
     const first = await addGateway(seller, "syncpay");

@@ -38,6 +38,8 @@ export async function createPixCharge(storeId: string, actor: AuditContext, inpu
     const existing = await prisma.pixCharge.findUnique({ where: { storeId_idempotencyKey: { storeId, idempotencyKey: input.idempotencyKey } } });
     if (existing) {
       if (!sameRequest(existing, input)) throw new AppError("idempotency_conflict", "This Idempotency-Key was used with a different charge.");
+      // The first request is still talking to the gateway: say so instead of answering without a code.
+      if (existing.status === "pending" && !existing.brCode) throw new AppError("request_in_progress", "A request with this Idempotency-Key is still being processed; retry in a moment.");
       return toChargeView(existing);
     }
   }
