@@ -145,7 +145,7 @@ export function GatewayCard({ config, type, types, position, count, onMove, movi
               </span>
               {config.lastError && (
                 <span className={errorIsCurrent ? "rounded-md border border-danger-line bg-danger-bg px-2.5 py-1.5 text-danger-ink" : "rounded-md border border-line bg-surface-sunken px-2.5 py-1.5 text-ink-muted"} data-testid="pix-gateway-last-error">
-                  <span className="font-medium">{t("pix.card.lastError")}</span>
+                  <span className="font-medium">{t(errorIsCurrent ? "pix.card.lastError" : "pix.card.earlierError")}</span>
                   {config.lastErrorAt && <span className="opacity-80"> ({t("pix.card.lastErrorAt", { date: dateTime(config.lastErrorAt) })})</span>}: <span className="break-words">{config.lastError}</span>
                 </span>
               )}
