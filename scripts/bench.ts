@@ -155,13 +155,27 @@ async function benchStripe() {
       }
     });
     const [appUrl, bareUrl] = await Promise.all([listen(app), listen(bare)]);
+    // Committed transactions in the bench database (each autocommit statement is one): a
+    // load-independent count of round trips per delivery. Statistics are flushed about once a second.
+    const commits = async () => {
+      await new Promise((r) => setTimeout(r, 1500));
+      const c = await pool.connect();
+      try {
+        await c.query("SELECT pg_stat_clear_snapshot()");
+        return Number((await c.query<{ n: string }>("SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()")).rows[0]!.n);
+      } finally {
+        c.release();
+      }
+    };
     const bareRun = await drive(bareUrl, order.map((i) => make("bare", i)), signer);
     console.log(`\nStripe webhook ingestion on PostgreSQL — ${EVENTS} signed deliveries, ${SENDERS} concurrent senders, ${Math.round(DUPLICATE_SHARE * 100)} % duplicates`);
     console.log(`  bare node:http (verify + 1 insert): ${bareRun.perSecond.toFixed(0)} req/s   p50 ${bareRun.p50.toFixed(1)} ms   p99 ${bareRun.p99.toFixed(1)} ms`);
     for (const [type, what] of [["payment_intent.created", "no handler"], ["payment_intent.succeeded", "handler runs, order not ours"]] as const) {
+      const before = await commits();
       const appRun = await drive(`${appUrl}/api/webhooks/stripe/connect`, order.map((i) => make(type, i)), signer);
+      const perDelivery = ((await commits()) - before) / EVENTS;
       const stored = (await db.sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "StripeEvent" WHERE type = $1 AND status = 'PROCESSED'`, [type]))[0]!.n;
-      console.log(`  Vitrine route, ${type} (${what}): ${appRun.perSecond.toFixed(0)} req/s   p50 ${appRun.p50.toFixed(1)} ms   p99 ${appRun.p99.toFixed(1)} ms   ratio to bare ${(appRun.perSecond / bareRun.perSecond).toFixed(2)}   processed once: ${stored} of ${unique} unique`);
+      console.log(`  Vitrine route, ${type} (${what}): ${appRun.perSecond.toFixed(0)} req/s   p50 ${appRun.p50.toFixed(1)} ms   p99 ${appRun.p99.toFixed(1)} ms   ratio to bare ${(appRun.perSecond / bareRun.perSecond).toFixed(2)}   DB transactions per delivery ${perDelivery.toFixed(2)}   processed once: ${stored} of ${unique} unique`);
     }
     console.log(`  memory: ${memory()}`);
     await new Promise((r) => app.close(() => r(null)));

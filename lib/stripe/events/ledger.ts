@@ -1,27 +1,38 @@
 // The inbound event ledger: one row per Stripe event id. A handler runs only after an atomic
 // claim of the row, so a duplicate delivery (even a concurrent one) never runs it twice.
 import type Stripe from "stripe";
-import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 
 /** A PROCESSING claim older than this is considered abandoned (crashed worker) and reclaimable. */
 export const CLAIM_LEASE_MS = 5 * 60_000;
 
-export async function recordEvent(event: Stripe.Event, source: "webhook" | "sync", storeId: string | null) {
-  await prisma.stripeEvent.createMany({
-    data: [{ id: event.id, type: event.type, account: event.account ?? null, storeId, livemode: event.livemode, source, payload: event as unknown as Prisma.InputJsonValue, stripeCreated: new Date(event.created * 1000) }],
-    skipDuplicates: true,
-  });
-}
-
-/** Atomically moves RECEIVED/FAILED (or an abandoned PROCESSING) to PROCESSING; false if someone else has it or it is done. */
-export async function claimEvent(id: string): Promise<boolean> {
+/**
+ * Records the event (once) and claims it, in one statement and one round trip: a new id is
+ * inserted already claimed; a known id is claimed only when RECEIVED/FAILED or an abandoned
+ * PROCESSING. INSERT … ON CONFLICT DO UPDATE … WHERE is atomic on PostgreSQL (a concurrent insert
+ * of the same id waits, then sees the claim), so at most one caller gets true.
+ *
+ * `done` (an event type with no handler) records the row straight as PROCESSED: nothing runs, so
+ * the claim and the completion are the same write. The store is the connected account's, looked
+ * up in the same statement, else `storeId` from the event's metadata (platform events).
+ */
+export async function recordAndClaim(event: Stripe.Event, source: "webhook" | "sync", opts: { done: boolean }): Promise<boolean> {
+  const metaStoreId = (event.data.object as { metadata?: Record<string, string> | null }).metadata?.storeId ?? null;
   const rows = await prisma.$queryRawUnsafe<Array<{ id: string }>>(
-    `UPDATE "StripeEvent" SET status = 'PROCESSING', attempts = attempts + 1, "claimedAt" = now()
-     WHERE id = $1 AND (status IN ('RECEIVED', 'FAILED') OR (status = 'PROCESSING' AND "claimedAt" < now() - ($2::int * interval '1 millisecond')))
+    `INSERT INTO "StripeEvent" (id, type, account, "storeId", livemode, source, payload, "stripeCreated", status, attempts, "claimedAt", "processedAt", "callbacksEnqueuedAt")
+     VALUES ($1, $2, $3::text,
+             CASE WHEN $3::text IS NOT NULL THEN (SELECT "storeId" FROM "StripeAccount" WHERE "accountId" = $3::text) ELSE $4::text END,
+             $5, $6, $7::jsonb, to_timestamp($8::bigint) AT TIME ZONE 'UTC', $9::"StripeEventStatus", 1, now(),
+             CASE WHEN $9::text = 'PROCESSED' THEN now() END, CASE WHEN $9::text = 'PROCESSED' THEN now() END)
+     ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, attempts = "StripeEvent".attempts + 1, "claimedAt" = now(),
+       "processedAt" = COALESCE(EXCLUDED."processedAt", "StripeEvent"."processedAt"),
+       "callbacksEnqueuedAt" = COALESCE(EXCLUDED."callbacksEnqueuedAt", "StripeEvent"."callbacksEnqueuedAt"),
+       "lastError" = CASE WHEN EXCLUDED.status = 'PROCESSED' THEN NULL ELSE "StripeEvent"."lastError" END
+     WHERE "StripeEvent".status IN ('RECEIVED', 'FAILED')
+        OR ("StripeEvent".status = 'PROCESSING' AND "StripeEvent"."claimedAt" < now() - ($10::int * interval '1 millisecond'))
      RETURNING id`,
-    id,
-    CLAIM_LEASE_MS,
+    event.id, event.type, event.account ?? null, metaStoreId, event.livemode, source, JSON.stringify(event), event.created,
+    opts.done ? "PROCESSED" : "PROCESSING", CLAIM_LEASE_MS,
   );
   return rows.length === 1;
 }
