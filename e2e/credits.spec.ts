@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, useLocale } from "./support/helpers";
 import {
-  balanceOf, creditsSeller, snap as shot, emulator, expectDelivered, fillEmulatorCard, ledgerOf, purchaseOnStatusPage, startNewCardPurchase, submitCard, succeededEventOf,
+  balanceOf, creditsSeller, snap as shot, emulator, emulatorUrl, expectDelivered, fillEmulatorCard, ledgerOf, purchaseOnStatusPage, startNewCardPurchase, submitCard, succeededEventOf,
 } from "./support/credits";
 
 // One seller buys credits through the whole file (a BRL store: Básico = 100 credits for R$ 50,00).
@@ -143,13 +143,14 @@ test("a custom amount previews its credits; the ledger filters and exports the s
 
   await page.getByTestId("ledger-kind").selectOption("PURCHASE");
   await expect(page.locator("[data-testid=ledger-kind-badge]")).toHaveCount(4);
-  const today = new Date().toISOString().slice(0, 10);
+  // "Today" as the ledger shows it: São Paulo's calendar day, which is what the filter counts too.
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Sao_Paulo" }).format(new Date());
   await page.getByTestId("ledger-from").fill(today);
   await page.getByTestId("ledger-to").fill(today);
   await expect(page.locator("[data-testid=ledger-kind-badge]")).toHaveCount(4);
   await shot(page, "credits-10-ledger-filtered-pt");
   const href = await page.getByTestId("ledger-export").getAttribute("href");
-  expect(href).toBe(`/api/v1/credits/ledger/export?kind=PURCHASE&from=${today}&to=${today}`);
+  expect(href).toBe(`/api/v1/credits/ledger/export?kind=PURCHASE&from=${today}&to=${today}&tz=America%2FSao_Paulo`);
   const csv = await (await page.request.get(href!)).text();
   const lines = csv.trim().split(/\r?\n/);
   expect(lines).toHaveLength(1 + 4);
@@ -203,4 +204,161 @@ test("on a phone the Credits page stacks into one column", async () => {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
   await shot(page, "credits-12-phone-pt");
+});
+
+/** The emulator's Stripe API on the platform account (form-encoded, as the stripe SDK sends it). */
+async function stripeApi<T>(method: "GET" | "POST", path: string, params: Record<string, string> = {}): Promise<T> {
+  const res = await fetch(`${emulatorUrl}${path}`, {
+    method, headers: { Authorization: "Bearer sk_test_emulator", ...(method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+    body: method === "POST" ? new URLSearchParams(params).toString() : undefined,
+  });
+  expect(res.status, `${method} ${path}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+/** The ledger row of one kind (newest first, so the first match is the latest such entry). */
+const ledgerRow = (page: Page, kind: string) => page.locator("tr", { has: page.locator(`[data-testid=ledger-kind-badge][data-kind=${kind}]`) }).first();
+
+/** Creates the seller's platform customer (as the first purchase would) and saves `card` on it. */
+async function saveCardOnCustomer(page: Page, card: string) {
+  const res = await page.request.post("/api/v1/customer");
+  expect(res.status()).toBeLessThan(300);
+  const { customer } = (await res.json()) as { customer: { id: string } };
+  await emulator.setDefaultCard(customer.id, card);
+  return customer.id;
+}
+
+test("a partial refund and a dispute (held, then won) appear on the seller's ledger with the right balances", async ({ browser }) => {
+  const { page, context } = await creditsSeller(browser, "en");
+  await startNewCardPurchase(page, { pkg: "basic", saveCard: false });
+  await fillEmulatorCard(page, "4242 4242 4242 4242");
+  await submitCard(page);
+  await expect(page.getByTestId("purchase-status")).toHaveAttribute("data-credited", "true");
+  const purchase = await purchaseOnStatusPage(page);
+  expect(await balanceOf(page)).toMatchObject({ balance: 100, held: 0 });
+
+  // The platform refunds R$ 20,00 of the R$ 50,00: floor(100 × 2000 / 5000) = 40 credits are reversed.
+  await stripeApi("POST", "/v1/refunds", { payment_intent: purchase.paymentIntentId, amount: "2000" });
+  await expect.poll(async () => (await balanceOf(page)).balance, { timeout: 20_000 }).toBe(60);
+
+  // The cardholder disputes the charge (R$ 50,00 → 100 credits held, the balance may go below zero)…
+  const pi = await stripeApi<{ latest_charge: string }>("GET", `/v1/payment_intents/${purchase.paymentIntentId}`);
+  const dispute = await emulator.openDispute(pi.latest_charge, "fraudulent");
+  await expect.poll(async () => balanceOf(page), { timeout: 20_000 }).toMatchObject({ balance: -40, held: 100 });
+  await page.goto("/dashboard/credits");
+  await expect(page.getByTestId("credits-balance")).toHaveText("-40");
+  await expect(ledgerRow(page, "DISPUTE_HOLD")).toContainText("Dispute hold");
+  await shot(page, "credits-13-dispute-held-en");
+
+  // …and the platform wins it: the hold is released.
+  await emulator.closeDispute(dispute.id, "won");
+  await expect.poll(async () => balanceOf(page), { timeout: 20_000 }).toMatchObject({ balance: 60, held: 0 });
+  await page.reload();
+  await expect(page.getByTestId("credits-balance")).toHaveText("60");
+  const refund = ledgerRow(page, "REFUND_REVERSAL");
+  await expect(refund).toContainText("Refund reversal");
+  await expect(refund.locator("td").nth(2)).toHaveText("−40");
+  await expect(refund.locator("td").nth(3)).toHaveText("60");
+  const hold = ledgerRow(page, "DISPUTE_HOLD");
+  await expect(hold.locator("td").nth(2)).toHaveText("−100");
+  await expect(hold.locator("td").nth(3)).toHaveText("-40");
+  const release = ledgerRow(page, "DISPUTE_RELEASE");
+  await expect(release).toContainText("Dispute released");
+  await expect(release.locator("td").nth(2)).toHaveText("+100");
+  await expect(release.locator("td").nth(3)).toHaveText("60");
+  expect((await ledgerOf(page)).map((e) => [e.kind, e.amount, e.balanceAfter])).toEqual([
+    ["DISPUTE_RELEASE", 100, 60], ["DISPUTE_HOLD", -100, -40], ["REFUND_REVERSAL", -40, 60], ["PURCHASE", 100, 100],
+  ]);
+  await shot(page, "credits-14-refund-dispute-ledger-en");
+  await context.close();
+});
+
+test("a saved card that attaches but declines on charge (…0341) shows the decline; nothing is credited", async ({ browser }) => {
+  const { page, context } = await creditsSeller(browser, "pt-BR");
+  await saveCardOnCustomer(page, "4000000000000341");
+  await page.goto("/dashboard/credits");
+  await page.getByTestId("saved-card").filter({ hasText: "0341" }).click();
+  await page.getByTestId("package-basic").click();
+  await page.getByTestId("start-purchase").click();
+  await expect(page.getByTestId("payment-error")).toHaveText("Seu cartão foi recusado. Tente outro cartão.");
+  await expect(page).toHaveURL(/\/dashboard\/credits$/);
+  await shot(page, "credits-15-saved-card-declined-pt");
+  expect(await balanceOf(page)).toMatchObject({ balance: 0 });
+  expect(await ledgerOf(page)).toEqual([]);
+  await context.close();
+});
+
+test("3-D Secure left unfinished: the status page says so and the purchase can be canceled", async ({ browser }) => {
+  const { page, context } = await creditsSeller(browser, "en");
+  await saveCardOnCustomer(page, "4000002760003184"); // always asks for 3-D Secure
+  await page.goto("/dashboard/credits");
+  await page.getByTestId("saved-card").filter({ hasText: "3184" }).click();
+  await page.getByTestId("package-basic").click();
+  const started = page.waitForResponse((r) => r.url().endsWith("/api/v1/credits/purchases") && r.request().method() === "POST");
+  await page.getByTestId("start-purchase").click();
+  const { purchase } = (await (await started).json()) as { purchase: { id: string; status: string } };
+  expect(purchase.status).toBe("REQUIRES_ACTION");
+  await expect(page.getByTestId("stripe-3ds-modal")).toBeVisible();
+  // The seller walks away from the bank's step and later opens the purchase.
+  await page.goto(`/dashboard/credits/purchases/${purchase.id}`);
+  const status = page.getByTestId("purchase-status");
+  await expect(status).toHaveAttribute("data-view", "action");
+  await expect(status.getByRole("status")).toHaveText("Card authentication not finished");
+  await shot(page, "credits-16-3ds-unfinished-en");
+  // "Check again" asks Stripe again: still waiting for the step.
+  const confirm = page.waitForResponse((r) => r.url().endsWith("/api/v1/credits/confirm"));
+  await page.getByTestId("purchase-check-again").click();
+  expect((await confirm).status()).toBe(409);
+  await expect(status).toHaveAttribute("data-view", "action");
+  await page.getByTestId("purchase-cancel").click();
+  await expect(status).toHaveAttribute("data-status", "CANCELED");
+  await expect(page.getByTestId("purchase-message")).toHaveText("This purchase was canceled; nothing was charged.");
+  await expect(page.getByRole("link", { name: "Buy credits again" })).toBeVisible();
+  await shot(page, "credits-17-canceled-en");
+  const pi = await stripeApi<{ status: string }>("GET", `/v1/payment_intents/${(await purchaseOnStatusPage(page)).paymentIntentId}`);
+  expect(pi.status).toBe("canceled");
+  expect(await balanceOf(page)).toMatchObject({ balance: 0 });
+  await context.close();
+});
+
+test("a purchase that never settles: polling stops after 2 minutes with Check again (pt-BR)", async ({ browser }) => {
+  const { page, context } = await creditsSeller(browser, "pt-BR");
+  // A purchase is started (PaymentIntent created) but the card form is never submitted.
+  await page.goto("/dashboard/credits");
+  await page.getByTestId("package-basic").click();
+  const started = page.waitForResponse((r) => r.url().endsWith("/api/v1/credits/purchases") && r.request().method() === "POST");
+  await page.getByTestId("start-purchase").click();
+  const { purchase } = (await (await started).json()) as { purchase: { id: string } };
+
+  await page.clock.install();
+  await page.goto(`/dashboard/credits/purchases/${purchase.id}`);
+  const status = page.getByTestId("purchase-status");
+  await expect(status).toHaveAttribute("data-view", "polling");
+  await expect(status.getByRole("status")).toHaveText("Aguardando pagamento");
+  await page.clock.fastForward("01:30");
+  await expect(status).toHaveAttribute("data-view", "polling");
+  await page.clock.fastForward("00:35");
+  await expect(status).toHaveAttribute("data-view", "stalled");
+  await expect(status.getByRole("status")).toHaveText("Ainda em processamento");
+  await expect(page.getByTestId("purchase-check-again")).toHaveText("Verificar de novo");
+  await expect(page.getByRole("link", { name: "Voltar para créditos" })).toBeVisible();
+  // No more polling once stalled.
+  let polls = 0;
+  page.on("request", (r) => { if (r.url().includes(`/api/v1/credits/purchases/${purchase.id}`)) polls++; });
+  await page.clock.fastForward("00:10");
+  await page.waitForTimeout(500);
+  expect(polls).toBe(0);
+  await shot(page, "credits-18-stalled-pt");
+
+  // "Verificar de novo" re-reads the payment and polls again for another window.
+  const confirm = page.waitForResponse((r) => r.url().endsWith("/api/v1/credits/confirm"));
+  await page.getByTestId("purchase-check-again").click();
+  expect((await confirm).status()).toBe(409);
+  await expect(status).toHaveAttribute("data-view", "polling");
+  await page.clock.fastForward("02:05");
+  await expect(status).toHaveAttribute("data-view", "stalled");
+  await page.getByTestId("purchase-cancel").click();
+  await expect(status).toHaveAttribute("data-status", "CANCELED");
+  await expect(page.getByTestId("purchase-message")).toHaveText("Esta compra foi cancelada; nada foi cobrado.");
+  await context.close();
 });
