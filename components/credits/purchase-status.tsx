@@ -116,7 +116,7 @@ export function PurchaseStatus({ initial }: { initial: PurchaseView }) {
         </dl>
         {error && <Alert tone="danger" className="text-left" data-testid="purchase-status-error">{error}</Alert>}
         {offerRecovery ? (
-          <div className="flex flex-col-reverse items-stretch justify-center gap-3 sm:flex-row sm:items-center">
+          <div className="flex flex-col-reverse items-stretch justify-center gap-3 sm:flex-row sm:flex-wrap sm:items-center">
             <Button variant="ghost" href="/dashboard/credits">{t("credits.status.back")}</Button>
             {cancelable(p) && <Button variant="secondary" loading={busy === "cancel"} disabled={busy !== null} onClick={() => void cancel()} data-testid="purchase-cancel">{t("credits.status.cancel")}</Button>}
             <Button loading={busy === "check"} disabled={busy !== null} onClick={() => void checkAgain()} data-testid="purchase-check-again">{t("credits.status.checkAgain")}</Button>
