@@ -4,10 +4,12 @@ import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PixWebhookRow } from "@/lib/admin/webhooks";
 import type { Locale } from "@/lib/i18n/config";
-import { formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
 import type { TranslateFn } from "@/lib/i18n/translate";
 
 type T = TranslateFn;
+
+const formatTime = (value: Date, locale: Locale) => new Intl.DateTimeFormat(locale, { timeStyle: "medium", timeZone: "America/Sao_Paulo" }).format(value);
 
 const OUTCOME: Record<string, { tone: BadgeTone; key: Parameters<T>[0] }> = {
   accepted: { tone: "success", key: "admin.outcomeAccepted" },
@@ -50,9 +52,26 @@ export function PixWebhookTable({ rows, t, locale }: { rows: PixWebhookRow[]; t:
       caption={t("admin.pixWebhooksTab")}
       empty={<EmptyState bare title={t("admin.emptyPixEvents")} />}
       columns={[
-        { key: "when", header: t("admin.when"), cell: (e) => <span className="whitespace-nowrap">{formatDateTime(e.receivedAt, locale)}</span> },
-        { key: "store", header: t("admin.store"), cell: (e) => <div><div className="font-medium">{e.store.name ?? t("admin.deletedStore")}</div><div className="font-mono text-xs text-ink-subtle">{e.store.id}</div></div> },
-        { key: "gateway", header: t("admin.gateway"), cell: (e) => <div><div className="font-medium">{e.gateway}</div>{e.configLabel ? <div className="text-xs text-ink-subtle">{e.configLabel}</div> : null}</div> },
+        {
+          key: "when",
+          header: t("admin.when"),
+          cell: (e) => (
+            <div>
+              <div>{formatDate(e.receivedAt, locale)}</div>
+              <div className="text-xs text-ink-subtle tabular-nums">{formatTime(e.receivedAt, locale)}</div>
+            </div>
+          ),
+        },
+        {
+          key: "store",
+          header: t("admin.store"),
+          cell: (e) => (
+            <div>
+              <div className="font-medium">{e.store.name ?? t("admin.deletedStore")}</div>
+              <div className="text-xs text-ink-subtle">{e.configLabel ? `${e.gateway} · ${e.configLabel}` : e.gateway}</div>
+            </div>
+          ),
+        },
         { key: "outcome", header: t("admin.outcome"), cell: (e) => <Outcome outcome={e.outcome} t={t} /> },
         {
           key: "charge",
@@ -60,7 +79,7 @@ export function PixWebhookTable({ rows, t, locale }: { rows: PixWebhookRow[]; t:
           cell: (e) =>
             e.charge ? (
               <div>
-                <div className="font-mono text-xs">{e.charge.reference ?? e.charge.id}</div>
+                <div className="max-w-44 truncate font-mono text-xs" title={e.charge.reference ?? e.charge.id}>{e.charge.reference ?? e.charge.id}</div>
                 <div className="text-xs text-ink-subtle">
                   {e.charge.amountCentavos !== null ? `${formatMoney(e.charge.amountCentavos, "BRL", locale)} · ` : ""}
                   {e.matchedBy ? t("admin.matchedBy", { by: e.matchedBy }) : null}

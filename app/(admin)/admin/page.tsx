@@ -39,10 +39,18 @@ export default async function AdminHome() {
           columns={[
             { key: "name", header: t("admin.store"), cell: (s) => <div><div className="font-medium">{s.name}</div><div className="font-mono text-xs text-ink-subtle">{s.id} · {s.currency}</div></div> },
             { key: "owner", header: t("admin.owner"), cell: (s) => <div><div>{s.owner.name}</div><div className="text-xs text-ink-subtle">{s.owner.email}</div></div> },
-            { key: "status", header: t("admin.status"), cell: (s) => (s.owner.status === "ACTIVE" ? <Badge tone="success" dot>{t("admin.active")}</Badge> : <Badge tone="danger" dot>{t("admin.suspended")}</Badge>) },
+            {
+              key: "status",
+              header: t("admin.status"),
+              cell: (s) => (
+                <div>
+                  {s.owner.status === "ACTIVE" ? <Badge tone="success" dot>{t("admin.active")}</Badge> : <Badge tone="danger" dot>{t("admin.suspended")}</Badge>}
+                  <div className="mt-1 text-xs text-ink-subtle">{t("admin.createdOn", { date: formatDate(s.createdAt, locale) })}</div>
+                </div>
+              ),
+            },
             { key: "credits", header: t("admin.credits"), align: "right", cell: (s) => <TenantCredits credits={s.money.credits} t={t} locale={locale} /> },
             { key: "pix", header: t("admin.pix"), cell: (s) => <TenantPix pix={s.money.pix} t={t} locale={locale} /> },
-            { key: "created", header: t("admin.created"), cell: (s) => formatDate(s.createdAt, locale) },
           ]}
         />
       </Card>

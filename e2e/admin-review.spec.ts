@@ -1,0 +1,91 @@
+import { expect, test, type Page } from "@playwright/test";
+import { shot, signIn, signOut, useLocale } from "./support/helpers";
+import { findPendingSimCharge, simPay } from "./support/pix";
+
+const ANA = { email: "ana@vitrine.local", password: "demo12345!", store: "Ateliê da Ana" };
+const ADMIN = { email: "admin@vitrine.local", password: "admin12345!" };
+
+/** The number in a tenant's credits cell ("no credit account" is 0). */
+async function creditsOf(page: Page, storeName: string): Promise<number> {
+  const text = (await page.getByRole("row", { name: new RegExp(storeName) }).getByTestId("tenant-credits").textContent()) ?? "";
+  const first = text.match(/^[\d.,]+/)?.[0];
+  return first ? Number(first.replace(/[.,]/g, "")) : 0;
+}
+
+test("an admin reviews tenants' credits and PIX, and the PIX webhook deliveries", async ({ page }) => {
+  await useLocale(page, "en");
+  // The seeded seller takes a PIX payment through the simulator (its PushinPay account) …
+  await signIn(page, ANA.email, ANA.password);
+  const me = (await (await page.request.get("/api/v1/me")).json()) as { store: { id: string } };
+  const amountCentavos = 5000 + Math.floor(Math.random() * 4000);
+  const created = await page.request.post("/api/v1/pix/charges", { data: { amountCentavos, description: "Admin review e2e" } });
+  expect(created.status()).toBe(201);
+  const { charge } = (await created.json()) as { charge: { reference: string } };
+  const simCharge = await findPendingSimCharge("pushinpay", amountCentavos);
+  const paid = await simPay("pushinpay", simCharge.id);
+  expect(paid.delivery?.status).toBe(200);
+  // … and a delivery nobody can match arrives at the same endpoint, carrying a payer's CPF.
+  const configs = (await (await page.request.get("/api/v1/pix/configs")).json()) as { data: Array<{ gateway: string; active: boolean; webhookUrl: string | null }> };
+  const webhookUrl = configs.data.find((c) => c.gateway === "pushinpay" && c.active)!.webhookUrl!;
+  const stray = await page.request.post(new URL(webhookUrl).pathname, {
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    data: "id=9b1f0c2e-0000-4000-8000-00000000e2e0&status=paid&value=1234&payer_name=Beto&payer_national_registration=98765432100",
+  });
+  expect(stray.status()).toBe(200);
+  await signOut(page);
+
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto("/admin");
+  const before = await creditsOf(page, ANA.store);
+  const adjusted = await page.request.post("/api/v1/admin/credits/adjust", {
+    headers: { "idempotency-key": `admin-review-${Date.now()}` },
+    data: { storeId: me.store.id, amount: 750, reason: "e2e admin review" },
+  });
+  expect(adjusted.status()).toBe(201);
+
+  // Tenants: credits balance and the PIX picture per store.
+  await page.reload();
+  const ana = page.getByRole("row", { name: new RegExp(ANA.store) });
+  await expect(page.getByRole("columnheader", { name: "Credits" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "PIX" })).toBeVisible();
+  expect(await creditsOf(page, ANA.store)).toBe(before + 750);
+  await expect(ana.getByTestId("tenant-pix")).toContainText(/1 of \d+ gateways on/);
+  await expect(ana.getByTestId("tenant-pix")).toContainText(/30 days: [1-9]\d* paid · R\$[\d,.]+/);
+  await expect(page.getByText("PIX paid, last 30 days")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Manage credits" })).toHaveAttribute("href", "/admin/credits");
+  await shot(page, "admin-tenants-money");
+
+  // Webhooks: Stripe stays the first tab; the PIX tab lists both deliveries with their outcome.
+  await page.goto("/admin/webhooks");
+  await expect(page.getByRole("tab", { name: "Stripe events" })).toHaveAttribute("aria-selected", "true");
+  await shot(page, "admin-webhooks-stripe");
+  await page.getByRole("tab", { name: "PIX webhooks" }).click();
+  const panel = page.getByRole("tabpanel", { name: "PIX webhooks" });
+  const stats = panel.getByTestId("pix-webhook-stats");
+  await expect(stats).toContainText("PIX accepted");
+  await expect(stats).toContainText("PIX unmatched");
+  await expect(stats).toContainText("PIX rejected");
+  const accepted = panel.getByRole("row").filter({ hasText: charge.reference });
+  await expect(accepted).toContainText(ANA.store);
+  await expect(accepted.locator("[data-outcome]")).toHaveAttribute("data-outcome", "accepted");
+  await expect(accepted).toContainText(/by transactionId/);
+  await expect(accepted).toContainText("pushinpay · PushinPay (simulador)");
+  const unmatched = panel.getByRole("row").filter({ has: page.locator('[data-outcome="unmatched"]') }).first();
+  await expect(unmatched).toContainText("no charge");
+  await unmatched.getByText(/^Body \(\d+ bytes\)$/).click();
+  const body = unmatched.getByTestId("pix-webhook-body");
+  await expect(body).toContainText("payer_name=Beto");
+  await expect(body).toContainText("payer_national_registration=•••");
+  await expect(body).not.toContainText("98765432100");
+  await shot(page, "admin-webhooks-pix");
+
+  // The tab survives a link, in Portuguese too.
+  await useLocale(page, "pt-BR");
+  await page.goto("/admin/webhooks?tab=pix");
+  await expect(page.getByRole("tab", { name: "Webhooks PIX" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tabpanel", { name: "Webhooks PIX" }).getByText("PIX aceitos")).toBeVisible();
+  await shot(page, "admin-webhooks-pix-pt");
+  await page.goto("/admin");
+  await expect(page.getByRole("columnheader", { name: "Créditos" })).toBeVisible();
+  await shot(page, "admin-tenants-money-pt");
+});
