@@ -78,6 +78,14 @@ test("an admin reviews tenants' credits and PIX, and the PIX webhook deliveries"
   await expect(body).toContainText("payer_national_registration=•••");
   await expect(body).not.toContainText("98765432100");
   await shot(page, "admin-webhooks-pix");
+  // Narrowed to one outcome through the URL.
+  await panel.getByRole("link", { name: "unmatched" }).click();
+  await expect(page).toHaveURL(/outcome=unmatched/);
+  const filtered = page.getByRole("tabpanel", { name: "PIX webhooks" });
+  await expect(filtered.getByRole("link", { name: "unmatched" })).toHaveAttribute("aria-current", "page");
+  await expect(filtered.locator('[data-outcome="unmatched"]').first()).toBeVisible();
+  await expect(filtered.locator('[data-outcome="accepted"]')).toHaveCount(0);
+  await shot(page, "admin-webhooks-pix-unmatched");
 
   // The tab survives a link, in Portuguese too.
   await useLocale(page, "pt-BR");

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { redactWebhookBody } from "./webhook-body";
 
@@ -26,6 +27,12 @@ export async function webhookHealth() {
 
 export const PIX_WEBHOOK_OUTCOMES = ["accepted", "ignored", "unmatched", "rejected", "error"] as const;
 export type PixWebhookOutcome = (typeof PIX_WEBHOOK_OUTCOMES)[number];
+
+/** The admin webhooks page's query string; anything unknown falls back to the defaults. */
+export const PixWebhooksQuery = z.object({
+  tab: z.enum(["stripe", "pix"]).catch("stripe"),
+  outcome: z.enum(PIX_WEBHOOK_OUTCOMES).optional().catch(undefined),
+});
 
 export type PixWebhookRow = {
   id: string;

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/db";
 import { sellerWithStore, type Seller } from "../support/seller";
-import { listPixWebhookEvents, pixWebhookHealth } from "@/lib/admin/webhooks";
+import { listPixWebhookEvents, pixWebhookHealth, PixWebhooksQuery } from "@/lib/admin/webhooks";
 import { listTenantOverview, platformMoneyTotals, tenantMoney } from "@/lib/admin/tenants";
 import { redactWebhookBody } from "@/lib/admin/webhook-body";
 
@@ -99,6 +99,14 @@ describe("admin review of tenants and PIX webhooks", () => {
     const overview = await listTenantOverview(100, NOW);
     expect(overview.find((s) => s.id === a.store.id)).toMatchObject({ name: "Loja A", money: { credits: { balance: 1200 } } });
     expect(await platformMoneyTotals(NOW)).toEqual({ creditsOutstanding: 1250, creditsHeld: 300, pixPaidCount: 3, pixPaidCentavos: 4290 });
+  });
+});
+
+describe("PixWebhooksQuery", () => {
+  it("reads the tab and outcome from the URL and falls back on anything else", () => {
+    expect(PixWebhooksQuery.parse({ tab: "pix", outcome: "unmatched" })).toEqual({ tab: "pix", outcome: "unmatched" });
+    expect(PixWebhooksQuery.parse({})).toEqual({ tab: "stripe", outcome: undefined });
+    expect(PixWebhooksQuery.parse({ tab: "x", outcome: ["accepted", "error"] })).toEqual({ tab: "stripe", outcome: undefined });
   });
 });
 

@@ -7,7 +7,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Tabs } from "@/components/ui/tabs";
 import { SyncButton } from "@/components/admin/sync-button";
 import { PixWebhookTable } from "@/components/admin/pix-webhook-table";
-import { listPixWebhookEvents, listStripeEvents, pixWebhookHealth, webhookHealth } from "@/lib/admin/webhooks";
+import { PixOutcomeFilter } from "@/components/admin/pix-outcome-filter";
+import { listPixWebhookEvents, listStripeEvents, pixWebhookHealth, PixWebhooksQuery, webhookHealth } from "@/lib/admin/webhooks";
 import { getI18n } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/i18n/format";
 
@@ -15,10 +16,10 @@ export const metadata = { title: "Webhooks" };
 
 const TONE = { PROCESSED: "success", FAILED: "danger", PROCESSING: "info", RECEIVED: "neutral" } as const;
 
-export default async function AdminWebhooks({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
-  const { tab } = await searchParams;
+export default async function AdminWebhooks({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { tab, outcome } = PixWebhooksQuery.parse(await searchParams);
   const { t, locale } = await getI18n();
-  const [events, health, pixEvents, pixHealth] = await Promise.all([listStripeEvents({ take: 200 }), webhookHealth(), listPixWebhookEvents({ take: 200 }), pixWebhookHealth()]);
+  const [events, health, pixEvents, pixHealth] = await Promise.all([listStripeEvents({ take: 200 }), webhookHealth(), listPixWebhookEvents({ outcome, take: 200 }), pixWebhookHealth()]);
   const stripe = (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
@@ -55,6 +56,7 @@ export default async function AdminWebhooks({ searchParams }: { searchParams: Pr
         <Stat label={t("admin.pixRejected")} value={pixHealth.rejected} hint={t("admin.last24h")} />
         <Stat label={t("admin.pixErrors")} value={pixHealth.error} hint={t("admin.pixIgnored", { count: pixHealth.ignored })} />
       </div>
+      <PixOutcomeFilter current={outcome} t={t} />
       <Card className="overflow-hidden">
         <PixWebhookTable rows={pixEvents} t={t} locale={locale} />
       </Card>
@@ -65,7 +67,7 @@ export default async function AdminWebhooks({ searchParams }: { searchParams: Pr
       <PageHeader title={t("nav.adminWebhooks")} description={t("admin.webhooksDescription")} actions={<SyncButton />} />
       <Tabs
         label={t("admin.webhookSources")}
-        defaultValue={tab === "pix" ? "pix" : "stripe"}
+        defaultValue={tab}
         items={[
           { value: "stripe", label: t("admin.stripeEventsTab"), content: stripe },
           { value: "pix", label: t("admin.pixWebhooksTab"), content: pix },
