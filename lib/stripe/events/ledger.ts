@@ -37,11 +37,12 @@ export async function recordAndClaim(event: Stripe.Event, source: "webhook" | "s
   return rows.length === 1;
 }
 
-export function markProcessed(id: string) {
-  return prisma.stripeEvent.update({ where: { id }, data: { status: "PROCESSED", processedAt: new Date(), lastError: null, callbacksEnqueuedAt: new Date() } });
+// updateMany: no RETURNING of the row (its payload would be read back and parsed for nothing).
+export async function markProcessed(id: string) {
+  await prisma.stripeEvent.updateMany({ where: { id }, data: { status: "PROCESSED", processedAt: new Date(), lastError: null, callbacksEnqueuedAt: new Date() } });
 }
 
-export function markFailed(id: string, error: unknown) {
+export async function markFailed(id: string, error: unknown) {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return prisma.stripeEvent.update({ where: { id }, data: { status: "FAILED", lastError: message.slice(0, 1000) } });
+  await prisma.stripeEvent.updateMany({ where: { id }, data: { status: "FAILED", lastError: message.slice(0, 1000) } });
 }
