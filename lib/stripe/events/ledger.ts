@@ -23,7 +23,7 @@ export async function recordAndClaim(event: Stripe.Event, source: "webhook" | "s
      VALUES ($1, $2, $3::text,
              CASE WHEN $3::text IS NOT NULL THEN (SELECT "storeId" FROM "StripeAccount" WHERE "accountId" = $3::text) ELSE $4::text END,
              $5, $6, $7::jsonb, to_timestamp($8::bigint) AT TIME ZONE 'UTC', $9::"StripeEventStatus", 1, now(),
-             CASE WHEN $9::text = 'PROCESSED' THEN now() END, CASE WHEN $9::text = 'PROCESSED' THEN now() END)
+             CASE WHEN $9::text = 'PROCESSED' THEN now() AT TIME ZONE 'UTC' END, CASE WHEN $9::text = 'PROCESSED' THEN now() AT TIME ZONE 'UTC' END)
      ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, attempts = "StripeEvent".attempts + 1, "claimedAt" = now(),
        "processedAt" = COALESCE(EXCLUDED."processedAt", "StripeEvent"."processedAt"),
        "callbacksEnqueuedAt" = COALESCE(EXCLUDED."callbacksEnqueuedAt", "StripeEvent"."callbacksEnqueuedAt"),
