@@ -24,7 +24,7 @@ export function BuyForm({ priceId }: { priceId: string }) {
       const { url } = await apiFetch<{ url: string }>("/api/public/checkout", { method: "POST", body: { priceId, ...(email ? { customerEmail: email } : {}) }, idempotencyKey: (key.current ??= newIdempotencyKey()) });
       window.location.assign(url);
     } catch (err) {
-      setError(err instanceof ApiError && err.code === "charges_not_enabled" ? t("buyer.unavailableBody") : err instanceof ApiError ? err.message : t("buyer.declines.generic"));
+      setError(err instanceof ApiError && err.code === "charges_not_enabled" ? t("buyer.unavailableBody") : err instanceof ApiError ? err.message : t("common.declines.generic"));
       setPending(false);
     }
   }

@@ -1,12 +1,9 @@
 "use client";
-// The pure entry point loads nothing on import: in emulator mode the stand-in must define
-// window.Stripe before loadStripe runs, and no request may go to js.stripe.com.
-import { loadStripe } from "@stripe/stripe-js/pure";
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { useI18n } from "@/lib/i18n/client";
-import type { TranslateFn } from "@/lib/i18n/translate";
+import { declineMessage, loadStripeJs } from "@/components/stripe/browser";
 import { apiFetch, ApiError, newIdempotencyKey } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
@@ -14,27 +11,6 @@ import { Skeleton } from "@/components/ui/skeleton";
 
 type Payment = { orderId: string; clientSecret: string; stripeAccount: string; amount: number; currency: string };
 export type PayFormProps = { priceId: string; publishableKey: string; standInScriptUrl: string | null };
-
-const DECLINE_KEYS = ["card_declined", "generic_decline", "insufficient_funds", "expired_card", "incorrect_cvc", "incorrect_number", "processing_error"] as const;
-
-/** A buyer-language message for a Stripe.js error (decline code first, then error code). */
-export function declineMessage(t: TranslateFn, err: { code?: string; decline_code?: string; type?: string }): string {
-  if (err.code === "payment_intent_authentication_failure") return t("buyer.declines.authentication_failed");
-  const key = [err.decline_code, err.code].find((k) => k && (DECLINE_KEYS as readonly string[]).includes(k)) as (typeof DECLINE_KEYS)[number] | undefined;
-  return key ? t(`buyer.declines.${key}`) : t("buyer.declines.generic");
-}
-
-/** In emulator mode the Stripe.js stand-in is loaded first; loadStripe then uses its window.Stripe. */
-function loadScript(src: string): Promise<void> {
-  if (typeof window !== "undefined" && "Stripe" in window) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const s = document.createElement("script");
-    s.src = src;
-    s.onload = () => resolve();
-    s.onerror = () => reject(new Error(`Could not load ${src}`));
-    document.head.appendChild(s);
-  });
-}
 
 async function startPayment(priceId: string): Promise<Payment> {
   // One key per price per tab: a reload resumes the same PaymentIntent instead of creating another.
@@ -53,11 +29,11 @@ export function PayForm({ priceId, publishableKey, standInScriptUrl }: PayFormPr
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    startPayment(priceId).then(setPayment, (err) => setError(err instanceof ApiError && err.code === "charges_not_enabled" ? t("buyer.unavailableBody") : err instanceof Error ? err.message : t("buyer.declines.generic")));
+    startPayment(priceId).then(setPayment, (err) => setError(err instanceof ApiError && err.code === "charges_not_enabled" ? t("buyer.unavailableBody") : err instanceof Error ? err.message : t("common.declines.generic")));
   }, [priceId, t]);
 
   const stripePromise = useMemo(
-    () => (payment ? (standInScriptUrl ? loadScript(standInScriptUrl) : Promise.resolve()).then(() => loadStripe(publishableKey, { stripeAccount: payment.stripeAccount, locale: locale === "pt-BR" ? "pt-BR" : "en" })) : null),
+    () => (payment ? loadStripeJs({ publishableKey, standInScriptUrl }, locale, payment.stripeAccount) : null),
     [payment, publishableKey, standInScriptUrl, locale],
   );
 

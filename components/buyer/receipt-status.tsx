@@ -7,7 +7,7 @@ import { apiFetch } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { CheckCircleIcon, XCircleIcon, AlertTriangleIcon } from "@/components/ui/icons";
-import { declineMessage } from "./pay-form";
+import { declineMessage } from "@/components/stripe/browser";
 
 type Serialized = Omit<PublicOrder, "paidAt"> & { paidAt: string | null };
 

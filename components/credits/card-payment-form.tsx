@@ -6,7 +6,7 @@ import { useI18n } from "@/lib/i18n/client";
 import { apiFetch } from "@/components/api-client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { creditDeclineMessage } from "./decline";
+import { declineMessage } from "@/components/stripe/browser";
 import { platformStripe } from "./stripe-loader";
 import { purchasePath, type PayablePurchase } from "./types";
 
@@ -43,7 +43,7 @@ function ConfirmForm({ started }: { started: PayablePurchase }) {
     // 3-D Secure runs inside confirmPayment; a redirect-based method would come back to the status page.
     const { error: err, paymentIntent } = await stripe.confirmPayment({ elements, confirmParams: { return_url: `${window.location.origin}${path}` }, redirect: "if_required" });
     if (err) {
-      setError(creditDeclineMessage(t, err));
+      setError(declineMessage(t, err));
       setPending(false);
       return;
     }

@@ -13,7 +13,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 import { checkCustomAmount } from "./custom-amount";
-import { creditDeclineMessage } from "./decline";
+import { declineMessage } from "@/components/stripe/browser";
 import { CardPaymentForm } from "./card-payment-form";
 import { SavedCardList } from "./saved-card-list";
 import { platformStripe, type StripeBrowser } from "./stripe-loader";
@@ -94,7 +94,7 @@ export function PurchasePanel({ offer, initialCards, stripe }: { offer: Packages
   /** A saved card is charged by the server; 3-D Secure, when asked for, runs here with Stripe.js. */
   async function finishSavedCard({ purchase, clientSecret, publishableKey }: PayablePurchase) {
     if (purchase.status === "FAILED") {
-      setError(creditDeclineMessage(t, { code: purchase.failureCode, decline_code: purchase.failureCode }));
+      setError(declineMessage(t, { code: purchase.failureCode, decline_code: purchase.failureCode }));
       setPending(false);
       return;
     }
@@ -102,7 +102,7 @@ export function PurchasePanel({ offer, initialCards, stripe }: { offer: Packages
       const js = await platformStripe({ publishableKey, standInScriptUrl: stripe?.standInScriptUrl ?? null }, locale);
       const outcome = js ? await js.handleNextAction({ clientSecret }) : null;
       if (!outcome || outcome.error) {
-        setError(creditDeclineMessage(t, outcome?.error ?? {}));
+        setError(declineMessage(t, outcome?.error ?? {}));
         setPending(false);
         return;
       }

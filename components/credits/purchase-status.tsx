@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { AlertTriangleIcon, CheckCircleIcon, InfoIcon, XCircleIcon } from "@/components/ui/icons";
-import { creditDeclineMessage } from "./decline";
+import { declineMessage } from "@/components/stripe/browser";
 import { isSettled, type PurchaseView } from "./types";
 
 /** How long the page keeps polling a purchase that does not settle before it stops and offers "Check again". */
@@ -92,7 +92,7 @@ export function PurchaseStatus({ initial }: { initial: PurchaseView }) {
   const title = needsAction ? t("credits.status.actionTitle") : waitingTooLong ? t("credits.status.stalledTitle") : t(`credits.status.${p.status}`);
   const body = credited ? t("credits.status.credited", { credits: formatNumber(p.credits, locale) })
     : p.status === "SUCCEEDED" ? t("credits.status.crediting")
-    : p.status === "FAILED" ? creditDeclineMessage(t, { code: p.failureCode, decline_code: p.failureCode })
+    : p.status === "FAILED" ? declineMessage(t, { code: p.failureCode, decline_code: p.failureCode })
     : p.status === "CANCELED" ? t("credits.status.canceled")
     : needsAction ? t("credits.status.action")
     : waitingTooLong ? t("credits.status.stalled")
