@@ -1,10 +1,9 @@
 // Purchases that never settle: payment_intent.canceled through the emulator's webhook into the real
 // platform route makes the purchase CANCELED; the seller's cancel route gives up on an abandoned
 // 3-D Secure purchase (its PaymentIntent is canceled on Stripe) and refuses a settled one.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/db";
-import { useStripeEmulator } from "../support/stripe";
-import { startForwarder, waitFor } from "../webhooks/support";
+import { usePlatformWebhooks, waitFor } from "../webhooks/support";
 import { creditWrites, params, seller } from "./support";
 import { prisma } from "@/lib/db/client";
 import { POST as purchasesRoute } from "@/app/api/v1/credits/purchases/route";
@@ -14,14 +13,7 @@ const SECRET = "whsec_credits_cancel";
 
 describe("canceled credit purchases", () => {
   useTestDatabase();
-  let forwarder: Awaited<ReturnType<typeof startForwarder>>;
-  beforeAll(async () => {
-    forwarder = await startForwarder();
-    process.env.STRIPE_WEBHOOK_SECRET = SECRET;
-    process.env.RATE_LIMIT_WEBHOOK = "100000/minute";
-  });
-  afterAll(() => forwarder.close());
-  const stripe = useStripeEmulator({ webhooks: () => [{ url: `${forwarder.url}/api/webhooks/stripe`, secret: SECRET, connect: false }] });
+  const { stripe } = usePlatformWebhooks(SECRET);
 
   const statusOf = async (id: string) => (await prisma.creditPurchase.findUniqueOrThrow({ where: { id } })).status;
 

@@ -1,10 +1,9 @@
 // Buying credits through the real routes and the Stripe emulator, with the emulator's webhooks
 // delivered to the real platform webhook route: credited once, failures recorded, saved cards.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type Stripe from "stripe";
 import { useTestDatabase } from "../support/db";
-import { useStripeEmulator } from "../support/stripe";
-import { startForwarder, waitFor } from "../webhooks/support";
+import { usePlatformWebhooks, waitFor } from "../webhooks/support";
 import { creditWrites, packageOf, params, seller } from "./support";
 import { prisma } from "@/lib/db/client";
 import { verifyCreditLedger } from "@/lib/credits/ledger";
@@ -20,14 +19,7 @@ const SECRET = "whsec_credits_platform";
 
 describe("credit purchases on the platform account", () => {
   useTestDatabase();
-  let forwarder: Awaited<ReturnType<typeof startForwarder>>;
-  beforeAll(async () => {
-    forwarder = await startForwarder();
-    process.env.STRIPE_WEBHOOK_SECRET = SECRET;
-    process.env.RATE_LIMIT_WEBHOOK = "100000/minute";
-  });
-  afterAll(() => forwarder.close());
-  const stripe = useStripeEmulator({ webhooks: () => [{ url: `${forwarder.url}/api/webhooks/stripe`, secret: SECRET, connect: false }] });
+  const { stripe } = usePlatformWebhooks(SECRET);
 
   async function balanceOf(call: Awaited<ReturnType<typeof seller>>["call"]) {
     return (await (await balanceRoute(call("/api/v1/credits/balance"), params())).json()) as { balance: number; held: number };

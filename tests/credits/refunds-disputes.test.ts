@@ -1,9 +1,8 @@
 // Refunds and disputes of credit purchases, driven through the emulator and its webhooks into the
 // real platform webhook route: proportional, cumulative reversals; holds released or lost.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/db";
-import { useStripeEmulator } from "../support/stripe";
-import { startForwarder, waitFor } from "../webhooks/support";
+import { usePlatformWebhooks, waitFor } from "../webhooks/support";
 import { params, seller } from "./support";
 import { prisma } from "@/lib/db/client";
 import { verifyCreditLedger } from "@/lib/credits/ledger";
@@ -14,14 +13,7 @@ const SECRET = "whsec_credits_refunds";
 
 describe("credit refunds and disputes through the emulator", () => {
   useTestDatabase();
-  let forwarder: Awaited<ReturnType<typeof startForwarder>>;
-  beforeAll(async () => {
-    forwarder = await startForwarder();
-    process.env.STRIPE_WEBHOOK_SECRET = SECRET;
-    process.env.RATE_LIMIT_WEBHOOK = "100000/minute";
-  });
-  afterAll(() => forwarder.close());
-  const stripe = useStripeEmulator({ webhooks: () => [{ url: `${forwarder.url}/api/webhooks/stripe`, secret: SECRET, connect: false }] });
+  const { stripe } = usePlatformWebhooks(SECRET);
 
   type Seller = Awaited<ReturnType<typeof seller>>;
   async function buy(s: Seller, packageId: string, pm = "pm_card_visa") {

@@ -1,9 +1,11 @@
 // A local endpoint that hands every emulator delivery to the app's real webhook route handler.
+import { afterAll, beforeAll } from "vitest";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 import { POST as platformRoute } from "@/app/api/webhooks/stripe/route";
 import { POST as connectRoute } from "@/app/api/webhooks/stripe/connect/route";
+import { useStripeEmulator } from "../support/stripe";
 
 export type Forwarded = { path: string; status: number; body: unknown };
 
@@ -35,4 +37,20 @@ export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>
     if (Date.now() > deadline) throw new Error("timed out");
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * The emulator delivering platform-account events, signed with `secret`, into the real
+ * /api/webhooks/stripe route for every test of the calling describe block.
+ */
+export function usePlatformWebhooks(secret: string) {
+  let forwarder: Awaited<ReturnType<typeof startForwarder>>;
+  beforeAll(async () => {
+    forwarder = await startForwarder();
+    process.env.STRIPE_WEBHOOK_SECRET = secret;
+    process.env.RATE_LIMIT_WEBHOOK = "100000/minute";
+  });
+  afterAll(() => forwarder.close());
+  const stripe = useStripeEmulator({ webhooks: () => [{ url: `${forwarder.url}/api/webhooks/stripe`, secret, connect: false }] });
+  return { stripe, forwarder: () => forwarder };
 }
