@@ -12,6 +12,7 @@ import { parseFormBody } from "@/lib/pix/webhook-body";
 import { createGateway } from "@/lib/pix/registry";
 import { createPixCharge } from "@/lib/pix/service/charges";
 import { applyPixStatus } from "@/lib/pix/service/apply";
+import { reconcilePixCharges } from "@/lib/pix/service/reconciler";
 import { clearTokenCache } from "@/lib/pix/token-cache";
 import type { PixGatewayId } from "@/lib/pix/types";
 import { POST as webhookRoute } from "@/app/api/webhooks/pix/[gateway]/[token]/route";
@@ -131,6 +132,30 @@ describe("PIX webhooks", () => {
     const ev = await db().prisma.pixWebhookEvent.findFirstOrThrow({ where: { matchedChargeId: charge.id } });
     expect(ev.outcome).toBe("ignored");
     expect(await deliveriesOf(sellers.get("pushinpay")!.seller.store.id).then((d) => d.filter((x) => (x.payload as { data: { pixChargeId: string } }).data.pixChargeId === charge.id))).toHaveLength(0);
+  });
+
+  it("a paid webhook that arrives while the gateway can't be re-read still gets 200; the reconciler pays the charge on its next run, once", async () => {
+    const { seller } = sellers.get("pushinpay")!;
+    const charge = await newCharge("pushinpay", 4100);
+    const sent = await paidButCaptured("pushinpay", charge.transactionId!);
+    const paidCallbacks = async () => (await deliveriesOf(seller.store.id)).filter((x) => (x.payload as { data: { pixChargeId: string } }).data.pixChargeId === charge.id);
+    pix.sim().setOutage("pushinpay", true);
+    try {
+      const res = await post("pushinpay", tokenOf("pushinpay"), sent.body, String(sent.headers["content-type"]));
+      expect(res.status).toBe(200);
+      const row = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: charge.id } });
+      expect(row.status).toBe("pending");
+      expect(row.nextCheckAt!.getTime()).toBeLessThanOrEqual(Date.now());
+      const ev = await db().prisma.pixWebhookEvent.findFirstOrThrow({ where: { matchedChargeId: charge.id } });
+      expect(ev.outcome).toBe("error");
+      expect(await paidCallbacks()).toHaveLength(0);
+    } finally {
+      pix.sim().setOutage("pushinpay", false);
+    }
+    await reconcilePixCharges();
+    expect((await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: charge.id } })).status).toBe("paid");
+    await reconcilePixCharges();
+    expect(await paidCallbacks()).toHaveLength(1);
   });
 
   it("a payment below the charge amount is not paid: it is flagged, audited, and no callback goes out", async () => {

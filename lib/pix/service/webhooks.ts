@@ -60,7 +60,16 @@ async function handleEvent(config: PixGatewayConfig, gw: PixGateway, event: PixW
   let report;
   if (gw.capabilities.statusQuery && charge.transactionId) {
     // why: no gateway signs its webhooks, so the body is a hint and the gateway's own answer decides.
-    const s = await gw.getStatus({ transactionId: charge.transactionId, hash: charge.hash ?? undefined });
+    let s;
+    try {
+      s = await gw.getStatus({ transactionId: charge.transactionId, hash: charge.hash ?? undefined });
+    } catch (err) {
+      // The gateway can't confirm right now: the reconciler re-reads this charge on its next run.
+      if (charge.status === "pending") await prisma.pixCharge.update({ where: { id: charge.id }, data: { nextCheckAt: now } });
+      const { code, message } = describeGatewayError(err);
+      logger.warn({ chargeId: charge.id, gateway: config.gateway, code }, "pix: webhook could not be confirmed at the gateway; re-check scheduled");
+      return { outcome: "error", chargeId: charge.id, by, detail: `re-check scheduled: ${code}: ${message}` };
+    }
     report = { status: s.status, amountCentavos: s.amountCentavos, refundedCentavos: s.refundedCentavos, endToEndId: s.endToEndId, rawStatus: s.rawStatus, verified: true };
     if (event.status !== s.status) logger.warn({ chargeId: charge.id, said: event.status, gateway: s.status }, "pix: webhook body disagrees with the gateway; the gateway wins");
   } else {
@@ -79,8 +88,9 @@ async function logEvent(config: PixGatewayConfig, body: string, contentType: str
 }
 
 /**
- * 404 unknown endpoint; 400 malformed body; 503 when the gateway cannot be re-read (it retries,
- * and the reconciler catches up); otherwise 200, matched or not.
+ * 404 unknown endpoint; 400 malformed body; 503 only when we failed ourselves (the gateway retries);
+ * otherwise 200, matched or not — a charge whose status could not be re-read at the gateway is
+ * scheduled for the reconciler's next run.
  */
 export async function handlePixWebhook(gateway: string, endpointToken: string, req: Request, now = new Date()): Promise<WebhookResult> {
   const config = await findEndpoint(gateway, endpointToken);
@@ -100,7 +110,7 @@ export async function handlePixWebhook(gateway: string, endpointToken: string, r
     await logEvent(config, body, contentType, { outcome: "ignored", detail: "no events in the body" });
     return { status: 200, body: { received: true, outcome: "ignored", events: 0 } };
   }
-  let transient = false;
+  let internal = false;
   const outcomes: WebhookOutcome[] = [];
   for (const event of events) {
     let e: EventOutcome;
@@ -108,14 +118,16 @@ export async function handlePixWebhook(gateway: string, endpointToken: string, r
       e = await handleEvent(config, gw, event, now);
     } catch (err) {
       const { code, message } = describeGatewayError(err);
-      transient ||= !isPixGatewayError(err) || err.transient;
+      internal ||= !isPixGatewayError(err);
       e = { outcome: "error", detail: `${code}: ${message}` };
       logger.warn({ gateway, configId: config.id, code }, "pix: webhook could not be processed");
     }
     outcomes.push(e.outcome);
     await logEvent(config, body, contentType, e);
   }
-  if (transient) return { status: 503, body: { received: false, outcome: "error", events: events.length } };
+  // Our own failure (e.g. the database) asks the gateway to retry; a gateway that couldn't be
+  // re-read still gets its 200: the charge is re-checked by the reconciler on its next run.
+  if (internal) return { status: 503, body: { received: false, outcome: "error", events: events.length } };
   const outcome = outcomes.includes("accepted") ? "accepted" : outcomes[0]!;
   return { status: 200, body: { received: true, outcome, events: events.length } };
 }
