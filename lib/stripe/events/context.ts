@@ -22,9 +22,3 @@ export async function findOrder(ref: { vitrineOrderId?: string | null; checkoutS
   // Scoped to the account the event came from: an event can never touch another store's order.
   return prisma.order.findFirst({ where: { stripeAccountId: stripeAccount, OR: or } });
 }
-
-export async function storeIdForEvent(event: Stripe.Event): Promise<string | null> {
-  if (event.account) return (await prisma.stripeAccount.findUnique({ where: { accountId: event.account }, select: { storeId: true } }))?.storeId ?? null;
-  const meta = (event.data.object as { metadata?: Record<string, string> | null }).metadata;
-  return meta?.storeId ?? null;
-}
