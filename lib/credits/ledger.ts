@@ -78,33 +78,55 @@ export type LedgerMismatch = { storeId: string; cached: number; sum: number; pro
 export type LedgerReport = { checked: number; ok: boolean; mismatches: LedgerMismatch[] };
 
 /**
- * The ledger invariant, per store: seq runs 1..n without gaps, each balanceAfter is the previous
- * one plus the entry's amount, the last balanceAfter and the sum of amounts equal the cached
- * balance, lastSeq = n, and the held credits equal the open dispute holds.
+ * The ledger invariant, per store, in one set-based query: seq runs 1..n without gaps, each
+ * balanceAfter is the previous one plus the entry's amount, the sum of amounts equals the cached
+ * balance, lastSeq = n, and the cached held credits equal the open dispute holds (a hold without
+ * its close). One round trip whatever the number of stores.
  */
+const VERIFY_SQL = `
+WITH w AS (
+  SELECT "storeId", seq, amount, "balanceAfter",
+         row_number() OVER s AS rn,
+         sum(amount) OVER (s ROWS UNBOUNDED PRECEDING) AS running
+  FROM "CreditLedgerEntry" WHERE ($1::text IS NULL OR "storeId" = $1)
+  WINDOW s AS (PARTITION BY "storeId" ORDER BY seq)
+), agg AS (
+  SELECT "storeId", count(*) AS n, sum(amount) AS total,
+         min(rn) FILTER (WHERE seq <> rn OR "balanceAfter" <> running) AS first_bad
+  FROM w GROUP BY "storeId"
+), holds AS (
+  SELECT h."storeId", sum(-h.amount) AS open FROM "CreditLedgerEntry" h
+  WHERE h."uniqueKey" LIKE 'dispute-hold:%' AND ($1::text IS NULL OR h."storeId" = $1)
+    AND NOT EXISTS (SELECT 1 FROM "CreditLedgerEntry" c WHERE c."storeId" = h."storeId" AND c."uniqueKey" = 'dispute-close:' || substr(h."uniqueKey", 14))
+  GROUP BY h."storeId"
+), ids AS (
+  SELECT "storeId" FROM "CreditBalance" WHERE ($1::text IS NULL OR "storeId" = $1) UNION SELECT "storeId" FROM agg
+)
+SELECT ids."storeId", coalesce(b.balance, 0)::int8 AS balance, coalesce(b.held, 0)::int8 AS held, coalesce(b."lastSeq", 0)::int8 AS "lastSeq",
+       coalesce(a.n, 0)::int8 AS n, coalesce(a.total, 0)::int8 AS total, coalesce(h.open, 0)::int8 AS open,
+       x.rn::int8 AS bad_rn, x.seq AS bad_seq, x."balanceAfter" AS bad_after, x.running::int8 AS bad_running
+FROM ids
+LEFT JOIN "CreditBalance" b ON b."storeId" = ids."storeId"
+LEFT JOIN agg a ON a."storeId" = ids."storeId"
+LEFT JOIN holds h ON h."storeId" = ids."storeId"
+LEFT JOIN w x ON x."storeId" = ids."storeId" AND x.rn = a.first_bad
+ORDER BY ids."storeId" COLLATE "C"`;
+
+type VerifyRow = { storeId: string; balance: unknown; held: unknown; lastSeq: unknown; n: unknown; total: unknown; open: unknown; bad_rn: unknown; bad_seq: number | null; bad_after: number | null; bad_running: unknown };
+
 export async function verifyCreditLedger(storeId?: string): Promise<LedgerReport> {
-  const balances = await prisma.creditBalance.findMany({ where: storeId ? { storeId } : undefined, select: { storeId: true, balance: true, held: true, lastSeq: true } });
-  const withEntries = await prisma.creditLedgerEntry.groupBy({ by: ["storeId"], where: storeId ? { storeId } : undefined, _sum: { amount: true } });
-  const ids = new Set([...balances.map((b) => b.storeId), ...withEntries.map((e) => e.storeId)]);
-  const cachedBy = new Map(balances.map((b) => [b.storeId, b]));
+  const rows = await prisma.$queryRawUnsafe<VerifyRow[]>(VERIFY_SQL, storeId ?? null);
   const mismatches: LedgerMismatch[] = [];
-  for (const id of [...ids].sort()) {
-    const cached = cachedBy.get(id);
-    const entries = await prisma.creditLedgerEntry.findMany({ where: { storeId: id }, orderBy: { seq: "asc" }, select: { seq: true, amount: true, balanceAfter: true, uniqueKey: true } });
-    let running = 0;
+  for (const r of rows) {
+    const [balance, held, lastSeq, n, total, open] = [r.balance, r.held, r.lastSeq, r.n, r.total, r.open].map(Number) as [number, number, number, number, number, number];
     let problem: string | null = null;
-    entries.forEach((e, i) => {
-      running += e.amount;
-      if (!problem && e.seq !== i + 1) problem = `seq gap: expected ${i + 1}, found ${e.seq}`;
-      if (!problem && e.balanceAfter !== running) problem = `balanceAfter of seq ${e.seq} is ${e.balanceAfter}, expected ${running}`;
-    });
-    const cachedBalance = cached?.balance ?? 0;
-    if (!problem && cachedBalance !== running) problem = `cached balance ${cachedBalance} differs from the sum of entries ${running}`;
-    if (!problem && (cached?.lastSeq ?? 0) !== entries.length) problem = `cached lastSeq ${cached?.lastSeq ?? 0} differs from ${entries.length} entries`;
-    const keys = new Set(entries.map((e) => e.uniqueKey));
-    const openHolds = entries.filter((e) => e.uniqueKey.startsWith("dispute-hold:") && !keys.has(`dispute-close:${e.uniqueKey.slice("dispute-hold:".length)}`)).reduce((sum, e) => sum - e.amount, 0);
-    if (!problem && (cached?.held ?? 0) !== openHolds) problem = `cached held ${cached?.held ?? 0} differs from the open dispute holds ${openHolds}`;
-    if (problem) mismatches.push({ storeId: id, cached: cachedBalance, sum: running, problem });
+    if (r.bad_rn !== null) {
+      const rn = Number(r.bad_rn);
+      problem = r.bad_seq !== rn ? `seq gap: expected ${rn}, found ${r.bad_seq}` : `balanceAfter of seq ${r.bad_seq} is ${r.bad_after}, expected ${Number(r.bad_running)}`;
+    } else if (balance !== total) problem = `cached balance ${balance} differs from the sum of entries ${total}`;
+    else if (lastSeq !== n) problem = `cached lastSeq ${lastSeq} differs from ${n} entries`;
+    else if (held !== open) problem = `cached held ${held} differs from the open dispute holds ${open}`;
+    if (problem) mismatches.push({ storeId: r.storeId, cached: balance, sum: total, problem });
   }
-  return { checked: ids.size, ok: mismatches.length === 0, mismatches };
+  return { checked: rows.length, ok: mismatches.length === 0, mismatches };
 }
