@@ -10,7 +10,7 @@ import { CreditsChart } from "./credits-chart";
 import { LedgerTable } from "./ledger-table";
 import { PurchasePanel } from "./purchase-panel";
 import type { StripeBrowser } from "./stripe-loader";
-import { BALANCE_KEY, SERIES_KEY, type BalanceView, type LedgerPage, type PackagesView, type SavedCard, type SeriesPoint } from "./types";
+import { BALANCE_KEY, DISPLAY_TIME_ZONE, SERIES_KEY, type BalanceView, type LedgerPage, type PackagesView, type SavedCard, type SeriesPoint } from "./types";
 
 type Props = { balance: BalanceView; offer: PackagesView; ledger: LedgerPage; series: SeriesPoint[]; cards: SavedCard[]; stripe: StripeBrowser | null };
 
@@ -18,7 +18,7 @@ type Props = { balance: BalanceView; offer: PackagesView; ledger: LedgerPage; se
 export function CreditsManager({ balance: initialBalance, offer, ledger, series: initialSeries, cards, stripe }: Props) {
   const { t, locale } = useI18n();
   const balance = useQuery({ queryKey: BALANCE_KEY, queryFn: () => apiFetch<BalanceView>("/api/v1/credits/balance"), initialData: initialBalance });
-  const series = useQuery({ queryKey: SERIES_KEY, queryFn: () => apiFetch<{ series: SeriesPoint[] }>("/api/v1/credits/series?days=30").then((r) => r.series), initialData: initialSeries });
+  const series = useQuery({ queryKey: SERIES_KEY, queryFn: () => apiFetch<{ series: SeriesPoint[] }>(`/api/v1/credits/series?days=30&tz=${encodeURIComponent(DISPLAY_TIME_ZONE)}`).then((r) => r.series), initialData: initialSeries });
   const bought = series.data.reduce((s, p) => s + p.bought, 0);
   const spent = series.data.reduce((s, p) => s + p.spent, 0);
   return (

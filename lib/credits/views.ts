@@ -94,18 +94,28 @@ export async function listLedger(storeId: string, q: LedgerQuery = {}): Promise<
   return { entries: page.map(entryView), nextCursor: rows.length > limit ? String(page[page.length - 1]!.seq) : null };
 }
 
-export const SeriesQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(366).default(30) });
+export const SeriesQuery = z.strictObject({
+  days: z.coerce.number().int().min(1).max(366).default(30),
+  tz: z.string().trim().min(1).max(64).refine(isTimeZone, "an IANA time zone, e.g. America/Sao_Paulo").optional(),
+});
 
-/** Credits bought (PURCHASE) and spent (SPEND) per UTC day, the last `days` days, zero-filled. */
-export async function creditSeries(storeId: string, opts: { days?: number; now?: Date } = {}): Promise<{ series: { date: string; bought: number; spent: number }[] }> {
+/** The calendar day ("2026-11-22") an instant falls on in a time zone. */
+const dayIn = (at: Date, tz: string) => new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Credits bought (PURCHASE) and spent (SPEND) per calendar day in `timeZone` (default UTC), the
+ * last `days` days up to today there, zero-filled. The page asks for the zone it shows dates in.
+ */
+export async function creditSeries(storeId: string, opts: { days?: number; now?: Date; tz?: string } = {}): Promise<{ series: { date: string; bought: number; spent: number }[] }> {
   const days = opts.days ?? 30;
-  const now = opts.now ?? new Date();
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (days - 1) * 86_400_000);
-  const rows = await prisma.creditLedgerEntry.findMany({ where: { storeId, kind: { in: ["PURCHASE", "SPEND"] }, createdAt: { gte: start } }, select: { kind: true, amount: true, createdAt: true } });
-  const series = Array.from({ length: days }, (_, i) => ({ date: new Date(start.getTime() + i * 86_400_000).toISOString().slice(0, 10), bought: 0, spent: 0 }));
+  const tz = opts.tz ?? "UTC";
+  const first = addDays(dayIn(opts.now ?? new Date(), tz), -(days - 1));
+  const rows = await prisma.creditLedgerEntry.findMany({ where: { storeId, kind: { in: ["PURCHASE", "SPEND"] }, createdAt: { gte: startOfDayIn(first, tz) } }, select: { kind: true, amount: true, createdAt: true } });
+  const series = Array.from({ length: days }, (_, i) => ({ date: addDays(first, i), bought: 0, spent: 0 }));
   const byDate = new Map(series.map((s) => [s.date, s]));
   for (const r of rows) {
-    const point = byDate.get(r.createdAt.toISOString().slice(0, 10));
+    const point = byDate.get(dayIn(r.createdAt, tz));
     if (!point) continue;
     if (r.kind === "PURCHASE") point.bought += r.amount;
     else point.spent += -r.amount;

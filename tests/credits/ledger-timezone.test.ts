@@ -6,7 +6,7 @@ import { useTestDatabase } from "../support/db";
 import { params, seller } from "./support";
 import { prisma } from "@/lib/db/client";
 import { appendEntry, inLedgerTx } from "@/lib/credits/ledger";
-import { ledgerRange, startOfDayIn } from "@/lib/credits/views";
+import { creditSeries, ledgerRange, startOfDayIn } from "@/lib/credits/views";
 import { formatDateTime } from "@/lib/i18n/format";
 import { GET as ledgerRoute } from "@/app/api/v1/credits/ledger/route";
 import { GET as exportRoute } from "@/app/api/v1/credits/ledger/export/route";
@@ -53,5 +53,21 @@ describe("ledger date filters and time zones", () => {
     const bad = await ledgerRoute(s.call("/api/v1/credits/ledger?from=2026-03-09&tz=Mars%2FOlympus"), params());
     expect(bad.status).toBe(422);
     expect((await bad.json()).error.code).toBe("validation_failed");
+  });
+
+  it("the bought-vs-spent series counts days in the zone it is asked for", async () => {
+    const s = await seller("BRL");
+    const at = async (iso: string, kind: "PURCHASE" | "SPEND", amount: number) => {
+      const { entry } = await inLedgerTx((tx) => appendEntry(tx, { storeId: s.store.id, kind, amount, uniqueKey: `series:${iso}`, actor: { type: "system" } }));
+      await prisma.creditLedgerEntry.update({ where: { id: entry.id }, data: { createdAt: new Date(iso) } });
+    };
+    await at("2026-03-09T12:00:00Z", "PURCHASE", 100);
+    await at("2026-03-10T02:30:00Z", "SPEND", -15); // 23:30 on the 9th in São Paulo
+    await at("2026-03-10T13:00:00Z", "SPEND", -5);
+    const now = new Date("2026-03-10T20:00:00Z");
+    const sp = (await creditSeries(s.store.id, { days: 2, now, tz: "America/Sao_Paulo" })).series;
+    expect(sp).toEqual([{ date: "2026-03-09", bought: 100, spent: 15 }, { date: "2026-03-10", bought: 0, spent: 5 }]);
+    const utc = (await creditSeries(s.store.id, { days: 2, now })).series;
+    expect(utc).toEqual([{ date: "2026-03-09", bought: 100, spent: 0 }, { date: "2026-03-10", bought: 0, spent: 20 }]);
   });
 });

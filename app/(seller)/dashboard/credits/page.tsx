@@ -1,5 +1,5 @@
 import { CreditsManager } from "@/components/credits/credits-manager";
-import { asJson, type LedgerPage, type PackagesView, type SavedCard } from "@/components/credits/types";
+import { asJson, DISPLAY_TIME_ZONE, type LedgerPage, type PackagesView, type SavedCard } from "@/components/credits/types";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSellerPage } from "@/lib/auth/session";
 import { creditSeries, getBalance, listLedger, listPackagesForStore, listPaymentMethods } from "@/lib/credits/views";
@@ -17,7 +17,7 @@ export default async function CreditsPage() {
     getBalance(store.id),
     listPackagesForStore(store),
     listLedger(store.id, { limit: 50 }),
-    creditSeries(store.id, { days: 30 }),
+    creditSeries(store.id, { days: 30, tz: DISPLAY_TIME_ZONE }),
     // Saved cards live at Stripe: the page still works (new card only) if it cannot be reached.
     listPaymentMethods(store).catch((err: unknown) => {
       logger.warn({ err, storeId: store.id }, "credits page: saved cards unavailable");

@@ -1,4 +1,4 @@
-// GET /api/v1/credits/series?days=30 — credits bought vs spent per UTC day
+// GET /api/v1/credits/series?days=30&tz=America/Sao_Paulo — credits bought vs spent per calendar day in tz (default UTC)
 import { withApiKey } from "@/lib/http/handler";
 import { parseWith } from "@/lib/http/body";
 import { creditSeries, SeriesQuery } from "@/lib/credits/views";
