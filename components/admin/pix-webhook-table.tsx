@@ -4,12 +4,12 @@ import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PixWebhookRow } from "@/lib/admin/webhooks";
 import type { Locale } from "@/lib/i18n/config";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { DISPLAY_TIME_ZONE, formatDate, formatMoney } from "@/lib/i18n/format";
 import type { TranslateFn } from "@/lib/i18n/translate";
 
 type T = TranslateFn;
 
-const formatTime = (value: Date, locale: Locale) => new Intl.DateTimeFormat(locale, { timeStyle: "medium", timeZone: "America/Sao_Paulo" }).format(value);
+const formatTime = (value: Date, locale: Locale) => new Intl.DateTimeFormat(locale, { timeStyle: "medium", timeZone: DISPLAY_TIME_ZONE }).format(value);
 
 const OUTCOME: Record<string, { tone: BadgeTone; key: Parameters<T>[0] }> = {
   accepted: { tone: "success", key: "admin.outcomeAccepted" },

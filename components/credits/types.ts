@@ -4,8 +4,8 @@ export type CustomAmountRule = { creditsPerUnit: number; minAmount: number; maxA
 export type PackagesView = { packages: CreditPackageRow[]; custom: CustomAmountRule };
 export type BalanceView = { balance: number; held: number; updatedAt: string | null };
 
-/** The zone the app shows dates in (formatDateTime's default); ledger day filters are counted in it. */
-export const DISPLAY_TIME_ZONE = "America/Sao_Paulo";
+// Ledger day filters and the chart count days in the zone dates are shown in.
+export { DISPLAY_TIME_ZONE } from "@/lib/i18n/format";
 
 export const ENTRY_KINDS = ["PURCHASE", "SPEND", "REFUND_REVERSAL", "DISPUTE_HOLD", "DISPUTE_RELEASE", "DISPUTE_LOSS", "ADJUSTMENT", "EXPIRY"] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
@@ -52,8 +52,5 @@ export const CARDS_KEY = ["credits", "payment-methods"] as const;
 export function isSettled(p: Pick<PurchaseView, "status" | "creditedAt">): boolean {
   return p.status === "FAILED" || p.status === "CANCELED" || (p.status === "SUCCEEDED" && p.creditedAt !== null);
 }
-
-/** Plain JSON, exactly as the API would send it (dates become ISO strings). */
-export const asJson = <T,>(value: unknown) => JSON.parse(JSON.stringify(value)) as T;
 
 export const purchasePath = (id: string) => `/dashboard/credits/purchases/${id}`;

@@ -36,11 +36,13 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
+const timeZone = z.string().trim().min(1).max(64).refine(isTimeZone, "an IANA time zone, e.g. America/Sao_Paulo").optional();
+
 export const LedgerQuery = z.strictObject({
   kind: z.enum(ENTRY_KINDS).optional(),
   from: day.optional(),
   to: day.optional(),
-  tz: z.string().trim().min(1).max(64).refine(isTimeZone, "an IANA time zone, e.g. America/Sao_Paulo").optional(),
+  tz: timeZone,
   limit: z.coerce.number().int().min(1).max(200).optional(),
   cursor: z.string().regex(/^\d{1,10}$/, "a cursor from nextCursor").optional(),
 });
@@ -62,7 +64,8 @@ export function startOfDayIn(date: string, tz: string): Date {
   return new Date(t);
 }
 
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/** The calendar day `n` days after `date` ("2026-03-09" + 1 → "2026-03-10"). */
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Plain dates are calendar days in `tz` (default UTC): `from` starts at that day's midnight there
@@ -73,7 +76,7 @@ export function ledgerRange(q: Pick<LedgerQuery, "from" | "to" | "tz">): Prisma.
   if (!q.from && !q.to) return undefined;
   const tz = q.tz ?? "UTC";
   const gte = q.from ? (q.from.length === 10 ? startOfDayIn(q.from, tz) : new Date(q.from)) : undefined;
-  const lt = q.to ? (q.to.length === 10 ? startOfDayIn(nextDay(q.to), tz) : new Date(q.to)) : undefined;
+  const lt = q.to ? (q.to.length === 10 ? startOfDayIn(addDays(q.to, 1), tz) : new Date(q.to)) : undefined;
   return { ...(gte ? { gte } : {}), ...(lt ? { lt } : {}) };
 }
 
@@ -96,12 +99,11 @@ export async function listLedger(storeId: string, q: LedgerQuery = {}): Promise<
 
 export const SeriesQuery = z.strictObject({
   days: z.coerce.number().int().min(1).max(366).default(30),
-  tz: z.string().trim().min(1).max(64).refine(isTimeZone, "an IANA time zone, e.g. America/Sao_Paulo").optional(),
+  tz: timeZone,
 });
 
 /** The calendar day ("2026-11-22") an instant falls on in a time zone. */
 const dayIn = (at: Date, tz: string) => new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Credits bought (PURCHASE) and spent (SPEND) per calendar day in `timeZone` (default UTC), the

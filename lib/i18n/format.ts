@@ -13,11 +13,14 @@ export function formatMoney(amountMinor: number, currency: string, locale: Local
   return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase(), minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amountMinor / 10 ** digits);
 }
 
-export function formatDateTime(value: Date | string | number, locale: Locale, timeZone = "America/Sao_Paulo"): string {
+/** The zone every date in the UI is shown in (most sellers are in Brazil). */
+export const DISPLAY_TIME_ZONE = "America/Sao_Paulo";
+
+export function formatDateTime(value: Date | string | number, locale: Locale, timeZone = DISPLAY_TIME_ZONE): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(value));
 }
 
-export function formatDate(value: Date | string | number, locale: Locale, timeZone = "America/Sao_Paulo"): string {
+export function formatDate(value: Date | string | number, locale: Locale, timeZone = DISPLAY_TIME_ZONE): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(new Date(value));
 }
 

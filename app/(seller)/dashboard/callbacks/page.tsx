@@ -1,3 +1,4 @@
+import { asJson } from "@/components/catalog/types";
 import { CallbacksManager } from "@/components/callbacks/callbacks-manager";
 import type { DeliveryRow, EndpointRow } from "@/components/callbacks/types";
 import { requireSellerPage } from "@/lib/auth/session";
@@ -6,9 +7,6 @@ import { defaultEndpointUrl, listEndpoints } from "@/lib/notifications/endpoints
 import { listDeliveries } from "@/lib/notifications/deliveries";
 
 export const metadata = { title: "Store callbacks" };
-
-/** Dates become ISO strings, exactly as the API sends them to the client queries. */
-const asJson = <T,>(value: unknown) => JSON.parse(JSON.stringify(value)) as T;
 
 export default async function CallbacksPage() {
   const { store } = await requireSellerPage();

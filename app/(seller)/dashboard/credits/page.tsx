@@ -1,5 +1,6 @@
 import { CreditsManager } from "@/components/credits/credits-manager";
-import { asJson, DISPLAY_TIME_ZONE, type LedgerPage, type PackagesView, type SavedCard } from "@/components/credits/types";
+import { asJson } from "@/components/catalog/types";
+import { DISPLAY_TIME_ZONE, type LedgerPage, type PackagesView, type SavedCard } from "@/components/credits/types";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSellerPage } from "@/lib/auth/session";
 import { creditSeries, getBalance, listLedger, listPackagesForStore, listPaymentMethods } from "@/lib/credits/views";

@@ -1,12 +1,10 @@
+import { asJson } from "@/components/catalog/types";
 import { PixManager } from "@/components/pix/pix-manager";
 import type { GatewayConfigRow, GatewayType, PixChargeRow } from "@/components/pix/types";
 import { requireSellerPage } from "@/lib/auth/session";
 import { listGatewayConfigs, listGatewayTypes, listPixCharges } from "@/lib/pix/service";
 
 export const metadata = { title: "PIX" };
-
-/** Dates become ISO strings, exactly as the API sends them to the client queries. */
-const asJson = <T,>(value: unknown) => JSON.parse(JSON.stringify(value)) as T;
 
 export default async function PixPage() {
   const { store } = await requireSellerPage();

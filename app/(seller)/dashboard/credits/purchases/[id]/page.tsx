@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PurchaseStatus } from "@/components/credits/purchase-status";
-import { asJson, type PurchaseView } from "@/components/credits/types";
+import { asJson } from "@/components/catalog/types";
+import type { PurchaseView } from "@/components/credits/types";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSellerPage } from "@/lib/auth/session";
 import { getPurchase } from "@/lib/credits/views";
