@@ -51,6 +51,28 @@ async function postgresUrl() {
   }
 }
 
+/**
+ * The browser tests need Debian's Chromium (Playwright's own download cannot work offline). Check
+ * before spending ten minutes on the other steps: install it when we can (root with apt, as
+ * .ci/run does), else stop at once naming the command.
+ */
+function ensureChromium() {
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (existsSync(chromium)) return;
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"], { stdio: "ignore" }).status === 0;
+  if (isRoot && hasApt && !process.env.CHROMIUM_PATH) {
+    log("Chromium is missing: installing Debian's chromium with apt-get (about a minute)…");
+    const quiet = { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } };
+    const ok = spawnSync("apt-get", ["update", "-qq"], quiet).status === 0
+      && spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], quiet).status === 0;
+    if (ok && existsSync(chromium)) return log("Chromium installed");
+  }
+  console.error(`The browser tests need Chromium at ${chromium}: run \`sudo apt-get install -y chromium\` (or set CHROMIUM_PATH), or skip them with \`node scripts/test-all.mjs --no-e2e\`.`);
+  process.exit(1);
+}
+
+if (!args.has("--no-e2e")) ensureChromium();
 if (!args.has("--no-typecheck")) step("type check", bin("tsc"), ["--noEmit"]);
 
 const embeddedJson = path.join(outDir, "vitest-embedded.json");
