@@ -4,7 +4,8 @@ import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PixWebhookRow } from "@/lib/admin/webhooks";
 import type { Locale } from "@/lib/i18n/config";
-import { DISPLAY_TIME_ZONE, formatDate, formatMoney } from "@/lib/i18n/format";
+import { DISPLAY_TIME_ZONE, formatDate } from "@/lib/i18n/format";
+import { formatMoney } from "@/lib/money";
 import type { TranslateFn } from "@/lib/i18n/translate";
 
 type T = TranslateFn;

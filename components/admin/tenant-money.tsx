@@ -1,6 +1,7 @@
 import type { TenantMoney } from "@/lib/admin/tenants";
 import type { Locale } from "@/lib/i18n/config";
-import { formatMoney, formatNumber } from "@/lib/i18n/format";
+import { formatNumber } from "@/lib/i18n/format";
+import { formatMoney } from "@/lib/money";
 import type { TranslateFn } from "@/lib/i18n/translate";
 
 /** A store's credit balance, with the part held by open disputes when there is one. */

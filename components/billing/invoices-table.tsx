@@ -5,7 +5,8 @@ import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { ExternalLinkIcon, FileTextIcon } from "@/components/ui/icons";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { formatDate } from "@/lib/i18n/format";
+import { formatMoney } from "@/lib/money";
 import type { Locale } from "@/lib/i18n/config";
 import type { MessageKey, TranslateFn } from "@/lib/i18n/translate";
 

@@ -1,5 +1,5 @@
 import type { Locale } from "@/lib/i18n/config";
-import { formatMoney } from "@/lib/i18n/format";
+import { formatMoney } from "@/lib/money";
 import { majorToMinor } from "@/lib/checkout/fees";
 
 export type PlanView = {

@@ -1,6 +1,6 @@
 import type { PublicPrice } from "@/lib/checkout/public";
 import type { TranslateFn } from "@/lib/i18n/translate";
-import { formatMoney } from "@/lib/i18n/format";
+import { formatMoney } from "@/lib/money";
 import type { Locale } from "@/lib/i18n/config";
 import { Badge } from "@/components/ui/badge";
 

@@ -1,7 +1,6 @@
 import type { Locale } from "@/lib/i18n/config";
 import type { TranslateFn } from "@/lib/i18n/translate";
-import { formatMoney } from "@/lib/i18n/format";
-import { parseAmount } from "./money-input";
+import { formatMoney, parseAmount } from "@/lib/money";
 
 export const CURRENCIES = ["BRL", "USD", "EUR"] as const;
 export type Currency = (typeof CURRENCIES)[number];

@@ -1,6 +1,5 @@
-import { minorUnitDigits } from "@/lib/i18n/format";
+import { minorUnitDigits, parseAmount } from "@/lib/money";
 import type { Locale } from "@/lib/i18n/config";
-import { parseAmount } from "@/components/catalog/money-input";
 import type { CustomAmountRule } from "./types";
 
 export type CustomAmountCheck =

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { formatNumber } from "@/lib/i18n/format";
-import { amountToInput } from "@/components/catalog/money-input";
+import { amountToInput } from "@/lib/money";
 import { apiFetch, ApiError, newIdempotencyKey } from "@/components/api-client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { amountToInput, parseAmount } from "./money-input";
+import { amountToInput, parseAmount } from "./index";
 
 const minor = (input: string, locale: "pt-BR" | "en", currency = "BRL") => {
   const r = parseAmount(input, currency, locale);

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { CheckCircleIcon, CreditCardIcon, QrCodeIcon } from "@/components/ui/icons";
 import type { Locale } from "@/lib/i18n/config";
-import { formatMoney } from "@/lib/i18n/format";
+import { formatMoney } from "@/lib/money";
 import type { TranslateFn } from "@/lib/i18n/translate";
 
 const payments = [

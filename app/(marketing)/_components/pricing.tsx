@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { CheckIcon } from "@/components/ui/icons";
 import type { Locale } from "@/lib/i18n/config";
-import { formatMoney } from "@/lib/i18n/format";
+import { formatMoney } from "@/lib/money";
 import type { MessageKey, TranslateFn } from "@/lib/i18n/translate";
 import { SectionHeading } from "./section-heading";
 
