@@ -21,7 +21,11 @@ export const ServerEnv = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     METRICS_TOKEN: z.string().min(16).optional(),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(262_144),
-    RATE_LIMIT_DEFAULT: rate.default("100/hour"),
+    /** Per route class (docs/API.md "Rate limits"): anonymous/buyer callers per IP, signed-in reads and writes per user, each API key on its own. */
+    RATE_LIMIT_PUBLIC: rate.default("300/minute"),
+    RATE_LIMIT_SESSION_READ: rate.default("600/minute"),
+    RATE_LIMIT_SESSION_WRITE: rate.default("120/minute"),
+    RATE_LIMIT_API_KEY: rate.default("1500/minute"),
     RATE_LIMIT_LOGIN: rate.default("10/minute"),
     RATE_LIMIT_CHECKOUT: rate.default("30/minute"),
     RATE_LIMIT_WEBHOOK: rate.default("500/minute"),

@@ -11,9 +11,12 @@
 import type { AddressInfo } from "node:net";
 import { expire, pay, refund, type ActionResult } from "./src/actions";
 import type { SimContext } from "./src/gateways/types";
+import { READ_RULES } from "./src/rules";
 import { createSimulatorServer } from "./src/server";
 import { SimulatorState, type Delivery, type SimCharge, type SimGatewayId } from "./src/state";
 
+export { READ_RULES } from "./src/rules";
+export { WIINPAY_SIM_SELF_USER_ID } from "./src/gateways/wiinpay";
 export { SIMULATOR_CREDENTIALS, SIM_GATEWAYS, type Delivery, type SimCharge, type SimGatewayId, type SimState } from "./src/state";
 
 export const DEFAULT_PORT = 12120;
@@ -50,6 +53,16 @@ export type RunningPixSimulator = {
   bcbWebhook(pixKey: string): string | undefined;
   /** Waits for background webhook deliveries (BCB devoluções). */
   flush(): Promise<void>;
+  /** Status reads the gateway answered or refused (PushinPay allows one per transaction per minute). */
+  statusReads(gateway?: SimGatewayId): SimulatorState["statusReads"];
+  /** True once the gateway blocked the account for reading too often (PushinPay). */
+  isBlocked(gateway: SimGatewayId): boolean;
+  /** Lifts a block the gateway imposed (the seller called support). */
+  unblock(gateway: SimGatewayId): void;
+  /** Moves the simulator's clock forward (rate windows) without waiting. */
+  advanceClock(ms: number): void;
+  /** The gateway's status-read rule, if it has one. */
+  readRule(gateway: SimGatewayId): { perTransactionMs: number; strikesToBlock: number } | undefined;
 };
 
 export async function startPixSimulator(opts: PixSimulatorOptions = {}): Promise<RunningPixSimulator> {
@@ -91,5 +104,13 @@ export async function startPixSimulator(opts: PixSimulatorOptions = {}): Promise
     tokensIssued: (g) => state.tokensIssued[g],
     bcbWebhook: (key) => state.bcbWebhooks.get(key)?.url,
     flush: () => sim.flush(),
+    statusReads: (g) => state.statusReads.filter((r) => !g || r.gateway === g),
+    isBlocked: (g) => state.blocked.has(g),
+    unblock: (g) => {
+      state.blocked.delete(g);
+      state.rateStrikes[g] = 0;
+    },
+    advanceClock: (ms) => void (state.clockOffsetMs += ms),
+    readRule: (g) => READ_RULES[g],
   };
 }

@@ -8,7 +8,7 @@ import { createGateway, listPixGateways } from "@/lib/pix/registry";
 import { clearTokenCache } from "@/lib/pix/token-cache";
 import type { CreatePixChargeInput, PixGateway } from "@/lib/pix/types";
 import { parseFormBody } from "@/lib/pix/webhook-body";
-import type { RunningPixSimulator } from "@/sandbox/pix/index";
+import { SIMULATOR_CREDENTIALS, type RunningPixSimulator } from "@/sandbox/pix/index";
 import { toForm } from "@/sandbox/pix/src/webhooks";
 import { FIXTURES, usePixSimulator, type startReceiver } from "./support";
 
@@ -47,7 +47,8 @@ describe.each(gateways)("$name ($id)", (info) => {
     amountCentavos,
     description: "Pedido #42 — camiseta",
     reference: newPixReference(),
-    customer: { name: "Maria da Silva", email: "maria@example.com", document: "12345678909", phone: "+5511999990000" },
+    // Formatted as a buyer types it: the adapter sends what the gateway accepts (digits, no +55).
+    customer: { name: "Maria da Silva", email: "maria@example.com", document: "123.456.789-09", phone: "+55 (11) 99999-0000" },
     webhookUrl: receiver.url + hookPath(tag),
   });
 
@@ -80,12 +81,16 @@ describe.each(gateways)("$name ($id)", (info) => {
     const parsed = parseBrCode(charge.brCode);
     expect(parsePix(charge.brCode)).not.toHaveProperty("error"); // an independent parser agrees
     if (simulated) {
+      // The gateway's own id, never our reference echoed back (BCB is the exception: our reference is its txid).
+      if (info.id !== "bcb") expect(charge.transactionId).not.toBe(req.reference);
       expect(parsed.type).toBe("dynamic");
       expect(parsed.oneTime).toBe(true);
       const seen = sim.charge(fx.sim!, charge.transactionId)!;
       expect(seen.amountCentavos).toBe(1990);
       expect(fx.wireAmount(seen.received)).toStrictEqual(fx.toWire(1990));
       expect(seen.received.contentType).toContain("application/json");
+      // Zone-less gateway times are Brasília time: the expiry is where the gateway put it, not hours off.
+      if (charge.expiresAt) expect(Math.abs(charge.expiresAt.getTime() - (seen.createdAt.getTime() + seen.expiresInSeconds * 1000))).toBeLessThan(1000);
     } else {
       expect(parsed).toMatchObject({ type: "static", amountCentavos: 1990, pixKey: fx.credentials.pix_key, txid: req.reference.slice(0, 25) });
     }
@@ -147,6 +152,8 @@ describe.each(gateways)("$name ($id)", (info) => {
     const charge = await g.createCharge(input(2500));
     expect(await g.getStatus(charge)).toMatchObject({ transactionId: charge.transactionId, status: "pending" });
     await sim.markPaid(fx.sim!, charge.transactionId);
+    // Reads of one charge are spaced by the adapter's declared budget (PushinPay refuses faster ones).
+    sim.advanceClock(info.statusReadIntervalMs);
     expect(await g.getStatus(charge)).toMatchObject({ status: "paid", amountCentavos: 2500 });
     const other = await g.createCharge(input(2500));
     await sim.markExpired(fx.sim!, other.transactionId);
@@ -191,6 +198,68 @@ describe.each(gateways)("$name ($id)", (info) => {
     // The gateway itself refuses too, if our bookkeeping were ever wrong.
     const lied = await rejection(g.refund({ transactionId: charge.transactionId, amountCentavos: 100, paidAmountCentavos: 5000, alreadyRefundedCentavos: 0 }));
     expect(lied.code).toBe("gateway_rejected");
+  });
+
+  it("declares the buyer data it requires, and refuses a charge without it before calling the gateway", async () => {
+    expect(info.customer).toEqual(fx.customer);
+    const required = Object.values(fx.customer).some(Boolean);
+    const before = simulated ? sim.charges(fx.sim).length : 0;
+    if (!required) {
+      expect((await gw().createCharge({ ...input(1990), customer: undefined })).transactionId).toBeTruthy();
+      return;
+    }
+    const missing = await rejection(gw().createCharge({ ...input(1990), customer: undefined }));
+    expect(missing.code).toBe("invalid_customer");
+    if (fx.customer.document) {
+      const badCpf = await rejection(gw().createCharge({ ...input(1990), customer: { ...input(1).customer, document: "123.456.789-00" } }));
+      expect(badCpf.code).toBe("invalid_customer");
+      expect(badCpf.message).toContain("document");
+    }
+    if (fx.customer.phone) {
+      const badPhone = await rejection(gw().createCharge({ ...input(1990), customer: { ...input(1).customer, phone: "9999" } }));
+      expect(badPhone.code).toBe("invalid_customer");
+    }
+    if (simulated) expect(sim.charges(fx.sim).length).toBe(before);
+  });
+
+  it.runIf(info.capabilities.statusQuery && simulated)("declares a status-read budget the gateway's rule allows", async () => {
+    expect(info.statusReadIntervalMs).toBeGreaterThanOrEqual(sim.readRule(fx.sim!)?.perTransactionMs ?? 1000);
+    const g = gw();
+    const charge = await g.createCharge(input(1990));
+    for (let i = 0; i < 4; i++) {
+      await expect(g.getStatus(charge)).resolves.toMatchObject({ status: "pending" });
+      sim.advanceClock(info.statusReadIntervalMs);
+    }
+    expect(sim.statusReads(fx.sim).filter((r) => r.outcome === "rate_limited" || r.outcome === "blocked")).toEqual([]);
+  });
+
+  it.runIf(info.id === "pushinpay")("PushinPay's simulator refuses a second read within a minute, and blocks the account after repeated abuse", async () => {
+    const g = gw();
+    const charge = await g.createCharge(input(1990));
+    await g.getStatus(charge);
+    expect((await rejection(g.getStatus(charge))).code).toBe("gateway_unavailable");
+    await rejection(g.getStatus(charge));
+    await rejection(g.getStatus(charge));
+    expect(sim.isBlocked("pushinpay")).toBe(true);
+    sim.advanceClock(120_000);
+    expect((await rejection(g.createCharge(input(1990)))).details.httpStatus).toBe(403);
+    sim.unblock("pushinpay");
+  });
+
+  it.runIf(!!fx.badSplit)("refuses a split outside the gateway's limits before calling it", async () => {
+    const before = sim.charges(fx.sim).length;
+    const err = await rejection(gw().createCharge({ ...input(fx.badSplit!.amountCentavos), split: fx.badSplit!.split }));
+    expect(err.code).toBe("invalid_split");
+    expect(sim.charges(fx.sim).length).toBe(before);
+  });
+
+  it.runIf(info.id === "atomopay")("Átomo: reads every create and postback variant (root pix_code, offer.producer.hash, transaction_hash, wrapped in transaction/payload)", async () => {
+    for (let i = 0; i < 3; i++) {
+      const { g, charge, captured } = await paidViaWebhook(1990 + i);
+      expect(charge.producerHash).toBe(SIMULATOR_CREDENTIALS.atomopay.producer_hash);
+      const [event] = g.parseWebhook({ body: captured.body, headers: captured.headers as Record<string, string> });
+      expect(event).toMatchObject({ transactionId: charge.transactionId, status: "paid", amountCentavos: 1990 + i, producerHash: SIMULATOR_CREDENTIALS.atomopay.producer_hash, reference: charge.reference });
+    }
   });
 
   it.runIf(info.capabilities.split)("passes split rules to the gateway", async () => {

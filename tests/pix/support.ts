@@ -58,7 +58,14 @@ export type Fixture = {
   /** What 1990 centavos must look like on that wire. */
   toWire(centavos: number): unknown;
   webhookFormat?: "json" | "form";
+  /** The buyer data the gateway refuses to go without (as the simulator enforces it). */
+  customer: { name: boolean; email: boolean; phone: boolean; document: false | "cpf" | "cpf_or_cnpj" };
+  /** A split the gateway refuses (checked locally before any call), when it takes splits. */
+  badSplit?: { amountCentavos: number; split: Array<{ recipientId: string; percentage: number }> };
 };
+
+const NONE = { name: false, email: false, phone: false, document: false } as const;
+const ALL_CPF = { name: true, email: true, phone: true, document: "cpf" } as const;
 
 const bcbCreds = { ...SIMULATOR_CREDENTIALS.bcb, certificate: FAKE_PEM_CERT, private_key: FAKE_PEM_KEY };
 const body = (r: SimCharge["received"]) => r.body as Record<string, unknown>;
@@ -72,6 +79,8 @@ export const FIXTURES: Record<PixGatewayId, Fixture> = {
     wireAmount: (r) => body(r).amount,
     toWire: (c) => c / 100,
     webhookFormat: "json",
+    customer: ALL_CPF,
+    badSplit: { amountCentavos: 10000, split: ["a", "b", "c", "d"].map((r) => ({ recipientId: `user_${r}`, percentage: 5 })) },
   },
   pushinpay: {
     id: "pushinpay",
@@ -80,7 +89,9 @@ export const FIXTURES: Record<PixGatewayId, Fixture> = {
     badCredentials: { token: "wrong_token_value" },
     wireAmount: (r) => body(r).value,
     toWire: (c) => c,
-    webhookFormat: "form",
+    webhookFormat: "json",
+    customer: NONE,
+    badSplit: { amountCentavos: 10000, split: [{ recipientId: "acc_partner", percentage: 51 }] },
   },
   paradise: {
     id: "paradise",
@@ -90,6 +101,7 @@ export const FIXTURES: Record<PixGatewayId, Fixture> = {
     wireAmount: (r) => body(r).amount,
     toWire: (c) => c,
     webhookFormat: "json",
+    customer: ALL_CPF,
   },
   wiinpay: {
     id: "wiinpay",
@@ -99,6 +111,9 @@ export const FIXTURES: Record<PixGatewayId, Fixture> = {
     wireAmount: (r) => body(r).value,
     toWire: (c) => c / 100,
     webhookFormat: "json",
+    customer: { name: true, email: true, phone: false, document: false },
+    // 1 % of R$ 10,00 is R$ 0,10: WiinPay wants more than that.
+    badSplit: { amountCentavos: 1000, split: [{ recipientId: "wiin_partner", percentage: 1 }] },
   },
   atomopay: {
     id: "atomopay",
@@ -108,6 +123,7 @@ export const FIXTURES: Record<PixGatewayId, Fixture> = {
     wireAmount: (r) => body(r).amount,
     toWire: (c) => c,
     webhookFormat: "json",
+    customer: { name: true, email: true, phone: true, document: "cpf_or_cnpj" },
   },
   bcb: {
     id: "bcb",
@@ -117,6 +133,7 @@ export const FIXTURES: Record<PixGatewayId, Fixture> = {
     wireAmount: (r) => (body(r).valor as { original: unknown }).original,
     toWire: (c) => (c / 100).toFixed(2),
     webhookFormat: "json",
+    customer: NONE,
   },
   direct_key: {
     id: "direct_key",
@@ -124,6 +141,7 @@ export const FIXTURES: Record<PixGatewayId, Fixture> = {
     badCredentials: { pix_key: "not a key", merchant_name: "Loja", merchant_city: "Recife" },
     wireAmount: () => undefined,
     toWire: () => undefined,
+    customer: NONE,
   },
 };
 

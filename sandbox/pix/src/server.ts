@@ -26,6 +26,16 @@ export function createSimulatorServer(cfg: ServerConfig): SimServer {
     const fromPage = req.contentType.includes("application/x-www-form-urlencoded");
     if (req.method === "GET" && segments[0] === "charges") return sendJson(res, 200, cfg.state.list());
     if (req.method === "GET" && segments[0] === "deliveries") return sendJson(res, 200, cfg.state.deliveries);
+    if (req.method === "GET" && segments[0] === "reads") return sendJson(res, 200, { reads: cfg.state.statusReads, blocked: [...cfg.state.blocked] });
+    if (req.method === "POST" && segments[0] === "advance") {
+      cfg.state.clockOffsetMs += Math.max(0, Number(req.body.ms) || 0);
+      return sendJson(res, 200, { clockOffsetMs: cfg.state.clockOffsetMs });
+    }
+    if (req.method === "POST" && segments[0] === "unblock") {
+      cfg.state.blocked.clear();
+      for (const g of Object.keys(cfg.state.rateStrikes) as Array<keyof typeof cfg.state.rateStrikes>) cfg.state.rateStrikes[g] = 0;
+      return sendJson(res, 200, { ok: true });
+    }
     if (req.method === "POST" && segments[0] === "reset") {
       cfg.state.reset();
       return sendJson(res, 200, { ok: true });

@@ -74,8 +74,21 @@ export class SimulatorState {
   /** BCB: webhook URL per Pix key (PUT /webhook/{chave}). */
   bcbWebhooks = new Map<string, { url: string; at: Date }>();
   publicHost = "127.0.0.1";
+  /** Every status read each gateway answered (after authentication), for budget assertions. */
+  statusReads: Array<{ gateway: SimGatewayId; id: string; at: Date; outcome: "ok" | "not_found" | "rate_limited" | "blocked" }> = [];
+  /** PushinPay's rule: per transaction, the last read that was answered. */
+  lastReadAt = new Map<string, number>();
+  /** Reads refused for going too fast, per gateway; at RATE_STRIKES_TO_BLOCK the account is blocked. */
+  rateStrikes: Record<SimGatewayId, number> = { syncpay: 0, pushinpay: 0, paradise: 0, wiinpay: 0, atomopay: 0, bcb: 0 };
+  blocked = new Set<SimGatewayId>();
+  /** Moves the simulator's clock (rate windows, expiry times) without waiting. */
+  clockOffsetMs = 0;
 
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  constructor(private readonly realNow: () => Date = () => new Date()) {}
+
+  now(): Date {
+    return new Date(this.realNow().getTime() + this.clockOffsetMs);
+  }
 
   issueToken(gateway: SimGatewayId): string {
     const token = `simtok_${alnum(24)}`;
@@ -128,5 +141,10 @@ export class SimulatorState {
     this.outages.clear();
     this.credentials = structuredClone(SIMULATOR_CREDENTIALS);
     for (const g of Object.keys(this.tokensIssued) as SimGatewayId[]) this.tokensIssued[g] = 0;
+    this.statusReads = [];
+    this.lastReadAt.clear();
+    for (const g of Object.keys(this.rateStrikes) as SimGatewayId[]) this.rateStrikes[g] = 0;
+    this.blocked.clear();
+    this.clockOffsetMs = 0;
   }
 }

@@ -1,5 +1,6 @@
 import { centavosToReaisString, reaisToCentavos } from "@/lib/pix/money";
 import { header, sendJson, sendProblem } from "../http";
+import { enforceReadRule } from "../rules";
 import { alnum, type SimCharge } from "../state";
 import { route, type GatewaySim } from "./types";
 
@@ -83,6 +84,7 @@ export const bcbSim: GatewaySim = {
     m = route(req, "GET", /^\/cob\/([^/]+)$/);
     if (m) {
       const charge = state.find("bcb", decodeURIComponent(m[1]));
+      if (enforceReadRule(state, "bcb", charge?.id ?? "", !!charge, res)) return true;
       if (!charge) sendProblem(res, 404, "NaoEncontrado", "Cobrança não encontrada.");
       else sendJson(res, 200, cobView(charge));
       return true;

@@ -1,5 +1,13 @@
 import { header, num, sendJson } from "../http";
+import { brasiliaTimestamp, customerProblem, enforceReadRule, refuseCustomer } from "../rules";
 import { route, type GatewaySim } from "./types";
+
+// As three independent clients observe it: create answers flat {status, transaction_id (numeric),
+// id (our reference echoed), qr_code, qr_code_base64, expires_at "YYYY-MM-DD HH:MM:SS" Brasília};
+// the postback is {transaction_id, external_id (our reference), status, amount, customer};
+// customer name, email, CPF and phone are required.
+
+const postbackWord = { pending: "pending", paid: "approved", expired: "expired", refunded: "refunded" } as const;
 
 export const paradiseSim: GatewaySim = {
   id: "paradise",
@@ -15,6 +23,8 @@ export const paradiseSim: GatewaySim = {
         sendJson(res, 400, { status: "error", message: "amount ou productHash inválido" });
         return true;
       }
+      const problem = customerProblem(req.body.customer as Record<string, unknown> | undefined, { name: true, email: true, document: "cpf", phone: true });
+      if (problem) return refuseCustomer(res, problem, 400);
       const charge = ctx.state.addCharge({
         gateway: "paradise",
         id: String(100000 + ctx.state.list("paradise").length + 1),
@@ -24,34 +34,33 @@ export const paradiseSim: GatewaySim = {
         expiresInSeconds: 1800,
         received: { contentType: req.contentType, body: req.body, query: Object.fromEntries(req.query) },
       });
-      charge.hash = `TX${charge.id}${charge.location.slice(-8)}`;
       sendJson(res, 200, {
         status: "success",
-        transaction: {
-          id: charge.id,
-          hash: charge.hash,
-          qr_code: charge.brCode,
-          qr_code_base64: (await ctx.qrDataUrl(charge.brCode)).replace(/^data:image\/png;base64,/, ""),
-          expires_at: new Date(charge.createdAt.getTime() + charge.expiresInSeconds * 1000).toISOString(),
-          amount,
-        },
+        transaction_id: Number(charge.id),
+        id: charge.reference,
+        qr_code: charge.brCode,
+        qr_code_base64: (await ctx.qrDataUrl(charge.brCode)).replace(/^data:image\/png;base64,/, ""),
+        expires_at: brasiliaTimestamp(new Date(charge.createdAt.getTime() + charge.expiresInSeconds * 1000)),
+        amount,
       });
       return true;
     }
     if (route(req, "GET", /^\/check_status\.php$/)) {
       const charge = ctx.state.find("paradise", req.query.get("hash") ?? "");
+      if (enforceReadRule(ctx.state, "paradise", charge?.id ?? "", !!charge, res)) return true;
       if (!charge) sendJson(res, 404, { status: "error", message: "Transação não encontrada" });
-      else sendJson(res, 200, { payment_status: paradiseSim.statusWord[charge.state], amount: charge.amountCentavos, transaction_id: charge.id });
+      else sendJson(res, 200, { payment_status: paradiseSim.statusWord[charge.state], amount: charge.amountCentavos, transaction_id: Number(charge.id) });
       return true;
     }
     return false;
   },
   notification(charge) {
     if (!charge.webhookUrl) return null;
+    const customer = (charge.received.body as { customer?: unknown }).customer;
     return {
       url: charge.webhookUrl,
       format: "json",
-      body: { id: charge.id, hash: charge.hash, payment_status: paradiseSim.statusWord[charge.state], amount: charge.amountCentavos, amount_paid: charge.paidAt ? charge.amountCentavos : 0, reference: charge.reference },
+      body: { transaction_id: Number(charge.id), external_id: charge.reference, status: postbackWord[charge.state], amount: charge.amountCentavos, customer },
     };
   },
 };

@@ -1,7 +1,12 @@
 import { centavosToReais, reaisToCentavos } from "@/lib/pix/money";
 import { header, num, sendJson } from "../http";
+import { brasiliaTimestamp, customerProblem, enforceReadRule, refuseCustomer } from "../rules";
 import { endToEndId } from "../state";
 import { route, type GatewaySim } from "./types";
+
+// Integrators' observations (medium confidence): client.cpf exactly 11 digits (a CNPJ is refused),
+// client.phone 10–11 digits, name and email present; at most 3 split recipients with whole
+// percentages; timestamps without a zone (Brasília time).
 
 export const syncpaySim: GatewaySim = {
   id: "syncpay",
@@ -26,6 +31,16 @@ export const syncpaySim: GatewaySim = {
         sendJson(res, 422, { message: "O campo amount é obrigatório e deve ser maior que zero" });
         return true;
       }
+      const problem = customerProblem(req.body.client as Record<string, unknown> | undefined, { name: true, email: true, document: "cpf", phone: true });
+      if (problem) return refuseCustomer(res, problem.replace("customer.", "client."));
+      const split = req.body.split;
+      if (split !== undefined) {
+        const rules = Array.isArray(split) ? (split as Array<Record<string, unknown>>) : [];
+        if (rules.length === 0 || rules.length > 3 || rules.some((r) => !Number.isInteger(r.percentage) || (r.percentage as number) < 1 || (r.percentage as number) > 100 || typeof r.user_id !== "string")) {
+          sendJson(res, 422, { message: "split: no máximo 3 recebedores, com percentage inteiro de 1 a 100 e user_id." });
+          return true;
+        }
+      }
       const charge = state.addCharge({
         gateway: "syncpay",
         amountCentavos: reaisToCentavos(amount),
@@ -42,8 +57,9 @@ export const syncpaySim: GatewaySim = {
     const m = route(req, "GET", /^\/api\/partner\/v1\/transaction\/([^/]+)$/);
     if (m) {
       const charge = state.find("syncpay", decodeURIComponent(m[1]));
+      if (enforceReadRule(state, "syncpay", charge?.id ?? "", !!charge, res)) return true;
       if (!charge) sendJson(res, 404, { message: "Transação não encontrada" });
-      else sendJson(res, 200, { data: { identifier: charge.id, status: syncpaySim.statusWord[charge.state], amount: centavosToReais(charge.amountCentavos), external_reference: charge.reference, created_at: charge.createdAt.toISOString() } });
+      else sendJson(res, 200, { data: { identifier: charge.id, status: syncpaySim.statusWord[charge.state], amount: centavosToReais(charge.amountCentavos), external_reference: charge.reference, created_at: brasiliaTimestamp(charge.createdAt) } });
       return true;
     }
     return false;

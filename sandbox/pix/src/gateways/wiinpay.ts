@@ -1,6 +1,17 @@
 import { centavosToReais, reaisToCentavos } from "@/lib/pix/money";
 import { header, num, sendJson } from "../http";
+import { customerProblem, enforceReadRule, refuseCustomer } from "../rules";
+import type { SimCharge } from "../state";
 import { route, type GatewaySim } from "./types";
+
+// Third-party clients only: value in reais (≥ 3,00); name and email in the create body; the status
+// read GET /payment/list/{id} may answer an ARRAY of payments; a split must exceed R$ 0,10 and
+// cannot go to the receiving account itself.
+
+/** The simulated account's own user id (a split to it is refused). */
+export const WIINPAY_SIM_SELF_USER_ID = "wiin_user_sim_self";
+
+const row = (charge: SimCharge) => ({ id: charge.id, status: wiinpaySim.statusWord[charge.state], value: centavosToReais(charge.amountCentavos), metadata: { reference: charge.reference } });
 
 export const wiinpaySim: GatewaySim = {
   id: "wiinpay",
@@ -16,6 +27,19 @@ export const wiinpaySim: GatewaySim = {
       if (!Number.isFinite(value) || value < 3) {
         sendJson(res, 422, { error: "O valor mínimo é R$ 3,00" });
         return true;
+      }
+      const problem = customerProblem({ name: req.body.name, email: req.body.email }, { name: true, email: true });
+      if (problem) return refuseCustomer(res, problem.replace("customer.", ""));
+      const split = req.body.split as Record<string, unknown> | undefined;
+      if (split !== undefined) {
+        if (!(num(split.value) > 0.1)) {
+          sendJson(res, 422, { error: "O valor do split deve ser maior que R$ 0,10" });
+          return true;
+        }
+        if (split.user_id === WIINPAY_SIM_SELF_USER_ID || typeof split.user_id !== "string") {
+          sendJson(res, 422, { error: "Não é possível fazer split para a própria conta" });
+          return true;
+        }
       }
       const metadata = (req.body.metadata ?? {}) as Record<string, unknown>;
       const charge = ctx.state.addCharge({
@@ -34,8 +58,9 @@ export const wiinpaySim: GatewaySim = {
       if (header(req, "authorization") !== `Bearer ${key}`) sendJson(res, 401, { error: "Unauthorized" });
       else {
         const charge = ctx.state.find("wiinpay", decodeURIComponent(m[1]));
+        if (enforceReadRule(ctx.state, "wiinpay", charge?.id ?? "", !!charge, res)) return true;
         if (!charge) sendJson(res, 404, { error: "Pagamento não encontrado" });
-        else sendJson(res, 200, { data: { id: charge.id, status: wiinpaySim.statusWord[charge.state], value: centavosToReais(charge.amountCentavos) } });
+        else sendJson(res, 200, [row(charge)]);
       }
       return true;
     }
@@ -46,14 +71,7 @@ export const wiinpaySim: GatewaySim = {
     return {
       url: charge.webhookUrl,
       format: "json",
-      body: {
-        id: charge.id,
-        status: wiinpaySim.statusWord[charge.state],
-        value: centavosToReais(charge.amountCentavos),
-        payer_name: charge.paidAt ? "Comprador Simulado" : null,
-        payer_document: charge.paidAt ? "12345678909" : null,
-        metadata: { reference: charge.reference },
-      },
+      body: { ...row(charge), payer_name: charge.paidAt ? "Comprador Simulado" : null, payer_document: charge.paidAt ? "12345678909" : null },
     };
   },
 };
