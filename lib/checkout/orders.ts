@@ -1,105 +1,14 @@
-// Order state: derived from Stripe's objects, never from the browser. Transitions only move
-// forward: a paid order is final except for refunds and disputes (handled by the webhook layer).
+// Order state derived from Stripe's objects, never from the browser; the transitions themselves
+// live in lib/orders (the one state machine).
 import type Stripe from "stripe";
 import { prisma } from "@/lib/db/client";
-import { appendAudit, type AuditContext } from "@/lib/audit/log";
+import type { AuditContext } from "@/lib/audit/log";
 import { notFound } from "@/lib/http/errors";
 import { getStripe, onAccount } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
-import type { Order, OrderStatus } from "@/generated/prisma/client";
-import type { Tx } from "@/lib/db/client";
-import { enqueueStoreEvent, kickDeliveries, type StoreEventType } from "@/lib/notifications/enqueue";
-
-const FINAL: OrderStatus[] = ["PAID", "REFUNDED", "PARTIALLY_REFUNDED", "DISPUTED", "EXPIRED", "CANCELED"];
-
-/** Whether an order may move from `from` to `to`. PENDING/FAILED can still become PAID. */
-export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
-  if (from === to) return false;
-  if (from === "PENDING") return true;
-  if (from === "FAILED") return to === "PAID" || to === "EXPIRED" || to === "CANCELED";
-  if (from === "PAID") return to === "REFUNDED" || to === "PARTIALLY_REFUNDED" || to === "DISPUTED";
-  if (from === "PARTIALLY_REFUNDED") return to === "REFUNDED" || to === "DISPUTED";
-  return !FINAL.includes(from);
-}
-
-export type OrderUpdate = {
-  status: OrderStatus;
-  paymentIntentId?: string | null;
-  subscriptionId?: string | null;
-  stripeCustomerId?: string | null;
-  customerEmail?: string | null;
-  failureCode?: string | null;
-  failureMessage?: string | null;
-  amountTotal?: number;
-  /** Tells repeated transitions apart for the store callback (the failed charge, the refund, the dispute). */
-  attemptRef?: string | null;
-};
-
-const CALLBACK_FOR: Partial<Record<OrderStatus, StoreEventType>> = {
-  PAID: "payment.succeeded",
-  FAILED: "payment.failed",
-  REFUNDED: "payment.refunded",
-  PARTIALLY_REFUNDED: "payment.refunded",
-  DISPUTED: "dispute.created",
-};
-
-/** The store callback a transition causes, keyed so that every path (webhook, sync, receipt) yields one event. */
-async function enqueueOrderCallback(tx: Tx, order: Order, update: OrderUpdate) {
-  const type = CALLBACK_FOR[update.status];
-  if (!type) return false;
-  const sourceKey = update.status === "PAID" ? `order:${order.id}:paid` : `order:${order.id}:${update.status.toLowerCase()}:${update.attemptRef ?? update.failureCode ?? "-"}`;
-  const { deliveries } = await enqueueStoreEvent(tx, {
-    storeId: order.storeId,
-    type,
-    sourceKey,
-    data: {
-      orderId: order.externalOrderId ?? order.id, vitrineOrderId: order.id, storeId: order.storeId, provider: "stripe",
-      amount: order.amountTotal, currency: order.currency, status: order.status.toLowerCase(), channel: order.channel.toLowerCase(),
-      paymentIntentId: order.paymentIntentId, checkoutSessionId: order.checkoutSessionId, subscriptionId: order.subscriptionId,
-      customerEmail: order.customerEmail, failureCode: order.failureCode, failureMessage: order.failureMessage,
-    },
-  });
-  return deliveries > 0;
-}
-
-/**
- * Applies an update if the transition is allowed; always records ids and failure details. The
- * store callback for the transition is written to the outbox in the same transaction.
- */
-export async function applyOrderUpdate(orderId: string, update: OrderUpdate, audit: AuditContext) {
-  let kick = false;
-  const result = await prisma.$transaction(async (tx) => {
-    await tx.$queryRawUnsafe(`SELECT id FROM "Order" WHERE id = $1 FOR UPDATE`, orderId);
-    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
-    const ids = {
-      ...(update.paymentIntentId ? { paymentIntentId: update.paymentIntentId } : {}),
-      ...(update.subscriptionId ? { subscriptionId: update.subscriptionId } : {}),
-      ...(update.stripeCustomerId ? { stripeCustomerId: update.stripeCustomerId } : {}),
-      ...(update.customerEmail && !order.customerEmail ? { customerEmail: update.customerEmail } : {}),
-    };
-    if (!canTransition(order.status, update.status)) {
-      if (Object.keys(ids).length) return tx.order.update({ where: { id: order.id }, data: ids });
-      return order;
-    }
-    const updated = await tx.order.update({
-      where: { id: order.id },
-      data: {
-        ...ids,
-        status: update.status,
-        // The last decline stays visible until the order is paid; the audit trail keeps every one.
-        failureCode: update.status === "FAILED" ? update.failureCode ?? null : update.status === "PAID" ? null : order.failureCode,
-        failureMessage: update.status === "FAILED" ? update.failureMessage ?? null : update.status === "PAID" ? null : order.failureMessage,
-        ...(update.status === "PAID" ? { paidAt: new Date(), checkoutUrl: null } : {}),
-        ...(update.amountTotal !== undefined ? { amountTotal: update.amountTotal } : {}),
-      },
-    });
-    await appendAudit(tx, audit, { action: `order.${update.status.toLowerCase()}`, storeId: order.storeId, target: { type: "order", id: order.id }, before: { status: order.status }, after: { status: updated.status, amountTotal: updated.amountTotal, currency: updated.currency, failureCode: updated.failureCode } });
-    kick = await enqueueOrderCallback(tx, updated, update);
-    return updated;
-  });
-  if (kick) await kickDeliveries();
-  return result;
-}
+import { isSettled } from "@/lib/orders/state";
+import { applyOrderUpdate, type OrderUpdate } from "@/lib/orders/transition";
+import type { OrderStatus } from "@/generated/prisma/client";
 
 export function updateFromCheckoutSession(session: Stripe.Checkout.Session): OrderUpdate["status"] | null {
   if (session.status === "expired") return "EXPIRED";
@@ -107,7 +16,7 @@ export function updateFromCheckoutSession(session: Stripe.Checkout.Session): Ord
   return null;
 }
 
-export function updateFromPaymentIntent(pi: Stripe.PaymentIntent): { status: OrderStatus; failureCode?: string; failureMessage?: string; attemptRef?: string } | null {
+export function updateFromPaymentIntent(pi: Stripe.PaymentIntent): Pick<OrderUpdate, "status" | "failureCode" | "failureMessage" | "attemptRef"> | null {
   if (pi.status === "succeeded") return { status: "PAID" };
   if (pi.status === "canceled") return { status: "CANCELED" };
   if (pi.status === "requires_payment_method" && pi.last_payment_error) {
@@ -121,7 +30,7 @@ export function updateFromPaymentIntent(pi: Stripe.PaymentIntent): { status: Ord
 export async function refreshOrderFromStripe(orderId: string, audit: AuditContext) {
   const order = await prisma.order.findUnique({ where: { id: orderId } });
   if (!order) throw notFound("Order");
-  if (FINAL.includes(order.status)) return order;
+  if (isSettled(order.status)) return order;
   const opts = onAccount(order.stripeAccountId);
   if (order.checkoutSessionId) {
     const session = await callStripe(() => getStripe().checkout.sessions.retrieve(order.checkoutSessionId!, undefined, opts));

@@ -8,6 +8,7 @@ import Stripe from "stripe";
 import { z } from "zod";
 import type { CreditPurchase, CreditPurchaseStatus } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
+import { lockRow } from "@/lib/db/lock";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { ensurePlatformCustomer } from "@/lib/billing/plans";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -192,7 +193,7 @@ export async function applyPaymentIntent(pi: Stripe.PaymentIntent, audit: AuditC
     });
   }
   return prisma.$transaction(async (tx) => {
-    await tx.$queryRawUnsafe(`SELECT id FROM "CreditPurchase" WHERE id = $1 FOR UPDATE`, found.id);
+    await lockRow(tx, "CreditPurchase", found.id);
     const current = await tx.creditPurchase.findUniqueOrThrow({ where: { id: found.id } });
     if (current.status === "SUCCEEDED") return { purchase: current, credited: false };
     const err = pi.last_payment_error;

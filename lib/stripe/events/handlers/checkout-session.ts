@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
-import { applyOrderUpdate, refreshOrderFromStripe } from "@/lib/checkout/orders";
+import { refreshOrderFromStripe } from "@/lib/checkout/orders";
+import { applyOrderUpdate } from "@/lib/orders/transition";
 import { applySubscription } from "@/lib/billing/plans";
 import { getStripe } from "@/lib/stripe/client";
 import { findOrder, opts, type EventHandler } from "../context";

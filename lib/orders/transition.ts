@@ -1,0 +1,186 @@
+// Every order transition goes through here: one row lock, one check against the state machine,
+// the audit entry and the store callback in the same transaction. Webhook handlers, the recovery
+// sync and the receipt page only translate what Stripe says into these calls.
+import { appendAudit, type AuditContext } from "@/lib/audit/log";
+import { prisma, type Tx } from "@/lib/db/client";
+import { lockRow } from "@/lib/db/lock";
+import { enqueueStoreEvent, kickDeliveries, type StoreEventType } from "@/lib/notifications/enqueue";
+import type { Order, OrderStatus } from "@/generated/prisma/client";
+import { nextOrderStatus, PAYMENT_EVENT } from "./state";
+
+/** What a Checkout Session or PaymentIntent says about the payment. */
+export type OrderUpdate = {
+  status: keyof typeof PAYMENT_EVENT;
+  paymentIntentId?: string | null;
+  subscriptionId?: string | null;
+  stripeCustomerId?: string | null;
+  customerEmail?: string | null;
+  failureCode?: string | null;
+  failureMessage?: string | null;
+  amountTotal?: number;
+  /** Tells repeated transitions apart for the store callback (the failed charge). */
+  attemptRef?: string | null;
+};
+
+export type RefundFacts = { id: string; amount: number; currency: string; status: string | null; reason: string | null };
+export type ChargeRefunds = { amount: number; amountRefunded: number; refunds: RefundFacts[] };
+export type DisputeFacts = { id: string; amount: number; currency: string; status: string; reason: string };
+
+const CALLBACK_FOR: Partial<Record<OrderStatus, StoreEventType>> = {
+  PAID: "payment.succeeded",
+  FAILED: "payment.failed",
+  REFUNDED: "payment.refunded",
+  PARTIALLY_REFUNDED: "payment.refunded",
+  DISPUTED: "dispute.created",
+};
+
+/** The order part every store callback about an order carries (docs/store-integration.md). */
+function orderCallbackData(order: Order) {
+  return {
+    orderId: order.externalOrderId ?? order.id,
+    vitrineOrderId: order.id,
+    storeId: order.storeId,
+    provider: "stripe" as const,
+    amount: order.amountTotal,
+    currency: order.currency,
+    status: order.status.toLowerCase(),
+  };
+}
+
+/** Runs fn on the locked, freshly read order; wakes the callback worker once the transaction commits. */
+async function withLockedOrder<T>(orderId: string, fn: (tx: Tx, order: Order) => Promise<{ result: T; callbacks: number }>): Promise<T> {
+  let callbacks = 0;
+  const result = await prisma.$transaction(async (tx) => {
+    await lockRow(tx, "Order", orderId);
+    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+    const out = await fn(tx, order);
+    callbacks = out.callbacks;
+    return out.result;
+  });
+  if (callbacks > 0) await kickDeliveries();
+  return result;
+}
+
+/**
+ * Applies a payment-side update if the state machine allows it; always records Stripe ids. The
+ * store callback is keyed so that every path (webhook, sync, receipt) yields one event.
+ */
+export function applyOrderUpdate(orderId: string, update: OrderUpdate, audit: AuditContext): Promise<Order> {
+  return withLockedOrder(orderId, async (tx, order) => {
+    const ids = {
+      ...(update.paymentIntentId ? { paymentIntentId: update.paymentIntentId } : {}),
+      ...(update.subscriptionId ? { subscriptionId: update.subscriptionId } : {}),
+      ...(update.stripeCustomerId ? { stripeCustomerId: update.stripeCustomerId } : {}),
+      ...(update.customerEmail && !order.customerEmail ? { customerEmail: update.customerEmail } : {}),
+    };
+    const next = nextOrderStatus(order.status, PAYMENT_EVENT[update.status]);
+    if (!next) {
+      const result = Object.keys(ids).length ? await tx.order.update({ where: { id: order.id }, data: ids }) : order;
+      return { result, callbacks: 0 };
+    }
+    const failed = next === "FAILED";
+    const paid = next === "PAID";
+    const updated = await tx.order.update({
+      where: { id: order.id },
+      data: {
+        ...ids,
+        status: next,
+        // The last decline stays visible until the order is paid; the audit trail keeps every one.
+        failureCode: failed ? (update.failureCode ?? null) : paid ? null : order.failureCode,
+        failureMessage: failed ? (update.failureMessage ?? null) : paid ? null : order.failureMessage,
+        ...(paid ? { paidAt: new Date(), checkoutUrl: null } : {}),
+        ...(update.amountTotal !== undefined ? { amountTotal: update.amountTotal } : {}),
+      },
+    });
+    await appendAudit(tx, audit, {
+      action: `order.${next.toLowerCase()}`,
+      storeId: order.storeId,
+      target: { type: "order", id: order.id },
+      before: { status: order.status },
+      after: { status: updated.status, amountTotal: updated.amountTotal, currency: updated.currency, failureCode: updated.failureCode },
+    });
+    const type = CALLBACK_FOR[next];
+    if (!type) return { result: updated, callbacks: 0 };
+    const sourceKey = paid ? `order:${order.id}:paid` : `order:${order.id}:${next.toLowerCase()}:${update.attemptRef ?? update.failureCode ?? "-"}`;
+    const { deliveries } = await enqueueStoreEvent(tx, {
+      storeId: order.storeId,
+      type,
+      sourceKey,
+      data: {
+        ...orderCallbackData(updated),
+        channel: updated.channel.toLowerCase(),
+        paymentIntentId: updated.paymentIntentId,
+        checkoutSessionId: updated.checkoutSessionId,
+        subscriptionId: updated.subscriptionId,
+        customerEmail: updated.customerEmail,
+        failureCode: updated.failureCode,
+        failureMessage: updated.failureMessage,
+      },
+    });
+    return { result: updated, callbacks: deliveries };
+  });
+}
+
+/**
+ * A charge's refunds as Stripe has them now: the order moves to REFUNDED or PARTIALLY_REFUNDED,
+ * each refund is recorded once and sends one payment.refunded callback.
+ */
+export function recordOrderRefunds(orderId: string, charge: ChargeRefunds, audit: AuditContext): Promise<void> {
+  return withLockedOrder(orderId, async (tx, order) => {
+    const event = charge.amountRefunded >= charge.amount ? "refunded" : "partially_refunded";
+    const target = event === "refunded" ? "REFUNDED" : "PARTIALLY_REFUNDED";
+    const next = nextOrderStatus(order.status, event);
+    if (next) {
+      await tx.order.update({ where: { id: order.id }, data: { status: next } });
+      await appendAudit(tx, audit, { action: `order.${next.toLowerCase()}`, storeId: order.storeId, target: { type: "order", id: order.id }, before: { status: order.status }, after: { status: next, amountRefunded: charge.amountRefunded } });
+    }
+    let callbacks = 0;
+    for (const refund of charge.refunds) {
+      const { count } = await tx.paymentAdjustment.createMany({
+        data: [{ storeId: order.storeId, orderId: order.id, kind: "refund", stripeId: refund.id, amount: refund.amount, currency: refund.currency.toUpperCase(), status: refund.status ?? "succeeded", reason: refund.reason }],
+        skipDuplicates: true,
+      });
+      if (count === 0) continue;
+      const { deliveries } = await enqueueStoreEvent(tx, {
+        storeId: order.storeId,
+        type: "payment.refunded",
+        sourceKey: `refund:${refund.id}`,
+        data: { ...orderCallbackData(order), status: target.toLowerCase(), refundId: refund.id, refundAmount: refund.amount, amountRefunded: charge.amountRefunded },
+      });
+      callbacks += deliveries;
+    }
+    return { result: undefined, callbacks };
+  });
+}
+
+/**
+ * A dispute as Stripe has it now: recorded once; an open dispute marks the order DISPUTED and
+ * tells the store once; a closed one is audited, and a won one makes the order PAID again.
+ */
+export function recordOrderDispute(orderId: string, dispute: DisputeFacts, audit: AuditContext): Promise<void> {
+  return withLockedOrder(orderId, async (tx, order) => {
+    await tx.paymentAdjustment.upsert({
+      where: { stripeId: dispute.id },
+      create: { storeId: order.storeId, orderId: order.id, kind: "dispute", stripeId: dispute.id, amount: dispute.amount, currency: dispute.currency.toUpperCase(), status: dispute.status, reason: dispute.reason },
+      update: { status: dispute.status },
+    });
+    const closed = dispute.status === "won" || dispute.status === "lost" || dispute.status === "warning_closed";
+    if (!closed) {
+      if (!nextOrderStatus(order.status, "disputed")) return { result: undefined, callbacks: 0 };
+      await tx.order.update({ where: { id: order.id }, data: { status: "DISPUTED" } });
+      await appendAudit(tx, audit, { action: "order.disputed", storeId: order.storeId, target: { type: "order", id: order.id }, before: { status: order.status }, after: { status: "DISPUTED", disputeId: dispute.id, reason: dispute.reason } });
+      const { deliveries } = await enqueueStoreEvent(tx, {
+        storeId: order.storeId,
+        type: "dispute.created",
+        sourceKey: `dispute:${dispute.id}`,
+        data: { ...orderCallbackData(order), amount: dispute.amount, status: "disputed", disputeId: dispute.id, reason: dispute.reason },
+      });
+      return { result: undefined, callbacks: deliveries };
+    }
+    if (order.status !== "DISPUTED") return { result: undefined, callbacks: 0 };
+    const next = dispute.status === "lost" ? "DISPUTED" : nextOrderStatus(order.status, "dispute_won");
+    if (next && next !== order.status) await tx.order.update({ where: { id: order.id }, data: { status: next } });
+    await appendAudit(tx, audit, { action: "order.dispute_closed", storeId: order.storeId, target: { type: "order", id: order.id }, before: { status: order.status }, after: { status: next, disputeStatus: dispute.status } });
+    return { result: undefined, callbacks: 0 };
+  });
+}
