@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   invalid_credentials: 401,
   invalid_api_key: 401,
   forbidden: 403,
+  cross_site_request: 403,
   account_suspended: 403,
   not_found: 404,
   method_not_allowed: 405,

@@ -5,13 +5,14 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { Logger } from "pino";
 import { logger } from "@/lib/log/logger";
 import { metrics } from "@/lib/metrics/registry";
-import { consume, type LimitName } from "@/lib/rate-limit/limiter";
+import { rateLimitedError, rateLimitHeaders, take, type LimitName, type RateState } from "@/lib/rate-limit/limiter";
 import type { AuditContext } from "@/lib/audit/log";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { getSessionUser, STORE_COOKIE, type SessionUser } from "@/lib/auth/session";
 import { resolveCurrentStore, type StoreSummary } from "@/lib/tenancy/stores";
 import { requestInfo, type RequestInfo } from "./context";
 import { AppError, errorBody } from "./errors";
+import { assertSameOrigin, isSafeMethod } from "./same-origin";
 
 type RouteParams = { params: Promise<Record<string, string | string[]>> };
 
@@ -20,7 +21,14 @@ export type SellerContext = BaseContext & { user: SessionUser; store: StoreSumma
 export type AdminContext = BaseContext & { user: SessionUser; audit: AuditContext };
 export type StoreContext = BaseContext & { store: StoreSummary; principal: { kind: "api_key"; apiKeyId: string } | { kind: "session"; user: SessionUser }; audit: AuditContext };
 
-type Options = { limit?: LimitName | false };
+/**
+ * `limit`: the budget this route draws from instead of its caller's class (see resolveRate), or false
+ * for none. `sameOrigin` (withPublic): refuse cross-site mutations, for a public route that still
+ * acts on the caller's cookies.
+ */
+type Options = { limit?: LimitName | false; sameOrigin?: boolean };
+/** Whose budget a request spends: the class of its caller and the key counted. */
+type Rate = { name: LimitName; key: string; apiKey?: boolean };
 type Handler<C> = (ctx: C) => Promise<Response | unknown>;
 
 export function json(data: unknown, init?: ResponseInit): NextResponse {
@@ -35,6 +43,21 @@ function toResponse(err: unknown, info: RequestInfo, log: Logger): NextResponse 
   return res;
 }
 
+/**
+ * The budget a request spends. A store API key always spends its own per-key budget (a store
+ * server is not a buyer to brake); otherwise the route's declared limit, else the caller's class.
+ */
+function resolveRate(rate: Rate, opts: Options): { name: LimitName; key: string } | null {
+  if (opts.limit === false) return null;
+  if (rate.apiKey) return rate;
+  return { name: opts.limit ?? rate.name, key: rate.key };
+}
+
+/** Signed-in callers: reads and mutations are budgeted apart, so polling never blocks a save. */
+function sessionRate(method: string, userId: string): Rate {
+  return { name: isSafeMethod(method) ? "session_read" : "session_write", key: `user:${userId}` };
+}
+
 function flatParams(p: Record<string, string | string[]>): Record<string, string> {
   return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
 }
@@ -43,24 +66,30 @@ function auditCtx(info: RequestInfo, actor: AuditContext["actor"]): AuditContext
   return { actor, ip: info.ip, userAgent: info.userAgent, requestId: info.requestId };
 }
 
-function wrap<C>(route: string, resolve: (base: BaseContext) => Promise<C & { rateKey: string }>, handler: Handler<C>, opts: Options) {
+function wrap<C>(route: string, resolve: (base: BaseContext) => Promise<C & { rate: Rate }>, handler: Handler<C>, opts: Options) {
   const method = route.split(" ")[0] ?? "GET";
   return async (req: NextRequest, rp?: RouteParams): Promise<Response> => {
     const started = performance.now();
     const info = requestInfo(req);
     let log = logger.child({ requestId: info.requestId, route });
     let res: Response;
+    let rate: RateState | undefined;
     try {
       const base: BaseContext = { req, info, params: flatParams((await rp?.params) ?? {}), log };
       const ctx = await resolve(base);
       log = (ctx as unknown as BaseContext).log;
-      if (opts.limit !== false) await consume(opts.limit ?? "default", ctx.rateKey);
+      const budget = resolveRate(ctx.rate, opts);
+      if (budget) {
+        rate = await take(budget.name, budget.key);
+        if (!rate.ok) throw rateLimitedError(rate);
+      }
       const out = await handler(ctx);
       res = out instanceof Response ? out : NextResponse.json(out ?? { ok: true });
     } catch (err) {
       res = toResponse(err, info, log);
     }
     res.headers.set("x-request-id", info.requestId);
+    if (rate) for (const [name, value] of Object.entries(rateLimitHeaders(rate))) res.headers.set(name, value);
     const seconds = (performance.now() - started) / 1000;
     const labels = { method, route, status: String(res.status) };
     metrics.httpRequests.inc(labels);
@@ -72,10 +101,14 @@ function wrap<C>(route: string, resolve: (base: BaseContext) => Promise<C & { ra
 
 /** No authentication; rate-limited per client IP. */
 export function withPublic(route: string, handler: Handler<BaseContext>, opts: Options = {}) {
-  return wrap<BaseContext>(route, async (b) => ({ ...b, rateKey: `ip:${b.info.ip}` }), handler, opts);
+  return wrap<BaseContext>(route, async (b) => {
+    if (opts.sameOrigin) assertSameOrigin(b.req);
+    return { ...b, rate: { name: "public", key: `ip:${b.info.ip}` } };
+  }, handler, opts);
 }
 
 async function sellerFromSession(b: BaseContext): Promise<{ user: SessionUser; store: StoreSummary }> {
+  assertSameOrigin(b.req);
   const user = await getSessionUser(b.req);
   if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
   const preferred = b.req.headers.get("x-store-id") ?? b.req.cookies.get(STORE_COOKIE)?.value;
@@ -88,17 +121,18 @@ async function sellerFromSession(b: BaseContext): Promise<{ user: SessionUser; s
 export function withSeller(route: string, handler: Handler<SellerContext>, opts: Options = {}) {
   return wrap<SellerContext>(route, async (b) => {
     const { user, store } = await sellerFromSession(b);
-    return { ...b, user, store, log: b.log.child({ userId: user.id, storeId: store.id }), audit: auditCtx(b.info, { type: "user", id: user.id }), rateKey: `user:${user.id}` };
+    return { ...b, user, store, log: b.log.child({ userId: user.id, storeId: store.id }), audit: auditCtx(b.info, { type: "user", id: user.id }), rate: sessionRate(b.req.method, user.id) };
   }, handler, opts);
 }
 
 /** A signed-in admin. */
 export function withAdmin(route: string, handler: Handler<AdminContext>, opts: Options = {}) {
   return wrap<AdminContext>(route, async (b) => {
+    assertSameOrigin(b.req);
     const user = await getSessionUser(b.req);
     if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
     if (user.role !== "ADMIN") throw new AppError("forbidden", "Administrators only.");
-    return { ...b, user, log: b.log.child({ userId: user.id }), audit: auditCtx(b.info, { type: "user", id: user.id }), rateKey: `user:${user.id}` };
+    return { ...b, user, log: b.log.child({ userId: user.id }), audit: auditCtx(b.info, { type: "user", id: user.id }), rate: sessionRate(b.req.method, user.id) };
   }, handler, opts);
 }
 
@@ -108,9 +142,9 @@ export function withApiKey(route: string, handler: Handler<StoreContext>, opts: 
     const authorization = b.req.headers.get("authorization");
     if (!authorization && opts.allowSession) {
       const { user, store } = await sellerFromSession(b);
-      return { ...b, store, principal: { kind: "session" as const, user }, log: b.log.child({ userId: user.id, storeId: store.id }), audit: auditCtx(b.info, { type: "user", id: user.id }), rateKey: `user:${user.id}` };
+      return { ...b, store, principal: { kind: "session" as const, user }, log: b.log.child({ userId: user.id, storeId: store.id }), audit: auditCtx(b.info, { type: "user", id: user.id }), rate: sessionRate(b.req.method, user.id) };
     }
     const key = await authenticateApiKey(authorization);
-    return { ...b, store: key.store, principal: { kind: "api_key" as const, apiKeyId: key.apiKeyId }, log: b.log.child({ apiKeyId: key.apiKeyId, storeId: key.storeId }), audit: auditCtx(b.info, { type: "api_key", id: key.apiKeyId }), rateKey: `key:${key.apiKeyId}` };
+    return { ...b, store: key.store, principal: { kind: "api_key" as const, apiKeyId: key.apiKeyId }, log: b.log.child({ apiKeyId: key.apiKeyId, storeId: key.storeId }), audit: auditCtx(b.info, { type: "api_key", id: key.apiKeyId }), rate: { name: "api_key", key: `key:${key.apiKeyId}`, apiKey: true } };
   }, handler, opts);
 }

@@ -20,7 +20,7 @@ const validBody = () => JSON.stringify({ name: "Route", email: uniqueEmail("rout
 describe("route handlers", () => {
   const { db } = useTestDatabase();
   beforeEach(() => {
-    process.env.RATE_LIMIT_DEFAULT = "1000/minute";
+    process.env.RATE_LIMIT_PUBLIC = "1000/minute";
     resetRateLimiters();
   });
 
@@ -59,7 +59,7 @@ describe("route handlers", () => {
   });
 
   it("answers 429 with Retry-After once the limit is spent", async () => {
-    process.env.RATE_LIMIT_DEFAULT = "2/minute";
+    process.env.RATE_LIMIT_PUBLIC = "2/minute";
     resetRateLimiters();
     const h = { ...jsonHeaders, "x-forwarded-for": "192.0.2.200" };
     for (let i = 0; i < 2; i++) expect((await signUpRoute(req("/api/auth/sign-up", { method: "POST", body: "{", headers: h }))).status).toBe(400);

@@ -22,4 +22,4 @@ export const POST = withPublic("POST /api/locale", async ({ req }) => {
   const res = isJson ? NextResponse.json({ locale: input.locale }) : new NextResponse(null, { status: 303, headers: { Location: safePath(input.redirect) } });
   res.cookies.set(LOCALE_COOKIE, input.locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
   return res;
-}, { limit: false });
+}, { limit: false, sameOrigin: true });
