@@ -1,6 +1,10 @@
-// Idempotent demo data: an admin, two sellers each with a store, and demo products.
-// Run with `npm run db:seed`; running it again changes nothing.
+// Idempotent seed. Everywhere: the platform plans and credit packages (reference data an admin
+// edits). Outside production only: the demo — an admin, two sellers each with a store, demo
+// products and PIX through the simulator. Production gets no demo account; its first admin comes
+// from `npm run admin:create`. Run with `npm run db:seed`; running it again changes nothing.
 import { getDatabase } from "@/lib/db/client";
+import { env } from "@/lib/env/server";
+import { loadEnvFiles } from "@/lib/env/load";
 import { hashPassword } from "@/lib/auth/password";
 import { appendAudit } from "@/lib/audit/log";
 import { DEFAULT_PACKAGES } from "@/lib/credits/packages";
@@ -52,6 +56,13 @@ export async function seed() {
   }
   // Credit packages by (slug, currency); packages an admin edited are left as they are.
   await prisma.creditPackage.createMany({ data: DEFAULT_PACKAGES.map((p) => ({ ...p })), skipDuplicates: true });
+  const demo = env().APP_ENV !== "production";
+  if (demo) await seedDemo(prisma);
+  return { demo, users: await prisma.user.count(), stores: await prisma.store.count(), products: await prisma.product.count(), plans: await prisma.platformPlan.count() };
+}
+
+/** The demo accounts, stores and products (never in production). */
+async function seedDemo(prisma: ReturnType<typeof getDatabase>["prisma"]) {
   await upsertUser(prisma, DEMO_USERS.admin, "ADMIN");
   for (const key of ["ana", "bruno"] as const) {
     const spec = DEMO_USERS[key];
@@ -67,18 +78,16 @@ export async function seed() {
       });
     }
   }
-  // The demo seller takes PIX through the local simulator (never outside a demo).
-  if (process.env.APP_ENV !== "production") {
-    const ana = await prisma.store.findUniqueOrThrow({ where: { slug: DEMO_USERS.ana.store.slug } });
-    await seedDemoPix(ana.id, SYSTEM, { pushinpay: SIMULATOR_CREDENTIALS.pushinpay, directKey: { pix_key: DEMO_USERS.ana.email, merchant_name: DEMO_USERS.ana.name, merchant_city: "Sao Paulo" } });
-  }
-  return { users: await prisma.user.count(), stores: await prisma.store.count(), products: await prisma.product.count(), plans: await prisma.platformPlan.count() };
+  // The demo seller takes PIX through the local simulator.
+  const ana = await prisma.store.findUniqueOrThrow({ where: { slug: DEMO_USERS.ana.store.slug } });
+  await seedDemoPix(ana.id, SYSTEM, { pushinpay: SIMULATOR_CREDENTIALS.pushinpay, directKey: { pix_key: DEMO_USERS.ana.email, merchant_name: DEMO_USERS.ana.name, merchant_city: "Sao Paulo" } });
 }
 
 if (process.argv[1] && /seed\.ts$/.test(process.argv[1])) {
+  loadEnvFiles();
   seed()
-    .then((counts) => {
-      console.log(`Seeded demo data: ${JSON.stringify(counts)}`);
+    .then(({ demo, ...counts }) => {
+      console.log(demo ? `Seeded demo data: ${JSON.stringify(counts)}` : `Seeded plans and credit packages (production: no demo data): ${JSON.stringify(counts)}`);
       process.exit(0);
     })
     .catch((err) => {

@@ -5,8 +5,11 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { applyMigrations } from "../lib/db/migrations.ts";
+import { loadEnvFiles } from "../lib/env/load.ts";
+import { ServerEnvShape } from "../lib/env/schema.ts";
 
-const dir = process.env.PGLITE_DIR ?? ".data/pglite";
+loadEnvFiles();
+const dir = ServerEnvShape.PGLITE_DIR.parse(process.env.PGLITE_DIR || undefined);
 if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
 const pg = new PGlite(dir);
 const applied = await applyMigrations({

@@ -1,6 +1,8 @@
 // Driver adapters for the Prisma CLI (migrate, generate). Not imported by the app at run time.
 import { randomBytes } from "node:crypto";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { loadEnvFiles } from "../env/load";
+import { ServerEnvShape } from "../env/schema";
 
 const NAME_OID = 19;
 const CHAR_OID = 18;
@@ -71,7 +73,10 @@ async function pgliteAdapter(dir: string): Promise<SqlMigrationAwareDriverAdapte
 }
 
 export async function cliAdapter(): Promise<SqlMigrationAwareDriverAdapterFactory> {
-  const url = process.env.DATABASE_URL;
+  // Run alone (`npx prisma migrate deploy`), the CLI reads the same .env files as the app.
+  // Only the database variables are checked: a migration needs nothing else.
+  loadEnvFiles();
+  const url = ServerEnvShape.DATABASE_URL.parse(process.env.DATABASE_URL || undefined);
   if (url) return postgresAdapter(url);
-  return pgliteAdapter(process.env.PGLITE_DIR ?? ".data/pglite");
+  return pgliteAdapter(ServerEnvShape.PGLITE_DIR.parse(process.env.PGLITE_DIR || undefined));
 }

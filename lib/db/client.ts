@@ -7,6 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { env } from "@/lib/env/server";
 import { applyMigrations, type SqlRunner } from "./migrations";
 
 export type Database = {
@@ -35,12 +36,13 @@ function prismaRunner(prisma: PrismaClient): SqlRunner {
 }
 
 export function createDatabase(opts: { url?: string; pgliteDir?: string } = {}): Database {
-  const url = opts.url ?? process.env.DATABASE_URL;
+  const config = env();
+  const url = opts.url ?? config.DATABASE_URL;
   if (url) {
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) }) });
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: config.DATABASE_POOL_MAX }) });
     return { kind: "postgres", prisma, url, sql: prismaRunner(prisma), ready: Promise.resolve() };
   }
-  const dir = opts.pgliteDir ?? process.env.PGLITE_DIR ?? ".data/pglite";
+  const dir = opts.pgliteDir ?? config.PGLITE_DIR;
   const inMemory = dir.startsWith("memory://");
   if (!inMemory) mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir);

@@ -1,12 +1,18 @@
 import "server-only";
-import { parseServerEnv, type ServerEnv } from "./schema";
+import { parseServerEnv, ServerEnvShape, type ServerEnv } from "./schema";
 
-let cached: ServerEnv | undefined;
+const NAMES = Object.keys(ServerEnvShape);
+let cached: { signature: string; env: ServerEnv } | undefined;
 
-/** The validated server environment. Throws an EnvError naming each bad variable. */
+/**
+ * The validated server environment. Throws an EnvError naming each bad variable. Re-parsed only
+ * when one of the declared variables changed (tests and the bench set them at run time), so a read
+ * costs one string join.
+ */
 export function env(): ServerEnv {
-  cached ??= parseServerEnv(process.env);
-  return cached;
+  const signature = NAMES.map((name) => process.env[name] ?? "").join("\u0000");
+  if (cached?.signature !== signature) cached = { signature, env: parseServerEnv(process.env) };
+  return cached.env;
 }
 
 /** For tests that change process.env between cases. */
