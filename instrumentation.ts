@@ -1,18 +1,23 @@
-// Next.js calls register() once when the server process starts: start the job runner there.
+// Next.js calls register() once when the server process starts: check the configuration, then
+// start the job runner.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Build workers must never open the database (PGlite allows one process per directory).
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  // Fail fast, naming every missing or invalid variable.
-  const { parseServerEnv } = await import("@/lib/env/schema");
-  parseServerEnv(process.env);
+  // Fail fast, naming every missing or invalid variable (in production: everything it needs, see
+  // docs/operations.md "Production checklist"). The launcher checked the same schema before migrating.
+  const { env } = await import("@/lib/env/server");
+  const config = env();
+  // Production runs behind scripts/server.mjs: nothing else establishes a request's client address.
+  const { assertAppServerInProduction } = await import("@/lib/http/client-address");
+  assertAppServerInProduction(config.APP_ENV);
   // Refuses the Stripe emulator in production or beside a live key, before serving anything.
   const { resolveStripeMode } = await import("@/lib/stripe/client");
   resolveStripeMode();
   // An in-memory database is migrated in process; wait for it before serving.
   const { getDatabase } = await import("@/lib/db/client");
   await getDatabase().ready;
-  if (process.env.JOBS_ENABLED === "0" || process.env.JOBS_ENABLED === "false") return;
+  if (!config.JOBS_ENABLED) return;
   const { startJobRunner } = await import("@/lib/jobs/runner");
   const { jobDefinitions } = await import("@/lib/jobs/definitions");
   await startJobRunner(jobDefinitions);

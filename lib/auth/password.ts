@@ -1,10 +1,10 @@
 import bcrypt from "bcryptjs";
 import { z } from "zod";
+import { env } from "@/lib/env/server";
 
-/** bcrypt cost; 12 in production, lowerable (never below 10) for tests via BCRYPT_COST. */
+/** bcrypt cost; 12 by default, lowerable (never below 10, the schema refuses less) for tests via BCRYPT_COST. */
 function cost(): number {
-  const fromEnv = Number(process.env.BCRYPT_COST);
-  return Number.isInteger(fromEnv) && fromEnv >= 10 ? fromEnv : 12;
+  return env().BCRYPT_COST;
 }
 
 export function hashPassword(plain: string): Promise<string> {

@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { AppError, notFound } from "@/lib/http/errors";
 import { getStripe } from "@/lib/stripe/client";
+import { env } from "@/lib/env/server";
 import { callStripe } from "@/lib/stripe/errors";
 import type { StoreSummary } from "@/lib/tenancy/stores";
 
@@ -28,7 +29,7 @@ async function ensureSinglePlan(priceId: string) {
 }
 
 export async function listPlans() {
-  const single = process.env.PLATFORM_PRICE_ID;
+  const single = env().PLATFORM_PRICE_ID;
   if (single) {
     await ensureSinglePlan(single);
     return prisma.platformPlan.findMany({ where: { stripePriceId: single } });

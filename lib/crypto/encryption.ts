@@ -1,6 +1,7 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { logger } from "@/lib/log/logger";
+import { env } from "@/lib/env/server";
 
 /**
  * Secrets at rest (gateway credentials, callback signing secrets): AES-256-GCM, `v1.<kid>.<iv>.<tag>.<data>` (base64url parts).
@@ -70,8 +71,9 @@ export function loadKeyring(env: EnvLike = process.env): Keyring {
 let cached: { signature: string; ring: Keyring } | undefined;
 
 function defaultKeyring(): Keyring {
-  const signature = `${process.env.ENCRYPTION_KEYS ?? ""}|${process.env.ENCRYPTION_KEY ?? ""}|${process.env.APP_ENV ?? ""}`;
-  if (cached?.signature !== signature) cached = { signature, ring: loadKeyring() };
+  const { ENCRYPTION_KEYS, ENCRYPTION_KEY, APP_ENV } = env();
+  const signature = `${ENCRYPTION_KEYS ?? ""}|${ENCRYPTION_KEY ?? ""}|${APP_ENV}`;
+  if (cached?.signature !== signature) cached = { signature, ring: loadKeyring({ ENCRYPTION_KEYS, ENCRYPTION_KEY, APP_ENV }) };
   return cached.ring;
 }
 

@@ -1,4 +1,5 @@
 import pino from "pino";
+import { env } from "@/lib/env/server";
 
 /** Paths redacted wherever they appear in a log object. */
 export const REDACT_PATHS = [
@@ -25,10 +26,19 @@ function scrubDeep(value: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDeep(v, depth + 1)]));
 }
 
+/** LOG_LEVEL; "info" when the environment is invalid, so the logger can still report that. */
+function configuredLevel(): string {
+  try {
+    return env().LOG_LEVEL;
+  } catch {
+    return "info";
+  }
+}
+
 export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}) {
   return pino(
     {
-      level: options.level ?? process.env.LOG_LEVEL ?? "info",
+      level: options.level ?? configuredLevel(),
       base: { service: "vitrine" },
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
       formatters: { log: (obj) => scrubDeep(obj) as Record<string, unknown> },

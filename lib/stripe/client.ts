@@ -1,6 +1,7 @@
 // The one switch between real Stripe and the local emulator (sandbox/stripe). Nothing else in
 // lib/ or app/ branches on emulator mode: everything goes through getStripe() and the official SDK.
 import Stripe from "stripe";
+import { env } from "@/lib/env/server";
 
 export const EMULATOR_SECRET_KEY = "sk_test_emulator";
 export const EMULATOR_PUBLISHABLE_KEY = "pk_test_emulator";
@@ -44,7 +45,7 @@ export function getStripe(): Stripe {
 export function stripeBrowserConfig(): { publishableKey: string | null; standInScriptUrl: string | null } {
   const mode = resolveStripeMode();
   if (mode.kind === "stripe") return { publishableKey: mode.publishableKey, standInScriptUrl: null };
-  const publicUrl = process.env.STRIPE_EMULATOR_PUBLIC_URL || mode.emulatorUrl;
+  const publicUrl = env().STRIPE_EMULATOR_PUBLIC_URL || mode.emulatorUrl;
   return { publishableKey: mode.publishableKey, standInScriptUrl: `${publicUrl}/stripe.js` };
 }
 

@@ -5,6 +5,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { decryptJson, encryptJson } from "@/lib/crypto/encryption";
 import { appUrl } from "@/lib/env/app-url";
+import { env } from "@/lib/env/server";
 import { createGateway } from "@/lib/pix/registry";
 import type { PixGateway } from "@/lib/pix/types";
 
@@ -34,7 +35,7 @@ export function newEndpointToken(): string {
 export function resolveBaseUrl(gateway: string, baseUrl: string | null | undefined): string | undefined {
   if (baseUrl) return baseUrl;
   if (gateway === "direct_key") return undefined;
-  const sim = process.env.PIX_SIMULATOR_URL?.trim().replace(/\/+$/, "");
+  const sim = env().PIX_SIMULATOR_URL?.trim().replace(/\/+$/, "");
   return sim ? `${sim}/${gateway}` : undefined;
 }
 

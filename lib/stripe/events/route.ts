@@ -2,6 +2,7 @@
 import { AppError } from "@/lib/http/errors";
 import { readBodyText } from "@/lib/http/body";
 import { withPublic } from "@/lib/http/handler";
+import { env } from "@/lib/env/server";
 import { parseSecrets, verifyStripeSignature } from "./verify";
 import { ingestEvent } from "./process";
 
@@ -12,7 +13,7 @@ export function stripeWebhookRoute(kind: "platform" | "connect") {
   return withPublic(route, async ({ req, info }) => {
     // Verify on the exact raw bytes Stripe signed.
     const raw = await readBodyText(req, MAX_EVENT_BYTES);
-    const secrets = parseSecrets(kind === "platform" ? process.env.STRIPE_WEBHOOK_SECRET : process.env.STRIPE_CONNECT_WEBHOOK_SECRET);
+    const secrets = parseSecrets(kind === "platform" ? env().STRIPE_WEBHOOK_SECRET : env().STRIPE_CONNECT_WEBHOOK_SECRET);
     const event = verifyStripeSignature(raw, req.headers.get("stripe-signature"), secrets);
     if (kind === "connect" && !event.account) throw new AppError("bad_request", "Connect endpoint received a platform event.");
     if (kind === "platform" && event.account) throw new AppError("bad_request", "Platform endpoint received a Connect event.");

@@ -8,6 +8,7 @@ import { LinkIcon, PlusIcon } from "@/components/ui/icons";
 import { CheckoutLinkCard } from "@/components/catalog/checkout-link-card";
 import { asJson, type PriceView } from "@/components/catalog/types";
 import { requireSellerPage } from "@/lib/auth/session";
+import { appUrl as configuredAppUrl } from "@/lib/env/app-url";
 import { listProducts } from "@/lib/catalog/products";
 import { getAccountStatus } from "@/lib/connect/accounts";
 import { getI18n } from "@/lib/i18n/server";
@@ -18,7 +19,7 @@ export default async function CheckoutLinksPage() {
   const { store } = await requireSellerPage();
   const { t } = await getI18n();
   if (!store) return <PageHeader title={t("catalog.links.title")} />;
-  const appUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  const appUrl = configuredAppUrl();
   const [account, products] = await Promise.all([getAccountStatus(store.id), listProducts(store.id, { status: "active" })]);
   // Only prices that exist on Stripe can be sold; unpublished ones are pointed at the products page.
   const sellable = products.flatMap((product) => product.prices.filter((p) => p.active && p.stripePriceId).map((price) => ({ product, price })));
