@@ -8,6 +8,8 @@ export const PIX_ERROR_CODES = [
   "not_supported",
   "not_found",
   "invalid_webhook",
+  "invalid_customer",
+  "invalid_split",
 ] as const;
 
 export type PixErrorCode = (typeof PIX_ERROR_CODES)[number];

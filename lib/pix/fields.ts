@@ -59,8 +59,27 @@ export function requireString(obj: unknown, what: string, gateway: string, code:
   return v;
 }
 
+/** Brasília (America/Sao_Paulo) is UTC−3 all year: Brazil dropped daylight saving time in 2019. */
+export const BRASILIA_OFFSET_MINUTES = -180;
+
+const ZONELESS = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?$/;
+
+/**
+ * A gateway timestamp → Date. ISO strings with a zone and epoch numbers are taken as they are; a
+ * date-time without a zone ("2026-12-04 15:30:00", as Paradise and SyncPay send it) is Brasília
+ * time, never the server's local time.
+ */
 export function toDate(value: unknown): Date | undefined {
   if (typeof value !== "string" && typeof value !== "number") return undefined;
+  if (typeof value === "string") {
+    const m = ZONELESS.exec(value.trim());
+    if (m) {
+      const [, y, mo, d, h, mi, s = "0", ms = "0"] = m;
+      const utc = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s, +ms.padEnd(3, "0")) - BRASILIA_OFFSET_MINUTES * 60_000;
+      const date = new Date(utc);
+      return Number.isNaN(date.getTime()) ? undefined : date;
+    }
+  }
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? undefined : d;
 }

@@ -1,13 +1,16 @@
 import { logger as defaultLogger } from "@/lib/log/logger";
+import { assertCustomer, normaliseCustomer } from "./customer";
 import { PixGatewayError } from "./errors";
-import { DEFAULT_TIMEOUT_MS, type FetchLike } from "./http";
+import { DEFAULT_TIMEOUT_MS, createGuardedFetch, type FetchLike } from "./http";
 import { assertCentavos, assertChargeAmount } from "./money";
 import { newRefundId } from "./reference";
+import { assertSplit } from "./split";
 import type { GatewayContext, PixGateway, PixGatewayDefinition, PixGatewayOptions } from "./types";
 
 /**
  * Turns a definition + raw credentials into a PixGateway. The rules every gateway shares live
- * here once: credential validation, amount checks, refund ceilings, not_supported for the rest.
+ * here once: credential validation, amount checks, the buyer data and split rules each gateway
+ * enforces (refused before any call), refund ceilings, not_supported for the rest.
  */
 export function instantiateGateway<C extends Record<string, unknown>>(
   def: PixGatewayDefinition<C>,
@@ -22,8 +25,9 @@ export function instantiateGateway<C extends Record<string, unknown>>(
   }
   const ctx: GatewayContext = {
     baseUrl: (options.baseUrl ?? def.defaultBaseUrl).replace(/\/+$/, ""),
-    fetch: options.fetch ?? ((input, init) => (globalThis.fetch as FetchLike)(input, init)),
+    fetch: options.fetch ?? (options.addressGuard ? createGuardedFetch(options.addressGuard) : (input, init) => (globalThis.fetch as FetchLike)(input, init)),
     customFetch: options.fetch !== undefined,
+    addressGuard: options.fetch ? undefined : options.addressGuard,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     log: (options.logger ?? defaultLogger).child({ pixGateway: def.id }),
     now: options.now ?? (() => new Date()),
@@ -38,14 +42,17 @@ export function instantiateGateway<C extends Record<string, unknown>>(
     minimumCentavos: def.minimumCentavos,
     amountUnit: def.amountUnit,
     baseUrl: ctx.baseUrl,
+    statusReadIntervalMs: def.statusReadIntervalMs,
+    customer: def.customer,
+    splitLimits: def.splitLimits,
     async createCharge(input) {
       assertChargeAmount(input.amountCentavos, def.minimumCentavos, def.id);
       if (!input.reference) throw new PixGatewayError("gateway_rejected", "a charge needs our reference");
       if (input.split?.length && !def.capabilities.split) throw unsupported("split payments");
-      for (const rule of input.split ?? [])
-        if (!Number.isInteger(rule.percentage) || rule.percentage < 1 || rule.percentage > 100)
-          throw new PixGatewayError("invalid_amount", "split percentages must be whole numbers from 1 to 100");
-      return impl.createCharge(input);
+      assertSplit(def.id, def.displayName, def.splitLimits, input.split, input.amountCentavos);
+      const customer = normaliseCustomer(input.customer);
+      assertCustomer(def.id, def.displayName, def.customer, customer);
+      return impl.createCharge({ ...input, customer });
     },
     parseWebhook(input) {
       return impl.parseWebhook(input);

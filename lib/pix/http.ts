@@ -1,5 +1,11 @@
 import type { Logger } from "pino";
 import { PixGatewayError } from "./errors";
+import { AddressRefusedError, createNodeFetch, type AddressGuard } from "./transport";
+
+export type { AddressGuard } from "./transport";
+
+/** A fetch that runs the guard on every request and connection (and, like every gateway call here, follows no redirect). */
+export const createGuardedFetch = (guard: AddressGuard): FetchLike => createNodeFetch({ guard });
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -74,7 +80,11 @@ async function readBody(res: Response): Promise<unknown> {
   }
 }
 
-/** JSON/form HTTP with a timeout, redacted logging and gateway errors mapped to PixGatewayError codes. */
+/**
+ * JSON/form HTTP with a timeout, redacted logging and gateway errors mapped to PixGatewayError codes.
+ * Redirects are never followed: a gateway API has no business redirecting, and following one would
+ * let an allowed base URL send the server to an address the base URL check refused (SSRF).
+ */
 export function createHttpClient(cfg: HttpClientConfig): HttpClient {
   const base = cfg.baseUrl.replace(/\/+$/, "");
   return {
@@ -94,11 +104,20 @@ export function createHttpClient(cfg: HttpClientConfig): HttpClient {
       const safeUrl = redactUrl(url.toString());
       let res: Response;
       try {
-        res = await cfg.fetch(url.toString(), { method: req.method, headers, body, signal: AbortSignal.timeout(cfg.timeoutMs) });
+        res = await cfg.fetch(url.toString(), { method: req.method, headers, body, redirect: "manual", signal: AbortSignal.timeout(cfg.timeoutMs) });
       } catch (err) {
+        if (err instanceof AddressRefusedError || (err as { cause?: { code?: string } })?.cause?.code === "ENOTPUBLIC" || (err as { code?: string })?.code === "ENOTPUBLIC") {
+          cfg.log.warn({ gateway: cfg.gateway, method: req.method, url: safeUrl }, "pix: gateway address refused");
+          throw new PixGatewayError("gateway_rejected", `${cfg.gateway}: the base URL must be a public address (${err instanceof Error ? err.message.slice(0, 120) : "refused"})`, { gateway: cfg.gateway });
+        }
         const timeout = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
         cfg.log.warn({ gateway: cfg.gateway, method: req.method, url: safeUrl, ms: Date.now() - started, timeout }, "pix: gateway unreachable");
         throw new PixGatewayError("gateway_unavailable", `${cfg.gateway} ${timeout ? "timed out" : "could not be reached"}`, { gateway: cfg.gateway });
+      }
+      // fetch's "manual" mode answers an opaque redirect (status 0); node:http hands back the 3xx itself.
+      if (res.type === "opaqueredirect" || (res.status >= 300 && res.status < 400)) {
+        cfg.log.warn({ gateway: cfg.gateway, method: req.method, url: safeUrl, status: res.status }, "pix: gateway answered a redirect; not followed");
+        throw new PixGatewayError("gateway_rejected", `${cfg.gateway} answered a redirect (${res.status || "3xx"}), which is not followed`, { gateway: cfg.gateway, httpStatus: res.status });
       }
       const parsed = await readBody(res).catch(() => null);
       cfg.log.debug({ gateway: cfg.gateway, method: req.method, url: safeUrl, status: res.status, ms: Date.now() - started }, "pix: gateway request");

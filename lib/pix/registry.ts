@@ -9,7 +9,7 @@ import { paradise } from "./gateways/paradise";
 import { pushinpay } from "./gateways/pushinpay";
 import { syncpay } from "./gateways/syncpay";
 import { wiinpay } from "./gateways/wiinpay";
-import type { AmountUnit, PixCapabilities, PixGateway, PixGatewayDefinition, PixGatewayId, PixGatewayOptions } from "./types";
+import type { AmountUnit, PixCapabilities, PixCustomerRequirements, PixGateway, PixGatewayDefinition, PixGatewayId, PixGatewayOptions, PixSplitLimits } from "./types";
 
 // Adding a gateway: one file in ./gateways and one line here.
 const DEFINITIONS = [syncpay, pushinpay, paradise, wiinpay, atomopay, bcb, directKey] as unknown as PixGatewayDefinition[];
@@ -24,6 +24,9 @@ export type PixGatewayInfo = {
   minimumCentavos: number;
   amountUnit: AmountUnit;
   defaultBaseUrl: string;
+  statusReadIntervalMs: number;
+  customer: PixCustomerRequirements;
+  splitLimits: PixSplitLimits | null;
   credentialFields: CredentialField[];
 };
 
@@ -35,6 +38,9 @@ export function listPixGateways(): PixGatewayInfo[] {
     minimumCentavos: d.minimumCentavos,
     amountUnit: d.amountUnit,
     defaultBaseUrl: d.defaultBaseUrl,
+    statusReadIntervalMs: d.statusReadIntervalMs,
+    customer: { ...d.customer },
+    splitLimits: d.splitLimits ? { ...d.splitLimits } : null,
     credentialFields: d.credentials.fields.map((f) => ({ ...f })),
   }));
 }

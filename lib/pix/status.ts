@@ -13,6 +13,8 @@ const STATUS_TABLE: Record<string, PixStatus> = {
   confirmed: "paid",
   completed: "paid",
   paid_out: "paid",
+  success: "paid",
+  received: "paid",
   concluida: "paid",
   pending: "pending",
   waiting: "pending",

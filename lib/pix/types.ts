@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { CredentialSpec } from "./credentials";
-import type { FetchLike } from "./http";
+import type { AddressGuard, FetchLike } from "./http";
 import type { PixStatus } from "./status";
 
 export type PixGatewayId = "syncpay" | "pushinpay" | "paradise" | "wiinpay" | "atomopay" | "bcb" | "direct_key";
@@ -18,8 +18,23 @@ export type AmountUnit = "reais" | "centavos";
 
 export type PixCustomer = { name?: string; email?: string; document?: string; phone?: string };
 
+/**
+ * The buyer data a gateway refuses to create a charge without (checked before any call; see
+ * lib/pix/customer.ts). `document`: a CPF only, or a CPF or CNPJ; false when not asked for.
+ */
+export type PixCustomerRequirements = { name: boolean; email: boolean; phone: boolean; document: false | "cpf" | "cpf_or_cnpj" };
+
 /** A share of the charge for another account on the same gateway. */
 export type PixSplitRule = { recipientId: string; percentage: number };
+
+/** The split rules a gateway enforces (checked before any call; see lib/pix/split.ts). */
+export type PixSplitLimits = {
+  maxRecipients: number;
+  /** Most of the charge all shares together may take, in percent. */
+  maxTotalPercentage: number;
+  /** Each share must be MORE than this many centavos (WiinPay: R$ 0,10). */
+  minShareExclusiveCentavos?: number;
+};
 
 export type CreatePixChargeInput = {
   amountCentavos: number;
@@ -106,6 +121,10 @@ export type PixGateway = {
   readonly minimumCentavos: number;
   readonly amountUnit: AmountUnit;
   readonly baseUrl: string;
+  /** Least time between two status reads of one charge (Vitrine's budget; see lib/pix/service/read-budget.ts). */
+  readonly statusReadIntervalMs: number;
+  readonly customer: PixCustomerRequirements;
+  readonly splitLimits: PixSplitLimits | null;
   createCharge(input: CreatePixChargeInput): Promise<PixChargeCreated>;
   /** Returns one event per notified charge (BCB batches several Pix in one POST). */
   parseWebhook(input: PixWebhookInput): PixWebhookEvent[];
@@ -119,6 +138,11 @@ export type PixGateway = {
 export type PixGatewayOptions = {
   baseUrl?: string;
   fetch?: FetchLike;
+  /**
+   * Checks every address a request connects to (and the URL before it is sent); set for base URLs
+   * a seller typed. Ignored when `fetch` is given.
+   */
+  addressGuard?: AddressGuard;
   timeoutMs?: number;
   logger?: Logger;
   now?: () => Date;
@@ -133,6 +157,7 @@ export type GatewayContext = {
   now: () => Date;
   /** True when the caller injected its own fetch (BCB then skips its mTLS transport). */
   customFetch: boolean;
+  addressGuard?: AddressGuard;
 };
 
 export type PixGatewayDefinition<C extends Record<string, unknown> = Record<string, unknown>> = {
@@ -142,6 +167,14 @@ export type PixGatewayDefinition<C extends Record<string, unknown> = Record<stri
   minimumCentavos: number;
   amountUnit: AmountUnit;
   defaultBaseUrl: string;
+  /**
+   * Least time between two status reads of one charge. PushinPay: 60 s by contract (its docs warn
+   * that faster reads may get the account blocked); the others: our own courtesy.
+   */
+  statusReadIntervalMs: number;
+  customer: PixCustomerRequirements;
+  /** null when the gateway takes no split (capabilities.split false). */
+  splitLimits: PixSplitLimits | null;
   credentials: CredentialSpec<C>;
   /** Gateway-specific operations; anything absent throws not_supported. */
   create(credentials: C, ctx: GatewayContext): GatewayImplementation;

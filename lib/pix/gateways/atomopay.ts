@@ -8,6 +8,10 @@ import { readWebhookBody } from "../webhook-body";
 
 // Átomo Pay: api_token in the QUERY STRING of every call (so URLs are only logged redacted, see
 // lib/pix/http.ts); amounts in centavos; minimum R$ 0,50; one account serves many producers.
+// Integrators' observations (low-medium confidence): create answers under `{success, data}` or flat,
+// the code at `pix.pix_qr_code` or a root `pix_code`, the producer at `producer.hash` or
+// `offer.producer.hash`; postbacks flat (`transaction_hash`) or wrapped in `transaction`/`payload`.
+// The hash is the id every read uses, so it is our transaction id. Customer data is required.
 const credentials = defineCredentials({
   api_token: { label: "API token", secret: true },
   offer_hash: { label: "Offer hash" },
@@ -16,6 +20,8 @@ const credentials = defineCredentials({
 
 type Creds = { api_token: string; offer_hash: string; product_hash: string };
 
+const PRODUCER_PATHS = ["producer.hash", "offer.producer.hash", "producer_hash"];
+
 export const atomopay: PixGatewayDefinition<Creds> = {
   id: "atomopay",
   displayName: "Átomo Pay",
@@ -23,6 +29,9 @@ export const atomopay: PixGatewayDefinition<Creds> = {
   minimumCentavos: 50,
   amountUnit: "centavos",
   defaultBaseUrl: "https://api.atomopay.com.br/api/public/v1",
+  statusReadIntervalMs: 10_000,
+  customer: { name: true, email: true, phone: true, document: "cpf_or_cnpj" },
+  splitLimits: null,
   credentials,
   create(creds, ctx) {
     const gateway = "atomopay";
@@ -59,32 +68,33 @@ export const atomopay: PixGatewayDefinition<Creds> = {
             installments: 1,
           },
         });
-        const body = unwrap(res.body);
+        const body = unwrap(res.body, "data", "transaction");
         const rawStatus = firstString(body, "payment_status", "status");
         return {
-          transactionId: requireString(body, "transaction id", gateway, "gateway_rejected", "id", "hash"),
-          hash: firstString(body, "hash"),
+          transactionId: requireString(body, "transaction hash", gateway, "gateway_rejected", "hash", "transaction_hash", "id"),
+          hash: firstString(body, "hash", "transaction_hash"),
           reference: input.reference,
-          brCode: requireString(body, "pix code", gateway, "gateway_rejected", "pix.pix_qr_code", "pix_qr_code"),
-          qrImage: asPngDataUrl(firstString(body, "pix.pix_base64")),
+          brCode: requireString(body, "pix code", gateway, "gateway_rejected", "pix.pix_qr_code", "pix_qr_code", "pix_code", "pix.pix_code", "pix.qr_code"),
+          qrImage: asPngDataUrl(firstString(body, "pix.pix_base64", "pix_base64")),
           status: rawStatus ? mapPixStatus(rawStatus, { gateway, log: ctx.log }) : "pending",
-          producerHash: firstString(body, "producer.hash"),
+          producerHash: firstString(body, ...PRODUCER_PATHS),
           amountCentavos: input.amountCentavos,
           raw: res.body,
         };
       },
       parseWebhook(input) {
-        const data = unwrap(readWebhookBody(input, gateway));
+        const data = unwrap(readWebhookBody(input, gateway), "transaction", "payload", "data");
         const rawStatus = firstString(data, "payment_status", "status");
+        const hash = firstString(data, "transaction_hash", "hash");
         return [
           {
-            transactionId: requireString(data, "id", gateway, "invalid_webhook", "id", "hash"),
-            hash: firstString(data, "hash"),
-            reference: firstString(data, "reference"),
+            transactionId: requireString(data, "transaction hash", gateway, "invalid_webhook", "transaction_hash", "hash", "id"),
+            hash,
+            reference: firstString(data, "reference", "external_reference"),
             status: mapPixStatus(rawStatus, { gateway, log: ctx.log }),
             rawStatus,
             amountCentavos: toCentavos(data.amount, "centavos", gateway, "invalid_webhook"),
-            producerHash: firstString(data, "producer.hash", "producer_hash"),
+            producerHash: firstString(data, ...PRODUCER_PATHS),
             raw: data,
           },
         ];
@@ -92,7 +102,7 @@ export const atomopay: PixGatewayDefinition<Creds> = {
       async getStatus(ref) {
         // Reads go by hash; the numeric id is a fallback for charges stored before we kept the hash.
         const res = await readTransaction(ref.hash ?? ref.transactionId);
-        const data = unwrap(res.body);
+        const data = unwrap(res.body, "data", "transaction");
         const rawStatus = firstString(data, "payment_status", "status");
         return {
           transactionId: ref.transactionId,

@@ -8,6 +8,7 @@ import { isBcbTxid } from "../reference";
 import { mapPixStatus, type PixStatus } from "../status";
 import { cachedToken, dropToken, tokenCacheKey } from "../token-cache";
 import type { PixGatewayDefinition, PixRefundResult } from "../types";
+import { NO_CUSTOMER_DATA, isCnpj, isCpf } from "../customer";
 import { createMtlsFetch } from "./bcb-transport";
 import { parseBcbWebhook, refundedCentavos } from "./bcb-webhook";
 
@@ -36,7 +37,7 @@ function refundStatus(raw: string | undefined): PixRefundResult["status"] {
 function devedor(customer: { name?: string; document?: string } | undefined) {
   const doc = customer?.document?.replace(/\D/g, "") ?? "";
   // The spec allows `nome` only together with a CPF or CNPJ.
-  if (!customer?.name || (doc.length !== 11 && doc.length !== 14)) return undefined;
+  if (!customer?.name || !(isCpf(doc) || isCnpj(doc))) return undefined;
   return doc.length === 11 ? { cpf: doc, nome: customer.name.slice(0, 200) } : { cnpj: doc, nome: customer.name.slice(0, 200) };
 }
 
@@ -47,11 +48,16 @@ export const bcb: PixGatewayDefinition<Creds> = {
   minimumCentavos: 1,
   amountUnit: "reais",
   defaultBaseUrl: "https://pix.example.com/api/v2",
+  // No documented read limit (BCB API Pix spec): our own courtesy interval.
+  statusReadIntervalMs: 10_000,
+  // `devedor` is optional in the spec: sent when the buyer gave a name and a valid CPF/CNPJ.
+  customer: NO_CUSTOMER_DATA,
+  splitLimits: null,
   credentials,
   create(creds, ctx) {
     const gateway = "bcb";
     // An injected fetch (tests) replaces the mTLS transport; in production the certificate is always presented.
-    const fetch = ctx.customFetch ? ctx.fetch : createMtlsFetch({ cert: creds.certificate, key: creds.private_key, ca: creds.ca_certificate });
+    const fetch = ctx.customFetch ? ctx.fetch : createMtlsFetch({ cert: creds.certificate, key: creds.private_key, ca: creds.ca_certificate }, ctx.addressGuard);
     const secrets = [creds.client_secret, creds.private_key];
     const api = createHttpClient({ gateway, baseUrl: ctx.baseUrl, fetch, timeoutMs: ctx.timeoutMs, log: ctx.log, secrets });
     const tokenUrl = new URL(creds.token_url ?? `${ctx.baseUrl}/oauth/token`);

@@ -1,3 +1,4 @@
+import { NO_CUSTOMER_DATA } from "../customer";
 import { z } from "zod";
 import { createStaticBrCode, sanitizeMerchantCity, sanitizeMerchantName } from "../brcode";
 import { defineCredentials } from "../credentials";
@@ -26,6 +27,10 @@ export const directKey: PixGatewayDefinition<Creds> = {
   minimumCentavos: 1,
   amountUnit: "centavos",
   defaultBaseUrl: "",
+  // Nothing to read: the seller confirms by hand.
+  statusReadIntervalMs: 0,
+  customer: NO_CUSTOMER_DATA,
+  splitLimits: null,
   credentials,
   create(creds, ctx) {
     return {

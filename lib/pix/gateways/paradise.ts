@@ -1,12 +1,15 @@
 import { defineCredentials } from "../credentials";
-import { isPixGatewayError } from "../errors";
+import { PixGatewayError, isPixGatewayError } from "../errors";
 import { asPngDataUrl, firstString, requireString, toCentavos, toDate, unwrap } from "../fields";
 import { createHttpClient } from "../http";
 import { mapPixStatus } from "../status";
 import type { PixGatewayDefinition } from "../types";
 import { readWebhookBody } from "../webhook-body";
 
-// Paradise Pags: X-API-Key (sk_…) + the seller's product hash; amounts in centavos.
+// Paradise Pags (integrators' observations, no official docs found): X-API-Key (sk_…) + the seller's
+// product hash; amounts in centavos. Create answers `transaction_id` (numeric, the gateway's id) and
+// echoes our reference as `id`; the postback carries `transaction_id` and `external_id` (our
+// reference); `expires_at` has no zone (Brasília time). Customer name, email, CPF and phone required.
 const credentials = defineCredentials({
   api_key: { label: "API key (sk_…)", secret: true },
   product_hash: { label: "Product hash" },
@@ -22,6 +25,9 @@ export const paradise: PixGatewayDefinition<Creds> = {
   minimumCentavos: 1,
   amountUnit: "centavos",
   defaultBaseUrl: "https://multi.paradisepags.com/api/v1",
+  statusReadIntervalMs: 10_000,
+  customer: { name: true, email: true, phone: true, document: "cpf" },
+  splitLimits: null,
   credentials,
   create(creds, ctx) {
     const gateway = "paradise";
@@ -47,10 +53,14 @@ export const paradise: PixGatewayDefinition<Creds> = {
             customer: { name: c.name, email: c.email, document: c.document, phone: c.phone },
           },
         });
-        // Answers `{transaction:{…}}` or the same fields flat.
+        // Flat, or (older answers) under `transaction`/`data`. `id` may be our reference echoed back:
+        // the gateway's own id is `transaction_id`, and only it finds the charge again.
         const tx = unwrap(res.body, "transaction", "data");
+        const echoed = firstString(tx, "id");
+        const ownId = firstString(tx, "transaction_id") ?? (echoed !== input.reference ? echoed : undefined) ?? firstString(tx, "hash");
+        if (!ownId) throw new PixGatewayError("gateway_rejected", "paradise response has no transaction_id", { gateway });
         return {
-          transactionId: requireString(tx, "transaction id", gateway, "gateway_rejected", "id", "hash", "transaction_id"),
+          transactionId: ownId,
           hash: firstString(tx, "hash"),
           reference: input.reference,
           brCode: requireString(tx, "qr_code", gateway, "gateway_rejected", "qr_code", "pix_code"),
@@ -63,12 +73,12 @@ export const paradise: PixGatewayDefinition<Creds> = {
       },
       parseWebhook(input) {
         const data = unwrap(readWebhookBody(input, gateway), "transaction", "data");
-        const rawStatus = firstString(data, "payment_status", "status");
+        const rawStatus = firstString(data, "status", "payment_status");
         return [
           {
-            transactionId: requireString(data, "id", gateway, "invalid_webhook", "id", "transaction_id", "hash"),
+            transactionId: requireString(data, "transaction_id", gateway, "invalid_webhook", "transaction_id", "id", "hash"),
             hash: firstString(data, "hash"),
-            reference: firstString(data, "reference", "external_reference"),
+            reference: firstString(data, "external_id", "reference", "external_reference"),
             status: mapPixStatus(rawStatus, { gateway, log: ctx.log }),
             rawStatus,
             amountCentavos: toCentavos(data.amount_paid ?? data.amount, "centavos", gateway, "invalid_webhook"),

@@ -1,12 +1,16 @@
 import { defineCredentials } from "../credentials";
 import { PixGatewayError, isPixGatewayError } from "../errors";
 import { asPngDataUrl, firstString, requireString, toCentavos, unwrap } from "../fields";
+import { NO_CUSTOMER_DATA } from "../customer";
 import { createHttpClient } from "../http";
+import { shareCentavos } from "../split";
 import { mapPixStatus } from "../status";
 import type { PixGatewayDefinition } from "../types";
 import { readWebhookBody } from "../webhook-body";
 
-// PushinPay: bearer token; amounts in centavos; minimum R$ 0,50 (official docs).
+// PushinPay (official docs): bearer token; amounts in centavos; minimum R$ 0,50; ONE status read
+// per transaction per minute (faster may get the account blocked), so webhooks are the primary
+// signal; a split may not exceed 50 % of the charge; `value` comes back as a string on reads.
 const credentials = defineCredentials({
   token: { label: "API token", secret: true },
 });
@@ -18,6 +22,10 @@ export const pushinpay: PixGatewayDefinition<{ token: string }> = {
   minimumCentavos: 50,
   amountUnit: "centavos",
   defaultBaseUrl: "https://api.pushinpay.com.br/api",
+  statusReadIntervalMs: 60_000,
+  customer: NO_CUSTOMER_DATA,
+  // The 50 % ceiling is documented; the recipient count is not (10 is our own cap).
+  splitLimits: { maxRecipients: 10, maxTotalPercentage: 50 },
   credentials,
   create(creds, ctx) {
     const gateway = "pushinpay";
@@ -42,7 +50,7 @@ export const pushinpay: PixGatewayDefinition<{ token: string }> = {
             value: input.amountCentavos,
             webhook_url: input.webhookUrl,
             ...(input.split?.length
-              ? { split_rules: input.split.map((s) => ({ value: Math.floor((input.amountCentavos * s.percentage) / 100), account_id: s.recipientId })) }
+              ? { split_rules: input.split.map((s) => ({ value: shareCentavos(input.amountCentavos, s.percentage), account_id: s.recipientId })) }
               : {}),
           },
         });

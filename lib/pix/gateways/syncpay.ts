@@ -8,7 +8,10 @@ import { cachedToken, dropToken, tokenCacheKey } from "../token-cache";
 import type { PixGatewayDefinition } from "../types";
 import { readWebhookBody } from "../webhook-body";
 
-// SyncPay partner API: client id/secret → bearer token (≈1 h); amounts in reais (float).
+// SyncPay partner API (integrators' observations, medium confidence): client id/secret → bearer
+// token (≈1 h); amounts in reais (float); client.cpf exactly 11 digits (no CNPJ), client.phone
+// 10–11 digits; at most 3 split recipients; `external_reference` is probably ignored, so
+// webhooks are matched on `identifier`.
 const credentials = defineCredentials({
   client_id: { label: "Client ID" },
   client_secret: { label: "Client secret", secret: true },
@@ -23,6 +26,9 @@ export const syncpay: PixGatewayDefinition<Creds> = {
   minimumCentavos: 1,
   amountUnit: "reais",
   defaultBaseUrl: "https://api.syncpayments.com.br",
+  statusReadIntervalMs: 10_000,
+  customer: { name: true, email: true, phone: true, document: "cpf" },
+  splitLimits: { maxRecipients: 3, maxTotalPercentage: 100 },
   credentials,
   create(creds, ctx) {
     const gateway = "syncpay";

@@ -1,13 +1,16 @@
 import { defineCredentials } from "../credentials";
 import { PixGatewayError, isPixGatewayError } from "../errors";
-import { asPngDataUrl, firstString, requireString, toCentavos, unwrap } from "../fields";
+import { asPngDataUrl, firstString, isObj, requireString, toCentavos, unwrap } from "../fields";
+import { shareCentavos } from "../split";
 import { createHttpClient } from "../http";
 import { centavosToReais } from "../money";
 import { mapPixStatus } from "../status";
 import type { PixGatewayDefinition } from "../types";
 import { readWebhookBody } from "../webhook-body";
 
-// WiinPay: api_key inside the JSON body; amounts in reais; minimum R$ 3,00.
+// WiinPay (third-party clients only, low confidence): api_key inside the JSON body; amounts in
+// reais; minimum R$ 3,00; name and email in the create body; the status read may answer an ARRAY
+// of payments; one split recipient, whose share must exceed R$ 0,10 and cannot be the account itself.
 const credentials = defineCredentials({
   api_key: { label: "API key", secret: true },
 });
@@ -19,6 +22,9 @@ export const wiinpay: PixGatewayDefinition<{ api_key: string }> = {
   minimumCentavos: 300,
   amountUnit: "reais",
   defaultBaseUrl: "https://api-v2.wiinpay.com.br",
+  statusReadIntervalMs: 10_000,
+  customer: { name: true, email: true, phone: false, document: false },
+  splitLimits: { maxRecipients: 1, maxTotalPercentage: 100, minShareExclusiveCentavos: 10 },
   credentials,
   create(creds, ctx) {
     const gateway = "wiinpay";
@@ -30,7 +36,6 @@ export const wiinpay: PixGatewayDefinition<{ api_key: string }> = {
 
     return {
       async createCharge(input) {
-        if ((input.split?.length ?? 0) > 1) throw new PixGatewayError("gateway_rejected", "WiinPay accepts a single split recipient", { gateway });
         const split = input.split?.[0];
         const c = input.customer ?? {};
         const res = await http.request({
@@ -45,7 +50,7 @@ export const wiinpay: PixGatewayDefinition<{ api_key: string }> = {
             webhook_url: input.webhookUrl,
             metadata: { reference: input.reference },
             ...(split
-              ? { split: { value: centavosToReais(Math.floor((input.amountCentavos * split.percentage) / 100)), percentage: split.percentage, user_id: split.recipientId } }
+              ? { split: { value: centavosToReais(shareCentavos(input.amountCentavos, split.percentage)), percentage: split.percentage, user_id: split.recipientId } }
               : {}),
           },
         });
@@ -77,7 +82,11 @@ export const wiinpay: PixGatewayDefinition<{ api_key: string }> = {
       },
       async getStatus(ref) {
         const res = await readPayment(ref.transactionId);
-        const data = unwrap(res.body);
+        // Seen as an object, under `data`, or as an array of payments: take ours (or the only one).
+        const inner = isObj(res.body) && Array.isArray(res.body.data) ? res.body.data : res.body;
+        const list = Array.isArray(inner) ? inner.filter(isObj) : null;
+        if (list && list.length === 0) throw new PixGatewayError("not_found", "wiinpay does not know this charge", { gateway, httpStatus: res.status });
+        const data = list ? (list.find((p) => firstString(p, "id", "paymentId") === ref.transactionId) ?? list[0]!) : unwrap(res.body);
         const rawStatus = firstString(data, "status");
         const value = data.value ?? data.amount;
         return {
