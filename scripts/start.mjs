@@ -2,11 +2,13 @@
 // `npm start`: load the configuration (.env files, the process environment winning), refuse a
 // half-configured production, migrate the database the app will use, seed, build if needed, start
 // the Stripe emulator and the PIX simulator (demo only) and the app. With no configuration it runs
-// the seeded demo on embedded PostgreSQL (PGlite). Options: --no-seed, --no-build, --rebuild.
+// the seeded demo on embedded PostgreSQL (PGlite). Options: --no-seed, --no-build, --rebuild,
+// --health-timeout=<seconds> (how long the app may take to answer /api/health; default 90).
 import { bin, buildIsStale, demoSecrets, loadConfig, log, root, run, shutdown, startChild, waitForHttp } from "./lib.mjs";
 import { migrate } from "./migrate.mjs";
 
 const args = new Set(process.argv.slice(2));
+const healthTimeoutSeconds = Number(process.argv.find((a) => a.startsWith("--health-timeout="))?.split("=")[1] ?? 90);
 // Before anything is decided: .env files are applied to process.env and everything is validated
 // (in production: every required variable, all named at once; see docs/operations.md).
 const { config, envDir } = await loadConfig();
@@ -71,7 +73,7 @@ try {
   }
   // ── The app server: the one place the app is spawned. ──
   startChild("next", bin("next"), ["start", "-p", port, "-H", config.HOST], env);
-  await waitForHttp(`http://127.0.0.1:${port}/api/health`, 90_000);
+  await waitForHttp(`http://127.0.0.1:${port}/api/health`, healthTimeoutSeconds * 1000);
 } catch (err) {
   log(`the app did not become healthy: ${err instanceof Error ? err.message : err}; stopping everything`);
   await shutdown(1);
