@@ -1,10 +1,10 @@
 import type { z } from "zod";
 import { AppError } from "./errors";
+import { assertStorableText } from "./text";
 
 export const DEFAULT_MAX_BODY_BYTES = 262_144;
 
-/** Reads the raw body, refusing anything over the limit before buffering it all. */
-export async function readBodyText(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
+async function readRawBody(req: Request, maxBytes: number): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new AppError("payload_too_large", `Request body exceeds ${maxBytes} bytes.`);
   if (!req.body) return "";
@@ -24,6 +24,31 @@ export async function readBodyText(req: Request, maxBytes = DEFAULT_MAX_BODY_BYT
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** What a JSON or form body decodes to (null when it is neither, or malformed: the caller says so). */
+function decodedBody(text: string, contentType: string): unknown {
+  const type = contentType.toLowerCase();
+  if (type.includes("form")) return Object.fromEntries(new URLSearchParams(text));
+  const trimmed = text.trim();
+  if (!type.includes("json") && !trimmed.startsWith("{") && !trimmed.startsWith("[")) return null;
+  try {
+    return JSON.parse(trimmed);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads the raw body, refusing anything over the limit before buffering it all, and text the
+ * database cannot store (a NUL or a lone surrogate, raw or escaped in a JSON or form body) with a
+ * 422: every reader of a body (webhooks too) gets it refused here, never as a 5xx further on.
+ */
+export async function readBodyText(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
+  const text = await readRawBody(req, maxBytes);
+  assertStorableText(text, "body");
+  assertStorableText(decodedBody(text, req.headers.get("content-type") ?? ""));
+  return text;
+}
+
 /** Maps a zod error to our 422 with the first offending field as `param`. */
 export function validationError(error: z.ZodError): AppError {
   const issue = error.issues[0];
@@ -33,7 +58,9 @@ export function validationError(error: z.ZodError): AppError {
   return new AppError("validation_failed", message, { param: unknownParam });
 }
 
+/** Validates input (a body, a query) against its schema; text the database cannot store is a 422 naming the field. */
 export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+  assertStorableText(data);
   const result = schema.safeParse(data);
   if (!result.success) throw validationError(result.error);
   return result.data;
@@ -43,7 +70,7 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infe
 export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S, maxBytes?: number): Promise<z.infer<S>> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) throw new AppError("unsupported_media_type", "Content-Type must be application/json.");
-  const text = await readBodyText(req, maxBytes);
+  const text = await readRawBody(req, maxBytes ?? DEFAULT_MAX_BODY_BYTES);
   let data: unknown;
   try {
     data = text.length ? JSON.parse(text) : undefined;

@@ -12,6 +12,7 @@ import { getSessionUser, STORE_COOKIE, type SessionUser } from "@/lib/auth/sessi
 import { resolveCurrentStore, type StoreSummary } from "@/lib/tenancy/stores";
 import { requestInfo, type RequestInfo } from "./context";
 import { AppError, errorBody } from "./errors";
+import { assertStorableText } from "./text";
 import { assertSameOrigin, isSafeMethod } from "./same-origin";
 
 type RouteParams = { params: Promise<Record<string, string | string[]>> };
@@ -58,8 +59,11 @@ function sessionRate(method: string, userId: string): Rate {
   return { name: isSafeMethod(method) ? "session_read" : "session_write", key: `user:${userId}` };
 }
 
+/** Path params as strings; a NUL or a lone surrogate in one (`/orders/%00`) is a 422 naming it. */
 function flatParams(p: Record<string, string | string[]>): Record<string, string> {
-  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+  const flat = Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
+  assertStorableText(flat);
+  return flat;
 }
 
 function auditCtx(info: RequestInfo, actor: AuditContext["actor"]): AuditContext {

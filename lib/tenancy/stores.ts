@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { prisma, type Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/http/errors";
+import { isStorableText } from "@/lib/http/text";
 
 export type StoreSummary = { id: string; name: string; slug: string; storeDomain: string | null; currency: string };
 const SELECT = { id: true, name: true, slug: true, storeDomain: true, currency: true } as const;
@@ -29,7 +30,8 @@ export async function getOwnedStore(ownerId: string, storeId: string): Promise<S
 
 /** The store a seller is working in: the preferred one when owned, else their first store. */
 export async function resolveCurrentStore(ownerId: string, preferredStoreId?: string | null): Promise<StoreSummary | null> {
-  if (preferredStoreId) {
+  // The preference comes from a cookie or header anyone can set: text no id can hold is no preference.
+  if (preferredStoreId && isStorableText(preferredStoreId)) {
     const store = await prisma.store.findFirst({ where: { id: preferredStoreId, ownerId }, select: SELECT });
     if (store) return store;
   }
