@@ -72,7 +72,7 @@ try {
     await waitForHttp(`${env.PIX_SIMULATOR_URL}/_sim/charges`, 30_000);
   }
   // ── The app server: the one place the app is spawned. ──
-  startChild("next", bin("next"), ["start", "-p", port, "-H", config.HOST], env);
+  startChild("next", process.execPath, ["scripts/server.mjs", "-p", port, "-H", config.HOST], env);
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, healthTimeoutSeconds * 1000);
 } catch (err) {
   log(`the app did not become healthy: ${err instanceof Error ? err.message : err}; stopping everything`);

@@ -14,6 +14,9 @@ export const ERROR_STATUS = {
   account_suspended: 403,
   not_found: 404,
   method_not_allowed: 405,
+  /** Answered by scripts/server.mjs before the app sees the request. */
+  request_timeout: 408,
+  headers_too_large: 431,
   conflict: 409,
   account_not_connected: 409,
   charges_not_enabled: 409,

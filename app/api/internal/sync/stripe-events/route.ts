@@ -1,9 +1,10 @@
 // POST /api/internal/sync/stripe-events — run the Stripe recovery sync now (admin session, or
-// INTERNAL_API_TOKEN from loopback unless INTERNAL_API_ALLOW_REMOTE=1)
+// INTERNAL_API_TOKEN from a loopback socket unless INTERNAL_API_ALLOW_REMOTE=1; never from headers)
 import { timingSafeEqual } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { withAdmin, withPublic } from "@/lib/http/handler";
 import { AppError } from "@/lib/http/errors";
+import { isDirectLoopback } from "@/lib/http/client-address";
 import { syncStripeEvents } from "@/lib/stripe/events/sync";
 
 function tokenOk(req: NextRequest): boolean {
@@ -13,10 +14,8 @@ function tokenOk(req: NextRequest): boolean {
   return timingSafeEqual(Buffer.from(expected), Buffer.from(given));
 }
 
-const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1", "localhost"]);
-
 const byToken = withPublic("POST /api/internal/sync/stripe-events", async ({ req, info }) => {
-  if (process.env.INTERNAL_API_ALLOW_REMOTE !== "1" && !LOOPBACK.has(info.ip)) throw new AppError("forbidden", "Internal endpoint: loopback only.");
+  if (process.env.INTERNAL_API_ALLOW_REMOTE !== "1" && !isDirectLoopback(info)) throw new AppError("forbidden", "Internal endpoint: loopback only.");
   return syncStripeEvents();
 }, { limit: false });
 
