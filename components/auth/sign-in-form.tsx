@@ -7,9 +7,16 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Alert } from "@/components/ui/alert";
+import { parseSignInError } from "@/lib/auth/sign-in-errors";
+import type { TranslateFn } from "@/lib/i18n/translate";
 
-const KNOWN = ["invalid_credentials", "account_suspended", "rate_limited"] as const;
-type Known = (typeof KNOWN)[number];
+/** The message for a sign-in failure code (signIn()'s error, or `?error=` after a redirect). */
+function errorMessage(t: TranslateFn, value: string | null | undefined): string {
+  const known = parseSignInError(value);
+  if (!known) return t("auth.errors.generic");
+  if (known.code === "account_locked") return t("auth.errors.account_locked", { minutes: known.minutes ?? 15 });
+  return t(`auth.errors.${known.code}`);
+}
 
 /** Only same-site paths are followed after sign-in. */
 function safeCallback(value: string | null): string | null {
@@ -20,7 +27,7 @@ export function SignInForm() {
   const { t } = useI18n();
   const router = useRouter();
   const params = useSearchParams();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(() => (params.get("error") ? errorMessage(t, params.get("error")) : null));
   const [pending, setPending] = useState(false);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -30,8 +37,7 @@ export function SignInForm() {
     const form = new FormData(e.currentTarget);
     const res = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
     if (!res || res.error) {
-      const code = (KNOWN as readonly string[]).includes(res?.error ?? "") ? (res!.error as Known) : null;
-      setError(code ? t(`auth.errors.${code}`) : t("auth.errors.generic"));
+      setError(errorMessage(t, res?.error));
       setPending(false);
       return;
     }

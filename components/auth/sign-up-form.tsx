@@ -28,15 +28,16 @@ export function SignUpForm() {
     try {
       await apiFetch("/api/auth/sign-up", { method: "POST", body });
     } catch (err) {
-      if (err instanceof ApiError && err.code === "email_taken") setFieldErrors({ email: t("auth.errors.email_taken") });
-      else if (err instanceof ApiError && err.param) setFieldErrors({ [err.param as FieldName]: err.message });
+      if (err instanceof ApiError && err.param) setFieldErrors({ [err.param as FieldName]: err.message });
       else setError(err instanceof ApiError ? err.message : t("auth.errors.generic"));
       setPending(false);
       return;
     }
+    // The sign-up answer is the same for a new and an existing email; the sign-in after it fails for
+    // an existing one unless this is its password (no email verification yet: docs/operations.md).
     const res = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
-    if (res?.error) {
-      setError(t("auth.errors.generic"));
+    if (!res || res.error) {
+      setError(t("auth.signUpThenSignIn"));
       setPending(false);
       return;
     }

@@ -11,7 +11,7 @@ export async function creditsSeller(browser: Browser, locale: "en" | "pt-BR" = "
   const context = await browser.newContext({ locale: locale === "en" ? "en-US" : "pt-BR" });
   const page = await context.newPage();
   const email = uniqueEmail("credits");
-  expect((await page.request.post("/api/auth/sign-up", { data: { name: "Credit Buyer", email, password: PASSWORD, storeName: "Loja Créditos" } })).status()).toBe(201);
+  expect((await page.request.post("/api/auth/sign-up", { data: { name: "Credit Buyer", email, password: PASSWORD, storeName: "Loja Créditos" } })).status()).toBe(202);
   await useLocale(page, locale);
   await signIn(page, email);
   return { context, page, email };

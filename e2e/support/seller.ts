@@ -6,7 +6,7 @@ export async function onboardedSellerWithProducts(browser: Browser, opts: { stor
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
   const email = uniqueEmail("shop");
-  expect((await page.request.post("/api/auth/sign-up", { data: { name: "Shop Owner", email, password: PASSWORD, storeName: opts.storeName ?? "Loja E2E" } })).status()).toBe(201);
+  expect((await page.request.post("/api/auth/sign-up", { data: { name: "Shop Owner", email, password: PASSWORD, storeName: opts.storeName ?? "Loja E2E" } })).status()).toBe(202);
   await useLocale(page, "en");
   await signIn(page, email);
   expect((await page.request.post("/api/v1/connect/account", { data: { country: "BR", email } })).status()).toBe(201);

@@ -5,16 +5,35 @@ import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db/client";
 import { resolveCurrentStore, type StoreSummary } from "@/lib/tenancy/stores";
 import { authSecret } from "./secret";
+import { sessionCookieName, sessionSettings } from "./session-settings";
 
 export const STORE_COOKIE = "vitrine_store";
 
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 export type SessionUser = { id: string; email: string; name: string; role: "SELLER" | "ADMIN"; locale: string };
 
-/** The decoded session JWT of this request (from the request in route handlers, else from cookies()). */
+/**
+ * The decoded session JWT of this request (from the request in route handlers, else from cookies()).
+ * With secure cookies only the `__Secure-` cookie counts: a plain-named one could have been planted
+ * over http.
+ */
 export async function readSessionToken(req?: Request): Promise<{ sub?: string; authAt?: number; locale?: string } | null> {
   const cookieHeader = req ? req.headers.get("cookie") ?? "" : (await cookies()).toString();
-  const jar = Object.fromEntries(cookieHeader.split(/;\s*/).filter(Boolean).map((c) => { const i = c.indexOf("="); return [c.slice(0, i), decodeURIComponent(c.slice(i + 1))]; }));
-  const token = await getToken({ req: { cookies: jar, headers: { cookie: cookieHeader } } as unknown as Parameters<typeof getToken>[0]["req"], secret: authSecret() });
+  const jar = Object.fromEntries(cookieHeader.split(/;\s*/).filter(Boolean).map((c) => { const i = c.indexOf("="); return [c.slice(0, i), safeDecode(c.slice(i + 1))]; }));
+  const secureCookie = sessionSettings().secureCookies;
+  const token = await getToken({
+    req: { cookies: jar, headers: { cookie: cookieHeader } } as unknown as Parameters<typeof getToken>[0]["req"],
+    secret: authSecret(),
+    secureCookie,
+    cookieName: sessionCookieName(secureCookie),
+  });
   return token ? { sub: token.sub, authAt: typeof token.authAt === "number" ? token.authAt : 0, locale: typeof token.locale === "string" ? token.locale : undefined } : null;
 }
 

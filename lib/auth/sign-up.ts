@@ -38,3 +38,18 @@ export async function signUp(input: SignUpInput, ctx: Omit<AuditContext, "actor"
     throw err;
   }
 }
+
+/**
+ * Sign-up as the public sees it: the same answer whether or not the email already has an account.
+ * An existing account is left untouched and nothing is created; the password is hashed either way,
+ * so both paths cost the same bcrypt work. `created` is for the server log only.
+ */
+export async function requestSignUp(input: SignUpInput, ctx: Omit<AuditContext, "actor">): Promise<{ created: boolean }> {
+  try {
+    await signUp(input, ctx);
+    return { created: true };
+  } catch (err) {
+    if (err instanceof AppError && err.code === "email_taken") return { created: false };
+    throw err;
+  }
+}

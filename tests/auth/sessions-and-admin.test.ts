@@ -6,6 +6,7 @@ import { authOptions } from "@/lib/auth/options";
 import { changePassword, updateProfile } from "@/lib/account/settings";
 import { setUserStatus } from "@/lib/admin/users";
 import { resetRateLimiters } from "@/lib/rate-limit/limiter";
+import { resetEnvCache } from "@/lib/env/server";
 
 type Authorize = (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<{ id: string } | null>;
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
@@ -28,15 +29,24 @@ describe("sign-in, sessions and suspension", () => {
 
   it("rate-limits repeated failed logins per client and email", async () => {
     process.env.RATE_LIMIT_LOGIN = "3/minute";
+    resetEnvCache();
     resetRateLimiters();
-    const { email, password } = await seller();
-    const headers = { "x-forwarded-for": "198.51.100.33" };
-    for (let i = 0; i < 3; i++) await expect(authorize({ email, password: "wrong-password-1" }, { headers })).rejects.toThrow("invalid_credentials");
-    await expect(authorize({ email, password }, { headers })).rejects.toThrow("rate_limited");
-    // Another client is unaffected.
-    await expect(authorize({ email, password }, { headers: { "x-forwarded-for": "198.51.100.34" } })).resolves.toBeTruthy();
-    delete process.env.RATE_LIMIT_LOGIN;
-    resetRateLimiters();
+    // The client address as scripts/server.mjs establishes it (tests/auth/login-limits.test.ts has the rest).
+    const mark = Symbol.for("vitrine.server");
+    (globalThis as Record<symbol, unknown>)[mark] = true;
+    try {
+      const { email, password } = await seller();
+      const headers = { "x-vitrine-client-ip": "198.51.100.33" };
+      for (let i = 0; i < 3; i++) await expect(authorize({ email, password: "wrong-password-1" }, { headers })).rejects.toThrow("invalid_credentials");
+      await expect(authorize({ email, password }, { headers })).rejects.toThrow("rate_limited");
+      // Another client is unaffected.
+      await expect(authorize({ email, password }, { headers: { "x-vitrine-client-ip": "198.51.100.34" } })).resolves.toBeTruthy();
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[mark];
+      delete process.env.RATE_LIMIT_LOGIN;
+      resetEnvCache();
+      resetRateLimiters();
+    }
   });
 
   it("refuses a suspended seller at sign-in and ends their sessions; reactivation restores access", async () => {

@@ -24,11 +24,14 @@ describe("route handlers", () => {
     resetRateLimiters();
   });
 
-  it("creates an account (201) and sends a request id header", async () => {
-    const res = await signUpRoute(req("/api/auth/sign-up", { method: "POST", body: validBody(), headers: jsonHeaders }));
-    expect(res.status).toBe(201);
+  it("creates an account (202) and sends a request id header", async () => {
+    const body = validBody();
+    const res = await signUpRoute(req("/api/auth/sign-up", { method: "POST", body, headers: jsonHeaders }));
+    expect(res.status).toBe(202);
     expect(res.headers.get("x-request-id")).toMatch(/^req_/);
-    expect((await res.json()).store.name).toBe("Route store");
+    expect(await res.json()).toEqual({ ok: true });
+    const user = await db().prisma.user.findUniqueOrThrow({ where: { email: JSON.parse(body).email }, include: { stores: true } });
+    expect(user.stores.map((s) => s.name)).toEqual(["Route store"]);
   });
 
   it("keeps a well-formed caller request id", async () => {
@@ -102,7 +105,7 @@ describe("route handlers", () => {
     const res = await metricsRoute(req("/api/metrics", { headers: { authorization: "Bearer metrics-token-for-tests-0123" } }));
     expect(res.status).toBe(200);
     const text = await res.text();
-    expect(text).toMatch(/vitrine_http_requests_total\{method="POST",route="POST \/api\/auth\/sign-up",status="201"\} \d+/);
+    expect(text).toMatch(/vitrine_http_requests_total\{method="POST",route="POST \/api\/auth\/sign-up",status="202"\} \d+/);
     expect(text).toContain("vitrine_http_request_duration_seconds_bucket");
   });
 });

@@ -3,6 +3,8 @@ import { AppShell, type NavItem } from "@/components/layout/app-shell";
 import { Logo } from "@/components/layout/logo";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { SessionRefresh } from "@/components/auth/session-refresh";
+import { sessionSettings } from "@/lib/auth/session-settings";
 import { Badge } from "@/components/ui/badge";
 import { requireAdminPage } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
@@ -25,7 +27,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       brand={<Link href="/admin" className="flex items-center gap-2"><Logo /><Badge tone="brand">{t("nav.admin")}</Badge></Link>}
       nav={nav}
       user={{ name: user.name, email: user.email }}
-      footerSlot={<SignOutButton />}
+      footerSlot={<><SignOutButton /><SessionRefresh everySeconds={sessionSettings().accessTtlSeconds} /></>}
       topbarSlot={<LocaleSwitch />}
     >
       {children}

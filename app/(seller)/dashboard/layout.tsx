@@ -3,6 +3,8 @@ import { AppShell, type NavItem } from "@/components/layout/app-shell";
 import { Logo } from "@/components/layout/logo";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { SessionRefresh } from "@/components/auth/session-refresh";
+import { sessionSettings } from "@/lib/auth/session-settings";
 import { requireSellerPage } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -30,7 +32,7 @@ export default async function SellerLayout({ children }: { children: React.React
       brand={<Link href="/dashboard" aria-label="Vitrine"><Logo /></Link>}
       nav={nav}
       user={{ name: user.name, email: user.email }}
-      footerSlot={<SignOutButton />}
+      footerSlot={<><SignOutButton /><SessionRefresh everySeconds={sessionSettings().accessTtlSeconds} /></>}
       topbarSlot={
         <div className="flex items-center gap-3">
           {store && <span className="hidden text-sm text-ink-muted sm:inline" data-testid="current-store">{t("nav.store")}: <strong className="text-ink">{store.name}</strong></span>}

@@ -1,10 +1,12 @@
-// POST /api/auth/sign-up — create a seller account with its first store
+// POST /api/auth/sign-up — create a seller account with its first store; answers 202 alike whether or not the email already has an account
 import { withPublic } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/body";
-import { signUp, SignUpInput } from "@/lib/auth/sign-up";
+import { requestSignUp, SignUpInput } from "@/lib/auth/sign-up";
+import { emailRef } from "@/lib/auth/email-ref";
 
-export const POST = withPublic("POST /api/auth/sign-up", async ({ req, info }) => {
+export const POST = withPublic("POST /api/auth/sign-up", async ({ req, info, log }) => {
   const input = await parseJsonBody(req, SignUpInput);
-  const { user, store } = await signUp(input, { ip: info.ip, userAgent: info.userAgent, requestId: info.requestId });
-  return Response.json({ user: { id: user.id, email: user.email, name: user.name }, store: { id: store.id, name: store.name } }, { status: 201 });
+  const { created } = await requestSignUp(input, { ip: info.ip, userAgent: info.userAgent, requestId: info.requestId });
+  if (!created) log.info({ event: "sign_up.existing_email", emailRef: emailRef(input.email) }, "sign-up for an email that already has an account: nothing created");
+  return Response.json({ ok: true }, { status: 202 });
 });
