@@ -162,7 +162,8 @@ export async function loadEnv() {
   const { tsImport } = await import("tsx/esm/api");
   const { loadEnvFiles } = await tsImport("../lib/env/load.ts", import.meta.url);
   const loaded = loadEnvFiles();
-  const where = path.relative(root, loaded.dir) || ".";
+  const relative = path.relative(root, loaded.dir);
+  const where = relative.startsWith("..") ? loaded.dir : relative || ".";
   if (loaded.inherited) return loaded;
   log(loaded.files.length ? `configuration: ${loaded.files.join(", ")} in ${where} (the process environment wins)` : `configuration: the process environment (no .env files in ${where})`);
   return loaded;
