@@ -49,7 +49,8 @@ async function register(boss: PgBoss, def: JobDefinition) {
     for (const job of jobs) {
       const log = logger.child({ job: def.name, jobId: job.id });
       try {
-        await def.handle(job.data as object, job as Job<object>);
+        // A cron run carries no data (null): every handler gets an object.
+        await def.handle((job.data ?? {}) as object, job as Job<object>);
       } catch (err) {
         log.warn({ err }, "job failed; pg-boss will retry with backoff");
         throw err;
