@@ -61,6 +61,7 @@ export function buildIsStale() {
  * (Playwright, systemd) takes them too; shutdown() also stops what they spawned (next-server).
  */
 export function startChild(name, cmd, args, env) {
+  watchParent();
   const child = spawn(cmd, args, { cwd: root, env, stdio: "inherit" });
   child.on("exit", (code, signal) => {
     if (!shuttingDown) {
@@ -74,6 +75,18 @@ export function startChild(name, cmd, args, env) {
 
 const children = [];
 let shuttingDown = false;
+
+// `kill <npm pid>` ends npm without passing the signal on, leaving the launcher re-parented: a
+// launcher whose parent is gone stops its children instead of running on unsupervised.
+const initialParent = process.ppid;
+let parentWatch;
+function watchParent() {
+  parentWatch ??= setInterval(() => {
+    if (process.ppid === initialParent) return;
+    log("the parent process exited; stopping");
+    void shutdown(0);
+  }, 1_000).unref();
+}
 
 /** Parent of every live process, from /proc (Linux) or `ps` (elsewhere). */
 function parentsByPid() {
