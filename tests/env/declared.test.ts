@@ -31,7 +31,7 @@ function sourceFiles(p: string): string[] {
   return readdirSync(full).flatMap((entry) => (SKIP_DIRS.has(entry) || entry.startsWith(".") ? [] : sourceFiles(path.join(p, entry))));
 }
 
-/** Every `process.env.X` and `process.env["X"]` in the scanned code, with where it is read. */
+/** Every `process.env.X`, `process.env["X"]` and `{ X } = process.env` in the scanned code, with where it is read. */
 function readsInCode(): Map<string, string[]> {
   const reads = new Map<string, string[]>();
   for (const file of SCANNED.flatMap(sourceFiles)) {
@@ -40,6 +40,13 @@ function readsInCode(): Map<string, string[]> {
     for (const m of text.matchAll(/process\.env(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\])/g)) {
       const name = m[1] ?? m[2];
       reads.set(name, [...(reads.get(name) ?? []), file]);
+    }
+    // const { A, B: b, C = "x" } = process.env
+    for (const m of text.matchAll(/\{([^{}]*)\}\s*=\s*process\.env\b/g)) {
+      for (const part of m[1].split(",")) {
+        const name = part.trim().split(/[\s:=]/)[0];
+        if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) reads.set(name, [...(reads.get(name) ?? []), file]);
+      }
     }
   }
   return reads;
