@@ -9,6 +9,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { appendAudit } from "@/lib/audit/log";
 import { DEFAULT_PACKAGES } from "@/lib/credits/packages";
 import { seedDemoPix } from "@/lib/pix/service/demo-seed";
+import { withSeedPixSimulator } from "@/sandbox/pix/seed-support";
 import { SIMULATOR_CREDENTIALS } from "@/sandbox/pix/src/state";
 
 export const DEMO_USERS = {
@@ -80,7 +81,8 @@ async function seedDemo(prisma: ReturnType<typeof getDatabase>["prisma"]) {
   }
   // The demo seller takes PIX through the local simulator.
   const ana = await prisma.store.findUniqueOrThrow({ where: { slug: DEMO_USERS.ana.store.slug } });
-  await seedDemoPix(ana.id, SYSTEM, { pushinpay: SIMULATOR_CREDENTIALS.pushinpay, directKey: { pix_key: DEMO_USERS.ana.email, merchant_name: DEMO_USERS.ana.name, merchant_city: "Sao Paulo" } });
+  // Verified against a short-lived simulator: a PIX config takes charges only after verification.
+  await withSeedPixSimulator(() => seedDemoPix(ana.id, SYSTEM, { pushinpay: SIMULATOR_CREDENTIALS.pushinpay, directKey: { pix_key: DEMO_USERS.ana.email, merchant_name: DEMO_USERS.ana.name, merchant_city: "Sao Paulo" } }));
 }
 
 if (process.argv[1] && /seed\.ts$/.test(process.argv[1])) {

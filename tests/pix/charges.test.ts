@@ -11,9 +11,9 @@ import { GET as getCharge } from "@/app/api/v1/pix/charges/[id]/route";
 import { POST as confirmCharge } from "@/app/api/v1/pix/charges/[id]/confirm/route";
 import { GET as publicStatus } from "@/app/api/pix/charges/[id]/route";
 import { getPublicPixCharge } from "@/lib/pix/service/charges";
-import { addGateway, callRoute, pixSeller, usePixSimulator, type PixSeller } from "./support";
+import { addGateway, BUYER, callRoute, passReadBudget, pixSeller, usePixSimulator, type PixSeller } from "./support";
 
-const body = (amountCentavos: number, extra: Record<string, unknown> = {}) => ({ amountCentavos, description: "Pedido 1001 — camiseta", orderId: "1001", customer: { name: "Maria", email: "maria@example.com", document: "123.456.789-09" }, ...extra });
+const body = (amountCentavos: number, extra: Record<string, unknown> = {}) => ({ amountCentavos, description: "Pedido 1001 — camiseta", orderId: "1001", customer: BUYER, ...extra });
 
 describe("PIX charges", () => {
   const { db } = useTestDatabase();
@@ -140,7 +140,7 @@ describe("PIX charges", () => {
     expect(res.json).toMatchObject({ id: created.id, status: "pending", amountCentavos: 3100 });
     expect((await callRoute(publicStatus, { params: { id: "nope" } })).status).toBe(404);
     // Paid at the gateway while the webhook is lost: the buyer's polling re-reads and flips to paid.
-    await db().prisma.pixCharge.update({ where: { id: created.id }, data: { lastCheckedAt: null } });
+    await passReadBudget(created.id, pix.sim());
     const row = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: created.id } });
     const sim = pix.sim().charge("pushinpay", row.transactionId!)!;
     sim.webhookUrl = undefined;

@@ -7,7 +7,7 @@ import { newPixReference } from "@/lib/pix/reference";
 import { createGateway } from "@/lib/pix/registry";
 import { clearTokenCache } from "@/lib/pix/token-cache";
 import type { RunningPixSimulator } from "@/sandbox/pix/index";
-import { capturingLogger, FIXTURES, usePixSimulator, type startReceiver } from "./support";
+import { BUYER, capturingLogger, FIXTURES, usePixSimulator, type startReceiver } from "./support";
 
 let sim: RunningPixSimulator;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -18,7 +18,7 @@ beforeAll(() => {
 });
 beforeEach(() => clearTokenCache());
 
-const charge = (amountCentavos = 1990, webhookUrl?: string) => ({ amountCentavos, description: "Pedido", reference: newPixReference(), webhookUrl });
+const charge = (amountCentavos = 1990, webhookUrl?: string) => ({ amountCentavos, description: "Pedido", reference: newPixReference(), webhookUrl, customer: BUYER });
 
 describe("Átomo Pay token hygiene", () => {
   it("never writes the api_token to any log line or error message, even when the token is refused", async () => {

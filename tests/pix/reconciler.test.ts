@@ -9,7 +9,7 @@ import { createPixCharge, nextCheckAfter } from "@/lib/pix/service/charges";
 import { reconcilePixCharges } from "@/lib/pix/service/reconciler";
 import { clearTokenCache } from "@/lib/pix/token-cache";
 import type { SimGatewayId } from "@/sandbox/pix/index";
-import { addGateway, pixSeller, usePixSimulator, type PixSeller } from "./support";
+import { addGateway, pixSeller, usePixSimulator, BUYER, type PixSeller } from "./support";
 
 process.env.CALLBACK_ALLOWED_HOSTS = "127.0.0.1,localhost";
 const minutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
@@ -27,7 +27,7 @@ describe("PIX reconciler", () => {
   beforeEach(() => clearTokenCache());
 
   async function chargeWithLostWebhook(gw: SimGatewayId, amountCentavos: number, expiresInSeconds?: number) {
-    const view = await createPixCharge(seller.store.id, seller.audit, { amountCentavos, description: "Pedido", orderId: `rec-${amountCentavos}`, expiresInSeconds });
+    const view = await createPixCharge(seller.store.id, seller.audit, { amountCentavos, description: "Pedido", orderId: `rec-${amountCentavos}`, expiresInSeconds, customer: BUYER });
     const row = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: view.id } });
     // The gateway's notification is lost on the way.
     pix.sim().charge(gw, row.transactionId!)!.webhookUrl = undefined;
@@ -82,6 +82,8 @@ describe("PIX reconciler", () => {
 
   it("expires direct-key charges nobody confirmed", async () => {
     const configs = await db().prisma.pixGatewayConfig.findMany({ where: { storeId: seller.store.id } });
+    const { verifyGatewayConfig } = await import("@/lib/pix/service/configs");
+    for (const c of configs) if (c.gateway === "direct_key") expect((await verifyGatewayConfig(seller.store.id, seller.audit, c.id)).ok).toBe(true);
     for (const c of configs) await db().prisma.pixGatewayConfig.update({ where: { id: c.id }, data: { active: c.gateway === "direct_key" } });
     const view = await createPixCharge(seller.store.id, seller.audit, { amountCentavos: 990, description: "Pix direto", expiresInSeconds: 600 });
     const row = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: view.id } });

@@ -8,7 +8,7 @@ import { createPixCharge } from "@/lib/pix/service/charges";
 import { clearTokenCache } from "@/lib/pix/token-cache";
 import { POST as refundRoute } from "@/app/api/v1/pix/charges/[id]/refunds/route";
 import { GET as getCharge } from "@/app/api/v1/pix/charges/[id]/route";
-import { addGateway, callRoute, pixSeller, usePixSimulator, type PixSeller } from "./support";
+import { addGateway, callRoute, pixSeller, usePixSimulator, BUYER, passReadBudget, type PixSeller } from "./support";
 
 process.env.CALLBACK_ALLOWED_HOSTS = "127.0.0.1,localhost";
 
@@ -33,15 +33,17 @@ describe("PIX refunds", () => {
   });
 
   async function paidCharge(seller: PixSeller, gw: "bcb" | "pushinpay", amountCentavos: number) {
-    const view = await createPixCharge(seller.store.id, seller.audit, { amountCentavos, description: "Pedido", orderId: `ref-${amountCentavos}` });
+    const view = await createPixCharge(seller.store.id, seller.audit, { amountCentavos, description: "Pedido", orderId: `ref-${amountCentavos}`, customer: BUYER });
     const row = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: view.id } });
     await pix.sim().markPaid(gw, row.transactionId!);
     const paid = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: view.id } });
     expect(paid.status).toBe("paid");
     return paid;
   }
-  const refund = (seller: PixSeller, id: string, amountCentavos: number, key?: string) =>
-    callRoute(refundRoute, { apiKey: seller.apiKey, params: { id }, body: { amountCentavos, reason: "Cliente desistiu" }, headers: key ? { "idempotency-key": key } : {} });
+  // Refunds here come seconds after the payment (in life, minutes or days): let each one's follow-up
+  // status read happen instead of waiting out the gateway's read budget.
+  const refund = async (seller: PixSeller, id: string, amountCentavos: number, key?: string) =>
+    (await passReadBudget(id), callRoute)(refundRoute, { apiKey: seller.apiKey, params: { id }, body: { amountCentavos, reason: "Cliente desistiu" }, headers: key ? { "idempotency-key": key } : {} });
   const refundCallbacks = async (chargeId: string) =>
     (await db().prisma.callbackDelivery.findMany({ where: { storeId: bcb.store.id, eventType: "payment.refunded" }, orderBy: { createdAt: "asc" } }))
       .map((d) => (d.payload as { data: { pixChargeId: string; status: string; refundedAmount: number } }).data)
@@ -110,6 +112,7 @@ describe("PIX refunds", () => {
 
   it("a devolução made at the gateway (and notified by webhook) is recorded on the charge", async () => {
     const charge = await paidCharge(bcb, "bcb", 6_000);
+    await passReadBudget(charge.id);
     await pix.sim().markRefunded("bcb", charge.transactionId!, 6_000);
     await pix.sim().flush();
     const row = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: charge.id } });

@@ -101,8 +101,13 @@ describe("PIX gateway configurations", () => {
   it("activates, reorders by priority and deletes an unused config", async () => {
     const list = (await callRoute(listConfigs, { cookie: a.cookie })).json.data as Array<{ id: string; priority: number }>;
     const ids = list.map((c) => c.id);
+    // Not chargeable before a successful verification: activation is refused and says why.
+    const early = await callRoute(patchConfig, { cookie: a.cookie, method: "PATCH", params: { id: ids[0]! }, body: { active: true } });
+    expect(early.status).toBe(409);
+    expect(early.json.error).toMatchObject({ code: "conflict", param: "active", message: expect.stringMatching(/Verify this gateway's credentials before activating it/) });
+    expect((await callRoute(verifyConfig, { cookie: a.cookie, params: { id: ids[0]! } })).json.ok).toBe(true);
     const on = await callRoute(patchConfig, { cookie: a.cookie, method: "PATCH", params: { id: ids[0]! }, body: { active: true } });
-    expect(on.json.config.active).toBe(true);
+    expect(on.json.config).toMatchObject({ active: true, lastVerifyOk: true, chargeable: true });
     const reordered = await callRoute(reorder, { cookie: a.cookie, body: { ids: [...ids].reverse() } });
     expect(reordered.status).toBe(200);
     expect(reordered.json.data.map((c: { id: string }) => c.id)).toEqual([...ids].reverse());
@@ -121,6 +126,22 @@ describe("PIX gateway configurations", () => {
     expect((await callRoute(reorder, { cookie: b.cookie, body: { ids: [mine] } })).status).toBe(404);
     expect((await callRoute(listConfigs, { cookie: b.cookie })).json.data).toEqual([]);
     expect((await db().prisma.pixGatewayConfig.findUniqueOrThrow({ where: { id: mine } })).active).toBe(true);
+  });
+
+  it("validates split settings against the gateway's own limits before saving them", async () => {
+    const push = await callRoute(createConfig, { cookie: b.cookie, body: { gateway: "pushinpay", credentials: FIXTURES.pushinpay.credentials, split: [{ recipientId: "acc_1", percentage: 30 }, { recipientId: "acc_2", percentage: 21 }] } });
+    expect(push.status).toBe(422);
+    expect(push.json.error).toMatchObject({ param: "split", message: expect.stringMatching(/51 %.*50 %/) });
+    const ok = await callRoute(createConfig, { cookie: b.cookie, body: { gateway: "pushinpay", credentials: FIXTURES.pushinpay.credentials, split: [{ recipientId: "acc_1", percentage: 30 }] } });
+    expect(ok.status).toBe(201);
+    expect(ok.json.config.split).toEqual([{ recipientId: "acc_1", percentage: 30 }]);
+    const sync = await callRoute(createConfig, { cookie: b.cookie, body: { gateway: "syncpay", credentials: FIXTURES.syncpay.credentials, split: ["a", "b", "c", "d"].map((r) => ({ recipientId: r, percentage: 5 })) } });
+    expect(sync.json.error.message).toMatch(/at most 3 recipients/);
+    const noSplit = await callRoute(createConfig, { cookie: b.cookie, body: { gateway: "paradise", credentials: FIXTURES.paradise.credentials, split: [{ recipientId: "x", percentage: 5 }] } });
+    expect(noSplit.json.error.message).toMatch(/does not take split payments/);
+    const edited = await callRoute(patchConfig, { cookie: b.cookie, method: "PATCH", params: { id: ok.json.config.id }, body: { split: [] } });
+    expect(edited.json.config.split).toEqual([]);
+    await callRoute(deleteConfig, { cookie: b.cookie, method: "DELETE", params: { id: ok.json.config.id } });
   });
 
   it("registers the BCB webhook at the PSP when a BCB config is verified", async () => {

@@ -34,7 +34,8 @@ describe("PIX simulator", () => {
     const res = await fetch(`${sim.url}/_sim/charges/pushinpay/${created.id}/pay`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "", redirect: "manual" });
     expect(res.status).toBe(303);
     expect(sim.charge("pushinpay", created.id)?.state).toBe("paid");
-    expect(receiver.last("/hook/page").body).toContain(`id=${created.id}`);
+    // PushinPay documents its webhook as JSON {id, value, status, end_to_end_id}.
+    expect(JSON.parse(receiver.last("/hook/page").body)).toMatchObject({ id: created.id, status: "paid", value: 1234 });
     const again = await fetch(`${sim.url}/_sim/charges/pushinpay/${created.id}/expire`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect(again.status).toBe(409);
   });

@@ -160,7 +160,7 @@ export function usePixSimulator(opts: { receiver?: boolean } = {}) {
   const forwarded: Forwarded[] = [];
   beforeAll(async () => {
     const { startPixSimulator } = await import("@/sandbox/pix/index");
-    state.sim = await startPixSimulator({ port: 0, log: () => {} });
+    state.sim = await startPixSimulator({ port: 0, log: (l) => { if (process.env.SIM_LOG) console.log(l); } });
     process.env.PIX_SIMULATOR_URL = state.sim.url;
     if (opts.receiver) state.receiver = await startReceiver();
     else {
@@ -253,10 +253,25 @@ export async function pixSeller(tag = "pix") {
 
 export type PixSeller = Awaited<ReturnType<typeof pixSeller>>;
 
+/**
+ * As if the gateway's status-read interval had passed for this charge (on our side and, for
+ * PushinPay's per-minute rule, on the simulator's clock): for tests that read one charge twice.
+ */
+export async function passReadBudget(chargeId: string, sim?: { advanceClock(ms: number): void }) {
+  const { prisma } = await import("@/lib/db/client");
+  await prisma.pixCharge.update({ where: { id: chargeId }, data: { lastGatewayReadAt: null } });
+  sim?.advanceClock(61_000);
+}
+
+/** A buyer whose data every gateway accepts (valid CPF, mobile with area code). */
+export const BUYER = { name: "Maria da Silva", email: "maria@example.com", document: "123.456.789-09", phone: "(11) 99999-0000" };
+
 /** Adds, and unless told otherwise verifies and activates, a gateway config through the service. */
-export async function addGateway(seller: PixSeller, gateway: PixGatewayId, opts: { label?: string; active?: boolean; credentials?: Record<string, string> } = {}) {
+export async function addGateway(seller: PixSeller, gateway: PixGatewayId, opts: { label?: string; active?: boolean; credentials?: Record<string, string>; split?: Array<{ recipientId: string; percentage: number }> } = {}) {
   const service = await import("@/lib/pix/service/configs");
-  const config = await service.createGatewayConfig(seller.store.id, seller.audit, { gateway, label: opts.label, credentials: opts.credentials ?? FIXTURES[gateway].credentials });
+  const config = await service.createGatewayConfig(seller.store.id, seller.audit, { gateway, label: opts.label, credentials: opts.credentials ?? FIXTURES[gateway].credentials, split: opts.split });
   if (opts.active === false) return config;
+  const verified = await service.verifyGatewayConfig(seller.store.id, seller.audit, config.id);
+  if (!verified.ok) throw new Error(`addGateway: ${gateway} did not verify: ${verified.error}`);
   return service.updateGatewayConfig(seller.store.id, seller.audit, config.id, { active: true });
 }

@@ -7,7 +7,7 @@ import { createPixCharge } from "@/lib/pix/service/charges";
 import { clearTokenCache } from "@/lib/pix/token-cache";
 import { POST as webhookRoute } from "@/app/api/webhooks/pix/[gateway]/[token]/route";
 import type { SimGatewayId } from "@/sandbox/pix/index";
-import { addGateway, callRoute, pixSeller, startReceiver, usePixSimulator, type PixSeller } from "./support";
+import { addGateway, callRoute, pixSeller, startReceiver, usePixSimulator, BUYER, passReadBudget, type PixSeller } from "./support";
 
 describe("PIX webhook matching and tenant isolation", () => {
   const { db } = useTestDatabase();
@@ -21,7 +21,7 @@ describe("PIX webhook matching and tenant isolation", () => {
     b = await pixSeller("ten-b");
     // Both stores hold accounts at the same gateways (the simulator has one account per gateway: the worst case).
     for (const [s, name] of [[a, "a"], [b, "b"]] as const)
-      for (const gw of ["pushinpay", "paradise", "atomopay"] as const) {
+      for (const gw of ["pushinpay", "paradise", "atomopay", "syncpay"] as const) {
         const c = await addGateway(s, gw, { label: `${gw}-${name}` });
         tokens[`${name}:${gw}`] = c.webhookUrl!.split("/").at(-1)!;
       }
@@ -37,7 +37,7 @@ describe("PIX webhook matching and tenant isolation", () => {
   async function chargeAt(seller: PixSeller, gw: SimGatewayId, amountCentavos: number) {
     const configs = await db().prisma.pixGatewayConfig.findMany({ where: { storeId: seller.store.id } });
     for (const c of configs) await db().prisma.pixGatewayConfig.update({ where: { id: c.id }, data: { priority: c.gateway === gw ? 0 : 10 } });
-    const view = await createPixCharge(seller.store.id, seller.audit, { amountCentavos, description: "Pedido" });
+    const view = await createPixCharge(seller.store.id, seller.audit, { amountCentavos, description: "Pedido", customer: BUYER });
     const row = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: view.id } });
     expect(row.gateway).toBe(gw);
     return row;
@@ -79,17 +79,20 @@ describe("PIX webhook matching and tenant isolation", () => {
   });
 
   it("matches by hash, then by our reference, when the transaction id is unknown", async () => {
-    const byHash = await chargeAt(a, "paradise", 2101);
-    await paidButCaptured("paradise", byHash.transactionId!);
+    // An Átomo charge stored before the hash became its transaction id (numeric id kept, hash beside it).
+    const stored = await chargeAt(a, "atomopay", 2101);
+    await paidButCaptured("atomopay", stored.transactionId!);
+    const byHash = await db().prisma.pixCharge.update({ where: { id: stored.id }, data: { transactionId: "legacy-5001" } });
     expect(byHash.hash).toBeTruthy();
-    const r1 = await post("a", "paradise", JSON.stringify({ id: "tx_renamed_1", hash: byHash.hash, payment_status: "paid", amount: 2101 }), "application/json");
+    const r1 = await post("a", "atomopay", JSON.stringify({ transaction_hash: byHash.hash, status: "paid", amount: 2101, offer: { producer: { hash: "producer_sim_1" } } }), "application/json");
     expect(r1.json.outcome).toBe("accepted");
-    expect((await lastEvent(tokens["a:paradise"]!)).matchedBy).toBe("hash");
+    expect((await lastEvent(tokens["a:atomopay"]!)).matchedBy).toBe("hash");
     expect(await status(byHash.id)).toBe("paid");
 
+    // Paradise's postback names our reference `external_id` (issue #12): found by it alone.
     const byRef = await chargeAt(a, "paradise", 2102);
     await paidButCaptured("paradise", byRef.transactionId!);
-    const r2 = await post("a", "paradise", JSON.stringify({ id: "tx_renamed_2", hash: "hash_renamed_2", payment_status: "paid", amount: 2102, reference: byRef.reference }), "application/json");
+    const r2 = await post("a", "paradise", JSON.stringify({ transaction_id: 990001, external_id: byRef.reference, status: "approved", amount: 2102 }), "application/json");
     expect(r2.json.outcome).toBe("accepted");
     expect((await lastEvent(tokens["a:paradise"]!)).matchedBy).toBe("reference");
     expect(await status(byRef.id)).toBe("paid");
@@ -97,13 +100,14 @@ describe("PIX webhook matching and tenant isolation", () => {
 
   it("an amount-only match is flagged and decided by the gateway: unpaid there → stays pending; paid there → paid", async () => {
     const charge = await chargeAt(a, "paradise", 4321);
-    const hint = JSON.stringify({ id: "tx_amount_only", hash: "hash_amount_only", payment_status: "paid", amount: 4321 });
+    const hint = JSON.stringify({ transaction_id: 990002, status: "approved", amount: 4321 });
     const r1 = await post("a", "paradise", hint, "application/json");
     expect(r1.status).toBe(200);
     const e1 = await lastEvent(tokens["a:paradise"]!);
     expect(e1).toMatchObject({ matchedChargeId: charge.id, matchedBy: "amount (flagged)", outcome: "ignored" });
     expect(await status(charge.id)).toBe("pending");
     await paidButCaptured("paradise", charge.transactionId!);
+    await passReadBudget(charge.id);
     await post("a", "paradise", hint, "application/json");
     expect(await status(charge.id)).toBe("paid");
   });
@@ -112,9 +116,10 @@ describe("PIX webhook matching and tenant isolation", () => {
     const charge = await chargeAt(a, "atomopay", 1500);
     expect(charge.producerHash).toBe("producer_sim_1");
     const captured = await paidButCaptured("atomopay", charge.transactionId!);
-    const forged = JSON.parse(captured.body) as Record<string, unknown>;
-    forged.producer = { hash: "producer_of_someone_else" };
-    const res = await post("a", "atomopay", JSON.stringify(forged), "application/json");
+    // Wherever this postback variant carries the producer (producer.hash or offer.producer.hash).
+    const forged = captured.body.replaceAll("producer_sim_1", "producer_of_someone_else");
+    expect(forged).not.toBe(captured.body);
+    const res = await post("a", "atomopay", forged, "application/json");
     expect(res.json.outcome).toBe("unmatched");
     expect((await lastEvent(tokens["a:atomopay"]!)).detail).toBe("producer_mismatch");
     expect(await status(charge.id)).toBe("pending");

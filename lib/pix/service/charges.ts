@@ -9,10 +9,15 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, notFound } from "@/lib/http/errors";
 import { logger } from "@/lib/log/logger";
 import { formatReais } from "@/lib/pix/money";
+import { customerProblems, describeProblems, normaliseCustomer, requiredFields, type CustomerField } from "@/lib/pix/customer";
 import { newPixReference } from "@/lib/pix/reference";
+import { splitProblem } from "@/lib/pix/split";
+import type { PixCustomer } from "@/lib/pix/types";
 import { getPixGatewayDefinition } from "@/lib/pix/registry";
 import { applyPixStatus } from "./apply";
+import { isChargeable, storedSplit } from "./configs";
 import { describeGatewayError, gatewayAppError } from "./errors";
+import { readIntervalMs } from "./read-budget";
 import { checkChargeAtGateway } from "./refresh";
 import { gatewayFor, webhookUrlFor } from "./runtime";
 import type { CreateChargeInput, ListChargesQuery } from "./schemas";
@@ -26,6 +31,28 @@ export const CHECK_EVERY_MINUTES = 15;
 export function nextCheckAfter(createdAt: Date, checkCount: number): Date {
   const minutes = checkCount < CHECK_SCHEDULE_MINUTES.length ? CHECK_SCHEDULE_MINUTES[checkCount]! : CHECK_SCHEDULE_MINUTES.at(-1)! + (checkCount - CHECK_SCHEDULE_MINUTES.length + 1) * CHECK_EVERY_MINUTES;
   return new Date(createdAt.getTime() + minutes * 60_000);
+}
+
+type Skip = { code: "customer_data_missing" | "invalid_split"; message: string; fields?: CustomerField[] };
+
+/** Why this config cannot take this charge before we even call it (null: it can). */
+function skipReason(config: { gateway: string; split: unknown }, amountCentavos: number, customer: PixCustomer | undefined): Skip | null {
+  const def = getPixGatewayDefinition(config.gateway);
+  const split = storedSplit(config.split);
+  const splitIssue = split.length ? splitProblem(def.capabilities.split ? def.splitLimits : null, split, amountCentavos) : null;
+  if (splitIssue) return { code: "invalid_split", message: `${def.displayName} split settings: ${splitIssue}` };
+  const problems = customerProblems(def.customer, customer);
+  if (problems.length) return { code: "customer_data_missing", message: `${def.displayName} needs the buyer's data: ${describeProblems(problems, def.customer)}`, fields: problems.map((p) => p.field) };
+  return null;
+}
+
+/** The 422 when no gateway can take the charge as asked: names what the first gateway by priority needs. */
+function refusalOf(config: { gateway: string }, skip: Skip): AppError {
+  if (skip.code === "customer_data_missing") {
+    const field = skip.fields?.[0] ?? "name";
+    return new AppError("validation_failed", `customer.${field}: ${skip.message}.`, { param: `customer.${field}`, details: { gateway: config.gateway, requiredFields: requiredFields(getPixGatewayDefinition(config.gateway).customer), missing: skip.fields } });
+  }
+  return new AppError("validation_failed", `split: ${skip.message}.`, { param: "split", details: { gateway: config.gateway } });
 }
 
 function sameRequest(existing: { amountCentavos: number; description: string; externalOrderId: string | null }, input: CreateChargeInput) {
@@ -43,13 +70,20 @@ export async function createPixCharge(storeId: string, actor: AuditContext, inpu
       return toChargeView(existing);
     }
   }
-  const configs = await prisma.pixGatewayConfig.findMany({ where: { storeId, active: true }, orderBy: [{ priority: "asc" }, { createdAt: "asc" }] });
-  if (configs.length === 0) throw new AppError("no_active_gateway", "Set up and activate a PIX gateway before creating charges.");
+  const active = await prisma.pixGatewayConfig.findMany({ where: { storeId, active: true }, orderBy: [{ priority: "asc" }, { createdAt: "asc" }] });
+  const configs = active.filter(isChargeable);
+  if (configs.length === 0)
+    throw new AppError("no_active_gateway", active.length ? "Your active PIX gateways are not verified yet: verify their credentials before creating charges." : "Set up, verify and activate a PIX gateway before creating charges.");
   const eligible = configs.filter((c) => getPixGatewayDefinition(c.gateway).minimumCentavos <= input.amountCentavos);
   if (eligible.length === 0) {
     const minimum = Math.min(...configs.map((c) => getPixGatewayDefinition(c.gateway).minimumCentavos));
     throw new AppError("amount_below_minimum", `amountCentavos: The minimum PIX charge for your gateways is ${formatReais(minimum)} (${minimum} centavos).`, { param: "amountCentavos" });
   }
+  // Gateways the buyer's data (or the config's split) cannot satisfy are skipped, and say why.
+  const customer = normaliseCustomer(input.customer);
+  const plan = eligible.map((config) => ({ config, skip: skipReason(config, input.amountCentavos, customer) }));
+  const usable = plan.filter((p) => !p.skip);
+  if (usable.length === 0) throw refusalOf(plan[0]!.config, plan[0]!.skip!);
 
   const expiresInSeconds = input.expiresInSeconds ?? DEFAULT_EXPIRES_IN_SECONDS;
   let charge;
@@ -57,7 +91,7 @@ export async function createPixCharge(storeId: string, actor: AuditContext, inpu
     charge = await prisma.pixCharge.create({
       data: {
         storeId, reference: newPixReference(), amountCentavos: input.amountCentavos, description: input.description, externalOrderId: input.orderId ?? null,
-        customer: (input.customer ?? undefined) as Prisma.InputJsonValue | undefined, idempotencyKey: input.idempotencyKey ?? null, status: "pending",
+        customer: (customer ?? undefined) as Prisma.InputJsonValue | undefined, idempotencyKey: input.idempotencyKey ?? null, status: "pending",
       },
     });
   } catch (err) {
@@ -67,12 +101,18 @@ export async function createPixCharge(storeId: string, actor: AuditContext, inpu
   }
 
   const errors: string[] = [];
-  for (const config of eligible) {
+  for (const { config, skip } of plan) {
+    if (skip) {
+      errors.push(`${config.gateway}: ${skip.code}`);
+      await prisma.pixChargeAttempt.create({ data: { chargeId: charge.id, gatewayConfigId: config.id, gateway: config.gateway, ok: false, errorCode: skip.code, errorMessage: `skipped: ${skip.message}`.slice(0, 500), durationMs: 0 } });
+      continue;
+    }
     const started = performance.now();
     try {
+      const split = storedSplit(config.split);
       const created = await gatewayFor(config).createCharge({
-        amountCentavos: input.amountCentavos, description: input.description, reference: charge.reference, customer: input.customer,
-        webhookUrl: webhookUrlFor(config) ?? undefined, expiresInSeconds,
+        amountCentavos: input.amountCentavos, description: input.description, reference: charge.reference, customer,
+        webhookUrl: webhookUrlFor(config) ?? undefined, expiresInSeconds, ...(split.length ? { split } : {}),
       });
       const now = new Date();
       const [, updated] = await prisma.$transaction(async (tx) => {
@@ -155,29 +195,38 @@ export async function getPublicPixCharge(id: string): Promise<PublicPixCharge> {
   };
 }
 
-/** Pending charges polled by the buyer page are re-read at most this often. */
-export const PUBLIC_RECHECK_MS = 10_000;
+/** The buyer page never polls faster than this, nor slower than the cap (a page left open still updates). */
+export const BUYER_POLL_MIN_SECONDS = 3;
+export const BUYER_POLL_MAX_SECONDS = 60;
+/** Direct key: no gateway to ask; the seller confirms by hand. */
+export const DIRECT_KEY_POLL_SECONDS = 10;
 
-/** The buyer page's polling: status only, with a throttled re-read at the gateway while pending. */
+/**
+ * The buyer page's polling: the status from our database, and — when the gateway's read budget
+ * allows (lib/pix/service/read-budget.ts) — a re-read at the gateway. `pollAfterSeconds` tells the
+ * page when to ask again: when the budget next lets Vitrine ask the gateway, so the page never polls
+ * faster than the gateway may be read. Webhooks stay the primary signal.
+ */
 export async function getPublicPixStatus(id: string, now = new Date()) {
   let charge = await prisma.pixCharge.findUnique({ where: { id } });
   if (!charge || !charge.gateway) throw notFound("PIX charge");
-  if (charge.status === "pending" && charge.gateway !== "direct_key") {
-    // One poller per window wins the claim; the others answer from the database.
-    const { count } = await prisma.pixCharge.updateMany({
-      where: { id, status: "pending", OR: [{ lastCheckedAt: null }, { lastCheckedAt: { lt: new Date(now.getTime() - PUBLIC_RECHECK_MS) } }] },
-      data: { lastCheckedAt: now },
-    });
-    if (count === 1) {
+  let pollAfterMs: number | null = null;
+  if (charge.status === "pending") {
+    if (charge.gateway === "direct_key") pollAfterMs = DIRECT_KEY_POLL_SECONDS * 1000;
+    else {
+      let retryAt = new Date(now.getTime() + readIntervalMs(charge.gateway));
       try {
-        const result = await checkChargeAtGateway(charge, "refresh", now);
-        if (result) charge = result.charge;
+        const { applied, deferredUntil } = await checkChargeAtGateway(charge, "refresh", now);
+        if (applied) charge = applied.charge;
+        if (deferredUntil) retryAt = deferredUntil;
       } catch (err) {
         logger.warn({ chargeId: id, code: describeGatewayError(err).code }, "pix: status re-read for the buyer page failed");
       }
+      pollAfterMs = retryAt.getTime() - now.getTime();
     }
   }
-  return { id: charge.id, status: charge.status, amountCentavos: charge.amountCentavos, expiresAt: charge.expiresAt, paidAt: charge.paidAt };
+  const pollAfterSeconds = pollAfterMs === null || charge.status !== "pending" ? null : Math.min(BUYER_POLL_MAX_SECONDS, Math.max(BUYER_POLL_MIN_SECONDS, Math.ceil(pollAfterMs / 1000)));
+  return { id: charge.id, status: charge.status, amountCentavos: charge.amountCentavos, expiresAt: charge.expiresAt, paidAt: charge.paidAt, pollAfterSeconds };
 }
 
 /** The seller's "check now": re-read at the gateway and apply. */
@@ -185,11 +234,18 @@ export async function refreshPixCharge(storeId: string, id: string): Promise<Pix
   const charge = await findOwnedCharge(storeId, id);
   // A failed (expired) charge is re-read too: a late payment the gateway confirms still lands.
   if (charge.transactionId && (charge.status === "pending" || charge.status === "paid" || charge.status === "failed")) {
+    let deferredUntil: Date | null;
+    const now = new Date();
     try {
-      await checkChargeAtGateway(charge, "refresh");
-      await prisma.pixCharge.update({ where: { id }, data: { lastCheckedAt: new Date() } });
+      ({ deferredUntil } = await checkChargeAtGateway(charge, "refresh", now));
+      await prisma.pixCharge.update({ where: { id }, data: { lastCheckedAt: now } });
     } catch (err) {
       throw gatewayAppError(err);
+    }
+    if (deferredUntil) {
+      const seconds = Math.max(1, Math.ceil((deferredUntil.getTime() - now.getTime()) / 1000));
+      const every = Math.round(readIntervalMs(charge.gateway ?? "") / 1000);
+      throw new AppError("rate_limited", `${gatewayName(charge.gateway) ?? "The gateway"} allows one status check per charge every ${every} s; try again in ${seconds} s. Its webhook reports the payment as soon as it happens.`, { retryAfterSeconds: seconds });
     }
   }
   return getPixCharge(storeId, id);

@@ -9,19 +9,26 @@ import { checkCallbackUrl } from "@/lib/notifications/ssrf";
 import { maskCredentials, mergeCredentialUpdate } from "@/lib/pix/credentials";
 import { getPixGatewayDefinition, isPixGatewayId, listPixGateways } from "@/lib/pix/registry";
 import type { CredentialField } from "@/lib/pix/credentials";
-import type { AmountUnit, PixCapabilities, PixGatewayId } from "@/lib/pix/types";
+import { splitProblem } from "@/lib/pix/split";
+import type { AmountUnit, PixCapabilities, PixCustomerRequirements, PixGatewayId, PixSplitLimits, PixSplitRule } from "@/lib/pix/types";
 import { describeGatewayError } from "./errors";
 import { gatewayFor, keyIdOf, newEndpointToken, openCredentials, sealCredentials, webhookUrlFor } from "./runtime";
-import type { CreateConfigInput, UpdateConfigInput } from "./schemas";
+import { SplitInput, type CreateConfigInput, type UpdateConfigInput } from "./schemas";
 
-export type GatewayType = { id: PixGatewayId; displayName: string; capabilities: PixCapabilities; minimumCentavos: number; amountUnit: AmountUnit; fields: CredentialField[] };
+export type GatewayType = {
+  id: PixGatewayId; displayName: string; capabilities: PixCapabilities; minimumCentavos: number; amountUnit: AmountUnit; fields: CredentialField[];
+  statusReadIntervalMs: number; customer: PixCustomerRequirements; splitLimits: PixSplitLimits | null;
+};
 
 export function listGatewayTypes(): GatewayType[] {
-  return listPixGateways().map((g) => ({ id: g.id, displayName: g.name, capabilities: g.capabilities, minimumCentavos: g.minimumCentavos, amountUnit: g.amountUnit, fields: g.credentialFields }));
+  return listPixGateways().map((g) => ({
+    id: g.id, displayName: g.name, capabilities: g.capabilities, minimumCentavos: g.minimumCentavos, amountUnit: g.amountUnit, fields: g.credentialFields,
+    statusReadIntervalMs: g.statusReadIntervalMs, customer: g.customer, splitLimits: g.splitLimits,
+  }));
 }
 
 const CONFIG_SELECT = {
-  id: true, storeId: true, gateway: true, label: true, active: true, priority: true, baseUrl: true, maskedCredentials: true, endpointToken: true,
+  id: true, storeId: true, gateway: true, label: true, active: true, priority: true, baseUrl: true, maskedCredentials: true, endpointToken: true, split: true,
   lastVerifiedAt: true, lastVerifyOk: true, lastError: true, lastErrorAt: true, createdAt: true, updatedAt: true,
 } as const;
 
@@ -32,7 +39,18 @@ export type PixGatewayConfigView = {
   id: string; gateway: string; displayName: string; label: string; active: boolean; priority: number; baseUrl: string | null;
   maskedCredentials: Record<string, string | null>; webhookUrl: string | null; lastVerifiedAt: Date | null; lastVerifyOk: boolean | null;
   lastError: string | null; lastErrorAt: Date | null; createdAt: Date; stats: ConfigStats;
+  split: PixSplitRule[];
+  /** Active and verified: only such configs are offered charges. */
+  chargeable: boolean;
 };
+
+/** A config takes charges only once the gateway has accepted its credentials (and until they change). */
+export const isChargeable = (row: { active: boolean; lastVerifyOk: boolean | null }) => row.active && row.lastVerifyOk === true;
+
+export function storedSplit(value: unknown): PixSplitRule[] {
+  const parsed = SplitInput.safeParse(value ?? []);
+  return parsed.success ? parsed.data : [];
+}
 
 const PAID_LIKE = ["paid", "refunded", "disputed"];
 
@@ -42,6 +60,7 @@ function toView(row: ConfigRow, stats: ConfigStats): PixGatewayConfigView {
     label: row.label, active: row.active, priority: row.priority, baseUrl: row.baseUrl,
     maskedCredentials: (row.maskedCredentials ?? {}) as Record<string, string | null>, webhookUrl: webhookUrlFor(row),
     lastVerifiedAt: row.lastVerifiedAt, lastVerifyOk: row.lastVerifyOk, lastError: row.lastError, lastErrorAt: row.lastErrorAt, createdAt: row.createdAt, stats,
+    split: storedSplit(row.split), chargeable: isChargeable(row),
   };
 }
 
@@ -91,6 +110,16 @@ async function checkBaseUrl(baseUrl: string | null | undefined): Promise<string 
   return check.url.toString().replace(/\/+$/, "");
 }
 
+/** Split settings checked against the gateway's own limits before they are saved (the amount-dependent rules wait for the charge). */
+function validateSplit(gateway: string, split: PixSplitRule[] | undefined): Prisma.InputJsonValue | undefined {
+  if (split === undefined) return undefined;
+  const def = getPixGatewayDefinition(gateway);
+  if (split.length && !def.capabilities.split) throw new AppError("validation_failed", `split: ${def.displayName} does not take split payments.`, { param: "split" });
+  const problem = splitProblem(def.splitLimits, split);
+  if (problem) throw new AppError("validation_failed", `split: ${def.displayName} ${problem}.`, { param: "split" });
+  return split as unknown as Prisma.InputJsonValue;
+}
+
 function maskedOf(gateway: string, credentials: Record<string, unknown>) {
   return maskCredentials(getPixGatewayDefinition(gateway).credentials as never, credentials) as Prisma.InputJsonValue;
 }
@@ -106,13 +135,14 @@ export async function createGatewayConfig(storeId: string, actor: AuditContext, 
   if (!isPixGatewayId(input.gateway)) throw new AppError("validation_failed", `gateway: Unknown PIX gateway "${input.gateway.slice(0, 40)}".`, { param: "gateway" });
   const credentials = validateCredentials(input.gateway, input.credentials);
   const baseUrl = input.gateway === "direct_key" ? null : await checkBaseUrl(input.baseUrl);
+  const split = validateSplit(input.gateway, input.split);
   const def = getPixGatewayDefinition(input.gateway);
   const id = await prisma.$transaction(async (tx) => {
     const last = await tx.pixGatewayConfig.aggregate({ where: { storeId }, _max: { priority: true } });
     const row = await tx.pixGatewayConfig.create({
       data: {
         storeId, gateway: input.gateway, label: input.label ?? def.displayName, credentials: "", credentialsKeyId: "", maskedCredentials: maskedOf(input.gateway, credentials),
-        baseUrl: baseUrl ?? null, active: false, priority: (last._max.priority ?? -1) + 1, endpointToken: newEndpointToken(),
+        baseUrl: baseUrl ?? null, active: false, priority: (last._max.priority ?? -1) + 1, endpointToken: newEndpointToken(), ...(split !== undefined ? { split } : {}),
       },
       select: { id: true },
     });
@@ -130,6 +160,7 @@ export async function updateGatewayConfig(storeId: string, actor: AuditContext, 
   const baseUrl = await checkBaseUrl(patch.baseUrl);
   const current = await prisma.pixGatewayConfig.findFirst({ where: { id, storeId } });
   if (!current) throw notFound("PIX gateway configuration");
+  const split = validateSplit(current.gateway, patch.split);
   let credentialUpdate: Prisma.PixGatewayConfigUpdateInput = {};
   if (patch.credentials) {
     const def = getPixGatewayDefinition(current.gateway);
@@ -141,6 +172,9 @@ export async function updateGatewayConfig(storeId: string, actor: AuditContext, 
   }
   await prisma.$transaction(async (tx) => {
     const before = await findOwned(tx, storeId, id);
+    // Activation needs a successful verification (of the credentials being saved, if any change now).
+    if (patch.active === true && !before.active && (patch.credentials || before.lastVerifyOk !== true))
+      throw new AppError("conflict", "Verify this gateway's credentials before activating it: a configuration takes charges only after the gateway accepted them.", { param: "active" });
     const after = await tx.pixGatewayConfig.update({
       where: { id },
       data: {
@@ -149,12 +183,13 @@ export async function updateGatewayConfig(storeId: string, actor: AuditContext, 
         ...(baseUrl !== undefined && before.gateway !== "direct_key" ? { baseUrl } : {}),
         ...(patch.priority !== undefined ? { priority: patch.priority } : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
+        ...(split !== undefined ? { split } : {}),
       },
     });
     await appendAudit(tx, actor, {
       action: "pix_gateway.updated", storeId, target: { type: "pix_gateway_config", id },
       before: { label: before.label, baseUrl: before.baseUrl, active: before.active, priority: before.priority },
-      after: { label: after.label, baseUrl: after.baseUrl, active: after.active, priority: after.priority, credentialsChanged: !!patch.credentials },
+      after: { label: after.label, baseUrl: after.baseUrl, active: after.active, priority: after.priority, credentialsChanged: !!patch.credentials, ...(split !== undefined ? { split: after.split } : {}) },
     });
   });
   if (patch.active === true && current.gateway === "bcb") await registerBcbWebhook(storeId, id);

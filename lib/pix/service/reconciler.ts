@@ -10,7 +10,7 @@ import { nextCheckAfter } from "./charges";
 import { describeGatewayError } from "./errors";
 import { checkChargeAtGateway, EXPIRY_GRACE_MS } from "./refresh";
 
-export type ReconcileReport = { checked: number; paid: number; failed: number; errors: number };
+export type ReconcileReport = { checked: number; paid: number; failed: number; errors: number; deferred: number };
 
 function nextCheck(charge: PixCharge, checkCount: number, now: Date): Date | null {
   const next = nextCheckAfter(charge.createdAt, checkCount);
@@ -36,7 +36,7 @@ export async function reconcilePixCharges(options: { now?: Date; limit?: number 
     orderBy: { nextCheckAt: "asc" },
     take: options.limit ?? 200,
   });
-  const report: ReconcileReport = { checked: 0, paid: 0, failed: 0, errors: 0 };
+  const report: ReconcileReport = { checked: 0, paid: 0, failed: 0, errors: 0, deferred: 0 };
   for (const charge of due) {
     const checkCount = charge.checkCount + 1;
     // Claim this round (another runner that read the same row skips it).
@@ -47,9 +47,14 @@ export async function reconcilePixCharges(options: { now?: Date; limit?: number 
     if (count === 0) continue;
     report.checked++;
     try {
-      const result = await checkChargeAtGateway(charge, "reconciler", now);
+      const { applied: result, deferredUntil } = await checkChargeAtGateway(charge, "reconciler", now);
       if (result?.outcome === "changed" && result.charge.status === "paid") report.paid++;
       if (result?.outcome === "changed" && result.charge.status === "failed") report.failed++;
+      // Another path spent this charge's read budget a moment ago: come back when it opens again.
+      if (deferredUntil) {
+        report.deferred++;
+        if (charge.status === "pending") await prisma.pixCharge.updateMany({ where: { id: charge.id, status: "pending" }, data: { nextCheckAt: deferredUntil } });
+      }
     } catch (err) {
       report.errors++;
       logger.warn({ chargeId: charge.id, gateway: charge.gateway, code: describeGatewayError(err).code }, "pix reconciler: status re-read failed; will try again");

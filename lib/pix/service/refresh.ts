@@ -1,5 +1,5 @@
-// Re-reading a pending charge at its gateway (reconciler, buyer polling, seller "refresh"), and
-// expiring what nobody paid in time.
+// Re-reading a pending charge at its gateway (reconciler, buyer polling, seller "refresh"), within
+// the gateway's read budget, and expiring what nobody paid in time.
 import "server-only";
 import type { PixCharge } from "@/generated/prisma/client";
 import type { AuditContext } from "@/lib/audit/log";
@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { isPixGatewayError } from "@/lib/pix/errors";
 import { applyPixStatus, type ApplyResult, type StatusReport } from "./apply";
+import { readStatusWithinBudget } from "./read-budget";
 import { gatewayFor } from "./runtime";
 
 export const SYSTEM_AUDIT: AuditContext = { actor: { type: "system", id: "pix" } };
@@ -15,27 +16,33 @@ export const GATEWAY_AUDIT = (gateway: string): AuditContext => ({ actor: { type
 /** A gateway may report a payment a little after expiry; we wait this long before calling a charge expired. */
 export const EXPIRY_GRACE_MS = 60_000;
 
+/** `applied`: what changed (null: nothing); `deferredUntil`: the read budget was spent, ask again then. */
+export type CheckResult = { applied: ApplyResult | null; deferredUntil: Date | null };
+
 /**
- * Asks the gateway for the charge's status and applies it (verified). A charge still pending after
- * its expiry (plus grace) becomes failed/expired. Throws PixGatewayError when the gateway is unreachable.
+ * Asks the gateway for the charge's status (if its read budget allows) and applies it, verified.
+ * A charge still pending after its expiry (plus grace) becomes failed/expired — but only after a
+ * last read, never while that read is deferred. Throws PixGatewayError when the gateway is unreachable.
  */
-export async function checkChargeAtGateway(charge: PixCharge, source: StatusReport["source"], now = new Date()): Promise<ApplyResult | null> {
+export async function checkChargeAtGateway(charge: PixCharge, source: StatusReport["source"], now = new Date()): Promise<CheckResult> {
   const config = charge.gatewayConfigId ? await prisma.pixGatewayConfig.findUnique({ where: { id: charge.gatewayConfigId } }) : null;
   const audit = GATEWAY_AUDIT(charge.gateway ?? "unknown");
   if (config && charge.transactionId) {
     const gw = gatewayFor(config);
     if (gw.capabilities.statusQuery) {
       try {
-        const s = await gw.getStatus({ transactionId: charge.transactionId, hash: charge.hash ?? undefined });
+        const read = await readStatusWithinBudget(charge, config, now, gw);
+        if (!read.read) return { applied: null, deferredUntil: read.retryAt };
+        const s = read.status;
         const result = await applyPixStatus(charge.id, { status: s.status, amountCentavos: s.amountCentavos, refundedCentavos: s.refundedCentavos, endToEndId: s.endToEndId, rawStatus: s.rawStatus, verified: true, source }, audit);
-        if (result.charge.status !== "pending") return result;
+        if (result.charge.status !== "pending") return { applied: result, deferredUntil: null };
       } catch (err) {
         if (!isPixGatewayError(err, "not_found")) throw err;
         logger.warn({ chargeId: charge.id, gateway: charge.gateway }, "pix: the gateway does not know this charge");
       }
     }
   }
-  if (charge.expiresAt && charge.expiresAt.getTime() + EXPIRY_GRACE_MS < now.getTime())
-    return applyPixStatus(charge.id, { status: "failed", failureCode: "expired", verified: true, source }, SYSTEM_AUDIT);
-  return null;
+  if (charge.status === "pending" && charge.expiresAt && charge.expiresAt.getTime() + EXPIRY_GRACE_MS < now.getTime())
+    return { applied: await applyPixStatus(charge.id, { status: "failed", failureCode: "expired", verified: true, source }, SYSTEM_AUDIT), deferredUntil: null };
+  return { applied: null, deferredUntil: null };
 }

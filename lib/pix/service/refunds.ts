@@ -97,6 +97,7 @@ export async function refundPixCharge(storeId: string, actor: AuditContext, char
   if (settled.status === "pending") {
     // A devolução the PSP is still processing: one re-read now; otherwise the webhook or the reconciler settles it.
     try {
+      // (Within the read budget: a deferred read leaves it to the webhook or the reconciler.)
       await checkChargeAtGateway(await prisma.pixCharge.findUniqueOrThrow({ where: { id: chargeId } }), "refund");
     } catch {
       // The reconciler tries again.

@@ -6,6 +6,10 @@ import { randomBytes } from "node:crypto";
 import { decryptJson, encryptJson } from "@/lib/crypto/encryption";
 import { appUrl } from "@/lib/env/app-url";
 import { env } from "@/lib/env/server";
+import { lookup as dnsLookup } from "node:dns";
+import type { LookupFunction } from "node:net";
+import { checkCallbackUrl, guardedLookup, isAllowListed, type Resolver } from "@/lib/notifications/ssrf";
+import type { AddressGuard } from "@/lib/pix/http";
 import { createGateway } from "@/lib/pix/registry";
 import type { PixGateway } from "@/lib/pix/types";
 
@@ -44,6 +48,25 @@ export function webhookUrlFor(config: Pick<StoredConfig, "gateway" | "endpointTo
   return `${appUrl()}/api/webhooks/pix/${config.gateway}/${config.endpointToken}`;
 }
 
+/**
+ * A base URL the seller typed is re-checked on every request, not only when saved: the URL (IP
+ * literals, allow-list) before it is sent and every address its host resolves to when the
+ * connection is made (DNS may change after the save). Redirects are never followed (lib/pix/http.ts).
+ */
+export function sellerUrlGuard(resolve?: Resolver): AddressGuard {
+  const guarded = guardedLookup(resolve);
+  const lookup: LookupFunction = (hostname, options, callback) =>
+    isAllowListed(hostname) ? dnsLookup(hostname, options, callback as never) : guarded(hostname, options, callback);
+  return {
+    async check(url) {
+      const result = await checkCallbackUrl(url.toString(), { resolve });
+      return result.ok ? null : result.reason;
+    },
+    lookup,
+  };
+}
+
 export function gatewayFor(config: StoredConfig, credentials = openCredentials(config)): PixGateway {
-  return createGateway(config.gateway, credentials, { baseUrl: resolveBaseUrl(config.gateway, config.baseUrl) });
+  // The simulator (operator's setting) and the adapters' own defaults are not the seller's input.
+  return createGateway(config.gateway, credentials, { baseUrl: resolveBaseUrl(config.gateway, config.baseUrl), ...(config.baseUrl ? { addressGuard: sellerUrlGuard() } : {}) });
 }

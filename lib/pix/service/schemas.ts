@@ -1,21 +1,30 @@
 // Request shapes of the PIX API (configs, charges, refunds).
 import { z } from "zod";
+import { isBrPhone, isCnpj, isCpf, normalisePhone } from "@/lib/pix/customer";
 import { PIX_STATUSES } from "@/lib/pix/status";
 
 const BaseUrl = z.url({ protocol: /^https?$/, message: "Enter an http:// or https:// URL." }).max(2048);
 const Label = z.string().trim().min(1, "Label is required.").max(80);
 const Credentials = z.record(z.string(), z.string().max(20_000));
 
+/** Split settings of a config: who gets which whole percentage of each charge (checked against the gateway's limits). */
+export const SplitRuleInput = z.strictObject({
+  recipientId: z.string().trim().min(1, "Enter the recipient's account id.").max(120),
+  percentage: z.number().int("Percentages are whole numbers.").min(1).max(100),
+});
+export const SplitInput = z.array(SplitRuleInput).max(10);
+
 export const CreateConfigInput = z.strictObject({
   gateway: z.string().min(1).max(40),
   label: Label.optional(),
   credentials: Credentials,
   baseUrl: BaseUrl.nullish(),
+  split: SplitInput.optional(),
 });
 export type CreateConfigInput = z.infer<typeof CreateConfigInput>;
 
 export const UpdateConfigInput = z
-  .strictObject({ label: Label.optional(), credentials: Credentials.optional(), baseUrl: BaseUrl.nullish(), active: z.boolean().optional(), priority: z.number().int().min(0).max(1000).optional() })
+  .strictObject({ label: Label.optional(), credentials: Credentials.optional(), baseUrl: BaseUrl.nullish(), active: z.boolean().optional(), priority: z.number().int().min(0).max(1000).optional(), split: SplitInput.optional() })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Send at least one field to change." });
 export type UpdateConfigInput = z.infer<typeof UpdateConfigInput>;
 
@@ -24,11 +33,25 @@ export const ReorderConfigsInput = z.strictObject({ ids: z.array(z.string().min(
 /** Integer centavos, > 0; the gateway minimum is checked against the configured gateways. */
 export const Centavos = z.number({ message: "Amount must be a number of centavos." }).int("Amount must be whole centavos.").positive("Amount must be more than zero.").max(100_000_000_00, "Amount is too large.");
 
+/** Buyer data. Blank strings count as absent; CPF/CNPJ must pass their check digits; phones are Brazilian (DDD + number). */
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 export const PixCustomerInput = z.strictObject({
-  name: z.string().trim().max(120).optional(),
-  email: z.email().max(254).optional(),
-  document: z.string().trim().regex(/^[\d.\-/]{11,18}$/, "Enter a CPF or CNPJ.").transform((v) => v.replace(/\D/g, "")).optional(),
-  phone: z.string().trim().max(20).optional(),
+  name: z.preprocess(blankToUndefined, z.string().trim().min(3, "Enter the buyer's full name.").max(120).optional()),
+  email: z.preprocess(blankToUndefined, z.email("Enter a valid email.").max(254).optional()),
+  document: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[\d.\-/ ]{11,20}$/, "Enter a CPF or CNPJ.")
+      .transform((v) => v.replace(/\D/g, ""))
+      .refine((v) => isCpf(v) || isCnpj(v), "This CPF or CNPJ is not valid (check digits).")
+      .optional(),
+  ),
+  phone: z.preprocess(
+    blankToUndefined,
+    z.string().trim().max(25).transform(normalisePhone).refine(isBrPhone, "Enter a Brazilian phone with area code (10 or 11 digits).").optional(),
+  ),
 });
 
 export const CreateChargeInput = z.strictObject({

@@ -15,6 +15,7 @@ import type { PixGateway, PixWebhookEvent } from "@/lib/pix/types";
 import { applyPixStatus } from "./apply";
 import { describeGatewayError } from "./errors";
 import { GATEWAY_AUDIT } from "./refresh";
+import { readStatusWithinBudget } from "./read-budget";
 import { gatewayFor } from "./runtime";
 
 export type WebhookOutcome = "accepted" | "ignored" | "unmatched" | "rejected" | "error";
@@ -62,7 +63,14 @@ async function handleEvent(config: PixGatewayConfig, gw: PixGateway, event: PixW
     // why: no gateway signs its webhooks, so the body is a hint and the gateway's own answer decides.
     let s;
     try {
-      s = await gw.getStatus({ transactionId: charge.transactionId, hash: charge.hash ?? undefined });
+      const read = await readStatusWithinBudget(charge, config, now, gw);
+      if (!read.read) {
+        // The gateway's read budget for this charge is spent (PushinPay: one read a minute): the
+        // reconciler re-reads it as soon as the budget allows.
+        if (charge.status === "pending") await prisma.pixCharge.update({ where: { id: charge.id }, data: { nextCheckAt: read.retryAt } });
+        return { outcome: "ignored", chargeId: charge.id, by, detail: `deferred: the gateway's status-read budget is spent; re-check scheduled at ${read.retryAt.toISOString()}` };
+      }
+      s = read.status;
     } catch (err) {
       // The gateway can't confirm right now: the reconciler re-reads this charge on its next run.
       if (charge.status === "pending") await prisma.pixCharge.update({ where: { id: charge.id }, data: { nextCheckAt: now } });
