@@ -10,10 +10,13 @@ import { listTenantOverview, platformMoneyTotals } from "@/lib/admin/tenants";
 import { getI18n } from "@/lib/i18n/server";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { prisma } from "@/lib/db/client";
+import { requireAdminPage } from "@/lib/auth/session";
 
 export const metadata = { title: "Admin" };
 
 export default async function AdminHome() {
+  // The layout's check does not run on a client navigation (an RSC request renders this segment alone).
+  await requireAdminPage();
   const { t, locale } = await getI18n();
   const [tenants, users, audit, totals] = await Promise.all([listTenantOverview(), prisma.user.count(), prisma.auditLog.count(), platformMoneyTotals()]);
   return (

@@ -7,10 +7,13 @@ import { VerifyChainButton } from "@/components/admin/verify-chain-button";
 import { listAuditEntries } from "@/lib/admin/users";
 import { getI18n } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/i18n/format";
+import { requireAdminPage } from "@/lib/auth/session";
 
 export const metadata = { title: "Audit trail" };
 
 export default async function AdminAudit() {
+  // The layout's check does not run on a client navigation (an RSC request renders this segment alone).
+  await requireAdminPage();
   const { t, locale } = await getI18n();
   const entries = await listAuditEntries({ take: 200 });
   return (

@@ -4,10 +4,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listTenants } from "@/lib/admin/users";
 import { listAllPackages } from "@/lib/credits/packages";
 import { getI18n } from "@/lib/i18n/server";
+import { requireAdminPage } from "@/lib/auth/session";
 
 export const metadata = { title: "Credits" };
 
 export default async function AdminCreditsPage() {
+  // The layout's check does not run on a client navigation (an RSC request renders this segment alone).
+  await requireAdminPage();
   const { t } = await getI18n();
   const [packages, tenants] = await Promise.all([listAllPackages(), listTenants(500)]);
   const stores: StoreOption[] = tenants.map((s) => ({ id: s.id, name: s.name, ownerEmail: s.owner.email }));

@@ -7,11 +7,17 @@ import { UserStatusButton } from "@/components/admin/user-status-button";
 import { listUsers } from "@/lib/admin/users";
 import { getI18n } from "@/lib/i18n/server";
 import { formatDate } from "@/lib/i18n/format";
+import { requireAdminPage } from "@/lib/auth/session";
+import { isStorableText } from "@/lib/http/text";
 
 export const metadata = { title: "Users" };
 
-export default async function AdminUsers({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const { q } = await searchParams;
+export default async function AdminUsers({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+  // The layout's check does not run on a client navigation (an RSC request renders this segment alone).
+  await requireAdminPage();
+  const raw = (await searchParams).q;
+  // A repeated ?q= or text no column can hold searches for nothing rather than failing the page.
+  const q = typeof raw === "string" && isStorableText(raw) ? raw : undefined;
   const { t, locale } = await getI18n();
   const users = await listUsers({ q });
   return (

@@ -11,12 +11,15 @@ import { PixOutcomeFilter } from "@/components/admin/pix-outcome-filter";
 import { listPixWebhookEvents, listStripeEvents, pixWebhookHealth, PixWebhooksQuery, webhookHealth } from "@/lib/admin/webhooks";
 import { getI18n } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/i18n/format";
+import { requireAdminPage } from "@/lib/auth/session";
 
 export const metadata = { title: "Webhooks" };
 
 const TONE = { PROCESSED: "success", FAILED: "danger", PROCESSING: "info", RECEIVED: "neutral" } as const;
 
 export default async function AdminWebhooks({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // The layout's check does not run on a client navigation (an RSC request renders this segment alone).
+  await requireAdminPage();
   const { tab, outcome } = PixWebhooksQuery.parse(await searchParams);
   const { t, locale } = await getI18n();
   const [events, health, pixEvents, pixHealth] = await Promise.all([listStripeEvents({ take: 200 }), webhookHealth(), listPixWebhookEvents({ outcome, take: 200 }), pixWebhookHealth()]);
