@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { apiFetch, ApiError } from "@/components/api-client";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter } from "@/components/ui/card";
@@ -116,8 +117,15 @@ export function GatewayCard({ config, type, types, position, count, onMove, movi
             )}
           </div>
         </div>
-        <Switch label={t("pix.card.activeLabel")} checked={config.active} disabled={toggle.isPending} onChange={(e) => toggle.mutate(e.currentTarget.checked)} className="shrink-0 sm:pt-1" />
+        <Switch label={t("pix.card.activeLabel")} checked={config.active} disabled={toggle.isPending || (!config.active && config.lastVerifyOk !== true)}
+          title={!config.active && config.lastVerifyOk !== true ? t("pix.card.verifyFirst") : undefined}
+          onChange={(e) => toggle.mutate(e.currentTarget.checked)} className="shrink-0 sm:pt-1" />
       </div>
+      {config.lastVerifyOk !== true && (
+        <div className="px-5 pb-3 sm:px-6" data-testid="pix-gateway-not-chargeable">
+          <Alert tone={config.active ? "warning" : "info"}>{config.active ? t("pix.card.activeNotVerified") : t("pix.card.verifyFirst")}</Alert>
+        </div>
+      )}
 
       <CardContent>
         <dl className="grid gap-x-6 gap-y-5 md:grid-cols-2">

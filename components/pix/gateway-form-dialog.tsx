@@ -11,7 +11,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
-import { CONFIGS_KEY, fieldLabel, gatewayBlurb, gatewayName, objectOf, type GatewayConfigRow, type GatewayType } from "./types";
+import { CONFIGS_KEY, fieldLabel, gatewayBlurb, gatewayName, objectOf, type GatewayConfigRow, type GatewayType, type SplitRuleRow } from "./types";
 
 type Props = {
   open: boolean;
@@ -41,8 +41,8 @@ export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) 
   };
 
   const save = useMutation({
-    mutationFn: async (input: { label: string; credentials: Record<string, string>; baseUrl: string | null; activate: boolean }) => {
-      const body = { label: input.label, credentials: input.credentials, baseUrl: input.baseUrl };
+    mutationFn: async (input: { label: string; credentials: Record<string, string>; baseUrl: string | null; activate: boolean; split?: SplitRuleRow[] }) => {
+      const body = { label: input.label, credentials: input.credentials, baseUrl: input.baseUrl, ...(input.split ? { split: input.split } : {}) };
       if (config) return objectOf<GatewayConfigRow>(await apiFetch(`/api/v1/pix/configs/${config.id}`, { method: "PATCH", body }), "config");
       const row = objectOf<GatewayConfigRow>(await apiFetch("/api/v1/pix/configs", { method: "POST", body: { gateway: typeId, ...body } }), "config");
       // A new configuration is checked at once, so the card shows whether the credentials work.
@@ -58,7 +58,7 @@ export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) 
     onError: (err) => {
       const message = err instanceof ApiError ? err.message : t("common.error");
       const param = err instanceof ApiError ? err.param?.replace(/^credentials\./, "") : undefined;
-      if (param && (type?.fields.some((f) => f.name === param) || param === "label" || param === "baseUrl")) setErrors({ fields: { [param]: message } });
+      if (param && (type?.fields.some((f) => f.name === param) || param === "label" || param === "baseUrl" || param === "split")) setErrors({ fields: { [param]: message } });
       else setErrors({ form: message, fields: {} });
     },
   });
@@ -77,9 +77,23 @@ export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) 
       credentials[field.name] = value;
     }
     if (Object.keys(missing).length) return setErrors({ fields: missing });
+    let split: SplitRuleRow[] | undefined;
+    if (type.capabilities.split && type.splitLimits) {
+      split = [];
+      for (let i = 0; i < splitRows(type); i++) {
+        const recipientId = String(form.get(`split.${i}.recipient`) ?? "").trim();
+        const pct = String(form.get(`split.${i}.percentage`) ?? "").trim();
+        if (!recipientId && !pct) continue;
+        const percentage = Number(pct);
+        if (!recipientId || !/^\d+$/.test(pct) || percentage < 1 || percentage > 100) return setErrors({ fields: { split: t("pix.split.rowInvalid") } });
+        split.push({ recipientId, percentage });
+      }
+      const total = split.reduce((s, r) => s + r.percentage, 0);
+      if (total > type.splitLimits.maxTotalPercentage) return setErrors({ fields: { split: t("pix.split.tooMuch", { max: type.splitLimits.maxTotalPercentage }) } });
+    }
     setErrors({ fields: {} });
     const baseUrl = String(form.get("baseUrl") ?? "").trim();
-    save.mutate({ label: String(form.get("label") ?? "").trim() || gatewayName(t, type.id), credentials, baseUrl: baseUrl || null, activate: form.get("activate") === "on" });
+    save.mutate({ label: String(form.get("label") ?? "").trim() || gatewayName(t, type.id), credentials, baseUrl: baseUrl || null, activate: form.get("activate") === "on", split });
   }
 
   const picking = !config && !type;
@@ -147,6 +161,7 @@ export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) 
               );
             })}
           </fieldset>
+          {type.capabilities.split && type.splitLimits && <SplitFields type={type} initial={config?.split ?? []} error={errors.fields.split} />}
           {type.id !== "direct_key" && (
             <details className="group rounded-lg border border-line px-3.5 py-2.5" open={!!config?.baseUrl}>
               <summary className="cursor-pointer text-sm font-medium text-ink-muted select-none">{t("pix.form.advanced")}</summary>
@@ -157,10 +172,41 @@ export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) 
               </div>
             </details>
           )}
-          {!config && <Checkbox id={`${formId}-activate`} name="activate" defaultChecked label={t("pix.form.activate")} description={type.id === "direct_key" ? undefined : t("pix.form.verifyAfterSave")} />}
+          {!config && <Checkbox id={`${formId}-activate`} name="activate" defaultChecked label={t("pix.form.activate")} description={t("pix.form.verifyAfterSave")} />}
           {errors.form && <p role="alert" className="text-[13px] font-medium text-danger-ink">{errors.form}</p>}
         </form>
       ) : null}
     </Dialog>
+  );
+}
+
+/** Rows offered for split recipients: the gateway's maximum, at most 3 on screen. */
+const splitRows = (type: GatewayType) => Math.min(3, type.splitLimits?.maxRecipients ?? 0);
+
+/** Split settings: who receives which whole percentage of every charge, within the gateway's own limits. */
+function SplitFields({ type, initial, error }: { type: GatewayType; initial: SplitRuleRow[]; error?: string }) {
+  const { t, money } = useI18n();
+  const limits = type.splitLimits!;
+  const rules = [
+    t("pix.split.ruleRecipients", { n: limits.maxRecipients }),
+    t("pix.split.ruleTotal", { max: limits.maxTotalPercentage }),
+    ...(limits.minShareExclusiveCentavos !== undefined ? [t("pix.split.ruleMinShare", { amount: money(limits.minShareExclusiveCentavos, "BRL") })] : []),
+  ];
+  return (
+    <fieldset className="flex flex-col gap-3" data-testid="pix-split-fields" aria-describedby="pix-split-rules">
+      <legend className="mb-1 text-sm font-semibold text-ink">{t("pix.split.title")}</legend>
+      <p id="pix-split-rules" className="-mt-2 text-[13px] text-ink-subtle">{t("pix.split.hint", { gateway: gatewayName(t, type.id) })} {rules.join(" · ")}</p>
+      {Array.from({ length: splitRows(type) }, (_, i) => (
+        <div key={i} className="grid grid-cols-[minmax(0,1fr)_6.5rem] gap-2.5">
+          <Field label={t("pix.split.recipient")} className={i > 0 ? "[&_label]:sr-only" : undefined}>
+            <Input name={`split.${i}.recipient`} defaultValue={initial[i]?.recipientId ?? ""} maxLength={120} autoComplete="off" spellCheck={false} className="font-mono" placeholder={t("pix.split.recipientPlaceholder")} />
+          </Field>
+          <Field label={t("pix.split.percentage")} className={i > 0 ? "[&_label]:sr-only" : undefined}>
+            <Input name={`split.${i}.percentage`} defaultValue={initial[i]?.percentage ?? ""} inputMode="numeric" trailing="%" autoComplete="off" />
+          </Field>
+        </div>
+      ))}
+      {error && <p role="alert" className="text-[13px] font-medium text-danger-ink">{error}</p>}
+    </fieldset>
   );
 }

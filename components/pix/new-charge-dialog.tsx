@@ -10,13 +10,17 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { ExternalLinkIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
-import { CHARGES_KEY, CONFIGS_KEY, objectOf, parseReais, type PixChargeRow } from "./types";
+import { CHARGES_KEY, CONFIGS_KEY, gatewayName, objectOf, parseReais, type CustomerRequirements, type PixChargeRow } from "./types";
 
-type Props = { open: boolean; onOpenChange: (open: boolean) => void };
-type Errors = { amount?: string; description?: string; orderId?: string; form?: string };
+/** `buyer`: what the gateway that will take the charge (first chargeable by priority) needs to know about the buyer. */
+type Props = { open: boolean; onOpenChange: (open: boolean) => void; buyer?: { gateway: string; requirements: CustomerRequirements } | null };
+type BuyerField = "name" | "email" | "document" | "phone";
+type Errors = { amount?: string; description?: string; orderId?: string; form?: string } & Partial<Record<BuyerField, string>>;
+
+const BUYER_FIELDS: BuyerField[] = ["name", "email", "document", "phone"];
 
 /** Creates a PIX charge for the store and hands over the buyer's payment link. */
-export function NewChargeDialog({ open, onOpenChange }: Props) {
+export function NewChargeDialog({ open, onOpenChange, buyer }: Props) {
   const { t, money } = useI18n();
   const qc = useQueryClient();
   const [errors, setErrors] = useState<Errors>({});
@@ -35,7 +39,7 @@ export function NewChargeDialog({ open, onOpenChange }: Props) {
   };
 
   const create = useMutation({
-    mutationFn: async (body: { amountCentavos: number; description: string; orderId?: string }) =>
+    mutationFn: async (body: { amountCentavos: number; description: string; orderId?: string; customer?: Partial<Record<BuyerField, string>> }) =>
       objectOf<PixChargeRow>(await apiFetch("/api/v1/pix/charges", { method: "POST", body, idempotencyKey: key }), "charge"),
     onSuccess: (charge) => {
       setCreated(charge);
@@ -47,6 +51,7 @@ export function NewChargeDialog({ open, onOpenChange }: Props) {
       const param = err instanceof ApiError ? err.param : undefined;
       if (param === "amountCentavos") setErrors({ amount: message });
       else if (param === "description" || param === "orderId") setErrors({ [param]: message });
+      else if (param?.startsWith("customer.") && BUYER_FIELDS.includes(param.slice(9) as BuyerField)) setErrors({ [param.slice(9)]: message });
       else setErrors({ form: message });
       // A refused request can be fixed and sent again as a new intent.
       setKey(newIdempotencyKey());
@@ -62,11 +67,19 @@ export function NewChargeDialog({ open, onOpenChange }: Props) {
     const next: Errors = {};
     if (amountCentavos === null) next.amount = t("pix.create.amountInvalid");
     if (!description) next.description = t("pix.form.required");
+    const customer: Partial<Record<BuyerField, string>> = {};
+    for (const f of needed) {
+      const value = String(form.get(`customer.${f}`) ?? "").trim();
+      if (value) customer[f] = value;
+      else next[f] = t("pix.form.required");
+    }
     setErrors(next);
-    if (amountCentavos === null || !description) return;
-    create.mutate({ amountCentavos, description, ...(orderId ? { orderId } : {}) });
+    if (amountCentavos === null || Object.keys(next).length) return;
+    create.mutate({ amountCentavos, description, ...(orderId ? { orderId } : {}), ...(needed.length ? { customer } : {}) });
   }
 
+  const req = buyer?.requirements;
+  const needed = BUYER_FIELDS.filter((f) => (f === "document" ? !!req?.document : !!req?.[f]));
   const payUrl = created ? (created.payUrl ?? `${window.location.origin}/pay/pix/${created.id}`) : "";
 
   return (
@@ -100,6 +113,34 @@ export function NewChargeDialog({ open, onOpenChange }: Props) {
           <Field label={t("pix.create.orderId")} hint={t("pix.create.orderIdHint")} error={errors.orderId}>
             <Input name="orderId" maxLength={200} autoComplete="off" className="font-mono" />
           </Field>
+          {needed.length > 0 && (
+            <fieldset className="flex flex-col gap-4 rounded-lg border border-line px-3.5 pt-2.5 pb-3.5" data-testid="pix-buyer-fields">
+              <legend className="px-1 text-sm font-semibold text-ink">{t("pix.buyer.title")}</legend>
+              <p className="-mt-1 text-[13px] text-ink-subtle">{t("pix.buyer.hint", { gateway: gatewayName(t, buyer!.gateway) })}</p>
+              {needed.includes("name") && (
+                <Field label={t("pix.buyer.name")} error={errors.name} required>
+                  <Input name="customer.name" maxLength={120} autoComplete="off" />
+                </Field>
+              )}
+              {needed.includes("email") && (
+                <Field label={t("pix.buyer.email")} error={errors.email} required>
+                  <Input name="customer.email" type="email" inputMode="email" maxLength={254} autoComplete="off" />
+                </Field>
+              )}
+              <div className="grid gap-4 sm:grid-cols-2">
+                {needed.includes("document") && (
+                  <Field label={req?.document === "cpf" ? t("pix.buyer.cpf") : t("pix.buyer.cpfOrCnpj")} error={errors.document} required>
+                    <Input name="customer.document" inputMode="numeric" maxLength={20} placeholder="000.000.000-00" autoComplete="off" className="tabular-nums" />
+                  </Field>
+                )}
+                {needed.includes("phone") && (
+                  <Field label={t("pix.buyer.phone")} hint={t("pix.buyer.phoneHint")} error={errors.phone} required>
+                    <Input name="customer.phone" type="tel" inputMode="tel" maxLength={25} placeholder="(11) 99999-0000" autoComplete="off" className="tabular-nums" />
+                  </Field>
+                )}
+              </div>
+            </fieldset>
+          )}
           {errors.form && <Alert tone="danger">{errors.form}</Alert>}
         </form>
       )}

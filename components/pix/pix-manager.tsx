@@ -34,6 +34,10 @@ export function PixManager({ types, initialConfigs, initialCharges }: Props) {
     initialData: initialConfigs,
   });
   const list = [...configs.data].sort(byPriority);
+  // The first gateway that takes charges decides which buyer data the charge form asks for.
+  const first = list.find((c) => c.active && c.lastVerifyOk === true);
+  const firstType = first ? types.find((g) => g.id === first.gateway) : undefined;
+  const buyerNeeds = first && firstType?.customer ? { gateway: first.gateway, requirements: firstType.customer } : null;
 
   const reorder = useMutation({
     mutationFn: (ids: string[]) => apiFetch("/api/v1/pix/configs/reorder", { method: "POST", body: { ids } }),
@@ -86,7 +90,7 @@ export function PixManager({ types, initialConfigs, initialCharges }: Props) {
       )}
       {list.length > 0 && <ChargesSection initial={initialCharges} onOpen={setOpenCharge} onNew={() => setCreatingCharge(true)} canCreate={anyActive} />}
       <GatewayFormDialog open={adding} onOpenChange={setAdding} types={types} />
-      <NewChargeDialog open={creatingCharge} onOpenChange={setCreatingCharge} />
+      <NewChargeDialog open={creatingCharge} onOpenChange={setCreatingCharge} buyer={buyerNeeds} />
       <ChargeDetailDialog chargeId={openCharge} onClose={() => setOpenCharge(null)} types={types} />
     </div>
   );

@@ -41,10 +41,13 @@ export function PixPayment({ initial }: { initial: PublicPixCharge }) {
     refetchInterval: (q) => {
       const data = q.state.data;
       if (!data || FINAL_STATUSES.includes(data.status)) return false;
-      // A late PIX can still land after the countdown ends; keep looking, less often.
-      return data.expiresAt && new Date(data.expiresAt).getTime() < Date.now() ? 10_000 : 2_000;
+      // The server says when Vitrine may next ask the gateway (its read budget: a minute for
+      // PushinPay); polling sooner would only read our own database. The first poll goes out soon.
+      return (data.pollAfterSeconds ?? 3) * 1000;
     },
     refetchIntervalInBackground: true,
+    // Back from the bank app: look at once (our database; the gateway only when its budget allows).
+    refetchOnWindowFocus: "always",
   });
   const charge = { ...initial, ...poll.data };
   const secondsLeft = useSecondsLeft(charge.expiresAt);

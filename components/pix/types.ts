@@ -12,7 +12,13 @@ export type GatewayType = {
   minimumCentavos: number;
   amountUnit: "reais" | "centavos";
   fields: CredentialField[];
+  statusReadIntervalMs?: number;
+  customer?: CustomerRequirements;
+  splitLimits?: { maxRecipients: number; maxTotalPercentage: number; minShareExclusiveCentavos?: number } | null;
 };
+
+export type CustomerRequirements = { name: boolean; email: boolean; phone: boolean; document: false | "cpf" | "cpf_or_cnpj" };
+export type SplitRuleRow = { recipientId: string; percentage: number };
 
 export type GatewayConfigRow = {
   id: string;
@@ -28,6 +34,9 @@ export type GatewayConfigRow = {
   lastError: string | null;
   lastErrorAt: string | null;
   stats: { total: number; paid: number; conversion: number; paidCentavos: number };
+  split?: SplitRuleRow[];
+  /** Active and verified: only such configs get charges. */
+  chargeable?: boolean;
 };
 
 export type PixAttemptRow = {
@@ -95,7 +104,11 @@ export type PublicPixCharge = {
 };
 
 /** The polling answer of GET /api/pix/charges/:id. */
-export type PixChargePoll = { status: PixStatusName; amountCentavos: number; expiresAt: string | null; paidAt: string | null };
+export type PixChargePoll = {
+  status: PixStatusName; amountCentavos: number; expiresAt: string | null; paidAt: string | null;
+  /** When to ask again: when Vitrine may next ask the gateway (its read budget); null once settled. */
+  pollAfterSeconds?: number | null;
+};
 
 export const CONFIGS_KEY = ["pix", "configs"] as const;
 export const CHARGES_KEY = ["pix", "charges"] as const;
