@@ -2,7 +2,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { CallbackStatus } from "@/generated/prisma/client";
-import { prisma } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { AppError, notFound } from "@/lib/http/errors";
 import { buildStoreEvent, writeDeliveries } from "./enqueue";
@@ -12,7 +12,13 @@ export const DELIVERY_VIEW = {
   lastError: true, lastLatencyMs: true, lastResponseExcerpt: true, deliveredAt: true, createdAt: true, updatedAt: true,
 } as const;
 
-export function listDeliveries(storeId: string, query: { status?: CallbackStatus; endpointId?: string; limit: number }) {
+/** A filter naming another store's endpoint (or none at all) is a 404, as everywhere else: never an empty answer. */
+async function assertOwnEndpoint(db: Pick<Tx, "callbackEndpoint">, storeId: string, endpointId: string | undefined) {
+  if (endpointId !== undefined && (await db.callbackEndpoint.count({ where: { id: endpointId, storeId } })) === 0) throw notFound("Callback endpoint");
+}
+
+export async function listDeliveries(storeId: string, query: { status?: CallbackStatus; endpointId?: string; limit: number }) {
+  await assertOwnEndpoint(prisma, storeId, query.endpointId);
   return prisma.callbackDelivery.findMany({
     where: { storeId, status: query.status, endpointId: query.endpointId },
     select: DELIVERY_VIEW,
@@ -44,6 +50,7 @@ export async function replaySince(storeId: string, since: Date, audit: AuditCont
   const now = opts.now ?? new Date();
   if (since > now) throw new AppError("validation_failed", "since: Pick a time in the past.", { param: "since" });
   return prisma.$transaction(async (tx) => {
+    await assertOwnEndpoint(tx, storeId, opts.endpointId);
     const { count } = await tx.callbackDelivery.updateMany({
       where: { storeId, createdAt: { gte: since }, status: { not: "DELIVERING" }, endpointId: opts.endpointId, endpoint: { enabled: true } },
       data: { status: "PENDING", nextAttemptAt: now },
@@ -58,7 +65,7 @@ export async function sendTestEvent(store: { id: string; currency: string }, aud
   return prisma.$transaction(async (tx) => {
     const endpoints = await tx.callbackEndpoint.findMany({ where: { storeId: store.id, enabled: true, id: opts.endpointId }, select: { id: true } });
     if (endpoints.length === 0) {
-      if (opts.endpointId && (await tx.callbackEndpoint.count({ where: { id: opts.endpointId, storeId: store.id } })) === 0) throw notFound("Callback endpoint");
+      await assertOwnEndpoint(tx, store.id, opts.endpointId);
       throw new AppError("conflict", "There is no enabled callback endpoint to send a test event to.");
     }
     const event = buildStoreEvent({
