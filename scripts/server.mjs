@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CLIENT_IP_HEADER, PEER_HEADER, clientAddress, normalizeIp, parseTrustedProxies } from "./client-address.mjs";
+import { ROUTER_STATE_HEADER, isValidRouterState } from "./router-state.mjs";
 
 /** Set on globalThis before Next loads: lib/http/client-address.ts trusts the headers above only then. */
 export const SERVER_MARK = Symbol.for("vitrine.server");
@@ -91,6 +92,11 @@ export function createAppServer({ handle, trust, onError = (err) => console.erro
   const server = http.createServer((req, res) => {
     const requestId = stampRequest(req, trust);
     jsonForBareMethodNotAllowed(req, res, requestId);
+    // Next answers 500 to a router state it cannot parse (and hides the header from proxy.ts).
+    if (!isValidRouterState(req.headers[ROUTER_STATE_HEADER])) {
+      res.writeHead(400, { "content-type": "application/json", "x-request-id": requestId, "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'; frame-ancestors 'none'" });
+      return res.end(JSON.stringify({ error: { code: "bad_request", message: "Malformed Next-Router-State-Tree header.", param: "Next-Router-State-Tree", request_id: requestId } }));
+    }
     Promise.resolve()
       .then(() => handle(req, res))
       .catch((err) => {
@@ -111,11 +117,11 @@ function flag(argv, names) {
 
 async function main() {
   const argv = process.argv.slice(2);
-  const dev = argv.includes("--dev");
-  process.env.NODE_ENV ??= dev ? "development" : "production";
+  process.env.NODE_ENV ??= "production";
   const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  // The launcher passes its loaded environment; run alone, read .env the way `next start` does.
   const { loadEnvConfig } = (await import("@next/env")).default;
-  loadEnvConfig(dir, dev, { info: () => undefined, error: console.error });
+  loadEnvConfig(process.env.VITRINE_ENV_DIR ? path.resolve(process.env.VITRINE_ENV_DIR) : dir, false, { info: () => undefined, error: console.error });
   let trust;
   try {
     trust = parseTrustedProxies(process.env.TRUSTED_PROXIES);
@@ -127,7 +133,7 @@ async function main() {
   const hostname = flag(argv, ["-H", "--hostname"]) ?? process.env.HOST ?? "0.0.0.0";
   globalThis[SERVER_MARK] = true;
   const { default: next } = await import("next");
-  const app = next({ dev, dir, hostname, port });
+  const app = next({ dev: false, dir, hostname, port });
   await app.prepare();
   const server = createAppServer({
     handle: app.getRequestHandler(),
@@ -136,7 +142,7 @@ async function main() {
   });
   server.listen(port, hostname, () => {
     const proxies = trust.kind === "none" ? "X-Forwarded-For ignored (no TRUSTED_PROXIES)" : `TRUSTED_PROXIES=${process.env.TRUSTED_PROXIES}`;
-    console.log(`vitrine server on http://${hostname}:${port} (${dev ? "development" : "production"}; ${proxies})`);
+    console.log(`vitrine server on http://${hostname}:${port} (${proxies})`);
   });
   let closing = false;
   const stop = () => {
