@@ -140,7 +140,9 @@ describe("PIX charges", () => {
     expect(res.json).toMatchObject({ id: created.id, status: "pending", amountCentavos: 3100 });
     expect((await callRoute(publicStatus, { params: { id: "nope" } })).status).toBe(404);
     // Paid at the gateway while the webhook is lost: the buyer's polling re-reads and flips to paid.
+    // (A minute later: in its first interval the buyer's polling leaves the gateway to the webhook.)
     await passReadBudget(created.id, pix.sim());
+    await db().prisma.pixCharge.update({ where: { id: created.id }, data: { createdAt: new Date(Date.now() - 120_000) } });
     const row = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: created.id } });
     const sim = pix.sim().charge("pushinpay", row.transactionId!)!;
     sim.webhookUrl = undefined;

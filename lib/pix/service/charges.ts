@@ -214,13 +214,19 @@ export async function getPublicPixStatus(id: string, now = new Date()) {
   if (charge.status === "pending") {
     if (charge.gateway === "direct_key") pollAfterMs = DIRECT_KEY_POLL_SECONDS * 1000;
     else {
-      let retryAt = new Date(now.getTime() + readIntervalMs(charge.gateway));
-      try {
-        const { applied, deferredUntil } = await checkChargeAtGateway(charge, "refresh", now);
-        if (applied) charge = applied.charge;
-        if (deferredUntil) retryAt = deferredUntil;
-      } catch (err) {
-        logger.warn({ chargeId: id, code: describeGatewayError(err).code }, "pix: status re-read for the buyer page failed");
+      const interval = readIntervalMs(charge.gateway);
+      // Webhooks first: during the charge's first interval the buyer's polling leaves the gateway
+      // alone, so the read budget is there for the webhook's re-read when the payment arrives.
+      const opensAt = new Date(charge.createdAt.getTime() + interval);
+      let retryAt = opensAt > now ? opensAt : new Date(now.getTime() + interval);
+      if (opensAt <= now) {
+        try {
+          const { applied, deferredUntil } = await checkChargeAtGateway(charge, "refresh", now);
+          if (applied) charge = applied.charge;
+          if (deferredUntil) retryAt = deferredUntil;
+        } catch (err) {
+          logger.warn({ chargeId: id, code: describeGatewayError(err).code }, "pix: status re-read for the buyer page failed");
+        }
       }
       pollAfterMs = retryAt.getTime() - now.getTime();
     }
