@@ -7,6 +7,10 @@ const nextConfig: NextConfig = {
   // PGlite, pg-boss and pino must stay real Node modules (native fs/wasm), not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg-boss", "pino", "pg", "@react-pdf/renderer"],
   typedRoutes: false,
+  // proxy.ts sets the security headers of every other answer.
+  async headers() {
+    return [{ source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];
+  },
 };
 
 export default nextConfig;

@@ -83,7 +83,7 @@ describe("cross-site requests on cookie-authenticated mutations", () => {
   it.each(checked.map((c) => [`${c.method} ${urlPath(c.file).url}`, c] as const))("%s refuses Origin: http://evil.example (403 cross_site_request)", async (_name, c) => {
     const { url, params } = urlPath(c.file);
     const send = (headers: Record<string, string>) => c.handler(appRequest(url, { method: c.method, body: {}, headers: { cookie, ...headers } }), { params: Promise.resolve(params) });
-    for (const headers of [{ origin: "http://evil.example" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site", origin: "https://shop.localhost:3000" }]) {
+    for (const headers of [{ origin: "http://evil.example" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site", origin: "https://shop.localhost:3000" }] as Record<string, string>[]) {
       const res = await send(headers);
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect((await res.json()).error).toMatchObject({ code: "cross_site_request" });
@@ -92,7 +92,7 @@ describe("cross-site requests on cookie-authenticated mutations", () => {
 
   it("lets the app's own pages through (same origin, or a browser's same-origin fetch)", async () => {
     const { POST } = await import("@/app/api/stores/current/route");
-    for (const headers of [{ origin: APP_ORIGIN }, { "sec-fetch-site": "same-origin", origin: APP_ORIGIN }, {}]) {
+    for (const headers of [{ origin: APP_ORIGIN }, { "sec-fetch-site": "same-origin", origin: APP_ORIGIN }, {}] as Record<string, string>[]) {
       const res = await POST(appRequest("/api/stores/current", { method: "POST", body: { storeId: "st_missing" }, headers: { cookie, ...headers } }));
       expect(res.status, JSON.stringify(headers)).toBe(404);
     }
