@@ -1,8 +1,14 @@
 // Browser-side JSON client for our own API: same error shape everywhere.
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly param?: string, readonly requestId?: string) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly param?: string, readonly requestId?: string, readonly retryAfterSeconds?: number) {
     super(message);
   }
+}
+
+/** Retry-After in seconds (our 429s send a number of seconds), if the answer has one. */
+function retryAfterOf(res: Response): number | undefined {
+  const value = Number(res.headers.get("retry-after"));
+  return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
 /** A key for one user intent (a form mount, a payment attempt); crypto.randomUUID needs a secure context. */
@@ -29,7 +35,7 @@ export async function apiFetch<T = unknown>(url: string, opts: { method?: string
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const e = (data as { error?: { code?: string; message?: string; param?: string; request_id?: string } } | null)?.error;
-    throw new ApiError(res.status, e?.code ?? "internal_error", e?.message ?? `Request failed (${res.status})`, e?.param, e?.request_id);
+    throw new ApiError(res.status, e?.code ?? "internal_error", e?.message ?? `Request failed (${res.status})`, e?.param, e?.request_id, retryAfterOf(res));
   }
   return data as T;
 }

@@ -4,9 +4,10 @@ import { useState, type ReactNode } from "react";
 import { I18nProvider } from "@/lib/i18n/client";
 import type { Locale } from "@/lib/i18n/config";
 import { ToastProvider } from "@/components/ui/toast";
+import { retryPolicy } from "@/components/polling";
 
 export function Providers({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }));
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { ...retryPolicy, refetchOnWindowFocus: false, refetchIntervalInBackground: false } } }));
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider locale={locale}>

@@ -4,10 +4,14 @@ import { useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import type { PublicOrder } from "@/lib/checkout/public";
 import { apiFetch } from "@/components/api-client";
+import { nextPoll, type Backoff } from "@/components/polling";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { CheckCircleIcon, XCircleIcon, AlertTriangleIcon } from "@/components/ui/icons";
 import { declineMessage } from "@/components/stripe/browser";
+
+/** 1.5 s for the first 20 s, then slower, at most 6 s apart. */
+const POLL: Backoff = { every: 1_500, steady: 13, max: 6_000 };
 
 type Serialized = Omit<PublicOrder, "paidAt"> & { paidAt: string | null };
 
@@ -19,7 +23,7 @@ export function ReceiptStatus({ initial, canceled }: { initial: Serialized; canc
     queryKey: ["receipt", initial.id],
     queryFn: () => apiFetch<Serialized>(`/api/public/orders/${initial.id}`),
     initialData: initial,
-    refetchInterval: (q) => (q.state.data?.status === "PENDING" && !canceled ? 1500 : false),
+    refetchInterval: (q) => (q.state.data?.status === "PENDING" && !canceled ? nextPoll(q, POLL) : false),
   });
   const icon =
     order.status === "PAID" ? <CheckCircleIcon className="size-12 text-success" aria-hidden /> :

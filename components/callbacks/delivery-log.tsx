@@ -5,6 +5,7 @@ import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { CALLBACK_STATUSES, type CallbackStatusName } from "@/lib/notifications/event-types";
 import { apiFetch, ApiError } from "@/components/api-client";
+import { nextPoll, type Backoff } from "@/components/polling";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -17,6 +18,9 @@ import { ReplayDialog } from "./replay-dialog";
 import { DeliveryEvent, DeliveryItem, DeliveryResponse, DeliveryStatusBadge } from "./delivery-status";
 import { DELIVERIES_KEY, ENDPOINTS_KEY, type DeliveryRow } from "./types";
 
+/** 2 s while deliveries are on their way (a retry runs within seconds), slowing to 30 s for long retry schedules. */
+const POLL: Backoff = { every: 2_000, steady: 10, max: 30_000 };
+
 /** The delivery log with per-row Redeliver; polls while something is still on its way. */
 export function DeliveryLog({ initial }: { initial: DeliveryRow[] }) {
   const { t, dateTime } = useI18n();
@@ -28,7 +32,7 @@ export function DeliveryLog({ initial }: { initial: DeliveryRow[] }) {
     queryKey: [...DELIVERIES_KEY, status],
     queryFn: () => apiFetch<{ data: DeliveryRow[] }>(`/api/v1/callbacks/deliveries?limit=50${status ? `&status=${status}` : ""}`).then((r) => r.data),
     initialData: status === "" ? initial : undefined,
-    refetchInterval: (q) => (q.state.data?.some((d) => d.status === "PENDING" || d.status === "DELIVERING") ? 2_000 : false),
+    refetchInterval: (q) => (q.state.data?.some((d) => d.status === "PENDING" || d.status === "DELIVERING") ? nextPoll(q, POLL) : false),
   });
   const redeliver = useMutation({
     mutationFn: (id: string) => apiFetch(`/api/v1/callbacks/deliveries/${id}/redeliver`, { method: "POST" }),

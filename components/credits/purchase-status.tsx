@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { formatNumber } from "@/lib/i18n/format";
 import { apiFetch, ApiError } from "@/components/api-client";
+import { nextPoll, type Backoff } from "@/components/polling";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -14,7 +15,8 @@ import { isSettled, type PurchaseView } from "./types";
 
 /** How long the page keeps polling a purchase that does not settle before it stops and offers "Check again". */
 export const POLL_FOR_MS = 2 * 60_000;
-const POLL_EVERY_MS = 1_500;
+/** 1.5 s for the first 20 s (a card payment settles in seconds), then slower, at most 6 s apart. */
+const POLL: Backoff = { every: 1_500, steady: 13, max: 6_000 };
 
 /** A purchase the seller can still give up on (Stripe cancels PaymentIntents that are not processing). */
 const cancelable = (p: PurchaseView) => p.status === "PENDING" || p.status === "REQUIRES_ACTION";
@@ -37,7 +39,7 @@ export function PurchaseStatus({ initial }: { initial: PurchaseView }) {
     queryKey,
     queryFn: () => apiFetch<{ purchase: PurchaseView }>(`/api/v1/credits/purchases/${initial.id}`).then((r) => r.purchase),
     initialData: initial,
-    refetchInterval: (q) => (stalled || (q.state.data && isSettled(q.state.data)) ? false : POLL_EVERY_MS),
+    refetchInterval: (q) => (stalled || (q.state.data && isSettled(q.state.data)) ? false : nextPoll(q, POLL)),
   });
   const settled = isSettled(p);
   useEffect(() => {
