@@ -280,3 +280,52 @@ test("a bank API Pix (BCB) charge is refunded from the seller's page, partly and
   await expect(detail).toHaveAttribute("data-status", "refunded", { timeout: 15_000 });
   await expect(page.getByRole("button", { name: "Refund", exact: true })).toHaveCount(0);
 });
+
+test("SyncPay asks for the buyer's data in the charge form; split settings in the gateway form (en and pt-BR, desktop and 390 px)", async ({ page }) => {
+  test.setTimeout(120_000);
+  await useLocale(page, "en");
+  await signUpViaUi(page, { name: "Fabi Costa", email: uniqueEmail("pixsync"), storeName: "Fabi Modas" });
+  await page.goto("/dashboard/pix");
+  await page.getByRole("button", { name: "Add gateway" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Add a PIX gateway" });
+  await dialog.getByTestId("pix-type-syncpay").click();
+  await dialog.getByLabel(/^Client ID/).fill("sim_syncpay_client");
+  await dialog.getByLabel(/^Client secret/).fill("sim_syncpay_secret_0001");
+  const split = dialog.getByTestId("pix-split-fields");
+  await expect(split).toContainText("up to 3 recipient(s)");
+  await split.getByLabel("Recipient account id").first().fill("parceiro_1");
+  await split.getByLabel("Share").first().fill("10");
+  await shot(page, "pix-gateway-form-split-en");
+  await dialog.getByRole("button", { name: "Save gateway" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(cardOf(page, "syncpay")).toHaveAttribute("data-active", "true");
+
+  // The first chargeable gateway is SyncPay: the charge form asks for what it requires.
+  await page.getByRole("button", { name: "New PIX charge" }).click();
+  const form = page.getByRole("dialog", { name: "New PIX charge" });
+  const buyer = form.getByTestId("pix-buyer-fields");
+  await expect(buyer).toContainText("SyncPay only creates a charge with these details of the buyer.");
+  await form.getByLabel("Amount (R$)").fill("25");
+  await form.getByLabel("Description").fill("Vestido");
+  await buyer.getByLabel(/^Full name/).fill("Maria da Silva");
+  await buyer.getByLabel(/^Email/).fill("maria@example.com");
+  await buyer.getByLabel(/^CPF/).fill("123.456.789-00");
+  await buyer.getByLabel(/^Phone/).fill("(11) 99999-0000");
+  await form.getByRole("button", { name: "Create charge" }).click();
+  await expect(buyer).toContainText("This CPF or CNPJ is not valid (check digits).");
+  await shot(page, "pix-new-charge-buyer-en");
+  await buyer.getByLabel(/^CPF/).fill("123.456.789-09");
+  await form.getByRole("button", { name: "Create charge" }).click();
+  await expect(page.getByTestId("pix-charge-created")).toBeVisible();
+  await page.getByRole("dialog", { name: "Charge created" }).getByRole("button", { name: "Done" }).click();
+
+  await useLocale(page, "pt-BR");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/dashboard/pix");
+  await cardOf(page, "syncpay").getByRole("button", { name: "Editar" }).click();
+  const edit = page.getByRole("dialog", { name: /^Editar / });
+  await expect(edit.getByTestId("pix-split-fields")).toContainText("até 3 recebedor(es)");
+  await expect(edit.getByLabel("ID da conta recebedora").first()).toHaveValue("parceiro_1");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await shot(page, "pix-gateway-form-split-pt-mobile");
+});

@@ -48,8 +48,9 @@ export const bcb: PixGatewayDefinition<Creds> = {
   minimumCentavos: 1,
   amountUnit: "reais",
   defaultBaseUrl: "https://pix.example.com/api/v2",
-  // No documented read limit (BCB API Pix spec): our own courtesy interval.
-  statusReadIntervalMs: 10_000,
+  // No documented read limit (BCB API Pix spec; PSPs serve it at scale): a short courtesy interval,
+  // so a devolução's follow-up read is not held up.
+  statusReadIntervalMs: 2_000,
   // `devedor` is optional in the spec: sent when the buyer gave a name and a valid CPF/CNPJ.
   customer: NO_CUSTOMER_DATA,
   splitLimits: null,

@@ -97,8 +97,13 @@ export async function refundPixCharge(storeId: string, actor: AuditContext, char
   if (settled.status === "pending") {
     // A devolução the PSP is still processing: one re-read now; otherwise the webhook or the reconciler settles it.
     try {
-      // (Within the read budget: a deferred read leaves it to the webhook or the reconciler.)
-      await checkChargeAtGateway(await prisma.pixCharge.findUniqueOrThrow({ where: { id: chargeId } }), "refund");
+      // Within the read budget: a short wait for it (BCB: 2 s); a longer one is left to the webhook or the reconciler.
+      const { deferredUntil } = await checkChargeAtGateway(await prisma.pixCharge.findUniqueOrThrow({ where: { id: chargeId } }), "refund");
+      const wait = deferredUntil ? deferredUntil.getTime() - Date.now() : 0;
+      if (deferredUntil && wait <= 5_000) {
+        await new Promise((r) => setTimeout(r, Math.max(0, wait) + 20));
+        await checkChargeAtGateway(await prisma.pixCharge.findUniqueOrThrow({ where: { id: chargeId } }), "refund");
+      }
     } catch {
       // The reconciler tries again.
     }
