@@ -87,15 +87,32 @@ function answerClientError(err, socket) {
   );
 }
 
+/** Whether every %XX sequence of the path decodes to UTF-8 (Next's router decodes each segment). */
+export function decodablePath(url = "/") {
+  const pathname = url.split("?")[0];
+  try {
+    decodeURIComponent(pathname);
+    return !/%(?![0-9A-Fa-f]{2})/.test(pathname);
+  } catch {
+    return false;
+  }
+}
+
 /** An http.Server that stamps each request and hands it to `handle` (Next's request handler). */
 export function createAppServer({ handle, trust, onError = (err) => console.error(err) }) {
   const server = http.createServer((req, res) => {
     const requestId = stampRequest(req, trust);
     jsonForBareMethodNotAllowed(req, res, requestId);
-    // Next answers 500 to a router state it cannot parse (and hides the header from proxy.ts).
-    if (!isValidRouterState(req.headers[ROUTER_STATE_HEADER])) {
+    // Next answers a bare 500 to a router state it cannot parse (and hides the header from
+    // proxy.ts), and to a path whose percent-encoding does not decode (%E0, %ED%A0%80).
+    const malformed = !isValidRouterState(req.headers[ROUTER_STATE_HEADER])
+      ? { message: "Malformed Next-Router-State-Tree header.", param: "Next-Router-State-Tree" }
+      : !decodablePath(req.url)
+        ? { message: "The path is not valid percent-encoded UTF-8.", param: "path" }
+        : null;
+    if (malformed) {
       res.writeHead(400, { "content-type": "application/json", "x-request-id": requestId, "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'; frame-ancestors 'none'" });
-      return res.end(JSON.stringify({ error: { code: "bad_request", message: "Malformed Next-Router-State-Tree header.", param: "Next-Router-State-Tree", request_id: requestId } }));
+      return res.end(JSON.stringify({ error: { code: "bad_request", ...malformed, request_id: requestId } }));
     }
     Promise.resolve()
       .then(() => handle(req, res))
