@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { LOCALES } from "@/lib/i18n/config";
 import { hashPassword, PasswordSchema, verifyPassword } from "@/lib/auth/password";
 

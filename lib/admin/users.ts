@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 
 export const SetUserStatusInput = z.strictObject({ status: z.enum(["ACTIVE", "SUSPENDED"]), reason: z.string().trim().max(500).optional() });
 

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { AppError, errorBody, type ErrorCode } from "@/lib/http/errors";
+import { AppError, errorBody, type ErrorCode } from "@/lib/errors";
 import { requestInfo } from "@/lib/http/context";
 import { logger } from "@/lib/log/logger";
 import { safeSignInError } from "./sign-in-errors";

@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
 import { consume, release } from "@/lib/rate-limit/limiter";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { requestAddresses } from "@/lib/http/client-address";
 import { logger } from "@/lib/log/logger";
 import { verifyPassword } from "./password";

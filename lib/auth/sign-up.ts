@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { LOCALES } from "@/lib/i18n/config";
 import { createStoreTx } from "@/lib/tenancy/stores";
 import { hashPassword, PasswordSchema } from "./password";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type Stripe from "stripe";
 import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { getStripe } from "@/lib/stripe/client";
 import { env } from "@/lib/env/server";
 import { callStripe } from "@/lib/stripe/errors";

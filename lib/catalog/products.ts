@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type Stripe from "stripe";
 import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { getStripe, onAccount } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
 import { requireAccount } from "@/lib/connect/accounts";

@@ -4,7 +4,7 @@ import type Stripe from "stripe";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { getStripe, onAccount } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
 import { applicationFeeAmount, applicationFeePercent } from "./fees";

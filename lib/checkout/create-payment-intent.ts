@@ -2,7 +2,7 @@
 // from the browser; the PaymentIntent is a direct charge on the connected account with the fee.
 import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { getStripe, onAccount } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
 import { applicationFeeAmount } from "./fees";

@@ -3,7 +3,7 @@
 import type Stripe from "stripe";
 import { prisma } from "@/lib/db/client";
 import type { AuditContext } from "@/lib/audit/log";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors";
 import { getStripe, onAccount } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
 import { isSettled } from "@/lib/orders/state";

@@ -1,7 +1,7 @@
 // What a buyer without an account may see and do: a price's public summary, and orders by their
 // unguessable id. Each action runs for the store that owns the price or order.
 import { prisma } from "@/lib/db/client";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors";
 import { refreshOrderFromStripe } from "./orders";
 import type { AuditContext } from "@/lib/audit/log";
 

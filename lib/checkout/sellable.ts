@@ -2,7 +2,7 @@
 // store's connected account with charges enabled, and the fee the platform takes.
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { requireAccount } from "@/lib/connect/accounts";
 import { defaultFeeRate, type FeeRate } from "./fees";
 

@@ -2,7 +2,7 @@ import type Stripe from "stripe";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { getStripe } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
 import type { StoreSummary } from "@/lib/tenancy/stores";

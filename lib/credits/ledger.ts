@@ -4,7 +4,7 @@
 // unique (storeId, uniqueKey) makes each money event land once however often it is replayed.
 import type { CreditEntryKind, CreditLedgerEntry, Prisma } from "@/generated/prisma/client";
 import { prisma, type Tx } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 export type LedgerActorType = "system" | "seller" | "admin" | "api_key" | "stripe";
 export type LedgerActor = { type: LedgerActorType; id?: string | null };

@@ -4,7 +4,7 @@ import type { CreditPackage } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { customAmountRules, type CustomAmountRules } from "./config";
 
 /** Seeded packages: US$ 10 / US$ 45 and their BRL equivalents at R$ 5 per US$ 1. */

@@ -2,7 +2,7 @@
 import "server-only";
 import Stripe from "stripe";
 import { prisma } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { getStripe } from "@/lib/stripe/client";
 import { callStripe, fromStripeError } from "@/lib/stripe/errors";
 import type { StoreSummary } from "@/lib/tenancy/stores";

@@ -12,7 +12,7 @@ import { lockRow } from "@/lib/db/lock";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { ensurePlatformCustomer } from "@/lib/billing/plans";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { getStripe, stripeBrowserConfig } from "@/lib/stripe/client";
 import { callStripe, fromStripeError } from "@/lib/stripe/errors";

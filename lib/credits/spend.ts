@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { appendEntry, inLedgerTx, type AppendResult, type LedgerActor } from "./ledger";
 import { entryView, type EntryView } from "./views";
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { assertStorableText } from "./text";
 
 export const DEFAULT_MAX_BODY_BYTES = 262_144;

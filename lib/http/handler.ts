@@ -11,7 +11,7 @@ import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { getSessionUser, STORE_COOKIE, type SessionUser } from "@/lib/auth/session";
 import { resolveCurrentStore, type StoreSummary } from "@/lib/tenancy/stores";
 import { requestInfo, type RequestInfo } from "./context";
-import { AppError, errorBody } from "./errors";
+import { AppError, errorBody } from "@/lib/errors";
 import { assertStorableText } from "./text";
 import { assertSameOrigin, isSafeMethod } from "./same-origin";
 

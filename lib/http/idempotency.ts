@@ -1,4 +1,4 @@
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 /** The caller's Idempotency-Key header (optional; 1–255 visible characters). */
 export function idempotencyKeyOf(req: Request): string | undefined {

@@ -3,7 +3,7 @@
 // else Origin, which must be the app's own (APP_URL). A request with neither did not come from a
 // browser page (curl, a server), so it cannot ride a victim's cookies.
 import { appUrl } from "@/lib/env/app-url";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -1,7 +1,7 @@
 // Text the database cannot store: PostgreSQL refuses a NUL character in `text` (SQLSTATE 22021),
 // and a lone UTF-16 surrogate has no UTF-8 encoding. Such input is refused at the boundary with a
 // 422 naming the field, instead of failing later as a 500 (or a 503 that a gateway retries forever).
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 // A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
 const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -5,7 +5,7 @@ import type { StoreContext } from "./handler";
 import { parseJsonBody } from "./body";
 import { idempotencyKeyOf } from "./idempotency";
 import { appUrl } from "@/lib/env/app-url";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { createAccountLink, AccountLinkInput, createConnectedAccount, CreateAccountInput, getAccountStatus } from "@/lib/connect/accounts";
 import { createProduct } from "@/lib/catalog/products";
 import { CreateProductInput } from "@/lib/catalog/schemas";

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { CallbackStatus } from "@/generated/prisma/client";
 import { prisma, type Tx } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { buildStoreEvent, writeDeliveries } from "./enqueue";
 
 export const DELIVERY_VIEW = {

@@ -3,7 +3,7 @@
 import "server-only";
 import { prisma, type Tx } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { MAX_ENDPOINTS_PER_STORE } from "./config";
 import type { DisabledReason } from "./event-types";
 import type { CreateEndpointInput, UpdateEndpointInput } from "./schemas";

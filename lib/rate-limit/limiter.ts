@@ -4,7 +4,7 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { once } from "node:events";
 import Redis from "ioredis";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { env, resetEnvCache } from "@/lib/env/server";
 

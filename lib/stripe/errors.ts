@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 
 /** Stripe errors become our error shape: card problems are the buyer's (402), the rest are upstream (502). */

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { prisma, type Tx } from "@/lib/db/client";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors";
 import { isStorableText } from "@/lib/http/text";
 
 export type StoreSummary = { id: string; name: string; slug: string; storeDomain: string | null; currency: string };

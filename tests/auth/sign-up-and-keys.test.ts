@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ctx, uniqueEmail, useTestDatabase } from "../support/db";
 import { signUp, SignUpInput } from "@/lib/auth/sign-up";
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { getOwnedStore } from "@/lib/tenancy/stores";
 import { verifyAuditChain } from "@/lib/audit/log";
 

@@ -8,7 +8,7 @@ import type Stripe from "stripe";
 import { ctx, useTestDatabase } from "../support/db";
 import { prng, seller } from "./support";
 import { prisma } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { verifyCreditLedger } from "@/lib/credits/ledger";
 import { applyPaymentIntent } from "@/lib/credits/purchases";
 import { adjustCredits, spendCredits } from "@/lib/credits/spend";

@@ -1,7 +1,7 @@
 // GET /api/metrics — Prometheus metrics; needs METRICS_TOKEN as a bearer token or an admin session
 import { metrics } from "@/lib/metrics/registry";
 import { isOperator } from "@/lib/auth/operator";
-import { AppError, errorBody } from "@/lib/http/errors";
+import { AppError, errorBody } from "@/lib/errors";
 import { requestInfo } from "@/lib/http/context";
 import { env } from "@/lib/env/server";
 

@@ -6,7 +6,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { formatReais } from "@/lib/pix/money";
 import { customerProblems, describeProblems, normaliseCustomer, requiredFields, type CustomerField } from "@/lib/pix/customer";

@@ -4,7 +4,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { prisma, type Tx } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { checkCallbackUrl } from "@/lib/notifications/ssrf";
 import { maskCredentials, mergeCredentialUpdate } from "@/lib/pix/credentials";
 import { getPixGatewayDefinition, isPixGatewayId, listPixGateways } from "@/lib/pix/registry";

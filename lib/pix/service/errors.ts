@@ -1,5 +1,5 @@
 // PixGatewayError → our AppError (stable code, HTTP status); messages never carry credentials.
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { isPixGatewayError } from "@/lib/pix/errors";
 
 export function gatewayAppError(err: unknown): AppError {

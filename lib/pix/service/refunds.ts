@@ -6,7 +6,7 @@ import type { PixRefund } from "@/generated/prisma/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { formatReais } from "@/lib/pix/money";
 import { newRefundId } from "@/lib/pix/reference";
 import { getPixGatewayDefinition } from "@/lib/pix/registry";

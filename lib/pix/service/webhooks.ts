@@ -4,7 +4,7 @@
 import "server-only";
 import type { PixCharge, PixGatewayConfig } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { readBodyText } from "@/lib/http/body";
 import { logger } from "@/lib/log/logger";
 import { isPixGatewayError } from "@/lib/pix/errors";

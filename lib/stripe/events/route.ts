@@ -1,5 +1,5 @@
 // The inbound webhook route body shared by the platform and Connect endpoints.
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { readBodyText } from "@/lib/http/body";
 import { withPublic } from "@/lib/http/handler";
 import { env } from "@/lib/env/server";

@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { getStripe } from "@/lib/stripe/client";
 
 /** How far a Stripe-Signature timestamp may be from our clock, in either direction. */

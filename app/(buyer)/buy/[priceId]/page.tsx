@@ -5,7 +5,7 @@ import { PriceSummary } from "@/components/buyer/price-summary";
 import { BuyForm } from "@/components/buyer/buy-form";
 import { getPublicPrice } from "@/lib/checkout/public";
 import { getI18n } from "@/lib/i18n/server";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 export const metadata = { title: "Checkout" };
 

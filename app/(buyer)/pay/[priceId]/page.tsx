@@ -6,7 +6,7 @@ import { PayForm } from "@/components/buyer/pay-form";
 import { getPublicPrice } from "@/lib/checkout/public";
 import { stripeBrowserConfig } from "@/lib/stripe/client";
 import { getI18n } from "@/lib/i18n/server";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 export const metadata = { title: "Pay" };
 

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { Card, CardContent } from "@/components/ui/card";
 import { ReceiptStatus } from "@/components/buyer/receipt-status";
 import { getPublicOrder } from "@/lib/checkout/public";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { requestInfo } from "@/lib/http/context";
 
 export const metadata = { title: "Receipt" };

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { Card, CardContent } from "@/components/ui/card";
 import { PixPayment } from "@/components/pix/pix-payment";
 import type { PublicPixCharge } from "@/components/pix/types";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { getI18n } from "@/lib/i18n/server";
 import { getPublicPixCharge } from "@/lib/pix/service";
 

@@ -7,7 +7,7 @@ import { asJson, type ProductView } from "@/components/catalog/types";
 import { requireSellerPage } from "@/lib/auth/session";
 import { getProduct } from "@/lib/catalog/products";
 import { getAccountStatus } from "@/lib/connect/accounts";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { getI18n } from "@/lib/i18n/server";
 
 export const metadata = { title: "Product" };

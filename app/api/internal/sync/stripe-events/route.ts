@@ -3,7 +3,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { withAdmin, withPublic } from "@/lib/http/handler";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { isDirectLoopback } from "@/lib/http/client-address";
 import { syncStripeEvents } from "@/lib/stripe/events/sync";
 

@@ -1,7 +1,7 @@
 // GET /api/v1/payment-intents/:id — the order status behind a PaymentIntent of this store (re-read from Stripe)
 import { withApiKey } from "@/lib/http/handler";
 import { prisma } from "@/lib/db/client";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors";
 import { refreshOrderFromStripe } from "@/lib/checkout/orders";
 import { orderView } from "@/lib/checkout/views";
 

@@ -1,7 +1,7 @@
 // POST /api/v1/admin/credits/verify — check the ledger invariant (one store or all): seq chain, balanceAfter chain, cached balance
 import { z } from "zod";
 import { withAdmin } from "@/lib/http/handler";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { parseWith, readBodyText } from "@/lib/http/body";
 import { verifyCreditLedger } from "@/lib/credits/ledger";
 
