@@ -136,7 +136,7 @@ async function benchStripe() {
     const signer = new Stripe("sk_test_bench");
 
     // Vitrine's route.
-    const { stripeWebhookRoute } = await import("../lib/stripe/events/route");
+    const { stripeWebhookRoute } = await import("../lib/webhooks/stripe/route");
     const { NextRequest } = await import("next/server");
     const route = stripeWebhookRoute("connect");
     const app = createServer(async (req, res) => {

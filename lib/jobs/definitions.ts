@@ -3,7 +3,7 @@ import { verifyAuditChain } from "@/lib/audit/log";
 import { logger } from "@/lib/log/logger";
 import { callbacksDeliverJob } from "@/lib/notifications/job";
 import { pixReconcileJob } from "@/lib/pix/service/reconciler";
-import { stripeSyncJob } from "@/lib/stripe/events/sync-job";
+import { stripeSyncJob } from "@/lib/webhooks/stripe/sync-job";
 import type { JobDefinition } from "./runner";
 
 export const auditVerifyJob: JobDefinition = {

@@ -9,8 +9,8 @@ import { params, seller } from "./support";
 import { prisma } from "@/lib/db/client";
 import { appendEntry, inLedgerTx, verifyCreditLedger } from "@/lib/credits/ledger";
 import { applyPaymentIntent, confirmPurchase, createPurchase, PurchaseInput } from "@/lib/credits/purchases";
-import { ingestEvent } from "@/lib/stripe/events/process";
-import { syncStripeEvents } from "@/lib/stripe/events/sync";
+import { ingestEvent } from "@/lib/webhooks/stripe/process";
+import { syncStripeEvents } from "@/lib/webhooks/stripe/sync";
 import { POST as spendRoute } from "@/app/api/v1/credits/spend/route";
 
 describe(`crediting once under concurrency (${testDatabaseKind()})`, () => {

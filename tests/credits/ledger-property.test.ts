@@ -12,7 +12,7 @@ import { AppError } from "@/lib/errors";
 import { verifyCreditLedger } from "@/lib/credits/ledger";
 import { applyPaymentIntent } from "@/lib/credits/purchases";
 import { adjustCredits, spendCredits } from "@/lib/credits/spend";
-import { applyCreditDispute, applyCreditRefund, proportionalCredits } from "@/lib/credits/stripe-events";
+import { applyCreditDispute, applyCreditRefund, proportionalCredits } from "@/lib/webhooks/stripe/handlers/credits";
 
 type Bought = { id: string; pi: string; charge: string; credits: number; amount: number; refunded: number; dispute?: { id: string; amount: number; state: "open" | "won" | "lost"; share: number } };
 

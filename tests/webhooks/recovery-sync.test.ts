@@ -13,7 +13,7 @@ import { createPaymentIntent } from "@/lib/checkout/create-payment-intent";
 import { BuyerInput } from "@/lib/checkout/sellable";
 import { createEndpoint } from "@/lib/notifications/endpoints";
 import { deliverDue } from "@/lib/notifications/deliver";
-import { syncStripeEvents } from "@/lib/stripe/events/sync";
+import { syncStripeEvents } from "@/lib/webhooks/stripe/sync";
 import { prisma } from "@/lib/db/client";
 
 const APP = "http://localhost:3000";

@@ -10,7 +10,7 @@ import { signUp, SignUpInput } from "@/lib/auth/sign-up";
 import { createCheckoutSession, CreateCheckoutSessionInput } from "@/lib/checkout/create-checkout-session";
 import { createPaymentIntent } from "@/lib/checkout/create-payment-intent";
 import { BuyerInput } from "@/lib/checkout/sellable";
-import { ingestEvent } from "@/lib/stripe/events/process";
+import { ingestEvent } from "@/lib/webhooks/stripe/process";
 import { POST as connectRoute } from "@/app/api/webhooks/stripe/connect/route";
 import { POST as platformRoute } from "@/app/api/webhooks/stripe/route";
 import { prisma } from "@/lib/db/client";

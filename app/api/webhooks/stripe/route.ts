@@ -1,4 +1,4 @@
 // POST /api/webhooks/stripe — platform events from Stripe (signed with STRIPE_WEBHOOK_SECRET)
-import { stripeWebhookRoute } from "@/lib/stripe/events/route";
+import { stripeWebhookRoute } from "@/lib/webhooks/stripe/route";
 
 export const POST = stripeWebhookRoute("platform");

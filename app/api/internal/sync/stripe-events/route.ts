@@ -5,7 +5,7 @@ import type { NextRequest } from "next/server";
 import { withAdmin, withPublic } from "@/lib/http/handler";
 import { AppError } from "@/lib/errors";
 import { isDirectLoopback } from "@/lib/http/client-address";
-import { syncStripeEvents } from "@/lib/stripe/events/sync";
+import { syncStripeEvents } from "@/lib/webhooks/stripe/sync";
 
 function tokenOk(req: NextRequest): boolean {
   const expected = process.env.INTERNAL_API_TOKEN;

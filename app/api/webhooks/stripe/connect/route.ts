@@ -1,4 +1,4 @@
 // POST /api/webhooks/stripe/connect — connected-account events (signed with STRIPE_CONNECT_WEBHOOK_SECRET)
-import { stripeWebhookRoute } from "@/lib/stripe/events/route";
+import { stripeWebhookRoute } from "@/lib/webhooks/stripe/route";
 
 export const POST = stripeWebhookRoute("connect");

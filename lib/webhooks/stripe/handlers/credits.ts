@@ -8,9 +8,9 @@ import type { CreditLedgerEntry } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { getStripe } from "@/lib/stripe/client";
-import type { HandlerContext } from "@/lib/stripe/events/context";
-import { appendEntry, findEntry, inLedgerTx, lockBalance } from "./ledger";
-import { applyPaymentIntent, CREDITS_PURPOSE, ledgerActorOf } from "./purchases";
+import type { HandlerContext } from "@/lib/webhooks/stripe/context";
+import { appendEntry, findEntry, inLedgerTx, lockBalance } from "@/lib/credits/ledger";
+import { applyPaymentIntent, CREDITS_PURPOSE, ledgerActorOf } from "@/lib/credits/purchases";
 
 const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : v?.id ?? null);
 

@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { refreshOrderFromStripe } from "@/lib/checkout/orders";
 import { prisma } from "@/lib/db/client";
-import { isCreditPaymentIntent, onCreditPaymentIntent } from "@/lib/credits/stripe-events";
+import { isCreditPaymentIntent, onCreditPaymentIntent } from "@/lib/webhooks/stripe/handlers/credits";
 import { findOrder, type EventHandler } from "../context";
 
 /** payment_intent.succeeded / payment_failed: re-read and converge (a late failure never un-pays). */

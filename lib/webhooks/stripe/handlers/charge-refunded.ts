@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { recordOrderRefunds } from "@/lib/orders/transition";
 import { getStripe } from "@/lib/stripe/client";
-import { onCreditChargeRefunded } from "@/lib/credits/stripe-events";
+import { onCreditChargeRefunded } from "@/lib/webhooks/stripe/handlers/credits";
 import { findOrder, opts, type EventHandler } from "../context";
 
 /** charge.refunded: re-reads the charge with its refunds and hands them to the order's state machine. */

@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { recordOrderDispute } from "@/lib/orders/transition";
 import { getStripe } from "@/lib/stripe/client";
-import { onCreditDispute } from "@/lib/credits/stripe-events";
+import { onCreditDispute } from "@/lib/webhooks/stripe/handlers/credits";
 import { findOrder, opts, type EventHandler } from "../context";
 
 /** charge.dispute.created / closed: re-reads the dispute and hands it to the order's state machine. */
