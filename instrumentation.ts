@@ -18,7 +18,13 @@ export async function register() {
   const { getDatabase } = await import("@/lib/db/client");
   await getDatabase().ready;
   if (!config.JOBS_ENABLED) return;
-  const { startJobRunner } = await import("@/lib/jobs/runner");
-  const { jobDefinitions } = await import("@/lib/jobs/definitions");
-  await startJobRunner(jobDefinitions);
+  // Each domain owns its jobs; the app composes them here, so lib/jobs never imports a domain.
+  const [{ startJobRunner }, { auditVerifyJob }, { callbacksDeliverJob }, { pixReconcileJob }, { stripeSyncJob }] = await Promise.all([
+    import("@/lib/jobs/runner"),
+    import("@/lib/audit/job"),
+    import("@/lib/notifications/job"),
+    import("@/lib/pix/service/reconciler"),
+    import("@/lib/webhooks/stripe/sync-job"),
+  ]);
+  await startJobRunner([auditVerifyJob, callbacksDeliverJob, pixReconcileJob, ...(stripeSyncJob ? [stripeSyncJob] : [])]);
 }

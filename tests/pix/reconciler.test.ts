@@ -4,9 +4,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/db";
 import { createEndpoint } from "@/lib/notifications/endpoints";
-import { jobDefinitions } from "@/lib/jobs/definitions";
 import { createPixCharge, nextCheckAfter } from "@/lib/pix/service/charges";
-import { reconcilePixCharges } from "@/lib/pix/service/reconciler";
+import { pixReconcileJob, reconcilePixCharges } from "@/lib/pix/service/reconciler";
 import { clearTokenCache } from "@/lib/pix/token-cache";
 import type { SimGatewayId } from "@/sandbox/pix/index";
 import { addGateway, pixSeller, usePixSimulator, BUYER, type PixSeller } from "./support";
@@ -35,7 +34,7 @@ describe("PIX reconciler", () => {
   }
 
   it("is registered on the job runner as pix.reconcile, one run at a time", () => {
-    const job = jobDefinitions.find((j) => j.name === "pix.reconcile");
+    const job = pixReconcileJob;
     expect(job).toMatchObject({ policy: "singleton", cron: "* * * * *" });
   });
 
