@@ -9,7 +9,7 @@ export async function register() {
   const { env } = await import("@/lib/env/server");
   const config = env();
   // Production runs behind scripts/server.mjs: nothing else establishes a request's client address.
-  const { assertAppServerInProduction } = await import("@/lib/http/client-address");
+  const { assertAppServerInProduction } = await import("@/lib/request/client-address");
   assertAppServerInProduction(config.APP_ENV);
   // Refuses the Stripe emulator in production or beside a live key, before serving anything.
   const { resolveStripeMode } = await import("@/lib/stripe/client");

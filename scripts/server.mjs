@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { CLIENT_IP_HEADER, PEER_HEADER, clientAddress, normalizeIp, parseTrustedProxies } from "./client-address.mjs";
 import { ROUTER_STATE_HEADER, isValidRouterState } from "./router-state.mjs";
 
-/** Set on globalThis before Next loads: lib/http/client-address.ts trusts the headers above only then. */
+/** Set on globalThis before Next loads: lib/request/client-address.ts trusts the headers above only then. */
 export const SERVER_MARK = Symbol.for("vitrine.server");
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,64}$/;

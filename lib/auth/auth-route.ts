@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { AppError, errorBody, type ErrorCode } from "@/lib/errors";
-import { requestInfo } from "@/lib/http/context";
+import { requestInfo } from "@/lib/request/context";
 import { logger } from "@/lib/log/logger";
 import { safeSignInError } from "./sign-in-errors";
 

@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
 import { consume, release } from "@/lib/rate-limit/limiter";
 import { AppError } from "@/lib/errors";
-import { requestAddresses } from "@/lib/http/client-address";
+import { requestAddresses } from "@/lib/request/client-address";
 import { logger } from "@/lib/log/logger";
 import { verifyPassword } from "./password";
 import { EmailSchema } from "./sign-up";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { assertStorableText } from "./text";
+import { assertStorableText } from "@/lib/validation/text";
 
 export const DEFAULT_MAX_BODY_BYTES = 262_144;
 

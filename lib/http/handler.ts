@@ -10,9 +10,9 @@ import type { AuditContext } from "@/lib/audit/log";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { getSessionUser, STORE_COOKIE, type SessionUser } from "@/lib/auth/session";
 import { resolveCurrentStore, type StoreSummary } from "@/lib/tenancy/stores";
-import { requestInfo, type RequestInfo } from "./context";
+import { requestInfo, type RequestInfo } from "@/lib/request/context";
 import { AppError, errorBody } from "@/lib/errors";
-import { assertStorableText } from "./text";
+import { assertStorableText } from "@/lib/validation/text";
 import { assertSameOrigin, isSafeMethod } from "./same-origin";
 
 type RouteParams = { params: Promise<Record<string, string | string[]>> };

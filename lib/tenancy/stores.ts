@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { prisma, type Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { isStorableText } from "@/lib/http/text";
+import { isStorableText } from "@/lib/validation/text";
 
 export type StoreSummary = { id: string; name: string; slug: string; storeDomain: string | null; currency: string };
 const SELECT = { id: true, name: true, slug: true, storeDomain: true, currency: true } as const;

@@ -9,7 +9,7 @@ import { guardAuthRoute } from "@/lib/auth/auth-route";
 import { readSessionToken } from "@/lib/auth/session";
 import { parseSignInError } from "@/lib/auth/sign-in-errors";
 import { emailRef } from "@/lib/auth/email-ref";
-import { CLIENT_IP_HEADER, PEER_HEADER } from "@/lib/http/client-address";
+import { CLIENT_IP_HEADER, PEER_HEADER } from "@/lib/request/client-address";
 import { resetEnvCache } from "@/lib/env/server";
 import { resetRateLimiters } from "@/lib/rate-limit/limiter";
 import { logger } from "@/lib/log/logger";

@@ -13,7 +13,7 @@ import { APP_ORIGIN, appRequest, sessionCookie } from "../support/session";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { prisma } from "@/lib/db/client";
 import { resetRateLimiters } from "@/lib/rate-limit/limiter";
-import { isStorableText, unstorableTextPath } from "@/lib/http/text";
+import { isStorableText, unstorableTextPath } from "@/lib/validation/text";
 import { createGatewayConfig } from "@/lib/pix/service/configs";
 import { SIMULATOR_CREDENTIALS } from "@/sandbox/pix/index";
 import { POST as pixWebhook } from "@/app/api/webhooks/pix/[gateway]/[token]/route";

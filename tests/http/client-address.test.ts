@@ -6,7 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { CLIENT_IP_HEADER, PEER_HEADER, clientAddress, normalizeIp, parseTrustedProxies } from "@/scripts/client-address.mjs";
 import { createAppServer } from "@/scripts/server.mjs";
-import * as app from "@/lib/http/client-address";
+import * as app from "@/lib/request/client-address";
 import { ServerEnvShape } from "@/lib/env/schema";
 
 describe("client address from the socket and TRUSTED_PROXIES", () => {
@@ -136,7 +136,7 @@ describe("scripts/server.mjs request layer", () => {
   });
 });
 
-describe("the app side (lib/http/client-address.ts)", () => {
+describe("the app side (lib/request/client-address.ts)", () => {
   const mark = Symbol.for("vitrine.server");
   const g = globalThis as Record<symbol, unknown>;
 

@@ -6,7 +6,7 @@ import { NextRequest } from "next/server";
 import { useTestDatabase } from "../support/db";
 import { useStripeEmulator } from "../support/stripe";
 import { POST } from "@/app/api/internal/sync/stripe-events/route";
-import { CLIENT_IP_HEADER, PEER_HEADER } from "@/lib/http/client-address";
+import { CLIENT_IP_HEADER, PEER_HEADER } from "@/lib/request/client-address";
 import { resetEnvCache } from "@/lib/env/server";
 
 const TOKEN = "internal-token-for-tests-0123456789";

@@ -2,7 +2,7 @@
 import { metrics } from "@/lib/metrics/registry";
 import { isOperator } from "@/lib/auth/operator";
 import { AppError, errorBody } from "@/lib/errors";
-import { requestInfo } from "@/lib/http/context";
+import { requestInfo } from "@/lib/request/context";
 import { env } from "@/lib/env/server";
 
 export const dynamic = "force-dynamic";

@@ -8,7 +8,7 @@ import { listUsers } from "@/lib/admin/users";
 import { getI18n } from "@/lib/i18n/server";
 import { formatDate } from "@/lib/i18n/format";
 import { requireAdminPage } from "@/lib/auth/session";
-import { isStorableText } from "@/lib/http/text";
+import { isStorableText } from "@/lib/validation/text";
 
 export const metadata = { title: "Users" };
 

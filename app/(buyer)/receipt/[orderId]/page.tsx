@@ -4,7 +4,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { ReceiptStatus } from "@/components/buyer/receipt-status";
 import { getPublicOrder } from "@/lib/checkout/public";
 import { AppError } from "@/lib/errors";
-import { requestInfo } from "@/lib/http/context";
+import { requestInfo } from "@/lib/request/context";
 
 export const metadata = { title: "Receipt" };
 

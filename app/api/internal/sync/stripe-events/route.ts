@@ -4,7 +4,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { withAdmin, withPublic } from "@/lib/http/handler";
 import { AppError } from "@/lib/errors";
-import { isDirectLoopback } from "@/lib/http/client-address";
+import { isDirectLoopback } from "@/lib/request/client-address";
 import { syncStripeEvents } from "@/lib/webhooks/stripe/sync";
 
 function tokenOk(req: NextRequest): boolean {

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { NextRequest } from "next/server";
 import { requestAddresses } from "./client-address";
 
 /** ip: the client (rate limits, audit trail); peer: the socket address (loopback-only routes). */
@@ -8,7 +7,7 @@ export type RequestInfo = { requestId: string; ip: string; peer: string; userAge
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** A caller-supplied X-Request-Id is kept when well-formed, so traces join across services. */
-export function requestInfo(req: Request | NextRequest): RequestInfo {
+export function requestInfo(req: Request): RequestInfo {
   const given = req.headers.get("x-request-id");
   const requestId = given && REQUEST_ID_RE.test(given) ? given : `req_${randomUUID().replace(/-/g, "")}`;
   const { client, peer } = requestAddresses(req.headers);
