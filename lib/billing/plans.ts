@@ -70,6 +70,12 @@ export async function getSubscription(storeId: string) {
 }
 
 /** Free plan: recorded locally. Paid plan: a Checkout Session in subscription mode (trial honoured). */
+/** subscribeToPlan for the store's owner (the platform customer is the owner's email). */
+export async function subscribeStoreToPlan(store: StoreSummary, planCode: string, ctx: { appUrl: string; audit: AuditContext }) {
+  const { owner } = await prisma.store.findUniqueOrThrow({ where: { id: store.id }, select: { owner: { select: { email: true } } } });
+  return subscribeToPlan(store, owner.email, planCode, ctx);
+}
+
 export async function subscribeToPlan(store: StoreSummary, email: string, planCode: string, ctx: { appUrl: string; audit: AuditContext }) {
   const plan = await prisma.platformPlan.findFirst({ where: { code: planCode, active: true } });
   if (!plan) throw notFound("Plan");

@@ -32,6 +32,13 @@ export function getAccountStatus(storeId: string): Promise<AccountStatus | null>
   return prisma.stripeAccount.findUnique({ where: { storeId }, select: STATUS_SELECT });
 }
 
+/** The store's account status; 404 when it has none (or, on the older path, another account id was named). */
+export async function requireAccountStatus(storeId: string, accountId?: string): Promise<AccountStatus> {
+  const status = await getAccountStatus(storeId);
+  if (!status || (accountId && status.accountId !== accountId)) throw new AppError("not_found", "Account not found.");
+  return status;
+}
+
 /** The connected account of a store, or 409 account_not_connected. */
 export async function requireAccount(storeId: string, opts: { chargesEnabled?: boolean } = {}): Promise<AccountStatus> {
   const account = await getAccountStatus(storeId);

@@ -1,5 +1,2 @@
-// POST /api/v1/create-connect-account — older path name, alias of the current endpoint (see docs/API.md)
-import { withApiKey } from "@/lib/http/handler";
-import { createAccountOp } from "@/lib/http/v1-handlers";
-
-export const POST = withApiKey("POST /api/v1/create-connect-account", createAccountOp, { allowSession: true });
+// POST /api/v1/create-connect-account — older path name: the same handler as POST /api/v1/connect/account (see docs/API.md)
+export { POST } from "../connect/account/route";

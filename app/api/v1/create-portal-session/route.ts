@@ -1,5 +1,2 @@
-// POST /api/v1/create-portal-session — older path name, alias of the current endpoint (see docs/API.md)
-import { withApiKey } from "@/lib/http/handler";
-import { portalOp } from "@/lib/http/v1-handlers";
-
-export const POST = withApiKey("POST /api/v1/create-portal-session", portalOp, { allowSession: true });
+// POST /api/v1/create-portal-session — older path name: the same handler as POST /api/v1/portal-sessions (see docs/API.md)
+export { POST } from "../portal-sessions/route";

@@ -1,5 +1,6 @@
 // POST /api/v1/portal-sessions — a billing-portal session for the seller's platform subscription
 import { withApiKey } from "@/lib/http/handler";
-import { portalOp } from "@/lib/http/v1-handlers";
+import { appUrl } from "@/lib/env/app-url";
+import { createBillingPortalSession } from "@/lib/billing/plans";
 
-export const POST = withApiKey("POST /api/v1/portal-sessions", portalOp, { allowSession: true });
+export const POST = withApiKey("POST /api/v1/portal-sessions", ({ store }) => createBillingPortalSession(store.id, appUrl()), { allowSession: true });

@@ -1,5 +1,10 @@
 // POST /api/v1/connect/account-links — an onboarding or update link for the store's account
 import { withApiKey } from "@/lib/http/handler";
-import { accountLinkOp } from "@/lib/http/v1-handlers";
+import { parseJsonBody } from "@/lib/http/body";
+import { appUrl } from "@/lib/env/app-url";
+import { AccountLinkInput, createAccountLink } from "@/lib/connect/accounts";
 
-export const POST = withApiKey("POST /api/v1/connect/account-links", accountLinkOp, { allowSession: true });
+export const POST = withApiKey("POST /api/v1/connect/account-links", async ({ req, store }) => {
+  const { type } = await parseJsonBody(req, AccountLinkInput);
+  return createAccountLink(store.id, type, appUrl());
+}, { allowSession: true });
