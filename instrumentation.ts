@@ -22,7 +22,7 @@ export async function register() {
   const [{ startJobRunner }, { auditVerifyJob }, { callbacksDeliverJob }, { pixReconcileJob }, { stripeSyncJob }] = await Promise.all([
     import("@/lib/jobs/runner"),
     import("@/lib/audit/job"),
-    import("@/lib/notifications/job"),
+    import("@/lib/callbacks/job"),
     import("@/lib/pix/service/reconciler"),
     import("@/lib/webhooks/stripe/sync-job"),
   ]);

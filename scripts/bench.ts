@@ -202,9 +202,9 @@ async function benchCallbacks(db: import("../lib/db/client").Database) {
     const receiverUrl = await listen(receiver);
     const owner = await db.prisma.user.create({ data: { email: `bench-${dbName}@example.com`, name: "Bench", passwordHash: "x" } });
     const store = await db.prisma.store.create({ data: { ownerId: owner.id, name: "Bench", slug: dbName } });
-    const { createEndpoint } = await import("../lib/notifications/endpoints");
-    const { enqueueStoreEvent } = await import("../lib/notifications/enqueue");
-    const { deliverDue } = await import("../lib/notifications/deliver");
+    const { createEndpoint } = await import("../lib/callbacks/endpoints");
+    const { enqueueStoreEvent } = await import("../lib/callbacks/enqueue");
+    const { deliverDue } = await import("../lib/callbacks/deliver");
     await createEndpoint({ id: store.id, storeDomain: null }, { url: `${receiverUrl}/payments/events/` }, { actor: { type: "system", id: "bench" } });
     const enqueuedAt = new Map<string, number>();
     const started = performance.now();

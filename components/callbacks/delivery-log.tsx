@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { CALLBACK_STATUSES, type CallbackStatusName } from "@/lib/notifications/event-types";
+import { CALLBACK_STATUSES, type CallbackStatusName } from "@/lib/callbacks/event-types";
 import { apiFetch, ApiError } from "@/components/api-client";
 import { nextPoll, type Backoff } from "@/components/polling";
 import { Alert } from "@/components/ui/alert";

@@ -1,7 +1,7 @@
 "use client";
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
-import type { CallbackStatusName } from "@/lib/notifications/event-types";
+import type { CallbackStatusName } from "@/lib/callbacks/event-types";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { eventLabelKey, type DeliveryRow } from "./types";
 

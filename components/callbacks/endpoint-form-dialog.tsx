@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useI18n } from "@/lib/i18n/client";
-import { STORE_EVENT_TYPES, type StoreEventType } from "@/lib/notifications/event-types";
+import { STORE_EVENT_TYPES, type StoreEventType } from "@/lib/callbacks/event-types";
 import { apiFetch, ApiError } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";

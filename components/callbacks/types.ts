@@ -1,5 +1,5 @@
 // JSON shapes of the callbacks API as the dashboard receives them (dates as ISO strings).
-import type { CallbackStatusName, StoreEventType } from "@/lib/notifications/event-types";
+import type { CallbackStatusName, StoreEventType } from "@/lib/callbacks/event-types";
 import type { MessageKey } from "@/lib/i18n/translate";
 
 export type EndpointRow = {

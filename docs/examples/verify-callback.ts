@@ -1,5 +1,5 @@
 // Verifying a Vitrine store callback in Node.js / TypeScript. Copy this file into your store.
-// Exercised by Vitrine's test suite (tests/notifications/docs-example.test.ts) against real signatures.
+// Exercised by Vitrine's test suite (tests/callbacks/docs-example.test.ts) against real signatures.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 

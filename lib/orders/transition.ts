@@ -4,7 +4,7 @@
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { prisma, type Tx } from "@/lib/db/client";
 import { lockRow } from "@/lib/db/lock";
-import { enqueueStoreEvent, kickDeliveries, type StoreEventType } from "@/lib/notifications/enqueue";
+import { enqueueStoreEvent, kickDeliveries, type StoreEventType } from "@/lib/callbacks/enqueue";
 import type { Order, OrderStatus } from "@/generated/prisma/client";
 import { nextOrderStatus, PAYMENT_EVENT } from "./state";
 

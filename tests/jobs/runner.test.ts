@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/db";
 import { enqueue, startJobRunner, stopJobRunner, type JobDefinition } from "@/lib/jobs/runner";
-import { callbacksDeliverJob } from "@/lib/notifications/job";
+import { callbacksDeliverJob } from "@/lib/callbacks/job";
 
 async function until(check: () => boolean, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;

@@ -3,7 +3,7 @@
 // then every 15 until expiry, and expire as failed.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/db";
-import { createEndpoint } from "@/lib/notifications/endpoints";
+import { createEndpoint } from "@/lib/callbacks/endpoints";
 import { createPixCharge, nextCheckAfter } from "@/lib/pix/service/charges";
 import { pixReconcileJob, reconcilePixCharges } from "@/lib/pix/service/reconciler";
 import { clearTokenCache } from "@/lib/pix/token-cache";

@@ -3,7 +3,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/db";
 import { resetRateLimiters } from "@/lib/rate-limit/limiter";
-import { createEndpoint } from "@/lib/notifications/endpoints";
+import { createEndpoint } from "@/lib/callbacks/endpoints";
 import { createPixCharge } from "@/lib/pix/service/charges";
 import { clearTokenCache } from "@/lib/pix/token-cache";
 import { POST as refundRoute } from "@/app/api/v1/pix/charges/[id]/refunds/route";

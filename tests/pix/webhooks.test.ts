@@ -3,11 +3,11 @@
 // and the store gets one signed payment.succeeded callback — however often the webhook repeats.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/db";
-import { startReceiver as startStoreReceiver, stringHeaders } from "../notifications/support";
+import { startReceiver as startStoreReceiver, stringHeaders } from "../callbacks/support";
 import { resetRateLimiters } from "@/lib/rate-limit/limiter";
-import { createEndpoint } from "@/lib/notifications/endpoints";
-import { deliverDue } from "@/lib/notifications/deliver";
-import { paymentsSignature } from "@/lib/notifications/sign";
+import { createEndpoint } from "@/lib/callbacks/endpoints";
+import { deliverDue } from "@/lib/callbacks/deliver";
+import { paymentsSignature } from "@/lib/callbacks/sign";
 import { parseFormBody } from "@/lib/pix/webhook-body";
 import { createGateway } from "@/lib/pix/registry";
 import { createPixCharge } from "@/lib/pix/service/charges";

@@ -11,8 +11,8 @@ import { startForwarder } from "./support";
 import { createCheckoutSession, CreateCheckoutSessionInput } from "@/lib/checkout/create-checkout-session";
 import { createPaymentIntent } from "@/lib/checkout/create-payment-intent";
 import { BuyerInput } from "@/lib/checkout/sellable";
-import { createEndpoint } from "@/lib/notifications/endpoints";
-import { deliverDue } from "@/lib/notifications/deliver";
+import { createEndpoint } from "@/lib/callbacks/endpoints";
+import { deliverDue } from "@/lib/callbacks/deliver";
 import { syncStripeEvents } from "@/lib/webhooks/stripe/sync";
 import { prisma } from "@/lib/db/client";
 

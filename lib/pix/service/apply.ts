@@ -5,7 +5,7 @@ import type { PixCharge } from "@/generated/prisma/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { prisma, type Tx } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
-import { enqueueStoreEvent, kickDeliveries, type StoreEventType } from "@/lib/notifications/enqueue";
+import { enqueueStoreEvent, kickDeliveries, type StoreEventType } from "@/lib/callbacks/enqueue";
 import { transition } from "@/lib/pix/match";
 import { isPixStatus, type PixStatus } from "@/lib/pix/status";
 

@@ -5,7 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { prisma, type Tx } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import { checkCallbackUrl } from "@/lib/notifications/ssrf";
+import { checkCallbackUrl } from "@/lib/callbacks/ssrf";
 import { maskCredentials, mergeCredentialUpdate } from "@/lib/pix/credentials";
 import { getPixGatewayDefinition, isPixGatewayId, listPixGateways } from "@/lib/pix/registry";
 import type { CredentialField } from "@/lib/pix/credentials";

@@ -12,7 +12,7 @@ import { newRefundId } from "@/lib/pix/reference";
 import { getPixGatewayDefinition } from "@/lib/pix/registry";
 import { isPixGatewayError } from "@/lib/pix/errors";
 import { applyPixStatusTx, lockCharge } from "./apply";
-import { kickDeliveries } from "@/lib/notifications/enqueue";
+import { kickDeliveries } from "@/lib/callbacks/enqueue";
 import { describeGatewayError, gatewayAppError } from "./errors";
 import { checkChargeAtGateway } from "./refresh";
 import { gatewayFor } from "./runtime";

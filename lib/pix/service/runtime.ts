@@ -8,7 +8,7 @@ import { appUrl } from "@/lib/env/app-url";
 import { env } from "@/lib/env/server";
 import { lookup as dnsLookup } from "node:dns";
 import type { LookupFunction } from "node:net";
-import { checkCallbackUrl, guardedLookup, isAllowListed, type Resolver } from "@/lib/notifications/ssrf";
+import { checkCallbackUrl, guardedLookup, isAllowListed, type Resolver } from "@/lib/callbacks/ssrf";
 import type { AddressGuard } from "@/lib/pix/http";
 import { createGateway } from "@/lib/pix/registry";
 import type { PixGateway } from "@/lib/pix/types";

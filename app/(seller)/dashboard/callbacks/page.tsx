@@ -2,9 +2,9 @@ import { asJson } from "@/components/catalog/types";
 import { CallbacksManager } from "@/components/callbacks/callbacks-manager";
 import type { DeliveryRow, EndpointRow } from "@/components/callbacks/types";
 import { requireSellerPage } from "@/lib/auth/session";
-import { callbackEnv, MAX_ENDPOINTS_PER_STORE } from "@/lib/notifications/config";
-import { defaultEndpointUrl, listEndpoints } from "@/lib/notifications/endpoints";
-import { listDeliveries } from "@/lib/notifications/deliveries";
+import { callbackEnv, MAX_ENDPOINTS_PER_STORE } from "@/lib/callbacks/config";
+import { defaultEndpointUrl, listEndpoints } from "@/lib/callbacks/endpoints";
+import { listDeliveries } from "@/lib/callbacks/deliveries";
 
 export const metadata = { title: "Store callbacks" };
 

@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { prisma } from "@/lib/db/client";
 import { applySubscription } from "@/lib/billing/plans";
-import { enqueueStoreEvent, kickDeliveries } from "@/lib/notifications/enqueue";
+import { enqueueStoreEvent, kickDeliveries } from "@/lib/callbacks/enqueue";
 import { getStripe } from "@/lib/stripe/client";
 import { findOrder, opts, type EventHandler } from "../context";
 

@@ -1,8 +1,8 @@
 // GET /api/v1/callbacks/deliveries — the store's delivery log, newest first (?status=&endpointId=&limit=)
 import { withApiKey } from "@/lib/http/handler";
 import { parseWith } from "@/lib/http/body";
-import { listDeliveries } from "@/lib/notifications/deliveries";
-import { ListDeliveriesQuery } from "@/lib/notifications/schemas";
+import { listDeliveries } from "@/lib/callbacks/deliveries";
+import { ListDeliveriesQuery } from "@/lib/callbacks/schemas";
 
 export const GET = withApiKey("GET /api/v1/callbacks/deliveries", async ({ req, store }) => {
   const query = parseWith(ListDeliveriesQuery, Object.fromEntries(req.nextUrl.searchParams));

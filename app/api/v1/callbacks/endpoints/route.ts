@@ -1,9 +1,9 @@
 // GET /api/v1/callbacks/endpoints — the store's callback endpoints; POST — add one (secret shown once)
 import { withApiKey } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/body";
-import { createEndpoint, listEndpoints } from "@/lib/notifications/endpoints";
-import { CreateEndpointInput } from "@/lib/notifications/schemas";
-import { NO_STORE } from "@/lib/notifications/http";
+import { createEndpoint, listEndpoints } from "@/lib/callbacks/endpoints";
+import { CreateEndpointInput } from "@/lib/callbacks/schemas";
+import { NO_STORE } from "@/lib/callbacks/http";
 
 export const GET = withApiKey("GET /api/v1/callbacks/endpoints", async ({ store }) => ({ data: await listEndpoints(store.id) }), { allowSession: true });
 

@@ -1,9 +1,9 @@
 // POST /api/v1/callbacks/replay — send again every delivery of the store created since a time ({ since, endpointId? })
 import { withApiKey } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/body";
-import { replaySince } from "@/lib/notifications/deliveries";
-import { kickDeliveries } from "@/lib/notifications/enqueue";
-import { ReplayInput } from "@/lib/notifications/schemas";
+import { replaySince } from "@/lib/callbacks/deliveries";
+import { kickDeliveries } from "@/lib/callbacks/enqueue";
+import { ReplayInput } from "@/lib/callbacks/schemas";
 
 export const POST = withApiKey("POST /api/v1/callbacks/replay", async ({ req, store, audit }) => {
   const { since, endpointId } = await parseJsonBody(req, ReplayInput);

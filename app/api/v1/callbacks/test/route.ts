@@ -1,10 +1,10 @@
 // POST /api/v1/callbacks/test — queue a test payment.succeeded (data.test: true) to one or every enabled endpoint
 import { withApiKey } from "@/lib/http/handler";
 import { idempotencyKeyOf } from "@/lib/http/idempotency";
-import { sendTestEvent } from "@/lib/notifications/deliveries";
-import { kickDeliveries } from "@/lib/notifications/enqueue";
-import { TestEventInput } from "@/lib/notifications/schemas";
-import { optionalJsonBody } from "@/lib/notifications/http";
+import { sendTestEvent } from "@/lib/callbacks/deliveries";
+import { kickDeliveries } from "@/lib/callbacks/enqueue";
+import { TestEventInput } from "@/lib/callbacks/schemas";
+import { optionalJsonBody } from "@/lib/callbacks/http";
 
 export const POST = withApiKey("POST /api/v1/callbacks/test", async ({ req, store, audit }) => {
   const { endpointId } = await optionalJsonBody(req, TestEventInput);

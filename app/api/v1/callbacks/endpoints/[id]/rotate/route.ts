@@ -1,8 +1,8 @@
 // POST /api/v1/callbacks/endpoints/:id/rotate — new signing secret (shown once); the old one signs too during the overlap
 import { withApiKey } from "@/lib/http/handler";
-import { rotateEndpointSecret } from "@/lib/notifications/endpoints";
-import { RotateSecretInput } from "@/lib/notifications/schemas";
-import { NO_STORE, optionalJsonBody } from "@/lib/notifications/http";
+import { rotateEndpointSecret } from "@/lib/callbacks/endpoints";
+import { RotateSecretInput } from "@/lib/callbacks/schemas";
+import { NO_STORE, optionalJsonBody } from "@/lib/callbacks/http";
 
 export const POST = withApiKey("POST /api/v1/callbacks/endpoints/:id/rotate", async ({ req, store, params, audit }) => {
   const { overlapHours } = await optionalJsonBody(req, RotateSecretInput);

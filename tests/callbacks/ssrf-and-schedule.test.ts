@@ -1,7 +1,7 @@
 // The SSRF guard (stubbed DNS for every refused range, the allow-list) and the retry schedule.
 import { describe, expect, it } from "vitest";
-import { checkCallbackUrl, guardedLookup, isPublicAddress, type Resolver } from "@/lib/notifications/ssrf";
-import { parseRetryAfter, retryDelaySeconds, classifyStatus } from "@/lib/notifications/schedule";
+import { checkCallbackUrl, guardedLookup, isPublicAddress, type Resolver } from "@/lib/callbacks/ssrf";
+import { parseRetryAfter, retryDelaySeconds, classifyStatus } from "@/lib/callbacks/schedule";
 
 const resolvesTo = (...addresses: string[]): Resolver => async () => addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
 const none = new Set<string>();

@@ -2,8 +2,8 @@
 // accepts what Vitrine sends (also mid-rotation) and refuses forgeries.
 import { describe, expect, it } from "vitest";
 import { verifyPaymentsSignature, verifyWithStandardWebhooks } from "@/docs/examples/verify-callback";
-import { generateSigningSecret, signCallback } from "@/lib/notifications/sign";
-import { buildStoreEvent } from "@/lib/notifications/enqueue";
+import { generateSigningSecret, signCallback } from "@/lib/callbacks/sign";
+import { buildStoreEvent } from "@/lib/callbacks/enqueue";
 
 const event = buildStoreEvent({ type: "payment.succeeded", sourceKey: "evt_doc", data: { orderId: "ord_42", storeId: "st_1", provider: "pix", amount: 12_345, currency: "BRL", status: "paid" } });
 const body = JSON.stringify(event);

@@ -4,10 +4,10 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { useTestDatabase } from "../support/db";
 import { audit, later, newSeller, startReceiver, stringHeaders } from "./support";
-import { enqueueStoreEvent, type StoreEventType } from "@/lib/notifications/enqueue";
-import { createEndpoint, rotateEndpointSecret } from "@/lib/notifications/endpoints";
-import { deliverDue } from "@/lib/notifications/deliver";
-import { redeliver } from "@/lib/notifications/deliveries";
+import { enqueueStoreEvent, type StoreEventType } from "@/lib/callbacks/enqueue";
+import { createEndpoint, rotateEndpointSecret } from "@/lib/callbacks/endpoints";
+import { deliverDue } from "@/lib/callbacks/deliver";
+import { redeliver } from "@/lib/callbacks/deliveries";
 import { verifyPaymentsSignature } from "@/docs/examples/verify-callback";
 
 process.env.CALLBACK_ALLOWED_HOSTS = "127.0.0.1,localhost";

@@ -2,8 +2,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/db";
 import { audit, newSeller } from "./support";
-import { enqueueStoreEvent, kickDeliveries, storeEventId, type StoreEventData } from "@/lib/notifications/enqueue";
-import { createEndpoint, updateEndpoint } from "@/lib/notifications/endpoints";
+import { enqueueStoreEvent, kickDeliveries, storeEventId, type StoreEventData } from "@/lib/callbacks/enqueue";
+import { createEndpoint, updateEndpoint } from "@/lib/callbacks/endpoints";
 
 process.env.CALLBACK_ALLOWED_HOSTS = "127.0.0.1,localhost";
 

@@ -2,9 +2,9 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
-import { generateSigningSecret, paymentsSignature, signCallback, signingSecretPrefix } from "@/lib/notifications/sign";
-import { activeSecrets, sealSecret } from "@/lib/notifications/secrets";
-import { storeEventId } from "@/lib/notifications/enqueue";
+import { generateSigningSecret, paymentsSignature, signCallback, signingSecretPrefix } from "@/lib/callbacks/sign";
+import { activeSecrets, sealSecret } from "@/lib/callbacks/secrets";
+import { storeEventId } from "@/lib/callbacks/enqueue";
 
 const body = JSON.stringify({ id: "evt_123", type: "payment.succeeded", created: 1_790_000_000, livemode: false, data: { orderId: "ord_1", amount: 4990, currency: "BRL" } });
 const now = () => Math.floor(Date.now() / 1000);

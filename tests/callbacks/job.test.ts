@@ -4,9 +4,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/db";
 import { audit, newSeller, startReceiver } from "./support";
 import { startJobRunner, stopJobRunner } from "@/lib/jobs/runner";
-import { callbacksDeliverJob } from "@/lib/notifications/job";
-import { enqueueStoreEvent, kickDeliveries } from "@/lib/notifications/enqueue";
-import { createEndpoint } from "@/lib/notifications/endpoints";
+import { callbacksDeliverJob } from "@/lib/callbacks/job";
+import { enqueueStoreEvent, kickDeliveries } from "@/lib/callbacks/enqueue";
+import { createEndpoint } from "@/lib/callbacks/endpoints";
 
 process.env.CALLBACK_ALLOWED_HOSTS = "127.0.0.1,localhost";
 
