@@ -5,7 +5,14 @@ const nextConfig: NextConfig = {
   // Lets two builds live side by side (e.g. parallel browser-test runs); default .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite, pg-boss and pino must stay real Node modules (native fs/wasm), not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg-boss", "pino", "pg", "@react-pdf/renderer"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "pg-boss",
+    "pino",
+    "pg",
+    "@react-pdf/renderer",
+  ],
   typedRoutes: false,
   // proxy.ts sets the security headers of every other answer.
   async headers() {

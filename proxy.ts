@@ -3,7 +3,14 @@
 // header is refused in scripts/server.mjs: Next hides that header from the proxy.)
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env/server";
-import { API_CSP, commonSecurityHeaders, newNonce, pageCsp, type HeaderPolicy, type StripeSource } from "@/lib/http/security-headers";
+import {
+  API_CSP,
+  commonSecurityHeaders,
+  newNonce,
+  pageCsp,
+  type HeaderPolicy,
+  type StripeSource,
+} from "@/lib/http/security-headers";
 import { stripeBrowserConfig } from "@/lib/stripe/client";
 
 function stripeSource(): StripeSource {
@@ -17,7 +24,11 @@ function stripeSource(): StripeSource {
 }
 
 export function headerPolicy(): HeaderPolicy {
-  return { production: env().APP_ENV === "production", dev: process.env.NODE_ENV === "development", stripe: stripeSource() };
+  return {
+    production: env().APP_ENV === "production",
+    dev: process.env.NODE_ENV === "development",
+    stripe: stripeSource(),
+  };
 }
 
 /** Documents (pages and their RSC payloads) get the page CSP; /api answers get the empty one. */

@@ -1,6 +1,13 @@
 // Browser-side JSON client for our own API: same error shape everywhere.
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly param?: string, readonly requestId?: string, readonly retryAfterSeconds?: number) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly param?: string,
+    readonly requestId?: string,
+    readonly retryAfterSeconds?: number,
+  ) {
     super(message);
   }
 }
@@ -13,7 +20,8 @@ function retryAfterOf(res: Response): number | undefined {
 
 /** A key for one user intent (a form mount, a payment attempt); crypto.randomUUID needs a secure context. */
 export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === "function" && (typeof window === "undefined" || window.isSecureContext)) return crypto.randomUUID();
+  if (typeof crypto.randomUUID === "function" && (typeof window === "undefined" || window.isSecureContext))
+    return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
@@ -22,7 +30,10 @@ export function newIdempotencyKey(): string {
  * Calls our JSON API and throws ApiError with the stable code on failure. With `idempotencyKey`,
  * a double click or a retry creates one object.
  */
-export async function apiFetch<T = unknown>(url: string, opts: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
+export async function apiFetch<T = unknown>(
+  url: string,
+  opts: { method?: string; body?: unknown; idempotencyKey?: string } = {},
+): Promise<T> {
   const headers: Record<string, string> = {};
   if (opts.body !== undefined) headers["Content-Type"] = "application/json";
   if (opts.idempotencyKey) headers["Idempotency-Key"] = opts.idempotencyKey;
@@ -34,8 +45,16 @@ export async function apiFetch<T = unknown>(url: string, opts: { method?: string
   });
   const data = await res.json().catch(() => null);
   if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; param?: string; request_id?: string } } | null)?.error;
-    throw new ApiError(res.status, e?.code ?? "internal_error", e?.message ?? `Request failed (${res.status})`, e?.param, e?.request_id, retryAfterOf(res));
+    const e = (data as { error?: { code?: string; message?: string; param?: string; request_id?: string } } | null)
+      ?.error;
+    throw new ApiError(
+      res.status,
+      e?.code ?? "internal_error",
+      e?.message ?? `Request failed (${res.status})`,
+      e?.param,
+      e?.request_id,
+      retryAfterOf(res),
+    );
   }
   return data as T;
 }

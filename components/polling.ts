@@ -23,13 +23,17 @@ export function retryAfterMs(err: unknown): number {
 }
 
 /** The next refetchInterval for a query that is still waiting for something. */
-export function nextPoll(query: { state: { dataUpdateCount: number; errorUpdateCount: number; error: unknown } }, b: Backoff): number {
+export function nextPoll(
+  query: { state: { dataUpdateCount: number; errorUpdateCount: number; error: unknown } },
+  b: Backoff,
+): number {
   const polls = query.state.dataUpdateCount + query.state.errorUpdateCount;
   return Math.max(pollDelay(polls, b), retryAfterMs(query.state.error));
 }
 
 /** react-query's retry of a failed request: never on a client error other than 429, and after Retry-After. */
 export const retryPolicy = {
-  retry: (failures: number, err: unknown) => failures < 2 && !(err instanceof ApiError && err.status < 500 && err.status !== 429),
+  retry: (failures: number, err: unknown) =>
+    failures < 2 && !(err instanceof ApiError && err.status < 500 && err.status !== 429),
   retryDelay: (attempt: number, err: unknown) => Math.max(Math.min(1000 * 2 ** attempt, 30_000), retryAfterMs(err)),
 };

@@ -7,7 +7,14 @@ import { ToastProvider } from "@/components/ui/toast";
 import { retryPolicy } from "@/components/polling";
 
 export function Providers({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { ...retryPolicy, refetchOnWindowFocus: false, refetchIntervalInBackground: false } } }));
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: { ...retryPolicy, refetchOnWindowFocus: false, refetchIntervalInBackground: false },
+        },
+      }),
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider locale={locale}>

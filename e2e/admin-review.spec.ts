@@ -7,7 +7,11 @@ const ADMIN = { email: "admin@vitrine.local", password: "admin12345!" };
 
 /** The number in a tenant's credits cell ("no credit account" is 0). */
 async function creditsOf(page: Page, storeName: string): Promise<number> {
-  const text = (await page.getByRole("row", { name: new RegExp(storeName) }).getByTestId("tenant-credits").textContent()) ?? "";
+  const text =
+    (await page
+      .getByRole("row", { name: new RegExp(storeName) })
+      .getByTestId("tenant-credits")
+      .textContent()) ?? "";
   const first = text.match(/^[\d.,]+/)?.[0];
   return first ? Number(first.replace(/[.,]/g, "")) : 0;
 }
@@ -18,14 +22,18 @@ test("an admin reviews tenants' credits and PIX, and the PIX webhook deliveries"
   await signIn(page, ANA.email, ANA.password);
   const me = (await (await page.request.get("/api/v1/me")).json()) as { store: { id: string } };
   const amountCentavos = 5000 + Math.floor(Math.random() * 4000);
-  const created = await page.request.post("/api/v1/pix/charges", { data: { amountCentavos, description: "Admin review e2e" } });
+  const created = await page.request.post("/api/v1/pix/charges", {
+    data: { amountCentavos, description: "Admin review e2e" },
+  });
   expect(created.status()).toBe(201);
   const { charge } = (await created.json()) as { charge: { reference: string } };
   const simCharge = await findPendingSimCharge("pushinpay", amountCentavos);
   const paid = await simPay("pushinpay", simCharge.id);
   expect(paid.delivery?.status).toBe(200);
   // … and a delivery nobody can match arrives at the same endpoint, carrying a payer's CPF.
-  const configs = (await (await page.request.get("/api/v1/pix/configs")).json()) as { data: Array<{ gateway: string; active: boolean; webhookUrl: string | null }> };
+  const configs = (await (await page.request.get("/api/v1/pix/configs")).json()) as {
+    data: Array<{ gateway: string; active: boolean; webhookUrl: string | null }>;
+  };
   const webhookUrl = configs.data.find((c) => c.gateway === "pushinpay" && c.active)!.webhookUrl!;
   const stray = await page.request.post(new URL(webhookUrl).pathname, {
     headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -70,7 +78,10 @@ test("an admin reviews tenants' credits and PIX, and the PIX webhook deliveries"
   await expect(accepted.locator("[data-outcome]")).toHaveAttribute("data-outcome", "accepted");
   await expect(accepted).toContainText(/by transactionId/);
   await expect(accepted).toContainText("pushinpay · PushinPay (simulador)");
-  const unmatched = panel.getByRole("row").filter({ has: page.locator('[data-outcome="unmatched"]') }).first();
+  const unmatched = panel
+    .getByRole("row")
+    .filter({ has: page.locator('[data-outcome="unmatched"]') })
+    .first();
   await expect(unmatched).toContainText("no charge");
   await unmatched.getByText(/^Body \(\d+ bytes\)$/).click();
   const body = unmatched.getByTestId("pix-webhook-body");

@@ -3,7 +3,9 @@ import { useLocale, formAlert, PASSWORD, shot, signIn, signOut, submitSignIn, un
 
 test("an admin suspends a seller, who can then no longer sign in", async ({ page, request }) => {
   const email = uniqueEmail("tobesuspended");
-  const created = await request.post("/api/auth/sign-up", { data: { name: "Sam Suspenso", email, password: PASSWORD, storeName: "Sam Shop" } });
+  const created = await request.post("/api/auth/sign-up", {
+    data: { name: "Sam Suspenso", email, password: PASSWORD, storeName: "Sam Shop" },
+  });
   expect(created.status()).toBe(202);
 
   await useLocale(page, "en");

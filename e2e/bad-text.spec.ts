@@ -9,7 +9,8 @@ test("NUL and lone surrogates are answered with a 4xx by the real server", async
   const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   const statuses: string[] = [];
   const expect4xx = async (what: string, res: APIResponse) => {
-    if (res.status() < 400 || res.status() >= 500) statuses.push(`${what}: ${res.status()} ${(await res.text()).slice(0, 160)}`);
+    if (res.status() < 400 || res.status() >= 500)
+      statuses.push(`${what}: ${res.status()} ${(await res.text()).slice(0, 160)}`);
   };
   // next-auth answers its own way (a redirect to the sign-in page with an error code): no 5xx is the bar.
   const expectNo5xx = async (what: string, res: APIResponse) => {
@@ -20,23 +21,60 @@ test("NUL and lone surrogates are answered with a 4xx by the real server", async
   expect(order.status()).toBe(422);
   expect((await order.json()).error).toMatchObject({ code: "validation_failed", param: "id" });
   await expect4xx("POST /api/public/orders/%00/portal", await anonymous.post("/api/public/orders/%00/portal"));
-  await expect4xx("POST /api/public/checkout (JSON \\u0000)", await anonymous.post("/api/public/checkout", { headers: { "content-type": "application/json" }, data: '{"priceId":"p\\u0000"}' }));
-  await expect4xx("POST /api/public/checkout (JSON \\ud800)", await anonymous.post("/api/public/checkout", { headers: { "content-type": "application/json" }, data: '{"priceId":"p\\ud800"}' }));
+  await expect4xx(
+    "POST /api/public/checkout (JSON \\u0000)",
+    await anonymous.post("/api/public/checkout", {
+      headers: { "content-type": "application/json" },
+      data: '{"priceId":"p\\u0000"}',
+    }),
+  );
+  await expect4xx(
+    "POST /api/public/checkout (JSON \\ud800)",
+    await anonymous.post("/api/public/checkout", {
+      headers: { "content-type": "application/json" },
+      data: '{"priceId":"p\\ud800"}',
+    }),
+  );
   await expectNo5xx("GET /api/auth/%00", await anonymous.get("/api/auth/%00", { maxRedirects: 0 }));
-  await expectNo5xx("POST /api/auth/callback/credentials (email=%00)", await anonymous.post("/api/auth/callback/credentials", { headers: { "content-type": "application/x-www-form-urlencoded" }, data: "email=a%00%40b.c&password=x%00&csrfToken=x", maxRedirects: 0 }));
+  await expectNo5xx(
+    "POST /api/auth/callback/credentials (email=%00)",
+    await anonymous.post("/api/auth/callback/credentials", {
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      data: "email=a%00%40b.c&password=x%00&csrfToken=x",
+      maxRedirects: 0,
+    }),
+  );
 
   // The PIX webhook a gateway calls: a 4xx makes it stop; a 503 made it retry forever.
   const ana = await browser.newContext();
   const page = await ana.newPage();
   await signIn(page, "ana@vitrine.local", "demo12345!");
-  const configs = (await (await ana.request.get("/api/v1/pix/configs")).json()).data as Array<{ gateway: string; webhookUrl: string | null }>;
+  const configs = (await (await ana.request.get("/api/v1/pix/configs")).json()).data as Array<{
+    gateway: string;
+    webhookUrl: string | null;
+  }>;
   const hook = new URL(configs.find((c) => c.gateway === "pushinpay" && c.webhookUrl)!.webhookUrl!).pathname;
-  for (const data of ['{"id":"tx\\u0000","status":"paid","value":1000}', '{"id":"tx\\ud800","status":"paid","value":1000}']) {
+  for (const data of [
+    '{"id":"tx\\u0000","status":"paid","value":1000}',
+    '{"id":"tx\\ud800","status":"paid","value":1000}',
+  ]) {
     const res = await anonymous.post(hook, { headers: { "content-type": "application/json" }, data });
     expect(res.status(), data).toBe(422);
   }
-  await expect4xx("POST PIX webhook (form id=%00)", await anonymous.post(hook, { headers: { "content-type": "application/x-www-form-urlencoded" }, data: "id=tx%00&status=paid" }));
-  await expect4xx("POST /api/webhooks/pix/pushinpay/%00", await anonymous.post("/api/webhooks/pix/pushinpay/%00", { headers: { "content-type": "application/json" }, data: "{}" }));
+  await expect4xx(
+    "POST PIX webhook (form id=%00)",
+    await anonymous.post(hook, {
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      data: "id=tx%00&status=paid",
+    }),
+  );
+  await expect4xx(
+    "POST /api/webhooks/pix/pushinpay/%00",
+    await anonymous.post("/api/webhooks/pix/pushinpay/%00", {
+      headers: { "content-type": "application/json" },
+      data: "{}",
+    }),
+  );
 
   // A page that reads its query: the admin's user search.
   const admin = await browser.newContext();
@@ -55,7 +93,12 @@ test("NUL and lone surrogates are answered with a 4xx by the real server", async
 // refuses a malformed router-state header: a 400 bad_request when decodeURIComponent(pathname) throws.
 test("a path whose percent-encoding does not decode is a 400, not Next's bare 500", async ({ playwright }) => {
   const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  for (const path of ["/api/public/orders/%ED%A0%80", "/api/public/orders/%uD800", "/api/public/orders/%E0", "/buy/%ED%A0%80"]) {
+  for (const path of [
+    "/api/public/orders/%ED%A0%80",
+    "/api/public/orders/%uD800",
+    "/api/public/orders/%E0",
+    "/buy/%ED%A0%80",
+  ]) {
     const res = await anonymous.get(path, { maxRedirects: 0 });
     expect(res.status(), path).toBe(400);
     expect((await res.json()).error.code, path).toBe("bad_request");

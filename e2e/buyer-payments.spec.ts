@@ -50,7 +50,9 @@ test("a buyer pays on the embedded Elements page", async ({ page }) => {
   await expect(page.getByRole("status")).toHaveText("Payment received");
 });
 
-test("a declined card (4000 0000 0000 0002) shows the decline in the buyer's language and nothing is paid", async ({ page }) => {
+test("a declined card (4000 0000 0000 0002) shows the decline in the buyer's language and nothing is paid", async ({
+  page,
+}) => {
   await useLocale(page, "pt-BR");
   await page.goto(`/pay/${prices.oneTime}`);
   await page.getByLabel(/número do cartão/i).fill("4000 0000 0000 0002");
@@ -79,12 +81,19 @@ test("3-D Secure (4000 0025 0000 3155): the buyer completes the authentication s
 
 test("the seller sees the orders with their platform fees", async () => {
   const res = await seller.request.get("/api/v1/orders");
-  const orders = (await res.json()).data as Array<{ id: string; status: string; amountTotal: number; applicationFeeAmount: number }>;
+  const orders = (await res.json()).data as Array<{
+    id: string;
+    status: string;
+    amountTotal: number;
+    applicationFeeAmount: number;
+  }>;
   const paid = orders.filter((o) => o.status === "PAID");
   expect(paid).toHaveLength(3);
   for (const o of paid) expect(o).toMatchObject({ amountTotal: 12990, applicationFeeAmount: 325 });
   // The declined Elements attempt converges from Stripe when the seller opens it.
   const others = orders.filter((o) => o.status !== "PAID") as Array<{ id?: string }>;
-  const refreshed = await Promise.all(others.map(async (o) => (await seller.request.get(`/api/v1/orders/${o.id}`)).json()));
+  const refreshed = await Promise.all(
+    others.map(async (o) => (await seller.request.get(`/api/v1/orders/${o.id}`)).json()),
+  );
   expect(refreshed.map((o) => [o.status, o.failureCode])).toContainEqual(["FAILED", "generic_decline"]);
 });

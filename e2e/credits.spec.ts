@@ -1,7 +1,18 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, useLocale } from "./support/helpers";
 import {
-  balanceOf, creditsSeller, snap as shot, emulator, emulatorUrl, expectDelivered, fillEmulatorCard, ledgerOf, purchaseOnStatusPage, startNewCardPurchase, submitCard, succeededEventOf,
+  balanceOf,
+  creditsSeller,
+  snap as shot,
+  emulator,
+  emulatorUrl,
+  expectDelivered,
+  fillEmulatorCard,
+  ledgerOf,
+  purchaseOnStatusPage,
+  startNewCardPurchase,
+  submitCard,
+  succeededEventOf,
 } from "./support/credits";
 
 // One seller buys credits through the whole file (a BRL store: Básico = 100 credits for R$ 50,00).
@@ -51,11 +62,13 @@ test("4242: the balance rises exactly once, and a re-sent payment_intent.succeed
   await expectDelivered(eventId, 2);
   expect(await balanceOf(page)).toMatchObject({ balance: 100, held: 0 });
   const purchases = (await ledgerOf(page)).filter((e) => e.kind === "PURCHASE");
-  expect(purchases).toEqual([expect.objectContaining({ amount: 100, balanceAfter: 100, reference: purchase.paymentIntentId })]);
+  expect(purchases).toEqual([
+    expect.objectContaining({ amount: 100, balanceAfter: 100, reference: purchase.paymentIntentId }),
+  ]);
 
   await page.getByRole("link", { name: "Back to credits" }).click();
   await expect(page.getByTestId("credits-balance")).toHaveText("100");
-  await expect(page.locator('[data-testid=ledger-kind-badge][data-kind=PURCHASE]')).toHaveCount(1);
+  await expect(page.locator("[data-testid=ledger-kind-badge][data-kind=PURCHASE]")).toHaveCount(1);
   await expect(page.getByTestId("chart-bought")).toHaveText("100");
   await shot(page, "credits-04-after-purchase-en");
 });
@@ -168,7 +181,9 @@ test("admin: verify the ledger, adjust a store's credits with a reason, rename a
   await admin.goto("/admin/credits");
   await expect(admin.getByRole("heading", { name: "Credits", level: 1 })).toBeVisible();
   await admin.getByRole("button", { name: "Verify ledger" }).first().click();
-  await expect(admin.getByTestId("verify-result")).toContainText(/Balances checked: \d+\. Every one matches its ledger\./);
+  await expect(admin.getByTestId("verify-result")).toContainText(
+    /Balances checked: \d+\. Every one matches its ledger\./,
+  );
 
   const option = admin.locator("option", { hasText: sellerEmail });
   const storeId = await option.getAttribute("value");
@@ -209,7 +224,11 @@ test("on a phone the Credits page stacks into one column", async () => {
 /** The emulator's Stripe API on the platform account (form-encoded, as the stripe SDK sends it). */
 async function stripeApi<T>(method: "GET" | "POST", path: string, params: Record<string, string> = {}): Promise<T> {
   const res = await fetch(`${emulatorUrl}${path}`, {
-    method, headers: { Authorization: "Bearer sk_test_emulator", ...(method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+    method,
+    headers: {
+      Authorization: "Bearer sk_test_emulator",
+      ...(method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+    },
     body: method === "POST" ? new URLSearchParams(params).toString() : undefined,
   });
   expect(res.status, `${method} ${path}`).toBeLessThan(300);
@@ -217,7 +236,8 @@ async function stripeApi<T>(method: "GET" | "POST", path: string, params: Record
 }
 
 /** The ledger row of one kind (newest first, so the first match is the latest such entry). */
-const ledgerRow = (page: Page, kind: string) => page.locator("tr", { has: page.locator(`[data-testid=ledger-kind-badge][data-kind=${kind}]`) }).first();
+const ledgerRow = (page: Page, kind: string) =>
+  page.locator("tr", { has: page.locator(`[data-testid=ledger-kind-badge][data-kind=${kind}]`) }).first();
 
 /** Creates the seller's platform customer (as the first purchase would) and saves `card` on it. */
 async function saveCardOnCustomer(page: Page, card: string) {
@@ -228,7 +248,9 @@ async function saveCardOnCustomer(page: Page, card: string) {
   return customer.id;
 }
 
-test("a partial refund and a dispute (held, then won) appear on the seller's ledger with the right balances", async ({ browser }) => {
+test("a partial refund and a dispute (held, then won) appear on the seller's ledger with the right balances", async ({
+  browser,
+}) => {
   const { page, context } = await creditsSeller(browser, "en");
   await startNewCardPurchase(page, { pkg: "basic", saveCard: false });
   await fillEmulatorCard(page, "4242 4242 4242 4242");
@@ -267,13 +289,18 @@ test("a partial refund and a dispute (held, then won) appear on the seller's led
   await expect(release.locator("td").nth(2)).toHaveText("+100");
   await expect(release.locator("td").nth(3)).toHaveText("60");
   expect((await ledgerOf(page)).map((e) => [e.kind, e.amount, e.balanceAfter])).toEqual([
-    ["DISPUTE_RELEASE", 100, 60], ["DISPUTE_HOLD", -100, -40], ["REFUND_REVERSAL", -40, 60], ["PURCHASE", 100, 100],
+    ["DISPUTE_RELEASE", 100, 60],
+    ["DISPUTE_HOLD", -100, -40],
+    ["REFUND_REVERSAL", -40, 60],
+    ["PURCHASE", 100, 100],
   ]);
   await shot(page, "credits-14-refund-dispute-ledger-en");
   await context.close();
 });
 
-test("a saved card that attaches but declines on charge (…0341) shows the decline; nothing is credited", async ({ browser }) => {
+test("a saved card that attaches but declines on charge (…0341) shows the decline; nothing is credited", async ({
+  browser,
+}) => {
   const { page, context } = await creditsSeller(browser, "pt-BR");
   await saveCardOnCustomer(page, "4000000000000341");
   await page.goto("/dashboard/credits");
@@ -294,7 +321,9 @@ test("3-D Secure left unfinished: the status page says so and the purchase can b
   await page.goto("/dashboard/credits");
   await page.getByTestId("saved-card").filter({ hasText: "3184" }).click();
   await page.getByTestId("package-basic").click();
-  const started = page.waitForResponse((r) => r.url().endsWith("/api/v1/credits/purchases") && r.request().method() === "POST");
+  const started = page.waitForResponse(
+    (r) => r.url().endsWith("/api/v1/credits/purchases") && r.request().method() === "POST",
+  );
   await page.getByTestId("start-purchase").click();
   const { purchase } = (await (await started).json()) as { purchase: { id: string; status: string } };
   expect(purchase.status).toBe("REQUIRES_ACTION");
@@ -315,7 +344,10 @@ test("3-D Secure left unfinished: the status page says so and the purchase can b
   await expect(page.getByTestId("purchase-message")).toHaveText("This purchase was canceled; nothing was charged.");
   await expect(page.getByRole("link", { name: "Buy credits again" })).toBeVisible();
   await shot(page, "credits-17-canceled-en");
-  const pi = await stripeApi<{ status: string }>("GET", `/v1/payment_intents/${(await purchaseOnStatusPage(page)).paymentIntentId}`);
+  const pi = await stripeApi<{ status: string }>(
+    "GET",
+    `/v1/payment_intents/${(await purchaseOnStatusPage(page)).paymentIntentId}`,
+  );
   expect(pi.status).toBe("canceled");
   expect(await balanceOf(page)).toMatchObject({ balance: 0 });
   await context.close();
@@ -326,7 +358,9 @@ test("a purchase that never settles: polling stops after 2 minutes with Check ag
   // A purchase is started (PaymentIntent created) but the card form is never submitted.
   await page.goto("/dashboard/credits");
   await page.getByTestId("package-basic").click();
-  const started = page.waitForResponse((r) => r.url().endsWith("/api/v1/credits/purchases") && r.request().method() === "POST");
+  const started = page.waitForResponse(
+    (r) => r.url().endsWith("/api/v1/credits/purchases") && r.request().method() === "POST",
+  );
   await page.getByTestId("start-purchase").click();
   const { purchase } = (await (await started).json()) as { purchase: { id: string } };
 
@@ -344,7 +378,9 @@ test("a purchase that never settles: polling stops after 2 minutes with Check ag
   await expect(page.getByRole("link", { name: "Voltar para créditos" })).toBeVisible();
   // No more polling once stalled.
   let polls = 0;
-  page.on("request", (r) => { if (r.url().includes(`/api/v1/credits/purchases/${purchase.id}`)) polls++; });
+  page.on("request", (r) => {
+    if (r.url().includes(`/api/v1/credits/purchases/${purchase.id}`)) polls++;
+  });
   await page.clock.fastForward("00:10");
   await page.waitForTimeout(500);
   expect(polls).toBe(0);

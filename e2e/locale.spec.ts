@@ -17,7 +17,10 @@ test("the language switch changes every string and money is formatted per locale
   await expect(page.getByText("R$89.90")).toBeVisible();
 });
 
-test("the chosen language is saved on the account and follows the seller to a new browser", async ({ page, browser }) => {
+test("the chosen language is saved on the account and follows the seller to a new browser", async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail("locale");
   await signUpViaUi(page, { name: "Lia", email, storeName: "Lia Store" });
   await page.goto("/dashboard/settings");

@@ -50,19 +50,23 @@ function routerStateFor(segments: string[]): string {
 
 /** The page the client "comes from": another static page of the same group, so every layout of the group counts as already rendered. */
 function navigationOrigin(target: ProtectedPage): string[] {
-  const other = PAGES.find((p) => p.group === target.group && p.file !== target.file && !p.segments.some((s) => s.startsWith("[")));
+  const other = PAGES.find(
+    (p) => p.group === target.group && p.file !== target.file && !p.segments.some((s) => s.startsWith("[")),
+  );
   if (!other) throw new Error(`no other static page in ${target.group} to navigate from`);
   return other.segments;
 }
 
 type Ids = Record<string, string>;
 function urlOf(p: ProtectedPage, ids: Ids): string {
-  const parts = p.segments.filter((s) => !/^\(.+\)$/.test(s)).map((s) => {
-    const m = /^\[(.+)\]$/.exec(s);
-    if (!m) return s;
-    const key = `${p.segments.join("/")}:${m[1]}`;
-    return ids[key] ?? "dummy_0000000000000000";
-  });
+  const parts = p.segments
+    .filter((s) => !/^\(.+\)$/.test(s))
+    .map((s) => {
+      const m = /^\[(.+)\]$/.exec(s);
+      if (!m) return s;
+      const key = `${p.segments.join("/")}:${m[1]}`;
+      return ids[key] ?? "dummy_0000000000000000";
+    });
   return `/${parts.join("/")}`;
 }
 
@@ -99,7 +103,9 @@ async function whyNotDenied(res: APIResponse, to: string, sentinels: string[]): 
   }
   if (status !== 200) return `answered ${status}`;
   // A streamed answer carries the redirect in the payload (digest NEXT_REDIRECT;replace;<to>;307;).
-  return new RegExp(`NEXT_REDIRECT;[a-z]+;${to.replace(/\//g, "\\/")};30[378];`).test(body) ? null : `200 without a redirect to ${to}`;
+  return new RegExp(`NEXT_REDIRECT;[a-z]+;${to.replace(/\//g, "\\/")};30[378];`).test(body)
+    ? null
+    : `200 without a redirect to ${to}`;
 }
 
 async function signedIn(browser: Browser, email: string, password: string) {
@@ -114,11 +120,16 @@ test.describe("protected pages guard themselves", () => {
     expect(PAGES.length).toBeGreaterThanOrEqual(10);
     for (const p of PAGES) {
       const source = readFileSync(p.file, "utf8");
-      expect(source, `${p.file} must call ${GROUPS[p.group].guard}()`).toMatch(new RegExp(`\\b${GROUPS[p.group].guard}\\(`));
+      expect(source, `${p.file} must call ${GROUPS[p.group].guard}()`).toMatch(
+        new RegExp(`\\b${GROUPS[p.group].guard}\\(`),
+      );
     }
   });
 
-  test("anonymous visitors and the wrong role get a redirect and no data, plain and RSC", async ({ browser, playwright }) => {
+  test("anonymous visitors and the wrong role get a redirect and no data, plain and RSC", async ({
+    browser,
+    playwright,
+  }) => {
     test.setTimeout(180_000);
     const admin = await signedIn(browser, "admin@vitrine.local", "admin12345!");
     const ana = await signedIn(browser, "ana@vitrine.local", "demo12345!");
@@ -130,7 +141,9 @@ test.describe("protected pages guard themselves", () => {
     const products = (await (await ana.api.get("/api/v1/products")).json()).data as Array<{ id: string; name: string }>;
     expect(products.length).toBeGreaterThan(0);
     const packagesRes = await (await ana.api.get("/api/v1/credits/packages")).json();
-    const packages = (Array.isArray(packagesRes) ? packagesRes : packagesRes.data ?? packagesRes.packages) as Array<{ id: string }>;
+    const packages = (Array.isArray(packagesRes) ? packagesRes : (packagesRes.data ?? packagesRes.packages)) as Array<{
+      id: string;
+    }>;
     const purchaseRes = await ana.api.post("/api/v1/credits/purchases", { data: { packageId: packages[0]!.id } });
     expect(purchaseRes.status()).toBe(201);
     const purchase = await purchaseRes.json();
@@ -158,7 +171,9 @@ test.describe("protected pages guard themselves", () => {
     expect(own.status()).toBe(200);
     expect(await own.text()).toContain(products[0]!.name);
     const purchasePage = PAGES.find((p) => p.segments.join("/") === "(seller)/dashboard/credits/purchases/[id]")!;
-    expect(await (await rscGet(ana.api, purchasePage, urlOf(purchasePage, ids))).text()).toContain(purchaseView.paymentIntentId);
+    expect(await (await rscGet(ana.api, purchasePage, urlOf(purchasePage, ids))).text()).toContain(
+      purchaseView.paymentIntentId,
+    );
 
     const problems: string[] = [];
     for (const p of PAGES) {
@@ -176,10 +191,16 @@ test.describe("protected pages guard themselves", () => {
         await check("seller", "RSC", await rscGet(bruno.api, p, url), rules.wrongRoleTo);
       } else {
         // Another seller on Ana's ids: the page is theirs to open, Ana's data is not.
-        for (const [how, res] of [["GET", await plainGet(bruno.api, url)], ["RSC", await rscGet(bruno.api, p, url)]] as const) {
+        for (const [how, res] of [
+          ["GET", await plainGet(bruno.api, url)],
+          ["RSC", await rscGet(bruno.api, p, url)],
+        ] as const) {
           const body = await res.text();
           const leaked = anaSentinels.filter((s) => body.includes(s));
-          if (res.status() >= 500 || leaked.length) problems.push(`${p.file}: another seller ${how} ${url} answered ${res.status()}${leaked.length ? `, leaked ${leaked.join(", ")}` : ""}`);
+          if (res.status() >= 500 || leaked.length)
+            problems.push(
+              `${p.file}: another seller ${how} ${url} answered ${res.status()}${leaked.length ? `, leaked ${leaked.join(", ")}` : ""}`,
+            );
         }
       }
     }

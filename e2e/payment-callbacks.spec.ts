@@ -5,9 +5,15 @@ import { Webhook } from "standardwebhooks";
 import { shot } from "./support/helpers";
 import { onboardedSellerWithProducts } from "./support/seller";
 
-const webhookHeaders = (h: IncomingHttpHeaders) => ({ "webhook-id": String(h["webhook-id"]), "webhook-timestamp": String(h["webhook-timestamp"]), "webhook-signature": String(h["webhook-signature"]) });
+const webhookHeaders = (h: IncomingHttpHeaders) => ({
+  "webhook-id": String(h["webhook-id"]),
+  "webhook-timestamp": String(h["webhook-timestamp"]),
+  "webhook-signature": String(h["webhook-signature"]),
+});
 
-test("a buyer's payment on the emulator reaches the store as a signed callback, visible and redeliverable in the log", async ({ browser }) => {
+test("a buyer's payment on the emulator reaches the store as a signed callback, visible and redeliverable in the log", async ({
+  browser,
+}) => {
   const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -38,8 +44,15 @@ test("a buyer's payment on the emulator reaches the store as a signed callback, 
 
     await expect.poll(() => received.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
     const first = received[0]!;
-    const event = new Webhook(secret).verify(first.body, webhookHeaders(first.headers)) as { id: string; type: string; data: { amount: number; currency: string; provider: string } };
-    expect(event).toMatchObject({ type: "payment.succeeded", data: { amount: 12990, currency: "BRL", provider: "stripe" } });
+    const event = new Webhook(secret).verify(first.body, webhookHeaders(first.headers)) as {
+      id: string;
+      type: string;
+      data: { amount: number; currency: string; provider: string };
+    };
+    expect(event).toMatchObject({
+      type: "payment.succeeded",
+      data: { amount: 12990, currency: "BRL", provider: "stripe" },
+    });
 
     const page = seller.page;
     await page.goto("/dashboard/callbacks");

@@ -1,7 +1,17 @@
 import { expect, test, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { shot, signUpViaUi, uniqueEmail, useLocale } from "./support/helpers";
-import { FAKE_PEM_CERT, FAKE_PEM_KEY, findPendingSimCharge, findSimCharge, SIM_BCB, simPay, SIM_PUSHINPAY_TOKEN, startReceiver, webhookHeaders } from "./support/pix";
+import {
+  FAKE_PEM_CERT,
+  FAKE_PEM_KEY,
+  findPendingSimCharge,
+  findSimCharge,
+  SIM_BCB,
+  simPay,
+  SIM_PUSHINPAY_TOKEN,
+  startReceiver,
+  webhookHeaders,
+} from "./support/pix";
 
 const cardOf = (page: Page, gateway: string) => page.locator(`[data-testid=pix-gateway-card][data-gateway=${gateway}]`);
 
@@ -9,7 +19,8 @@ async function addGateway(page: Page, type: string, fields: Record<string, strin
   await page.getByRole("button", { name: "Add gateway" }).first().click();
   const dialog = page.getByRole("dialog", { name: "Add a PIX gateway" });
   await dialog.getByTestId(`pix-type-${type}`).click();
-  for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(new RegExp(`^${label.replace(/[()]/g, "\\$&")}`)).fill(value);
+  for (const [label, value] of Object.entries(fields))
+    await dialog.getByLabel(new RegExp(`^${label.replace(/[()]/g, "\\$&")}`)).fill(value);
   if (opts.activate === false) await dialog.getByLabel("Use it for new charges right away").uncheck();
   await dialog.getByRole("button", { name: "Save gateway" }).click();
   await expect(dialog).toBeHidden();
@@ -30,7 +41,10 @@ async function createCharge(page: Page, amount: string, description: string, ord
   return payUrl;
 }
 
-test("a seller sets up PushinPay and a direct key; the buyer's PIX flips to paid and the store gets one signed callback", async ({ page, browser }) => {
+test("a seller sets up PushinPay and a direct key; the buyer's PIX flips to paid and the store gets one signed callback", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   const store = await startReceiver();
   try {
@@ -42,7 +56,8 @@ test("a seller sets up PushinPay and a direct key; the buyer's PIX flips to paid
     // The type picker lists every gateway; the form is generated from PushinPay's credential fields.
     await page.getByRole("button", { name: "Add gateway" }).click();
     const dialog = page.getByRole("dialog", { name: "Add a PIX gateway" });
-    for (const type of ["syncpay", "pushinpay", "paradise", "wiinpay", "atomopay", "bcb", "direct_key"]) await expect(dialog.getByTestId(`pix-type-${type}`)).toBeVisible();
+    for (const type of ["syncpay", "pushinpay", "paradise", "wiinpay", "atomopay", "bcb", "direct_key"])
+      await expect(dialog.getByTestId(`pix-type-${type}`)).toBeVisible();
     await shot(page, "pix-add-gateway-types");
     await dialog.getByTestId("pix-type-pushinpay").click();
     await expect(dialog.getByTestId("pix-form-type")).toHaveText("PushinPay");
@@ -73,7 +88,11 @@ test("a seller sets up PushinPay and a direct key; the buyer's PIX flips to paid
     await expect(pushin).toHaveAttribute("data-active", "true");
     await expect(pushin.getByTestId("pix-webhook-url")).toContainText("/api/webhooks/pix/pushinpay/");
 
-    await addGateway(page, "direct_key", { "PIX key": "vendas@lojadacarla.com.br", "Receiver name (as registered at the bank)": "Carla Souza", "Receiver city": "São Paulo" });
+    await addGateway(page, "direct_key", {
+      "PIX key": "vendas@lojadacarla.com.br",
+      "Receiver name (as registered at the bank)": "Carla Souza",
+      "Receiver city": "São Paulo",
+    });
     const direct = cardOf(page, "direct_key");
     await expect(direct).toHaveAttribute("data-active", "true");
     await expect(direct.getByTestId("pix-gateway-priority")).toHaveText("2");
@@ -118,7 +137,13 @@ test("a seller sets up PushinPay and a direct key; the buyer's PIX flips to paid
     await expect(buyer.getByRole("button", { name: "Copiado" })).toBeVisible();
     await shot(buyer, "pix-buyer-pending");
 
-    const phone = await browser.newContext({ locale: "pt-BR", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const phone = await browser.newContext({
+      locale: "pt-BR",
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     const mobile = await phone.newPage();
     await mobile.goto(payUrl);
     await expect(mobile.getByTestId("pix-qr")).toBeVisible();
@@ -138,8 +163,15 @@ test("a seller sets up PushinPay and a direct key; the buyer's PIX flips to paid
 
     await expect.poll(() => store.received.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
     const first = store.received[0]!;
-    const event = new Webhook(secret).verify(first.body, webhookHeaders(first.headers)) as { id: string; type: string; data: Record<string, unknown> };
-    expect(event).toMatchObject({ type: "payment.succeeded", data: { provider: "pix", amount: 2590, orderId: "order-1042", gateway: "pushinpay" } });
+    const event = new Webhook(secret).verify(first.body, webhookHeaders(first.headers)) as {
+      id: string;
+      type: string;
+      data: Record<string, unknown>;
+    };
+    expect(event).toMatchObject({
+      type: "payment.succeeded",
+      data: { provider: "pix", amount: 2590, orderId: "order-1042", gateway: "pushinpay" },
+    });
     // The same currency spelling as a Stripe order's callback.
     expect(event.data.currency).toBe("BRL");
     // The webhook, the buyer's polling re-reads and the reconciler all saw it paid: still one event.
@@ -180,13 +212,22 @@ test("a seller sets up PushinPay and a direct key; the buyer's PIX flips to paid
   }
 });
 
-test("a direct-key charge shows a static QR and the seller's manual confirmation flips the buyer's page", async ({ page, browser }) => {
+test("a direct-key charge shows a static QR and the seller's manual confirmation flips the buyer's page", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await useLocale(page, "en");
   await signUpViaUi(page, { name: "Davi Rocha", email: uniqueEmail("pixkey"), storeName: "Café do Davi" });
   await page.goto("/dashboard/pix");
-  await addGateway(page, "direct_key", { "PIX key": "+5511987654321", "Receiver name (as registered at the bank)": "Davi Rocha", "Receiver city": "Belo Horizonte" });
-  await expect(cardOf(page, "direct_key").getByText("Not needed: you confirm direct-key payments yourself.")).toBeVisible();
+  await addGateway(page, "direct_key", {
+    "PIX key": "+5511987654321",
+    "Receiver name (as registered at the bank)": "Davi Rocha",
+    "Receiver city": "Belo Horizonte",
+  });
+  await expect(
+    cardOf(page, "direct_key").getByText("Not needed: you confirm direct-key payments yourself."),
+  ).toBeVisible();
 
   // A config that never charged can be removed (with a confirmation).
   await addGateway(page, "pushinpay", { "API token": SIM_PUSHINPAY_TOKEN }, { activate: false });
@@ -232,7 +273,9 @@ test("a direct-key charge shows a static QR and the seller's manual confirmation
   await buyerContext.close();
 });
 
-test("a bank API Pix (BCB) charge is refunded from the seller's page, partly and then the rest, never above what was paid", async ({ page }) => {
+test("a bank API Pix (BCB) charge is refunded from the seller's page, partly and then the rest, never above what was paid", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await useLocale(page, "en");
   await signUpViaUi(page, { name: "Eva Lima", email: uniqueEmail("pixbcb"), storeName: "Eva Ateliê" });
@@ -252,7 +295,9 @@ test("a bank API Pix (BCB) charge is refunded from the seller's page, partly and
   await createCharge(page, "30", "Encomenda de quadro");
   const simCharge = await findPendingSimCharge("bcb", 3000);
   expect((await simPay("bcb", simCharge.id)).delivery?.status).toBe(200);
-  await expect(page.getByTestId("pix-charge-status").first()).toHaveAttribute("data-status", "paid", { timeout: 15_000 });
+  await expect(page.getByTestId("pix-charge-status").first()).toHaveAttribute("data-status", "paid", {
+    timeout: 15_000,
+  });
 
   await page.getByRole("button", { name: "Details" }).first().click();
   const detail = page.getByTestId("pix-charge-detail");
@@ -268,7 +313,9 @@ test("a bank API Pix (BCB) charge is refunded from the seller's page, partly and
   await detail.getByRole("button", { name: "Refund", exact: true }).click();
   await expect(detail.getByTestId("pix-refunds").getByRole("listitem")).toHaveCount(1);
   await expect(detail.getByTestId("pix-refunds")).toContainText("R$10.00");
-  await expect(page.getByRole("dialog").getByTestId("pix-charge-status")).toHaveText("Partially refunded", { timeout: 15_000 });
+  await expect(page.getByRole("dialog").getByTestId("pix-charge-status")).toHaveText("Partially refunded", {
+    timeout: 15_000,
+  });
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, "pix-refund-partial");
 
@@ -281,7 +328,9 @@ test("a bank API Pix (BCB) charge is refunded from the seller's page, partly and
   await expect(page.getByRole("button", { name: "Refund", exact: true })).toHaveCount(0);
 });
 
-test("SyncPay asks for the buyer's data in the charge form; split settings in the gateway form (en and pt-BR, desktop and 390 px)", async ({ page }) => {
+test("SyncPay asks for the buyer's data in the charge form; split settings in the gateway form (en and pt-BR, desktop and 390 px)", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await useLocale(page, "en");
   await signUpViaUi(page, { name: "Fabi Costa", email: uniqueEmail("pixsync"), storeName: "Fabi Modas" });

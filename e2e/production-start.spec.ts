@@ -27,10 +27,24 @@ type Launcher = { child: ChildProcess; output: () => string; exited: Promise<num
 /** Starts the launcher with nothing but the pointer to its .env directory (and the build location). */
 function launch(dotenv: Record<string, string>, args: string[] = ["--no-build"]): Launcher {
   const envDir = mkdtempSync(path.join(tmpdir(), "vitrine-env-"));
-  writeFileSync(path.join(envDir, ".env"), Object.entries(dotenv).map(([k, v]) => `${k}=${v}`).join("\n") + "\n", { mode: 0o600 });
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? tmpdir(), VITRINE_ENV_DIR: envDir };
+  writeFileSync(
+    path.join(envDir, ".env"),
+    Object.entries(dotenv)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("\n") + "\n",
+    { mode: 0o600 },
+  );
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: process.env.HOME ?? tmpdir(),
+    VITRINE_ENV_DIR: envDir,
+  };
   if (process.env.NEXT_DIST_DIR) env.NEXT_DIST_DIR = process.env.NEXT_DIST_DIR;
-  const child = spawn(process.execPath, ["scripts/start.mjs", ...args], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: "pipe" });
+  const child = spawn(process.execPath, ["scripts/start.mjs", ...args], {
+    cwd: root,
+    env: env as NodeJS.ProcessEnv,
+    stdio: "pipe",
+  });
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (out += d));
@@ -48,7 +62,10 @@ function processesOf(launcher: Launcher): Array<{ pid: number; cmd: string }> {
       if (!readFileSync(`/proc/${entry}/environ`, "utf8").split("\0").includes(marker)) continue;
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       if (stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z")) continue; // exited, not yet reaped
-      found.push({ pid: Number(entry), cmd: readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ").trim() });
+      found.push({
+        pid: Number(entry),
+        cmd: readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ").trim(),
+      });
     } catch {
       /* gone, or not ours */
     }
@@ -68,7 +85,8 @@ async function listening(port: number, host = "127.0.0.1"): Promise<boolean> {
 async function waitFor(what: string, check: () => boolean, launcher: Launcher, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (launcher.child.exitCode !== null) throw new Error(`launcher exited (${launcher.child.exitCode}) before ${what}:\n${launcher.output()}`);
+    if (launcher.child.exitCode !== null)
+      throw new Error(`launcher exited (${launcher.child.exitCode}) before ${what}:\n${launcher.output()}`);
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${launcher.output()}`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -103,13 +121,27 @@ const secrets = {
 
 test("a half-configured production .env: the launcher exits 1 naming every missing variable, before migrating", async () => {
   test.setTimeout(60_000);
-  const launcher = launch({ APP_ENV: "production", APP_URL: "http://pay.example.com", STRIPE_SECRET_KEY: "sk_test_51Fake", PORT: String(PORT) });
+  const launcher = launch({
+    APP_ENV: "production",
+    APP_URL: "http://pay.example.com",
+    STRIPE_SECRET_KEY: "sk_test_51Fake",
+    PORT: String(PORT),
+  });
   const code = await launcher.exited;
   const out = launcher.output();
   rmSync(launcher.envDir, { recursive: true, force: true });
   expect(code, out).toBe(1);
   expect(out).toContain("configuration: .env");
-  for (const name of ["NEXTAUTH_SECRET", "ENCRYPTION_KEY", "DATABASE_URL", "STRIPE_PUBLISHABLE_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_CONNECT_WEBHOOK_SECRET", "METRICS_TOKEN"]) expect(out).toContain(`- ${name}: is required when APP_ENV=production`);
+  for (const name of [
+    "NEXTAUTH_SECRET",
+    "ENCRYPTION_KEY",
+    "DATABASE_URL",
+    "STRIPE_PUBLISHABLE_KEY",
+    "STRIPE_WEBHOOK_SECRET",
+    "STRIPE_CONNECT_WEBHOOK_SECRET",
+    "METRICS_TOKEN",
+  ])
+    expect(out).toContain(`- ${name}: is required when APP_ENV=production`);
   expect(out).toMatch(/- APP_URL: must be an https:\/\/ URL/);
   // Refused before deciding anything: no migration, no emulator, no server.
   expect(out).not.toMatch(/database:|migration|emulator|ready on/i);
@@ -132,9 +164,15 @@ test.describe("production configured only by .env", () => {
   test("migrates that database, seeds no demo account, starts no emulator or simulator, verifies webhooks with the configured secret", async () => {
     test.setTimeout(240_000);
     const unreachable = await postgresReachable();
-    test.skip(unreachable !== null, `PostgreSQL not reachable at ${new URL(adminUrl).host} (${unreachable}); set TEST_DATABASE_URL`);
+    test.skip(
+      unreachable !== null,
+      `PostgreSQL not reachable at ${new URL(adminUrl).host} (${unreachable}); set TEST_DATABASE_URL`,
+    );
     // A production start serves a production build; a missing one is a failure, not a skip.
-    expect(existsSync(path.join(root, distDir, "BUILD_ID")), `no production build in ${distDir}: run \`next build\` first (or set NEXT_DIST_DIR)`).toBe(true);
+    expect(
+      existsSync(path.join(root, distDir, "BUILD_ID")),
+      `no production build in ${distDir}: run \`next build\` first (or set NEXT_DIST_DIR)`,
+    ).toBe(true);
 
     dbName = `vitrine_prodstart_${randomBytes(5).toString("hex")}`;
     const admin = new pg.Client({ connectionString: adminUrl });
@@ -168,8 +206,13 @@ test.describe("production configured only by .env", () => {
     const db = new pg.Client({ connectionString: dbUrl.toString() });
     await db.connect();
     try {
-      const migrations = readdirSync(path.join(root, "prisma/migrations"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-      const applied = await db.query<{ migration_name: string }>(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`);
+      const migrations = readdirSync(path.join(root, "prisma/migrations"), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort();
+      const applied = await db.query<{ migration_name: string }>(
+        `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+      );
       expect(applied.rows.map((r) => r.migration_name)).toEqual(migrations);
       // No demo data: no account at all until admin:create, but the plans an admin edits are there.
       expect((await db.query(`SELECT email FROM "User" WHERE email LIKE '%@vitrine.local'`)).rows).toEqual([]);
@@ -192,11 +235,28 @@ test.describe("production configured only by .env", () => {
       expect(out).toContain("npm run admin:create");
 
       // The configured webhook secret verifies a Stripe-signed event; another secret does not.
-      const event = { id: `evt_${randomBytes(12).toString("hex")}`, object: "event", api_version: "2025-01-27", created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, type: "customer.created", data: { object: { id: `cus_${randomBytes(7).toString("hex")}`, object: "customer" } } };
+      const event = {
+        id: `evt_${randomBytes(12).toString("hex")}`,
+        object: "event",
+        api_version: "2025-01-27",
+        created: Math.floor(Date.now() / 1000),
+        livemode: false,
+        pending_webhooks: 1,
+        request: { id: null, idempotency_key: null },
+        type: "customer.created",
+        data: { object: { id: `cus_${randomBytes(7).toString("hex")}`, object: "customer" } },
+      };
       const payload = JSON.stringify(event);
       const stripe = new Stripe("sk_test_signing_only");
       const post = (secret: string) =>
-        fetch(`http://127.0.0.1:${PORT}/api/webhooks/stripe`, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": stripe.webhooks.generateTestHeaderString({ payload, secret }) }, body: payload });
+        fetch(`http://127.0.0.1:${PORT}/api/webhooks/stripe`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "stripe-signature": stripe.webhooks.generateTestHeaderString({ payload, secret }),
+          },
+          body: payload,
+        });
       const wrong = await post(`whsec_${randomBytes(24).toString("base64url")}`);
       expect(wrong.status).toBe(400);
       const signed = await post(secrets.STRIPE_WEBHOOK_SECRET);
@@ -216,16 +276,34 @@ test.describe("production configured only by .env", () => {
 
 test("an app that never becomes healthy: the launcher stops the app, the emulator and the PIX simulator and exits 1", async () => {
   test.setTimeout(180_000);
-  expect(existsSync(path.join(root, distDir, "BUILD_ID")), `no production build in ${distDir}: run \`next build\` first (or set NEXT_DIST_DIR)`).toBe(true);
+  expect(
+    existsSync(path.join(root, distDir, "BUILD_ID")),
+    `no production build in ${distDir}: run \`next build\` first (or set NEXT_DIST_DIR)`,
+  ).toBe(true);
   const dataDir = mkdtempSync(path.join(tmpdir(), "vitrine-unhealthy-"));
   // The app listens on 127.0.0.2, the launcher's health check asks 127.0.0.1: it never answers.
   const launcher = launch(
-    { PORT: String(PORT + 1), HOST: "127.0.0.2", PGLITE_DIR: path.join(dataDir, "pglite"), STRIPE_EMULATOR_PORT: String(EMULATOR_PORT), STRIPE_EMULATOR_SNAPSHOT: "", PIX_SIMULATOR_PORT: String(PIX_PORT), LOG_LEVEL: "warn" },
+    {
+      PORT: String(PORT + 1),
+      HOST: "127.0.0.2",
+      PGLITE_DIR: path.join(dataDir, "pglite"),
+      STRIPE_EMULATOR_PORT: String(EMULATOR_PORT),
+      STRIPE_EMULATOR_SNAPSHOT: "",
+      PIX_SIMULATOR_PORT: String(PIX_PORT),
+      LOG_LEVEL: "warn",
+    },
     ["--no-build", "--no-seed", "--health-timeout=25"],
   );
   try {
     // All three came up before the launcher gave up.
-    await waitFor("the emulator and the simulator", () => /PIX simulator|emulator on/.test(launcher.output()) && processesOf(launcher).some((p) => p.cmd.includes("sandbox/pix/cli.ts")), launcher, 90_000);
+    await waitFor(
+      "the emulator and the simulator",
+      () =>
+        /PIX simulator|emulator on/.test(launcher.output()) &&
+        processesOf(launcher).some((p) => p.cmd.includes("sandbox/pix/cli.ts")),
+      launcher,
+      90_000,
+    );
     await expect.poll(() => listening(PORT + 1, "127.0.0.2"), { timeout: 60_000 }).toBe(true);
     expect(await listening(EMULATOR_PORT)).toBe(true);
     const code = await launcher.exited;

@@ -33,7 +33,9 @@ test("a page carries the security headers and a fresh CSP nonce that its scripts
   expect(await first.text()).toContain(`nonce="${nonce}"`);
 
   const violations: string[] = [];
-  page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill("nobody@example.com");
   await expect(page.getByLabel("Email")).toHaveValue("nobody@example.com");
@@ -59,18 +61,38 @@ test("a malformed router-state header is a 400 in our error shape, not a 500", a
 
 test("a cross-site POST with the seller's cookie is refused; the app's own page still saves", async ({ page }) => {
   const email = uniqueEmail("csrf");
-  expect((await page.request.post("/api/auth/sign-up", { data: { name: "CSRF", email, password: PASSWORD, storeName: "CSRF" } })).status()).toBe(202);
+  expect(
+    (
+      await page.request.post("/api/auth/sign-up", {
+        data: { name: "CSRF", email, password: PASSWORD, storeName: "CSRF" },
+      })
+    ).status(),
+  ).toBe(202);
   await signIn(page, email);
-  const res = await page.request.post("/api/v1/api-keys", { data: { name: "csrf" }, headers: { Origin: "http://evil.example" } });
+  const res = await page.request.post("/api/v1/api-keys", {
+    data: { name: "csrf" },
+    headers: { Origin: "http://evil.example" },
+  });
   expect(res.status()).toBe(403);
   expect((await res.json()).error.code).toBe("cross_site_request");
-  const own = await page.evaluate(async () => (await fetch("/api/v1/api-keys", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "own page" }) })).status);
+  const own = await page.evaluate(
+    async () =>
+      (
+        await fetch("/api/v1/api-keys", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ name: "own page" }),
+        })
+      ).status,
+  );
   expect(own).toBe(201);
 });
 
 test("the buyer payment page carries the headers and the Stripe.js stand-in runs under its CSP", async ({ page }) => {
   const violations: string[] = [];
-  page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
   const res = await page.goto(`/pay/${oneTime}`);
   const headers = await res!.allHeaders();
   expect(headers["x-content-type-options"]).toBe("nosniff");

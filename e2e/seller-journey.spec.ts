@@ -18,7 +18,9 @@ test("a seller signs up, creates an API key that works, signs out and back in", 
   await page.getByRole("dialog").getByRole("button", { name: "Create API key" }).click();
   const secretBlock = page.getByTestId("new-api-key");
   await expect(secretBlock).toBeVisible();
-  const secret = (await secretBlock.locator("code, pre, input").first().textContent())?.trim() || (await secretBlock.textContent())!.match(/vt_sk_[A-Za-z0-9_-]+/)![0];
+  const secret =
+    (await secretBlock.locator("code, pre, input").first().textContent())?.trim() ||
+    (await secretBlock.textContent())!.match(/vt_sk_[A-Za-z0-9_-]+/)![0];
   expect(secret).toMatch(/^vt_sk_[A-Za-z0-9_-]{32}$/);
   await shot(page, "04-api-key-secret");
   await page.getByRole("button", { name: "I saved it" }).click();
@@ -85,7 +87,12 @@ test("a seller opens a second store; its keys and catalog are its own", async ({
 
   await page.goto("/dashboard/settings");
   await shot(page, "06-settings-stores");
-  await page.getByTestId("stores-list").getByRole("listitem").filter({ hasText: "Primeira Loja" }).getByRole("button", { name: "Switch" }).click();
+  await page
+    .getByTestId("stores-list")
+    .getByRole("listitem")
+    .filter({ hasText: "Primeira Loja" })
+    .getByRole("button", { name: "Switch" })
+    .click();
   await expect(page.getByTestId("current-store")).toContainText("Primeira Loja");
   await page.goto("/dashboard/api-keys");
   await expect(page.getByRole("cell", { name: "first-store-key" })).toBeVisible();

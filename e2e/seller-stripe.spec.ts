@@ -11,7 +11,11 @@ async function newSeller(page: Page, tag: string) {
 
 /** Creates and onboards the store's Express account without the UI (the UI path has its own test). */
 async function connectAccount(page: Page) {
-  expect((await page.request.post("/api/v1/connect/account", { data: { country: "BR", businessType: "individual" } })).status()).toBe(201);
+  expect(
+    (
+      await page.request.post("/api/v1/connect/account", { data: { country: "BR", businessType: "individual" } })
+    ).status(),
+  ).toBe(201);
   const link = await page.request.post("/api/v1/connect/account-links", { data: { type: "account_onboarding" } });
   await page.goto((await link.json()).url);
   await page.getByTestId("onboard-complete").click();
@@ -19,7 +23,11 @@ async function connectAccount(page: Page) {
   await expect(page.getByTestId("status-charges")).toContainText("Enabled");
 }
 
-async function fillPrice(page: Page, row: number, p: { amount: string; type?: "Subscription"; interval?: "Month" | "Year"; trial?: string }) {
+async function fillPrice(
+  page: Page,
+  row: number,
+  p: { amount: string; type?: "Subscription"; interval?: "Month" | "Year"; trial?: string },
+) {
   const fieldset = page.getByTestId(`price-row-${row}`);
   await fieldset.getByLabel("Amount").fill(p.amount);
   if (p.type) await fieldset.getByLabel("Billing").selectOption({ label: p.type });
@@ -61,7 +69,9 @@ test("a seller connects Stripe: what is missing is said in words, then charges a
   await shot(page, "stripe-03-connect-ready");
 });
 
-test("products need a connected account; a seller creates one-off and monthly products and gets their links", async ({ page }) => {
+test("products need a connected account; a seller creates one-off and monthly products and gets their links", async ({
+  page,
+}) => {
   await newSeller(page, "catalog");
   await page.goto("/dashboard/products");
   await expect(page.getByText("Connect Stripe to create products")).toBeVisible();
@@ -118,7 +128,9 @@ test("products need a connected account; a seller creates one-off and monthly pr
   const mug = links.locator("[data-testid^=links-]").filter({ hasText: "Caneca artesanal" });
   await expect(mug.getByTestId("hosted-url")).toHaveText(/\/buy\/[a-z0-9]+$/);
   await expect(mug.getByTestId("embedded-url")).toHaveText(/\/pay\/[a-z0-9]+$/);
-  await expect(links.locator("[data-testid^=links-]").filter({ hasText: "Clube do café" })).toContainText("Subscriptions are sold through hosted checkout only.");
+  await expect(links.locator("[data-testid^=links-]").filter({ hasText: "Clube do café" })).toContainText(
+    "Subscriptions are sold through hosted checkout only.",
+  );
   await expect(page.getByText("curl -X POST")).toBeVisible();
   await shot(page, "stripe-06-checkout-links");
 });
@@ -128,10 +140,14 @@ test("orders list the checkouts a store starts, with fee, net and the store's or
   await page.goto("/dashboard/orders");
   await expect(page.getByText("No orders yet")).toBeVisible();
   await connectAccount(page);
-  const product = await page.request.post("/api/v1/products", { data: { name: "Vaso azul", prices: [{ unitAmount: 12000, currency: "BRL" }] } });
+  const product = await page.request.post("/api/v1/products", {
+    data: { name: "Vaso azul", prices: [{ unitAmount: 12000, currency: "BRL" }] },
+  });
   expect(product.status()).toBe(201);
   const priceId = (await product.json()).prices[0].id;
-  const session = await page.request.post("/api/v1/checkout/sessions", { data: { priceId, orderId: "loja-1042", customerEmail: "buyer@example.com" } });
+  const session = await page.request.post("/api/v1/checkout/sessions", {
+    data: { priceId, orderId: "loja-1042", customerEmail: "buyer@example.com" },
+  });
   expect(session.status()).toBe(201);
 
   await page.goto("/dashboard/orders");
@@ -148,7 +164,9 @@ test("orders list the checkouts a store starts, with fee, net and the store's or
   await expect(page.getByText("No orders with this status")).toBeVisible();
 });
 
-test("a seller subscribes to Starter through Checkout, sees the trial and an invoice, cancels and resumes", async ({ page }) => {
+test("a seller subscribes to Starter through Checkout, sees the trial and an invoice, cancels and resumes", async ({
+  page,
+}) => {
   await newSeller(page, "billing");
   await page.getByRole("link", { name: "Invoices" }).first().click();
   await expect(page.getByText("No plan chosen yet")).toBeVisible();

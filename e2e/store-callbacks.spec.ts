@@ -15,15 +15,26 @@ async function startStore() {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-      res.writeHead(answer.status, { "content-type": "text/plain" }).end(answer.status === 200 ? "ok, stored" : "endpoint removed");
+      res
+        .writeHead(answer.status, { "content-type": "text/plain" })
+        .end(answer.status === 200 ? "ok, stored" : "endpoint removed");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/payments/events/`, received, answer, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}/payments/events/`,
+    received,
+    answer,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
-const webhookHeaders = (h: IncomingHttpHeaders) => ({ "webhook-id": String(h["webhook-id"]), "webhook-timestamp": String(h["webhook-timestamp"]), "webhook-signature": String(h["webhook-signature"]) });
+const webhookHeaders = (h: IncomingHttpHeaders) => ({
+  "webhook-id": String(h["webhook-id"]),
+  "webhook-timestamp": String(h["webhook-timestamp"]),
+  "webhook-signature": String(h["webhook-signature"]),
+});
 
 test("a seller adds a callback endpoint, sends a signed test event and redelivers it", async ({ page }) => {
   const store = await startStore();
@@ -55,7 +66,11 @@ test("a seller adds a callback endpoint, sends a signed test event and redeliver
     await page.getByRole("button", { name: "Send test event" }).click();
     await expect.poll(() => store.received.length, { timeout: 30_000 }).toBe(1);
     const first = store.received[0]!;
-    const event = new Webhook(secret).verify(first.body, webhookHeaders(first.headers)) as { id: string; type: string; data: { test: boolean } };
+    const event = new Webhook(secret).verify(first.body, webhookHeaders(first.headers)) as {
+      id: string;
+      type: string;
+      data: { test: boolean };
+    };
     expect(event).toMatchObject({ type: "payment.succeeded", data: { test: true } });
     expect(first.headers["x-payments-signature"]).toMatch(/^sha256=[0-9a-f]{64}$/);
 
@@ -71,7 +86,9 @@ test("a seller adds a callback endpoint, sends a signed test event and redeliver
     const second = store.received[1]!;
     expect(second.headers["webhook-id"]).toBe(event.id);
     expect(new Webhook(secret).verify(second.body, webhookHeaders(second.headers))).toMatchObject({ id: event.id });
-    await expect(page.getByRole("row").filter({ hasText: event.id }).getByRole("cell").nth(2)).toHaveText("2", { timeout: 15_000 });
+    await expect(page.getByRole("row").filter({ hasText: event.id }).getByRole("cell").nth(2)).toHaveText("2", {
+      timeout: 15_000,
+    });
 
     await page.getByRole("button", { name: "Rotate secret" }).click();
     await expect(page.getByRole("dialog").getByText(/signed with both the old and the new secret/)).toBeVisible();
@@ -97,7 +114,9 @@ test("a seller adds a callback endpoint, sends a signed test event and redeliver
     await useLocale(page, "pt-BR");
     await page.goto("/dashboard/callbacks");
     await expect(page.getByRole("heading", { name: "Callbacks da loja" })).toBeVisible();
-    await expect(page.getByTestId("delivery-item").filter({ hasText: event.id }).getByTestId("delivery-status")).toHaveText("Entregue");
+    await expect(
+      page.getByTestId("delivery-item").filter({ hasText: event.id }).getByTestId("delivery-status"),
+    ).toHaveText("Entregue");
     await expect(page.getByTestId("delivery-item").first().getByTestId("delivery-status")).toHaveText("Falhou");
     await shot(page, "callbacks-07-phone-pt");
   } finally {

@@ -14,38 +14,117 @@ import { SIMULATOR_CREDENTIALS } from "@/sandbox/pix/src/state";
 
 export const DEMO_USERS = {
   admin: { email: "admin@vitrine.local", password: "admin12345!", name: "Vitrine Admin" },
-  ana: { email: "ana@vitrine.local", password: "demo12345!", name: "Ana Souza", store: { name: "Ateliê da Ana", slug: "atelie-da-ana", storeDomain: "http://localhost:4100", currency: "BRL" } },
-  bruno: { email: "bruno@vitrine.local", password: "demo12345!", name: "Bruno Lima", store: { name: "Bruno Coffee Co.", slug: "bruno-coffee", storeDomain: null, currency: "USD" } },
+  ana: {
+    email: "ana@vitrine.local",
+    password: "demo12345!",
+    name: "Ana Souza",
+    store: { name: "Ateliê da Ana", slug: "atelie-da-ana", storeDomain: "http://localhost:4100", currency: "BRL" },
+  },
+  bruno: {
+    email: "bruno@vitrine.local",
+    password: "demo12345!",
+    name: "Bruno Lima",
+    store: { name: "Bruno Coffee Co.", slug: "bruno-coffee", storeDomain: null, currency: "USD" },
+  },
 } as const;
 
-const PRODUCTS: Record<"ana" | "bruno", Array<{ name: string; description: string; unitAmount: number; currency: string; recurring?: { interval: "MONTH" | "YEAR"; trialDays?: number } }>> = {
+const PRODUCTS: Record<
+  "ana" | "bruno",
+  Array<{
+    name: string;
+    description: string;
+    unitAmount: number;
+    currency: string;
+    recurring?: { interval: "MONTH" | "YEAR"; trialDays?: number };
+  }>
+> = {
   ana: [
     { name: "Caneca de cerâmica", description: "Feita à mão, 350 ml.", unitAmount: 8990, currency: "BRL" },
     { name: "Kit de bordado", description: "Tecido, linhas e bastidor.", unitAmount: 12900, currency: "BRL" },
-    { name: "Clube do bordado", description: "Um kit novo por mês.", unitAmount: 4990, currency: "BRL", recurring: { interval: "MONTH", trialDays: 7 } },
+    {
+      name: "Clube do bordado",
+      description: "Um kit novo por mês.",
+      unitAmount: 4990,
+      currency: "BRL",
+      recurring: { interval: "MONTH", trialDays: 7 },
+    },
   ],
   bruno: [
-    { name: "Single-origin beans 250 g", description: "Washed Ethiopian, light roast.", unitAmount: 1800, currency: "USD" },
-    { name: "Coffee subscription", description: "Fresh beans every month.", unitAmount: 2500, currency: "USD", recurring: { interval: "MONTH" } },
+    {
+      name: "Single-origin beans 250 g",
+      description: "Washed Ethiopian, light roast.",
+      unitAmount: 1800,
+      currency: "USD",
+    },
+    {
+      name: "Coffee subscription",
+      description: "Fresh beans every month.",
+      unitAmount: 2500,
+      currency: "USD",
+      recurring: { interval: "MONTH" },
+    },
   ],
 };
 
 const SYSTEM = { actor: { type: "system" as const, id: "seed" }, requestId: "seed" };
 
-async function upsertUser(prisma: ReturnType<typeof getDatabase>["prisma"], u: { email: string; password: string; name: string }, role: "ADMIN" | "SELLER") {
+async function upsertUser(
+  prisma: ReturnType<typeof getDatabase>["prisma"],
+  u: { email: string; password: string; name: string },
+  role: "ADMIN" | "SELLER",
+) {
   const existing = await prisma.user.findUnique({ where: { email: u.email } });
   if (existing) return existing;
   return prisma.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: u.email, name: u.name, role, passwordHash: await hashPassword(u.password) } });
-    await appendAudit(tx, SYSTEM, { action: "user.seeded", target: { type: "user", id: user.id }, after: { email: user.email, role } });
+    const user = await tx.user.create({
+      data: { email: u.email, name: u.name, role, passwordHash: await hashPassword(u.password) },
+    });
+    await appendAudit(tx, SYSTEM, {
+      action: "user.seeded",
+      target: { type: "user", id: user.id },
+      after: { email: user.email, role },
+    });
     return user;
   });
 }
 
 const PLANS = [
-  { code: "free", name: "Free", description: "Start selling: card and PIX, store callbacks.", amount: 0, currency: "BRL", trialDays: 0, feePercentBps: 499, feeFixed: "0.50", limits: { products: 10 }, sortOrder: 1 },
-  { code: "starter", name: "Starter", description: "Lower fees and unlimited products.", amount: 4900, currency: "BRL", trialDays: 14, feePercentBps: 299, feeFixed: "0.39", limits: { products: 500 }, sortOrder: 2 },
-  { code: "pro", name: "Pro", description: "The lowest fees for stores that sell every day.", amount: 14900, currency: "BRL", trialDays: 14, feePercentBps: 199, feeFixed: "0.29", limits: { products: null }, sortOrder: 3 },
+  {
+    code: "free",
+    name: "Free",
+    description: "Start selling: card and PIX, store callbacks.",
+    amount: 0,
+    currency: "BRL",
+    trialDays: 0,
+    feePercentBps: 499,
+    feeFixed: "0.50",
+    limits: { products: 10 },
+    sortOrder: 1,
+  },
+  {
+    code: "starter",
+    name: "Starter",
+    description: "Lower fees and unlimited products.",
+    amount: 4900,
+    currency: "BRL",
+    trialDays: 14,
+    feePercentBps: 299,
+    feeFixed: "0.39",
+    limits: { products: 500 },
+    sortOrder: 2,
+  },
+  {
+    code: "pro",
+    name: "Pro",
+    description: "The lowest fees for stores that sell every day.",
+    amount: 14900,
+    currency: "BRL",
+    trialDays: 14,
+    feePercentBps: 199,
+    feeFixed: "0.29",
+    limits: { products: null },
+    sortOrder: 3,
+  },
 ];
 
 export async function seed() {
@@ -53,13 +132,20 @@ export async function seed() {
   await db.ready;
   const { prisma } = db;
   for (const plan of PLANS) {
-    if (!(await prisma.platformPlan.findUnique({ where: { code: plan.code } }))) await prisma.platformPlan.create({ data: plan });
+    if (!(await prisma.platformPlan.findUnique({ where: { code: plan.code } })))
+      await prisma.platformPlan.create({ data: plan });
   }
   // Credit packages by (slug, currency); packages an admin edited are left as they are.
   await prisma.creditPackage.createMany({ data: DEFAULT_PACKAGES.map((p) => ({ ...p })), skipDuplicates: true });
   const demo = env().APP_ENV !== "production";
   if (demo) await seedDemo(prisma);
-  return { demo, users: await prisma.user.count(), stores: await prisma.store.count(), products: await prisma.product.count(), plans: await prisma.platformPlan.count() };
+  return {
+    demo,
+    users: await prisma.user.count(),
+    stores: await prisma.store.count(),
+    products: await prisma.product.count(),
+    plans: await prisma.platformPlan.count(),
+  };
 }
 
 /** The demo accounts, stores and products (never in production). */
@@ -68,13 +154,26 @@ async function seedDemo(prisma: ReturnType<typeof getDatabase>["prisma"]) {
   for (const key of ["ana", "bruno"] as const) {
     const spec = DEMO_USERS[key];
     const user = await upsertUser(prisma, spec, "SELLER");
-    const store = (await prisma.store.findUnique({ where: { slug: spec.store.slug } })) ?? (await prisma.store.create({ data: { ownerId: user.id, ...spec.store } }));
+    const store =
+      (await prisma.store.findUnique({ where: { slug: spec.store.slug } })) ??
+      (await prisma.store.create({ data: { ownerId: user.id, ...spec.store } }));
     for (const p of PRODUCTS[key]) {
       if (await prisma.product.findFirst({ where: { storeId: store.id, name: p.name } })) continue;
       await prisma.product.create({
         data: {
-          storeId: store.id, name: p.name, description: p.description,
-          prices: { create: { storeId: store.id, unitAmount: p.unitAmount, currency: p.currency, type: p.recurring ? "RECURRING" : "ONE_TIME", interval: p.recurring?.interval, trialDays: p.recurring?.trialDays } },
+          storeId: store.id,
+          name: p.name,
+          description: p.description,
+          prices: {
+            create: {
+              storeId: store.id,
+              unitAmount: p.unitAmount,
+              currency: p.currency,
+              type: p.recurring ? "RECURRING" : "ONE_TIME",
+              interval: p.recurring?.interval,
+              trialDays: p.recurring?.trialDays,
+            },
+          },
         },
       });
     }
@@ -82,14 +181,23 @@ async function seedDemo(prisma: ReturnType<typeof getDatabase>["prisma"]) {
   // The demo seller takes PIX through the local simulator.
   const ana = await prisma.store.findUniqueOrThrow({ where: { slug: DEMO_USERS.ana.store.slug } });
   // Verified against a short-lived simulator: a PIX config takes charges only after verification.
-  await withSeedPixSimulator(() => seedDemoPix(ana.id, SYSTEM, { pushinpay: SIMULATOR_CREDENTIALS.pushinpay, directKey: { pix_key: DEMO_USERS.ana.email, merchant_name: DEMO_USERS.ana.name, merchant_city: "Sao Paulo" } }));
+  await withSeedPixSimulator(() =>
+    seedDemoPix(ana.id, SYSTEM, {
+      pushinpay: SIMULATOR_CREDENTIALS.pushinpay,
+      directKey: { pix_key: DEMO_USERS.ana.email, merchant_name: DEMO_USERS.ana.name, merchant_city: "Sao Paulo" },
+    }),
+  );
 }
 
 if (process.argv[1] && /seed\.ts$/.test(process.argv[1])) {
   loadEnvFiles();
   seed()
     .then(({ demo, ...counts }) => {
-      console.log(demo ? `Seeded demo data: ${JSON.stringify(counts)}` : `Seeded plans and credit packages (production: no demo data): ${JSON.stringify(counts)}`);
+      console.log(
+        demo
+          ? `Seeded demo data: ${JSON.stringify(counts)}`
+          : `Seeded plans and credit packages (production: no demo data): ${JSON.stringify(counts)}`,
+      );
       process.exit(0);
     })
     .catch((err) => {

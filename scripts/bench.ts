@@ -42,7 +42,9 @@ function body(req: IncomingMessage): Promise<string> {
 }
 
 function listen(server: Server): Promise<string> {
-  return new Promise((r) => server.listen(0, "127.0.0.1", () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((r) =>
+    server.listen(0, "127.0.0.1", () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 function pct(sorted: number[], p: number) {
@@ -54,24 +56,35 @@ async function drive(url: string, payloads: string[], signer: Stripe, senders = 
   let next = 0;
   const started = performance.now();
   const cpu0 = process.cpuUsage();
-  await Promise.all(Array.from({ length: senders }, async () => {
-    for (;;) {
-      const i = next++;
-      if (i >= payloads.length) return;
-      const payload = payloads[i]!;
-      const sig = signer.webhooks.generateTestHeaderString({ payload, secret: SECRET });
-      const t0 = performance.now();
-      const res = await fetch(url, { method: "POST", body: payload, headers: { "content-type": "application/json", "stripe-signature": sig } });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`status ${res.status}`);
-      latencies.push(performance.now() - t0);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: senders }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= payloads.length) return;
+        const payload = payloads[i]!;
+        const sig = signer.webhooks.generateTestHeaderString({ payload, secret: SECRET });
+        const t0 = performance.now();
+        const res = await fetch(url, {
+          method: "POST",
+          body: payload,
+          headers: { "content-type": "application/json", "stripe-signature": sig },
+        });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`status ${res.status}`);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
   latencies.sort((a, b) => a - b);
   // CPU of this process (senders + server) per delivery: steadier than req/s on a busy machine.
-  return { perSecond: payloads.length / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99), cpuMs: (cpu.user + cpu.system) / 1000 / payloads.length };
+  return {
+    perSecond: payloads.length / seconds,
+    p50: pct(latencies, 50),
+    p99: pct(latencies, 99),
+    cpuMs: (cpu.user + cpu.system) / 1000 / payloads.length,
+  };
 }
 
 /** The credits and PIX sections on an in-memory PGlite (the default embedded database). */
@@ -102,7 +115,9 @@ async function main() {
   try {
     await adminClient.connect();
   } catch (err) {
-    console.log(`\nPostgreSQL at ${new URL(admin).host} is not reachable (${(err as Error).message}); its sections were skipped.`);
+    console.log(
+      `\nPostgreSQL at ${new URL(admin).host} is not reachable (${(err as Error).message}); its sections were skipped.`,
+    );
     return;
   }
   await adminClient.query(`CREATE DATABASE "${dbName}"`);
@@ -128,10 +143,21 @@ async function benchStripe() {
   const { getDatabase } = await import("../lib/db/client");
   const db = getDatabase();
   {
-
     // Events: unique ids, 30 % of sends repeat an earlier event.
     const unique = Math.round(EVENTS * (1 - DUPLICATE_SHARE));
-    const make = (type: string, i: number) => JSON.stringify({ id: `evt_bench_${type}_${i}`, object: "event", api_version: "2026-10-28.endive", type, account: "acct_bench", created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, data: { object: { id: `pi_${i}`, object: "payment_intent", metadata: {} } } });
+    const make = (type: string, i: number) =>
+      JSON.stringify({
+        id: `evt_bench_${type}_${i}`,
+        object: "event",
+        api_version: "2026-10-28.endive",
+        type,
+        account: "acct_bench",
+        created: Math.floor(Date.now() / 1000),
+        livemode: false,
+        pending_webhooks: 1,
+        request: { id: null, idempotency_key: null },
+        data: { object: { id: `pi_${i}`, object: "payment_intent", metadata: {} } },
+      });
     const order = Array.from({ length: EVENTS }, (_, i) => (i < unique ? i : Math.floor(Math.random() * unique)));
     const signer = new Stripe("sk_test_bench");
 
@@ -141,7 +167,13 @@ async function benchStripe() {
     const route = stripeWebhookRoute("connect");
     const app = createServer(async (req, res) => {
       const raw = await body(req);
-      const out = await route(new NextRequest("http://localhost/api/webhooks/stripe/connect", { method: "POST", body: raw, headers: { "content-type": "application/json", "stripe-signature": String(req.headers["stripe-signature"]) } }));
+      const out = await route(
+        new NextRequest("http://localhost/api/webhooks/stripe/connect", {
+          method: "POST",
+          body: raw,
+          headers: { "content-type": "application/json", "stripe-signature": String(req.headers["stripe-signature"]) },
+        }),
+      );
       res.writeHead(out.status, { "content-type": "application/json" }).end(await out.text());
     });
     // The bare baseline: same signature check, one insert.
@@ -151,7 +183,10 @@ async function benchStripe() {
       const raw = await body(req);
       try {
         const event = signer.webhooks.constructEvent(raw, String(req.headers["stripe-signature"]), SECRET);
-        await pool.query(`INSERT INTO bare_event (id, payload) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [event.id, raw]);
+        await pool.query(`INSERT INTO bare_event (id, payload) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+          event.id,
+          raw,
+        ]);
         res.writeHead(200).end("{}");
       } catch {
         res.writeHead(400).end("{}");
@@ -165,23 +200,58 @@ async function benchStripe() {
       const c = await pool.connect();
       try {
         await c.query("SELECT pg_stat_clear_snapshot()");
-        return Number((await c.query<{ n: string }>("SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()")).rows[0]!.n);
+        return Number(
+          (
+            await c.query<{ n: string }>(
+              "SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()",
+            )
+          ).rows[0]!.n,
+        );
       } finally {
         c.release();
       }
     };
-    const bareRun = await drive(bareUrl, order.map((i) => make("bare", i)), signer);
-    console.log(`\nStripe webhook ingestion on PostgreSQL — ${EVENTS} signed deliveries, ${SENDERS} concurrent senders, ${Math.round(DUPLICATE_SHARE * 100)} % duplicates`);
-    console.log(`  bare node:http (verify + 1 insert): ${bareRun.perSecond.toFixed(0)} req/s   p50 ${bareRun.p50.toFixed(1)} ms   p99 ${bareRun.p99.toFixed(1)} ms   CPU ${bareRun.cpuMs.toFixed(2)} ms/delivery`);
-    for (const [type, what] of [["payment_intent.created", "no handler"], ["payment_intent.succeeded", "handler runs, order not ours"]] as const) {
+    const bareRun = await drive(
+      bareUrl,
+      order.map((i) => make("bare", i)),
+      signer,
+    );
+    console.log(
+      `\nStripe webhook ingestion on PostgreSQL — ${EVENTS} signed deliveries, ${SENDERS} concurrent senders, ${Math.round(DUPLICATE_SHARE * 100)} % duplicates`,
+    );
+    console.log(
+      `  bare node:http (verify + 1 insert): ${bareRun.perSecond.toFixed(0)} req/s   p50 ${bareRun.p50.toFixed(1)} ms   p99 ${bareRun.p99.toFixed(1)} ms   CPU ${bareRun.cpuMs.toFixed(2)} ms/delivery`,
+    );
+    for (const [type, what] of [
+      ["payment_intent.created", "no handler"],
+      ["payment_intent.succeeded", "handler runs, order not ours"],
+    ] as const) {
       const before = await commits();
-      const appRun = await drive(`${appUrl}/api/webhooks/stripe/connect`, order.map((i) => make(type, i)), signer);
+      const appRun = await drive(
+        `${appUrl}/api/webhooks/stripe/connect`,
+        order.map((i) => make(type, i)),
+        signer,
+      );
       const perDelivery = ((await commits()) - before) / EVENTS;
-      const stored = (await db.sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "StripeEvent" WHERE type = $1 AND status = 'PROCESSED'`, [type]))[0]!.n;
-      console.log(`  Vitrine route, ${type} (${what}): ${appRun.perSecond.toFixed(0)} req/s   p50 ${appRun.p50.toFixed(1)} ms   p99 ${appRun.p99.toFixed(1)} ms   ratio to bare ${(appRun.perSecond / bareRun.perSecond).toFixed(2)}   CPU ${appRun.cpuMs.toFixed(2)} ms/delivery   DB transactions per delivery ${perDelivery.toFixed(2)}   processed once: ${stored} of ${unique} unique`);
+      const stored = (
+        await db.sql.query<{ n: string }>(
+          `SELECT count(*)::text AS n FROM "StripeEvent" WHERE type = $1 AND status = 'PROCESSED'`,
+          [type],
+        )
+      )[0]!.n;
+      console.log(
+        `  Vitrine route, ${type} (${what}): ${appRun.perSecond.toFixed(0)} req/s   p50 ${appRun.p50.toFixed(1)} ms   p99 ${appRun.p99.toFixed(1)} ms   ratio to bare ${(appRun.perSecond / bareRun.perSecond).toFixed(2)}   CPU ${appRun.cpuMs.toFixed(2)} ms/delivery   DB transactions per delivery ${perDelivery.toFixed(2)}   processed once: ${stored} of ${unique} unique`,
+      );
       // One sender, new events only: the latency of a single delivery, mostly round trips.
-      const solo = await drive(`${appUrl}/api/webhooks/stripe/connect`, Array.from({ length: 200 }, (_, i) => make(type, 1_000_000 + i)), signer, 1);
-      console.log(`    one sender, 200 new events: ${solo.perSecond.toFixed(0)} req/s   p50 ${solo.p50.toFixed(1)} ms   p99 ${solo.p99.toFixed(1)} ms`);
+      const solo = await drive(
+        `${appUrl}/api/webhooks/stripe/connect`,
+        Array.from({ length: 200 }, (_, i) => make(type, 1_000_000 + i)),
+        signer,
+        1,
+      );
+      console.log(
+        `    one sender, 200 new events: ${solo.perSecond.toFixed(0)} req/s   p50 ${solo.p50.toFixed(1)} ms   p99 ${solo.p99.toFixed(1)} ms`,
+      );
     }
     console.log(`  memory: ${memory()}`);
     await new Promise((r) => app.close(() => r(null)));
@@ -200,39 +270,66 @@ async function benchCallbacks(db: import("../lib/db/client").Database) {
       res.writeHead(200).end("ok");
     });
     const receiverUrl = await listen(receiver);
-    const owner = await db.prisma.user.create({ data: { email: `bench-${dbName}@example.com`, name: "Bench", passwordHash: "x" } });
+    const owner = await db.prisma.user.create({
+      data: { email: `bench-${dbName}@example.com`, name: "Bench", passwordHash: "x" },
+    });
     const store = await db.prisma.store.create({ data: { ownerId: owner.id, name: "Bench", slug: dbName } });
     const { createEndpoint } = await import("../lib/callbacks/endpoints");
     const { enqueueStoreEvent } = await import("../lib/callbacks/enqueue");
     const { deliverDue } = await import("../lib/callbacks/deliver");
-    await createEndpoint({ id: store.id, storeDomain: null }, { url: `${receiverUrl}/payments/events/` }, { actor: { type: "system", id: "bench" } });
+    await createEndpoint(
+      { id: store.id, storeDomain: null },
+      { url: `${receiverUrl}/payments/events/` },
+      { actor: { type: "system", id: "bench" } },
+    );
     const enqueuedAt = new Map<string, number>();
     const started = performance.now();
     let producing = true;
     const producer = (async () => {
       for (let i = 0; i < CALLBACKS; i++) {
-        const { eventId } = await db.prisma.$transaction((tx) => enqueueStoreEvent(tx, { storeId: store.id, type: "payment.succeeded", sourceKey: `bench:${i}`, data: { orderId: `o${i}`, storeId: store.id, provider: "stripe", amount: 1000, currency: "BRL", status: "paid" } }));
+        const { eventId } = await db.prisma.$transaction((tx) =>
+          enqueueStoreEvent(tx, {
+            storeId: store.id,
+            type: "payment.succeeded",
+            sourceKey: `bench:${i}`,
+            data: {
+              orderId: `o${i}`,
+              storeId: store.id,
+              provider: "stripe",
+              amount: 1000,
+              currency: "BRL",
+              status: "paid",
+            },
+          }),
+        );
         enqueuedAt.set(eventId, Date.now());
       }
       producing = false;
     })();
     // Four workers polling the outbox, as four app instances would.
-    await Promise.all(Array.from({ length: 4 }, async () => {
-      while (producing || received.size < CALLBACKS) {
-        const report = await deliverDue({ limit: 20 });
-        if (report.claimed === 0) await new Promise((r) => setTimeout(r, 20));
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (producing || received.size < CALLBACKS) {
+          const report = await deliverDue({ limit: 20 });
+          if (report.claimed === 0) await new Promise((r) => setTimeout(r, 20));
+        }
+      }),
+    );
     await producer;
     const seconds = (performance.now() - started) / 1000;
     const delays = [...received.entries()].map(([id, at]) => at - (enqueuedAt.get(id) ?? at)).sort((a, b) => a - b);
     console.log(`\nStore callback delivery — ${CALLBACKS} events to a local receiver, 4 workers`);
-    console.log(`  throughput ${(CALLBACKS / seconds).toFixed(0)} deliveries/s   delay from payment to first attempt: p50 ${pct(delays, 50)} ms   p99 ${pct(delays, 99)} ms   delivered ${received.size}   memory: ${memory()}`);
+    console.log(
+      `  throughput ${(CALLBACKS / seconds).toFixed(0)} deliveries/s   delay from payment to first attempt: p50 ${pct(delays, 50)} ms   p99 ${pct(delays, 99)} ms   delivered ${received.size}   memory: ${memory()}`,
+    );
     await new Promise((r) => receiver.close(() => r(null)));
   }
 }
 
-main().then(() => process.exit(0), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

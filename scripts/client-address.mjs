@@ -52,7 +52,9 @@ export function parseTrustedProxies(spec) {
       const max = family === "ipv6" ? 128 : 32;
       const prefix = bits === undefined ? max : /^\d+$/.test(bits) ? Number(bits) : NaN;
       if (!ip || rest.length || !(prefix >= 0 && prefix <= max))
-        throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address, a CIDR range, a hop count or one of ${Object.keys(PRESETS).join(", ")}`);
+        throw new Error(
+          `TRUSTED_PROXIES: "${entry}" is not an IP address, a CIDR range, a hop count or one of ${Object.keys(PRESETS).join(", ")}`,
+        );
       list.addSubnet(ip, prefix, family);
     }
   }
@@ -74,7 +76,14 @@ function trusted(trust, address, index) {
 export function clientAddress(peer, forwardedFor, trust) {
   const socket = normalizeIp(peer) ?? "unknown";
   if (trust.kind === "none" || !forwardedFor) return socket;
-  const hops = [socket, ...String(forwardedFor).split(",").map((s) => s.trim()).filter(Boolean).reverse()];
+  const hops = [
+    socket,
+    ...String(forwardedFor)
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .reverse(),
+  ];
   let current = socket;
   for (let i = 0; i < hops.length; i++) {
     const address = i === 0 ? socket : normalizeIp(hops[i]);

@@ -14,15 +14,23 @@ function fail(message: string): never {
 }
 
 if (process.argv.slice(2).some((a) => /^--?(password|pass|pw)(=|$)/i.test(a)))
-  fail("a password is never taken from the command line (shell history and `ps` would keep it). Type it at the prompt, or pipe it on stdin.");
+  fail(
+    "a password is never taken from the command line (shell history and `ps` would keep it). Type it at the prompt, or pipe it on stdin.",
+  );
 
 let values: { email?: string; name?: string; "reset-password"?: boolean };
 try {
-  ({ values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, "reset-password": { type: "boolean" } }, strict: true }));
+  ({ values } = parseArgs({
+    options: { email: { type: "string" }, name: { type: "string" }, "reset-password": { type: "boolean" } },
+    strict: true,
+  }));
 } catch (err) {
-  fail(`${(err as Error).message}\nusage: npm run admin:create -- --email <email> [--name "<name>"] [--reset-password]`);
+  fail(
+    `${(err as Error).message}\nusage: npm run admin:create -- --email <email> [--name "<name>"] [--reset-password]`,
+  );
 }
-if (!values.email) fail('--email is required (usage: npm run admin:create -- --email <email> [--name "<name>"] [--reset-password])');
+if (!values.email)
+  fail('--email is required (usage: npm run admin:create -- --email <email> [--name "<name>"] [--reset-password])');
 
 /** Reads one line from the terminal without echoing it. */
 function promptHidden(question: string): Promise<string> {
@@ -85,14 +93,21 @@ async function readPassword(): Promise<string> {
 
 const { adminNeedsPassword, createAdmin, CreateAdminInput } = await import("@/lib/admin/create-admin");
 const { getDatabase } = await import("@/lib/db/client");
-const parsed = CreateAdminInput.safeParse({ email: values.email, name: values.name ?? values.email.split("@")[0], resetPassword: values["reset-password"] ?? false });
+const parsed = CreateAdminInput.safeParse({
+  email: values.email,
+  name: values.name ?? values.email.split("@")[0],
+  resetPassword: values["reset-password"] ?? false,
+});
 if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
 const input = parsed.data;
 const db = getDatabase();
 try {
   await db.ready;
   const password = (await adminNeedsPassword(input)) ? await readPassword() : null;
-  const result = await createAdmin(input, password, { actor: { type: "system", id: "admin:create" }, requestId: "cli:admin-create" });
+  const result = await createAdmin(input, password, {
+    actor: { type: "system", id: "admin:create" },
+    requestId: "cli:admin-create",
+  });
   const messages = {
     created: `created admin ${input.email}; sign in at /sign-in`,
     password_reset: `reset the password of admin ${input.email} (their sessions are signed out)`,

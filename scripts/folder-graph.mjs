@@ -46,6 +46,8 @@ for (const [a, row] of [...graph].sort()) {
   console.log(`${a.padEnd(14)} → ${deps.join(" ") || "—"}`);
   for (const b of row.keys()) if (a < b && graph.get(b)?.has(a)) knots.push(`${a} <-> ${b}`);
 }
-console.log(knots.length ? `\nfolders importing each other:\n  ${knots.sort().join("\n  ")}` : "\nno folders import each other");
+console.log(
+  knots.length ? `\nfolders importing each other:\n  ${knots.sort().join("\n  ")}` : "\nno folders import each other",
+);
 console.log(`${knots.length} mutual folder pairs`);
 if (process.argv.includes("--check") && knots.length) process.exit(1);

@@ -143,7 +143,15 @@ export async function shutdown(code = 0) {
   const tree = processTree();
   signalAll(tree, "SIGTERM");
   const deadline = Date.now() + 5_000;
-  const alive = () => tree.filter((pid) => { try { process.kill(pid, 0); return true; } catch { return false; } });
+  const alive = () =>
+    tree.filter((pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
   while (alive().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   signalAll(alive(), "SIGKILL");
   process.exit(code);
@@ -178,7 +186,11 @@ export async function loadEnv() {
   const relative = path.relative(root, loaded.dir);
   const where = relative.startsWith("..") ? loaded.dir : relative || ".";
   if (loaded.inherited) return loaded;
-  log(loaded.files.length ? `configuration: ${loaded.files.join(", ")} in ${where} (the process environment wins)` : `configuration: the process environment (no .env files in ${where})`);
+  log(
+    loaded.files.length
+      ? `configuration: ${loaded.files.join(", ")} in ${where} (the process environment wins)`
+      : `configuration: the process environment (no .env files in ${where})`,
+  );
   return loaded;
 }
 

@@ -17,4 +17,6 @@ const applied = await applyMigrations({
   query: async <T,>(sql: string, params?: unknown[]) => (await pg.query<T>(sql, params as unknown[])).rows,
 });
 await pg.close();
-console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "No pending migrations.");
+console.log(
+  applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "No pending migrations.",
+);

@@ -13,7 +13,19 @@ if (!name) {
   process.exit(2);
 }
 const url = process.env.MIGRATE_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const res = spawnSync(bin("prisma"), ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+const res = spawnSync(
+  bin("prisma"),
+  [
+    "migrate",
+    "diff",
+    "--from-migrations",
+    "prisma/migrations",
+    "--to-schema-datamodel",
+    "prisma/schema.prisma",
+    "--script",
+  ],
+  { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" },
+);
 if (res.status !== 0) {
   process.stderr.write(res.stderr || res.stdout);
   process.exit(res.status ?? 1);

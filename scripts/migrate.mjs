@@ -11,6 +11,10 @@ export function migrate(env = process.env) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await loadEnv();
-  log(process.env.DATABASE_URL ? "migrating PostgreSQL (DATABASE_URL)" : `migrating the embedded database in ${process.env.PGLITE_DIR || ".data/pglite"}`);
+  log(
+    process.env.DATABASE_URL
+      ? "migrating PostgreSQL (DATABASE_URL)"
+      : `migrating the embedded database in ${process.env.PGLITE_DIR || ".data/pglite"}`,
+  );
   migrate({ ...process.env, __NEXT_PROCESSED_ENV: "true" });
 }

@@ -66,7 +66,11 @@ function jsonForBareMethodNotAllowed(req, res, requestId) {
   res.end = function (chunk, ...rest) {
     if (res.statusCode === 405 && !res.headersSent) res.writeHead(405);
     if (!replaced) return end.call(this, chunk, ...rest);
-    return end.call(this, errorJson("method_not_allowed", `${req.method} is not supported here.`, requestId), ...rest.filter((r) => typeof r === "function"));
+    return end.call(
+      this,
+      errorJson("method_not_allowed", `${req.method} is not supported here.`, requestId),
+      ...rest.filter((r) => typeof r === "function"),
+    );
   };
 }
 
@@ -78,7 +82,12 @@ const CLIENT_ERRORS = {
 /** Node answers malformed requests itself (431 for oversized headers) with no body; ours has one. */
 function answerClientError(err, socket) {
   if (err.code === "ECONNRESET" || !socket.writable) return socket.destroy();
-  const [status, reason, code, message] = CLIENT_ERRORS[err.code] ?? [400, "Bad Request", "bad_request", "Malformed HTTP request."];
+  const [status, reason, code, message] = CLIENT_ERRORS[err.code] ?? [
+    400,
+    "Bad Request",
+    "bad_request",
+    "Malformed HTTP request.",
+  ];
   const requestId = newRequestId();
   const body = errorJson(code, message, requestId);
   socket.end(
@@ -111,7 +120,12 @@ export function createAppServer({ handle, trust, onError = (err) => console.erro
         ? { message: "The path is not valid percent-encoded UTF-8.", param: "path" }
         : null;
     if (malformed) {
-      res.writeHead(400, { "content-type": "application/json", "x-request-id": requestId, "x-content-type-options": "nosniff", "content-security-policy": "default-src 'none'; frame-ancestors 'none'" });
+      res.writeHead(400, {
+        "content-type": "application/json",
+        "x-request-id": requestId,
+        "x-content-type-options": "nosniff",
+        "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+      });
       return res.end(JSON.stringify({ error: { code: "bad_request", ...malformed, request_id: requestId } }));
     }
     Promise.resolve()
@@ -138,7 +152,10 @@ async function main() {
   const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
   // The launcher passes its loaded environment; run alone, read .env the way `next start` does.
   const { loadEnvConfig } = (await import("@next/env")).default;
-  loadEnvConfig(process.env.VITRINE_ENV_DIR ? path.resolve(process.env.VITRINE_ENV_DIR) : dir, false, { info: () => undefined, error: console.error });
+  loadEnvConfig(process.env.VITRINE_ENV_DIR ? path.resolve(process.env.VITRINE_ENV_DIR) : dir, false, {
+    info: () => undefined,
+    error: console.error,
+  });
   let trust;
   try {
     trust = parseTrustedProxies(process.env.TRUSTED_PROXIES);
@@ -155,10 +172,14 @@ async function main() {
   const server = createAppServer({
     handle: app.getRequestHandler(),
     trust,
-    onError: (err, requestId) => console.error(JSON.stringify({ level: "error", requestId, err: String(err?.stack ?? err) })),
+    onError: (err, requestId) =>
+      console.error(JSON.stringify({ level: "error", requestId, err: String(err?.stack ?? err) })),
   });
   server.listen(port, hostname, () => {
-    const proxies = trust.kind === "none" ? "X-Forwarded-For ignored (no TRUSTED_PROXIES)" : `TRUSTED_PROXIES=${process.env.TRUSTED_PROXIES}`;
+    const proxies =
+      trust.kind === "none"
+        ? "X-Forwarded-For ignored (no TRUSTED_PROXIES)"
+        : `TRUSTED_PROXIES=${process.env.TRUSTED_PROXIES}`;
     console.log(`vitrine server on http://${hostname}:${port} (${proxies})`);
   });
   let closing = false;

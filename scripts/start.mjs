@@ -4,7 +4,18 @@
 // the Stripe emulator and the PIX simulator (demo only) and the app. With no configuration it runs
 // the seeded demo on embedded PostgreSQL (PGlite). Options: --no-seed, --no-build, --rebuild,
 // --health-timeout=<seconds> (how long the app may take to answer /api/health; default 90).
-import { bin, buildIsStale, demoSecrets, loadConfig, log, root, run, shutdown, startChild, waitForHttp } from "./lib.mjs";
+import {
+  bin,
+  buildIsStale,
+  demoSecrets,
+  loadConfig,
+  log,
+  root,
+  run,
+  shutdown,
+  startChild,
+  waitForHttp,
+} from "./lib.mjs";
 import { migrate } from "./migrate.mjs";
 
 const args = new Set(process.argv.slice(2));
@@ -50,7 +61,11 @@ if (usePixSimulator) {
 }
 
 log(`mode: ${production ? "production" : `${config.APP_ENV} (demo)`}`);
-log(env.DATABASE_URL ? `database: PostgreSQL (DATABASE_URL, ${redactUrl(env.DATABASE_URL)})` : `database: embedded PostgreSQL (PGlite) in ${env.PGLITE_DIR || ".data/pglite"}`);
+log(
+  env.DATABASE_URL
+    ? `database: PostgreSQL (DATABASE_URL, ${redactUrl(env.DATABASE_URL)})`
+    : `database: embedded PostgreSQL (PGlite) in ${env.PGLITE_DIR || ".data/pglite"}`,
+);
 // Migrations and seed run before the server, on the same database: PGlite allows one process per directory.
 migrate(env);
 if (!args.has("--no-seed")) run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], env);
@@ -61,7 +76,9 @@ if (args.has("--rebuild") || (!args.has("--no-build") && buildIsStale())) {
 
 try {
   if (useEmulator) {
-    log(`Stripe: local emulator on ${env.STRIPE_EMULATOR_URL} (${config.STRIPE_SECRET_KEY ? "STRIPE_EMULATOR=1" : "no STRIPE_SECRET_KEY set"})`);
+    log(
+      `Stripe: local emulator on ${env.STRIPE_EMULATOR_URL} (${config.STRIPE_SECRET_KEY ? "STRIPE_EMULATOR=1" : "no STRIPE_SECRET_KEY set"})`,
+    );
     startChild("stripe emulator", bin("tsx"), ["sandbox/stripe/cli.ts", "serve"], env);
     await waitForHttp(`${env.STRIPE_EMULATOR_URL}/v1/balance`, 30_000);
   } else {
@@ -81,8 +98,14 @@ try {
 
 log(`ready on ${appUrl}`);
 if (usePixSimulator) log(`PIX simulator: ${env.PIX_SIMULATOR_URL}/ (mark charges paid, expired or refunded)`);
-if (production) log("production: no demo data; create the first admin with `npm run admin:create -- --email you@example.com --name \"Your Name\"` (docs/operations.md)");
-else log("demo logins: admin@vitrine.local / admin12345!  ·  ana@vitrine.local / demo12345!  ·  bruno@vitrine.local / demo12345!");
+if (production)
+  log(
+    'production: no demo data; create the first admin with `npm run admin:create -- --email you@example.com --name "Your Name"` (docs/operations.md)',
+  );
+else
+  log(
+    "demo logins: admin@vitrine.local / admin12345!  ·  ana@vitrine.local / demo12345!  ·  bruno@vitrine.local / demo12345!",
+  );
 
 /** postgresql://user:secret@host/db → postgresql://user:***@host/db */
 function redactUrl(url) {

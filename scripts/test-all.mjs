@@ -16,7 +16,11 @@ const failures = [];
 
 function step(name, cmd, argv, env = {}) {
   log(`── ${name}`);
-  const res = spawnSync(cmd, argv, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  const res = spawnSync(cmd, argv, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
   if (res.status !== 0) failures.push(name);
   return res.status === 0;
 }
@@ -63,12 +67,19 @@ function ensureChromium() {
   const hasApt = spawnSync("sh", ["-c", "command -v apt-get"], { stdio: "ignore" }).status === 0;
   if (isRoot && hasApt && !process.env.CHROMIUM_PATH) {
     log("Chromium is missing: installing Debian's chromium with apt-get (about a minute)…");
-    const quiet = { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } };
-    const ok = spawnSync("apt-get", ["update", "-qq"], quiet).status === 0
-      && spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], quiet).status === 0;
+    const quiet = {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    };
+    const ok =
+      spawnSync("apt-get", ["update", "-qq"], quiet).status === 0 &&
+      spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], quiet).status === 0;
     if (ok && existsSync(chromium)) return log("Chromium installed");
   }
-  console.error(`The browser tests need Chromium at ${chromium}: run \`sudo apt-get install -y chromium\` (or set CHROMIUM_PATH), or skip them with \`node scripts/test-all.mjs --no-e2e\`.`);
+  console.error(
+    `The browser tests need Chromium at ${chromium}: run \`sudo apt-get install -y chromium\` (or set CHROMIUM_PATH), or skip them with \`node scripts/test-all.mjs --no-e2e\`.`,
+  );
   process.exit(1);
 }
 
@@ -77,14 +88,24 @@ if (!args.has("--no-typecheck")) step("type check", bin("tsc"), ["--noEmit"]);
 
 const embeddedJson = path.join(outDir, "vitest-embedded.json");
 rmSync(embeddedJson, { force: true });
-step("unit + integration tests (embedded PostgreSQL / PGlite)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${embeddedJson}`], { TEST_DATABASE_URL: "" });
+step(
+  "unit + integration tests (embedded PostgreSQL / PGlite)",
+  bin("vitest"),
+  ["run", "--reporter=default", "--reporter=json", `--outputFile=${embeddedJson}`],
+  { TEST_DATABASE_URL: "" },
+);
 countVitest(embeddedJson);
 
 const pgUrl = await postgresUrl();
 if (pgUrl) {
   const pgJson = path.join(outDir, "vitest-postgres.json");
   rmSync(pgJson, { force: true });
-  step(`integration tests on PostgreSQL (${new URL(pgUrl).host}, throwaway database per file)`, bin("vitest"), ["run", "tests", "--reporter=default", "--reporter=json", `--outputFile=${pgJson}`], { TEST_DATABASE_URL: pgUrl });
+  step(
+    `integration tests on PostgreSQL (${new URL(pgUrl).host}, throwaway database per file)`,
+    bin("vitest"),
+    ["run", "tests", "--reporter=default", "--reporter=json", `--outputFile=${pgJson}`],
+    { TEST_DATABASE_URL: pgUrl },
+  );
   countVitest(pgJson);
 } else {
   log("PostgreSQL not reachable (set TEST_DATABASE_URL to run the integration tests on it) — skipped");

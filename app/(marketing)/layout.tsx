@@ -12,7 +12,10 @@ export default async function MarketingLayout({ children }: { children: ReactNod
     <div className="flex min-h-dvh flex-col bg-surface-raised">
       <header className="sticky top-0 z-30 border-b border-line/80 bg-surface-raised/85 backdrop-blur">
         <div className="mx-auto flex h-16 max-w-6xl items-center gap-3 px-4 sm:px-6">
-          <Link href="/" className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-focus">
+          <Link
+            href="/"
+            className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-focus"
+          >
             <Logo />
           </Link>
           <nav aria-label={t("ui.mainNavigation")} className="ml-6 hidden items-center gap-1 lg:flex">
@@ -59,19 +62,35 @@ function SiteFooter({ t }: { t: TranslateFn }) {
           <p className="max-w-xs text-sm text-ink-muted">{t("marketing.footer.tagline")}</p>
         </div>
         <div className="flex flex-col gap-2.5">
-          <p className="text-xs font-semibold tracking-wider text-ink-subtle uppercase">{t("marketing.footer.product")}</p>
-          <a href="/#features" className={link}>{t("marketing.nav.features")}</a>
-          <a href="/#how-it-works" className={link}>{t("marketing.nav.howItWorks")}</a>
-          <a href="/#pricing" className={link}>{t("marketing.nav.pricing")}</a>
+          <p className="text-xs font-semibold tracking-wider text-ink-subtle uppercase">
+            {t("marketing.footer.product")}
+          </p>
+          <a href="/#features" className={link}>
+            {t("marketing.nav.features")}
+          </a>
+          <a href="/#how-it-works" className={link}>
+            {t("marketing.nav.howItWorks")}
+          </a>
+          <a href="/#pricing" className={link}>
+            {t("marketing.nav.pricing")}
+          </a>
         </div>
         <div className="flex flex-col gap-2.5">
-          <p className="text-xs font-semibold tracking-wider text-ink-subtle uppercase">{t("marketing.footer.account")}</p>
-          <Link href="/sign-in" className={link}>{t("marketing.nav.signIn")}</Link>
-          <Link href="/sign-up" className={link}>{t("marketing.hero.ctaPrimary")}</Link>
+          <p className="text-xs font-semibold tracking-wider text-ink-subtle uppercase">
+            {t("marketing.footer.account")}
+          </p>
+          <Link href="/sign-in" className={link}>
+            {t("marketing.nav.signIn")}
+          </Link>
+          <Link href="/sign-up" className={link}>
+            {t("marketing.hero.ctaPrimary")}
+          </Link>
         </div>
       </div>
       <div className="border-t border-line">
-        <p className="mx-auto max-w-6xl px-4 py-5 text-xs text-ink-subtle sm:px-6">{t("marketing.footer.rights", { year: new Date().getFullYear() })}</p>
+        <p className="mx-auto max-w-6xl px-4 py-5 text-xs text-ink-subtle sm:px-6">
+          {t("marketing.footer.rights", { year: new Date().getFullYear() })}
+        </p>
       </div>
     </footer>
   );

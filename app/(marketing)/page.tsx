@@ -51,7 +51,10 @@ export default async function LandingPage() {
               <span aria-hidden="true" className="size-1.5 rounded-full bg-brand-600" />
               {t("marketing.hero.eyebrow")}
             </p>
-            <h1 id="hero-title" className="mt-6 text-4xl font-semibold tracking-tight text-balance text-ink sm:text-5xl lg:text-[3.5rem] lg:leading-[1.05]">
+            <h1
+              id="hero-title"
+              className="mt-6 text-4xl font-semibold tracking-tight text-balance text-ink sm:text-5xl lg:text-[3.5rem] lg:leading-[1.05]"
+            >
               {t("marketing.hero.title")}
             </h1>
             <p className="mt-6 max-w-xl text-lg text-pretty text-ink-muted">{t("marketing.hero.subtitle")}</p>
@@ -77,17 +80,30 @@ export default async function LandingPage() {
         </div>
       </section>
 
-      <section aria-labelledby="features-title" id="features" className="scroll-mt-20 border-y border-line bg-surface py-20 sm:py-28">
+      <section
+        aria-labelledby="features-title"
+        id="features"
+        className="scroll-mt-20 border-y border-line bg-surface py-20 sm:py-28"
+      >
         <div className="mx-auto max-w-6xl px-4 sm:px-6">
-          <SectionHeading id="features-title" eyebrow={t("marketing.features.eyebrow")} title={t("marketing.features.title")} subtitle={t("marketing.features.subtitle")} />
+          <SectionHeading
+            id="features-title"
+            eyebrow={t("marketing.features.eyebrow")}
+            title={t("marketing.features.title")}
+            subtitle={t("marketing.features.subtitle")}
+          />
           <ul className="grid gap-px overflow-hidden rounded-xl border border-line bg-line sm:grid-cols-2 lg:grid-cols-3">
             {features.map(({ key, Icon }) => (
               <li key={key} className="flex flex-col gap-3 bg-surface-raised p-6 sm:p-8">
                 <span className="flex size-10 items-center justify-center rounded-lg bg-brand-50 text-brand-700 ring-1 ring-brand-100">
                   <Icon size={20} />
                 </span>
-                <h3 className="mt-2 text-base font-semibold text-ink">{t(`marketing.features.${key}Title` as MessageKey)}</h3>
-                <p className="text-sm leading-relaxed text-ink-muted">{t(`marketing.features.${key}Body` as MessageKey)}</p>
+                <h3 className="mt-2 text-base font-semibold text-ink">
+                  {t(`marketing.features.${key}Title` as MessageKey)}
+                </h3>
+                <p className="text-sm leading-relaxed text-ink-muted">
+                  {t(`marketing.features.${key}Body` as MessageKey)}
+                </p>
               </li>
             ))}
           </ul>
@@ -101,9 +117,14 @@ export default async function LandingPage() {
             {steps.map((step, i) => (
               <li key={step} className="relative flex flex-col gap-3">
                 {i < steps.length - 1 && (
-                  <span aria-hidden="true" className="absolute top-5 left-14 hidden h-px w-[calc(100%-3rem)] bg-gradient-to-r from-brand-300 to-line md:block" />
+                  <span
+                    aria-hidden="true"
+                    className="absolute top-5 left-14 hidden h-px w-[calc(100%-3rem)] bg-gradient-to-r from-brand-300 to-line md:block"
+                  />
                 )}
-                <span className="flex size-10 items-center justify-center rounded-full bg-brand-700 text-sm font-semibold text-ink-inverse shadow-xs">{i + 1}</span>
+                <span className="flex size-10 items-center justify-center rounded-full bg-brand-700 text-sm font-semibold text-ink-inverse shadow-xs">
+                  {i + 1}
+                </span>
                 <h3 className="mt-2 text-lg font-semibold text-ink">{t(`marketing.steps.${step}Title`)}</h3>
                 <p className="text-sm leading-relaxed text-ink-muted">{t(`marketing.steps.${step}Body`)}</p>
               </li>
@@ -118,9 +139,15 @@ export default async function LandingPage() {
 
       <section aria-labelledby="cta-title" className="bg-surface px-4 pb-20 sm:px-6 sm:pb-28">
         <div className="relative mx-auto max-w-[calc(72rem-3rem)] overflow-hidden rounded-2xl bg-brand-950 px-6 py-14 text-center sm:px-12">
-          <div aria-hidden="true" className="absolute inset-0 bg-[radial-gradient(60%_80%_at_50%_0%,var(--color-brand-700),transparent)] opacity-70" />
+          <div
+            aria-hidden="true"
+            className="absolute inset-0 bg-[radial-gradient(60%_80%_at_50%_0%,var(--color-brand-700),transparent)] opacity-70"
+          />
           <div className="relative">
-            <h2 id="cta-title" className="text-3xl font-semibold tracking-tight text-balance text-ink-inverse sm:text-4xl">
+            <h2
+              id="cta-title"
+              className="text-3xl font-semibold tracking-tight text-balance text-ink-inverse sm:text-4xl"
+            >
               {t("marketing.cta.title")}
             </h2>
             <p className="mx-auto mt-4 max-w-xl text-brand-100">{t("marketing.cta.body")}</p>

@@ -13,7 +13,10 @@ const LABEL = {
 
 /** Links that narrow the PIX deliveries to one outcome; the state lives in the URL so it can be shared. */
 export function PixOutcomeFilter({ current, t }: { current: PixWebhookOutcome | undefined; t: TranslateFn }) {
-  const options: Array<{ value: PixWebhookOutcome | undefined; label: string }> = [{ value: undefined, label: t("admin.allOutcomes") }, ...PIX_WEBHOOK_OUTCOMES.map((o) => ({ value: o, label: t(LABEL[o]) }))];
+  const options: Array<{ value: PixWebhookOutcome | undefined; label: string }> = [
+    { value: undefined, label: t("admin.allOutcomes") },
+    ...PIX_WEBHOOK_OUTCOMES.map((o) => ({ value: o, label: t(LABEL[o]) })),
+  ];
   return (
     <nav aria-label={t("admin.outcome")} className="flex flex-wrap gap-2">
       {options.map((o) => {
@@ -25,7 +28,9 @@ export function PixOutcomeFilter({ current, t }: { current: PixWebhookOutcome | 
             aria-current={selected ? "page" : undefined}
             className={cn(
               "rounded-full border px-3 py-1 text-sm transition-colors",
-              selected ? "border-brand-700 bg-brand-50 font-medium text-brand-800" : "border-line text-ink-muted hover:border-line-strong hover:text-ink",
+              selected
+                ? "border-brand-700 bg-brand-50 font-medium text-brand-800"
+                : "border-line text-ink-muted hover:border-line-strong hover:text-ink",
             )}
           >
             {o.label}

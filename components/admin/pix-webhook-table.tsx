@@ -10,7 +10,8 @@ import type { TranslateFn } from "@/lib/i18n/translate";
 
 type T = TranslateFn;
 
-const formatTime = (value: Date, locale: Locale) => new Intl.DateTimeFormat(locale, { timeStyle: "medium", timeZone: DISPLAY_TIME_ZONE }).format(value);
+const formatTime = (value: Date, locale: Locale) =>
+  new Intl.DateTimeFormat(locale, { timeStyle: "medium", timeZone: DISPLAY_TIME_ZONE }).format(value);
 
 const OUTCOME: Record<string, { tone: BadgeTone; key: Parameters<T>[0] }> = {
   accepted: { tone: "success", key: "admin.outcomeAccepted" },
@@ -22,7 +23,11 @@ const OUTCOME: Record<string, { tone: BadgeTone; key: Parameters<T>[0] }> = {
 
 function Outcome({ outcome, t }: { outcome: string; t: T }) {
   const o = OUTCOME[outcome];
-  return <Badge tone={o?.tone ?? "neutral"} dot data-outcome={outcome}>{o ? t(o.key) : outcome}</Badge>;
+  return (
+    <Badge tone={o?.tone ?? "neutral"} dot data-outcome={outcome}>
+      {o ? t(o.key) : outcome}
+    </Badge>
+  );
 }
 
 function Detail({ row, t }: { row: PixWebhookRow; t: T }): ReactNode {
@@ -30,10 +35,17 @@ function Detail({ row, t }: { row: PixWebhookRow; t: T }): ReactNode {
     <div className="max-w-md space-y-1">
       {row.detail ? <p className="text-xs break-words text-ink-muted">{row.detail.slice(0, 200)}</p> : null}
       <details className="text-xs">
-        <summary className="cursor-pointer text-ink-subtle hover:text-ink">{t("admin.showBody", { bytes: row.bodyBytes })}</summary>
+        <summary className="cursor-pointer text-ink-subtle hover:text-ink">
+          {t("admin.showBody", { bytes: row.bodyBytes })}
+        </summary>
         {row.bodyPreview ? (
           <>
-            <pre data-testid="pix-webhook-body" className="mt-2 max-h-64 overflow-auto rounded-md border border-line bg-surface-sunken p-2 font-mono text-[11px] whitespace-pre-wrap break-all text-ink">{row.bodyPreview}</pre>
+            <pre
+              data-testid="pix-webhook-body"
+              className="mt-2 max-h-64 overflow-auto rounded-md border border-line bg-surface-sunken p-2 font-mono text-[11px] whitespace-pre-wrap break-all text-ink"
+            >
+              {row.bodyPreview}
+            </pre>
             <p className="mt-1 text-ink-subtle">{t("admin.bodyMasked")}</p>
           </>
         ) : (
@@ -69,7 +81,9 @@ export function PixWebhookTable({ rows, t, locale }: { rows: PixWebhookRow[]; t:
           cell: (e) => (
             <div>
               <div className="font-medium">{e.store.name ?? t("admin.deletedStore")}</div>
-              <div className="text-xs text-ink-subtle">{e.configLabel ? `${e.gateway} · ${e.configLabel}` : e.gateway}</div>
+              <div className="text-xs text-ink-subtle">
+                {e.configLabel ? `${e.gateway} · ${e.configLabel}` : e.gateway}
+              </div>
             </div>
           ),
         },
@@ -80,7 +94,9 @@ export function PixWebhookTable({ rows, t, locale }: { rows: PixWebhookRow[]; t:
           cell: (e) =>
             e.charge ? (
               <div>
-                <div className="max-w-44 truncate font-mono text-xs" title={e.charge.reference ?? e.charge.id}>{e.charge.reference ?? e.charge.id}</div>
+                <div className="max-w-44 truncate font-mono text-xs" title={e.charge.reference ?? e.charge.id}>
+                  {e.charge.reference ?? e.charge.id}
+                </div>
                 <div className="text-xs text-ink-subtle">
                   {e.charge.amountCentavos !== null ? `${formatMoney(e.charge.amountCentavos, "BRL", locale)} · ` : ""}
                   {e.matchedBy ? t("admin.matchedBy", { by: e.matchedBy }) : null}

@@ -14,17 +14,25 @@ export function SyncButton() {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
-    <Button variant="secondary" loading={pending} onClick={async () => {
-      setPending(true);
-      try {
-        const r = await apiFetch<Report>("/api/internal/sync/stripe-events", { method: "POST" });
-        toast.success(t("admin.syncDone", { seen: r.seen, ingested: r.ingested, failed: r.failed, orders: r.ordersRefreshed }));
-        router.refresh();
-      } catch (err) {
-        toast.error(err instanceof ApiError ? err.message : t("common.error"));
-      } finally {
-        setPending(false);
-      }
-    }}>{t("admin.runSync")}</Button>
+    <Button
+      variant="secondary"
+      loading={pending}
+      onClick={async () => {
+        setPending(true);
+        try {
+          const r = await apiFetch<Report>("/api/internal/sync/stripe-events", { method: "POST" });
+          toast.success(
+            t("admin.syncDone", { seen: r.seen, ingested: r.ingested, failed: r.failed, orders: r.ordersRefreshed }),
+          );
+          router.refresh();
+        } catch (err) {
+          toast.error(err instanceof ApiError ? err.message : t("common.error"));
+        } finally {
+          setPending(false);
+        }
+      }}
+    >
+      {t("admin.runSync")}
+    </Button>
   );
 }

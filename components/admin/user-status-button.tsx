@@ -7,7 +7,15 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
 
-export function UserStatusButton({ userId, email, status }: { userId: string; email: string; status: "ACTIVE" | "SUSPENDED" }) {
+export function UserStatusButton({
+  userId,
+  email,
+  status,
+}: {
+  userId: string;
+  email: string;
+  status: "ACTIVE" | "SUSPENDED";
+}) {
   const { t } = useI18n();
   const toast = useToast();
   const router = useRouter();
@@ -24,11 +32,26 @@ export function UserStatusButton({ userId, email, status }: { userId: string; em
     }
   }
 
-  if (status === "SUSPENDED") return <Button variant="secondary" size="sm" onClick={() => void setStatus("ACTIVE").catch(() => undefined)}>{t("admin.reactivate")}</Button>;
+  if (status === "SUSPENDED")
+    return (
+      <Button variant="secondary" size="sm" onClick={() => void setStatus("ACTIVE").catch(() => undefined)}>
+        {t("admin.reactivate")}
+      </Button>
+    );
   return (
     <>
-      <Button variant="ghost" size="sm" onClick={() => setConfirming(true)}>{t("admin.suspend")}</Button>
-      <ConfirmDialog open={confirming} onOpenChange={setConfirming} title={t("admin.suspendTitle", { email })} description={t("admin.suspendBody")} confirmLabel={t("admin.suspend")} tone="danger" onConfirm={() => setStatus("SUSPENDED")} />
+      <Button variant="ghost" size="sm" onClick={() => setConfirming(true)}>
+        {t("admin.suspend")}
+      </Button>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={t("admin.suspendTitle", { email })}
+        description={t("admin.suspendBody")}
+        confirmLabel={t("admin.suspend")}
+        tone="danger"
+        onConfirm={() => setStatus("SUSPENDED")}
+      />
     </>
   );
 }

@@ -13,13 +13,30 @@ export function VerifyChainButton() {
   const [pending, setPending] = useState(false);
   return (
     <div className="flex flex-col items-start gap-3 sm:flex-row sm:items-center">
-      <Button variant="secondary" loading={pending} onClick={async () => {
-        setPending(true);
-        try { setReport(await apiFetch<Report>("/api/admin/audit/verify", { method: "POST" })); } finally { setPending(false); }
-      }}>{t("admin.verify")}</Button>
-      {report && (report.ok
-        ? <Alert tone="success" role="status">{t("admin.chainOk", { count: report.checked })}</Alert>
-        : <Alert tone="danger" role="alert">{t("admin.chainBroken", { id: report.brokenAt ?? "?", reason: report.reason ?? "" })}</Alert>)}
+      <Button
+        variant="secondary"
+        loading={pending}
+        onClick={async () => {
+          setPending(true);
+          try {
+            setReport(await apiFetch<Report>("/api/admin/audit/verify", { method: "POST" }));
+          } finally {
+            setPending(false);
+          }
+        }}
+      >
+        {t("admin.verify")}
+      </Button>
+      {report &&
+        (report.ok ? (
+          <Alert tone="success" role="status">
+            {t("admin.chainOk", { count: report.checked })}
+          </Alert>
+        ) : (
+          <Alert tone="danger" role="alert">
+            {t("admin.chainBroken", { id: report.brokenAt ?? "?", reason: report.reason ?? "" })}
+          </Alert>
+        ))}
     </div>
   );
 }

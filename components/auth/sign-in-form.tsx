@@ -27,7 +27,9 @@ export function SignInForm() {
   const { t } = useI18n();
   const router = useRouter();
   const params = useSearchParams();
-  const [error, setError] = useState<string | null>(() => (params.get("error") ? errorMessage(t, params.get("error")) : null));
+  const [error, setError] = useState<string | null>(() =>
+    params.get("error") ? errorMessage(t, params.get("error")) : null,
+  );
   const [pending, setPending] = useState(false);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -35,7 +37,11 @@ export function SignInForm() {
     setPending(true);
     setError(null);
     const form = new FormData(e.currentTarget);
-    const res = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
+    const res = await signIn("credentials", {
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+      redirect: false,
+    });
     if (!res || res.error) {
       setError(errorMessage(t, res?.error));
       setPending(false);
@@ -48,14 +54,20 @@ export function SignInForm() {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {params.get("passwordChanged") && !error && <Alert tone="success">{t("auth.passwordChanged")}</Alert>}
-      {error && <Alert tone="danger" role="alert">{error}</Alert>}
+      {error && (
+        <Alert tone="danger" role="alert">
+          {error}
+        </Alert>
+      )}
       <Field label={t("auth.email")} required>
         <Input name="email" type="email" autoComplete="email" required />
       </Field>
       <Field label={t("auth.password")} required>
         <Input name="password" type="password" autoComplete="current-password" required />
       </Field>
-      <Button type="submit" fullWidth loading={pending}>{t("auth.submitSignIn")}</Button>
+      <Button type="submit" fullWidth loading={pending}>
+        {t("auth.submitSignIn")}
+      </Button>
     </form>
   );
 }

@@ -7,7 +7,13 @@ import { LogOutIcon } from "@/components/ui/icons";
 export function SignOutButton() {
   const { t } = useI18n();
   return (
-    <Button variant="ghost" size="sm" fullWidth className="justify-start" onClick={() => signOut({ callbackUrl: "/sign-in" })}>
+    <Button
+      variant="ghost"
+      size="sm"
+      fullWidth
+      className="justify-start"
+      onClick={() => signOut({ callbackUrl: "/sign-in" })}
+    >
       <LogOutIcon className="size-4" aria-hidden />
       {t("common.signOut")}
     </Button>

@@ -24,7 +24,13 @@ export function SignUpForm() {
     setError(null);
     setFieldErrors({});
     const form = new FormData(e.currentTarget);
-    const body = { name: String(form.get("name")), email: String(form.get("email")), password: String(form.get("password")), storeName: String(form.get("storeName")), locale };
+    const body = {
+      name: String(form.get("name")),
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+      storeName: String(form.get("storeName")),
+      locale,
+    };
     try {
       await apiFetch("/api/auth/sign-up", { method: "POST", body });
     } catch (err) {
@@ -47,7 +53,11 @@ export function SignUpForm() {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {error && <Alert tone="danger" role="alert">{error}</Alert>}
+      {error && (
+        <Alert tone="danger" role="alert">
+          {error}
+        </Alert>
+      )}
       <Field label={t("auth.name")} error={fieldErrors.name} required>
         <Input name="name" autoComplete="name" required maxLength={100} />
       </Field>
@@ -60,7 +70,9 @@ export function SignUpForm() {
       <Field label={t("auth.storeName")} hint={t("auth.storeNameHint")} error={fieldErrors.storeName} required>
         <Input name="storeName" required maxLength={80} />
       </Field>
-      <Button type="submit" fullWidth loading={pending}>{t("auth.submitSignUp")}</Button>
+      <Button type="submit" fullWidth loading={pending}>
+        {t("auth.submitSignUp")}
+      </Button>
     </form>
   );
 }

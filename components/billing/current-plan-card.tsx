@@ -8,30 +8,54 @@ import { SubscriptionBadge } from "./subscription-badge";
 import { feeRate, type SubscriptionView } from "./types";
 
 /** What the seller is on now and what happens next (renewal, trial end, scheduled cancellation). */
-export function CurrentPlanCard({ sub, syncing, actions }: { sub: SubscriptionView | null; syncing: boolean; actions: ReactNode }) {
+export function CurrentPlanCard({
+  sub,
+  syncing,
+  actions,
+}: {
+  sub: SubscriptionView | null;
+  syncing: boolean;
+  actions: ReactNode;
+}) {
   const { t, locale } = useI18n();
   const date = (d: string | null) => (d ? formatDate(d, locale) : "");
   let next: string | null = null;
   if (sub) {
     if (sub.status === "canceled") next = t("billing.current.canceled");
     else if (sub.status === "past_due") next = t("billing.current.pastDue");
-    else if (sub.cancelAtPeriodEnd && sub.currentPeriodEnd) next = t("billing.current.endsOn", { date: date(sub.currentPeriodEnd) });
-    else if (sub.status === "trialing" && sub.trialEnd) next = t("billing.current.trialEnds", { date: date(sub.trialEnd) });
-    else if (sub.status === "active" && sub.currentPeriodEnd) next = t("billing.current.renews", { date: date(sub.currentPeriodEnd) });
+    else if (sub.cancelAtPeriodEnd && sub.currentPeriodEnd)
+      next = t("billing.current.endsOn", { date: date(sub.currentPeriodEnd) });
+    else if (sub.status === "trialing" && sub.trialEnd)
+      next = t("billing.current.trialEnds", { date: date(sub.trialEnd) });
+    else if (sub.status === "active" && sub.currentPeriodEnd)
+      next = t("billing.current.renews", { date: date(sub.currentPeriodEnd) });
   }
   return (
     <Card data-testid="current-plan">
-      <CardHeader actions={syncing ? <span className="flex items-center gap-2 text-[13px] text-ink-subtle"><Spinner size="sm" />{t("billing.current.syncing")}</span> : undefined}>
+      <CardHeader
+        actions={
+          syncing ? (
+            <span className="flex items-center gap-2 text-[13px] text-ink-subtle">
+              <Spinner size="sm" />
+              {t("billing.current.syncing")}
+            </span>
+          ) : undefined
+        }
+      >
         <CardTitle>{t("billing.current.title")}</CardTitle>
       </CardHeader>
       <CardContent className="pt-0">
         {sub ? (
           <div className="space-y-2">
             <div className="flex flex-wrap items-center gap-3">
-              <p className="text-xl font-semibold tracking-tight text-ink" data-testid="current-plan-name">{sub.plan.name}</p>
+              <p className="text-xl font-semibold tracking-tight text-ink" data-testid="current-plan-name">
+                {sub.plan.name}
+              </p>
               <SubscriptionBadge sub={sub} />
             </div>
-            <p className="text-sm text-ink-muted">{t("billing.current.feeLine", { rate: feeRate(sub.plan, locale) })}</p>
+            <p className="text-sm text-ink-muted">
+              {t("billing.current.feeLine", { rate: feeRate(sub.plan, locale) })}
+            </p>
             {next && <p className="text-sm text-ink">{next}</p>}
           </div>
         ) : (

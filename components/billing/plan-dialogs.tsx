@@ -15,7 +15,15 @@ type Props = {
 };
 
 /** The two confirmations that change what the seller pays: a prorated switch and a cancellation. */
-export function PlanDialogs({ current, switching, onSwitchClose, onSwitch, canceling, onCancelClose, onCancel }: Props) {
+export function PlanDialogs({
+  current,
+  switching,
+  onSwitchClose,
+  onSwitch,
+  canceling,
+  onCancelClose,
+  onCancel,
+}: Props) {
   const { t, locale } = useI18n();
   const planName = current?.plan.name ?? "";
   const end = current?.currentPeriodEnd ?? current?.trialEnd ?? null;
@@ -35,7 +43,11 @@ export function PlanDialogs({ current, switching, onSwitchClose, onSwitch, cance
         open={canceling}
         onOpenChange={(open) => !open && onCancelClose()}
         title={t("billing.confirm.cancelTitle")}
-        description={end ? t("billing.confirm.cancelBody", { plan: planName, date: formatDate(end, locale) }) : t("billing.confirm.cancelBodyNoDate", { plan: planName })}
+        description={
+          end
+            ? t("billing.confirm.cancelBody", { plan: planName, date: formatDate(end, locale) })
+            : t("billing.confirm.cancelBodyNoDate", { plan: planName })
+        }
         confirmLabel={t("billing.confirm.cancelConfirm")}
         cancelLabel={t("billing.confirm.keep")}
         tone="danger"

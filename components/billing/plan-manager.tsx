@@ -18,21 +18,40 @@ import { isLivePaid, type PlanView, type SubscriptionView } from "./types";
 type SubResponse = { subscription: SubscriptionView | null };
 const SUB_KEY = ["platform-subscription"];
 
-export function PlanManager({ initialPlans, initialSubscription, returnedFromCheckout }: { initialPlans: PlanView[]; initialSubscription: SubscriptionView | null; returnedFromCheckout: boolean }) {
+export function PlanManager({
+  initialPlans,
+  initialSubscription,
+  returnedFromCheckout,
+}: {
+  initialPlans: PlanView[];
+  initialSubscription: SubscriptionView | null;
+  returnedFromCheckout: boolean;
+}) {
   const { t, locale } = useI18n();
   const toast = useToast();
   const router = useRouter();
   const qc = useQueryClient();
-  const plans = useQuery({ queryKey: ["platform-plans"], queryFn: () => apiFetch<{ data: PlanView[] }>("/api/v1/platform/plans").then((r) => r.data), initialData: initialPlans, staleTime: 60_000 }).data;
+  const plans = useQuery({
+    queryKey: ["platform-plans"],
+    queryFn: () => apiFetch<{ data: PlanView[] }>("/api/v1/platform/plans").then((r) => r.data),
+    initialData: initialPlans,
+    staleTime: 60_000,
+  }).data;
   // The GET re-reads the subscription from Stripe, so it runs on every visit (initialData is only a first paint).
-  const subQuery = useQuery({ queryKey: SUB_KEY, queryFn: () => apiFetch<SubResponse>("/api/v1/platform/subscription").then((r) => r.subscription), initialData: initialSubscription, initialDataUpdatedAt: 0 });
+  const subQuery = useQuery({
+    queryKey: SUB_KEY,
+    queryFn: () => apiFetch<SubResponse>("/api/v1/platform/subscription").then((r) => r.subscription),
+    initialData: initialSubscription,
+    initialDataUpdatedAt: 0,
+  });
   const sub = subQuery.data;
   const [switching, setSwitching] = useState<PlanView | null>(null);
   const [canceling, setCanceling] = useState(false);
   const [redirecting, setRedirecting] = useState<string | null>(null);
 
   const fail = (err: unknown) => {
-    if (err instanceof ApiError && err.code === "already_exists") return toast.error(t("billing.toasts.alreadySubscribed"));
+    if (err instanceof ApiError && err.code === "already_exists")
+      return toast.error(t("billing.toasts.alreadySubscribed"));
     const e = apiErrorText(t, err);
     toast.error(e.title, { description: e.detail });
   };
@@ -53,7 +72,11 @@ export function PlanManager({ initialPlans, initialSubscription, returnedFromChe
   }, [returnedFromCheckout, subQuery.dataUpdatedAt, subQuery.isFetching, subQuery.data, toast, t, router]);
 
   const subscribe = useMutation({
-    mutationFn: (plan: PlanView) => apiFetch<SubResponse & { checkoutUrl: string | null }>("/api/v1/platform/subscription", { method: "POST", body: { planCode: plan.code } }),
+    mutationFn: (plan: PlanView) =>
+      apiFetch<SubResponse & { checkoutUrl: string | null }>("/api/v1/platform/subscription", {
+        method: "POST",
+        body: { planCode: plan.code },
+      }),
     onSuccess: (res, plan) => {
       if (res.checkoutUrl) {
         setRedirecting(plan.code);
@@ -68,13 +91,19 @@ export function PlanManager({ initialPlans, initialSubscription, returnedFromChe
   const act = useMutation({
     mutationFn: (action: { kind: "switch"; plan: PlanView } | { kind: "cancel" } | { kind: "resume" }) =>
       action.kind === "switch"
-        ? apiFetch<SubResponse>("/api/v1/platform/subscription", { method: "PATCH", body: { planCode: action.plan.code } })
+        ? apiFetch<SubResponse>("/api/v1/platform/subscription", {
+            method: "PATCH",
+            body: { planCode: action.plan.code },
+          })
         : apiFetch<SubResponse>(`/api/v1/platform/subscription/${action.kind}`, { method: "POST" }),
     onSuccess: ({ subscription }, action) => {
       applied(subscription);
       const end = subscription?.currentPeriodEnd;
       if (action.kind === "switch") toast.success(t("billing.toasts.switched", { plan: action.plan.name }));
-      else if (action.kind === "cancel") toast.success(end ? t("billing.toasts.canceled", { date: formatDate(end, locale) }) : t("billing.toasts.canceledNoDate"));
+      else if (action.kind === "cancel")
+        toast.success(
+          end ? t("billing.toasts.canceled", { date: formatDate(end, locale) }) : t("billing.toasts.canceledNoDate"),
+        );
       else toast.success(t("billing.toasts.resumed"));
     },
     onError: fail,
@@ -93,27 +122,57 @@ export function PlanManager({ initialPlans, initialSubscription, returnedFromChe
     return plan.amount === 0 ? "freeWhilePaid" : "switch";
   };
 
-  const footer = live || sub?.stripeSubscriptionId ? (
-    <>
-      <Button variant="ghost" className="w-full sm:mr-auto sm:w-auto" onClick={() => portal.mutate()} loading={portal.isPending || portal.isSuccess} title={t("billing.actions.manageHint")}>
-        <ExternalLinkIcon aria-hidden />{t("billing.actions.manage")}
-      </Button>
-      {live && (live.cancelAtPeriodEnd ? (
-        <Button variant="secondary" className="w-full sm:w-auto" onClick={() => act.mutate({ kind: "resume" })} loading={act.isPending && act.variables?.kind === "resume"} disabled={busy}>{t("billing.actions.resume")}</Button>
-      ) : (
-        <Button variant="secondary" className="w-full sm:w-auto" onClick={() => setCanceling(true)} disabled={busy}>{t("billing.actions.cancel")}</Button>
-      ))}
-    </>
-  ) : null;
+  const footer =
+    live || sub?.stripeSubscriptionId ? (
+      <>
+        <Button
+          variant="ghost"
+          className="w-full sm:mr-auto sm:w-auto"
+          onClick={() => portal.mutate()}
+          loading={portal.isPending || portal.isSuccess}
+          title={t("billing.actions.manageHint")}
+        >
+          <ExternalLinkIcon aria-hidden />
+          {t("billing.actions.manage")}
+        </Button>
+        {live &&
+          (live.cancelAtPeriodEnd ? (
+            <Button
+              variant="secondary"
+              className="w-full sm:w-auto"
+              onClick={() => act.mutate({ kind: "resume" })}
+              loading={act.isPending && act.variables?.kind === "resume"}
+              disabled={busy}
+            >
+              {t("billing.actions.resume")}
+            </Button>
+          ) : (
+            <Button variant="secondary" className="w-full sm:w-auto" onClick={() => setCanceling(true)} disabled={busy}>
+              {t("billing.actions.cancel")}
+            </Button>
+          ))}
+      </>
+    ) : null;
 
   return (
     <div className="space-y-6">
       {subQuery.isError && (
-        <Alert tone="warning" actions={<Button size="sm" variant="secondary" onClick={() => subQuery.refetch()}>{t("billing.current.retry")}</Button>}>{t("billing.current.syncFailed")}</Alert>
+        <Alert
+          tone="warning"
+          actions={
+            <Button size="sm" variant="secondary" onClick={() => subQuery.refetch()}>
+              {t("billing.current.retry")}
+            </Button>
+          }
+        >
+          {t("billing.current.syncFailed")}
+        </Alert>
       )}
       <CurrentPlanCard sub={sub} syncing={subQuery.isFetching} actions={footer} />
       <section aria-labelledby="plans-title" className="space-y-3">
-        <h2 id="plans-title" className="text-base font-semibold tracking-tight text-ink">{t("billing.plans.title")}</h2>
+        <h2 id="plans-title" className="text-base font-semibold tracking-tight text-ink">
+          {t("billing.plans.title")}
+        </h2>
         <div className="grid gap-4 md:grid-cols-3">
           {plans.map((plan) => {
             const action = actionFor(plan);
@@ -122,7 +181,11 @@ export function PlanManager({ initialPlans, initialSubscription, returnedFromChe
                 key={plan.id}
                 plan={plan}
                 action={action}
-                busy={(subscribe.isPending && subscribe.variables?.code === plan.code) || redirecting === plan.code || (act.isPending && act.variables?.kind === "switch" && act.variables.plan.code === plan.code)}
+                busy={
+                  (subscribe.isPending && subscribe.variables?.code === plan.code) ||
+                  redirecting === plan.code ||
+                  (act.isPending && act.variables?.kind === "switch" && act.variables.plan.code === plan.code)
+                }
                 disabled={busy || subQuery.isFetching}
                 onAction={() => (action === "switch" ? setSwitching(plan) : subscribe.mutate(plan))}
               />

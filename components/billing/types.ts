@@ -33,7 +33,9 @@ export function isLivePaid(sub: SubscriptionView | null): sub is SubscriptionVie
 
 /** "2,99% + R$ 0,39" — the fixed part is stored in major units as a string, converted exactly. */
 export function feeRate(plan: Pick<PlanView, "feePercentBps" | "feeFixed" | "currency">, locale: Locale): string {
-  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(plan.feePercentBps / 10_000);
+  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(
+    plan.feePercentBps / 10_000,
+  );
   const fixed = majorToMinor(plan.feeFixed, plan.currency);
   return fixed > 0 ? `${percent} + ${formatMoney(fixed, plan.currency, locale)}` : percent;
 }

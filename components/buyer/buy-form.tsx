@@ -21,21 +21,37 @@ export function BuyForm({ priceId }: { priceId: string }) {
     setError(null);
     const email = String(new FormData(e.currentTarget).get("email") ?? "").trim();
     try {
-      const { url } = await apiFetch<{ url: string }>("/api/public/checkout", { method: "POST", body: { priceId, ...(email ? { customerEmail: email } : {}) }, idempotencyKey: (key.current ??= newIdempotencyKey()) });
+      const { url } = await apiFetch<{ url: string }>("/api/public/checkout", {
+        method: "POST",
+        body: { priceId, ...(email ? { customerEmail: email } : {}) },
+        idempotencyKey: (key.current ??= newIdempotencyKey()),
+      });
       window.location.assign(url);
     } catch (err) {
-      setError(err instanceof ApiError && err.code === "charges_not_enabled" ? t("buyer.unavailableBody") : err instanceof ApiError ? err.message : t("common.declines.generic"));
+      setError(
+        err instanceof ApiError && err.code === "charges_not_enabled"
+          ? t("buyer.unavailableBody")
+          : err instanceof ApiError
+            ? err.message
+            : t("common.declines.generic"),
+      );
       setPending(false);
     }
   }
 
   return (
     <form onSubmit={onSubmit} className="space-y-4">
-      {error && <Alert tone="danger" role="alert">{error}</Alert>}
+      {error && (
+        <Alert tone="danger" role="alert">
+          {error}
+        </Alert>
+      )}
       <Field label={t("buyer.email")} hint={t("buyer.emailHint")}>
         <Input name="email" type="email" autoComplete="email" />
       </Field>
-      <Button type="submit" size="lg" fullWidth loading={pending}>{t("buyer.continueToPayment")}</Button>
+      <Button type="submit" size="lg" fullWidth loading={pending}>
+        {t("buyer.continueToPayment")}
+      </Button>
     </form>
   );
 }

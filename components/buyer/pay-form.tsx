@@ -29,7 +29,15 @@ export function PayForm({ priceId, publishableKey, standInScriptUrl }: PayFormPr
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    startPayment(priceId).then(setPayment, (err) => setError(err instanceof ApiError && err.code === "charges_not_enabled" ? t("buyer.unavailableBody") : err instanceof Error ? err.message : t("common.declines.generic")));
+    startPayment(priceId).then(setPayment, (err) =>
+      setError(
+        err instanceof ApiError && err.code === "charges_not_enabled"
+          ? t("buyer.unavailableBody")
+          : err instanceof Error
+            ? err.message
+            : t("common.declines.generic"),
+      ),
+    );
   }, [priceId, t]);
 
   const stripePromise = useMemo(
@@ -37,7 +45,12 @@ export function PayForm({ priceId, publishableKey, standInScriptUrl }: PayFormPr
     [payment, publishableKey, standInScriptUrl, locale],
   );
 
-  if (error) return <Alert tone="danger" role="alert">{error}</Alert>;
+  if (error)
+    return (
+      <Alert tone="danger" role="alert">
+        {error}
+      </Alert>
+    );
   if (!payment || !stripePromise)
     return (
       <div className="space-y-3" aria-busy="true">
@@ -47,7 +60,14 @@ export function PayForm({ priceId, publishableKey, standInScriptUrl }: PayFormPr
       </div>
     );
   return (
-    <Elements stripe={stripePromise} options={{ clientSecret: payment.clientSecret, locale: locale === "pt-BR" ? "pt-BR" : "en", appearance: { theme: "stripe", variables: { colorPrimary: "#07725d", borderRadius: "8px" } } }}>
+    <Elements
+      stripe={stripePromise}
+      options={{
+        clientSecret: payment.clientSecret,
+        locale: locale === "pt-BR" ? "pt-BR" : "en",
+        appearance: { theme: "stripe", variables: { colorPrimary: "#07725d", borderRadius: "8px" } },
+      }}
+    >
       <ConfirmForm payment={payment} priceId={priceId} />
     </Elements>
   );
@@ -67,7 +87,11 @@ function ConfirmForm({ payment, priceId }: { payment: Payment; priceId: string }
     setPending(true);
     setError(null);
     const receipt = `/receipt/${payment.orderId}`;
-    const { error: err } = await stripe.confirmPayment({ elements, confirmParams: { return_url: `${window.location.origin}${receipt}` }, redirect: "if_required" });
+    const { error: err } = await stripe.confirmPayment({
+      elements,
+      confirmParams: { return_url: `${window.location.origin}${receipt}` },
+      redirect: "if_required",
+    });
     if (err) {
       setError(declineMessage(t, err));
       setPending(false);
@@ -83,8 +107,14 @@ function ConfirmForm({ payment, priceId }: { payment: Payment; priceId: string }
         <legend className="mb-2 text-sm font-medium text-ink">{t("buyer.cardDetails")}</legend>
         <PaymentElement />
       </fieldset>
-      {error && <Alert tone="danger" role="alert" data-testid="payment-error">{error}</Alert>}
-      <Button type="submit" size="lg" fullWidth loading={pending} disabled={!stripe}>{t("buyer.payWithCard", { amount: money(payment.amount, payment.currency) })}</Button>
+      {error && (
+        <Alert tone="danger" role="alert" data-testid="payment-error">
+          {error}
+        </Alert>
+      )}
+      <Button type="submit" size="lg" fullWidth loading={pending} disabled={!stripe}>
+        {t("buyer.payWithCard", { amount: money(payment.amount, payment.currency) })}
+      </Button>
     </form>
   );
 }

@@ -17,8 +17,14 @@ export function PriceSummary({ price, t, locale }: { price: PublicPrice; t: Tran
         {price.description && <p className="mt-1 text-sm text-ink-muted">{price.description}</p>}
       </div>
       <div className="flex flex-wrap items-baseline gap-2">
-        <span className="text-3xl font-semibold tracking-tight" data-testid="price-amount">{formatMoney(price.unitAmount, price.currency, locale)}</span>
-        {price.type === "RECURRING" && <span className="text-sm text-ink-muted">{price.interval === "YEAR" ? t("buyer.perYear") : t("buyer.perMonth")}</span>}
+        <span className="text-3xl font-semibold tracking-tight" data-testid="price-amount">
+          {formatMoney(price.unitAmount, price.currency, locale)}
+        </span>
+        {price.type === "RECURRING" && (
+          <span className="text-sm text-ink-muted">
+            {price.interval === "YEAR" ? t("buyer.perYear") : t("buyer.perMonth")}
+          </span>
+        )}
         {price.trialDays ? <Badge tone="brand">{t("buyer.trial", { days: price.trialDays })}</Badge> : null}
       </div>
     </div>

@@ -26,15 +26,30 @@ export function ReceiptStatus({ initial, canceled }: { initial: Serialized; canc
     refetchInterval: (q) => (q.state.data?.status === "PENDING" && !canceled ? nextPoll(q, POLL) : false),
   });
   const icon =
-    order.status === "PAID" ? <CheckCircleIcon className="size-12 text-success" aria-hidden /> :
-    order.status === "PENDING" && !canceled ? <Spinner size="lg" /> :
-    order.status === "FAILED" || order.status === "CANCELED" || order.status === "EXPIRED" || canceled ? <XCircleIcon className="size-12 text-danger" aria-hidden /> :
-    <AlertTriangleIcon className="size-12 text-warning" aria-hidden />;
+    order.status === "PAID" ? (
+      <CheckCircleIcon className="size-12 text-success" aria-hidden />
+    ) : order.status === "PENDING" && !canceled ? (
+      <Spinner size="lg" />
+    ) : order.status === "FAILED" || order.status === "CANCELED" || order.status === "EXPIRED" || canceled ? (
+      <XCircleIcon className="size-12 text-danger" aria-hidden />
+    ) : (
+      <AlertTriangleIcon className="size-12 text-warning" aria-hidden />
+    );
   const body =
-    canceled && order.status === "PENDING" ? t("buyer.canceledCheckout") :
-    order.status === "PAID" ? t("buyer.paidBody", { store: order.storeName }) :
-    order.status === "PENDING" ? t("buyer.pendingBody") :
-    order.status === "FAILED" ? t("buyer.failedBody", { reason: declineMessage(t, { decline_code: order.failureCode ?? undefined, code: order.failureCode ?? undefined }) }) : null;
+    canceled && order.status === "PENDING"
+      ? t("buyer.canceledCheckout")
+      : order.status === "PAID"
+        ? t("buyer.paidBody", { store: order.storeName })
+        : order.status === "PENDING"
+          ? t("buyer.pendingBody")
+          : order.status === "FAILED"
+            ? t("buyer.failedBody", {
+                reason: declineMessage(t, {
+                  decline_code: order.failureCode ?? undefined,
+                  code: order.failureCode ?? undefined,
+                }),
+              })
+            : null;
 
   async function openPortal() {
     setPortalPending(true);
@@ -50,21 +65,45 @@ export function ReceiptStatus({ initial, canceled }: { initial: Serialized; canc
     <div className="space-y-6 text-center" data-testid="receipt" data-status={order.status}>
       <div className="flex justify-center">{icon}</div>
       <div>
-        <h1 className="text-xl font-semibold" role="status">{canceled && order.status === "PENDING" ? t("buyer.status.CANCELED") : t(`buyer.status.${order.status}`)}</h1>
+        <h1 className="text-xl font-semibold" role="status">
+          {canceled && order.status === "PENDING" ? t("buyer.status.CANCELED") : t(`buyer.status.${order.status}`)}
+        </h1>
         {body && <p className="mt-2 text-sm text-ink-muted">{body}</p>}
       </div>
       <dl className="grid grid-cols-2 gap-y-2 rounded-lg border border-line bg-surface-sunken p-4 text-left text-sm">
-        <dt className="text-ink-muted">{t("buyer.product")}</dt><dd className="text-right font-medium">{order.productName}{order.quantity > 1 ? ` × ${order.quantity}` : ""}</dd>
-        <dt className="text-ink-muted">{t("buyer.amount")}</dt><dd className="text-right font-medium" data-testid="receipt-amount">{money(order.amountTotal, order.currency)}{order.recurring ? ` ${order.interval === "YEAR" ? t("buyer.perYear") : t("buyer.perMonth")}` : ""}</dd>
-        <dt className="text-ink-muted">{t("buyer.reference")}</dt><dd className="text-right font-mono text-xs leading-5">{order.orderId ?? order.id}</dd>
-        {order.paidAt && <><dt className="text-ink-muted">{t("buyer.paidAt")}</dt><dd className="text-right">{dateTime(order.paidAt)}</dd></>}
-      </dl>
-      {(order.canManageSubscription || order.status === "FAILED" || order.status === "EXPIRED" || canceled) && <div className="flex flex-col gap-2">
-        {order.canManageSubscription && <Button variant="secondary" loading={portalPending} onClick={openPortal}>{t("buyer.manageSubscription")}</Button>}
-        {(order.status === "FAILED" || order.status === "EXPIRED" || canceled) && order.status !== "PAID" && (
-          <Button href={order.channel === "ELEMENTS" ? `/pay/${order.priceId}` : `/buy/${order.priceId}`}>{t("buyer.tryAgain")}</Button>
+        <dt className="text-ink-muted">{t("buyer.product")}</dt>
+        <dd className="text-right font-medium">
+          {order.productName}
+          {order.quantity > 1 ? ` × ${order.quantity}` : ""}
+        </dd>
+        <dt className="text-ink-muted">{t("buyer.amount")}</dt>
+        <dd className="text-right font-medium" data-testid="receipt-amount">
+          {money(order.amountTotal, order.currency)}
+          {order.recurring ? ` ${order.interval === "YEAR" ? t("buyer.perYear") : t("buyer.perMonth")}` : ""}
+        </dd>
+        <dt className="text-ink-muted">{t("buyer.reference")}</dt>
+        <dd className="text-right font-mono text-xs leading-5">{order.orderId ?? order.id}</dd>
+        {order.paidAt && (
+          <>
+            <dt className="text-ink-muted">{t("buyer.paidAt")}</dt>
+            <dd className="text-right">{dateTime(order.paidAt)}</dd>
+          </>
         )}
-      </div>}
+      </dl>
+      {(order.canManageSubscription || order.status === "FAILED" || order.status === "EXPIRED" || canceled) && (
+        <div className="flex flex-col gap-2">
+          {order.canManageSubscription && (
+            <Button variant="secondary" loading={portalPending} onClick={openPortal}>
+              {t("buyer.manageSubscription")}
+            </Button>
+          )}
+          {(order.status === "FAILED" || order.status === "EXPIRED" || canceled) && order.status !== "PAID" && (
+            <Button href={order.channel === "ELEMENTS" ? `/pay/${order.priceId}` : `/buy/${order.priceId}`}>
+              {t("buyer.tryAgain")}
+            </Button>
+          )}
+        </div>
+      )}
     </div>
   );
 }

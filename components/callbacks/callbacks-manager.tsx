@@ -13,12 +13,28 @@ import { EndpointFormDialog } from "./endpoint-form-dialog";
 import { SecretDialog } from "./secret-dialog";
 import { ENDPOINTS_KEY, type DeliveryRow, type EndpointRow } from "./types";
 
-type Props = { initialEndpoints: EndpointRow[]; initialDeliveries: DeliveryRow[]; defaultUrl: string | null; disableAfter: number; maxEndpoints: number };
+type Props = {
+  initialEndpoints: EndpointRow[];
+  initialDeliveries: DeliveryRow[];
+  defaultUrl: string | null;
+  disableAfter: number;
+  maxEndpoints: number;
+};
 
 /** The callbacks page body: endpoints, the one-time secret dialog and the delivery log. */
-export function CallbacksManager({ initialEndpoints, initialDeliveries, defaultUrl, disableAfter, maxEndpoints }: Props) {
+export function CallbacksManager({
+  initialEndpoints,
+  initialDeliveries,
+  defaultUrl,
+  disableAfter,
+  maxEndpoints,
+}: Props) {
   const { t } = useI18n();
-  const endpoints = useQuery({ queryKey: ENDPOINTS_KEY, queryFn: () => apiFetch<{ data: EndpointRow[] }>("/api/v1/callbacks/endpoints").then((r) => r.data), initialData: initialEndpoints });
+  const endpoints = useQuery({
+    queryKey: ENDPOINTS_KEY,
+    queryFn: () => apiFetch<{ data: EndpointRow[] }>("/api/v1/callbacks/endpoints").then((r) => r.data),
+    initialData: initialEndpoints,
+  });
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const list = endpoints.data;
@@ -31,11 +47,22 @@ export function CallbacksManager({ initialEndpoints, initialDeliveries, defaultU
 
   return (
     <div className="space-y-6">
-      <PageHeader title={t("callbacks.title")} description={t("callbacks.description")} actions={list.length > 0 && list.length < maxEndpoints ? addButton : undefined} />
+      <PageHeader
+        title={t("callbacks.title")}
+        description={t("callbacks.description")}
+        actions={list.length > 0 && list.length < maxEndpoints ? addButton : undefined}
+      />
       {list.length === 0 ? (
-        <EmptyState icon={<WebhookIcon />} title={t("callbacks.emptyTitle")} description={t("callbacks.emptyBody")} action={addButton} />
+        <EmptyState
+          icon={<WebhookIcon />}
+          title={t("callbacks.emptyTitle")}
+          description={t("callbacks.emptyBody")}
+          action={addButton}
+        />
       ) : (
-        list.map((endpoint) => <EndpointCard key={endpoint.id} endpoint={endpoint} disableAfter={disableAfter} onSecret={setSecret} />)
+        list.map((endpoint) => (
+          <EndpointCard key={endpoint.id} endpoint={endpoint} disableAfter={disableAfter} onSecret={setSecret} />
+        ))
       )}
       {list.length > 0 && <DeliveryLog initial={initialDeliveries} />}
       <p className="text-[13px] text-ink-subtle">{t("callbacks.docsHint")}</p>

@@ -30,9 +30,13 @@ export function DeliveryLog({ initial }: { initial: DeliveryRow[] }) {
   const [replayOpen, setReplayOpen] = useState(false);
   const deliveries = useQuery({
     queryKey: [...DELIVERIES_KEY, status],
-    queryFn: () => apiFetch<{ data: DeliveryRow[] }>(`/api/v1/callbacks/deliveries?limit=50${status ? `&status=${status}` : ""}`).then((r) => r.data),
+    queryFn: () =>
+      apiFetch<{ data: DeliveryRow[] }>(
+        `/api/v1/callbacks/deliveries?limit=50${status ? `&status=${status}` : ""}`,
+      ).then((r) => r.data),
     initialData: status === "" ? initial : undefined,
-    refetchInterval: (q) => (q.state.data?.some((d) => d.status === "PENDING" || d.status === "DELIVERING") ? nextPoll(q, POLL) : false),
+    refetchInterval: (q) =>
+      q.state.data?.some((d) => d.status === "PENDING" || d.status === "DELIVERING") ? nextPoll(q, POLL) : false,
   });
   const redeliver = useMutation({
     mutationFn: (id: string) => apiFetch(`/api/v1/callbacks/deliveries/${id}/redeliver`, { method: "POST" }),
@@ -42,39 +46,89 @@ export function DeliveryLog({ initial }: { initial: DeliveryRow[] }) {
     },
     onError: (err) => toast.error(err instanceof ApiError ? err.message : t("common.error")),
   });
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: DELIVERIES_KEY }), qc.invalidateQueries({ queryKey: ENDPOINTS_KEY })]);
+  const refresh = () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: DELIVERIES_KEY }),
+      qc.invalidateQueries({ queryKey: ENDPOINTS_KEY }),
+    ]);
   const rows = deliveries.data ?? [];
   // Endpoint health (last success, failures in a row, stopped by a 410) changes as deliveries finish.
   const inFlight = rows.filter((d) => d.status === "PENDING" || d.status === "DELIVERING").length;
   useEffect(() => {
     void qc.invalidateQueries({ queryKey: ENDPOINTS_KEY });
   }, [inFlight, qc]);
-  const empty = status ? <p className="px-5 py-10 text-center text-sm text-ink-subtle">{t("callbacks.log.emptyFiltered")}</p> : <EmptyState bare icon={<WebhookIcon />} title={t("callbacks.log.emptyTitle")} description={t("callbacks.log.emptyBody")} />;
+  const empty = status ? (
+    <p className="px-5 py-10 text-center text-sm text-ink-subtle">{t("callbacks.log.emptyFiltered")}</p>
+  ) : (
+    <EmptyState
+      bare
+      icon={<WebhookIcon />}
+      title={t("callbacks.log.emptyTitle")}
+      description={t("callbacks.log.emptyBody")}
+    />
+  );
   const redeliverButton = (d: DeliveryRow) =>
     d.status === "DELIVERING" ? null : (
-      <Button variant="ghost" size="sm" loading={redeliver.isPending && redeliver.variables === d.id} onClick={() => redeliver.mutate(d.id)}>{t("callbacks.log.redeliver")}</Button>
+      <Button
+        variant="ghost"
+        size="sm"
+        loading={redeliver.isPending && redeliver.variables === d.id}
+        onClick={() => redeliver.mutate(d.id)}
+      >
+        {t("callbacks.log.redeliver")}
+      </Button>
     );
 
   return (
     <Card className="overflow-hidden">
-      <CardHeader className="flex-col sm:flex-row"
+      <CardHeader
+        className="flex-col sm:flex-row"
         actions={
           <div className="flex flex-wrap items-center gap-2">
-            <Select aria-label={t("callbacks.log.filter")} size="sm" value={status} onChange={(e) => setStatus(e.currentTarget.value as CallbackStatusName | "")}
-              placeholder={t("callbacks.log.allStatuses")} options={CALLBACK_STATUSES.map((s) => ({ value: s, label: t(`callbacks.log.statuses.${s}` as MessageKey) }))} />
-            <Button variant="secondary" size="sm" iconOnly aria-label={t("callbacks.log.refresh")} loading={deliveries.isFetching} onClick={() => void refresh()}><RefreshIcon /></Button>
-            <Button variant="secondary" size="sm" onClick={() => setReplayOpen(true)}>{t("callbacks.log.replay")}</Button>
+            <Select
+              aria-label={t("callbacks.log.filter")}
+              size="sm"
+              value={status}
+              onChange={(e) => setStatus(e.currentTarget.value as CallbackStatusName | "")}
+              placeholder={t("callbacks.log.allStatuses")}
+              options={CALLBACK_STATUSES.map((s) => ({
+                value: s,
+                label: t(`callbacks.log.statuses.${s}` as MessageKey),
+              }))}
+            />
+            <Button
+              variant="secondary"
+              size="sm"
+              iconOnly
+              aria-label={t("callbacks.log.refresh")}
+              loading={deliveries.isFetching}
+              onClick={() => void refresh()}
+            >
+              <RefreshIcon />
+            </Button>
+            <Button variant="secondary" size="sm" onClick={() => setReplayOpen(true)}>
+              {t("callbacks.log.replay")}
+            </Button>
           </div>
-        }>
+        }
+      >
         <CardTitle>{t("callbacks.log.title")}</CardTitle>
         <CardDescription>{t("callbacks.log.description")}</CardDescription>
       </CardHeader>
-      {deliveries.isError && <Alert tone="danger" className="mx-5 mb-4 sm:mx-6">{t("callbacks.log.loadError")}</Alert>}
+      {deliveries.isError && (
+        <Alert tone="danger" className="mx-5 mb-4 sm:mx-6">
+          {t("callbacks.log.loadError")}
+        </Alert>
+      )}
       <div className="border-t border-line">
-        {rows.length === 0 ? empty : (
+        {rows.length === 0 ? (
+          empty
+        ) : (
           <>
             <ul className="divide-y divide-line sm:hidden">
-              {rows.map((d) => <DeliveryItem key={d.id} delivery={d} action={redeliverButton(d)} />)}
+              {rows.map((d) => (
+                <DeliveryItem key={d.id} delivery={d} action={redeliverButton(d)} />
+              ))}
             </ul>
             <div className="hidden sm:block">
               <DataTable
@@ -83,16 +137,37 @@ export function DeliveryLog({ initial }: { initial: DeliveryRow[] }) {
                 caption={t("callbacks.log.title")}
                 columns={[
                   { key: "event", header: t("callbacks.log.event"), cell: (d) => <DeliveryEvent delivery={d} /> },
-                  { key: "status", header: t("callbacks.log.status"), cell: (d) => <DeliveryStatusBadge status={d.status} /> },
+                  {
+                    key: "status",
+                    header: t("callbacks.log.status"),
+                    cell: (d) => <DeliveryStatusBadge status={d.status} />,
+                  },
                   { key: "attempts", header: t("callbacks.log.attempts"), align: "right", cell: (d) => d.attempts },
-                  { key: "code", header: t("callbacks.log.lastCode"), align: "right", cell: (d) => (
-                    <span className="flex flex-col">
-                      <span>{d.lastStatusCode ?? "—"}</span>
-                      {d.lastLatencyMs !== null && <span className="text-xs text-ink-subtle">{d.lastLatencyMs} ms</span>}
-                    </span>
-                  ) },
-                  { key: "response", header: t("callbacks.log.response"), wrap: true, cell: (d) => <DeliveryResponse delivery={d} className="max-w-56" /> },
-                  { key: "next", header: t("callbacks.log.nextRetry"), cell: (d) => (d.status === "PENDING" ? dateTime(d.nextAttemptAt) : <span className="text-ink-subtle">—</span>) },
+                  {
+                    key: "code",
+                    header: t("callbacks.log.lastCode"),
+                    align: "right",
+                    cell: (d) => (
+                      <span className="flex flex-col">
+                        <span>{d.lastStatusCode ?? "—"}</span>
+                        {d.lastLatencyMs !== null && (
+                          <span className="text-xs text-ink-subtle">{d.lastLatencyMs} ms</span>
+                        )}
+                      </span>
+                    ),
+                  },
+                  {
+                    key: "response",
+                    header: t("callbacks.log.response"),
+                    wrap: true,
+                    cell: (d) => <DeliveryResponse delivery={d} className="max-w-56" />,
+                  },
+                  {
+                    key: "next",
+                    header: t("callbacks.log.nextRetry"),
+                    cell: (d) =>
+                      d.status === "PENDING" ? dateTime(d.nextAttemptAt) : <span className="text-ink-subtle">—</span>,
+                  },
                   { key: "actions", header: "", align: "right", cell: redeliverButton },
                 ]}
               />

@@ -5,11 +5,21 @@ import type { CallbackStatusName } from "@/lib/callbacks/event-types";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { eventLabelKey, type DeliveryRow } from "./types";
 
-const tones: Record<CallbackStatusName, BadgeTone> = { PENDING: "warning", DELIVERING: "info", SUCCEEDED: "success", FAILED: "danger", CANCELED: "neutral" };
+const tones: Record<CallbackStatusName, BadgeTone> = {
+  PENDING: "warning",
+  DELIVERING: "info",
+  SUCCEEDED: "success",
+  FAILED: "danger",
+  CANCELED: "neutral",
+};
 
 export function DeliveryStatusBadge({ status }: { status: CallbackStatusName }) {
   const { t } = useI18n();
-  return <Badge tone={tones[status]} dot data-testid="delivery-status">{t(`callbacks.log.statuses.${status}` as MessageKey)}</Badge>;
+  return (
+    <Badge tone={tones[status]} dot data-testid="delivery-status">
+      {t(`callbacks.log.statuses.${status}` as MessageKey)}
+    </Badge>
+  );
 }
 
 /** Event label, event id and when it was created. */
@@ -18,7 +28,9 @@ export function DeliveryEvent({ delivery }: { delivery: DeliveryRow }) {
   return (
     <span className="flex min-w-0 flex-col gap-0.5">
       <span className="font-medium">{t(eventLabelKey(delivery.eventType))}</span>
-      <code className="font-mono text-xs break-all text-ink-subtle" data-testid="delivery-event-id">{delivery.eventId}</code>
+      <code className="font-mono text-xs break-all text-ink-subtle" data-testid="delivery-event-id">
+        {delivery.eventId}
+      </code>
       <span className="text-xs text-ink-subtle">{dateTime(delivery.createdAt)}</span>
     </span>
   );
@@ -28,7 +40,11 @@ export function DeliveryEvent({ delivery }: { delivery: DeliveryRow }) {
 export function DeliveryResponse({ delivery, className }: { delivery: DeliveryRow; className?: string }) {
   const text = delivery.lastError ?? delivery.lastResponseExcerpt;
   if (!text) return <span className="text-ink-subtle">—</span>;
-  return <span className={`line-clamp-2 font-mono text-xs break-all text-ink-muted ${className ?? ""}`} title={text}>{text}</span>;
+  return (
+    <span className={`line-clamp-2 font-mono text-xs break-all text-ink-muted ${className ?? ""}`} title={text}>
+      {text}
+    </span>
+  );
 }
 
 /** Phones: one stacked item per delivery instead of a wide table. */
@@ -47,10 +63,16 @@ export function DeliveryItem({ delivery, action }: { delivery: DeliveryRow; acti
       </div>
       <dl className="flex flex-wrap gap-x-4 gap-y-1 text-[13px]">
         {facts.map(([label, value]) => (
-          <div key={label} className="flex gap-1.5"><dt className="text-ink-subtle">{label}</dt><dd className="tabular-nums">{value}</dd></div>
+          <div key={label} className="flex gap-1.5">
+            <dt className="text-ink-subtle">{label}</dt>
+            <dd className="tabular-nums">{value}</dd>
+          </div>
         ))}
         {delivery.status === "PENDING" && (
-          <div className="flex gap-1.5"><dt className="text-ink-subtle">{t("callbacks.log.nextRetry")}</dt><dd>{dateTime(delivery.nextAttemptAt)}</dd></div>
+          <div className="flex gap-1.5">
+            <dt className="text-ink-subtle">{t("callbacks.log.nextRetry")}</dt>
+            <dd>{dateTime(delivery.nextAttemptAt)}</dd>
+          </div>
         )}
       </dl>
       <DeliveryResponse delivery={delivery} />

@@ -32,7 +32,10 @@ export function EndpointFormDialog({ open, onOpenChange, endpoint, defaultUrl, o
   const save = useMutation({
     mutationFn: (body: { url?: string; eventTypes: StoreEventType[] }) =>
       endpoint
-        ? apiFetch<EndpointRow & { secret?: string }>(`/api/v1/callbacks/endpoints/${endpoint.id}`, { method: "PATCH", body })
+        ? apiFetch<EndpointRow & { secret?: string }>(`/api/v1/callbacks/endpoints/${endpoint.id}`, {
+            method: "PATCH",
+            body,
+          })
         : apiFetch<EndpointRow & { secret?: string }>("/api/v1/callbacks/endpoints", { method: "POST", body }),
     onSuccess: (row) => {
       onOpenChange(false);
@@ -63,24 +66,58 @@ export function EndpointFormDialog({ open, onOpenChange, endpoint, defaultUrl, o
         onOpenChange(o);
       }}
       title={endpoint ? t("callbacks.editEndpoint") : t("callbacks.addEndpoint")}
-      footer={<><Button variant="secondary" onClick={() => onOpenChange(false)}>{t("common.cancel")}</Button><Button type="submit" form={formId} loading={save.isPending}>{endpoint ? t("callbacks.save") : t("callbacks.create")}</Button></>}
+      footer={
+        <>
+          <Button variant="secondary" onClick={() => onOpenChange(false)}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" form={formId} loading={save.isPending}>
+            {endpoint ? t("callbacks.save") : t("callbacks.create")}
+          </Button>
+        </>
+      }
     >
       <form id={formId} onSubmit={onSubmit} className="flex flex-col gap-5" key={open ? "open" : "closed"}>
-        <Field label={t("callbacks.url")} error={errors.url} required={!defaultUrl && !endpoint}
-          hint={defaultUrl && !endpoint ? t("callbacks.urlHint", { default: defaultUrl }) : t("callbacks.urlHintNoDomain")}>
-          <Input name="url" type="url" inputMode="url" defaultValue={endpoint?.url ?? ""} placeholder={defaultUrl ?? t("callbacks.urlPlaceholder")} maxLength={2048} autoFocus />
+        <Field
+          label={t("callbacks.url")}
+          error={errors.url}
+          required={!defaultUrl && !endpoint}
+          hint={
+            defaultUrl && !endpoint ? t("callbacks.urlHint", { default: defaultUrl }) : t("callbacks.urlHintNoDomain")
+          }
+        >
+          <Input
+            name="url"
+            type="url"
+            inputMode="url"
+            defaultValue={endpoint?.url ?? ""}
+            placeholder={defaultUrl ?? t("callbacks.urlPlaceholder")}
+            maxLength={2048}
+            autoFocus
+          />
         </Field>
         <fieldset className="flex flex-col gap-2.5">
           <legend className="mb-1 text-sm font-medium text-ink">{t("callbacks.eventTypes")}</legend>
           <p className="-mt-1 mb-1 text-[13px] text-ink-subtle">{t("callbacks.eventTypesHint")}</p>
           <div className="grid gap-2.5 sm:grid-cols-2">
             {STORE_EVENT_TYPES.map((type) => (
-              <Checkbox key={type} id={`${formId}-${type}`} name="eventTypes" value={type} defaultChecked={endpoint?.eventTypes.includes(type)}
-                label={t(eventLabelKey(type))} description={<code className="font-mono text-xs">{type}</code>} />
+              <Checkbox
+                key={type}
+                id={`${formId}-${type}`}
+                name="eventTypes"
+                value={type}
+                defaultChecked={endpoint?.eventTypes.includes(type)}
+                label={t(eventLabelKey(type))}
+                description={<code className="font-mono text-xs">{type}</code>}
+              />
             ))}
           </div>
         </fieldset>
-        {errors.form && <p role="alert" className="text-[13px] font-medium text-danger-ink">{errors.form}</p>}
+        {errors.form && (
+          <p role="alert" className="text-[13px] font-medium text-danger-ink">
+            {errors.form}
+          </p>
+        )}
       </form>
     </Dialog>
   );

@@ -17,12 +17,21 @@ function anHourAgo(): string {
 }
 
 /** "Replay all since <datetime>": every delivery created since then is sent again. */
-export function ReplayDialog({ open, onOpenChange, onDone }: { open: boolean; onOpenChange: (o: boolean) => void; onDone: () => void }) {
+export function ReplayDialog({
+  open,
+  onOpenChange,
+  onDone,
+}: {
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const toast = useToast();
   const [error, setError] = useState<string>();
   const replay = useMutation({
-    mutationFn: (since: string) => apiFetch<{ replayed: number }>("/api/v1/callbacks/replay", { method: "POST", body: { since } }),
+    mutationFn: (since: string) =>
+      apiFetch<{ replayed: number }>("/api/v1/callbacks/replay", { method: "POST", body: { since } }),
     onSuccess: ({ replayed }) => {
       onOpenChange(false);
       toast.success(t("callbacks.log.replayed", { count: replayed }));
@@ -41,8 +50,23 @@ export function ReplayDialog({ open, onOpenChange, onDone }: { open: boolean; on
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={t("callbacks.log.replayTitle")} description={t("callbacks.log.replayBody")} size="sm"
-      footer={<><Button variant="secondary" onClick={() => onOpenChange(false)}>{t("common.cancel")}</Button><Button type="submit" form="replay-since" loading={replay.isPending}>{t("callbacks.log.replayConfirm")}</Button></>}>
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={t("callbacks.log.replayTitle")}
+      description={t("callbacks.log.replayBody")}
+      size="sm"
+      footer={
+        <>
+          <Button variant="secondary" onClick={() => onOpenChange(false)}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" form="replay-since" loading={replay.isPending}>
+            {t("callbacks.log.replayConfirm")}
+          </Button>
+        </>
+      }
+    >
       {open && (
         <form id="replay-since" onSubmit={onSubmit}>
           <Field label={t("callbacks.log.replaySince")} error={error} required>

@@ -8,9 +8,19 @@ import { CodeBlock } from "@/components/ui/code";
 export function SecretDialog({ secret, onClose }: { secret: string | null; onClose: () => void }) {
   const { t } = useI18n();
   return (
-    <Dialog open={secret !== null} onOpenChange={(o) => !o && onClose()} title={t("callbacks.secretTitle")} description={t("callbacks.secretBody")} dismissible={false}
-      footer={<Button onClick={onClose}>{t("callbacks.secretDone")}</Button>}>
-      {secret && <div data-testid="callback-secret"><CodeBlock value={secret} label={t("callbacks.signingSecret")} copyable nowrap /></div>}
+    <Dialog
+      open={secret !== null}
+      onOpenChange={(o) => !o && onClose()}
+      title={t("callbacks.secretTitle")}
+      description={t("callbacks.secretBody")}
+      dismissible={false}
+      footer={<Button onClick={onClose}>{t("callbacks.secretDone")}</Button>}
+    >
+      {secret && (
+        <div data-testid="callback-secret">
+          <CodeBlock value={secret} label={t("callbacks.signingSecret")} copyable nowrap />
+        </div>
+      )}
     </Dialog>
   );
 }

@@ -11,7 +11,17 @@ import { PriceFields } from "./price-fields";
 import type { PriceView } from "./types";
 
 /** Mounted per opening: a fresh draft and a fresh Idempotency-Key each time. */
-export function AddPriceDialog({ productId, defaultCurrency, onClose, onAdded }: { productId: string; defaultCurrency: string; onClose: () => void; onAdded: (price: PriceView) => void }) {
+export function AddPriceDialog({
+  productId,
+  defaultCurrency,
+  onClose,
+  onAdded,
+}: {
+  productId: string;
+  defaultCurrency: string;
+  onClose: () => void;
+  onAdded: (price: PriceView) => void;
+}) {
   const { t, locale } = useI18n();
   // One key per mount, made on first submit (the server render has no crypto.randomUUID/window).
   const keyRef = useRef<string | null>(null);
@@ -28,7 +38,13 @@ export function AddPriceDialog({ productId, defaultCurrency, onClose, onAdded }:
     if (!body) return;
     setBusy(true);
     try {
-      onAdded(await apiFetch<PriceView>(`/api/v1/products/${productId}/prices`, { method: "POST", body, idempotencyKey: (keyRef.current ??= newIdempotencyKey()) }));
+      onAdded(
+        await apiFetch<PriceView>(`/api/v1/products/${productId}/prices`, {
+          method: "POST",
+          body,
+          idempotencyKey: (keyRef.current ??= newIdempotencyKey()),
+        }),
+      );
     } catch (err) {
       setBusy(false);
       const field = err instanceof ApiError && err.code === "validation_failed" ? priceParam(err.param) : null;
@@ -43,10 +59,23 @@ export function AddPriceDialog({ productId, defaultCurrency, onClose, onAdded }:
       onOpenChange={(open) => !open && onClose()}
       title={t("catalog.detail.addPriceTitle")}
       dismissible={!busy}
-      footer={<><Button variant="secondary" onClick={onClose} disabled={busy}>{t("catalog.form.cancel")}</Button><Button type="submit" form="add-price" loading={busy}>{t("catalog.detail.addPrice")}</Button></>}
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose} disabled={busy}>
+            {t("catalog.form.cancel")}
+          </Button>
+          <Button type="submit" form="add-price" loading={busy}>
+            {t("catalog.detail.addPrice")}
+          </Button>
+        </>
+      }
     >
       <form id="add-price" onSubmit={onSubmit} noValidate className="space-y-4">
-        {formError && <Alert tone="danger" title={formError.title}>{formError.detail}</Alert>}
+        {formError && (
+          <Alert tone="danger" title={formError.title}>
+            {formError.detail}
+          </Alert>
+        )}
         <PriceFields draft={draft} errors={errors} onChange={setDraft} idPrefix="new-price" />
       </form>
     </Dialog>

@@ -19,13 +19,25 @@ export function CheckoutLinkCard({ productName, imageUrl, price, appUrl }: Props
         <ProductThumb src={imageUrl} className="size-10" />
         <div className="min-w-0">
           <p className="truncate font-medium text-ink">{productName}</p>
-          <div className="text-sm"><PriceLabel price={price} showArchived={false} /></div>
+          <div className="text-sm">
+            <PriceLabel price={price} showArchived={false} />
+          </div>
         </div>
       </div>
       <div className="flex flex-1 flex-col divide-y divide-line border-t border-line">
-        <LinkLine label={t("catalog.links.hosted")} hint={t("catalog.links.hostedHint")} url={`${appUrl}/buy/${price.id}`} testId="hosted" />
+        <LinkLine
+          label={t("catalog.links.hosted")}
+          hint={t("catalog.links.hostedHint")}
+          url={`${appUrl}/buy/${price.id}`}
+          testId="hosted"
+        />
         {price.type === "ONE_TIME" ? (
-          <LinkLine label={t("catalog.links.embedded")} hint={t("catalog.links.embeddedHint")} url={`${appUrl}/pay/${price.id}`} testId="embedded" />
+          <LinkLine
+            label={t("catalog.links.embedded")}
+            hint={t("catalog.links.embeddedHint")}
+            url={`${appUrl}/pay/${price.id}`}
+            testId="embedded"
+          />
         ) : (
           <p className="px-5 py-3.5 text-[13px] text-ink-subtle sm:px-6">{t("catalog.links.embeddedOnlyOneTime")}</p>
         )}
@@ -43,10 +55,19 @@ function LinkLine({ label, hint, url, testId }: { label: string; hint: string; u
         <p className="text-[13px] text-ink-muted">{hint}</p>
       </div>
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-        <code className="min-w-0 flex-1 break-all rounded-md border border-line bg-surface-sunken px-2.5 py-1.5 font-mono text-[13px] text-ink" title={url} data-testid={`${testId}-url`}>{url}</code>
+        <code
+          className="min-w-0 flex-1 break-all rounded-md border border-line bg-surface-sunken px-2.5 py-1.5 font-mono text-[13px] text-ink"
+          title={url}
+          data-testid={`${testId}-url`}
+        >
+          {url}
+        </code>
         <div className="flex shrink-0 gap-2">
           <CopyButton value={url} label={t("catalog.links.copyLink")} className="flex-1 sm:flex-none" />
-          <Button href={url} external size="sm" variant="secondary" className="flex-1 sm:flex-none"><ExternalLinkIcon aria-hidden />{t("catalog.links.open")}</Button>
+          <Button href={url} external size="sm" variant="secondary" className="flex-1 sm:flex-none">
+            <ExternalLinkIcon aria-hidden />
+            {t("catalog.links.open")}
+          </Button>
         </div>
       </div>
     </div>

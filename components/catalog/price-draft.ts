@@ -6,10 +6,23 @@ export const CURRENCIES = ["BRL", "USD", "EUR"] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
 /** One price row as typed: strings until submit, so nothing is rounded while the seller types. */
-export type PriceDraft = { key: string; amount: string; currency: Currency; type: "one_time" | "recurring"; interval: "month" | "year"; trialDays: string };
+export type PriceDraft = {
+  key: string;
+  amount: string;
+  currency: Currency;
+  type: "one_time" | "recurring";
+  interval: "month" | "year";
+  trialDays: string;
+};
 export type PriceField = "amount" | "currency" | "type" | "interval" | "trialDays";
 export type PriceErrors = Partial<Record<PriceField, string>>;
-export type PriceInputBody = { unitAmount: number; currency: Currency; type: "one_time" | "recurring"; interval?: "month" | "year"; trialDays?: number };
+export type PriceInputBody = {
+  unitAmount: number;
+  currency: Currency;
+  type: "one_time" | "recurring";
+  interval?: "month" | "year";
+  trialDays?: number;
+};
 
 const MIN_MINOR = 50;
 const MAX_MINOR = 99_999_999;
@@ -21,14 +34,25 @@ export function emptyDraft(currency: string): PriceDraft {
 }
 
 /** Checks one row in the seller's language and builds the API body (integer minor units). */
-export function readDraft(t: TranslateFn, locale: Locale, d: PriceDraft): { errors: PriceErrors; body?: PriceInputBody } {
+export function readDraft(
+  t: TranslateFn,
+  locale: Locale,
+  d: PriceDraft,
+): { errors: PriceErrors; body?: PriceInputBody } {
   const errors: PriceErrors = {};
   const parsed = parseAmount(d.amount, d.currency, locale);
   const example = locale === "pt-BR" ? "89,90" : "89.90";
   if (!parsed.ok) {
-    errors.amount = parsed.reason === "empty" ? t("catalog.validation.amountRequired") : parsed.reason === "decimals" ? t("catalog.validation.amountDecimals", { digits: 2 }) : t("catalog.validation.amountFormat", { example });
-  } else if (parsed.minor < MIN_MINOR) errors.amount = t("catalog.validation.amountMin", { min: formatMoney(MIN_MINOR, d.currency, locale) });
-  else if (parsed.minor > MAX_MINOR) errors.amount = t("catalog.validation.amountMax", { max: formatMoney(MAX_MINOR, d.currency, locale) });
+    errors.amount =
+      parsed.reason === "empty"
+        ? t("catalog.validation.amountRequired")
+        : parsed.reason === "decimals"
+          ? t("catalog.validation.amountDecimals", { digits: 2 })
+          : t("catalog.validation.amountFormat", { example });
+  } else if (parsed.minor < MIN_MINOR)
+    errors.amount = t("catalog.validation.amountMin", { min: formatMoney(MIN_MINOR, d.currency, locale) });
+  else if (parsed.minor > MAX_MINOR)
+    errors.amount = t("catalog.validation.amountMax", { max: formatMoney(MAX_MINOR, d.currency, locale) });
   let trialDays: number | undefined;
   if (d.type === "recurring" && d.trialDays.trim()) {
     const n = /^\d+$/.test(d.trialDays.trim()) ? Number(d.trialDays.trim()) : NaN;
@@ -44,7 +68,13 @@ export function readDraft(t: TranslateFn, locale: Locale, d: PriceDraft): { erro
   return { errors, body };
 }
 
-const API_FIELDS: Record<string, PriceField> = { unitAmount: "amount", currency: "currency", type: "type", interval: "interval", trialDays: "trialDays" };
+const API_FIELDS: Record<string, PriceField> = {
+  unitAmount: "amount",
+  currency: "currency",
+  type: "type",
+  interval: "interval",
+  trialDays: "trialDays",
+};
 
 /** "prices.1.unitAmount" → { row: 1, field: "amount" }; "unitAmount" (single price endpoint) → row 0. */
 export function priceParam(param: string | undefined): { row: number; field: PriceField } | null {

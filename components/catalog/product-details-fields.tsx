@@ -20,18 +20,37 @@ export function readDetails(t: TranslateFn, form: FormData): { errors: DetailsEr
   return { errors, body: { name, ...(description ? { description } : {}), ...(imageUrl ? { imageUrl } : {}) } };
 }
 
-export function ProductDetailsFields({ errors, defaults }: { errors: DetailsErrors; defaults?: { name: string; description: string | null; imageUrl: string | null } }) {
+export function ProductDetailsFields({
+  errors,
+  defaults,
+}: {
+  errors: DetailsErrors;
+  defaults?: { name: string; description: string | null; imageUrl: string | null };
+}) {
   const { t } = useI18n();
   return (
     <div className="space-y-4">
       <Field label={t("catalog.form.name")} error={errors.name} required>
-        <Input name="name" defaultValue={defaults?.name} placeholder={t("catalog.form.namePlaceholder")} maxLength={120} autoComplete="off" />
+        <Input
+          name="name"
+          defaultValue={defaults?.name}
+          placeholder={t("catalog.form.namePlaceholder")}
+          maxLength={120}
+          autoComplete="off"
+        />
       </Field>
       <Field label={t("catalog.form.description")} hint={t("catalog.form.descriptionHint")} error={errors.description}>
         <Textarea name="description" defaultValue={defaults?.description ?? ""} maxLength={500} rows={3} />
       </Field>
       <Field label={t("catalog.form.imageUrl")} hint={t("catalog.form.imageUrlHint")} error={errors.imageUrl}>
-        <Input name="imageUrl" type="url" inputMode="url" defaultValue={defaults?.imageUrl ?? ""} placeholder="https://" maxLength={2048} />
+        <Input
+          name="imageUrl"
+          type="url"
+          inputMode="url"
+          defaultValue={defaults?.imageUrl ?? ""}
+          placeholder="https://"
+          maxLength={2048}
+        />
       </Field>
     </div>
   );

@@ -19,13 +19,26 @@ import type { ProductView } from "./types";
 
 type Patch = { name?: string; description?: string | null; imageUrl?: string | null; active?: boolean };
 
-export function ProductEditor({ initial, connected, defaultCurrency }: { initial: ProductView; connected: boolean; defaultCurrency: string }) {
+export function ProductEditor({
+  initial,
+  connected,
+  defaultCurrency,
+}: {
+  initial: ProductView;
+  connected: boolean;
+  defaultCurrency: string;
+}) {
   const { t } = useI18n();
   const toast = useToast();
   const router = useRouter();
   const qc = useQueryClient();
   const key = ["product", initial.id];
-  const product = useQuery({ queryKey: key, queryFn: () => apiFetch<ProductView>(`/api/v1/products/${initial.id}`), initialData: initial, staleTime: Infinity }).data;
+  const product = useQuery({
+    queryKey: key,
+    queryFn: () => apiFetch<ProductView>(`/api/v1/products/${initial.id}`),
+    initialData: initial,
+    staleTime: Infinity,
+  }).data;
   const [errors, setErrors] = useState<DetailsErrors>({});
   const [archiving, setArchiving] = useState(false);
 
@@ -35,10 +48,20 @@ export function ProductEditor({ initial, connected, defaultCurrency }: { initial
       qc.setQueryData(key, next);
       void qc.invalidateQueries({ queryKey: ["products"] });
       router.refresh();
-      toast.success(body.active === false ? t("catalog.detail.archived") : body.active === true ? t("catalog.detail.restored") : t("catalog.form.saved"));
+      toast.success(
+        body.active === false
+          ? t("catalog.detail.archived")
+          : body.active === true
+            ? t("catalog.detail.restored")
+            : t("catalog.form.saved"),
+      );
     },
     onError: (err) => {
-      if (err instanceof ApiError && err.code === "validation_failed" && (err.param === "name" || err.param === "description" || err.param === "imageUrl")) {
+      if (
+        err instanceof ApiError &&
+        err.code === "validation_failed" &&
+        (err.param === "name" || err.param === "description" || err.param === "imageUrl")
+      ) {
         setErrors({ [err.param]: stripParam(err.message) });
         return;
       }
@@ -60,22 +83,60 @@ export function ProductEditor({ initial, connected, defaultCurrency }: { initial
       {!product.active && <Alert tone="neutral">{t("catalog.detail.archivedNotice")}</Alert>}
       {!onStripe && <PublishAlert count={1} connected={connected} />}
       <Card>
-        <CardHeader actions={product.active ? <Badge tone="success" dot>{t("catalog.detail.active")}</Badge> : <Badge tone="neutral">{t("catalog.archived")}</Badge>}>
+        <CardHeader
+          actions={
+            product.active ? (
+              <Badge tone="success" dot>
+                {t("catalog.detail.active")}
+              </Badge>
+            ) : (
+              <Badge tone="neutral">{t("catalog.archived")}</Badge>
+            )
+          }
+        >
           <CardTitle>{t("catalog.form.details")}</CardTitle>
         </CardHeader>
         <form onSubmit={onSave} noValidate>
-          <CardContent><ProductDetailsFields key={product.id} errors={errors} defaults={product} /></CardContent>
+          <CardContent>
+            <ProductDetailsFields key={product.id} errors={errors} defaults={product} />
+          </CardContent>
           <CardFooter>
             {product.active ? (
-              <Button variant="ghost" className="mr-auto" onClick={() => setArchiving(true)} disabled={!connected || patch.isPending}>{t("catalog.detail.archiveProduct")}</Button>
+              <Button
+                variant="ghost"
+                className="mr-auto"
+                onClick={() => setArchiving(true)}
+                disabled={!connected || patch.isPending}
+              >
+                {t("catalog.detail.archiveProduct")}
+              </Button>
             ) : (
-              <Button variant="secondary" className="mr-auto" onClick={() => patch.mutate({ active: true })} loading={patch.isPending && patch.variables?.active === true} disabled={!connected}>{t("catalog.detail.restoreProduct")}</Button>
+              <Button
+                variant="secondary"
+                className="mr-auto"
+                onClick={() => patch.mutate({ active: true })}
+                loading={patch.isPending && patch.variables?.active === true}
+                disabled={!connected}
+              >
+                {t("catalog.detail.restoreProduct")}
+              </Button>
             )}
-            <Button type="submit" loading={patch.isPending && patch.variables?.active === undefined} disabled={!connected}>{t("catalog.form.save")}</Button>
+            <Button
+              type="submit"
+              loading={patch.isPending && patch.variables?.active === undefined}
+              disabled={!connected}
+            >
+              {t("catalog.form.save")}
+            </Button>
           </CardFooter>
         </form>
       </Card>
-      <ProductPrices product={product} canEdit={connected && onStripe} defaultCurrency={defaultCurrency} onChanged={(next) => qc.setQueryData(key, next)} />
+      <ProductPrices
+        product={product}
+        canEdit={connected && onStripe}
+        defaultCurrency={defaultCurrency}
+        onChanged={(next) => qc.setQueryData(key, next)}
+      />
       <ConfirmDialog
         open={archiving}
         onOpenChange={setArchiving}

@@ -10,7 +10,15 @@ import { Alert } from "@/components/ui/alert";
 import { useToast } from "@/components/ui/toast";
 import { PlusIcon, XIcon } from "@/components/ui/icons";
 import { apiErrorText, type ErrorText } from "@/components/connect/api-error-text";
-import { emptyDraft, priceParam, readDraft, stripParam, type PriceDraft, type PriceErrors, type PriceInputBody } from "./price-draft";
+import {
+  emptyDraft,
+  priceParam,
+  readDraft,
+  stripParam,
+  type PriceDraft,
+  type PriceErrors,
+  type PriceInputBody,
+} from "./price-draft";
 import { PriceFields } from "./price-fields";
 import { ProductDetailsFields, readDetails, type DetailsErrors } from "./product-details-fields";
 import type { ProductView } from "./types";
@@ -41,7 +49,11 @@ export function ProductForm({ defaultCurrency }: { defaultCurrency: string }) {
     if (!details.body || rows.some((r) => !r.body)) return;
     setBusy(true);
     try {
-      const product = await apiFetch<ProductView>("/api/v1/products", { method: "POST", body: { ...details.body, prices: rows.map((r) => r.body as PriceInputBody) }, idempotencyKey: (keyRef.current ??= newIdempotencyKey()) });
+      const product = await apiFetch<ProductView>("/api/v1/products", {
+        method: "POST",
+        body: { ...details.body, prices: rows.map((r) => r.body as PriceInputBody) },
+        idempotencyKey: (keyRef.current ??= newIdempotencyKey()),
+      });
       toast.success(t("catalog.form.created"));
       void qc.invalidateQueries({ queryKey: ["products"] });
       router.push(`/dashboard/products/${product.id}`);
@@ -55,7 +67,11 @@ export function ProductForm({ defaultCurrency }: { defaultCurrency: string }) {
     if (err instanceof ApiError && err.code === "validation_failed" && err.param) {
       const price = err.param.startsWith("prices.") ? priceParam(err.param) : null;
       if (price) {
-        setPriceErrors((list) => prices.map((_, i) => (i === price.row ? { ...list[i], [price.field]: stripParam(err.message) } : list[i] ?? {})));
+        setPriceErrors((list) =>
+          prices.map((_, i) =>
+            i === price.row ? { ...list[i], [price.field]: stripParam(err.message) } : (list[i] ?? {}),
+          ),
+        );
         return;
       }
       if (err.param === "name" || err.param === "description" || err.param === "imageUrl") {
@@ -74,34 +90,73 @@ export function ProductForm({ defaultCurrency }: { defaultCurrency: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
-      {formError && <Alert tone="danger" title={formError.title}>{formError.detail}</Alert>}
+      {formError && (
+        <Alert tone="danger" title={formError.title}>
+          {formError.detail}
+        </Alert>
+      )}
       <Card>
-        <CardHeader><CardTitle>{t("catalog.form.details")}</CardTitle></CardHeader>
-        <CardContent><ProductDetailsFields errors={detailErrors} /></CardContent>
+        <CardHeader>
+          <CardTitle>{t("catalog.form.details")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <ProductDetailsFields errors={detailErrors} />
+        </CardContent>
       </Card>
       <Card>
-        <CardHeader><CardTitle>{t("catalog.form.prices")}</CardTitle><CardDescription>{t("catalog.form.pricesHint")}</CardDescription></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("catalog.form.prices")}</CardTitle>
+          <CardDescription>{t("catalog.form.pricesHint")}</CardDescription>
+        </CardHeader>
         <CardContent className="space-y-4">
           {prices.map((draft, i) => (
-            <fieldset key={draft.key} aria-labelledby={`${draft.key}-title`} className="rounded-lg border border-line bg-surface p-4" data-testid={`price-row-${i}`}>
+            <fieldset
+              key={draft.key}
+              aria-labelledby={`${draft.key}-title`}
+              className="rounded-lg border border-line bg-surface p-4"
+              data-testid={`price-row-${i}`}
+            >
               <div className="mb-3 flex items-center justify-between gap-2">
-                <p id={`${draft.key}-title`} className="text-sm font-semibold text-ink">{t("catalog.form.price", { n: i + 1 })}</p>
+                <p id={`${draft.key}-title`} className="text-sm font-semibold text-ink">
+                  {t("catalog.form.price", { n: i + 1 })}
+                </p>
                 {prices.length > 1 && (
-                  <Button variant="ghost" size="sm" iconOnly aria-label={t("catalog.form.removePrice", { n: i + 1 })} onClick={() => remove(i)}><XIcon /></Button>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    iconOnly
+                    aria-label={t("catalog.form.removePrice", { n: i + 1 })}
+                    onClick={() => remove(i)}
+                  >
+                    <XIcon />
+                  </Button>
                 )}
               </div>
-              <PriceFields draft={draft} errors={priceErrors[i] ?? {}} onChange={(next) => update(i, next)} idPrefix={`price-${draft.key}`} />
+              <PriceFields
+                draft={draft}
+                errors={priceErrors[i] ?? {}}
+                onChange={(next) => update(i, next)}
+                idPrefix={`price-${draft.key}`}
+              />
             </fieldset>
           ))}
           {prices.length < MAX_PRICES && (
-            <Button variant="secondary" onClick={() => setPrices((list) => [...list, emptyDraft(list.at(-1)?.currency ?? defaultCurrency)])}>
-              <PlusIcon aria-hidden />{t("catalog.form.addPrice")}
+            <Button
+              variant="secondary"
+              onClick={() => setPrices((list) => [...list, emptyDraft(list.at(-1)?.currency ?? defaultCurrency)])}
+            >
+              <PlusIcon aria-hidden />
+              {t("catalog.form.addPrice")}
             </Button>
           )}
         </CardContent>
         <CardFooter>
-          <Button variant="secondary" href="/dashboard/products">{t("catalog.form.cancel")}</Button>
-          <Button type="submit" loading={busy}>{t("catalog.form.create")}</Button>
+          <Button variant="secondary" href="/dashboard/products">
+            {t("catalog.form.cancel")}
+          </Button>
+          <Button type="submit" loading={busy}>
+            {t("catalog.form.create")}
+          </Button>
         </CardFooter>
       </Card>
     </form>

@@ -13,7 +13,12 @@ import { AddPriceDialog } from "./add-price-dialog";
 import { PriceLabel } from "./price-label";
 import type { PriceView, ProductView } from "./types";
 
-type Props = { product: ProductView; canEdit: boolean; defaultCurrency: string; onChanged: (next: ProductView) => void };
+type Props = {
+  product: ProductView;
+  canEdit: boolean;
+  defaultCurrency: string;
+  onChanged: (next: ProductView) => void;
+};
 
 export function ProductPrices({ product, canEdit, defaultCurrency, onChanged }: Props) {
   const { t } = useI18n();
@@ -22,7 +27,8 @@ export function ProductPrices({ product, canEdit, defaultCurrency, onChanged }: 
   const [adding, setAdding] = useState(false);
 
   const setActive = useMutation({
-    mutationFn: ({ id, active }: { id: string; active: boolean }) => apiFetch<PriceView>(`/api/v1/prices/${id}`, { method: "PATCH", body: { active } }),
+    mutationFn: ({ id, active }: { id: string; active: boolean }) =>
+      apiFetch<PriceView>(`/api/v1/prices/${id}`, { method: "PATCH", body: { active } }),
     onSuccess: (price) => {
       onChanged({ ...product, prices: product.prices.map((p) => (p.id === price.id ? price : p)) });
       void qc.invalidateQueries({ queryKey: ["products"] });
@@ -36,22 +42,41 @@ export function ProductPrices({ product, canEdit, defaultCurrency, onChanged }: 
 
   return (
     <Card>
-      <CardHeader actions={canEdit ? <Button size="sm" variant="secondary" onClick={() => setAdding(true)}><PlusIcon aria-hidden />{t("catalog.detail.addPrice")}</Button> : undefined}>
+      <CardHeader
+        actions={
+          canEdit ? (
+            <Button size="sm" variant="secondary" onClick={() => setAdding(true)}>
+              <PlusIcon aria-hidden />
+              {t("catalog.detail.addPrice")}
+            </Button>
+          ) : undefined
+        }
+      >
         <CardTitle>{t("catalog.detail.pricesTitle")}</CardTitle>
         <CardDescription>{t("catalog.detail.pricesDescription")}</CardDescription>
       </CardHeader>
       <ul className="divide-y divide-line border-t border-line" data-testid="product-prices">
-        {product.prices.length === 0 && <li className="px-5 py-6 text-center text-sm text-ink-subtle sm:px-6">{t("catalog.noPrices")}</li>}
+        {product.prices.length === 0 && (
+          <li className="px-5 py-6 text-center text-sm text-ink-subtle sm:px-6">{t("catalog.noPrices")}</li>
+        )}
         {product.prices.map((price) => {
           const busy = setActive.isPending && setActive.variables?.id === price.id;
           return (
             <li key={price.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3.5 sm:px-6">
               <div className="min-w-0 space-y-1">
                 <PriceLabel price={price} />
-                <p className="text-xs text-ink-subtle">{t("catalog.detail.priceId")}: <Code>{price.id}</Code></p>
+                <p className="text-xs text-ink-subtle">
+                  {t("catalog.detail.priceId")}: <Code>{price.id}</Code>
+                </p>
               </div>
               {canEdit && (
-                <Button size="sm" variant={price.active ? "ghost" : "secondary"} loading={busy} disabled={setActive.isPending && !busy} onClick={() => setActive.mutate({ id: price.id, active: !price.active })}>
+                <Button
+                  size="sm"
+                  variant={price.active ? "ghost" : "secondary"}
+                  loading={busy}
+                  disabled={setActive.isPending && !busy}
+                  onClick={() => setActive.mutate({ id: price.id, active: !price.active })}
+                >
                   {price.active ? t("catalog.detail.archivePrice") : t("catalog.detail.restorePrice")}
                 </Button>
               )}

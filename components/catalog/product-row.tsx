@@ -11,7 +11,10 @@ export function ProductRow({ product }: { product: ProductView }) {
   const { t } = useI18n();
   return (
     <li>
-      <Link href={`/dashboard/products/${product.id}`} className="group flex items-start gap-4 px-5 py-4 hover:bg-surface/70 sm:px-6">
+      <Link
+        href={`/dashboard/products/${product.id}`}
+        className="group flex items-start gap-4 px-5 py-4 hover:bg-surface/70 sm:px-6"
+      >
         <ProductThumb src={product.imageUrl} />
         <div className="min-w-0 flex-1 space-y-1.5">
           <div className="flex flex-wrap items-center gap-2">
@@ -22,7 +25,11 @@ export function ProductRow({ product }: { product: ProductView }) {
           {product.description && <p className="line-clamp-2 text-[13px] text-ink-muted">{product.description}</p>}
           <ul className="flex flex-col gap-1.5 pt-0.5 text-sm">
             {product.prices.length === 0 && <li className="text-ink-subtle">{t("catalog.noPrices")}</li>}
-            {product.prices.map((price) => <li key={price.id}><PriceLabel price={price} /></li>)}
+            {product.prices.map((price) => (
+              <li key={price.id}>
+                <PriceLabel price={price} />
+              </li>
+            ))}
           </ul>
         </div>
         <ChevronRightIcon className="mt-1 size-4 shrink-0 text-ink-subtle" aria-hidden />

@@ -8,8 +8,17 @@ export function ProductThumb({ src, className }: { src: string | null; className
   const [failed, setFailed] = useState<string | null>(null);
   const show = src && failed !== src;
   return (
-    <span className={cn("flex size-12 shrink-0 items-center justify-center overflow-hidden rounded-md border border-line bg-surface-sunken text-ink-subtle", className)}>
-      {show ? <img src={src} alt="" className="size-full object-cover" loading="lazy" onError={() => setFailed(src)} /> : <PackageIcon className="size-5" aria-hidden />}
+    <span
+      className={cn(
+        "flex size-12 shrink-0 items-center justify-center overflow-hidden rounded-md border border-line bg-surface-sunken text-ink-subtle",
+        className,
+      )}
+    >
+      {show ? (
+        <img src={src} alt="" className="size-full object-cover" loading="lazy" onError={() => setFailed(src)} />
+      ) : (
+        <PackageIcon className="size-5" aria-hidden />
+      )}
     </span>
   );
 }

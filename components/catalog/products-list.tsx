@@ -33,7 +33,8 @@ export function ProductsList({ initial }: { initial: ProductView[] }) {
   const isInitial = q === "" && status === "active";
   const products = useQuery({
     queryKey: ["products", { q, status }],
-    queryFn: () => apiFetch<{ data: ProductView[] }>(`/api/v1/products?${new URLSearchParams({ q, status })}`).then((r) => r.data),
+    queryFn: () =>
+      apiFetch<{ data: ProductView[] }>(`/api/v1/products?${new URLSearchParams({ q, status })}`).then((r) => r.data),
     initialData: isInitial ? initial : undefined,
     placeholderData: keepPreviousData,
   });
@@ -65,12 +66,28 @@ export function ProductsList({ initial }: { initial: ProductView[] }) {
         />
       </div>
       {products.isError && !products.data ? (
-        <Alert tone="danger" title={t("catalog.loadFailed")} actions={<Button size="sm" variant="secondary" onClick={() => products.refetch()}>{t("catalog.retry")}</Button>}>
+        <Alert
+          tone="danger"
+          title={t("catalog.loadFailed")}
+          actions={
+            <Button size="sm" variant="secondary" onClick={() => products.refetch()}>
+              {t("catalog.retry")}
+            </Button>
+          }
+        >
           {apiErrorText(t, products.error).title}
         </Alert>
       ) : !products.data ? (
         <Card className="divide-y divide-line" aria-busy="true">
-          {[0, 1, 2].map((i) => <div key={i} className="flex items-center gap-4 p-5"><Skeleton className="size-12" /><div className="flex-1 space-y-2"><Skeleton className="h-4 w-48" /><Skeleton className="h-3 w-32" /></div></div>)}
+          {[0, 1, 2].map((i) => (
+            <div key={i} className="flex items-center gap-4 p-5">
+              <Skeleton className="size-12" />
+              <div className="flex-1 space-y-2">
+                <Skeleton className="h-4 w-48" />
+                <Skeleton className="h-3 w-32" />
+              </div>
+            </div>
+          ))}
         </Card>
       ) : products.data.length === 0 ? (
         <EmptyState
@@ -79,9 +96,14 @@ export function ProductsList({ initial }: { initial: ProductView[] }) {
           description={filtered ? t("catalog.emptySearchBody") : t("catalog.emptyBody")}
         />
       ) : (
-        <Card className={cn("overflow-hidden transition-opacity", products.isFetching && "opacity-70")} aria-busy={products.isFetching}>
+        <Card
+          className={cn("overflow-hidden transition-opacity", products.isFetching && "opacity-70")}
+          aria-busy={products.isFetching}
+        >
           <ul className="divide-y divide-line" data-testid="products-list">
-            {products.data.map((p) => <ProductRow key={p.id} product={p} />)}
+            {products.data.map((p) => (
+              <ProductRow key={p.id} product={p} />
+            ))}
           </ul>
         </Card>
       )}

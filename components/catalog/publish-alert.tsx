@@ -30,7 +30,13 @@ export function PublishAlert({ count, connected }: { count: number; connected: b
     <Alert
       tone="info"
       title={count === 1 ? t("catalog.publish.titleOne") : t("catalog.publish.title", { count })}
-      actions={connected ? <Button size="sm" onClick={() => publish.mutate()} loading={publish.isPending}>{t("catalog.publish.action")}</Button> : undefined}
+      actions={
+        connected ? (
+          <Button size="sm" onClick={() => publish.mutate()} loading={publish.isPending}>
+            {t("catalog.publish.action")}
+          </Button>
+        ) : undefined
+      }
     >
       {t("catalog.publish.body")} {!connected && t("catalog.publish.needsAccount")}
     </Alert>

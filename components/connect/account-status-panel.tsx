@@ -25,7 +25,12 @@ export function AccountStatusPanel({ initial, returned }: { initial: AccountStat
   const toast = useToast();
   const router = useRouter();
   const qc = useQueryClient();
-  const account = useQuery({ queryKey: KEY, queryFn: () => apiFetch<AccountStatusView>("/api/v1/connect/account"), initialData: initial, staleTime: Infinity }).data;
+  const account = useQuery({
+    queryKey: KEY,
+    queryFn: () => apiFetch<AccountStatusView>("/api/v1/connect/account"),
+    initialData: initial,
+    staleTime: Infinity,
+  }).data;
   const [opening, setOpening] = useState<"link" | "express" | null>(null);
 
   const refresh = useMutation({
@@ -46,7 +51,10 @@ export function AccountStatusPanel({ initial, returned }: { initial: AccountStat
     if (!returned || handledReturn.current) return;
     handledReturn.current = true;
     refresh.mutate(undefined, {
-      onSuccess: (next) => (next.chargesEnabled ? toast.success(t("connect.toasts.returnedReady")) : toast.info(t("connect.toasts.returnedPending"))),
+      onSuccess: (next) =>
+        next.chargesEnabled
+          ? toast.success(t("connect.toasts.returnedReady"))
+          : toast.info(t("connect.toasts.returnedPending")),
       onSettled: () => router.replace("/dashboard/connect", { scroll: false }),
     });
   }, [returned, refresh, toast, t, router]);
@@ -61,12 +69,14 @@ export function AccountStatusPanel({ initial, returned }: { initial: AccountStat
         if (tab) {
           tab.opener = null;
           tab.location.href = url;
-        }
-        else window.open(url, "_blank", "noopener");
+        } else window.open(url, "_blank", "noopener");
         setOpening(null);
       } else {
         const type = account.detailsSubmitted ? "account_update" : "account_onboarding";
-        const { url } = await apiFetch<{ url: string }>("/api/v1/connect/account-links", { method: "POST", body: { type } });
+        const { url } = await apiFetch<{ url: string }>("/api/v1/connect/account-links", {
+          method: "POST",
+          body: { type },
+        });
         window.location.assign(url);
       }
     } catch (err) {
@@ -81,21 +91,44 @@ export function AccountStatusPanel({ initial, returned }: { initial: AccountStat
   return (
     <div className="space-y-6">
       {account.chargesEnabled ? (
-        <Alert tone="success" title={t("connect.status.readyTitle")}>{t("connect.status.readyBody")}</Alert>
+        <Alert tone="success" title={t("connect.status.readyTitle")}>
+          {t("connect.status.readyBody")}
+        </Alert>
       ) : (
         <Alert tone="warning" title={t("connect.status.cannotSellTitle")} data-testid="cannot-sell">
           {t("connect.status.cannotSellBody")}
-          {reason && <> {t("connect.status.reasonLabel")} {reason}</>}
+          {reason && (
+            <>
+              {" "}
+              {t("connect.status.reasonLabel")} {reason}
+            </>
+          )}
         </Alert>
       )}
       <Card>
         <CardHeader>
           <CardTitle>{t("connect.status.title")}</CardTitle>
           <dl className="mt-1 flex flex-wrap gap-x-5 gap-y-1 text-[13px] text-ink-muted">
-            <div className="flex gap-1.5"><dt>{t("connect.status.accountId")}:</dt><dd className="font-mono text-ink" data-testid="account-id">{account.accountId}</dd></div>
-            <div className="flex gap-1.5"><dt>{t("connect.status.country")}:</dt><dd className="text-ink">{account.country}</dd></div>
-            {account.email && <div className="flex min-w-0 gap-1.5"><dt>{t("connect.status.email")}:</dt><dd className="truncate text-ink">{account.email}</dd></div>}
-            <div className="flex gap-1.5"><dt>{t("connect.status.syncedAt")}:</dt><dd className="text-ink">{dateTime(account.syncedAt)}</dd></div>
+            <div className="flex gap-1.5">
+              <dt>{t("connect.status.accountId")}:</dt>
+              <dd className="font-mono text-ink" data-testid="account-id">
+                {account.accountId}
+              </dd>
+            </div>
+            <div className="flex gap-1.5">
+              <dt>{t("connect.status.country")}:</dt>
+              <dd className="text-ink">{account.country}</dd>
+            </div>
+            {account.email && (
+              <div className="flex min-w-0 gap-1.5">
+                <dt>{t("connect.status.email")}:</dt>
+                <dd className="truncate text-ink">{account.email}</dd>
+              </div>
+            )}
+            <div className="flex gap-1.5">
+              <dt>{t("connect.status.syncedAt")}:</dt>
+              <dd className="text-ink">{dateTime(account.syncedAt)}</dd>
+            </div>
           </dl>
         </CardHeader>
         <CardContent className="space-y-5">
@@ -103,15 +136,32 @@ export function AccountStatusPanel({ initial, returned }: { initial: AccountStat
           <RequirementsList ids={account.requirementsDue} />
         </CardContent>
         <CardFooter>
-          <Button variant="secondary" className="w-full sm:w-auto" onClick={() => refresh.mutate(undefined, { onSuccess: () => toast.success(t("connect.toasts.refreshed")) })} loading={refresh.isPending}>
-            <RefreshIcon aria-hidden />{t("connect.actions.refresh")}
+          <Button
+            variant="secondary"
+            className="w-full sm:w-auto"
+            onClick={() => refresh.mutate(undefined, { onSuccess: () => toast.success(t("connect.toasts.refreshed")) })}
+            loading={refresh.isPending}
+          >
+            <RefreshIcon aria-hidden />
+            {t("connect.actions.refresh")}
           </Button>
           {account.detailsSubmitted && (
-            <Button variant="secondary" className="w-full sm:w-auto" onClick={() => openStripe("express")} loading={opening === "express"}>
-              <ExternalLinkIcon aria-hidden />{t("connect.actions.express")}
+            <Button
+              variant="secondary"
+              className="w-full sm:w-auto"
+              onClick={() => openStripe("express")}
+              loading={opening === "express"}
+            >
+              <ExternalLinkIcon aria-hidden />
+              {t("connect.actions.express")}
             </Button>
           )}
-          <Button variant={account.chargesEnabled ? "secondary" : "primary"} className="w-full sm:w-auto" onClick={() => openStripe("link")} loading={opening === "link"}>
+          <Button
+            variant={account.chargesEnabled ? "secondary" : "primary"}
+            className="w-full sm:w-auto"
+            onClick={() => openStripe("link")}
+            loading={opening === "link"}
+          >
             {account.detailsSubmitted ? t("connect.actions.update") : t("connect.actions.continue")}
             <ArrowRightIcon aria-hidden />
           </Button>

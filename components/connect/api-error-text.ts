@@ -1,7 +1,17 @@
 import { ApiError } from "@/components/api-client";
 import type { TranslateFn } from "@/lib/i18n/translate";
 
-const KNOWN = ["account_not_connected", "charges_not_enabled", "price_archived", "already_exists", "validation_failed", "stripe_error", "rate_limited", "unauthenticated", "not_found"] as const;
+const KNOWN = [
+  "account_not_connected",
+  "charges_not_enabled",
+  "price_archived",
+  "already_exists",
+  "validation_failed",
+  "stripe_error",
+  "rate_limited",
+  "unauthenticated",
+  "not_found",
+] as const;
 type KnownCode = (typeof KNOWN)[number];
 
 export type ErrorText = { title: string; detail?: string };

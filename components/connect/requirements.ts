@@ -34,7 +34,10 @@ function matches(id: string, prefix: string) {
 
 /** "individual.political_exposure" → "Individual · political exposure" for ids we have no words for. */
 export function humaniseRequirement(id: string): string {
-  const text = id.split(/[.]/).map((part) => part.replace(/_/g, " ")).join(" · ");
+  const text = id
+    .split(/[.]/)
+    .map((part) => part.replace(/_/g, " "))
+    .join(" · ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

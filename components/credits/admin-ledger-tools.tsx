@@ -11,7 +11,11 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 
-type Report = { checked: number; ok: boolean; mismatches: { storeId: string; cached: number; sum: number; problem?: string }[] };
+type Report = {
+  checked: number;
+  ok: boolean;
+  mismatches: { storeId: string; cached: number; sum: number; problem?: string }[];
+};
 export type StoreOption = { id: string; name: string; ownerEmail: string };
 
 /** "Verify ledger": every store's cached balance against the sum of its entries. */
@@ -34,21 +38,43 @@ export function VerifyLedgerCard({ stores }: { stores: StoreOption[] }) {
   }
   return (
     <Card>
-      <CardHeader actions={<Button variant="secondary" loading={pending} onClick={() => void verify()}>{t("credits.admin.verify")}</Button>}>
+      <CardHeader
+        actions={
+          <Button variant="secondary" loading={pending} onClick={() => void verify()}>
+            {t("credits.admin.verify")}
+          </Button>
+        }
+      >
         <CardTitle>{t("credits.admin.verifyTitle")}</CardTitle>
         <CardDescription>{t("credits.admin.verifyDescription")}</CardDescription>
       </CardHeader>
       {(report || failed) && (
         <CardContent data-testid="verify-result">
-          {failed ? <Alert tone="danger">{t("common.error")}</Alert>
-            : report!.ok ? <Alert tone="success">{t("credits.admin.verifyOk", { count: formatNumber(report!.checked, locale) })}</Alert>
-            : (
-              <Alert tone="danger" title={t("credits.admin.verifyMismatch", { count: report!.mismatches.length, checked: report!.checked })}>
-                <ul className="list-disc pl-4">
-                  {report!.mismatches.map((m) => <li key={m.storeId}>{t("credits.admin.mismatchRow", { store: nameOf(m.storeId), cached: formatNumber(m.cached, locale), sum: formatNumber(m.sum, locale) })}{m.problem ? ` (${m.problem})` : ""}</li>)}
-                </ul>
-              </Alert>
-            )}
+          {failed ? (
+            <Alert tone="danger">{t("common.error")}</Alert>
+          ) : report!.ok ? (
+            <Alert tone="success">
+              {t("credits.admin.verifyOk", { count: formatNumber(report!.checked, locale) })}
+            </Alert>
+          ) : (
+            <Alert
+              tone="danger"
+              title={t("credits.admin.verifyMismatch", { count: report!.mismatches.length, checked: report!.checked })}
+            >
+              <ul className="list-disc pl-4">
+                {report!.mismatches.map((m) => (
+                  <li key={m.storeId}>
+                    {t("credits.admin.mismatchRow", {
+                      store: nameOf(m.storeId),
+                      cached: formatNumber(m.cached, locale),
+                      sum: formatNumber(m.sum, locale),
+                    })}
+                    {m.problem ? ` (${m.problem})` : ""}
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          )}
         </CardContent>
       )}
     </Card>
@@ -80,13 +106,24 @@ export function AdjustCreditsCard({ stores }: { stores: StoreOption[] }) {
     if (next.store || next.amount || next.reason) return;
     setPending(true);
     try {
-      const res = await apiFetch<{ balance: number }>("/api/v1/admin/credits/adjust", { method: "POST", body: { storeId, amount: n, reason: reason.trim() }, idempotencyKey: key });
+      const res = await apiFetch<{ balance: number }>("/api/v1/admin/credits/adjust", {
+        method: "POST",
+        body: { storeId, amount: n, reason: reason.trim() },
+        idempotencyKey: key,
+      });
       setDone(t("credits.admin.adjusted", { balance: formatNumber(res.balance, locale) }));
       setAmount("");
       setReason("");
       setKey(newIdempotencyKey());
     } catch (err) {
-      setErrors({ form: err instanceof ApiError && err.code === "insufficient_credits" ? t("credits.admin.insufficient") : err instanceof ApiError ? err.message : t("common.error") });
+      setErrors({
+        form:
+          err instanceof ApiError && err.code === "insufficient_credits"
+            ? t("credits.admin.insufficient")
+            : err instanceof ApiError
+              ? err.message
+              : t("common.error"),
+      });
     } finally {
       setPending(false);
     }
@@ -102,18 +139,40 @@ export function AdjustCreditsCard({ stores }: { stores: StoreOption[] }) {
         <form onSubmit={submit} className="space-y-4" noValidate>
           <div className="grid gap-4 sm:grid-cols-3">
             <Field label={t("credits.admin.store")} error={errors.store} className="sm:col-span-2">
-              <Select value={storeId} onChange={(e) => { setStoreId(e.currentTarget.value); setKey(newIdempotencyKey()); }} placeholder={t("credits.admin.chooseStore")} options={stores.map((s) => ({ value: s.id, label: `${s.name} · ${s.ownerEmail}` }))} />
+              <Select
+                value={storeId}
+                onChange={(e) => {
+                  setStoreId(e.currentTarget.value);
+                  setKey(newIdempotencyKey());
+                }}
+                placeholder={t("credits.admin.chooseStore")}
+                options={stores.map((s) => ({ value: s.id, label: `${s.name} · ${s.ownerEmail}` }))}
+              />
             </Field>
             <Field label={t("credits.admin.amount")} error={errors.amount}>
-              <Input inputMode="numeric" value={amount} placeholder="+100" onChange={(e) => { setAmount(e.target.value); setKey(newIdempotencyKey()); }} />
+              <Input
+                inputMode="numeric"
+                value={amount}
+                placeholder="+100"
+                onChange={(e) => {
+                  setAmount(e.target.value);
+                  setKey(newIdempotencyKey());
+                }}
+              />
             </Field>
           </div>
           <Field label={t("credits.admin.reason")} hint={t("credits.admin.reasonHint")} error={errors.reason}>
             <Textarea rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
           </Field>
           {errors.form && <Alert tone="danger">{errors.form}</Alert>}
-          {done && <Alert tone="success" data-testid="adjust-result">{done}</Alert>}
-          <Button type="submit" loading={pending}>{t("credits.admin.apply")}</Button>
+          {done && (
+            <Alert tone="success" data-testid="adjust-result">
+              {done}
+            </Alert>
+          )}
+          <Button type="submit" loading={pending}>
+            {t("credits.admin.apply")}
+          </Button>
         </form>
       </CardContent>
     </Card>

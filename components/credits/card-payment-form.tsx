@@ -11,14 +11,27 @@ import { platformStripe } from "./stripe-loader";
 import { purchasePath, type PayablePurchase } from "./types";
 
 /** The embedded Payment Element on the platform account for one purchase attempt. */
-export function CardPaymentForm({ started, standInScriptUrl }: { started: PayablePurchase; standInScriptUrl: string | null }) {
+export function CardPaymentForm({
+  started,
+  standInScriptUrl,
+}: {
+  started: PayablePurchase;
+  standInScriptUrl: string | null;
+}) {
   const { locale } = useI18n();
-  const stripePromise = useMemo(() => platformStripe({ publishableKey: started.publishableKey, standInScriptUrl }, locale), [started.publishableKey, standInScriptUrl, locale]);
+  const stripePromise = useMemo(
+    () => platformStripe({ publishableKey: started.publishableKey, standInScriptUrl }, locale),
+    [started.publishableKey, standInScriptUrl, locale],
+  );
   return (
     <Elements
       key={started.clientSecret}
       stripe={stripePromise}
-      options={{ clientSecret: started.clientSecret, locale: locale === "pt-BR" ? "pt-BR" : "en", appearance: { theme: "stripe", variables: { colorPrimary: "#07725d", borderRadius: "8px" } } }}
+      options={{
+        clientSecret: started.clientSecret,
+        locale: locale === "pt-BR" ? "pt-BR" : "en",
+        appearance: { theme: "stripe", variables: { colorPrimary: "#07725d", borderRadius: "8px" } },
+      }}
     >
       <ConfirmForm started={started} />
     </Elements>
@@ -41,14 +54,21 @@ function ConfirmForm({ started }: { started: PayablePurchase }) {
     setError(null);
     const path = purchasePath(purchase.id);
     // 3-D Secure runs inside confirmPayment; a redirect-based method would come back to the status page.
-    const { error: err, paymentIntent } = await stripe.confirmPayment({ elements, confirmParams: { return_url: `${window.location.origin}${path}` }, redirect: "if_required" });
+    const { error: err, paymentIntent } = await stripe.confirmPayment({
+      elements,
+      confirmParams: { return_url: `${window.location.origin}${path}` },
+      redirect: "if_required",
+    });
     if (err) {
       setError(declineMessage(t, err));
       setPending(false);
       return;
     }
     // Credit now rather than wait for the webhook; both land once (unique key on the PaymentIntent).
-    if (paymentIntent?.status === "succeeded") await apiFetch("/api/v1/credits/confirm", { method: "POST", body: { paymentIntentId: paymentIntent.id } }).catch(() => undefined);
+    if (paymentIntent?.status === "succeeded")
+      await apiFetch("/api/v1/credits/confirm", { method: "POST", body: { paymentIntentId: paymentIntent.id } }).catch(
+        () => undefined,
+      );
     router.push(path);
   }
 
@@ -58,8 +78,14 @@ function ConfirmForm({ started }: { started: PayablePurchase }) {
         <legend className="mb-2 text-sm font-medium text-ink">{t("credits.buy.cardDetails")}</legend>
         <PaymentElement />
       </fieldset>
-      {error && <Alert tone="danger" data-testid="payment-error">{error}</Alert>}
-      <Button type="submit" size="lg" fullWidth loading={pending} disabled={!stripe}>{t("credits.buy.pay", { amount: money(purchase.amount, purchase.currency) })}</Button>
+      {error && (
+        <Alert tone="danger" data-testid="payment-error">
+          {error}
+        </Alert>
+      )}
+      <Button type="submit" size="lg" fullWidth loading={pending} disabled={!stripe}>
+        {t("credits.buy.pay", { amount: money(purchase.amount, purchase.currency) })}
+      </Button>
     </form>
   );
 }

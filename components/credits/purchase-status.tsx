@@ -37,7 +37,8 @@ export function PurchaseStatus({ initial }: { initial: PurchaseView }) {
   const [error, setError] = useState<string | null>(null);
   const { data: p, refetch } = useQuery({
     queryKey,
-    queryFn: () => apiFetch<{ purchase: PurchaseView }>(`/api/v1/credits/purchases/${initial.id}`).then((r) => r.purchase),
+    queryFn: () =>
+      apiFetch<{ purchase: PurchaseView }>(`/api/v1/credits/purchases/${initial.id}`).then((r) => r.purchase),
     initialData: initial,
     refetchInterval: (q) => (stalled || (q.state.data && isSettled(q.state.data)) ? false : nextPoll(q, POLL)),
   });
@@ -54,7 +55,10 @@ export function PurchaseStatus({ initial }: { initial: PurchaseView }) {
     setError(null);
     try {
       if (p.paymentIntentId) {
-        await apiFetch("/api/v1/credits/confirm", { method: "POST", body: { paymentIntentId: p.paymentIntentId } }).catch((err) => {
+        await apiFetch("/api/v1/credits/confirm", {
+          method: "POST",
+          body: { paymentIntentId: p.paymentIntentId },
+        }).catch((err) => {
           if (!(err instanceof ApiError && err.code === "payment_not_succeeded")) throw err;
         });
       }
@@ -72,7 +76,9 @@ export function PurchaseStatus({ initial }: { initial: PurchaseView }) {
     setBusy("cancel");
     setError(null);
     try {
-      const { purchase } = await apiFetch<{ purchase: PurchaseView }>(`/api/v1/credits/purchases/${p.id}/cancel`, { method: "POST" });
+      const { purchase } = await apiFetch<{ purchase: PurchaseView }>(`/api/v1/credits/purchases/${p.id}/cancel`, {
+        method: "POST",
+      });
       queryClient.setQueryData(queryKey, purchase);
     } catch {
       setError(t("credits.status.cancelError"));
@@ -85,46 +91,116 @@ export function PurchaseStatus({ initial }: { initial: PurchaseView }) {
   const credited = p.status === "SUCCEEDED" && p.creditedAt !== null;
   const needsAction = p.status === "REQUIRES_ACTION";
   const waitingTooLong = stalled && !settled && !needsAction;
-  const view = credited ? "credited" : settled ? "final" : needsAction ? "action" : waitingTooLong ? "stalled" : "polling";
-  const icon = credited ? <CheckCircleIcon className="size-12 text-success" aria-hidden />
-    : p.status === "FAILED" || p.status === "CANCELED" ? <XCircleIcon className="size-12 text-danger" aria-hidden />
-    : needsAction ? <AlertTriangleIcon className="size-12 text-warning" aria-hidden />
-    : waitingTooLong ? <InfoIcon className="size-12 text-brand-700" aria-hidden />
-    : <Spinner size="lg" />;
-  const title = needsAction ? t("credits.status.actionTitle") : waitingTooLong ? t("credits.status.stalledTitle") : t(`credits.status.${p.status}`);
-  const body = credited ? t("credits.status.credited", { credits: formatNumber(p.credits, locale) })
-    : p.status === "SUCCEEDED" ? t("credits.status.crediting")
-    : p.status === "FAILED" ? declineMessage(t, { code: p.failureCode, decline_code: p.failureCode })
-    : p.status === "CANCELED" ? t("credits.status.canceled")
-    : needsAction ? t("credits.status.action")
-    : waitingTooLong ? t("credits.status.stalled")
-    : t("credits.status.waiting");
+  const view = credited
+    ? "credited"
+    : settled
+      ? "final"
+      : needsAction
+        ? "action"
+        : waitingTooLong
+          ? "stalled"
+          : "polling";
+  const icon = credited ? (
+    <CheckCircleIcon className="size-12 text-success" aria-hidden />
+  ) : p.status === "FAILED" || p.status === "CANCELED" ? (
+    <XCircleIcon className="size-12 text-danger" aria-hidden />
+  ) : needsAction ? (
+    <AlertTriangleIcon className="size-12 text-warning" aria-hidden />
+  ) : waitingTooLong ? (
+    <InfoIcon className="size-12 text-brand-700" aria-hidden />
+  ) : (
+    <Spinner size="lg" />
+  );
+  const title = needsAction
+    ? t("credits.status.actionTitle")
+    : waitingTooLong
+      ? t("credits.status.stalledTitle")
+      : t(`credits.status.${p.status}`);
+  const body = credited
+    ? t("credits.status.credited", { credits: formatNumber(p.credits, locale) })
+    : p.status === "SUCCEEDED"
+      ? t("credits.status.crediting")
+      : p.status === "FAILED"
+        ? declineMessage(t, { code: p.failureCode, decline_code: p.failureCode })
+        : p.status === "CANCELED"
+          ? t("credits.status.canceled")
+          : needsAction
+            ? t("credits.status.action")
+            : waitingTooLong
+              ? t("credits.status.stalled")
+              : t("credits.status.waiting");
   const offerRecovery = view === "action" || view === "stalled";
 
   return (
     <Card className="mx-auto w-full max-w-lg">
-      <CardContent className="space-y-6 py-8 text-center" data-testid="purchase-status" data-status={p.status} data-view={view} data-credited={credited ? "true" : "false"}>
+      <CardContent
+        className="space-y-6 py-8 text-center"
+        data-testid="purchase-status"
+        data-status={p.status}
+        data-view={view}
+        data-credited={credited ? "true" : "false"}
+      >
         <div className="flex justify-center">{icon}</div>
         <div>
-          <h2 className="text-xl font-semibold" role="status">{title}</h2>
-          <p className="mt-2 text-sm text-ink-muted" data-testid="purchase-message">{body}</p>
+          <h2 className="text-xl font-semibold" role="status">
+            {title}
+          </h2>
+          <p className="mt-2 text-sm text-ink-muted" data-testid="purchase-message">
+            {body}
+          </p>
         </div>
         <dl className="grid grid-cols-2 gap-y-2 rounded-lg border border-line bg-surface-sunken p-4 text-left text-sm">
-          <dt className="text-ink-muted">{t("credits.status.credits")}</dt><dd className="text-right font-medium tabular-nums">{formatNumber(p.credits, locale)}</dd>
-          <dt className="text-ink-muted">{t("credits.status.amount")}</dt><dd className="text-right font-medium tabular-nums">{money(p.amount, p.currency)}</dd>
-          <dt className="text-ink-muted">{t("credits.status.createdAt")}</dt><dd className="text-right">{dateTime(p.createdAt)}</dd>
-          {p.creditedAt && <><dt className="text-ink-muted">{t("credits.status.creditedAt")}</dt><dd className="text-right">{dateTime(p.creditedAt)}</dd></>}
-          <dt className="text-ink-muted">{t("credits.status.reference")}</dt><dd className="truncate text-right font-mono text-xs leading-5" title={p.paymentIntentId ?? p.id}>{p.paymentIntentId ?? p.id}</dd>
+          <dt className="text-ink-muted">{t("credits.status.credits")}</dt>
+          <dd className="text-right font-medium tabular-nums">{formatNumber(p.credits, locale)}</dd>
+          <dt className="text-ink-muted">{t("credits.status.amount")}</dt>
+          <dd className="text-right font-medium tabular-nums">{money(p.amount, p.currency)}</dd>
+          <dt className="text-ink-muted">{t("credits.status.createdAt")}</dt>
+          <dd className="text-right">{dateTime(p.createdAt)}</dd>
+          {p.creditedAt && (
+            <>
+              <dt className="text-ink-muted">{t("credits.status.creditedAt")}</dt>
+              <dd className="text-right">{dateTime(p.creditedAt)}</dd>
+            </>
+          )}
+          <dt className="text-ink-muted">{t("credits.status.reference")}</dt>
+          <dd className="truncate text-right font-mono text-xs leading-5" title={p.paymentIntentId ?? p.id}>
+            {p.paymentIntentId ?? p.id}
+          </dd>
         </dl>
-        {error && <Alert tone="danger" className="text-left" data-testid="purchase-status-error">{error}</Alert>}
+        {error && (
+          <Alert tone="danger" className="text-left" data-testid="purchase-status-error">
+            {error}
+          </Alert>
+        )}
         {offerRecovery ? (
           <div className="flex flex-col-reverse items-stretch justify-center gap-3 sm:flex-row sm:flex-wrap sm:items-center">
-            <Button variant="ghost" href="/dashboard/credits">{t("credits.status.back")}</Button>
-            {cancelable(p) && <Button variant="secondary" loading={busy === "cancel"} disabled={busy !== null} onClick={() => void cancel()} data-testid="purchase-cancel">{t("credits.status.cancel")}</Button>}
-            <Button loading={busy === "check"} disabled={busy !== null} onClick={() => void checkAgain()} data-testid="purchase-check-again">{t("credits.status.checkAgain")}</Button>
+            <Button variant="ghost" href="/dashboard/credits">
+              {t("credits.status.back")}
+            </Button>
+            {cancelable(p) && (
+              <Button
+                variant="secondary"
+                loading={busy === "cancel"}
+                disabled={busy !== null}
+                onClick={() => void cancel()}
+                data-testid="purchase-cancel"
+              >
+                {t("credits.status.cancel")}
+              </Button>
+            )}
+            <Button
+              loading={busy === "check"}
+              disabled={busy !== null}
+              onClick={() => void checkAgain()}
+              data-testid="purchase-check-again"
+            >
+              {t("credits.status.checkAgain")}
+            </Button>
           </div>
         ) : (
-          <Button href="/dashboard/credits">{settled && !credited ? t("credits.status.tryAgain") : t("credits.status.back")}</Button>
+          <Button href="/dashboard/credits">
+            {settled && !credited ? t("credits.status.tryAgain") : t("credits.status.back")}
+          </Button>
         )}
       </CardContent>
     </Card>

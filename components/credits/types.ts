@@ -1,5 +1,12 @@
 // Shapes of the credits API (see docs/API.md) as the browser receives them: dates are ISO strings.
-export type CreditPackageRow = { id: string; slug: string; name: string; credits: number; amount: number; currency: string };
+export type CreditPackageRow = {
+  id: string;
+  slug: string;
+  name: string;
+  credits: number;
+  amount: number;
+  currency: string;
+};
 export type CustomAmountRule = { creditsPerUnit: number; minAmount: number; maxAmount: number; currency: string };
 export type PackagesView = { packages: CreditPackageRow[]; custom: CustomAmountRule };
 export type BalanceView = { balance: number; held: number; updatedAt: string | null };
@@ -7,7 +14,16 @@ export type BalanceView = { balance: number; held: number; updatedAt: string | n
 // Ledger day filters and the chart count days in the zone dates are shown in.
 export { DISPLAY_TIME_ZONE } from "@/lib/i18n/format";
 
-export const ENTRY_KINDS = ["PURCHASE", "SPEND", "REFUND_REVERSAL", "DISPUTE_HOLD", "DISPUTE_RELEASE", "DISPUTE_LOSS", "ADJUSTMENT", "EXPIRY"] as const;
+export const ENTRY_KINDS = [
+  "PURCHASE",
+  "SPEND",
+  "REFUND_REVERSAL",
+  "DISPUTE_HOLD",
+  "DISPUTE_RELEASE",
+  "DISPUTE_LOSS",
+  "ADJUSTMENT",
+  "EXPIRY",
+] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 export type LedgerEntryRow = {
   id: string;

@@ -37,7 +37,16 @@ export function AppShell({ brand, nav, user, footerSlot, topbarSlot, children }:
   // Navigating closes the drawer.
   useEffect(() => setOpen(false), [pathname]);
 
-  const sidebar = <SidebarNav brand={brand} nav={nav} user={user} footerSlot={footerSlot} pathname={pathname} label={t("ui.mainNavigation")} />;
+  const sidebar = (
+    <SidebarNav
+      brand={brand}
+      nav={nav}
+      user={user}
+      footerSlot={footerSlot}
+      pathname={pathname}
+      label={t("ui.mainNavigation")}
+    />
+  );
 
   return (
     <div className="min-h-dvh">
@@ -48,7 +57,9 @@ export function AppShell({ brand, nav, user, footerSlot, topbarSlot, children }:
         {t("ui.skipToContent")}
       </a>
 
-      <aside className="fixed inset-y-0 left-0 z-30 hidden w-64 border-r border-line bg-surface-raised md:block">{sidebar}</aside>
+      <aside className="fixed inset-y-0 left-0 z-30 hidden w-64 border-r border-line bg-surface-raised md:block">
+        {sidebar}
+      </aside>
 
       <dialog
         ref={drawer}
@@ -59,7 +70,14 @@ export function AppShell({ brand, nav, user, footerSlot, topbarSlot, children }:
         className="m-0 h-dvh max-h-none w-72 max-w-[85vw] animate-drawer-in border-r border-line bg-surface-raised p-0 text-ink shadow-pop md:hidden"
       >
         <div className="relative h-full">
-          <Button variant="ghost" size="sm" iconOnly aria-label={t("ui.closeMenu")} onClick={() => setOpen(false)} className="absolute top-3 right-3 z-10">
+          <Button
+            variant="ghost"
+            size="sm"
+            iconOnly
+            aria-label={t("ui.closeMenu")}
+            onClick={() => setOpen(false)}
+            className="absolute top-3 right-3 z-10"
+          >
             <XIcon />
           </Button>
           {sidebar}
@@ -73,13 +91,25 @@ export function AppShell({ brand, nav, user, footerSlot, topbarSlot, children }:
             (topbarSlot ? "" : "md:hidden")
           }
         >
-          <Button variant="ghost" size="md" iconOnly aria-label={t("ui.openMenu")} aria-expanded={open} onClick={() => setOpen(true)} className="md:hidden">
+          <Button
+            variant="ghost"
+            size="md"
+            iconOnly
+            aria-label={t("ui.openMenu")}
+            aria-expanded={open}
+            onClick={() => setOpen(true)}
+            className="md:hidden"
+          >
             <MenuIcon />
           </Button>
           <div className="flex min-w-0 items-center md:hidden [&>a]:flex [&>a]:items-center">{brand}</div>
           <div className="ml-auto flex items-center gap-2">{topbarSlot}</div>
         </header>
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none sm:px-6 md:px-8 md:py-8">
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none sm:px-6 md:px-8 md:py-8"
+        >
           {children}
         </main>
       </div>

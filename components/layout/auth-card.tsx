@@ -23,7 +23,10 @@ export function AuthCard({ title, subtitle, children, footer, aside, logoHref = 
         className="pointer-events-none absolute inset-x-0 top-0 h-72 bg-[radial-gradient(60%_100%_at_50%_0%,var(--color-brand-100),transparent)] opacity-70"
       />
       <div className="relative flex items-center justify-between px-4 py-4 sm:px-6">
-        <Link href={logoHref} className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-focus">
+        <Link
+          href={logoHref}
+          className="rounded-md focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-focus"
+        >
           <Logo />
         </Link>
         {aside}
@@ -37,7 +40,11 @@ export function AuthCard({ title, subtitle, children, footer, aside, logoHref = 
             </div>
             {children}
           </div>
-          {footer && <div className="mt-6 text-center text-sm text-ink-muted [&_a]:font-medium [&_a]:text-brand-700 [&_a:hover]:underline">{footer}</div>}
+          {footer && (
+            <div className="mt-6 text-center text-sm text-ink-muted [&_a]:font-medium [&_a]:text-brand-700 [&_a:hover]:underline">
+              {footer}
+            </div>
+          )}
         </div>
       </main>
     </div>

@@ -14,7 +14,12 @@ export function LocaleSwitch({ className }: { className?: string }) {
   const { locale, t } = useI18n();
   const pathname = usePathname() || "/";
   return (
-    <form action="/api/locale" method="post" aria-label={t("ui.language")} className={cn("inline-flex rounded-md border border-line-strong bg-surface-raised p-0.5", className)}>
+    <form
+      action="/api/locale"
+      method="post"
+      aria-label={t("ui.language")}
+      className={cn("inline-flex rounded-md border border-line-strong bg-surface-raised p-0.5", className)}
+    >
       <input type="hidden" name="redirect" value={pathname} />
       {LOCALES.map((l) => (
         <button

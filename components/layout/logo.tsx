@@ -16,10 +16,19 @@ const words = { sm: "text-[15px]", md: "text-lg", lg: "text-2xl" } as const;
 export function Logo({ markOnly, size = "md", tone = "default", className }: LogoProps) {
   const px = marks[size];
   return (
-    <span className={cn("inline-flex items-center gap-2", className)} aria-label={markOnly ? "Vitrine" : undefined} role={markOnly ? "img" : undefined}>
+    <span
+      className={cn("inline-flex items-center gap-2", className)}
+      aria-label={markOnly ? "Vitrine" : undefined}
+      role={markOnly ? "img" : undefined}
+    >
       <svg width={px} height={px} viewBox="0 0 32 32" aria-hidden="true" className="shrink-0">
         <rect width="32" height="32" rx="8" className={tone === "inverse" ? "fill-ink-inverse" : "fill-brand-700"} />
-        <path d="M7 8.5h18" strokeWidth="2.4" strokeLinecap="round" className={tone === "inverse" ? "stroke-brand-400" : "stroke-brand-300"} />
+        <path
+          d="M7 8.5h18"
+          strokeWidth="2.4"
+          strokeLinecap="round"
+          className={tone === "inverse" ? "stroke-brand-400" : "stroke-brand-300"}
+        />
         <path
           d="m9.5 13 6.5 11 6.5-11"
           fill="none"
@@ -30,7 +39,15 @@ export function Logo({ markOnly, size = "md", tone = "default", className }: Log
         />
       </svg>
       {!markOnly && (
-        <span className={cn("font-semibold tracking-tight", words[size], tone === "inverse" ? "text-ink-inverse" : "text-ink")}>Vitrine</span>
+        <span
+          className={cn(
+            "font-semibold tracking-tight",
+            words[size],
+            tone === "inverse" ? "text-ink-inverse" : "text-ink",
+          )}
+        >
+          Vitrine
+        </span>
       )}
     </span>
   );

@@ -57,7 +57,11 @@ export function SidebarNav({ brand, nav, user, footerSlot, pathname, label }: Si
             const heading = item.group && item.group !== nav[i - 1]?.group ? item.group : null;
             return (
               <li key={item.href}>
-                {heading && <p className="px-2.5 pt-5 pb-1.5 text-[11px] font-semibold tracking-wider text-ink-subtle uppercase">{heading}</p>}
+                {heading && (
+                  <p className="px-2.5 pt-5 pb-1.5 text-[11px] font-semibold tracking-wider text-ink-subtle uppercase">
+                    {heading}
+                  </p>
+                )}
                 <Link
                   href={item.href}
                   aria-current={isActive ? "page" : undefined}
@@ -65,7 +69,9 @@ export function SidebarNav({ brand, nav, user, footerSlot, pathname, label }: Si
                     "group flex h-9 items-center gap-3 rounded-md px-2.5 text-sm font-medium transition-colors",
                     "focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-focus",
                     "[&_svg]:shrink-0",
-                    isActive ? "bg-brand-50 text-brand-800 [&_svg]:text-brand-700" : "text-ink-muted hover:bg-surface-hover hover:text-ink [&_svg]:text-ink-subtle",
+                    isActive
+                      ? "bg-brand-50 text-brand-800 [&_svg]:text-brand-700"
+                      : "text-ink-muted hover:bg-surface-hover hover:text-ink [&_svg]:text-ink-subtle",
                   )}
                 >
                   <NavIcon icon={item.icon} />
@@ -74,7 +80,9 @@ export function SidebarNav({ brand, nav, user, footerSlot, pathname, label }: Si
                     <span
                       className={cn(
                         "rounded-full px-1.5 text-[11px] leading-5 font-semibold tabular-nums",
-                        isActive ? "bg-brand-100 text-brand-800" : "bg-surface-sunken text-ink-muted ring-1 ring-line ring-inset",
+                        isActive
+                          ? "bg-brand-100 text-brand-800"
+                          : "bg-surface-sunken text-ink-muted ring-1 ring-line ring-inset",
                       )}
                     >
                       {item.badge}
@@ -88,7 +96,10 @@ export function SidebarNav({ brand, nav, user, footerSlot, pathname, label }: Si
       </nav>
       <div className="shrink-0 border-t border-line p-3">
         <div className="flex items-center gap-3 rounded-md px-2 py-1.5">
-          <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-800">
+          <span
+            aria-hidden="true"
+            className="flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-800"
+          >
             {initials(user.name)}
           </span>
           <div className="min-w-0 flex-1 leading-tight">

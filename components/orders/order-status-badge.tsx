@@ -3,7 +3,6 @@ import { useI18n } from "@/lib/i18n/client";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { OrderStatusName } from "./order-statuses";
 
-
 const TONES: Record<OrderStatusName, BadgeTone> = {
   PENDING: "info",
   PAID: "success",
@@ -17,5 +16,9 @@ const TONES: Record<OrderStatusName, BadgeTone> = {
 
 export function OrderStatusBadge({ status }: { status: OrderStatusName }) {
   const { t } = useI18n();
-  return <Badge tone={TONES[status]} dot>{t(`orders.statuses.${status}`)}</Badge>;
+  return (
+    <Badge tone={TONES[status]} dot>
+      {t(`orders.statuses.${status}`)}
+    </Badge>
+  );
 }

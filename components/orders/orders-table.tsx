@@ -27,7 +27,8 @@ export type OrderRow = {
 
 export function OrdersTable({ rows, filtered }: { rows: OrderRow[]; filtered: boolean }) {
   const { t, locale, money, dateTime } = useI18n();
-  const percent = (bps: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
+  const percent = (bps: number) =>
+    new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(bps / 10_000);
   const dash = <span className="text-ink-subtle">—</span>;
   // A wide table would push a centred empty state off a phone screen: show it on its own.
   if (rows.length === 0) {
@@ -36,7 +37,13 @@ export function OrdersTable({ rows, filtered }: { rows: OrderRow[]; filtered: bo
         icon={<ActivityIcon />}
         title={filtered ? t("orders.emptyFilteredTitle") : t("orders.emptyTitle")}
         description={filtered ? t("orders.emptyFilteredBody") : t("orders.emptyBody")}
-        action={filtered ? undefined : <Button href="/dashboard/checkout-links" variant="secondary">{t("orders.shareLinks")}</Button>}
+        action={
+          filtered ? undefined : (
+            <Button href="/dashboard/checkout-links" variant="secondary">
+              {t("orders.shareLinks")}
+            </Button>
+          )
+        }
       />
     );
   }
@@ -47,31 +54,78 @@ export function OrdersTable({ rows, filtered }: { rows: OrderRow[]; filtered: bo
         rowKey={(o) => o.id}
         caption={t("orders.title")}
         columns={[
-          { key: "date", header: t("orders.date"), cell: (o) => <span className="text-ink-muted">{dateTime(o.createdAt)}</span> },
-          { key: "product", header: t("orders.product"), cell: (o) => <span className="font-medium">{o.productName}{o.quantity > 1 && <span className="ml-1 text-ink-muted">{t("orders.quantity", { n: o.quantity })}</span>}</span> },
+          {
+            key: "date",
+            header: t("orders.date"),
+            cell: (o) => <span className="text-ink-muted">{dateTime(o.createdAt)}</span>,
+          },
+          {
+            key: "product",
+            header: t("orders.product"),
+            cell: (o) => (
+              <span className="font-medium">
+                {o.productName}
+                {o.quantity > 1 && (
+                  <span className="ml-1 text-ink-muted">{t("orders.quantity", { n: o.quantity })}</span>
+                )}
+              </span>
+            ),
+          },
           { key: "channel", header: t("orders.channel"), cell: (o) => t(`orders.channels.${o.channel}`) },
-          { key: "amount", header: t("orders.amount"), align: "right", cell: (o) => <span className="font-medium">{money(o.amountTotal, o.currency)}</span> },
           {
-            key: "fee", header: t("orders.fee"), align: "right", cell: (o) =>
-              o.applicationFeeAmount !== null ? money(o.applicationFeeAmount, o.currency)
-              : o.applicationFeePercentBps !== null ? <span className="text-ink-muted">{t("orders.percentOfInvoice", { percent: percent(o.applicationFeePercentBps) })}</span>
-              : dash,
+            key: "amount",
+            header: t("orders.amount"),
+            align: "right",
+            cell: (o) => <span className="font-medium">{money(o.amountTotal, o.currency)}</span>,
           },
           {
-            key: "net", header: t("orders.net"), align: "right", cell: (o) =>
-              o.applicationFeeAmount !== null ? money(o.amountTotal - o.applicationFeeAmount, o.currency)
-              : o.applicationFeePercentBps !== null ? <span>{money(o.amountTotal - percentPart(o.amountTotal, o.applicationFeePercentBps), o.currency)} <span className="text-[13px] text-ink-muted">{t("orders.perInvoice")}</span></span>
-              : money(o.amountTotal, o.currency),
+            key: "fee",
+            header: t("orders.fee"),
+            align: "right",
+            cell: (o) =>
+              o.applicationFeeAmount !== null ? (
+                money(o.applicationFeeAmount, o.currency)
+              ) : o.applicationFeePercentBps !== null ? (
+                <span className="text-ink-muted">
+                  {t("orders.percentOfInvoice", { percent: percent(o.applicationFeePercentBps) })}
+                </span>
+              ) : (
+                dash
+              ),
           },
           {
-            key: "status", header: t("orders.status"), cell: (o) => (
+            key: "net",
+            header: t("orders.net"),
+            align: "right",
+            cell: (o) =>
+              o.applicationFeeAmount !== null ? (
+                money(o.amountTotal - o.applicationFeeAmount, o.currency)
+              ) : o.applicationFeePercentBps !== null ? (
+                <span>
+                  {money(o.amountTotal - percentPart(o.amountTotal, o.applicationFeePercentBps), o.currency)}{" "}
+                  <span className="text-[13px] text-ink-muted">{t("orders.perInvoice")}</span>
+                </span>
+              ) : (
+                money(o.amountTotal, o.currency)
+              ),
+          },
+          {
+            key: "status",
+            header: t("orders.status"),
+            cell: (o) => (
               <div className="flex flex-col items-start gap-1">
                 <OrderStatusBadge status={o.status} />
-                {o.status === "FAILED" && o.failureMessage && <span className="max-w-56 text-xs whitespace-normal text-danger-ink">{o.failureMessage}</span>}
+                {o.status === "FAILED" && o.failureMessage && (
+                  <span className="max-w-56 text-xs whitespace-normal text-danger-ink">{o.failureMessage}</span>
+                )}
               </div>
             ),
           },
-          { key: "ref", header: t("orders.storeOrderId"), cell: (o) => (o.externalOrderId ? <code className="font-mono text-xs">{o.externalOrderId}</code> : dash) },
+          {
+            key: "ref",
+            header: t("orders.storeOrderId"),
+            cell: (o) => (o.externalOrderId ? <code className="font-mono text-xs">{o.externalOrderId}</code> : dash),
+          },
           { key: "buyer", header: t("orders.buyer"), cell: (o) => o.customerEmail ?? dash },
         ]}
       />

@@ -11,7 +11,16 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
-import { CONFIGS_KEY, fieldLabel, gatewayBlurb, gatewayName, objectOf, type GatewayConfigRow, type GatewayType, type SplitRuleRow } from "./types";
+import {
+  CONFIGS_KEY,
+  fieldLabel,
+  gatewayBlurb,
+  gatewayName,
+  objectOf,
+  type GatewayConfigRow,
+  type GatewayType,
+  type SplitRuleRow,
+} from "./types";
 
 type Props = {
   open: boolean;
@@ -41,13 +50,34 @@ export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) 
   };
 
   const save = useMutation({
-    mutationFn: async (input: { label: string; credentials: Record<string, string>; baseUrl: string | null; activate: boolean; split?: SplitRuleRow[] }) => {
-      const body = { label: input.label, credentials: input.credentials, baseUrl: input.baseUrl, ...(input.split ? { split: input.split } : {}) };
-      if (config) return objectOf<GatewayConfigRow>(await apiFetch(`/api/v1/pix/configs/${config.id}`, { method: "PATCH", body }), "config");
-      const row = objectOf<GatewayConfigRow>(await apiFetch("/api/v1/pix/configs", { method: "POST", body: { gateway: typeId, ...body } }), "config");
+    mutationFn: async (input: {
+      label: string;
+      credentials: Record<string, string>;
+      baseUrl: string | null;
+      activate: boolean;
+      split?: SplitRuleRow[];
+    }) => {
+      const body = {
+        label: input.label,
+        credentials: input.credentials,
+        baseUrl: input.baseUrl,
+        ...(input.split ? { split: input.split } : {}),
+      };
+      if (config)
+        return objectOf<GatewayConfigRow>(
+          await apiFetch(`/api/v1/pix/configs/${config.id}`, { method: "PATCH", body }),
+          "config",
+        );
+      const row = objectOf<GatewayConfigRow>(
+        await apiFetch("/api/v1/pix/configs", { method: "POST", body: { gateway: typeId, ...body } }),
+        "config",
+      );
       // A new configuration is checked at once, so the card shows whether the credentials work.
-      const verified = await apiFetch<{ ok: boolean }>(`/api/v1/pix/configs/${row.id}/verify`, { method: "POST" }).catch(() => ({ ok: false }));
-      if (input.activate && verified.ok && !row.active) await apiFetch(`/api/v1/pix/configs/${row.id}`, { method: "PATCH", body: { active: true } });
+      const verified = await apiFetch<{ ok: boolean }>(`/api/v1/pix/configs/${row.id}/verify`, {
+        method: "POST",
+      }).catch(() => ({ ok: false }));
+      if (input.activate && verified.ok && !row.active)
+        await apiFetch(`/api/v1/pix/configs/${row.id}`, { method: "PATCH", body: { active: true } });
       return row;
     },
     onSuccess: () => {
@@ -58,7 +88,11 @@ export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) 
     onError: (err) => {
       const message = err instanceof ApiError ? err.message : t("common.error");
       const param = err instanceof ApiError ? err.param?.replace(/^credentials\./, "") : undefined;
-      if (param && (type?.fields.some((f) => f.name === param) || param === "label" || param === "baseUrl" || param === "split")) setErrors({ fields: { [param]: message } });
+      if (
+        param &&
+        (type?.fields.some((f) => f.name === param) || param === "label" || param === "baseUrl" || param === "split")
+      )
+        setErrors({ fields: { [param]: message } });
       else setErrors({ form: message, fields: {} });
     },
   });
@@ -85,40 +119,80 @@ export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) 
         const pct = String(form.get(`split.${i}.percentage`) ?? "").trim();
         if (!recipientId && !pct) continue;
         const percentage = Number(pct);
-        if (!recipientId || !/^\d+$/.test(pct) || percentage < 1 || percentage > 100) return setErrors({ fields: { split: t("pix.split.rowInvalid") } });
+        if (!recipientId || !/^\d+$/.test(pct) || percentage < 1 || percentage > 100)
+          return setErrors({ fields: { split: t("pix.split.rowInvalid") } });
         split.push({ recipientId, percentage });
       }
       const total = split.reduce((s, r) => s + r.percentage, 0);
-      if (total > type.splitLimits.maxTotalPercentage) return setErrors({ fields: { split: t("pix.split.tooMuch", { max: type.splitLimits.maxTotalPercentage }) } });
+      if (total > type.splitLimits.maxTotalPercentage)
+        return setErrors({ fields: { split: t("pix.split.tooMuch", { max: type.splitLimits.maxTotalPercentage }) } });
     }
     setErrors({ fields: {} });
     const baseUrl = String(form.get("baseUrl") ?? "").trim();
-    save.mutate({ label: String(form.get("label") ?? "").trim() || gatewayName(t, type.id), credentials, baseUrl: baseUrl || null, activate: form.get("activate") === "on", split });
+    save.mutate({
+      label: String(form.get("label") ?? "").trim() || gatewayName(t, type.id),
+      credentials,
+      baseUrl: baseUrl || null,
+      activate: form.get("activate") === "on",
+      split,
+    });
   }
 
   const picking = !config && !type;
   const title = config ? t("pix.form.editTitle", { label: config.label }) : t("pix.form.addTitle");
   const footer = picking ? (
-    <Button variant="secondary" onClick={close}>{t("common.cancel")}</Button>
+    <Button variant="secondary" onClick={close}>
+      {t("common.cancel")}
+    </Button>
   ) : (
     <>
-      {!config && <Button variant="secondary" onClick={() => { setPicked(null); setErrors({ fields: {} }); }}>{t("pix.form.back")}</Button>}
-      <Button type="submit" form={formId} loading={save.isPending}>{config ? t("pix.form.saveChanges") : t("pix.form.save")}</Button>
+      {!config && (
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setPicked(null);
+            setErrors({ fields: {} });
+          }}
+        >
+          {t("pix.form.back")}
+        </Button>
+      )}
+      <Button type="submit" form={formId} loading={save.isPending}>
+        {config ? t("pix.form.saveChanges") : t("pix.form.save")}
+      </Button>
     </>
   );
 
   return (
-    <Dialog open={open} onOpenChange={(o) => (o ? onOpenChange(true) : close())} title={title} description={picking ? t("pix.form.pickTypeHint") : undefined} size="lg" dismissible={!save.isPending} footer={footer}>
+    <Dialog
+      open={open}
+      onOpenChange={(o) => (o ? onOpenChange(true) : close())}
+      title={title}
+      description={picking ? t("pix.form.pickTypeHint") : undefined}
+      size="lg"
+      dismissible={!save.isPending}
+      footer={footer}
+    >
       {picking ? (
         <fieldset>
           <legend className="sr-only">{t("pix.form.pickType")}</legend>
           <div className="grid gap-2.5 sm:grid-cols-2" role="list">
             {types.map((g) => (
-              <button key={g.id} type="button" role="listitem" data-testid={`pix-type-${g.id}`} onClick={() => setPicked(g.id)}
-                className="flex flex-col items-start gap-1 rounded-lg border border-line bg-surface-raised p-3.5 text-left shadow-xs transition-colors hover:border-brand-600 hover:bg-brand-50/40 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus">
+              <button
+                key={g.id}
+                type="button"
+                role="listitem"
+                data-testid={`pix-type-${g.id}`}
+                onClick={() => setPicked(g.id)}
+                className="flex flex-col items-start gap-1 rounded-lg border border-line bg-surface-raised p-3.5 text-left shadow-xs transition-colors hover:border-brand-600 hover:bg-brand-50/40 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
+              >
                 <span className="text-sm font-semibold text-ink">{gatewayName(t, g.id)}</span>
                 <span className="text-[13px] leading-snug text-ink-muted">{gatewayBlurb(t, g.id)}</span>
-                {g.minimumCentavos > 1 && <span className="text-xs text-ink-subtle">{t("pix.card.minimum", { amount: money(g.minimumCentavos, "BRL") })}</span>}
+                {g.minimumCentavos > 1 && (
+                  <span className="text-xs text-ink-subtle">
+                    {t("pix.card.minimum", { amount: money(g.minimumCentavos, "BRL") })}
+                  </span>
+                )}
               </button>
             ))}
           </div>
@@ -127,15 +201,24 @@ export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) 
         <form id={formId} onSubmit={onSubmit} className="flex flex-col gap-5" key={`${typeId}-${open}`} noValidate>
           <div className="flex items-start justify-between gap-3 rounded-lg border border-line bg-surface-sunken px-3.5 py-3">
             <div className="flex min-w-0 flex-col gap-0.5">
-              <span className="text-sm font-semibold text-ink" data-testid="pix-form-type">{gatewayName(t, type.id)}</span>
+              <span className="text-sm font-semibold text-ink" data-testid="pix-form-type">
+                {gatewayName(t, type.id)}
+              </span>
               <span className="text-[13px] text-ink-muted">
                 {gatewayBlurb(t, type.id)}
-                {type.minimumCentavos > 1 && <> · {t("pix.card.minimum", { amount: money(type.minimumCentavos, "BRL") })}</>}
+                {type.minimumCentavos > 1 && (
+                  <> · {t("pix.card.minimum", { amount: money(type.minimumCentavos, "BRL") })}</>
+                )}
               </span>
             </div>
           </div>
           <Field label={t("pix.form.label")} hint={t("pix.form.labelHint")} error={errors.fields.label}>
-            <Input name="label" defaultValue={config?.label ?? gatewayName(t, type.id)} maxLength={80} autoComplete="off" />
+            <Input
+              name="label"
+              defaultValue={config?.label ?? gatewayName(t, type.id)}
+              maxLength={80}
+              autoComplete="off"
+            />
           </Field>
           <fieldset className="flex flex-col gap-4">
             <legend className="mb-1 text-sm font-semibold text-ink">{t("pix.form.credentialsTitle")}</legend>
@@ -151,29 +234,69 @@ export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) 
                 defaultValue: config && !field.secret ? (masked ?? "") : "",
               };
               return (
-                <Field key={field.name} label={fieldLabel(t, field)} required={field.required && !keep} hint={hint} error={errors.fields[field.name]}>
+                <Field
+                  key={field.name}
+                  label={fieldLabel(t, field)}
+                  required={field.required && !keep}
+                  hint={hint}
+                  error={errors.fields[field.name]}
+                >
                   {field.multiline ? (
-                    <Textarea {...common} rows={4} className={cn("font-mono text-xs", field.secret && "[-webkit-text-security:disc]")} placeholder={field.secret && masked ? masked : undefined} />
+                    <Textarea
+                      {...common}
+                      rows={4}
+                      className={cn("font-mono text-xs", field.secret && "[-webkit-text-security:disc]")}
+                      placeholder={field.secret && masked ? masked : undefined}
+                    />
                   ) : (
-                    <Input {...common} type={field.secret ? "password" : "text"} placeholder={field.secret && masked ? masked : undefined} className="font-mono" />
+                    <Input
+                      {...common}
+                      type={field.secret ? "password" : "text"}
+                      placeholder={field.secret && masked ? masked : undefined}
+                      className="font-mono"
+                    />
                   )}
                 </Field>
               );
             })}
           </fieldset>
-          {type.capabilities.split && type.splitLimits && <SplitFields type={type} initial={config?.split ?? []} error={errors.fields.split} />}
+          {type.capabilities.split && type.splitLimits && (
+            <SplitFields type={type} initial={config?.split ?? []} error={errors.fields.split} />
+          )}
           {type.id !== "direct_key" && (
             <details className="group rounded-lg border border-line px-3.5 py-2.5" open={!!config?.baseUrl}>
-              <summary className="cursor-pointer text-sm font-medium text-ink-muted select-none">{t("pix.form.advanced")}</summary>
+              <summary className="cursor-pointer text-sm font-medium text-ink-muted select-none">
+                {t("pix.form.advanced")}
+              </summary>
               <div className="pt-3 pb-1">
                 <Field label={t("pix.form.baseUrl")} hint={t("pix.form.baseUrlHint")} error={errors.fields.baseUrl}>
-                  <Input name="baseUrl" type="url" inputMode="url" defaultValue={config?.baseUrl ?? ""} placeholder="https://" maxLength={2048} autoComplete="off" />
+                  <Input
+                    name="baseUrl"
+                    type="url"
+                    inputMode="url"
+                    defaultValue={config?.baseUrl ?? ""}
+                    placeholder="https://"
+                    maxLength={2048}
+                    autoComplete="off"
+                  />
                 </Field>
               </div>
             </details>
           )}
-          {!config && <Checkbox id={`${formId}-activate`} name="activate" defaultChecked label={t("pix.form.activate")} description={t("pix.form.verifyAfterSave")} />}
-          {errors.form && <p role="alert" className="text-[13px] font-medium text-danger-ink">{errors.form}</p>}
+          {!config && (
+            <Checkbox
+              id={`${formId}-activate`}
+              name="activate"
+              defaultChecked
+              label={t("pix.form.activate")}
+              description={t("pix.form.verifyAfterSave")}
+            />
+          )}
+          {errors.form && (
+            <p role="alert" className="text-[13px] font-medium text-danger-ink">
+              {errors.form}
+            </p>
+          )}
         </form>
       ) : null}
     </Dialog>
@@ -190,23 +313,45 @@ function SplitFields({ type, initial, error }: { type: GatewayType; initial: Spl
   const rules = [
     t("pix.split.ruleRecipients", { n: limits.maxRecipients }),
     t("pix.split.ruleTotal", { max: limits.maxTotalPercentage }),
-    ...(limits.minShareExclusiveCentavos !== undefined ? [t("pix.split.ruleMinShare", { amount: money(limits.minShareExclusiveCentavos, "BRL") })] : []),
+    ...(limits.minShareExclusiveCentavos !== undefined
+      ? [t("pix.split.ruleMinShare", { amount: money(limits.minShareExclusiveCentavos, "BRL") })]
+      : []),
   ];
   return (
     <fieldset className="flex flex-col gap-3" data-testid="pix-split-fields" aria-describedby="pix-split-rules">
       <legend className="mb-1 text-sm font-semibold text-ink">{t("pix.split.title")}</legend>
-      <p id="pix-split-rules" className="-mt-2 text-[13px] text-ink-subtle">{t("pix.split.hint", { gateway: gatewayName(t, type.id) })} {rules.join(" · ")}</p>
+      <p id="pix-split-rules" className="-mt-2 text-[13px] text-ink-subtle">
+        {t("pix.split.hint", { gateway: gatewayName(t, type.id) })} {rules.join(" · ")}
+      </p>
       {Array.from({ length: splitRows(type) }, (_, i) => (
         <div key={i} className="grid grid-cols-[minmax(0,1fr)_6.5rem] gap-2.5">
           <Field label={t("pix.split.recipient")} className={i > 0 ? "[&_label]:sr-only" : undefined}>
-            <Input name={`split.${i}.recipient`} defaultValue={initial[i]?.recipientId ?? ""} maxLength={120} autoComplete="off" spellCheck={false} className="font-mono" placeholder={t("pix.split.recipientPlaceholder")} />
+            <Input
+              name={`split.${i}.recipient`}
+              defaultValue={initial[i]?.recipientId ?? ""}
+              maxLength={120}
+              autoComplete="off"
+              spellCheck={false}
+              className="font-mono"
+              placeholder={t("pix.split.recipientPlaceholder")}
+            />
           </Field>
           <Field label={t("pix.split.percentage")} className={i > 0 ? "[&_label]:sr-only" : undefined}>
-            <Input name={`split.${i}.percentage`} defaultValue={initial[i]?.percentage ?? ""} inputMode="numeric" trailing="%" autoComplete="off" />
+            <Input
+              name={`split.${i}.percentage`}
+              defaultValue={initial[i]?.percentage ?? ""}
+              inputMode="numeric"
+              trailing="%"
+              autoComplete="off"
+            />
           </Field>
         </div>
       ))}
-      {error && <p role="alert" className="text-[13px] font-medium text-danger-ink">{error}</p>}
+      {error && (
+        <p role="alert" className="text-[13px] font-medium text-danger-ink">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -10,12 +10,26 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { ExternalLinkIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
-import { CHARGES_KEY, CONFIGS_KEY, gatewayName, objectOf, parseReais, type CustomerRequirements, type PixChargeRow } from "./types";
+import {
+  CHARGES_KEY,
+  CONFIGS_KEY,
+  gatewayName,
+  objectOf,
+  parseReais,
+  type CustomerRequirements,
+  type PixChargeRow,
+} from "./types";
 
 /** `buyer`: what the gateway that will take the charge (first chargeable by priority) needs to know about the buyer. */
-type Props = { open: boolean; onOpenChange: (open: boolean) => void; buyer?: { gateway: string; requirements: CustomerRequirements } | null };
+type Props = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  buyer?: { gateway: string; requirements: CustomerRequirements } | null;
+};
 type BuyerField = "name" | "email" | "document" | "phone";
-type Errors = { amount?: string; description?: string; orderId?: string; form?: string } & Partial<Record<BuyerField, string>>;
+type Errors = { amount?: string; description?: string; orderId?: string; form?: string } & Partial<
+  Record<BuyerField, string>
+>;
 
 const BUYER_FIELDS: BuyerField[] = ["name", "email", "document", "phone"];
 
@@ -39,8 +53,16 @@ export function NewChargeDialog({ open, onOpenChange, buyer }: Props) {
   };
 
   const create = useMutation({
-    mutationFn: async (body: { amountCentavos: number; description: string; orderId?: string; customer?: Partial<Record<BuyerField, string>> }) =>
-      objectOf<PixChargeRow>(await apiFetch("/api/v1/pix/charges", { method: "POST", body, idempotencyKey: key }), "charge"),
+    mutationFn: async (body: {
+      amountCentavos: number;
+      description: string;
+      orderId?: string;
+      customer?: Partial<Record<BuyerField, string>>;
+    }) =>
+      objectOf<PixChargeRow>(
+        await apiFetch("/api/v1/pix/charges", { method: "POST", body, idempotencyKey: key }),
+        "charge",
+      ),
     onSuccess: (charge) => {
       setCreated(charge);
       void qc.invalidateQueries({ queryKey: CHARGES_KEY });
@@ -51,7 +73,8 @@ export function NewChargeDialog({ open, onOpenChange, buyer }: Props) {
       const param = err instanceof ApiError ? err.param : undefined;
       if (param === "amountCentavos") setErrors({ amount: message });
       else if (param === "description" || param === "orderId") setErrors({ [param]: message });
-      else if (param?.startsWith("customer.") && BUYER_FIELDS.includes(param.slice(9) as BuyerField)) setErrors({ [param.slice(9)]: message });
+      else if (param?.startsWith("customer.") && BUYER_FIELDS.includes(param.slice(9) as BuyerField))
+        setErrors({ [param.slice(9)]: message });
       else setErrors({ form: message });
       // A refused request can be fixed and sent again as a new intent.
       setKey(newIdempotencyKey());
@@ -75,7 +98,12 @@ export function NewChargeDialog({ open, onOpenChange, buyer }: Props) {
     }
     setErrors(next);
     if (amountCentavos === null || Object.keys(next).length) return;
-    create.mutate({ amountCentavos, description, ...(orderId ? { orderId } : {}), ...(needed.length ? { customer } : {}) });
+    create.mutate({
+      amountCentavos,
+      description,
+      ...(orderId ? { orderId } : {}),
+      ...(needed.length ? { customer } : {}),
+    });
   }
 
   const req = buyer?.requirements;
@@ -83,20 +111,36 @@ export function NewChargeDialog({ open, onOpenChange, buyer }: Props) {
   const payUrl = created ? (created.payUrl ?? `${window.location.origin}/pay/pix/${created.id}`) : "";
 
   return (
-    <Dialog open={open} onOpenChange={(o) => (o ? onOpenChange(true) : close())} title={created ? t("pix.create.created") : t("pix.create.title")}
-      description={created ? t("pix.create.createdBody") : t("pix.create.description")} dismissible={!create.isPending}
-      footer={created ? (
-        <>
-          <Button variant="secondary" onClick={reset}>{t("pix.create.another")}</Button>
-          <Button variant="secondary" href={payUrl} external><ExternalLinkIcon aria-hidden />{t("pix.create.openPage")}</Button>
-          <Button onClick={close}>{t("pix.create.done")}</Button>
-        </>
-      ) : (
-        <>
-          <Button variant="secondary" onClick={close}>{t("common.cancel")}</Button>
-          <Button type="submit" form="new-pix-charge" loading={create.isPending}>{t("pix.create.submit")}</Button>
-        </>
-      )}>
+    <Dialog
+      open={open}
+      onOpenChange={(o) => (o ? onOpenChange(true) : close())}
+      title={created ? t("pix.create.created") : t("pix.create.title")}
+      description={created ? t("pix.create.createdBody") : t("pix.create.description")}
+      dismissible={!create.isPending}
+      footer={
+        created ? (
+          <>
+            <Button variant="secondary" onClick={reset}>
+              {t("pix.create.another")}
+            </Button>
+            <Button variant="secondary" href={payUrl} external>
+              <ExternalLinkIcon aria-hidden />
+              {t("pix.create.openPage")}
+            </Button>
+            <Button onClick={close}>{t("pix.create.done")}</Button>
+          </>
+        ) : (
+          <>
+            <Button variant="secondary" onClick={close}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" form="new-pix-charge" loading={create.isPending}>
+              {t("pix.create.submit")}
+            </Button>
+          </>
+        )
+      }
+    >
       {created ? (
         <div className="flex flex-col gap-4 pb-1" data-testid="pix-charge-created">
           <p className="text-2xl font-semibold tabular-nums">{money(created.amountCentavos, "BRL")}</p>
@@ -108,15 +152,25 @@ export function NewChargeDialog({ open, onOpenChange, buyer }: Props) {
             <Input name="amount" inputMode="decimal" leading="R$" placeholder="0,00" autoComplete="off" autoFocus />
           </Field>
           <Field label={t("pix.create.chargeDescription")} error={errors.description} required>
-            <Input name="description" maxLength={140} placeholder={t("pix.create.chargeDescriptionPlaceholder")} autoComplete="off" />
+            <Input
+              name="description"
+              maxLength={140}
+              placeholder={t("pix.create.chargeDescriptionPlaceholder")}
+              autoComplete="off"
+            />
           </Field>
           <Field label={t("pix.create.orderId")} hint={t("pix.create.orderIdHint")} error={errors.orderId}>
             <Input name="orderId" maxLength={200} autoComplete="off" className="font-mono" />
           </Field>
           {needed.length > 0 && (
-            <fieldset className="flex flex-col gap-4 rounded-lg border border-line px-3.5 pt-2.5 pb-3.5" data-testid="pix-buyer-fields">
+            <fieldset
+              className="flex flex-col gap-4 rounded-lg border border-line px-3.5 pt-2.5 pb-3.5"
+              data-testid="pix-buyer-fields"
+            >
               <legend className="px-1 text-sm font-semibold text-ink">{t("pix.buyer.title")}</legend>
-              <p className="-mt-1 text-[13px] text-ink-subtle">{t("pix.buyer.hint", { gateway: gatewayName(t, buyer!.gateway) })}</p>
+              <p className="-mt-1 text-[13px] text-ink-subtle">
+                {t("pix.buyer.hint", { gateway: gatewayName(t, buyer!.gateway) })}
+              </p>
               {needed.includes("name") && (
                 <Field label={t("pix.buyer.name")} error={errors.name} required>
                   <Input name="customer.name" maxLength={120} autoComplete="off" />
@@ -129,13 +183,32 @@ export function NewChargeDialog({ open, onOpenChange, buyer }: Props) {
               )}
               <div className="grid gap-4 sm:grid-cols-2">
                 {needed.includes("document") && (
-                  <Field label={req?.document === "cpf" ? t("pix.buyer.cpf") : t("pix.buyer.cpfOrCnpj")} error={errors.document} required>
-                    <Input name="customer.document" inputMode="numeric" maxLength={20} placeholder="000.000.000-00" autoComplete="off" className="tabular-nums" />
+                  <Field
+                    label={req?.document === "cpf" ? t("pix.buyer.cpf") : t("pix.buyer.cpfOrCnpj")}
+                    error={errors.document}
+                    required
+                  >
+                    <Input
+                      name="customer.document"
+                      inputMode="numeric"
+                      maxLength={20}
+                      placeholder="000.000.000-00"
+                      autoComplete="off"
+                      className="tabular-nums"
+                    />
                   </Field>
                 )}
                 {needed.includes("phone") && (
                   <Field label={t("pix.buyer.phone")} hint={t("pix.buyer.phoneHint")} error={errors.phone} required>
-                    <Input name="customer.phone" type="tel" inputMode="tel" maxLength={25} placeholder="(11) 99999-0000" autoComplete="off" className="tabular-nums" />
+                    <Input
+                      name="customer.phone"
+                      type="tel"
+                      inputMode="tel"
+                      maxLength={25}
+                      placeholder="(11) 99999-0000"
+                      autoComplete="off"
+                      className="tabular-nums"
+                    />
                   </Field>
                 )}
               </div>

@@ -44,7 +44,9 @@ export function PixManager({ types, initialConfigs, initialCharges }: Props) {
     onMutate: async (ids) => {
       await qc.cancelQueries({ queryKey: CONFIGS_KEY });
       const previous = qc.getQueryData<GatewayConfigRow[]>(CONFIGS_KEY);
-      qc.setQueryData<GatewayConfigRow[]>(CONFIGS_KEY, (rows) => rows?.map((r) => ({ ...r, priority: ids.indexOf(r.id) })));
+      qc.setQueryData<GatewayConfigRow[]>(CONFIGS_KEY, (rows) =>
+        rows?.map((r) => ({ ...r, priority: ids.indexOf(r.id) })),
+      );
       return { previous };
     },
     onError: (err, _ids, context) => {
@@ -71,24 +73,51 @@ export function PixManager({ types, initialConfigs, initialCharges }: Props) {
 
   return (
     <div className="space-y-6">
-      <PageHeader title={t("pix.title")} description={t("pix.description")} actions={list.length > 0 ? addButton : undefined} />
+      <PageHeader
+        title={t("pix.title")}
+        description={t("pix.description")}
+        actions={list.length > 0 ? addButton : undefined}
+      />
       {list.length === 0 ? (
-        <EmptyState icon={<QrCodeIcon />} title={t("pix.gateways.emptyTitle")} description={t("pix.gateways.emptyBody")} action={addButton} />
+        <EmptyState
+          icon={<QrCodeIcon />}
+          title={t("pix.gateways.emptyTitle")}
+          description={t("pix.gateways.emptyBody")}
+          action={addButton}
+        />
       ) : (
         <section className="space-y-3" aria-labelledby="pix-gateways-title">
           <div>
-            <h2 id="pix-gateways-title" className="text-base font-semibold text-ink">{t("pix.gateways.title")}</h2>
+            <h2 id="pix-gateways-title" className="text-base font-semibold text-ink">
+              {t("pix.gateways.title")}
+            </h2>
             <p className="text-[13px] text-ink-muted">{t("pix.gateways.description")}</p>
           </div>
           {!anyActive && <Alert tone="warning">{t("pix.gateways.noActive")}</Alert>}
           <div className="space-y-4">
             {list.map((config, i) => (
-              <GatewayCard key={config.id} config={config} type={types.find((g) => g.id === config.gateway)} types={types} position={i} count={list.length} onMove={(d) => move(i, d)} moving={reorder.isPending} />
+              <GatewayCard
+                key={config.id}
+                config={config}
+                type={types.find((g) => g.id === config.gateway)}
+                types={types}
+                position={i}
+                count={list.length}
+                onMove={(d) => move(i, d)}
+                moving={reorder.isPending}
+              />
             ))}
           </div>
         </section>
       )}
-      {list.length > 0 && <ChargesSection initial={initialCharges} onOpen={setOpenCharge} onNew={() => setCreatingCharge(true)} canCreate={anyActive} />}
+      {list.length > 0 && (
+        <ChargesSection
+          initial={initialCharges}
+          onOpen={setOpenCharge}
+          onNew={() => setCreatingCharge(true)}
+          canCreate={anyActive}
+        />
+      )}
       <GatewayFormDialog open={adding} onOpenChange={setAdding} types={types} />
       <NewChargeDialog open={creatingCharge} onOpenChange={setCreatingCharge} buyer={buyerNeeds} />
       <ChargeDetailDialog chargeId={openCharge} onClose={() => setOpenCharge(null)} types={types} />

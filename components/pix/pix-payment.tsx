@@ -37,7 +37,12 @@ export function PixPayment({ initial }: { initial: PublicPixCharge }) {
   const poll = useQuery({
     queryKey: ["pix-pay", initial.id],
     queryFn: () => apiFetch<PixChargePoll>(`/api/pix/charges/${initial.id}`),
-    initialData: { status: initial.status, amountCentavos: initial.amountCentavos, expiresAt: initial.expiresAt, paidAt: initial.paidAt },
+    initialData: {
+      status: initial.status,
+      amountCentavos: initial.amountCentavos,
+      expiresAt: initial.expiresAt,
+      paidAt: initial.paidAt,
+    },
     refetchInterval: (q) => {
       const data = q.state.data;
       if (!data || FINAL_STATUSES.includes(data.status)) return false;
@@ -55,33 +60,67 @@ export function PixPayment({ initial }: { initial: PublicPixCharge }) {
   const amount = money(charge.amountCentavos, "BRL");
   const store = charge.storeName;
   const view: View =
-    charge.status === "pending" ? (secondsLeft === 0 ? "expired" : "pending") : charge.status === "failed" ? (charge.expiresAt && new Date(charge.expiresAt).getTime() <= Date.now() ? "expired" : "failed") : charge.status;
+    charge.status === "pending"
+      ? secondsLeft === 0
+        ? "expired"
+        : "pending"
+      : charge.status === "failed"
+        ? charge.expiresAt && new Date(charge.expiresAt).getTime() <= Date.now()
+          ? "expired"
+          : "failed"
+        : charge.status;
 
   const header = (
     <div className="flex flex-col items-center gap-1 text-center">
       <p className="text-sm text-ink-muted">{t("pix.pay.payTo", { store })}</p>
-      <p className="text-3xl font-semibold tracking-tight tabular-nums" data-testid="pix-pay-amount">{amount}</p>
+      <p className="text-3xl font-semibold tracking-tight tabular-nums" data-testid="pix-pay-amount">
+        {amount}
+      </p>
       {charge.description && <p className="max-w-xs text-[13px] text-ink-subtle">{charge.description}</p>}
     </div>
   );
 
   if (view !== "pending") {
     const final = {
-      paid: { icon: <CheckCircleIcon className="size-14 text-success" aria-hidden />, title: t("pix.pay.paidTitle"), body: t("pix.pay.paidBody", { store, amount }) },
-      expired: { icon: <XCircleIcon className="size-14 text-ink-subtle" aria-hidden />, title: t("pix.pay.expiredTitle"), body: t("pix.pay.expiredBody", { store }) },
-      failed: { icon: <XCircleIcon className="size-14 text-danger" aria-hidden />, title: t("pix.pay.failedTitle"), body: t("pix.pay.failedBody", { store }) },
-      refunded: { icon: <InfoIcon className="size-14 text-info" aria-hidden />, title: t("pix.pay.refundedTitle"), body: t("pix.pay.refundedBody", { store }) },
-      disputed: { icon: <AlertTriangleIcon className="size-14 text-warning" aria-hidden />, title: t("pix.pay.disputedTitle"), body: t("pix.pay.disputedBody") },
+      paid: {
+        icon: <CheckCircleIcon className="size-14 text-success" aria-hidden />,
+        title: t("pix.pay.paidTitle"),
+        body: t("pix.pay.paidBody", { store, amount }),
+      },
+      expired: {
+        icon: <XCircleIcon className="size-14 text-ink-subtle" aria-hidden />,
+        title: t("pix.pay.expiredTitle"),
+        body: t("pix.pay.expiredBody", { store }),
+      },
+      failed: {
+        icon: <XCircleIcon className="size-14 text-danger" aria-hidden />,
+        title: t("pix.pay.failedTitle"),
+        body: t("pix.pay.failedBody", { store }),
+      },
+      refunded: {
+        icon: <InfoIcon className="size-14 text-info" aria-hidden />,
+        title: t("pix.pay.refundedTitle"),
+        body: t("pix.pay.refundedBody", { store }),
+      },
+      disputed: {
+        icon: <AlertTriangleIcon className="size-14 text-warning" aria-hidden />,
+        title: t("pix.pay.disputedTitle"),
+        body: t("pix.pay.disputedBody"),
+      },
     }[view];
     return (
       <div className="flex flex-col items-center gap-6 py-4 text-center" data-testid="pix-pay" data-status={view}>
         {final.icon}
         <div className="flex flex-col gap-2">
-          <h1 className="text-xl font-semibold" role="status" data-testid="pix-pay-title">{final.title}</h1>
+          <h1 className="text-xl font-semibold" role="status" data-testid="pix-pay-title">
+            {final.title}
+          </h1>
           <p className="text-sm text-ink-muted">{final.body}</p>
         </div>
         <div className="w-full rounded-lg border border-line bg-surface-sunken p-4">{header}</div>
-        {charge.paidAt && view === "paid" && <p className="text-[13px] text-ink-subtle">{t("pix.pay.paidAt", { date: dateTime(charge.paidAt) })}</p>}
+        {charge.paidAt && view === "paid" && (
+          <p className="text-[13px] text-ink-subtle">{t("pix.pay.paidAt", { date: dateTime(charge.paidAt) })}</p>
+        )}
       </div>
     );
   }
@@ -92,22 +131,47 @@ export function PixPayment({ initial }: { initial: PublicPixCharge }) {
       {header}
       <div className="flex flex-col items-center gap-3">
         {charge.qrPngDataUrl && (
-          <img src={charge.qrPngDataUrl} alt={t("pix.pay.qrAlt", { amount, store })} width={232} height={232} data-testid="pix-qr"
-            className="size-52 rounded-lg border border-line bg-white p-2 shadow-xs [image-rendering:pixelated] sm:size-58" />
+          <img
+            src={charge.qrPngDataUrl}
+            alt={t("pix.pay.qrAlt", { amount, store })}
+            width={232}
+            height={232}
+            data-testid="pix-qr"
+            className="size-52 rounded-lg border border-line bg-white p-2 shadow-xs [image-rendering:pixelated] sm:size-58"
+          />
         )}
         <div className="text-center">
           <p className="text-sm font-medium text-ink">{t("pix.pay.scan")}</p>
           <p className="mt-0.5 text-[13px] text-ink-subtle">{t("pix.pay.scanHint")}</p>
         </div>
-        <p className="inline-flex min-h-7 items-center rounded-full bg-warning-bg px-3 py-1 text-[13px] font-medium text-warning-ink tabular-nums ring-1 ring-warning-line ring-inset" data-testid="pix-countdown" aria-live="off">
-          {charge.expiresAt ? (secondsLeft === null ? "\u00a0" : t("pix.pay.expiresIn", { time: clock(secondsLeft) })) : t("pix.pay.noExpiry")}
+        <p
+          className="inline-flex min-h-7 items-center rounded-full bg-warning-bg px-3 py-1 text-[13px] font-medium text-warning-ink tabular-nums ring-1 ring-warning-line ring-inset"
+          data-testid="pix-countdown"
+          aria-live="off"
+        >
+          {charge.expiresAt
+            ? secondsLeft === null
+              ? "\u00a0"
+              : t("pix.pay.expiresIn", { time: clock(secondsLeft) })
+            : t("pix.pay.noExpiry")}
         </p>
       </div>
       {charge.brCode && (
         <div className="flex flex-col gap-2">
           <p className="text-sm font-medium text-ink">{t("pix.pay.copyPaste")}</p>
-          <code className="block rounded-lg border border-line bg-surface-sunken px-3 py-2.5 font-mono text-xs leading-relaxed break-all text-ink select-all" data-testid="pix-brcode">{charge.brCode}</code>
-          <CopyButton value={charge.brCode} label={t("pix.pay.copyCode")} variant="primary" size="lg" className="w-full" />
+          <code
+            className="block rounded-lg border border-line bg-surface-sunken px-3 py-2.5 font-mono text-xs leading-relaxed break-all text-ink select-all"
+            data-testid="pix-brcode"
+          >
+            {charge.brCode}
+          </code>
+          <CopyButton
+            value={charge.brCode}
+            label={t("pix.pay.copyCode")}
+            variant="primary"
+            size="lg"
+            className="w-full"
+          />
           <p className="text-[13px] text-ink-subtle">{t("pix.pay.copyPasteHint")}</p>
         </div>
       )}

@@ -8,7 +8,13 @@ export const FINAL_STATUSES: readonly string[] = ["paid", "failed", "refunded", 
 export type GatewayType = {
   id: string;
   displayName: string;
-  capabilities: { refund: boolean; statusQuery: boolean; signedWebhooks: boolean; split: boolean; webhookRegistration?: boolean };
+  capabilities: {
+    refund: boolean;
+    statusQuery: boolean;
+    signedWebhooks: boolean;
+    split: boolean;
+    webhookRegistration?: boolean;
+  };
   minimumCentavos: number;
   amountUnit: "reais" | "centavos";
   fields: CredentialField[];
@@ -17,7 +23,12 @@ export type GatewayType = {
   splitLimits?: { maxRecipients: number; maxTotalPercentage: number; minShareExclusiveCentavos?: number } | null;
 };
 
-export type CustomerRequirements = { name: boolean; email: boolean; phone: boolean; document: false | "cpf" | "cpf_or_cnpj" };
+export type CustomerRequirements = {
+  name: boolean;
+  email: boolean;
+  phone: boolean;
+  document: false | "cpf" | "cpf_or_cnpj";
+};
 export type SplitRuleRow = { recipientId: string; percentage: number };
 
 export type GatewayConfigRow = {
@@ -105,7 +116,10 @@ export type PublicPixCharge = {
 
 /** The polling answer of GET /api/pix/charges/:id. */
 export type PixChargePoll = {
-  status: PixStatusName; amountCentavos: number; expiresAt: string | null; paidAt: string | null;
+  status: PixStatusName;
+  amountCentavos: number;
+  expiresAt: string | null;
+  paidAt: string | null;
   /** When to ask again: when Vitrine may next ask the gateway (its read budget); null once settled. */
   pollAfterSeconds?: number | null;
 };
@@ -128,7 +142,8 @@ export function objectOf<T>(body: unknown, key: string): T {
 }
 
 const GATEWAY_IDS = ["syncpay", "pushinpay", "paradise", "wiinpay", "atomopay", "bcb", "direct_key"] as const;
-const isKnownGateway = (id: string | null | undefined): id is (typeof GATEWAY_IDS)[number] => !!id && (GATEWAY_IDS as readonly string[]).includes(id);
+const isKnownGateway = (id: string | null | undefined): id is (typeof GATEWAY_IDS)[number] =>
+  !!id && (GATEWAY_IDS as readonly string[]).includes(id);
 
 /** The gateway's name in the UI language; an unknown id shows as is. */
 export function gatewayName(t: (k: MessageKey) => string, id: string | null | undefined): string {

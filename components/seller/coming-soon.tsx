@@ -9,7 +9,11 @@ export async function ComingSoon({ title, description }: { title: MessageKey; de
   const { t } = await getI18n();
   return (
     <div className="space-y-6">
-      <PageHeader title={t(title)} description={t(description)} actions={<Badge tone="warning">{t("common.comingSoon")}</Badge>} />
+      <PageHeader
+        title={t(title)}
+        description={t(description)}
+        actions={<Badge tone="warning">{t("common.comingSoon")}</Badge>}
+      />
       <EmptyState title={t("common.comingSoon")} description={t("common.comingSoonBody")} />
     </div>
   );

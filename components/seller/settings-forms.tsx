@@ -24,7 +24,10 @@ export function ProfileForm({ name, email, locale }: { name: string; email: stri
     setError(undefined);
     const form = new FormData(e.currentTarget);
     try {
-      await apiFetch("/api/settings/profile", { method: "PATCH", body: { name: String(form.get("name")), locale: String(form.get("locale")) } });
+      await apiFetch("/api/settings/profile", {
+        method: "PATCH",
+        body: { name: String(form.get("name")), locale: String(form.get("locale")) },
+      });
       toast.success(t("settings.profileSaved"));
       router.refresh();
     } catch (err) {
@@ -37,15 +40,32 @@ export function ProfileForm({ name, email, locale }: { name: string; email: stri
   return (
     <Card>
       <form onSubmit={onSubmit}>
-        <CardHeader><CardTitle>{t("settings.profile")}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("settings.profile")}</CardTitle>
+        </CardHeader>
         <CardContent className="space-y-4">
-          <Field label={t("settings.name")} error={error} required><Input name="name" defaultValue={name} maxLength={100} required /></Field>
-          <Field label={t("settings.email")}><Input value={email} readOnly disabled /></Field>
+          <Field label={t("settings.name")} error={error} required>
+            <Input name="name" defaultValue={name} maxLength={100} required />
+          </Field>
+          <Field label={t("settings.email")}>
+            <Input value={email} readOnly disabled />
+          </Field>
           <Field label={t("settings.language")}>
-            <Select name="locale" defaultValue={locale} options={[{ value: "pt-BR", label: "Português (Brasil)" }, { value: "en", label: "English" }]} />
+            <Select
+              name="locale"
+              defaultValue={locale}
+              options={[
+                { value: "pt-BR", label: "Português (Brasil)" },
+                { value: "en", label: "English" },
+              ]}
+            />
           </Field>
         </CardContent>
-        <CardFooter className="justify-end"><Button type="submit" loading={pending}>{t("settings.saveProfile")}</Button></CardFooter>
+        <CardFooter className="justify-end">
+          <Button type="submit" loading={pending}>
+            {t("settings.saveProfile")}
+          </Button>
+        </CardFooter>
       </form>
     </Card>
   );
@@ -62,10 +82,14 @@ export function PasswordForm() {
     setErrors({});
     const form = new FormData(e.currentTarget);
     try {
-      await apiFetch("/api/settings/password", { method: "POST", body: { currentPassword: String(form.get("currentPassword")), newPassword: String(form.get("newPassword")) } });
+      await apiFetch("/api/settings/password", {
+        method: "POST",
+        body: { currentPassword: String(form.get("currentPassword")), newPassword: String(form.get("newPassword")) },
+      });
       await signOut({ callbackUrl: "/sign-in?passwordChanged=1" });
     } catch (err) {
-      if (err instanceof ApiError && (err.param === "currentPassword" || err.param === "newPassword")) setErrors({ [err.param]: err.message });
+      if (err instanceof ApiError && (err.param === "currentPassword" || err.param === "newPassword"))
+        setErrors({ [err.param]: err.message });
       else setErrors({ form: err instanceof ApiError ? err.message : t("common.error") });
       setPending(false);
     }
@@ -74,12 +98,23 @@ export function PasswordForm() {
   return (
     <Card>
       <form onSubmit={onSubmit}>
-        <CardHeader><CardTitle>{t("settings.password")}</CardTitle><CardDescription>{t("settings.passwordDescription")}</CardDescription></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("settings.password")}</CardTitle>
+          <CardDescription>{t("settings.passwordDescription")}</CardDescription>
+        </CardHeader>
         <CardContent className="space-y-4">
-          <Field label={t("settings.currentPassword")} error={errors.currentPassword ?? errors.form} required><Input name="currentPassword" type="password" autoComplete="current-password" required /></Field>
-          <Field label={t("settings.newPassword")} hint={t("auth.passwordHint")} error={errors.newPassword} required><Input name="newPassword" type="password" autoComplete="new-password" minLength={10} required /></Field>
+          <Field label={t("settings.currentPassword")} error={errors.currentPassword ?? errors.form} required>
+            <Input name="currentPassword" type="password" autoComplete="current-password" required />
+          </Field>
+          <Field label={t("settings.newPassword")} hint={t("auth.passwordHint")} error={errors.newPassword} required>
+            <Input name="newPassword" type="password" autoComplete="new-password" minLength={10} required />
+          </Field>
         </CardContent>
-        <CardFooter className="justify-end"><Button type="submit" variant="secondary" loading={pending}>{t("settings.changePassword")}</Button></CardFooter>
+        <CardFooter className="justify-end">
+          <Button type="submit" variant="secondary" loading={pending}>
+            {t("settings.changePassword")}
+          </Button>
+        </CardFooter>
       </form>
     </Card>
   );

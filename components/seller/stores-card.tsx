@@ -32,7 +32,14 @@ export function StoresCard({ stores, currentStoreId }: { stores: StoreRow[]; cur
     const form = new FormData(e.currentTarget);
     const domain = String(form.get("storeDomain") ?? "").trim();
     try {
-      await apiFetch("/api/stores", { method: "POST", body: { name: String(form.get("name")), currency: String(form.get("currency")), ...(domain ? { storeDomain: domain } : {}) } });
+      await apiFetch("/api/stores", {
+        method: "POST",
+        body: {
+          name: String(form.get("name")),
+          currency: String(form.get("currency")),
+          ...(domain ? { storeDomain: domain } : {}),
+        },
+      });
       toast.success(t("settings.storeCreated"));
       router.push("/dashboard");
       router.refresh();
@@ -45,22 +52,53 @@ export function StoresCard({ stores, currentStoreId }: { stores: StoreRow[]; cur
 
   return (
     <Card className="lg:col-span-2">
-      <CardHeader><CardTitle>{t("settings.stores")}</CardTitle><CardDescription>{t("settings.storesDescription")}</CardDescription></CardHeader>
+      <CardHeader>
+        <CardTitle>{t("settings.stores")}</CardTitle>
+        <CardDescription>{t("settings.storesDescription")}</CardDescription>
+      </CardHeader>
       <CardContent className="grid gap-6 md:grid-cols-2">
         <ul className="divide-y divide-line self-start rounded-lg border border-line" data-testid="stores-list">
           {stores.map((s) => (
             <li key={s.id} className="flex items-center justify-between gap-3 px-4 py-3 text-sm">
-              <div className="min-w-0"><div className="truncate font-medium">{s.name}</div><div className="truncate text-xs text-ink-subtle">{s.currency}{s.storeDomain ? ` · ${s.storeDomain}` : ""}</div></div>
-              {s.id === currentStoreId ? <Badge tone="brand">{t("settings.current")}</Badge> : <Button size="sm" variant="secondary" onClick={() => void switchTo(s.id)}>{t("settings.switchTo")}</Button>}
+              <div className="min-w-0">
+                <div className="truncate font-medium">{s.name}</div>
+                <div className="truncate text-xs text-ink-subtle">
+                  {s.currency}
+                  {s.storeDomain ? ` · ${s.storeDomain}` : ""}
+                </div>
+              </div>
+              {s.id === currentStoreId ? (
+                <Badge tone="brand">{t("settings.current")}</Badge>
+              ) : (
+                <Button size="sm" variant="secondary" onClick={() => void switchTo(s.id)}>
+                  {t("settings.switchTo")}
+                </Button>
+              )}
             </li>
           ))}
         </ul>
         <form onSubmit={onCreate} className="space-y-3">
           <h3 className="text-sm font-semibold">{t("settings.newStore")}</h3>
-          <Field label={t("settings.storeName")} error={errors.name} required><Input name="name" required maxLength={80} /></Field>
-          <Field label={t("settings.storeDomain")} error={errors.storeDomain}><Input name="storeDomain" type="url" placeholder="https://" /></Field>
-          <Field label={t("settings.currency")}><Select name="currency" defaultValue="BRL" options={[{ value: "BRL", label: "BRL" }, { value: "USD", label: "USD" }, { value: "EUR", label: "EUR" }]} /></Field>
-          <Button type="submit" variant="secondary" loading={pending}>{t("settings.createStore")}</Button>
+          <Field label={t("settings.storeName")} error={errors.name} required>
+            <Input name="name" required maxLength={80} />
+          </Field>
+          <Field label={t("settings.storeDomain")} error={errors.storeDomain}>
+            <Input name="storeDomain" type="url" placeholder="https://" />
+          </Field>
+          <Field label={t("settings.currency")}>
+            <Select
+              name="currency"
+              defaultValue="BRL"
+              options={[
+                { value: "BRL", label: "BRL" },
+                { value: "USD", label: "USD" },
+                { value: "EUR", label: "EUR" },
+              ]}
+            />
+          </Field>
+          <Button type="submit" variant="secondary" loading={pending}>
+            {t("settings.createStore")}
+          </Button>
         </form>
       </CardContent>
     </Card>

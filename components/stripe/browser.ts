@@ -30,14 +30,25 @@ export function loadStripeJs(config: StripeBrowser, locale: Locale, stripeAccoun
   let promise = cache.get(key);
   if (!promise) {
     promise = (config.standInScriptUrl ? loadScript(config.standInScriptUrl) : Promise.resolve()).then(() =>
-      loadStripe(config.publishableKey, { ...(stripeAccount ? { stripeAccount } : {}), locale: locale === "pt-BR" ? "pt-BR" : "en" }),
+      loadStripe(config.publishableKey, {
+        ...(stripeAccount ? { stripeAccount } : {}),
+        locale: locale === "pt-BR" ? "pt-BR" : "en",
+      }),
     );
     cache.set(key, promise);
   }
   return promise;
 }
 
-const DECLINE_KEYS = ["card_declined", "generic_decline", "insufficient_funds", "expired_card", "incorrect_cvc", "incorrect_number", "processing_error"] as const;
+const DECLINE_KEYS = [
+  "card_declined",
+  "generic_decline",
+  "insufficient_funds",
+  "expired_card",
+  "incorrect_cvc",
+  "incorrect_number",
+  "processing_error",
+] as const;
 
 /**
  * The reader's-language message for a Stripe decline: the decline code first (the precise one,
@@ -45,7 +56,10 @@ const DECLINE_KEYS = ["card_declined", "generic_decline", "insufficient_funds", 
  * is never shown.
  */
 export function declineMessage(t: TranslateFn, err: { code?: string | null; decline_code?: string | null }): string {
-  if (err.code === "payment_intent_authentication_failure" || err.decline_code === "authentication_required") return t("common.declines.authentication_failed");
-  const key = [err.decline_code, err.code].find((k): k is (typeof DECLINE_KEYS)[number] => !!k && (DECLINE_KEYS as readonly string[]).includes(k));
+  if (err.code === "payment_intent_authentication_failure" || err.decline_code === "authentication_required")
+    return t("common.declines.authentication_failed");
+  const key = [err.decline_code, err.code].find(
+    (k): k is (typeof DECLINE_KEYS)[number] => !!k && (DECLINE_KEYS as readonly string[]).includes(k),
+  );
   return key ? t(`common.declines.${key}`) : t("common.declines.generic");
 }

@@ -24,7 +24,8 @@ const base =
 
 const variants: Record<ButtonVariant, string> = {
   primary: "bg-brand-700 text-ink-inverse shadow-xs hover:bg-brand-800 active:bg-brand-900",
-  secondary: "border border-line-strong bg-surface-raised text-ink shadow-xs hover:bg-surface-sunken active:bg-surface-hover",
+  secondary:
+    "border border-line-strong bg-surface-raised text-ink shadow-xs hover:bg-surface-sunken active:bg-surface-hover",
   ghost: "text-ink-muted hover:bg-surface-hover hover:text-ink",
   danger: "bg-danger text-ink-inverse shadow-xs hover:bg-danger-hover",
   link: "rounded-sm text-brand-700 underline-offset-4 hover:text-brand-800 hover:underline",
@@ -40,7 +41,10 @@ const paddings: Record<ButtonSize, string> = { sm: "px-3", md: "px-3.5", lg: "px
 const squares: Record<ButtonSize, string> = { sm: "w-8", md: "w-9", lg: "w-11" };
 
 /** The button look as a class string, for elements Button cannot render itself (e.g. a <summary> or <label>). */
-export function buttonClasses({ variant = "primary", size = "md", fullWidth, iconOnly, loading }: StyleProps = {}, className?: string) {
+export function buttonClasses(
+  { variant = "primary", size = "md", fullWidth, iconOnly, loading }: StyleProps = {},
+  className?: string,
+) {
   return cn(
     base,
     loading ? "cursor-progress" : "disabled:opacity-55 aria-disabled:opacity-55",
@@ -57,7 +61,8 @@ type CommonProps = StyleProps & {
   className?: string;
 };
 
-type AsButton = CommonProps & ButtonHTMLAttributes<HTMLButtonElement> & { href?: undefined; ref?: Ref<HTMLButtonElement> };
+type AsButton = CommonProps &
+  ButtonHTMLAttributes<HTMLButtonElement> & { href?: undefined; ref?: Ref<HTMLButtonElement> };
 type AsLink = CommonProps &
   Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & {
     href: string;
@@ -72,7 +77,8 @@ export type ButtonProps = AsButton | AsLink;
 /** Button, or a link that looks like one when `href` is given (Next <Link> for app paths). */
 export function Button(props: ButtonProps) {
   if (props.href !== undefined) {
-    const { variant, size, fullWidth, iconOnly, loading, className, children, href, external, disabled, ...rest } = props;
+    const { variant, size, fullWidth, iconOnly, loading, className, children, href, external, disabled, ...rest } =
+      props;
     const classes = buttonClasses({ variant, size, fullWidth, iconOnly, loading }, className);
     const content = (
       <>
@@ -101,7 +107,18 @@ export function Button(props: ButtonProps) {
       </Link>
     );
   }
-  const { variant, size, fullWidth, iconOnly, loading, className, children, disabled, type = "button", ...rest } = props;
+  const {
+    variant,
+    size,
+    fullWidth,
+    iconOnly,
+    loading,
+    className,
+    children,
+    disabled,
+    type = "button",
+    ...rest
+  } = props;
   return (
     <button
       {...rest}

@@ -17,7 +17,11 @@ export function CardHeader({ className, actions, children, ...props }: DivProps 
   );
 }
 
-export function CardTitle({ className, as: Tag = "h2", ...props }: HTMLAttributes<HTMLHeadingElement> & { as?: "h2" | "h3" | "h4" }) {
+export function CardTitle({
+  className,
+  as: Tag = "h2",
+  ...props
+}: HTMLAttributes<HTMLHeadingElement> & { as?: "h2" | "h3" | "h4" }) {
   return <Tag {...props} className={cn("text-base font-semibold tracking-tight text-ink", className)} />;
 }
 
@@ -33,7 +37,10 @@ export function CardFooter({ className, ...props }: DivProps) {
   return (
     <div
       {...props}
-      className={cn("flex flex-wrap items-center justify-end gap-2 rounded-b-lg border-t border-line bg-surface px-5 py-3 sm:px-6", className)}
+      className={cn(
+        "flex flex-wrap items-center justify-end gap-2 rounded-b-lg border-t border-line bg-surface px-5 py-3 sm:px-6",
+        className,
+      )}
     />
   );
 }

@@ -29,13 +29,22 @@ export function Checkbox({ label, description, className, id, ...props }: Checkb
         aria-hidden="true"
         className="pointer-events-none absolute inset-0 size-4 text-ink-inverse opacity-0 peer-checked:opacity-100"
       >
-        <path d="m4 8.5 2.5 2.5L12 5.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+        <path
+          d="m4 8.5 2.5 2.5L12 5.5"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
     </span>
   );
   if (!label) return box;
   return (
-    <label htmlFor={id} className={cn("flex cursor-pointer items-start gap-2.5 text-sm has-disabled:cursor-not-allowed", className)}>
+    <label
+      htmlFor={id}
+      className={cn("flex cursor-pointer items-start gap-2.5 text-sm has-disabled:cursor-not-allowed", className)}
+    >
       {box}
       <span className="flex flex-col gap-0.5">
         <span className="font-medium text-ink">{label}</span>

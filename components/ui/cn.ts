@@ -1,6 +1,18 @@
 type ClassValue = string | false | null | undefined;
 
-const DISPLAY = new Set(["block", "inline-block", "inline", "flex", "inline-flex", "grid", "inline-grid", "contents", "table", "hidden", "flow-root"]);
+const DISPLAY = new Set([
+  "block",
+  "inline-block",
+  "inline",
+  "flex",
+  "inline-flex",
+  "grid",
+  "inline-grid",
+  "contents",
+  "table",
+  "hidden",
+  "flow-root",
+]);
 
 /**
  * Joins class names, skipping falsy values. One conflict is resolved: a later display utility

@@ -7,7 +7,10 @@ export function Code({ className, ...props }: HTMLAttributes<HTMLElement>) {
   return (
     <code
       {...props}
-      className={cn("rounded-sm border border-line bg-surface-sunken px-1 py-px font-mono text-[0.85em] text-ink break-all", className)}
+      className={cn(
+        "rounded-sm border border-line bg-surface-sunken px-1 py-px font-mono text-[0.85em] text-ink break-all",
+        className,
+      )}
     />
   );
 }

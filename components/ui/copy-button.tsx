@@ -33,7 +33,15 @@ async function writeClipboard(text: string): Promise<void> {
 }
 
 /** Copies `value`, flips to "Copied" for two seconds and shows a toast. */
-export function CopyButton({ value, label, iconOnly, variant = "secondary", size = "sm", toast = true, className }: CopyButtonProps) {
+export function CopyButton({
+  value,
+  label,
+  iconOnly,
+  variant = "secondary",
+  size = "sm",
+  toast = true,
+  className,
+}: CopyButtonProps) {
   const { t } = useI18n();
   const toasts = useToast();
   const [copied, setCopied] = useState(false);

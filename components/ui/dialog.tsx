@@ -24,7 +24,16 @@ const widths = { sm: "sm:max-w-sm", md: "sm:max-w-lg", lg: "sm:max-w-2xl" } as c
  * Modal on the native <dialog>: the browser traps focus, makes the page inert,
  * handles Esc and returns focus to the opener on close.
  */
-export function Dialog({ open, onOpenChange, title, description, children, footer, size = "md", dismissible = true }: DialogProps) {
+export function Dialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  footer,
+  size = "md",
+  dismissible = true,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -67,7 +76,14 @@ export function Dialog({ open, onOpenChange, title, description, children, foote
             )}
           </div>
           {dismissible && (
-            <Button variant="ghost" size="sm" iconOnly aria-label={t("ui.close")} onClick={() => onOpenChange(false)} className="-mt-1 -mr-2">
+            <Button
+              variant="ghost"
+              size="sm"
+              iconOnly
+              aria-label={t("ui.close")}
+              onClick={() => onOpenChange(false)}
+              className="-mt-1 -mr-2"
+            >
               <XIcon />
             </Button>
           )}
@@ -97,7 +113,17 @@ export type ConfirmDialogProps = {
 };
 
 /** "Are you sure?" with a cancel and a confirm button. */
-export function ConfirmDialog({ open, onOpenChange, title, description, children, confirmLabel, cancelLabel, tone = "primary", onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  confirmLabel,
+  cancelLabel,
+  tone = "primary",
+  onConfirm,
+}: ConfirmDialogProps) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
 
@@ -126,7 +152,12 @@ export function ConfirmDialog({ open, onOpenChange, title, description, children
           <Button variant="secondary" onClick={() => onOpenChange(false)} disabled={busy}>
             {cancelLabel ?? t("ui.cancel")}
           </Button>
-          <Button variant={tone === "danger" ? "danger" : "primary"} onClick={confirm} loading={busy} autoFocus={tone !== "danger"}>
+          <Button
+            variant={tone === "danger" ? "danger" : "primary"}
+            onClick={confirm}
+            loading={busy}
+            autoFocus={tone !== "danger"}
+          >
             {confirmLabel}
           </Button>
         </>

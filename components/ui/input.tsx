@@ -15,7 +15,14 @@ export function Input({ size = "md", leading, trailing, className, ...props }: I
   const input = (
     <input
       {...props}
-      className={cn(controlBase, controlSizes[size], "read-only:bg-surface-sunken", !!leading && "pl-9", !!trailing && "pr-12", !leading && !trailing && className)}
+      className={cn(
+        controlBase,
+        controlSizes[size],
+        "read-only:bg-surface-sunken",
+        !!leading && "pl-9",
+        !!trailing && "pr-12",
+        !leading && !trailing && className,
+      )}
     />
   );
   if (!leading && !trailing) return input;
@@ -28,7 +35,9 @@ export function Input({ size = "md", leading, trailing, className, ...props }: I
       )}
       {input}
       {trailing && (
-        <span className="pointer-events-none absolute inset-y-0 right-0 flex items-center pr-3 text-sm text-ink-subtle">{trailing}</span>
+        <span className="pointer-events-none absolute inset-y-0 right-0 flex items-center pr-3 text-sm text-ink-subtle">
+          {trailing}
+        </span>
       )}
     </div>
   );

@@ -27,7 +27,10 @@ export function Select({ size = "md", options, placeholder, className, children,
         ))}
         {children}
       </select>
-      <ChevronDownIcon size={16} className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-ink-subtle" />
+      <ChevronDownIcon
+        size={16}
+        className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-ink-subtle"
+      />
     </div>
   );
 }

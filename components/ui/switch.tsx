@@ -29,7 +29,12 @@ export function Switch({ label, description, className, ...props }: SwitchProps)
   );
   if (!label) return <span className={className}>{track}</span>;
   return (
-    <label className={cn("flex cursor-pointer items-start justify-between gap-4 text-sm has-disabled:cursor-not-allowed", className)}>
+    <label
+      className={cn(
+        "flex cursor-pointer items-start justify-between gap-4 text-sm has-disabled:cursor-not-allowed",
+        className,
+      )}
+    >
       <span className="flex flex-col gap-0.5">
         <span className="font-medium text-ink">{label}</span>
         {description && <span className="text-[13px] text-ink-subtle">{description}</span>}

@@ -28,22 +28,40 @@ export function TableRow({ className, ...props }: HTMLAttributes<HTMLTableRowEle
 type Align = "left" | "right" | "center";
 const aligns: Record<Align, string> = { left: "text-left", right: "text-right", center: "text-center" };
 
-export function TableHead({ className, align = "left", ...props }: ThHTMLAttributes<HTMLTableCellElement> & { align?: Align }) {
+export function TableHead({
+  className,
+  align = "left",
+  ...props
+}: ThHTMLAttributes<HTMLTableCellElement> & { align?: Align }) {
   return (
     <th
       scope="col"
       {...props}
-      className={cn("h-10 px-4 text-xs font-medium whitespace-nowrap text-ink-muted first:pl-5 last:pr-5", aligns[align], className)}
+      className={cn(
+        "h-10 px-4 text-xs font-medium whitespace-nowrap text-ink-muted first:pl-5 last:pr-5",
+        aligns[align],
+        className,
+      )}
     />
   );
 }
 
 /** Cells keep to one line so narrow screens scroll the table sideways; set `wrap` for long free text. */
-export function TableCell({ className, align = "left", wrap, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { align?: Align; wrap?: boolean }) {
+export function TableCell({
+  className,
+  align = "left",
+  wrap,
+  ...props
+}: TdHTMLAttributes<HTMLTableCellElement> & { align?: Align; wrap?: boolean }) {
   return (
     <td
       {...props}
-      className={cn("px-4 py-3 align-middle text-ink first:pl-5 last:pr-5", wrap ? "min-w-48" : "whitespace-nowrap", aligns[align], className)}
+      className={cn(
+        "px-4 py-3 align-middle text-ink first:pl-5 last:pr-5",
+        wrap ? "min-w-48" : "whitespace-nowrap",
+        aligns[align],
+        className,
+      )}
     />
   );
 }
@@ -104,7 +122,12 @@ export function DataTable<Row>({ columns, rows, rowKey, empty, caption, classNam
           rows.map((row) => (
             <TableRow key={rowKey(row)}>
               {columns.map((col) => (
-                <TableCell key={col.key} align={col.align} wrap={col.wrap} className={cn(col.align === "right" && "tabular-nums", col.className)}>
+                <TableCell
+                  key={col.key}
+                  align={col.align}
+                  wrap={col.wrap}
+                  className={cn(col.align === "right" && "tabular-nums", col.className)}
+                >
                   {col.cell ? col.cell(row) : String((row as Record<string, unknown>)[col.key] ?? "")}
                 </TableCell>
               ))}

@@ -29,7 +29,12 @@ export function Tabs({ items, defaultValue, value, onValueChange, label, classNa
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     const index = items.findIndex((i) => i.value === current);
-    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: items.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: items.length - 1,
+    };
     if (!(e.key in moves)) return;
     e.preventDefault();
     const next = items[(moves[e.key] + items.length) % items.length];
@@ -62,7 +67,9 @@ export function Tabs({ items, defaultValue, value, onValueChange, label, classNa
               className={cn(
                 "-mb-px inline-flex h-10 items-center gap-2 border-b-2 px-3 text-sm font-medium whitespace-nowrap transition-colors",
                 "rounded-t-md focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-focus",
-                selected ? "border-brand-700 text-ink" : "border-transparent text-ink-muted hover:border-line-strong hover:text-ink",
+                selected
+                  ? "border-brand-700 text-ink"
+                  : "border-transparent text-ink-muted hover:border-line-strong hover:text-ink",
               )}
             >
               {item.label}

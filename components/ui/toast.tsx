@@ -5,7 +5,7 @@ import { cn } from "./cn";
 import { CheckCircleIcon, InfoIcon, XCircleIcon, XIcon } from "./icons";
 
 export type ToastTone = "success" | "error" | "info";
-export type ToastOptions = { description?: ReactNode; /** ms; 0 keeps it until dismissed. */ duration?: number };
+export type ToastOptions = { description?: ReactNode /** ms; 0 keeps it until dismissed. */; duration?: number };
 type ToastItem = { id: number; tone: ToastTone; title: ReactNode } & ToastOptions;
 
 type ToastApi = {
@@ -51,7 +51,10 @@ export function useToast(): ToastApi {
 function ToastViewport({ items, onDismiss }: { items: ToastItem[]; onDismiss: (id: number) => void }) {
   const { t } = useI18n();
   return (
-    <section aria-label={t("ui.notifications")} className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex justify-center p-4 sm:inset-x-auto sm:right-0 sm:justify-end">
+    <section
+      aria-label={t("ui.notifications")}
+      className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex justify-center p-4 sm:inset-x-auto sm:right-0 sm:justify-end"
+    >
       <ol aria-live="polite" className="flex w-full max-w-sm flex-col gap-2">
         {items.map((item) => (
           <Toast key={item.id} item={item} onDismiss={onDismiss} dismissLabel={t("ui.dismiss")} />
@@ -67,7 +70,15 @@ const tones: Record<ToastTone, { Icon: typeof InfoIcon; icon: string }> = {
   info: { Icon: InfoIcon, icon: "text-info" },
 };
 
-function Toast({ item, onDismiss, dismissLabel }: { item: ToastItem; onDismiss: (id: number) => void; dismissLabel: string }) {
+function Toast({
+  item,
+  onDismiss,
+  dismissLabel,
+}: {
+  item: ToastItem;
+  onDismiss: (id: number) => void;
+  dismissLabel: string;
+}) {
   const [paused, setPaused] = useState(false);
   const duration = item.duration ?? DEFAULT_DURATION[item.tone];
   useEffect(() => {

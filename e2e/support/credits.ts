@@ -11,7 +11,13 @@ export async function creditsSeller(browser: Browser, locale: "en" | "pt-BR" = "
   const context = await browser.newContext({ locale: locale === "en" ? "en-US" : "pt-BR" });
   const page = await context.newPage();
   const email = uniqueEmail("credits");
-  expect((await page.request.post("/api/auth/sign-up", { data: { name: "Credit Buyer", email, password: PASSWORD, storeName: "Loja Créditos" } })).status()).toBe(202);
+  expect(
+    (
+      await page.request.post("/api/auth/sign-up", {
+        data: { name: "Credit Buyer", email, password: PASSWORD, storeName: "Loja Créditos" },
+      })
+    ).status(),
+  ).toBe(202);
   await useLocale(page, locale);
   await signIn(page, email);
   return { context, page, email };
@@ -37,7 +43,10 @@ export async function startNewCardPurchase(page: Page, opts: { pkg?: string; sav
 }
 
 export async function submitCard(page: Page) {
-  await page.getByTestId("credits-payment-form").getByRole("button", { name: /^(pay|pagar) /i }).click();
+  await page
+    .getByTestId("credits-payment-form")
+    .getByRole("button", { name: /^(pay|pagar) /i })
+    .click();
 }
 
 export async function balanceOf(page: Page): Promise<{ balance: number; held: number }> {
@@ -58,12 +67,20 @@ export async function purchaseOnStatusPage(page: Page) {
   const id = new URL(page.url()).pathname.split("/").pop()!;
   const res = await page.request.get(`/api/v1/credits/purchases/${id}`);
   expect(res.status()).toBe(200);
-  return (await res.json()).purchase as { id: string; status: string; credits: number; paymentIntentId: string; creditedAt: string | null };
+  return (await res.json()).purchase as {
+    id: string;
+    status: string;
+    credits: number;
+    paymentIntentId: string;
+    creditedAt: string | null;
+  };
 }
 
 /** The emulator's payment_intent.succeeded event for one PaymentIntent. */
 export async function succeededEventOf(paymentIntentId: string): Promise<string> {
-  const res = await fetch(`${emulatorUrl}/v1/events?type=payment_intent.succeeded&limit=100`, { headers: { Authorization: "Bearer sk_test_emulator" } });
+  const res = await fetch(`${emulatorUrl}/v1/events?type=payment_intent.succeeded&limit=100`, {
+    headers: { Authorization: "Bearer sk_test_emulator" },
+  });
   const { data } = (await res.json()) as { data: { id: string; data: { object: { id: string } } }[] };
   const event = data.find((e) => e.data.object.id === paymentIntentId);
   if (!event) throw new Error(`no payment_intent.succeeded event for ${paymentIntentId}`);
@@ -73,7 +90,9 @@ export async function succeededEventOf(paymentIntentId: string): Promise<string>
 /** Waits until every delivery of the event reached the app and was answered 2xx. */
 export async function expectDelivered(eventId: string, count: number) {
   await expect
-    .poll(async () => (await emulator.deliveries({ event: eventId })).filter((d) => d.state === "succeeded").length, { timeout: 20_000 })
+    .poll(async () => (await emulator.deliveries({ event: eventId })).filter((d) => d.state === "succeeded").length, {
+      timeout: 20_000,
+    })
     .toBeGreaterThanOrEqual(count);
   const all = await emulator.deliveries({ event: eventId });
   expect(all.every((d) => d.state === "succeeded")).toBe(true);

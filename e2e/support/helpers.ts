@@ -14,7 +14,10 @@ export async function shot(page: Page, name: string) {
 
 export const PASSWORD = "e2e-password-42";
 
-export async function signUpViaUi(page: Page, opts: { name: string; email: string; storeName: string; password?: string }) {
+export async function signUpViaUi(
+  page: Page,
+  opts: { name: string; email: string; storeName: string; password?: string },
+) {
   await page.goto("/sign-up");
   await page.getByLabel(/your name|seu nome/i).fill(opts.name);
   await page.getByLabel(/^e-?mail/i).fill(opts.email);
@@ -29,11 +32,17 @@ export async function submitSignIn(page: Page, email: string, password = PASSWOR
   await page.goto("/sign-in");
   await page.getByLabel(/^e-?mail/i).fill(email);
   await page.getByLabel(/^(password|senha)/i).fill(password);
-  await page.locator("form:not([action])").getByRole("button", { name: /^(sign in|entrar)$/i }).click();
+  await page
+    .locator("form:not([action])")
+    .getByRole("button", { name: /^(sign in|entrar)$/i })
+    .click();
 }
 
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: /sign out|sair/i }).first().click();
+  await page
+    .getByRole("button", { name: /sign out|sair/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/sign-in/);
 }
 
@@ -50,5 +59,7 @@ export function formAlert(page: Page) {
 /** Pins the UI language for this browser context (the explicit choice beats the account's saved one). */
 export async function useLocale(page: Page, locale: "en" | "pt-BR") {
   await page.goto("/api/health");
-  await page.context().addCookies([{ name: "vitrine_locale", value: locale, url: new URL("/", page.url()).toString() }]);
+  await page
+    .context()
+    .addCookies([{ name: "vitrine_locale", value: locale, url: new URL("/", page.url()).toString() }]);
 }

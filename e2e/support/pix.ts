@@ -13,11 +13,23 @@ export const SIM_BCB = { clientId: "sim_bcb_client", clientSecret: "sim_bcb_secr
 export const FAKE_PEM_CERT = "-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----";
 export const FAKE_PEM_KEY = "-----BEGIN PRIVATE KEY-----\nMIIBfake\n-----END PRIVATE KEY-----";
 
-export type SimCharge = { gateway: string; id: string; reference?: string; amountCentavos: number; state: string; brCode: string; webhookUrl?: string };
+export type SimCharge = {
+  gateway: string;
+  id: string;
+  reference?: string;
+  amountCentavos: number;
+  state: string;
+  brCode: string;
+  webhookUrl?: string;
+};
 type Delivery = { url: string; status: number | null; error?: string };
 
 async function sim<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(PIX_SIMULATOR_URL + path, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(PIX_SIMULATOR_URL + path, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const data = (await res.json()) as T & { error?: string };
   if (!res.ok) throw new Error(`simulator ${method} ${path}: ${res.status} ${data.error ?? ""}`);
   return data;
@@ -28,14 +40,24 @@ export const simCharges = () => sim<SimCharge[]>("GET", "/_sim/charges");
 /** The simulator's charge behind a copia e cola code the buyer sees. */
 export async function findSimCharge(brCode: string): Promise<SimCharge> {
   let found: SimCharge | undefined;
-  await expect.poll(async () => (found = (await simCharges()).find((c) => c.brCode === brCode)), { timeout: 10_000 }).toBeTruthy();
+  await expect
+    .poll(async () => (found = (await simCharges()).find((c) => c.brCode === brCode)), { timeout: 10_000 })
+    .toBeTruthy();
   return found!;
 }
 
 /** The only pending simulator charge of a gateway with this amount. */
 export async function findPendingSimCharge(gateway: string, amountCentavos: number): Promise<SimCharge> {
   let found: SimCharge | undefined;
-  await expect.poll(async () => (found = (await simCharges()).find((c) => c.gateway === gateway && c.amountCentavos === amountCentavos && c.state === "pending")), { timeout: 10_000 }).toBeTruthy();
+  await expect
+    .poll(
+      async () =>
+        (found = (await simCharges()).find(
+          (c) => c.gateway === gateway && c.amountCentavos === amountCentavos && c.state === "pending",
+        )),
+      { timeout: 10_000 },
+    )
+    .toBeTruthy();
   return found!;
 }
 
@@ -59,7 +81,15 @@ export async function startReceiver() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/pix/events`, received, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}/pix/events`,
+    received,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
-export const webhookHeaders = (h: IncomingHttpHeaders) => ({ "webhook-id": String(h["webhook-id"]), "webhook-timestamp": String(h["webhook-timestamp"]), "webhook-signature": String(h["webhook-signature"]) });
+export const webhookHeaders = (h: IncomingHttpHeaders) => ({
+  "webhook-id": String(h["webhook-id"]),
+  "webhook-timestamp": String(h["webhook-timestamp"]),
+  "webhook-signature": String(h["webhook-signature"]),
+});

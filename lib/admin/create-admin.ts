@@ -30,23 +30,39 @@ export async function adminNeedsPassword(input: CreateAdminInput): Promise<boole
  * everywhere). An existing seller account with that email is never promoted. Audited in the same
  * transaction as the change.
  */
-export async function createAdmin(input: CreateAdminInput, password: string | null, ctx: AuditContext): Promise<CreateAdminResult> {
+export async function createAdmin(
+  input: CreateAdminInput,
+  password: string | null,
+  ctx: AuditContext,
+): Promise<CreateAdminResult> {
   const { email, name, resetPassword } = CreateAdminInput.parse(input);
   const existing = await prisma.user.findUnique({ where: { email }, select: { id: true, role: true } });
-  if (existing && existing.role !== "ADMIN") return { outcome: "not_an_admin", userId: existing.id, role: existing.role };
+  if (existing && existing.role !== "ADMIN")
+    return { outcome: "not_an_admin", userId: existing.id, role: existing.role };
   if (existing && !resetPassword) return { outcome: "unchanged", userId: existing.id };
   const passwordHash = await hashPassword(PasswordSchema.parse(password));
   if (existing) {
     await prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: existing.id }, data: { passwordHash, passwordChangedAt: new Date() } });
-      await appendAudit(tx, ctx, { action: "user.password_reset", target: { type: "user", id: existing.id }, after: { email, via: "admin:create" } });
+      await appendAudit(tx, ctx, {
+        action: "user.password_reset",
+        target: { type: "user", id: existing.id },
+        after: { email, via: "admin:create" },
+      });
     });
     return { outcome: "password_reset", userId: existing.id };
   }
   try {
     const user = await prisma.$transaction(async (tx) => {
-      const created = await tx.user.create({ data: { email, name, role: "ADMIN", passwordHash }, select: { id: true } });
-      await appendAudit(tx, ctx, { action: "user.admin_created", target: { type: "user", id: created.id }, after: { email, role: "ADMIN", via: "admin:create" } });
+      const created = await tx.user.create({
+        data: { email, name, role: "ADMIN", passwordHash },
+        select: { id: true },
+      });
+      await appendAudit(tx, ctx, {
+        action: "user.admin_created",
+        target: { type: "user", id: created.id },
+        after: { email, role: "ADMIN", via: "admin:create" },
+      });
       return created;
     });
     return { outcome: "created", userId: user.id };

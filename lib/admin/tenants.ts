@@ -20,7 +20,12 @@ export async function tenantMoney(storeIds: string[], now = new Date()): Promise
     prisma.creditBalance.findMany({ where: inStores, select: { storeId: true, balance: true, held: true } }),
     prisma.pixGatewayConfig.groupBy({ by: ["storeId", "active"], where: inStores, _count: { _all: true } }),
     // Paid in the window, whatever happened afterwards (a refund does not unpay the sale).
-    prisma.pixCharge.groupBy({ by: ["storeId"], where: { ...inStores, paidAt: { gte: since, lte: now } }, _count: { _all: true }, _sum: { paidAmountCentavos: true, amountCentavos: true } }),
+    prisma.pixCharge.groupBy({
+      by: ["storeId"],
+      where: { ...inStores, paidAt: { gte: since, lte: now } },
+      _count: { _all: true },
+      _sum: { paidAmountCentavos: true, amountCentavos: true },
+    }),
   ]);
   const out = new Map<string, TenantMoney>(storeIds.map((id) => [id, { credits: null, pix: { ...EMPTY.pix } }]));
   for (const b of balances) out.get(b.storeId)!.credits = { balance: b.balance, held: b.held };
@@ -42,7 +47,10 @@ export type TenantOverviewRow = Awaited<ReturnType<typeof listTenants>>[number] 
 /** The admin tenants table: each store with its owner and money picture, newest first. */
 export async function listTenantOverview(take = 100, now = new Date()): Promise<TenantOverviewRow[]> {
   const tenants = await listTenants(take);
-  const money = await tenantMoney(tenants.map((t) => t.id), now);
+  const money = await tenantMoney(
+    tenants.map((t) => t.id),
+    now,
+  );
   return tenants.map((t) => ({ ...t, money: money.get(t.id) ?? EMPTY }));
 }
 
@@ -51,7 +59,16 @@ export async function platformMoneyTotals(now = new Date()) {
   const since = new Date(now.getTime() - PIX_PAID_WINDOW_DAYS * 86_400_000);
   const [credits, paid] = await Promise.all([
     prisma.creditBalance.aggregate({ _sum: { balance: true, held: true } }),
-    prisma.pixCharge.aggregate({ where: { paidAt: { gte: since, lte: now } }, _count: { _all: true }, _sum: { paidAmountCentavos: true } }),
+    prisma.pixCharge.aggregate({
+      where: { paidAt: { gte: since, lte: now } },
+      _count: { _all: true },
+      _sum: { paidAmountCentavos: true },
+    }),
   ]);
-  return { creditsOutstanding: credits._sum.balance ?? 0, creditsHeld: credits._sum.held ?? 0, pixPaidCount: paid._count._all, pixPaidCentavos: paid._sum.paidAmountCentavos ?? 0 };
+  return {
+    creditsOutstanding: credits._sum.balance ?? 0,
+    creditsHeld: credits._sum.held ?? 0,
+    pixPaidCount: paid._count._all,
+    pixPaidCentavos: paid._sum.paidAmountCentavos ?? 0,
+  };
 }

@@ -1,6 +1,7 @@
 // What an admin may see of a stored PIX webhook body: gateways put payer documents, e-mails, the
 // producer hash that authenticates a sender and now and then tokens in their payloads, so every such field is masked and the rest is cut short.
-const SENSITIVE_KEY = /token|secret|passw|api[_-]?key|auth|signature|credential|private|certificate|cert\b|document|cpf|cnpj|national_registration|email|phone|telefone|producer/i;
+const SENSITIVE_KEY =
+  /token|secret|passw|api[_-]?key|auth|signature|credential|private|certificate|cert\b|document|cpf|cnpj|national_registration|email|phone|telefone|producer/i;
 const PEM = /-----BEGIN [A-Z ]+-----[\s\S]*?(-----END [A-Z ]+-----|$)/g;
 const MASK = "•••";
 export const BODY_PREVIEW_CHARS = 600;
@@ -8,7 +9,8 @@ export const BODY_PREVIEW_CHARS = 600;
 function redactValue(value: unknown, key: string | null): unknown {
   if (key !== null && SENSITIVE_KEY.test(key)) return MASK;
   if (Array.isArray(value)) return value.map((v) => redactValue(v, null));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, k)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, k)]));
   if (typeof value === "string") return value.replace(PEM, MASK);
   return value;
 }

@@ -2,10 +2,24 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { redactWebhookBody } from "./webhook-body";
 
-export function listStripeEvents(opts: { status?: "RECEIVED" | "PROCESSING" | "PROCESSED" | "FAILED"; take?: number } = {}) {
+export function listStripeEvents(
+  opts: { status?: "RECEIVED" | "PROCESSING" | "PROCESSED" | "FAILED"; take?: number } = {},
+) {
   return prisma.stripeEvent.findMany({
     where: opts.status ? { status: opts.status } : undefined,
-    select: { id: true, type: true, account: true, storeId: true, status: true, attempts: true, lastError: true, source: true, stripeCreated: true, receivedAt: true, processedAt: true },
+    select: {
+      id: true,
+      type: true,
+      account: true,
+      storeId: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      source: true,
+      stripeCreated: true,
+      receivedAt: true,
+      processedAt: true,
+    },
     orderBy: { receivedAt: "desc" },
     take: opts.take ?? 100,
   });
@@ -17,10 +31,19 @@ export async function webhookHealth() {
     prisma.callbackDelivery.groupBy({ by: ["status"], _count: { _all: true } }),
     prisma.callbackEndpoint.count({ where: { enabled: false, disabledReason: { not: null } } }),
   ]);
-  const count = (rows: Array<{ status: string; _count: { _all: number } }>, s: string) => rows.find((r) => r.status === s)?._count._all ?? 0;
+  const count = (rows: Array<{ status: string; _count: { _all: number } }>, s: string) =>
+    rows.find((r) => r.status === s)?._count._all ?? 0;
   return {
-    events: { processed: count(byStatus, "PROCESSED"), failed: count(byStatus, "FAILED"), pending: count(byStatus, "RECEIVED") + count(byStatus, "PROCESSING") },
-    callbacks: { delivered: count(deliveries, "SUCCEEDED"), failed: count(deliveries, "FAILED"), pending: count(deliveries, "PENDING") + count(deliveries, "DELIVERING") },
+    events: {
+      processed: count(byStatus, "PROCESSED"),
+      failed: count(byStatus, "FAILED"),
+      pending: count(byStatus, "RECEIVED") + count(byStatus, "PROCESSING"),
+    },
+    callbacks: {
+      delivered: count(deliveries, "SUCCEEDED"),
+      failed: count(deliveries, "FAILED"),
+      pending: count(deliveries, "PENDING") + count(deliveries, "DELIVERING"),
+    },
     disabledEndpoints: disabled,
   };
 }
@@ -51,17 +74,27 @@ export type PixWebhookRow = {
 };
 
 /** Inbound PIX webhook deliveries across all stores, newest first, with store, configuration and matched charge resolved. */
-export async function listPixWebhookEvents(opts: { outcome?: PixWebhookOutcome; take?: number } = {}): Promise<PixWebhookRow[]> {
+export async function listPixWebhookEvents(
+  opts: { outcome?: PixWebhookOutcome; take?: number } = {},
+): Promise<PixWebhookRow[]> {
   const events = await prisma.pixWebhookEvent.findMany({
     where: opts.outcome ? { outcome: opts.outcome } : undefined,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: opts.take ?? 100,
   });
-  const ids = (pick: (e: (typeof events)[number]) => string | null) => [...new Set(events.map(pick).filter((v): v is string => !!v))];
+  const ids = (pick: (e: (typeof events)[number]) => string | null) => [
+    ...new Set(events.map(pick).filter((v): v is string => !!v)),
+  ];
   const [stores, configs, charges] = await Promise.all([
     prisma.store.findMany({ where: { id: { in: ids((e) => e.storeId) } }, select: { id: true, name: true } }),
-    prisma.pixGatewayConfig.findMany({ where: { id: { in: ids((e) => e.gatewayConfigId) } }, select: { id: true, label: true } }),
-    prisma.pixCharge.findMany({ where: { id: { in: ids((e) => e.matchedChargeId) } }, select: { id: true, reference: true, amountCentavos: true, status: true } }),
+    prisma.pixGatewayConfig.findMany({
+      where: { id: { in: ids((e) => e.gatewayConfigId) } },
+      select: { id: true, label: true },
+    }),
+    prisma.pixCharge.findMany({
+      where: { id: { in: ids((e) => e.matchedChargeId) } },
+      select: { id: true, reference: true, amountCentavos: true, status: true },
+    }),
   ]);
   const storeName = new Map(stores.map((s) => [s.id, s.name]));
   const label = new Map(configs.map((c) => [c.id, c.label]));
@@ -76,7 +109,14 @@ export async function listPixWebhookEvents(opts: { outcome?: PixWebhookOutcome; 
       configLabel: label.get(e.gatewayConfigId) ?? null,
       outcome: e.outcome,
       matchedBy: e.matchedBy,
-      charge: e.matchedChargeId ? { id: e.matchedChargeId, reference: c?.reference ?? null, amountCentavos: c?.amountCentavos ?? null, status: c?.status ?? null } : null,
+      charge: e.matchedChargeId
+        ? {
+            id: e.matchedChargeId,
+            reference: c?.reference ?? null,
+            amountCentavos: c?.amountCentavos ?? null,
+            status: c?.status ?? null,
+          }
+        : null,
       detail: e.detail,
       contentType: e.contentType,
       bodyBytes: Buffer.byteLength(e.body, "utf8"),
@@ -86,8 +126,17 @@ export async function listPixWebhookEvents(opts: { outcome?: PixWebhookOutcome; 
 }
 
 /** PIX webhook deliveries per outcome over the last `hours` (default 24). */
-export async function pixWebhookHealth(now = new Date(), hours = 24): Promise<Record<PixWebhookOutcome, number> & { total: number }> {
-  const rows = await prisma.pixWebhookEvent.groupBy({ by: ["outcome"], where: { createdAt: { gte: new Date(now.getTime() - hours * 3_600_000) } }, _count: { _all: true } });
-  const counts = Object.fromEntries(PIX_WEBHOOK_OUTCOMES.map((o) => [o, rows.find((r) => r.outcome === o)?._count._all ?? 0])) as Record<PixWebhookOutcome, number>;
+export async function pixWebhookHealth(
+  now = new Date(),
+  hours = 24,
+): Promise<Record<PixWebhookOutcome, number> & { total: number }> {
+  const rows = await prisma.pixWebhookEvent.groupBy({
+    by: ["outcome"],
+    where: { createdAt: { gte: new Date(now.getTime() - hours * 3_600_000) } },
+    _count: { _all: true },
+  });
+  const counts = Object.fromEntries(
+    PIX_WEBHOOK_OUTCOMES.map((o) => [o, rows.find((r) => r.outcome === o)?._count._all ?? 0]),
+  ) as Record<PixWebhookOutcome, number>;
   return { ...counts, total: rows.reduce((n, r) => n + r._count._all, 0) };
 }

@@ -17,7 +17,9 @@ const SECRET_KEY_RE = /pass|secret|token|key|hash|credential|authorization/i;
 /** Summaries keep business fields only: any key that looks like a secret is dropped. */
 function summary(value: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
   if (!value) return null;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !SECRET_KEY_RE.test(k) || k === "prefix" || k === "keyPrefix"));
+  return Object.fromEntries(
+    Object.entries(value).filter(([k]) => !SECRET_KEY_RE.test(k) || k === "prefix" || k === "keyPrefix"),
+  );
 }
 
 /**
@@ -44,7 +46,13 @@ export async function appendAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry) 
   };
   const hash = chainHash(prevHash, fields);
   return tx.auditLog.create({
-    data: { ...fields, before: (fields.before ?? undefined) as Prisma.InputJsonValue | undefined, after: (fields.after ?? undefined) as Prisma.InputJsonValue | undefined, prevHash, hash },
+    data: {
+      ...fields,
+      before: (fields.before ?? undefined) as Prisma.InputJsonValue | undefined,
+      after: (fields.after ?? undefined) as Prisma.InputJsonValue | undefined,
+      prevHash,
+      hash,
+    },
   });
 }
 
@@ -56,15 +64,41 @@ export async function verifyAuditChain(client = prisma): Promise<ChainReport> {
   let checked = 0;
   let cursor: bigint | undefined;
   for (;;) {
-    const rows = await client.auditLog.findMany({ orderBy: { id: "asc" }, take: 500, ...(cursor !== undefined ? { where: { id: { gt: cursor } } } : {}) });
+    const rows = await client.auditLog.findMany({
+      orderBy: { id: "asc" },
+      take: 500,
+      ...(cursor !== undefined ? { where: { id: { gt: cursor } } } : {}),
+    });
     if (rows.length === 0) break;
     for (const row of rows) {
-      if (row.prevHash !== prevHash) return { ok: false, checked, brokenAt: row.id.toString(), reason: "previous hash does not match (a row was removed or reordered)" };
+      if (row.prevHash !== prevHash)
+        return {
+          ok: false,
+          checked,
+          brokenAt: row.id.toString(),
+          reason: "previous hash does not match (a row was removed or reordered)",
+        };
       const expected = chainHash(prevHash, {
-        createdAt: row.createdAt, actorType: row.actorType, actorId: row.actorId, storeId: row.storeId, action: row.action,
-        targetType: row.targetType, targetId: row.targetId, before: row.before, after: row.after, ip: row.ip, userAgent: row.userAgent, requestId: row.requestId,
+        createdAt: row.createdAt,
+        actorType: row.actorType,
+        actorId: row.actorId,
+        storeId: row.storeId,
+        action: row.action,
+        targetType: row.targetType,
+        targetId: row.targetId,
+        before: row.before,
+        after: row.after,
+        ip: row.ip,
+        userAgent: row.userAgent,
+        requestId: row.requestId,
       });
-      if (expected !== row.hash) return { ok: false, checked, brokenAt: row.id.toString(), reason: "content does not match its hash (the row was altered)" };
+      if (expected !== row.hash)
+        return {
+          ok: false,
+          checked,
+          brokenAt: row.id.toString(),
+          reason: "content does not match its hash (the row was altered)",
+        };
       prevHash = row.hash;
       checked++;
     }

@@ -14,15 +14,35 @@ export function hashApiKey(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-const PUBLIC_FIELDS = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+const PUBLIC_FIELDS = {
+  id: true,
+  name: true,
+  prefix: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;
 
 /** Creates a key for one store. The secret is returned once; only its hash and a prefix are stored. */
-export async function createApiKey(storeId: string, userId: string, input: z.infer<typeof CreateApiKeyInput>, ctx: AuditContext) {
+export async function createApiKey(
+  storeId: string,
+  userId: string,
+  input: z.infer<typeof CreateApiKeyInput>,
+  ctx: AuditContext,
+) {
   const secret = `${API_KEY_PREFIX}${randomBytes(24).toString("base64url")}`;
   const prefix = secret.slice(0, VISIBLE_CHARS);
   const apiKey = await prisma.$transaction(async (tx) => {
-    const created = await tx.apiKey.create({ data: { storeId, createdById: userId, name: input.name, prefix, hash: hashApiKey(secret) }, select: PUBLIC_FIELDS });
-    await appendAudit(tx, ctx, { action: "api_key.created", storeId, target: { type: "api_key", id: created.id }, after: { name: created.name, prefix } });
+    const created = await tx.apiKey.create({
+      data: { storeId, createdById: userId, name: input.name, prefix, hash: hashApiKey(secret) },
+      select: PUBLIC_FIELDS,
+    });
+    await appendAudit(tx, ctx, {
+      action: "api_key.created",
+      storeId,
+      target: { type: "api_key", id: created.id },
+      after: { name: created.name, prefix },
+    });
     return created;
   });
   return { apiKey, secret };
@@ -38,24 +58,56 @@ export async function revokeApiKey(storeId: string, keyId: string, ctx: AuditCon
     const key = await tx.apiKey.findFirst({ where: { id: keyId, storeId }, select: PUBLIC_FIELDS });
     if (!key) throw notFound("API key");
     if (key.revokedAt) return key;
-    const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() }, select: PUBLIC_FIELDS });
-    await appendAudit(tx, ctx, { action: "api_key.revoked", storeId, target: { type: "api_key", id: key.id }, before: { revokedAt: null }, after: { name: key.name, prefix: key.prefix, revokedAt: revoked.revokedAt?.toISOString() } });
+    const revoked = await tx.apiKey.update({
+      where: { id: key.id },
+      data: { revokedAt: new Date() },
+      select: PUBLIC_FIELDS,
+    });
+    await appendAudit(tx, ctx, {
+      action: "api_key.revoked",
+      storeId,
+      target: { type: "api_key", id: key.id },
+      before: { revokedAt: null },
+      after: { name: key.name, prefix: key.prefix, revokedAt: revoked.revokedAt?.toISOString() },
+    });
     return revoked;
   });
 }
 
-export type ApiKeyPrincipal = { apiKeyId: string; storeId: string; store: { id: string; name: string; slug: string; storeDomain: string | null; currency: string }; ownerId: string };
+export type ApiKeyPrincipal = {
+  apiKeyId: string;
+  storeId: string;
+  store: { id: string; name: string; slug: string; storeDomain: string | null; currency: string };
+  ownerId: string;
+};
 
 /** Resolves `Authorization: Bearer vt_sk_…` to its store. Unknown, revoked and suspended-owner keys are 401. */
 export async function authenticateApiKey(authorization: string | null): Promise<ApiKeyPrincipal> {
   const match = authorization ? /^Bearer\s+(\S+)$/i.exec(authorization) : null;
-  if (!match || !match[1]!.startsWith(API_KEY_PREFIX)) throw new AppError("invalid_api_key", "Missing or malformed API key. Send Authorization: Bearer vt_sk_…");
+  if (!match || !match[1]!.startsWith(API_KEY_PREFIX))
+    throw new AppError("invalid_api_key", "Missing or malformed API key. Send Authorization: Bearer vt_sk_…");
   const key = await prisma.apiKey.findUnique({
     where: { hash: hashApiKey(match[1]!) },
-    select: { id: true, storeId: true, revokedAt: true, lastUsedAt: true, store: { select: { id: true, name: true, slug: true, storeDomain: true, currency: true, owner: { select: { id: true, status: true } } } } },
+    select: {
+      id: true,
+      storeId: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      store: {
+        select: {
+          id: true,
+          name: true,
+          slug: true,
+          storeDomain: true,
+          currency: true,
+          owner: { select: { id: true, status: true } },
+        },
+      },
+    },
   });
   if (!key || key.revokedAt) throw new AppError("invalid_api_key", "This API key is invalid or has been revoked.");
-  if (key.store.owner.status !== "ACTIVE") throw new AppError("account_suspended", "The account that owns this key is suspended.");
+  if (key.store.owner.status !== "ACTIVE")
+    throw new AppError("account_suspended", "The account that owns this key is suspended.");
   const now = Date.now();
   if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } });

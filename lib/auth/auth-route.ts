@@ -44,7 +44,13 @@ export function guardAuthRoute(handler: AuthHandler): AuthHandler {
       const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
       const action = (await ctx.params)?.nextauth?.[0];
       if (type === "application/json" && action === "session") {
-        const parsed = await req.clone().json().then(() => true, () => false);
+        const parsed = await req
+          .clone()
+          .json()
+          .then(
+            () => true,
+            () => false,
+          );
         if (!parsed) return jsonError("malformed_json", "The body is not valid JSON.", requestId);
       } else if (type !== "application/x-www-form-urlencoded") {
         return jsonError("unsupported_media_type", "Send this form as application/x-www-form-urlencoded.", requestId);
@@ -57,12 +63,16 @@ export function guardAuthRoute(handler: AuthHandler): AuthHandler {
       log.error({ err }, "auth route failed");
       return jsonError("internal_error", "An unexpected error occurred.", requestId);
     }
-    const onUnknown = (raw: string) => log.warn({ event: "auth.error_code_replaced", error: raw }, "sign-in error replaced by the generic code");
+    const onUnknown = (raw: string) =>
+      log.warn({ event: "auth.error_code_replaced", error: raw }, "sign-in error replaced by the generic code");
     res.headers.set("x-request-id", requestId);
     const location = res.headers.get("location");
     if (location) res.headers.set("location", sanitizeErrorUrl(location, onUnknown));
     if (req.method === "POST" && res.headers.get("content-type")?.includes("application/json")) {
-      const body = (await res.clone().json().catch(() => null)) as { url?: unknown } | null;
+      const body = (await res
+        .clone()
+        .json()
+        .catch(() => null)) as { url?: unknown } | null;
       if (body && typeof body.url === "string") {
         const url = sanitizeErrorUrl(body.url, onUnknown);
         if (url !== body.url) {

@@ -8,5 +8,8 @@ import { authSecret } from "./secret";
  * find it. An operator with the secret computes the same value to follow one account.
  */
 export function emailRef(email: string, length = 16): string {
-  return createHmac("sha256", authSecret()).update(`email:${email.trim().toLowerCase()}`).digest("hex").slice(0, length);
+  return createHmac("sha256", authSecret())
+    .update(`email:${email.trim().toLowerCase()}`)
+    .digest("hex")
+    .slice(0, length);
 }

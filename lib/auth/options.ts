@@ -18,7 +18,7 @@ const DUMMY_HASH = "$2b$12$tw.V2jYOwXaisirw7mdK2OJvsONLPIkFNFbEHtNHuzIEMpvOGb.ku
 type SignInUser = { id: string; email: string; name: string; role: string; locale: string };
 
 function retryAfter(err: unknown): number | null {
-  return err instanceof AppError && err.code === "rate_limited" ? err.options.retryAfterSeconds ?? 60 : null;
+  return err instanceof AppError && err.code === "rate_limited" ? (err.options.retryAfterSeconds ?? 60) : null;
 }
 
 /**
@@ -27,7 +27,11 @@ function retryAfter(err: unknown): number | null {
  * brute-force one account. While the account's budget is spent even the right password is refused
  * (otherwise the lock would let a lucky guess in); its owner is told for how long.
  */
-async function checkPassword(email: string, password: string, headers: Record<string, unknown> | undefined): Promise<SignInUser> {
+async function checkPassword(
+  email: string,
+  password: string,
+  headers: Record<string, unknown> | undefined,
+): Promise<SignInUser> {
   const ref = emailRef(email);
   const ip = requestAddresses(headers).client;
   const clientKey = `${ip}|${emailRef(email, 64)}`;
@@ -44,7 +48,10 @@ async function checkPassword(email: string, password: string, headers: Record<st
   } catch (err) {
     const seconds = retryAfter(err);
     if (seconds === null) throw err;
-    logger.warn({ event: "login.account_locked", emailRef: ref, ip, retryAfterSeconds: seconds }, "login refused: too many attempts for this email");
+    logger.warn(
+      { event: "login.account_locked", emailRef: ref, ip, retryAfterSeconds: seconds },
+      "login refused: too many attempts for this email",
+    );
     throw new Error(accountLockedError(seconds));
   }
   const user = await prisma.user.findUnique({ where: { email } });
@@ -56,7 +63,9 @@ async function checkPassword(email: string, password: string, headers: Record<st
 }
 
 /** next-auth's configuration under the given session settings (tests pass production's). */
-export function buildAuthOptions({ secureCookies, refreshTtlSeconds }: { secureCookies: boolean; refreshTtlSeconds: number } = sessionSettings()): NextAuthOptions {
+export function buildAuthOptions(
+  { secureCookies, refreshTtlSeconds }: { secureCookies: boolean; refreshTtlSeconds: number } = sessionSettings(),
+): NextAuthOptions {
   return {
     secret: authSecret(),
     // The session JWT lives JWT_REFRESH_TTL_SECONDS from its last issue; the app re-issues it on
@@ -78,7 +87,8 @@ export function buildAuthOptions({ secureCookies, refreshTtlSeconds }: { secureC
           } catch (err) {
             // Only a known code reaches the browser (next-auth puts the message in ?error=).
             if (err instanceof Error && parseSignInError(err.message)) throw err;
-            const requestId = typeof req?.headers?.["x-request-id"] === "string" ? req.headers["x-request-id"] : undefined;
+            const requestId =
+              typeof req?.headers?.["x-request-id"] === "string" ? req.headers["x-request-id"] : undefined;
             logger.error({ event: "login.failed", requestId, err }, "sign-in failed unexpectedly");
             throw new Error(GENERIC_SIGN_IN_ERROR);
           }

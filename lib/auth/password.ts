@@ -15,7 +15,20 @@ export function verifyPassword(plain: string, hash: string): Promise<boolean> {
   return bcrypt.compare(plain, hash);
 }
 
-const COMMON = new Set(["password", "password1", "password123", "12345678", "123456789", "1234567890", "qwerty123", "senha123", "senha1234", "vitrine123", "iloveyou1", "admin1234"]);
+const COMMON = new Set([
+  "password",
+  "password1",
+  "password123",
+  "12345678",
+  "123456789",
+  "1234567890",
+  "qwerty123",
+  "senha123",
+  "senha1234",
+  "vitrine123",
+  "iloveyou1",
+  "admin1234",
+]);
 
 /** At least 10 characters with a letter and a digit, not a well-known password, at most 72 bytes (bcrypt's limit). */
 export const PasswordSchema = z

@@ -24,9 +24,19 @@ export type SessionUser = { id: string; email: string; name: string; role: "SELL
  * With secure cookies only the `__Secure-` cookie counts: a plain-named one could have been planted
  * over http.
  */
-export async function readSessionToken(req?: Request): Promise<{ sub?: string; authAt?: number; locale?: string } | null> {
-  const cookieHeader = req ? req.headers.get("cookie") ?? "" : (await cookies()).toString();
-  const jar = Object.fromEntries(cookieHeader.split(/;\s*/).filter(Boolean).map((c) => { const i = c.indexOf("="); return [c.slice(0, i), safeDecode(c.slice(i + 1))]; }));
+export async function readSessionToken(
+  req?: Request,
+): Promise<{ sub?: string; authAt?: number; locale?: string } | null> {
+  const cookieHeader = req ? (req.headers.get("cookie") ?? "") : (await cookies()).toString();
+  const jar = Object.fromEntries(
+    cookieHeader
+      .split(/;\s*/)
+      .filter(Boolean)
+      .map((c) => {
+        const i = c.indexOf("=");
+        return [c.slice(0, i), safeDecode(c.slice(i + 1))];
+      }),
+  );
   const secureCookie = sessionSettings().secureCookies;
   const token = await getToken({
     req: { cookies: jar, headers: { cookie: cookieHeader } } as unknown as Parameters<typeof getToken>[0]["req"],
@@ -34,7 +44,13 @@ export async function readSessionToken(req?: Request): Promise<{ sub?: string; a
     secureCookie,
     cookieName: sessionCookieName(secureCookie),
   });
-  return token ? { sub: token.sub, authAt: typeof token.authAt === "number" ? token.authAt : 0, locale: typeof token.locale === "string" ? token.locale : undefined } : null;
+  return token
+    ? {
+        sub: token.sub,
+        authAt: typeof token.authAt === "number" ? token.authAt : 0,
+        locale: typeof token.locale === "string" ? token.locale : undefined,
+      }
+    : null;
 }
 
 /**
@@ -48,7 +64,10 @@ export async function getSessionUser(req?: Request): Promise<SessionUser | null>
 }
 
 export async function loadActiveUser(id: string, authAt: number): Promise<SessionUser | null> {
-  const user = await prisma.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, locale: true, status: true, passwordChangedAt: true } });
+  const user = await prisma.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, locale: true, status: true, passwordChangedAt: true },
+  });
   if (!user || user.status !== "ACTIVE") return null;
   if (authAt < user.passwordChangedAt.getTime()) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };

@@ -2,7 +2,13 @@
 // signIn()'s `error`): stable codes, never an exception's message. Shared by the credentials
 // provider, the /api/auth route and the sign-in form, so it stays free of server imports.
 
-export const SIGN_IN_ERRORS = ["invalid_credentials", "rate_limited", "account_locked", "account_suspended", "sign_in_failed"] as const;
+export const SIGN_IN_ERRORS = [
+  "invalid_credentials",
+  "rate_limited",
+  "account_locked",
+  "account_suspended",
+  "sign_in_failed",
+] as const;
 export type SignInErrorCode = (typeof SIGN_IN_ERRORS)[number];
 
 /** What anything else becomes: the detail stays in the server log under the request id. */

@@ -29,12 +29,23 @@ export async function signUp(input: SignUpInput, ctx: Omit<AuditContext, "actor"
       });
       const store = await createStoreTx(tx, user.id, { name: input.storeName });
       const actx = { ...ctx, actor: { type: "user" as const, id: user.id } };
-      await appendAudit(tx, actx, { action: "user.signed_up", storeId: store.id, target: { type: "user", id: user.id }, after: { email: user.email, role: user.role } });
-      await appendAudit(tx, actx, { action: "store.created", storeId: store.id, target: { type: "store", id: store.id }, after: { name: store.name, slug: store.slug } });
+      await appendAudit(tx, actx, {
+        action: "user.signed_up",
+        storeId: store.id,
+        target: { type: "user", id: user.id },
+        after: { email: user.email, role: user.role },
+      });
+      await appendAudit(tx, actx, {
+        action: "store.created",
+        storeId: store.id,
+        target: { type: "store", id: store.id },
+        after: { name: store.name, slug: store.slug },
+      });
       return { user, store };
     });
   } catch (err) {
-    if (isUniqueViolation(err, "email")) throw new AppError("email_taken", "An account with this email already exists.", { param: "email" });
+    if (isUniqueViolation(err, "email"))
+      throw new AppError("email_taken", "An account with this email already exists.", { param: "email" });
     throw err;
   }
 }
@@ -44,7 +55,10 @@ export async function signUp(input: SignUpInput, ctx: Omit<AuditContext, "actor"
  * An existing account is left untouched and nothing is created; the password is hashed either way,
  * so both paths cost the same bcrypt work. `created` is for the server log only.
  */
-export async function requestSignUp(input: SignUpInput, ctx: Omit<AuditContext, "actor">): Promise<{ created: boolean }> {
+export async function requestSignUp(
+  input: SignUpInput,
+  ctx: Omit<AuditContext, "actor">,
+): Promise<{ created: boolean }> {
   try {
     await signUp(input, ctx);
     return { created: true };

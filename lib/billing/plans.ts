@@ -18,12 +18,22 @@ async function ensureSinglePlan(priceId: string) {
   const existing = await prisma.platformPlan.findUnique({ where: { stripePriceId: priceId } });
   if (existing) return;
   const price = await callStripe(() => getStripe().prices.retrieve(priceId, { expand: ["product"] }));
-  const name = typeof price.product === "object" && price.product && "name" in price.product ? price.product.name : "Vitrine";
+  const name =
+    typeof price.product === "object" && price.product && "name" in price.product ? price.product.name : "Vitrine";
   const { defaultFeeRate } = await import("@/lib/checkout/fees");
   const fee = defaultFeeRate();
   await prisma.platformPlan.upsert({
     where: { code: "platform" },
-    create: { code: "platform", name, amount: price.unit_amount ?? 0, currency: price.currency.toUpperCase(), interval: price.recurring?.interval === "year" ? "YEAR" : "MONTH", feePercentBps: fee.percentBps, feeFixed: fee.fixed, stripePriceId: price.id },
+    create: {
+      code: "platform",
+      name,
+      amount: price.unit_amount ?? 0,
+      currency: price.currency.toUpperCase(),
+      interval: price.recurring?.interval === "year" ? "YEAR" : "MONTH",
+      feePercentBps: fee.percentBps,
+      feeFixed: fee.fixed,
+      stripePriceId: price.id,
+    },
     update: { stripePriceId: price.id, amount: price.unit_amount ?? 0, active: true },
   });
 }
@@ -48,7 +58,13 @@ export async function ensurePlanPrice(planId: string): Promise<string> {
     existing.data[0] ??
     (await callStripe(() =>
       stripe.prices.create(
-        { currency: plan.currency.toLowerCase(), unit_amount: plan.amount, recurring: { interval: plan.interval === "YEAR" ? "year" : "month" }, lookup_key: lookupKey, product_data: { name: `Vitrine ${plan.name}` } },
+        {
+          currency: plan.currency.toLowerCase(),
+          unit_amount: plan.amount,
+          recurring: { interval: plan.interval === "YEAR" ? "year" : "month" },
+          lookup_key: lookupKey,
+          product_data: { name: `Vitrine ${plan.name}` },
+        },
         { idempotencyKey: `vitrine:plan-price:${plan.id}:${plan.amount}` },
       ),
     ));
@@ -60,7 +76,12 @@ export async function ensurePlanPrice(planId: string): Promise<string> {
 export async function ensurePlatformCustomer(store: StoreSummary, email: string): Promise<string> {
   const row = await prisma.store.findUniqueOrThrow({ where: { id: store.id }, select: { platformCustomerId: true } });
   if (row.platformCustomerId) return row.platformCustomerId;
-  const customer = await callStripe(() => getStripe().customers.create({ email, name: store.name, metadata: { storeId: store.id } }, { idempotencyKey: `vitrine:platform-customer:${store.id}` }));
+  const customer = await callStripe(() =>
+    getStripe().customers.create(
+      { email, name: store.name, metadata: { storeId: store.id } },
+      { idempotencyKey: `vitrine:platform-customer:${store.id}` },
+    ),
+  );
   await prisma.store.update({ where: { id: store.id }, data: { platformCustomerId: customer.id } });
   return customer.id;
 }
@@ -71,20 +92,42 @@ export async function getSubscription(storeId: string) {
 
 /** Free plan: recorded locally. Paid plan: a Checkout Session in subscription mode (trial honoured). */
 /** subscribeToPlan for the store's owner (the platform customer is the owner's email). */
-export async function subscribeStoreToPlan(store: StoreSummary, planCode: string, ctx: { appUrl: string; audit: AuditContext }) {
-  const { owner } = await prisma.store.findUniqueOrThrow({ where: { id: store.id }, select: { owner: { select: { email: true } } } });
+export async function subscribeStoreToPlan(
+  store: StoreSummary,
+  planCode: string,
+  ctx: { appUrl: string; audit: AuditContext },
+) {
+  const { owner } = await prisma.store.findUniqueOrThrow({
+    where: { id: store.id },
+    select: { owner: { select: { email: true } } },
+  });
   return subscribeToPlan(store, owner.email, planCode, ctx);
 }
 
-export async function subscribeToPlan(store: StoreSummary, email: string, planCode: string, ctx: { appUrl: string; audit: AuditContext }) {
+export async function subscribeToPlan(
+  store: StoreSummary,
+  email: string,
+  planCode: string,
+  ctx: { appUrl: string; audit: AuditContext },
+) {
   const plan = await prisma.platformPlan.findFirst({ where: { code: planCode, active: true } });
   if (!plan) throw notFound("Plan");
   const current = await getSubscription(store.id);
-  if (current?.stripeSubscriptionId && ["active", "trialing", "past_due"].includes(current.status)) throw new AppError("already_exists", "You already have a paid plan: change it instead.", { param: "planCode" });
+  if (current?.stripeSubscriptionId && ["active", "trialing", "past_due"].includes(current.status))
+    throw new AppError("already_exists", "You already have a paid plan: change it instead.", { param: "planCode" });
   if (plan.amount === 0) {
     return prisma.$transaction(async (tx) => {
-      const sub = await tx.platformSubscription.upsert({ where: { storeId: store.id }, create: { storeId: store.id, planId: plan.id, status: "free" }, update: { planId: plan.id, status: "free", stripeSubscriptionId: null, cancelAtPeriodEnd: false } });
-      await appendAudit(tx, ctx.audit, { action: "billing.plan_changed", storeId: store.id, target: { type: "plan", id: plan.code }, after: { plan: plan.code, status: "free" } });
+      const sub = await tx.platformSubscription.upsert({
+        where: { storeId: store.id },
+        create: { storeId: store.id, planId: plan.id, status: "free" },
+        update: { planId: plan.id, status: "free", stripeSubscriptionId: null, cancelAtPeriodEnd: false },
+      });
+      await appendAudit(tx, ctx.audit, {
+        action: "billing.plan_changed",
+        storeId: store.id,
+        target: { type: "plan", id: plan.code },
+        after: { plan: plan.code, status: "free" },
+      });
       return { subscription: sub, checkoutUrl: null };
     });
   }
@@ -98,7 +141,10 @@ export async function subscribeToPlan(store: StoreSummary, email: string, planCo
       cancel_url: `${ctx.appUrl}/dashboard/invoices`,
       client_reference_id: store.id,
       metadata: { storeId: store.id, planCode: plan.code },
-      subscription_data: { metadata: { storeId: store.id, planCode: plan.code }, ...(plan.trialDays ? { trial_period_days: plan.trialDays } : {}) },
+      subscription_data: {
+        metadata: { storeId: store.id, planCode: plan.code },
+        ...(plan.trialDays ? { trial_period_days: plan.trialDays } : {}),
+      },
     }),
   );
   return { subscription: current, checkoutUrl: session.url };
@@ -109,15 +155,42 @@ export async function applySubscription(sub: Stripe.Subscription, audit: AuditCo
   const storeId = sub.metadata?.storeId;
   if (!storeId) return null;
   const priceId = sub.items.data[0]?.price.id;
-  const plan = (priceId && (await prisma.platformPlan.findUnique({ where: { stripePriceId: priceId } }))) || (sub.metadata?.planCode && (await prisma.platformPlan.findUnique({ where: { code: sub.metadata.planCode } })));
+  const plan =
+    (priceId && (await prisma.platformPlan.findUnique({ where: { stripePriceId: priceId } }))) ||
+    (sub.metadata?.planCode && (await prisma.platformPlan.findUnique({ where: { code: sub.metadata.planCode } })));
   if (!plan) return null;
   const periodEnd = sub.items.data[0]?.current_period_end;
-  const data = { planId: plan.id, stripeSubscriptionId: sub.id, status: sub.status, cancelAtPeriodEnd: sub.cancel_at_period_end, currentPeriodEnd: periodEnd ? new Date(periodEnd * 1000) : null, trialEnd: sub.trial_end ? new Date(sub.trial_end * 1000) : null };
+  const data = {
+    planId: plan.id,
+    stripeSubscriptionId: sub.id,
+    status: sub.status,
+    cancelAtPeriodEnd: sub.cancel_at_period_end,
+    currentPeriodEnd: periodEnd ? new Date(periodEnd * 1000) : null,
+    trialEnd: sub.trial_end ? new Date(sub.trial_end * 1000) : null,
+  };
   return prisma.$transaction(async (tx) => {
     const before = await tx.platformSubscription.findUnique({ where: { storeId } });
-    const row = await tx.platformSubscription.upsert({ where: { storeId }, create: { storeId, ...data }, update: data, include: { plan: true } });
-    if (!before || before.status !== row.status || before.planId !== row.planId || before.cancelAtPeriodEnd !== row.cancelAtPeriodEnd) {
-      await appendAudit(tx, audit, { action: "billing.subscription_updated", storeId, target: { type: "subscription", id: sub.id }, before: before ? { status: before.status, planId: before.planId, cancelAtPeriodEnd: before.cancelAtPeriodEnd } : null, after: { status: row.status, plan: plan.code, cancelAtPeriodEnd: row.cancelAtPeriodEnd } });
+    const row = await tx.platformSubscription.upsert({
+      where: { storeId },
+      create: { storeId, ...data },
+      update: data,
+      include: { plan: true },
+    });
+    if (
+      !before ||
+      before.status !== row.status ||
+      before.planId !== row.planId ||
+      before.cancelAtPeriodEnd !== row.cancelAtPeriodEnd
+    ) {
+      await appendAudit(tx, audit, {
+        action: "billing.subscription_updated",
+        storeId,
+        target: { type: "subscription", id: sub.id },
+        before: before
+          ? { status: before.status, planId: before.planId, cancelAtPeriodEnd: before.cancelAtPeriodEnd }
+          : null,
+        after: { status: row.status, plan: plan.code, cancelAtPeriodEnd: row.cancelAtPeriodEnd },
+      });
     }
     return row;
   });
@@ -127,7 +200,9 @@ export async function applySubscription(sub: Stripe.Subscription, audit: AuditCo
 export async function syncSubscription(store: StoreSummary, audit: AuditContext) {
   const row = await prisma.store.findUniqueOrThrow({ where: { id: store.id }, select: { platformCustomerId: true } });
   if (!row.platformCustomerId) return getSubscription(store.id);
-  const subs = await callStripe(() => getStripe().subscriptions.list({ customer: row.platformCustomerId!, status: "all", limit: 10 }));
+  const subs = await callStripe(() =>
+    getStripe().subscriptions.list({ customer: row.platformCustomerId!, status: "all", limit: 10 }),
+  );
   const live = subs.data.find((s) => s.status !== "canceled" && s.status !== "incomplete_expired") ?? subs.data[0];
   if (live) await applySubscription(live, audit);
   return getSubscription(store.id);
@@ -144,25 +219,37 @@ export async function changePlan(storeId: string, planCode: string, audit: Audit
   const sub = await requirePaidSubscription(storeId);
   const plan = await prisma.platformPlan.findFirst({ where: { code: planCode, active: true } });
   if (!plan) throw notFound("Plan");
-  if (plan.amount === 0) throw new AppError("validation_failed", "To move to Free, cancel your plan at period end.", { param: "planCode" });
+  if (plan.amount === 0)
+    throw new AppError("validation_failed", "To move to Free, cancel your plan at period end.", { param: "planCode" });
   const priceId = await ensurePlanPrice(plan.id);
   const stripeSub = await callStripe(() => getStripe().subscriptions.retrieve(sub.stripeSubscriptionId!));
   const updated = await callStripe(() =>
-    getStripe().subscriptions.update(sub.stripeSubscriptionId!, { items: [{ id: stripeSub.items.data[0]!.id, price: priceId }], proration_behavior: "create_prorations", metadata: { storeId, planCode: plan.code } }),
+    getStripe().subscriptions.update(sub.stripeSubscriptionId!, {
+      items: [{ id: stripeSub.items.data[0]!.id, price: priceId }],
+      proration_behavior: "create_prorations",
+      metadata: { storeId, planCode: plan.code },
+    }),
   );
   return applySubscription(updated, audit);
 }
 
 export async function setCancelAtPeriodEnd(storeId: string, cancel: boolean, audit: AuditContext) {
   const sub = await requirePaidSubscription(storeId);
-  const updated = await callStripe(() => getStripe().subscriptions.update(sub.stripeSubscriptionId!, { cancel_at_period_end: cancel }));
+  const updated = await callStripe(() =>
+    getStripe().subscriptions.update(sub.stripeSubscriptionId!, { cancel_at_period_end: cancel }),
+  );
   return applySubscription(updated, audit);
 }
 
 export async function createBillingPortalSession(storeId: string, appUrl: string) {
   const row = await prisma.store.findUniqueOrThrow({ where: { id: storeId }, select: { platformCustomerId: true } });
   if (!row.platformCustomerId) throw new AppError("not_found", "Subscribe to a plan first.");
-  const session = await callStripe(() => getStripe().billingPortal.sessions.create({ customer: row.platformCustomerId!, return_url: `${appUrl}/dashboard/invoices` }));
+  const session = await callStripe(() =>
+    getStripe().billingPortal.sessions.create({
+      customer: row.platformCustomerId!,
+      return_url: `${appUrl}/dashboard/invoices`,
+    }),
+  );
   return { url: session.url };
 }
 
@@ -170,5 +257,15 @@ export async function listPlatformInvoices(storeId: string) {
   const row = await prisma.store.findUniqueOrThrow({ where: { id: storeId }, select: { platformCustomerId: true } });
   if (!row.platformCustomerId) return [];
   const invoices = await callStripe(() => getStripe().invoices.list({ customer: row.platformCustomerId!, limit: 24 }));
-  return invoices.data.map((i) => ({ id: i.id!, number: i.number, status: i.status, amountDue: i.amount_due, amountPaid: i.amount_paid, currency: i.currency.toUpperCase(), created: new Date(i.created * 1000), hostedInvoiceUrl: i.hosted_invoice_url ?? null, invoicePdf: i.invoice_pdf ?? null }));
+  return invoices.data.map((i) => ({
+    id: i.id!,
+    number: i.number,
+    status: i.status,
+    amountDue: i.amount_due,
+    amountPaid: i.amount_paid,
+    currency: i.currency.toUpperCase(),
+    created: new Date(i.created * 1000),
+    hostedInvoiceUrl: i.hosted_invoice_url ?? null,
+    invoicePdf: i.invoice_pdf ?? null,
+  }));
 }

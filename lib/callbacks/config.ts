@@ -19,7 +19,20 @@ const CallbackEnv = z.object({
   CALLBACK_ALLOWED_HOSTS: z
     .string()
     .default("")
-    .transform((v) => new Set(v.split(",").map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, "")).filter(Boolean))),
+    .transform(
+      (v) =>
+        new Set(
+          v
+            .split(",")
+            .map((h) =>
+              h
+                .trim()
+                .toLowerCase()
+                .replace(/^\[|\]$/g, ""),
+            )
+            .filter(Boolean),
+        ),
+    ),
   CALLBACK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(50),
 });
 
@@ -31,6 +44,9 @@ export function callbackEnv(env: Record<string, string | undefined> = process.en
     CALLBACK_ALLOWED_HOSTS: env.CALLBACK_ALLOWED_HOSTS || undefined,
     CALLBACK_DISABLE_AFTER_FAILURES: env.CALLBACK_DISABLE_AFTER_FAILURES || undefined,
   });
-  if (!result.success) throw new Error(`Invalid callback environment: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!result.success)
+    throw new Error(
+      `Invalid callback environment: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   return result.data;
 }

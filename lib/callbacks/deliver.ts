@@ -43,20 +43,45 @@ RETURNING d.id, d.attempts`;
  */
 async function claimDue(now: Date, limit: number): Promise<Claim[]> {
   const lease = new Date(now.getTime() + LEASE_SECONDS * 1000);
-  const rows = await prisma.$queryRawUnsafe<{ id: string; attempts: number }[]>(CLAIM_SQL, now.toISOString(), limit, lease.toISOString(), new Date().toISOString());
+  const rows = await prisma.$queryRawUnsafe<{ id: string; attempts: number }[]>(
+    CLAIM_SQL,
+    now.toISOString(),
+    limit,
+    lease.toISOString(),
+    new Date().toISOString(),
+  );
   return rows.map((r) => ({ id: r.id, attempts: Number(r.attempts) }));
 }
 
 async function attempt(claim: Claim, now: Date, opts: DeliverOptions): Promise<DeliveryResult> {
   const delivery = await prisma.callbackDelivery.findUnique({
     where: { id: claim.id },
-    select: { id: true, storeId: true, eventId: true, payload: true, attempts: true, endpoint: { select: { id: true, url: true, enabled: true, secretEnc: true, previousSecretEnc: true, previousSecretExpiresAt: true } } },
+    select: {
+      id: true,
+      storeId: true,
+      eventId: true,
+      payload: true,
+      attempts: true,
+      endpoint: {
+        select: {
+          id: true,
+          url: true,
+          enabled: true,
+          secretEnc: true,
+          previousSecretEnc: true,
+          previousSecretExpiresAt: true,
+        },
+      },
+    },
   });
   if (!delivery || delivery.attempts !== claim.attempts) return "stale";
   const { endpoint } = delivery;
   const ref = { id: delivery.id, storeId: delivery.storeId, endpointId: endpoint.id, attempts: claim.attempts };
   if (!endpoint.enabled) {
-    const { count } = await prisma.callbackDelivery.updateMany({ where: { id: delivery.id, status: "DELIVERING", attempts: claim.attempts }, data: { status: "CANCELED", lastError: "endpoint disabled" } });
+    const { count } = await prisma.callbackDelivery.updateMany({
+      where: { id: delivery.id, status: "DELIVERING", attempts: claim.attempts },
+      data: { status: "CANCELED", lastError: "endpoint disabled" },
+    });
     return count ? "canceled" : "stale";
   }
   const started = performance.now();
@@ -68,16 +93,37 @@ async function attempt(claim: Claim, now: Date, opts: DeliverOptions): Promise<D
   const headers = {
     "content-type": "application/json",
     "user-agent": "Vitrine-Callbacks/1.0",
-    ...signCallback({ id: delivery.eventId, timestamp: Math.floor(Date.now() / 1000), body, secrets: activeSecrets(endpoint, now) }),
+    ...signCallback({
+      id: delivery.eventId,
+      timestamp: Math.floor(Date.now() / 1000),
+      body,
+      secrets: activeSecrets(endpoint, now),
+    }),
   };
   let outcome: AttemptOutcome;
   try {
     const lookup = isAllowListed(check.url.hostname) ? undefined : guardedLookup(opts.resolve);
     const res = await postCallback(check.url, body, headers, { timeoutMs: REQUEST_TIMEOUT_MS, lookup });
-    outcome = { kind: classifyStatus(res.status), statusCode: res.status, error: null, latencyMs: elapsed(), excerpt: res.excerpt || null, retryAfterSeconds: parseRetryAfter(res.retryAfter, now) };
+    outcome = {
+      kind: classifyStatus(res.status),
+      statusCode: res.status,
+      error: null,
+      latencyMs: elapsed(),
+      excerpt: res.excerpt || null,
+      retryAfterSeconds: parseRetryAfter(res.retryAfter, now),
+    };
   } catch (err) {
     const notPublic = (err as NodeJS.ErrnoException).code === "ENOTPUBLIC";
-    outcome = notPublic ? refused(`url_not_allowed: ${describeError(err)}`, elapsed()) : { kind: "retryable", statusCode: null, error: describeError(err), latencyMs: elapsed(), excerpt: null, retryAfterSeconds: null };
+    outcome = notPublic
+      ? refused(`url_not_allowed: ${describeError(err)}`, elapsed())
+      : {
+          kind: "retryable",
+          statusCode: null,
+          error: describeError(err),
+          latencyMs: elapsed(),
+          excerpt: null,
+          retryAfterSeconds: null,
+        };
   }
   return recordAttempt(ref, outcome, now);
 }

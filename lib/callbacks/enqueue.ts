@@ -10,24 +10,58 @@ import { CALLBACKS_DELIVER_JOB } from "./config";
 import type { StoreEventType } from "./event-types";
 
 export type { StoreEventType } from "./event-types";
-export type StoreEventData = { orderId: string | null; storeId: string; provider: "stripe" | "pix"; amount: number; currency: string; status: string; [k: string]: unknown };
+export type StoreEventData = {
+  orderId: string | null;
+  storeId: string;
+  provider: "stripe" | "pix";
+  amount: number;
+  currency: string;
+  status: string;
+  [k: string]: unknown;
+};
 
-export type StoreEventBody = { id: string; type: StoreEventType; created: number; livemode: boolean; data: StoreEventData };
+export type StoreEventBody = {
+  id: string;
+  type: StoreEventType;
+  created: number;
+  livemode: boolean;
+  data: StoreEventData;
+};
 
 /** `evt_` + 24 hex chars of sha256("sourceKey:type"): a replay of the same source event gets the same id. */
 export function storeEventId(sourceKey: string, type: StoreEventType): string {
   return `evt_${createHash("sha256").update(`${sourceKey}:${type}`).digest("hex").slice(0, 24)}`;
 }
 
-export function buildStoreEvent(input: { type: StoreEventType; data: StoreEventData; sourceKey: string; livemode?: boolean }, created = new Date()): StoreEventBody {
-  return { id: storeEventId(input.sourceKey, input.type), type: input.type, created: Math.floor(created.getTime() / 1000), livemode: input.livemode ?? false, data: input.data };
+export function buildStoreEvent(
+  input: { type: StoreEventType; data: StoreEventData; sourceKey: string; livemode?: boolean },
+  created = new Date(),
+): StoreEventBody {
+  return {
+    id: storeEventId(input.sourceKey, input.type),
+    type: input.type,
+    created: Math.floor(created.getTime() / 1000),
+    livemode: input.livemode ?? false,
+    data: input.data,
+  };
 }
 
 /** One outbox row per endpoint; a row that already exists for (eventId, endpointId) is left alone. */
-export async function writeDeliveries(tx: Tx, storeId: string, event: StoreEventBody, endpointIds: string[]): Promise<number> {
+export async function writeDeliveries(
+  tx: Tx,
+  storeId: string,
+  event: StoreEventBody,
+  endpointIds: string[],
+): Promise<number> {
   if (endpointIds.length === 0) return 0;
   const { count } = await tx.callbackDelivery.createMany({
-    data: endpointIds.map((endpointId) => ({ storeId, endpointId, eventId: event.id, eventType: event.type, payload: event as unknown as Prisma.InputJsonValue })),
+    data: endpointIds.map((endpointId) => ({
+      storeId,
+      endpointId,
+      eventId: event.id,
+      eventType: event.type,
+      payload: event as unknown as Prisma.InputJsonValue,
+    })),
     skipDuplicates: true,
   });
   return count;
@@ -41,8 +75,13 @@ export async function enqueueStoreEvent(
   if (input.data.storeId !== input.storeId) throw new Error("enqueueStoreEvent: data.storeId must equal storeId");
   if (!input.sourceKey) throw new Error("enqueueStoreEvent: sourceKey is required");
   const event = buildStoreEvent(input);
-  const endpoints = await tx.callbackEndpoint.findMany({ where: { storeId: input.storeId, enabled: true }, select: { id: true, eventTypes: true } });
-  const accepting = endpoints.filter((e) => e.eventTypes.length === 0 || e.eventTypes.includes(input.type)).map((e) => e.id);
+  const endpoints = await tx.callbackEndpoint.findMany({
+    where: { storeId: input.storeId, enabled: true },
+    select: { id: true, eventTypes: true },
+  });
+  const accepting = endpoints
+    .filter((e) => e.eventTypes.length === 0 || e.eventTypes.includes(input.type))
+    .map((e) => e.id);
   const deliveries = await writeDeliveries(tx, input.storeId, event, accepting);
   return { eventId: event.id, deliveries };
 }
@@ -53,7 +92,11 @@ export async function enqueueStoreEvent(
  */
 export async function kickDeliveries(options: { startAfterSeconds?: number; followUp?: boolean } = {}): Promise<void> {
   try {
-    await enqueue(CALLBACKS_DELIVER_JOB, { followUp: options.followUp ?? false }, { startAfterSeconds: options.startAfterSeconds });
+    await enqueue(
+      CALLBACKS_DELIVER_JOB,
+      { followUp: options.followUp ?? false },
+      { startAfterSeconds: options.startAfterSeconds },
+    );
   } catch (err) {
     if (err instanceof Error && err.message === "Job runner not started") return;
     logger.warn({ err }, "could not enqueue callback delivery job; the cron sweep will deliver");

@@ -25,7 +25,15 @@ export async function recordAttempt(claim: Claimed, outcome: AttemptOutcome, now
   const threshold = callbackEnv().CALLBACK_DISABLE_AFTER_FAILURES;
   return prisma.$transaction(async (tx) => {
     await tx.callbackAttempt.create({
-      data: { storeId: claim.storeId, deliveryId: claim.id, attempt: claim.attempts, statusCode: outcome.statusCode, error: outcome.error, latencyMs: outcome.latencyMs, responseExcerpt: outcome.excerpt },
+      data: {
+        storeId: claim.storeId,
+        deliveryId: claim.id,
+        attempt: claim.attempts,
+        statusCode: outcome.statusCode,
+        error: outcome.error,
+        latencyMs: outcome.latencyMs,
+        responseExcerpt: outcome.excerpt,
+      },
     });
     let result: DeliveryResult;
     let nextAttemptAt = now;
@@ -41,23 +49,46 @@ export async function recordAttempt(claim: Claimed, outcome: AttemptOutcome, now
     const { count } = await tx.callbackDelivery.updateMany({
       where: { id: claim.id, status: "DELIVERING", attempts: claim.attempts },
       data: {
-        status, nextAttemptAt, lastStatusCode: outcome.statusCode, lastError: outcome.error, lastLatencyMs: outcome.latencyMs, lastResponseExcerpt: outcome.excerpt,
+        status,
+        nextAttemptAt,
+        lastStatusCode: outcome.statusCode,
+        lastError: outcome.error,
+        lastLatencyMs: outcome.latencyMs,
+        lastResponseExcerpt: outcome.excerpt,
         ...(result === "succeeded" ? { deliveredAt: now } : {}),
       },
     });
     if (count === 0) return "stale";
 
     if (outcome.kind === "success") {
-      await tx.callbackEndpoint.update({ where: { id: claim.endpointId }, data: { consecutiveFailures: 0, lastSuccessAt: now } });
+      await tx.callbackEndpoint.update({
+        where: { id: claim.endpointId },
+        data: { consecutiveFailures: 0, lastSuccessAt: now },
+      });
       return result;
     }
-    const endpoint = await tx.callbackEndpoint.update({ where: { id: claim.endpointId }, data: { consecutiveFailures: { increment: 1 }, lastFailureAt: now }, select: { consecutiveFailures: true } });
+    const endpoint = await tx.callbackEndpoint.update({
+      where: { id: claim.endpointId },
+      data: { consecutiveFailures: { increment: 1 }, lastFailureAt: now },
+      select: { consecutiveFailures: true },
+    });
     const reason = outcome.kind === "gone" ? "gone" : endpoint.consecutiveFailures >= threshold ? "failing" : null;
     if (reason && (await disableEndpointTx(tx, claim.endpointId, reason, now))) {
-      await appendAudit(tx, { actor: { type: "system" } }, {
-        action: "callback_endpoint.disabled", storeId: claim.storeId, target: { type: "callback_endpoint", id: claim.endpointId },
-        after: { enabled: false, reason, consecutiveFailures: endpoint.consecutiveFailures, statusCode: outcome.statusCode },
-      });
+      await appendAudit(
+        tx,
+        { actor: { type: "system" } },
+        {
+          action: "callback_endpoint.disabled",
+          storeId: claim.storeId,
+          target: { type: "callback_endpoint", id: claim.endpointId },
+          after: {
+            enabled: false,
+            reason,
+            consecutiveFailures: endpoint.consecutiveFailures,
+            statusCode: outcome.statusCode,
+          },
+        },
+      );
     }
     return result;
   });

@@ -9,7 +9,12 @@ export type PostResult = { status: number; retryAfter: string | null; excerpt: s
 
 const MAX_READ_BYTES = 4_096;
 
-export function postCallback(url: URL, body: string, headers: Record<string, string>, opts: { timeoutMs: number; lookup?: LookupFunction }): Promise<PostResult> {
+export function postCallback(
+  url: URL,
+  body: string,
+  headers: Record<string, string>,
+  opts: { timeoutMs: number; lookup?: LookupFunction },
+): Promise<PostResult> {
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(
@@ -27,7 +32,11 @@ export function postCallback(url: URL, body: string, headers: Record<string, str
         let read = 0;
         const finish = () => {
           const retryAfter = res.headers["retry-after"];
-          resolve({ status: res.statusCode ?? 0, retryAfter: typeof retryAfter === "string" ? retryAfter : null, excerpt: Buffer.concat(chunks).toString("utf8").slice(0, RESPONSE_EXCERPT_CHARS) });
+          resolve({
+            status: res.statusCode ?? 0,
+            retryAfter: typeof retryAfter === "string" ? retryAfter : null,
+            excerpt: Buffer.concat(chunks).toString("utf8").slice(0, RESPONSE_EXCERPT_CHARS),
+          });
         };
         res.on("data", (chunk: Buffer) => {
           if (read < MAX_READ_BYTES) chunks.push(chunk);

@@ -4,7 +4,10 @@ import { CALLBACK_STATUSES, STORE_EVENT_TYPES } from "./event-types";
 import { DEFAULT_ROTATION_OVERLAP_HOURS } from "./config";
 
 const Url = z.url({ protocol: /^https?$/, message: "Enter an http:// or https:// URL." }).max(2048);
-const EventTypes = z.array(z.enum(STORE_EVENT_TYPES)).max(STORE_EVENT_TYPES.length).transform((list) => [...new Set(list)]);
+const EventTypes = z
+  .array(z.enum(STORE_EVENT_TYPES))
+  .max(STORE_EVENT_TYPES.length)
+  .transform((list) => [...new Set(list)]);
 
 export const CreateEndpointInput = z.strictObject({
   /** Defaults to <storeDomain>/payments/events/ when the store has a domain. */
@@ -17,7 +20,9 @@ export type CreateEndpointInput = z.infer<typeof CreateEndpointInput>;
 
 export const UpdateEndpointInput = z
   .strictObject({ url: Url.optional(), eventTypes: EventTypes.optional(), enabled: z.boolean().optional() })
-  .refine((v) => v.url !== undefined || v.eventTypes !== undefined || v.enabled !== undefined, { message: "Send at least one of url, eventTypes, enabled." });
+  .refine((v) => v.url !== undefined || v.eventTypes !== undefined || v.enabled !== undefined, {
+    message: "Send at least one of url, eventTypes, enabled.",
+  });
 export type UpdateEndpointInput = z.infer<typeof UpdateEndpointInput>;
 
 export const RotateSecretInput = z.strictObject({
@@ -27,7 +32,10 @@ export const RotateSecretInput = z.strictObject({
 
 export const TestEventInput = z.strictObject({ endpointId: z.string().min(1).max(64).optional() });
 
-export const ReplayInput = z.strictObject({ since: z.iso.datetime({ offset: true }).transform((s) => new Date(s)), endpointId: z.string().min(1).max(64).optional() });
+export const ReplayInput = z.strictObject({
+  since: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+  endpointId: z.string().min(1).max(64).optional(),
+});
 
 export const ListDeliveriesQuery = z.object({
   status: z.enum(CALLBACK_STATUSES).optional(),

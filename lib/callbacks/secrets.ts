@@ -12,11 +12,17 @@ export function openSecret(endpointId: string, sealed: string): string {
   return decryptJson<string>(sealed, { context: context(endpointId) });
 }
 
-type SealedSecrets = { id: string; secretEnc: string; previousSecretEnc: string | null; previousSecretExpiresAt: Date | null };
+type SealedSecrets = {
+  id: string;
+  secretEnc: string;
+  previousSecretEnc: string | null;
+  previousSecretExpiresAt: Date | null;
+};
 
 /** The secrets that sign right now: the current one, plus the previous one until its overlap ends. */
 export function activeSecrets(endpoint: SealedSecrets, now: Date = new Date()): string[] {
   const secrets = [openSecret(endpoint.id, endpoint.secretEnc)];
-  if (endpoint.previousSecretEnc && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) secrets.push(openSecret(endpoint.id, endpoint.previousSecretEnc));
+  if (endpoint.previousSecretEnc && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now)
+    secrets.push(openSecret(endpoint.id, endpoint.previousSecretEnc));
   return secrets;
 }

@@ -7,23 +7,47 @@ import { callbackEnv } from "./config";
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 
 const defaultResolver: Resolver = (hostname) =>
-  new Promise((resolve, reject) => dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))));
+  new Promise((resolve, reject) =>
+    dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))),
+  );
 
 const blocked = new BlockList();
 for (const [net, prefix] of [
-  ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12],
-  ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["198.51.100.0", 24], ["203.0.113.0", 24],
-  ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) blocked.addSubnet(net, prefix, "ipv4");
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  blocked.addSubnet(net, prefix, "ipv4");
 for (const [net, prefix] of [
-  ["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["2001:db8::", 32], ["100::", 64],
-] as const) blocked.addSubnet(net, prefix, "ipv6");
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+  ["2001:db8::", 32],
+  ["100::", 64],
+] as const)
+  blocked.addSubnet(net, prefix, "ipv6");
 
 /** The IPv4 address carried in an IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible or NAT64 (64:ff9b::/96) IPv6 address. */
 function embeddedIpv4(ip: string): string | null {
   const groups = expandIpv6(ip);
   if (!groups) return null;
-  const head = groups.slice(0, 6).map((g) => g.toString(16)).join(":");
+  const head = groups
+    .slice(0, 6)
+    .map((g) => g.toString(16))
+    .join(":");
   const mapped = head === "0:0:0:0:0:ffff" || head === "0:0:0:0:0:0" || head === "64:ff9b:0:0:0:0";
   if (!mapped) return null;
   const [hi, lo] = [groups[6]!, groups[7]!];
@@ -77,11 +101,13 @@ export async function checkCallbackUrl(raw: string, opts: CheckOptions = {}): Pr
   } catch {
     return { ok: false, reason: "not a valid URL" };
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return { ok: false, reason: "only http and https URLs are allowed" };
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return { ok: false, reason: "only http and https URLs are allowed" };
   if (url.username || url.password) return { ok: false, reason: "URLs with credentials are not allowed" };
   const host = bareHost(url);
   if (isAllowListed(host, opts.allowedHosts)) return { ok: true, url };
-  if (isIP(host)) return isPublicAddress(host) ? { ok: true, url } : { ok: false, reason: `${host} is not a public address` };
+  if (isIP(host))
+    return isPublicAddress(host) ? { ok: true, url } : { ok: false, reason: `${host} is not a public address` };
   let addresses: LookupAddress[];
   try {
     addresses = await (opts.resolve ?? defaultResolver)(host);
@@ -101,7 +127,10 @@ export function guardedLookup(resolve: Resolver = defaultResolver): LookupFuncti
   return (hostname, options, callback) => {
     resolve(hostname).then(
       (addresses) => {
-        const wanted = options.family === 4 || options.family === 6 ? addresses.filter((a) => a.family === options.family) : addresses;
+        const wanted =
+          options.family === 4 || options.family === 6
+            ? addresses.filter((a) => a.family === options.family)
+            : addresses;
         const bad = wanted.find((a) => !isPublicAddress(a.address));
         if (bad || wanted.length === 0) {
           const err = Object.assign(new Error(`${hostname} resolves to a non-public address`), { code: "ENOTPUBLIC" });

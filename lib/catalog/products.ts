@@ -29,29 +29,67 @@ async function createStripePrice(accountId: string, stripeProductId: string, p: 
 
 function priceRow(storeId: string, productId: string, p: PriceInput, stripePriceId: string) {
   return {
-    storeId, productId, stripePriceId, unitAmount: p.unitAmount, currency: p.currency,
+    storeId,
+    productId,
+    stripePriceId,
+    unitAmount: p.unitAmount,
+    currency: p.currency,
     type: p.type === "recurring" ? ("RECURRING" as const) : ("ONE_TIME" as const),
     interval: p.interval === "year" ? ("YEAR" as const) : p.interval === "month" ? ("MONTH" as const) : null,
     trialDays: p.trialDays ?? null,
   };
 }
 
-export async function createProduct(storeId: string, input: CreateProductInput, audit: AuditContext, idempotencyKey: string = randomUUID()) {
+export async function createProduct(
+  storeId: string,
+  input: CreateProductInput,
+  audit: AuditContext,
+  idempotencyKey: string = randomUUID(),
+) {
   const account = await requireAccount(storeId);
   const product = await callStripe(() =>
     getStripe().products.create(
-      { name: input.name, description: input.description, images: input.imageUrl ? [input.imageUrl] : undefined, metadata: { storeId } },
+      {
+        name: input.name,
+        description: input.description,
+        images: input.imageUrl ? [input.imageUrl] : undefined,
+        metadata: { storeId },
+      },
       onAccount(account.accountId, `vitrine:product:${storeId}:${idempotencyKey}`),
     ),
   );
   const prices: Stripe.Price[] = [];
-  for (const [i, p] of input.prices.entries()) prices.push(await createStripePrice(account.accountId, product.id, p, `vitrine:price:${storeId}:${idempotencyKey}:${i}`));
+  for (const [i, p] of input.prices.entries())
+    prices.push(
+      await createStripePrice(account.accountId, product.id, p, `vitrine:price:${storeId}:${idempotencyKey}:${i}`),
+    );
   return prisma.$transaction(async (tx) => {
-    const existing = await tx.product.findUnique({ where: { storeId_stripeProductId: { storeId, stripeProductId: product.id } }, include: PRODUCT_INCLUDE });
+    const existing = await tx.product.findUnique({
+      where: { storeId_stripeProductId: { storeId, stripeProductId: product.id } },
+      include: PRODUCT_INCLUDE,
+    });
     if (existing) return existing;
-    const row = await tx.product.create({ data: { storeId, name: input.name, description: input.description, imageUrl: input.imageUrl, stripeProductId: product.id } });
+    const row = await tx.product.create({
+      data: {
+        storeId,
+        name: input.name,
+        description: input.description,
+        imageUrl: input.imageUrl,
+        stripeProductId: product.id,
+      },
+    });
     await tx.price.createMany({ data: input.prices.map((p, i) => priceRow(storeId, row.id, p, prices[i]!.id)) });
-    await appendAudit(tx, audit, { action: "catalog.product_created", storeId, target: { type: "product", id: row.id }, after: { name: row.name, prices: input.prices.map((p) => `${p.unitAmount} ${p.currency} ${p.type}${p.interval ? `/${p.interval}` : ""}`).join(", ") } });
+    await appendAudit(tx, audit, {
+      action: "catalog.product_created",
+      storeId,
+      target: { type: "product", id: row.id },
+      after: {
+        name: row.name,
+        prices: input.prices
+          .map((p) => `${p.unitAmount} ${p.currency} ${p.type}${p.interval ? `/${p.interval}` : ""}`)
+          .join(", "),
+      },
+    });
     return tx.product.findUniqueOrThrow({ where: { id: row.id }, include: PRODUCT_INCLUDE });
   });
 }
@@ -68,7 +106,14 @@ export function listProducts(storeId: string, opts: { q?: string; status?: "acti
     where: {
       storeId,
       ...(status === "all" ? {} : { active: status === "active" }),
-      ...(opts.q ? { OR: [{ name: { contains: opts.q, mode: "insensitive" as const } }, { description: { contains: opts.q, mode: "insensitive" as const } }] } : {}),
+      ...(opts.q
+        ? {
+            OR: [
+              { name: { contains: opts.q, mode: "insensitive" as const } },
+              { description: { contains: opts.q, mode: "insensitive" as const } },
+            ],
+          }
+        : {}),
     },
     include: PRODUCT_INCLUDE,
     orderBy: { createdAt: "desc" },
@@ -77,7 +122,12 @@ export function listProducts(storeId: string, opts: { q?: string; status?: "acti
 }
 
 /** Edits name, description, image; `active: false` archives (Stripe products are never deleted). */
-export async function updateProduct(storeId: string, productId: string, input: UpdateProductInput, audit: AuditContext) {
+export async function updateProduct(
+  storeId: string,
+  productId: string,
+  input: UpdateProductInput,
+  audit: AuditContext,
+) {
   const product = await getProduct(storeId, productId);
   const account = await requireAccount(storeId);
   if (product.stripeProductId) {
@@ -96,22 +146,51 @@ export async function updateProduct(storeId: string, productId: string, input: U
   }
   return prisma.$transaction(async (tx) => {
     const updated = await tx.product.update({ where: { id: product.id }, data: input, include: PRODUCT_INCLUDE });
-    const action = input.active === false ? "catalog.product_archived" : input.active === true ? "catalog.product_restored" : "catalog.product_updated";
-    await appendAudit(tx, audit, { action, storeId, target: { type: "product", id: product.id }, before: { name: product.name, active: product.active }, after: { name: updated.name, active: updated.active } });
+    const action =
+      input.active === false
+        ? "catalog.product_archived"
+        : input.active === true
+          ? "catalog.product_restored"
+          : "catalog.product_updated";
+    await appendAudit(tx, audit, {
+      action,
+      storeId,
+      target: { type: "product", id: product.id },
+      before: { name: product.name, active: product.active },
+      after: { name: updated.name, active: updated.active },
+    });
     return updated;
   });
 }
 
-export async function addPrice(storeId: string, productId: string, input: PriceInput, audit: AuditContext, idempotencyKey: string = randomUUID()) {
+export async function addPrice(
+  storeId: string,
+  productId: string,
+  input: PriceInput,
+  audit: AuditContext,
+  idempotencyKey: string = randomUUID(),
+) {
   const product = await getProduct(storeId, productId);
   if (!product.stripeProductId) throw new AppError("account_not_connected", "This product is not on Stripe yet.");
   const account = await requireAccount(storeId);
-  const price = await createStripePrice(account.accountId, product.stripeProductId, input, `vitrine:price:${storeId}:${idempotencyKey}`);
+  const price = await createStripePrice(
+    account.accountId,
+    product.stripeProductId,
+    input,
+    `vitrine:price:${storeId}:${idempotencyKey}`,
+  );
   return prisma.$transaction(async (tx) => {
-    const existing = await tx.price.findUnique({ where: { storeId_stripePriceId: { storeId, stripePriceId: price.id } } });
+    const existing = await tx.price.findUnique({
+      where: { storeId_stripePriceId: { storeId, stripePriceId: price.id } },
+    });
     if (existing) return existing;
     const row = await tx.price.create({ data: priceRow(storeId, product.id, input, price.id) });
-    await appendAudit(tx, audit, { action: "catalog.price_created", storeId, target: { type: "price", id: row.id }, after: { unitAmount: row.unitAmount, currency: row.currency, type: row.type } });
+    await appendAudit(tx, audit, {
+      action: "catalog.price_created",
+      storeId,
+      target: { type: "price", id: row.id },
+      after: { unitAmount: row.unitAmount, currency: row.currency, type: row.type },
+    });
     return row;
   });
 }
@@ -120,10 +199,17 @@ export async function setPriceActive(storeId: string, priceId: string, active: b
   const price = await prisma.price.findFirst({ where: { id: priceId, storeId } });
   if (!price) throw notFound("Price");
   const account = await requireAccount(storeId);
-  if (price.stripePriceId) await callStripe(() => getStripe().prices.update(price.stripePriceId!, { active }, onAccount(account.accountId)));
+  if (price.stripePriceId)
+    await callStripe(() => getStripe().prices.update(price.stripePriceId!, { active }, onAccount(account.accountId)));
   return prisma.$transaction(async (tx) => {
     const updated = await tx.price.update({ where: { id: price.id }, data: { active } });
-    await appendAudit(tx, audit, { action: active ? "catalog.price_restored" : "catalog.price_archived", storeId, target: { type: "price", id: price.id }, before: { active: price.active }, after: { active } });
+    await appendAudit(tx, audit, {
+      action: active ? "catalog.price_restored" : "catalog.price_archived",
+      storeId,
+      target: { type: "price", id: price.id },
+      before: { active: price.active },
+      after: { active },
+    });
     return updated;
   });
 }
@@ -136,14 +222,33 @@ export async function publishLocalProducts(storeId: string, audit: AuditContext)
   const account = await requireAccount(storeId);
   const local = await prisma.product.findMany({ where: { storeId, stripeProductId: null }, include: PRODUCT_INCLUDE });
   for (const product of local) {
-    const sp = await callStripe(() => getStripe().products.create({ name: product.name, description: product.description ?? undefined, images: product.imageUrl ? [product.imageUrl] : undefined, metadata: { storeId, vitrineProductId: product.id } }, onAccount(account.accountId, `vitrine:publish:${product.id}`)));
+    const sp = await callStripe(() =>
+      getStripe().products.create(
+        {
+          name: product.name,
+          description: product.description ?? undefined,
+          images: product.imageUrl ? [product.imageUrl] : undefined,
+          metadata: { storeId, vitrineProductId: product.id },
+        },
+        onAccount(account.accountId, `vitrine:publish:${product.id}`),
+      ),
+    );
     await prisma.product.update({ where: { id: product.id }, data: { stripeProductId: sp.id } });
     for (const price of product.prices.filter((p) => !p.stripePriceId)) {
-      const input: PriceInput = { unitAmount: price.unitAmount, currency: price.currency as PriceInput["currency"], type: price.type === "RECURRING" ? "recurring" : "one_time", interval: price.interval === "YEAR" ? "year" : price.interval === "MONTH" ? "month" : undefined, trialDays: price.trialDays ?? undefined };
+      const input: PriceInput = {
+        unitAmount: price.unitAmount,
+        currency: price.currency as PriceInput["currency"],
+        type: price.type === "RECURRING" ? "recurring" : "one_time",
+        interval: price.interval === "YEAR" ? "year" : price.interval === "MONTH" ? "month" : undefined,
+        trialDays: price.trialDays ?? undefined,
+      };
       const sprice = await createStripePrice(account.accountId, sp.id, input, `vitrine:publish:${price.id}`);
       await prisma.price.update({ where: { id: price.id }, data: { stripePriceId: sprice.id } });
     }
   }
-  if (local.length) await prisma.$transaction((tx) => appendAudit(tx, audit, { action: "catalog.published", storeId, after: { products: local.length } }));
+  if (local.length)
+    await prisma.$transaction((tx) =>
+      appendAudit(tx, audit, { action: "catalog.published", storeId, after: { products: local.length } }),
+    );
   return local.length;
 }

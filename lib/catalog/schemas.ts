@@ -4,14 +4,24 @@ export const CURRENCIES = ["BRL", "USD", "EUR"] as const;
 
 export const PriceInput = z
   .strictObject({
-    unitAmount: z.number().int("unitAmount is an integer in minor units (centavos, cents).").min(50, "unitAmount must be at least 50 minor units.").max(99_999_999),
+    unitAmount: z
+      .number()
+      .int("unitAmount is an integer in minor units (centavos, cents).")
+      .min(50, "unitAmount must be at least 50 minor units.")
+      .max(99_999_999),
     currency: z.string().trim().toUpperCase().pipe(z.enum(CURRENCIES)),
     type: z.enum(["one_time", "recurring"]).default("one_time"),
     interval: z.enum(["month", "year"]).optional(),
     trialDays: z.number().int().min(1).max(730).optional(),
   })
-  .refine((p) => p.type === "one_time" || p.interval, { message: "Recurring prices need an interval (month or year).", path: ["interval"] })
-  .refine((p) => p.type === "recurring" || (!p.interval && !p.trialDays), { message: "Only recurring prices take an interval or trial days.", path: ["interval"] });
+  .refine((p) => p.type === "one_time" || p.interval, {
+    message: "Recurring prices need an interval (month or year).",
+    path: ["interval"],
+  })
+  .refine((p) => p.type === "recurring" || (!p.interval && !p.trialDays), {
+    message: "Only recurring prices take an interval or trial days.",
+    path: ["interval"],
+  });
 export type PriceInput = z.infer<typeof PriceInput>;
 
 const imageUrl = z.url({ protocol: /^https?$/ }).max(2048);

@@ -20,21 +20,33 @@ export type CreateCheckoutSessionInput = z.infer<typeof CreateCheckoutSessionInp
 export function checkRedirectUrl(url: string | undefined, storeDomain: string | null, appUrl: string, param: string) {
   if (!url || !storeDomain) return;
   const origin = new URL(url).origin;
-  if (origin !== new URL(storeDomain).origin && origin !== new URL(appUrl).origin) throw new AppError("url_not_allowed", `${param} must be on ${new URL(storeDomain).origin}.`, { param });
+  if (origin !== new URL(storeDomain).origin && origin !== new URL(appUrl).origin)
+    throw new AppError("url_not_allowed", `${param} must be on ${new URL(storeDomain).origin}.`, { param });
 }
 
 function defaultUrls(storeDomain: string | null, appUrl: string, orderId: string, externalOrderId?: string) {
   const ref = encodeURIComponent(externalOrderId ?? orderId);
   if (storeDomain) {
     const base = new URL(storeDomain).origin;
-    return { success: `${base}/payments/success?orderId=${ref}&session_id={CHECKOUT_SESSION_ID}`, cancel: `${base}/payments/cancel?orderId=${ref}` };
+    return {
+      success: `${base}/payments/success?orderId=${ref}&session_id={CHECKOUT_SESSION_ID}`,
+      cancel: `${base}/payments/cancel?orderId=${ref}`,
+    };
   }
-  return { success: `${appUrl}/receipt/${orderId}?session_id={CHECKOUT_SESSION_ID}`, cancel: `${appUrl}/receipt/${orderId}?canceled=1` };
+  return {
+    success: `${appUrl}/receipt/${orderId}?session_id={CHECKOUT_SESSION_ID}`,
+    cancel: `${appUrl}/receipt/${orderId}?canceled=1`,
+  };
 }
 
-export async function createCheckoutSession(storeId: string, input: CreateCheckoutSessionInput, ctx: { appUrl: string; idempotencyKey?: string; audit: AuditContext }) {
+export async function createCheckoutSession(
+  storeId: string,
+  input: CreateCheckoutSessionInput,
+  ctx: { appUrl: string; idempotencyKey?: string; audit: AuditContext },
+) {
   const replay = await findIdempotentOrder(storeId, ctx.idempotencyKey);
-  if (replay?.checkoutSessionId && replay.checkoutUrl) return { order: replay, url: replay.checkoutUrl, sessionId: replay.checkoutSessionId };
+  if (replay?.checkoutSessionId && replay.checkoutUrl)
+    return { order: replay, url: replay.checkoutUrl, sessionId: replay.checkoutSessionId };
   const { price, account, fee } = await loadSellablePrice(storeId, input);
   const storeDomain = price.store.storeDomain;
   checkRedirectUrl(input.successUrl, storeDomain, ctx.appUrl, "successUrl");
@@ -46,9 +58,18 @@ export async function createCheckoutSession(storeId: string, input: CreateChecko
     replay ??
     (await prisma.order.create({
       data: {
-        storeId, priceId: price.id, channel: "CHECKOUT", quantity: input.quantity, amountTotal, currency: price.currency,
-        applicationFeeAmount: feeAmount, applicationFeePercentBps: recurring ? fee.percentBps : null,
-        externalOrderId: input.orderId, customerEmail: input.customerEmail, stripeAccountId: account.accountId, idempotencyKey: ctx.idempotencyKey,
+        storeId,
+        priceId: price.id,
+        channel: "CHECKOUT",
+        quantity: input.quantity,
+        amountTotal,
+        currency: price.currency,
+        applicationFeeAmount: feeAmount,
+        applicationFeePercentBps: recurring ? fee.percentBps : null,
+        externalOrderId: input.orderId,
+        customerEmail: input.customerEmail,
+        stripeAccountId: account.accountId,
+        idempotencyKey: ctx.idempotencyKey,
       },
     }));
   const urls = defaultUrls(storeDomain, ctx.appUrl, order.id, input.orderId);
@@ -62,16 +83,42 @@ export async function createCheckoutSession(storeId: string, input: CreateChecko
     customer_email: input.customerEmail,
     metadata,
     ...(recurring
-      ? { subscription_data: { application_fee_percent: applicationFeePercent(fee), metadata, ...(price.trialDays ? { trial_period_days: price.trialDays } : {}) } }
+      ? {
+          subscription_data: {
+            application_fee_percent: applicationFeePercent(fee),
+            metadata,
+            ...(price.trialDays ? { trial_period_days: price.trialDays } : {}),
+          },
+        }
       : { payment_intent_data: { application_fee_amount: feeAmount!, metadata } }),
   };
   // Keyed on our order: a retry after a crash reuses the same session instead of opening another.
-  const session = await callStripe(() => getStripe().checkout.sessions.create(params, onAccount(account.accountId, `vitrine:checkout:${order.id}`)));
+  const session = await callStripe(() =>
+    getStripe().checkout.sessions.create(params, onAccount(account.accountId, `vitrine:checkout:${order.id}`)),
+  );
   const saved = await prisma.$transaction(async (tx) => {
-    const updated = await tx.order.update({ where: { id: order.id }, data: { checkoutSessionId: session.id, checkoutUrl: session.url, successUrl: params.success_url, cancelUrl: params.cancel_url } });
-    await appendAudit(tx, ctx.audit, { action: "checkout.session_created", storeId, target: { type: "order", id: order.id }, after: { sessionId: session.id, amountTotal, currency: price.currency, applicationFeeAmount: feeAmount, mode: params.mode } });
+    const updated = await tx.order.update({
+      where: { id: order.id },
+      data: {
+        checkoutSessionId: session.id,
+        checkoutUrl: session.url,
+        successUrl: params.success_url,
+        cancelUrl: params.cancel_url,
+      },
+    });
+    await appendAudit(tx, ctx.audit, {
+      action: "checkout.session_created",
+      storeId,
+      target: { type: "order", id: order.id },
+      after: {
+        sessionId: session.id,
+        amountTotal,
+        currency: price.currency,
+        applicationFeeAmount: feeAmount,
+        mode: params.mode,
+      },
+    });
     return updated;
   });
   return { order: saved, url: session.url!, sessionId: session.id };
 }
-

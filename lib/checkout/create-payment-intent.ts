@@ -10,34 +10,79 @@ import { BuyerInput, findIdempotentOrder, loadSellablePrice } from "./sellable";
 
 export const CreatePaymentIntentInput = BuyerInput;
 
-export type ElementsPayment = { orderId: string; paymentIntentId: string; clientSecret: string; stripeAccount: string; amount: number; currency: string };
+export type ElementsPayment = {
+  orderId: string;
+  paymentIntentId: string;
+  clientSecret: string;
+  stripeAccount: string;
+  amount: number;
+  currency: string;
+};
 
-export async function createPaymentIntent(storeId: string, input: BuyerInput, ctx: { idempotencyKey?: string; audit: AuditContext }): Promise<ElementsPayment> {
+export async function createPaymentIntent(
+  storeId: string,
+  input: BuyerInput,
+  ctx: { idempotencyKey?: string; audit: AuditContext },
+): Promise<ElementsPayment> {
   const replay = await findIdempotentOrder(storeId, ctx.idempotencyKey);
   const { price, account, fee } = await loadSellablePrice(storeId, input);
-  if (price.type !== "ONE_TIME") throw new AppError("price_not_one_time", "Embedded payments take one-time prices; use Checkout for subscriptions.", { param: "priceId" });
+  if (price.type !== "ONE_TIME")
+    throw new AppError(
+      "price_not_one_time",
+      "Embedded payments take one-time prices; use Checkout for subscriptions.",
+      { param: "priceId" },
+    );
   const amount = price.unitAmount * input.quantity;
   const feeAmount = applicationFeeAmount(amount, price.currency, fee);
   const order =
     replay ??
     (await prisma.order.create({
       data: {
-        storeId, priceId: price.id, channel: "ELEMENTS", quantity: input.quantity, amountTotal: amount, currency: price.currency, applicationFeeAmount: feeAmount,
-        externalOrderId: input.orderId, customerEmail: input.customerEmail, stripeAccountId: account.accountId, idempotencyKey: ctx.idempotencyKey,
+        storeId,
+        priceId: price.id,
+        channel: "ELEMENTS",
+        quantity: input.quantity,
+        amountTotal: amount,
+        currency: price.currency,
+        applicationFeeAmount: feeAmount,
+        externalOrderId: input.orderId,
+        customerEmail: input.customerEmail,
+        stripeAccountId: account.accountId,
+        idempotencyKey: ctx.idempotencyKey,
       },
     }));
   const metadata = { vitrineOrderId: order.id, storeId, ...(input.orderId ? { orderId: input.orderId } : {}) };
   const pi = await callStripe(() =>
     getStripe().paymentIntents.create(
-      { amount, currency: price.currency.toLowerCase(), automatic_payment_methods: { enabled: true }, application_fee_amount: feeAmount, metadata, receipt_email: input.customerEmail, description: price.product.name },
+      {
+        amount,
+        currency: price.currency.toLowerCase(),
+        automatic_payment_methods: { enabled: true },
+        application_fee_amount: feeAmount,
+        metadata,
+        receipt_email: input.customerEmail,
+        description: price.product.name,
+      },
       onAccount(account.accountId, `vitrine:pi:${order.id}`),
     ),
   );
   if (!order.paymentIntentId) {
     await prisma.$transaction(async (tx) => {
       await tx.order.update({ where: { id: order.id }, data: { paymentIntentId: pi.id } });
-      await appendAudit(tx, ctx.audit, { action: "checkout.payment_intent_created", storeId, target: { type: "order", id: order.id }, after: { paymentIntentId: pi.id, amount, currency: price.currency, applicationFeeAmount: feeAmount } });
+      await appendAudit(tx, ctx.audit, {
+        action: "checkout.payment_intent_created",
+        storeId,
+        target: { type: "order", id: order.id },
+        after: { paymentIntentId: pi.id, amount, currency: price.currency, applicationFeeAmount: feeAmount },
+      });
     });
   }
-  return { orderId: order.id, paymentIntentId: pi.id, clientSecret: pi.client_secret!, stripeAccount: account.accountId, amount, currency: price.currency };
+  return {
+    orderId: order.id,
+    paymentIntentId: pi.id,
+    clientSecret: pi.client_secret!,
+    stripeAccount: account.accountId,
+    amount,
+    currency: price.currency,
+  };
 }

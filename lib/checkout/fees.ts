@@ -23,8 +23,10 @@ export function majorToMinor(major: string, currency: string): number {
 }
 
 export function percentPart(amountMinor: number, bps: number): number {
-  if (!Number.isSafeInteger(amountMinor) || amountMinor < 0) throw new Error("amount must be a non-negative integer of minor units");
-  if (!Number.isInteger(bps) || bps < 0 || bps > 10_000) throw new Error("fee basis points must be an integer from 0 to 10000");
+  if (!Number.isSafeInteger(amountMinor) || amountMinor < 0)
+    throw new Error("amount must be a non-negative integer of minor units");
+  if (!Number.isInteger(bps) || bps < 0 || bps > 10_000)
+    throw new Error("fee basis points must be an integer from 0 to 10000");
   // Half-up: floor((a * bps + 5000) / 10000) on exact integers.
   return Number((BigInt(amountMinor) * BigInt(bps) + 5000n) / 10000n);
 }
@@ -44,6 +46,7 @@ export function applicationFeePercent(rate: FeeRate): number {
 export function defaultFeeRate(env: Record<string, string | undefined> = process.env): FeeRate {
   const percent = env.PLATFORM_FEE_PERCENT ?? "2.5";
   const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(percent);
-  if (!m || Number(percent) > 100) throw new Error(`PLATFORM_FEE_PERCENT must be a percentage with up to 2 decimals, got "${percent}"`);
+  if (!m || Number(percent) > 100)
+    throw new Error(`PLATFORM_FEE_PERCENT must be a percentage with up to 2 decimals, got "${percent}"`);
   return { percentBps: Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0")), fixed: env.PLATFORM_FEE_FIXED ?? "0" };
 }

@@ -12,16 +12,27 @@ import type { OrderStatus } from "@/generated/prisma/client";
 
 export function updateFromCheckoutSession(session: Stripe.Checkout.Session): OrderUpdate["status"] | null {
   if (session.status === "expired") return "EXPIRED";
-  if (session.status === "complete" && (session.payment_status === "paid" || session.payment_status === "no_payment_required")) return "PAID";
+  if (
+    session.status === "complete" &&
+    (session.payment_status === "paid" || session.payment_status === "no_payment_required")
+  )
+    return "PAID";
   return null;
 }
 
-export function updateFromPaymentIntent(pi: Stripe.PaymentIntent): Pick<OrderUpdate, "status" | "failureCode" | "failureMessage" | "attemptRef"> | null {
+export function updateFromPaymentIntent(
+  pi: Stripe.PaymentIntent,
+): Pick<OrderUpdate, "status" | "failureCode" | "failureMessage" | "attemptRef"> | null {
   if (pi.status === "succeeded") return { status: "PAID" };
   if (pi.status === "canceled") return { status: "CANCELED" };
   if (pi.status === "requires_payment_method" && pi.last_payment_error) {
     const charge = typeof pi.latest_charge === "string" ? pi.latest_charge : pi.latest_charge?.id;
-    return { status: "FAILED", failureCode: pi.last_payment_error.decline_code ?? pi.last_payment_error.code ?? "payment_failed", failureMessage: pi.last_payment_error.message ?? undefined, attemptRef: charge ?? pi.last_payment_error.code };
+    return {
+      status: "FAILED",
+      failureCode: pi.last_payment_error.decline_code ?? pi.last_payment_error.code ?? "payment_failed",
+      failureMessage: pi.last_payment_error.message ?? undefined,
+      attemptRef: charge ?? pi.last_payment_error.code,
+    };
   }
   return null;
 }
@@ -33,17 +44,24 @@ export async function refreshOrderFromStripe(orderId: string, audit: AuditContex
   if (isSettled(order.status)) return order;
   const opts = onAccount(order.stripeAccountId);
   if (order.checkoutSessionId) {
-    const session = await callStripe(() => getStripe().checkout.sessions.retrieve(order.checkoutSessionId!, undefined, opts));
+    const session = await callStripe(() =>
+      getStripe().checkout.sessions.retrieve(order.checkoutSessionId!, undefined, opts),
+    );
     const status = updateFromCheckoutSession(session);
     if (!status) return order;
-    return applyOrderUpdate(order.id, {
-      status,
-      paymentIntentId: typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id,
-      subscriptionId: typeof session.subscription === "string" ? session.subscription : session.subscription?.id,
-      stripeCustomerId: typeof session.customer === "string" ? session.customer : session.customer?.id,
-      customerEmail: session.customer_details?.email ?? null,
-      amountTotal: session.amount_total ?? undefined,
-    }, audit);
+    return applyOrderUpdate(
+      order.id,
+      {
+        status,
+        paymentIntentId:
+          typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id,
+        subscriptionId: typeof session.subscription === "string" ? session.subscription : session.subscription?.id,
+        stripeCustomerId: typeof session.customer === "string" ? session.customer : session.customer?.id,
+        customerEmail: session.customer_details?.email ?? null,
+        amountTotal: session.amount_total ?? undefined,
+      },
+      audit,
+    );
   }
   if (order.paymentIntentId) {
     const pi = await callStripe(() => getStripe().paymentIntents.retrieve(order.paymentIntentId!, undefined, opts));
@@ -55,11 +73,19 @@ export async function refreshOrderFromStripe(orderId: string, audit: AuditContex
 }
 
 export async function getOrder(storeId: string, orderId: string) {
-  const order = await prisma.order.findFirst({ where: { id: orderId, storeId }, include: { price: { include: { product: true } } } });
+  const order = await prisma.order.findFirst({
+    where: { id: orderId, storeId },
+    include: { price: { include: { product: true } } },
+  });
   if (!order) throw notFound("Order");
   return order;
 }
 
 export function listOrders(storeId: string, opts: { status?: OrderStatus; take?: number } = {}) {
-  return prisma.order.findMany({ where: { storeId, ...(opts.status ? { status: opts.status } : {}) }, include: { price: { include: { product: { select: { name: true } } } } }, orderBy: { createdAt: "desc" }, take: opts.take ?? 100 });
+  return prisma.order.findMany({
+    where: { storeId, ...(opts.status ? { status: opts.status } : {}) },
+    include: { price: { include: { product: { select: { name: true } } } } },
+    orderBy: { createdAt: "desc" },
+    take: opts.take ?? 100,
+  });
 }

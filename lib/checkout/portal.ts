@@ -11,7 +11,13 @@ import { callStripe } from "@/lib/stripe/errors";
 export async function createBuyerPortalSession(orderId: string, appUrl: string) {
   const order = await prisma.order.findUnique({ where: { id: orderId } });
   if (!order) throw notFound("Order");
-  if (!order.subscriptionId || !order.stripeCustomerId) throw new AppError("conflict", "This order has no subscription to manage.");
-  const session = await callStripe(() => getStripe().billingPortal.sessions.create({ customer: order.stripeCustomerId!, return_url: `${appUrl}/receipt/${order.id}` }, onAccount(order.stripeAccountId)));
+  if (!order.subscriptionId || !order.stripeCustomerId)
+    throw new AppError("conflict", "This order has no subscription to manage.");
+  const session = await callStripe(() =>
+    getStripe().billingPortal.sessions.create(
+      { customer: order.stripeCustomerId!, return_url: `${appUrl}/receipt/${order.id}` },
+      onAccount(order.stripeAccountId),
+    ),
+  );
   return { url: session.url };
 }

@@ -9,15 +9,31 @@ export async function getPublicPrice(priceId: string) {
   const price = await prisma.price.findUnique({
     where: { id: priceId },
     select: {
-      id: true, storeId: true, unitAmount: true, currency: true, type: true, interval: true, trialDays: true, active: true,
+      id: true,
+      storeId: true,
+      unitAmount: true,
+      currency: true,
+      type: true,
+      interval: true,
+      trialDays: true,
+      active: true,
       product: { select: { name: true, description: true, imageUrl: true, active: true } },
       store: { select: { name: true, stripeAccount: { select: { chargesEnabled: true } } } },
     },
   });
   if (!price) throw notFound("Price");
   return {
-    id: price.id, storeId: price.storeId, unitAmount: price.unitAmount, currency: price.currency, type: price.type, interval: price.interval, trialDays: price.trialDays,
-    productName: price.product.name, description: price.product.description, imageUrl: price.product.imageUrl, storeName: price.store.name,
+    id: price.id,
+    storeId: price.storeId,
+    unitAmount: price.unitAmount,
+    currency: price.currency,
+    type: price.type,
+    interval: price.interval,
+    trialDays: price.trialDays,
+    productName: price.product.name,
+    description: price.product.description,
+    imageUrl: price.product.imageUrl,
+    storeName: price.store.name,
     sellable: price.active && price.product.active && Boolean(price.store.stripeAccount?.chargesEnabled),
   };
 }
@@ -29,16 +45,41 @@ const REFRESH_EVERY_MS = 2_000;
 export async function getPublicOrder(orderId: string, audit: AuditContext) {
   let order = await prisma.order.findUnique({ where: { id: orderId } });
   if (!order) throw notFound("Order");
-  if ((order.status === "PENDING" || order.status === "FAILED") && Date.now() - order.updatedAt.getTime() > REFRESH_EVERY_MS) {
+  if (
+    (order.status === "PENDING" || order.status === "FAILED") &&
+    Date.now() - order.updatedAt.getTime() > REFRESH_EVERY_MS
+  ) {
     order = await refreshOrderFromStripe(order.id, audit).catch(() => order!);
-    if (order.status === "PENDING" || order.status === "FAILED") order = await prisma.order.update({ where: { id: order.id }, data: { updatedAt: new Date() } });
+    if (order.status === "PENDING" || order.status === "FAILED")
+      order = await prisma.order.update({ where: { id: order.id }, data: { updatedAt: new Date() } });
   }
-  const price = await prisma.price.findUniqueOrThrow({ where: { id: order.priceId }, select: { id: true, type: true, interval: true, product: { select: { name: true } }, store: { select: { name: true } } } });
+  const price = await prisma.price.findUniqueOrThrow({
+    where: { id: order.priceId },
+    select: {
+      id: true,
+      type: true,
+      interval: true,
+      product: { select: { name: true } },
+      store: { select: { name: true } },
+    },
+  });
   return {
-    id: order.id, status: order.status, amountTotal: order.amountTotal, currency: order.currency, quantity: order.quantity,
-    productName: price.product.name, storeName: price.store.name, priceId: price.id, recurring: price.type === "RECURRING", interval: price.interval,
-    channel: order.channel, failureCode: order.failureCode, failureMessage: order.failureMessage, canManageSubscription: Boolean(order.subscriptionId && order.stripeCustomerId),
-    paidAt: order.paidAt, orderId: order.externalOrderId,
+    id: order.id,
+    status: order.status,
+    amountTotal: order.amountTotal,
+    currency: order.currency,
+    quantity: order.quantity,
+    productName: price.product.name,
+    storeName: price.store.name,
+    priceId: price.id,
+    recurring: price.type === "RECURRING",
+    interval: price.interval,
+    channel: order.channel,
+    failureCode: order.failureCode,
+    failureMessage: order.failureMessage,
+    canManageSubscription: Boolean(order.subscriptionId && order.stripeCustomerId),
+    paidAt: order.paidAt,
+    orderId: order.externalOrderId,
   };
 }
 export type PublicOrder = Awaited<ReturnType<typeof getPublicOrder>>;

@@ -8,7 +8,12 @@ import { defaultFeeRate, type FeeRate } from "./fees";
 
 export const BuyerInput = z.strictObject({
   priceId: z.string().min(1),
-  quantity: z.number().int().min(1, "quantity must be at least 1.").max(100, "quantity must be at most 100.").default(1),
+  quantity: z
+    .number()
+    .int()
+    .min(1, "quantity must be at least 1.")
+    .max(100, "quantity must be at most 100.")
+    .default(1),
   currency: z.string().trim().toUpperCase().length(3).optional(),
   orderId: z.string().trim().min(1).max(200).optional(),
   customerEmail: z.string().trim().toLowerCase().pipe(z.email()).optional(),
@@ -17,17 +22,26 @@ export type BuyerInput = z.infer<typeof BuyerInput>;
 
 export async function feeRateForStore(storeId: string): Promise<FeeRate> {
   const sub = await prisma.platformSubscription.findUnique({ where: { storeId }, include: { plan: true } });
-  if (sub && ["active", "trialing", "free"].includes(sub.status)) return { percentBps: sub.plan.feePercentBps, fixed: sub.plan.feeFixed };
+  if (sub && ["active", "trialing", "free"].includes(sub.status))
+    return { percentBps: sub.plan.feePercentBps, fixed: sub.plan.feeFixed };
   return defaultFeeRate();
 }
 
 /** Loads the price (404 if not this store's), refuses archived prices and unready accounts. */
 export async function loadSellablePrice(storeId: string, input: Pick<BuyerInput, "priceId" | "currency">) {
-  const price = await prisma.price.findFirst({ where: { id: input.priceId, storeId }, include: { product: true, store: true } });
+  const price = await prisma.price.findFirst({
+    where: { id: input.priceId, storeId },
+    include: { product: true, store: true },
+  });
   if (!price) throw notFound("Price");
-  if (!price.active || !price.product.active) throw new AppError("price_archived", "This price is archived and can no longer be sold.", { param: "priceId" });
-  if (input.currency && input.currency !== price.currency) throw new AppError("currency_mismatch", `This price is in ${price.currency}, not ${input.currency}.`, { param: "currency" });
-  if (!price.stripePriceId) throw new AppError("account_not_connected", "This price is not published to Stripe yet.", { param: "priceId" });
+  if (!price.active || !price.product.active)
+    throw new AppError("price_archived", "This price is archived and can no longer be sold.", { param: "priceId" });
+  if (input.currency && input.currency !== price.currency)
+    throw new AppError("currency_mismatch", `This price is in ${price.currency}, not ${input.currency}.`, {
+      param: "currency",
+    });
+  if (!price.stripePriceId)
+    throw new AppError("account_not_connected", "This price is not published to Stripe yet.", { param: "priceId" });
   const account = await requireAccount(storeId, { chargesEnabled: true });
   return { price, account, fee: await feeRateForStore(storeId) };
 }

@@ -24,7 +24,10 @@ export function isCreditCurrency(currency: string): currency is CreditCurrency {
   return currency === "USD" || currency === "BRL";
 }
 
-export function customAmountRules(currency: string, env: Record<string, string | undefined> = process.env): CustomAmountRules {
+export function customAmountRules(
+  currency: string,
+  env: Record<string, string | undefined> = process.env,
+): CustomAmountRules {
   const cur: CreditCurrency = isCreditCurrency(currency) ? currency : "USD";
   const d = DEFAULTS[cur];
   return {

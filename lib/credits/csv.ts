@@ -2,7 +2,17 @@
 // leading apostrophe (CSV injection); numbers are written as numbers.
 import type { EntryView } from "./views";
 
-const HEADER = ["seq", "created_at", "kind", "amount", "balance_after", "reference", "reason", "actor_type", "actor_id"];
+const HEADER = [
+  "seq",
+  "created_at",
+  "kind",
+  "amount",
+  "balance_after",
+  "reference",
+  "reason",
+  "actor_type",
+  "actor_id",
+];
 
 export function csvCell(value: string | number | null): string {
   if (value === null) return "";
@@ -12,6 +22,10 @@ export function csvCell(value: string | number | null): string {
 }
 
 export function ledgerCsv(entries: EntryView[]): string {
-  const lines = entries.map((e) => [e.seq, e.createdAt, e.kind, e.amount, e.balanceAfter, e.reference, e.reason, e.actorType, e.actorId].map(csvCell).join(","));
+  const lines = entries.map((e) =>
+    [e.seq, e.createdAt, e.kind, e.amount, e.balanceAfter, e.reference, e.reason, e.actorType, e.actorId]
+      .map(csvCell)
+      .join(","),
+  );
   return [HEADER.join(","), ...lines].join("\r\n") + "\r\n";
 }

@@ -32,8 +32,14 @@ type BalanceRow = { balance: number; held: number; lastSeq: number };
 
 /** Locks (creating if needed) the store's balance row for the rest of the transaction. */
 export async function lockBalance(tx: Tx, storeId: string): Promise<BalanceRow> {
-  await tx.$executeRawUnsafe(`INSERT INTO "CreditBalance" ("storeId", "balance", "held", "lastSeq", "updatedAt") VALUES ($1, 0, 0, 0, now()) ON CONFLICT ("storeId") DO NOTHING`, storeId);
-  const rows = await tx.$queryRawUnsafe<BalanceRow[]>(`SELECT "balance", "held", "lastSeq" FROM "CreditBalance" WHERE "storeId" = $1 FOR UPDATE`, storeId);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "CreditBalance" ("storeId", "balance", "held", "lastSeq", "updatedAt") VALUES ($1, 0, 0, 0, now()) ON CONFLICT ("storeId") DO NOTHING`,
+    storeId,
+  );
+  const rows = await tx.$queryRawUnsafe<BalanceRow[]>(
+    `SELECT "balance", "held", "lastSeq" FROM "CreditBalance" WHERE "storeId" = $1 FOR UPDATE`,
+    storeId,
+  );
   const row = rows[0]!;
   return { balance: Number(row.balance), held: Number(row.held), lastSeq: Number(row.lastSeq) };
 }
@@ -48,21 +54,35 @@ export function findEntry(tx: Tx, storeId: string, uniqueKey: string) {
  * the balance would go below zero and the entry is not allowed to.
  */
 export async function appendEntry(tx: Tx, input: AppendInput): Promise<AppendResult> {
-  if (!Number.isSafeInteger(input.amount)) throw new AppError("validation_failed", "Credit amounts are whole numbers.", { param: "amount" });
+  if (!Number.isSafeInteger(input.amount))
+    throw new AppError("validation_failed", "Credit amounts are whole numbers.", { param: "amount" });
   const current = await lockBalance(tx, input.storeId);
   const existing = await findEntry(tx, input.storeId, input.uniqueKey);
   if (existing) return { entry: existing, balance: current.balance, held: current.held, created: false };
   const balance = current.balance + input.amount;
   if (balance < 0 && input.amount < 0 && !input.allowNegative) {
-    throw new AppError("insufficient_credits", `Not enough credits: the balance is ${current.balance} and this needs ${-input.amount}.`, { param: "amount", details: { balance: current.balance, requested: -input.amount } });
+    throw new AppError(
+      "insufficient_credits",
+      `Not enough credits: the balance is ${current.balance} and this needs ${-input.amount}.`,
+      { param: "amount", details: { balance: current.balance, requested: -input.amount } },
+    );
   }
   const held = Math.max(0, current.held + (input.heldDelta ?? 0));
   const seq = current.lastSeq + 1;
   const entry = await tx.creditLedgerEntry.create({
     data: {
-      storeId: input.storeId, seq, kind: input.kind, amount: input.amount, balanceAfter: balance, reference: input.reference ?? null,
-      uniqueKey: input.uniqueKey, reason: input.reason ?? null, actorType: input.actor.type, actorId: input.actor.id ?? null,
-      purchaseId: input.purchaseId ?? null, metadata: (input.metadata ?? undefined) as Prisma.InputJsonValue | undefined,
+      storeId: input.storeId,
+      seq,
+      kind: input.kind,
+      amount: input.amount,
+      balanceAfter: balance,
+      reference: input.reference ?? null,
+      uniqueKey: input.uniqueKey,
+      reason: input.reason ?? null,
+      actorType: input.actor.type,
+      actorId: input.actor.id ?? null,
+      purchaseId: input.purchaseId ?? null,
+      metadata: (input.metadata ?? undefined) as Prisma.InputJsonValue | undefined,
     },
   });
   await tx.creditBalance.update({ where: { storeId: input.storeId }, data: { balance, held, lastSeq: seq } });
@@ -112,17 +132,34 @@ LEFT JOIN holds h ON h."storeId" = ids."storeId"
 LEFT JOIN w x ON x."storeId" = ids."storeId" AND x.rn = a.first_bad
 ORDER BY ids."storeId" COLLATE "C"`;
 
-type VerifyRow = { storeId: string; balance: unknown; held: unknown; lastSeq: unknown; n: unknown; total: unknown; open: unknown; bad_rn: unknown; bad_seq: number | null; bad_after: number | null; bad_running: unknown };
+type VerifyRow = {
+  storeId: string;
+  balance: unknown;
+  held: unknown;
+  lastSeq: unknown;
+  n: unknown;
+  total: unknown;
+  open: unknown;
+  bad_rn: unknown;
+  bad_seq: number | null;
+  bad_after: number | null;
+  bad_running: unknown;
+};
 
 export async function verifyCreditLedger(storeId?: string): Promise<LedgerReport> {
   const rows = await prisma.$queryRawUnsafe<VerifyRow[]>(VERIFY_SQL, storeId ?? null);
   const mismatches: LedgerMismatch[] = [];
   for (const r of rows) {
-    const [balance, held, lastSeq, n, total, open] = [r.balance, r.held, r.lastSeq, r.n, r.total, r.open].map(Number) as [number, number, number, number, number, number];
+    const [balance, held, lastSeq, n, total, open] = [r.balance, r.held, r.lastSeq, r.n, r.total, r.open].map(
+      Number,
+    ) as [number, number, number, number, number, number];
     let problem: string | null = null;
     if (r.bad_rn !== null) {
       const rn = Number(r.bad_rn);
-      problem = r.bad_seq !== rn ? `seq gap: expected ${rn}, found ${r.bad_seq}` : `balanceAfter of seq ${r.bad_seq} is ${r.bad_after}, expected ${Number(r.bad_running)}`;
+      problem =
+        r.bad_seq !== rn
+          ? `seq gap: expected ${rn}, found ${r.bad_seq}`
+          : `balanceAfter of seq ${r.bad_seq} is ${r.bad_after}, expected ${Number(r.bad_running)}`;
     } else if (balance !== total) problem = `cached balance ${balance} differs from the sum of entries ${total}`;
     else if (lastSeq !== n) problem = `cached lastSeq ${lastSeq} differs from ${n} entries`;
     else if (held !== open) problem = `cached held ${held} differs from the open dispute holds ${open}`;

@@ -12,11 +12,18 @@ export type PaymentMethodView = { id: string; brand: string; last4: string; expM
 export type CustomerView = { id: string; email: string | null; name: string | null };
 
 function view(pm: Stripe.PaymentMethod): PaymentMethodView {
-  return { id: pm.id, brand: pm.card?.brand ?? pm.type, last4: pm.card?.last4 ?? "", expMonth: pm.card?.exp_month ?? 0, expYear: pm.card?.exp_year ?? 0 };
+  return {
+    id: pm.id,
+    brand: pm.card?.brand ?? pm.type,
+    last4: pm.card?.last4 ?? "",
+    expMonth: pm.card?.exp_month ?? 0,
+    expYear: pm.card?.exp_year ?? 0,
+  };
 }
 
 async function customerIdOf(storeId: string): Promise<string | null> {
-  return (await prisma.store.findUniqueOrThrow({ where: { id: storeId }, select: { platformCustomerId: true } })).platformCustomerId;
+  return (await prisma.store.findUniqueOrThrow({ where: { id: storeId }, select: { platformCustomerId: true } }))
+    .platformCustomerId;
 }
 
 export async function listPaymentMethods(store: Pick<StoreSummary, "id">): Promise<PaymentMethodView[]> {
@@ -31,10 +38,12 @@ export async function getPaymentMethod(store: Pick<StoreSummary, "id">, id: stri
   const customer = await customerIdOf(store.id);
   const missing = new AppError("not_found", "Payment method not found.");
   if (!customer || !/^pm_[A-Za-z0-9_]{1,250}$/.test(id)) throw missing;
-  const pm = await getStripe().paymentMethods.retrieve(id).catch((err) => {
-    if (err instanceof Stripe.errors.StripeInvalidRequestError && err.statusCode === 404) return null;
-    return fromStripeError(err);
-  });
+  const pm = await getStripe()
+    .paymentMethods.retrieve(id)
+    .catch((err) => {
+      if (err instanceof Stripe.errors.StripeInvalidRequestError && err.statusCode === 404) return null;
+      return fromStripeError(err);
+    });
   const owner = typeof pm?.customer === "string" ? pm.customer : pm?.customer?.id;
   if (!pm || owner !== customer) throw missing;
   return view(pm);

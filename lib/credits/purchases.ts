@@ -23,21 +23,50 @@ import { resolvePackage } from "./packages";
 
 export const CREDITS_PURPOSE = "credits";
 
-export const PurchaseInput = z.union([
-  z.strictObject({ packageId: z.string().trim().min(1).max(64), paymentMethodId: z.string().trim().min(1).max(255).optional(), savePaymentMethod: z.boolean().optional() }),
-  z.strictObject({ amount: z.number().finite().int("amount is an integer in minor units"), paymentMethodId: z.string().trim().min(1).max(255).optional(), savePaymentMethod: z.boolean().optional() }),
-], { error: "Send either packageId or amount." });
+export const PurchaseInput = z.union(
+  [
+    z.strictObject({
+      packageId: z.string().trim().min(1).max(64),
+      paymentMethodId: z.string().trim().min(1).max(255).optional(),
+      savePaymentMethod: z.boolean().optional(),
+    }),
+    z.strictObject({
+      amount: z.number().finite().int("amount is an integer in minor units"),
+      paymentMethodId: z.string().trim().min(1).max(255).optional(),
+      savePaymentMethod: z.boolean().optional(),
+    }),
+  ],
+  { error: "Send either packageId or amount." },
+);
 export type PurchaseInput = z.infer<typeof PurchaseInput>;
 
 export type PurchaseView = {
-  id: string; status: CreditPurchaseStatus; credits: number; amount: number; currency: string; paymentIntentId: string | null; packageId: string | null;
-  failureCode: string | null; failureMessage: string | null; creditedAt: string | null; createdAt: string;
+  id: string;
+  status: CreditPurchaseStatus;
+  credits: number;
+  amount: number;
+  currency: string;
+  paymentIntentId: string | null;
+  packageId: string | null;
+  failureCode: string | null;
+  failureMessage: string | null;
+  creditedAt: string | null;
+  createdAt: string;
 };
 
 export function purchaseView(p: CreditPurchase): PurchaseView {
   return {
-    id: p.id, status: p.status, credits: p.credits, amount: p.amount, currency: p.currency, paymentIntentId: p.paymentIntentId, packageId: p.packageId,
-    failureCode: p.failureCode, failureMessage: p.failureMessage, creditedAt: p.creditedAt?.toISOString() ?? null, createdAt: p.createdAt.toISOString(),
+    id: p.id,
+    status: p.status,
+    credits: p.credits,
+    amount: p.amount,
+    currency: p.currency,
+    paymentIntentId: p.paymentIntentId,
+    packageId: p.packageId,
+    failureCode: p.failureCode,
+    failureMessage: p.failureMessage,
+    creditedAt: p.creditedAt?.toISOString() ?? null,
+    createdAt: p.createdAt.toISOString(),
   };
 }
 
@@ -53,19 +82,28 @@ const FINAL: CreditPurchaseStatus[] = ["SUCCEEDED", "FAILED", "CANCELED"];
 
 function statusOf(pi: Stripe.PaymentIntent): CreditPurchaseStatus {
   switch (pi.status) {
-    case "succeeded": return "SUCCEEDED";
-    case "processing": return "PROCESSING";
-    case "requires_action": return "REQUIRES_ACTION";
-    case "canceled": return "CANCELED";
-    case "requires_payment_method": return pi.last_payment_error ? "FAILED" : "PENDING";
-    default: return "PENDING";
+    case "succeeded":
+      return "SUCCEEDED";
+    case "processing":
+      return "PROCESSING";
+    case "requires_action":
+      return "REQUIRES_ACTION";
+    case "canceled":
+      return "CANCELED";
+    case "requires_payment_method":
+      return pi.last_payment_error ? "FAILED" : "PENDING";
+    default:
+      return "PENDING";
   }
 }
 
-const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : v?.id ?? null);
+const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
 
 async function ownerEmail(storeId: string): Promise<string> {
-  const store = await prisma.store.findUniqueOrThrow({ where: { id: storeId }, select: { owner: { select: { email: true } } } });
+  const store = await prisma.store.findUniqueOrThrow({
+    where: { id: storeId },
+    select: { owner: { select: { email: true } } },
+  });
   return store.owner.email;
 }
 
@@ -76,14 +114,24 @@ export async function ensureCreditsCustomer(store: StoreSummary): Promise<string
 
 export type CreatedPurchase = { purchase: PurchaseView; clientSecret: string | null; publishableKey: string | null };
 
-async function priceRequest(store: StoreSummary, input: PurchaseInput): Promise<{ packageId: string | null; credits: number; amount: number; currency: string; label: string }> {
+async function priceRequest(
+  store: StoreSummary,
+  input: PurchaseInput,
+): Promise<{ packageId: string | null; credits: number; amount: number; currency: string; label: string }> {
   if ("packageId" in input) {
     const pkg = await resolvePackage(store, input.packageId);
     return { packageId: pkg.id, credits: pkg.credits, amount: pkg.amount, currency: pkg.currency, label: pkg.name };
   }
   const rules = customAmountRules(store.currency);
   if (input.amount < rules.minAmount || input.amount > rules.maxAmount) {
-    throw new AppError("amount_out_of_bounds", `amount must be between ${rules.minAmount} and ${rules.maxAmount} (${rules.currency} minor units).`, { param: "amount", details: { minAmount: rules.minAmount, maxAmount: rules.maxAmount, currency: rules.currency } });
+    throw new AppError(
+      "amount_out_of_bounds",
+      `amount must be between ${rules.minAmount} and ${rules.maxAmount} (${rules.currency} minor units).`,
+      {
+        param: "amount",
+        details: { minAmount: rules.minAmount, maxAmount: rules.maxAmount, currency: rules.currency },
+      },
+    );
   }
   const credits = creditsForAmount(input.amount, rules);
   if (credits < 1) throw new AppError("amount_out_of_bounds", "This amount buys no credits.", { param: "amount" });
@@ -92,11 +140,14 @@ async function priceRequest(store: StoreSummary, input: PurchaseInput): Promise<
 
 /** A card saved on the store's platform customer, or 404 (never another customer's card). */
 async function ownPaymentMethod(customerId: string, paymentMethodId: string): Promise<string> {
-  const pm = await getStripe().paymentMethods.retrieve(paymentMethodId).catch((err) => {
-    if (err instanceof Stripe.errors.StripeInvalidRequestError && err.statusCode === 404) return null;
-    return fromStripeError(err);
-  });
-  if (!pm || idOf(pm.customer) !== customerId) throw new AppError("not_found", "Payment method not found.", { param: "paymentMethodId" });
+  const pm = await getStripe()
+    .paymentMethods.retrieve(paymentMethodId)
+    .catch((err) => {
+      if (err instanceof Stripe.errors.StripeInvalidRequestError && err.statusCode === 404) return null;
+      return fromStripeError(err);
+    });
+  if (!pm || idOf(pm.customer) !== customerId)
+    throw new AppError("not_found", "Payment method not found.", { param: "paymentMethodId" });
   return pm.id;
 }
 
@@ -105,10 +156,16 @@ async function ownPaymentMethod(customerId: string, paymentMethodId: string): Pr
  * the PaymentIntent is created and confirmed here: the answer may already be SUCCEEDED, FAILED
  * (declined) or REQUIRES_ACTION (3-D Secure, finished by Stripe.js on the client secret).
  */
-export async function createPurchase(store: StoreSummary, input: PurchaseInput, ctx: { idempotencyKey?: string; audit: AuditContext }): Promise<CreatedPurchase> {
+export async function createPurchase(
+  store: StoreSummary,
+  input: PurchaseInput,
+  ctx: { idempotencyKey?: string; audit: AuditContext },
+): Promise<CreatedPurchase> {
   const key = ctx.idempotencyKey ?? `auto:${randomUUID()}`;
   const priced = await priceRequest(store, input);
-  let purchase = await prisma.creditPurchase.findUnique({ where: { storeId_idempotencyKey: { storeId: store.id, idempotencyKey: key } } });
+  let purchase = await prisma.creditPurchase.findUnique({
+    where: { storeId_idempotencyKey: { storeId: store.id, idempotencyKey: key } },
+  });
   if (purchase && (purchase.amount !== priced.amount || purchase.packageId !== priced.packageId)) {
     throw new AppError("idempotency_conflict", "This Idempotency-Key was already used for a different purchase.");
   }
@@ -116,10 +173,22 @@ export async function createPurchase(store: StoreSummary, input: PurchaseInput, 
   const paymentMethod = input.paymentMethodId ? await ownPaymentMethod(customerId, input.paymentMethodId) : undefined;
   if (!purchase) {
     try {
-      purchase = await prisma.creditPurchase.create({ data: { storeId: store.id, packageId: priced.packageId, credits: priced.credits, amount: priced.amount, currency: priced.currency, customerId, idempotencyKey: key } });
+      purchase = await prisma.creditPurchase.create({
+        data: {
+          storeId: store.id,
+          packageId: priced.packageId,
+          credits: priced.credits,
+          amount: priced.amount,
+          currency: priced.currency,
+          customerId,
+          idempotencyKey: key,
+        },
+      });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
-      purchase = await prisma.creditPurchase.findUniqueOrThrow({ where: { storeId_idempotencyKey: { storeId: store.id, idempotencyKey: key } } });
+      purchase = await prisma.creditPurchase.findUniqueOrThrow({
+        where: { storeId_idempotencyKey: { storeId: store.id, idempotencyKey: key } },
+      });
     }
   }
   const publishableKey = stripeBrowserConfig().publishableKey;
@@ -128,9 +197,19 @@ export async function createPurchase(store: StoreSummary, input: PurchaseInput, 
     const { purchase: current } = await applyPaymentIntent(pi, ctx.audit);
     return { purchase: purchaseView(current ?? purchase), clientSecret: pi.client_secret, publishableKey };
   }
-  const metadata = { vitrinePurpose: CREDITS_PURPOSE, storeId: store.id, purchaseId: purchase.id, packageId: priced.packageId ?? "", credits: String(priced.credits) };
+  const metadata = {
+    vitrinePurpose: CREDITS_PURPOSE,
+    storeId: store.id,
+    purchaseId: purchase.id,
+    packageId: priced.packageId ?? "",
+    credits: String(priced.credits),
+  };
   const params: Stripe.PaymentIntentCreateParams = {
-    amount: priced.amount, currency: priced.currency.toLowerCase(), customer: customerId, metadata, description: `Vitrine credits: ${priced.credits} (${priced.label})`,
+    amount: priced.amount,
+    currency: priced.currency.toLowerCase(),
+    customer: customerId,
+    metadata,
+    description: `Vitrine credits: ${priced.credits} (${priced.label})`,
     automatic_payment_methods: { enabled: true, allow_redirects: "never" },
     ...(input.savePaymentMethod !== false && !paymentMethod ? { setup_future_usage: "on_session" as const } : {}),
     ...(paymentMethod ? { payment_method: paymentMethod, confirm: true } : {}),
@@ -140,26 +219,44 @@ export async function createPurchase(store: StoreSummary, input: PurchaseInput, 
     pi = await getStripe().paymentIntents.create(params, { idempotencyKey: `vitrine:credits:pi:${purchase.id}` });
   } catch (err) {
     // A declined saved card: Stripe answers 402 with the PaymentIntent; record the failure.
-    const failed = err instanceof Stripe.errors.StripeCardError ? (err.payment_intent as Stripe.PaymentIntent | undefined) : undefined;
+    const failed =
+      err instanceof Stripe.errors.StripeCardError
+        ? (err.payment_intent as Stripe.PaymentIntent | undefined)
+        : undefined;
     if (!failed) return fromStripeError(err);
     pi = failed;
   }
   await prisma.$transaction(async (tx) => {
     await tx.creditPurchase.update({ where: { id: purchase!.id }, data: { paymentIntentId: pi.id } });
-    await appendAudit(tx, ctx.audit, { action: "credits.purchase_started", storeId: store.id, target: { type: "credit_purchase", id: purchase!.id }, after: { paymentIntentId: pi.id, credits: priced.credits, amount: priced.amount, currency: priced.currency, packageId: priced.packageId } });
+    await appendAudit(tx, ctx.audit, {
+      action: "credits.purchase_started",
+      storeId: store.id,
+      target: { type: "credit_purchase", id: purchase!.id },
+      after: {
+        paymentIntentId: pi.id,
+        credits: priced.credits,
+        amount: priced.amount,
+        currency: priced.currency,
+        packageId: priced.packageId,
+      },
+    });
   });
   const { purchase: current } = await applyPaymentIntent(pi, ctx.audit);
   return { purchase: purchaseView(current!), clientSecret: pi.client_secret, publishableKey };
 }
 
 /** The purchase a platform PaymentIntent belongs to (by our metadata, then by the stored id). */
-export async function findPurchaseForIntent(pi: Pick<Stripe.PaymentIntent, "id" | "metadata">): Promise<CreditPurchase | null> {
+export async function findPurchaseForIntent(
+  pi: Pick<Stripe.PaymentIntent, "id" | "metadata">,
+): Promise<CreditPurchase | null> {
   const byId = await prisma.creditPurchase.findUnique({ where: { paymentIntentId: pi.id } });
   if (byId) return byId;
   const purchaseId = pi.metadata?.purchaseId;
   const storeId = pi.metadata?.storeId;
   if (!purchaseId || !storeId) return null;
-  return prisma.creditPurchase.findFirst({ where: { id: purchaseId, storeId, OR: [{ paymentIntentId: null }, { paymentIntentId: pi.id }] } });
+  return prisma.creditPurchase.findFirst({
+    where: { id: purchaseId, storeId, OR: [{ paymentIntentId: null }, { paymentIntentId: pi.id }] },
+  });
 }
 
 /**
@@ -167,27 +264,64 @@ export async function findPurchaseForIntent(pi: Pick<Stripe.PaymentIntent, "id" 
  * "purchase:<pi>") and SUCCEEDED; failed attempts record the failure code and message. A
  * succeeded purchase never moves back.
  */
-export async function applyPaymentIntent(pi: Stripe.PaymentIntent, audit: AuditContext): Promise<{ purchase: CreditPurchase | null; credited: boolean }> {
+export async function applyPaymentIntent(
+  pi: Stripe.PaymentIntent,
+  audit: AuditContext,
+): Promise<{ purchase: CreditPurchase | null; credited: boolean }> {
   const found = await findPurchaseForIntent(pi);
   if (!found) return { purchase: null, credited: false };
-  if (pi.amount !== found.amount || pi.currency.toUpperCase() !== found.currency || (pi.metadata?.storeId && pi.metadata.storeId !== found.storeId)) {
-    logger.error({ purchaseId: found.id, paymentIntentId: pi.id }, "credit PaymentIntent does not match its purchase; not credited");
+  if (
+    pi.amount !== found.amount ||
+    pi.currency.toUpperCase() !== found.currency ||
+    (pi.metadata?.storeId && pi.metadata.storeId !== found.storeId)
+  ) {
+    logger.error(
+      { purchaseId: found.id, paymentIntentId: pi.id },
+      "credit PaymentIntent does not match its purchase; not credited",
+    );
     return { purchase: found, credited: false };
   }
   const status = statusOf(pi);
   if (status === "SUCCEEDED") {
     return inLedgerTx(async (tx) => {
       const res = await appendEntry(tx, {
-        storeId: found.storeId, kind: "PURCHASE", amount: found.credits, uniqueKey: `purchase:${pi.id}`, reference: pi.id, reason: null,
-        actor: ledgerActorOf(audit), purchaseId: found.id, metadata: { amount: found.amount, currency: found.currency, packageId: found.packageId },
+        storeId: found.storeId,
+        kind: "PURCHASE",
+        amount: found.credits,
+        uniqueKey: `purchase:${pi.id}`,
+        reference: pi.id,
+        reason: null,
+        actor: ledgerActorOf(audit),
+        purchaseId: found.id,
+        metadata: { amount: found.amount, currency: found.currency, packageId: found.packageId },
       });
       const current = await tx.creditPurchase.findUniqueOrThrow({ where: { id: found.id } });
       const purchase = await tx.creditPurchase.update({
         where: { id: found.id },
-        data: { status: "SUCCEEDED", paymentIntentId: pi.id, chargeId: current.chargeId ?? idOf(pi.latest_charge), creditedAt: current.creditedAt ?? new Date(), failureCode: null, failureMessage: null },
+        data: {
+          status: "SUCCEEDED",
+          paymentIntentId: pi.id,
+          chargeId: current.chargeId ?? idOf(pi.latest_charge),
+          creditedAt: current.creditedAt ?? new Date(),
+          failureCode: null,
+          failureMessage: null,
+        },
       });
       if (res.created) {
-        await appendAudit(tx, audit, { action: "credits.purchase_credited", storeId: found.storeId, target: { type: "credit_purchase", id: found.id }, before: { status: current.status }, after: { status: "SUCCEEDED", credits: found.credits, amount: found.amount, currency: found.currency, paymentIntentId: pi.id, balance: res.balance } });
+        await appendAudit(tx, audit, {
+          action: "credits.purchase_credited",
+          storeId: found.storeId,
+          target: { type: "credit_purchase", id: found.id },
+          before: { status: current.status },
+          after: {
+            status: "SUCCEEDED",
+            credits: found.credits,
+            amount: found.amount,
+            currency: found.currency,
+            paymentIntentId: pi.id,
+            balance: res.balance,
+          },
+        });
       }
       return { purchase, credited: res.created };
     });
@@ -197,15 +331,37 @@ export async function applyPaymentIntent(pi: Stripe.PaymentIntent, audit: AuditC
     const current = await tx.creditPurchase.findUniqueOrThrow({ where: { id: found.id } });
     if (current.status === "SUCCEEDED") return { purchase: current, credited: false };
     const err = pi.last_payment_error;
-    const failureCode = status === "FAILED" ? (err?.decline_code ?? err?.code ?? "payment_failed") : current.failureCode;
+    const failureCode =
+      status === "FAILED" ? (err?.decline_code ?? err?.code ?? "payment_failed") : current.failureCode;
     const failureMessage = status === "FAILED" ? (err?.message ?? "The payment failed.") : current.failureMessage;
-    if (current.status === status && current.failureCode === failureCode && current.failureMessage === failureMessage && current.paymentIntentId === pi.id) return { purchase: current, credited: false };
-    const purchase = await tx.creditPurchase.update({ where: { id: found.id }, data: { status, paymentIntentId: pi.id, failureCode, failureMessage } });
+    if (
+      current.status === status &&
+      current.failureCode === failureCode &&
+      current.failureMessage === failureMessage &&
+      current.paymentIntentId === pi.id
+    )
+      return { purchase: current, credited: false };
+    const purchase = await tx.creditPurchase.update({
+      where: { id: found.id },
+      data: { status, paymentIntentId: pi.id, failureCode, failureMessage },
+    });
     if (status === "FAILED" && (current.status !== "FAILED" || current.failureCode !== failureCode)) {
-      await appendAudit(tx, audit, { action: "credits.purchase_failed", storeId: found.storeId, target: { type: "credit_purchase", id: found.id }, before: { status: current.status }, after: { status, failureCode, failureMessage, paymentIntentId: pi.id } });
+      await appendAudit(tx, audit, {
+        action: "credits.purchase_failed",
+        storeId: found.storeId,
+        target: { type: "credit_purchase", id: found.id },
+        before: { status: current.status },
+        after: { status, failureCode, failureMessage, paymentIntentId: pi.id },
+      });
     }
     if (status === "CANCELED" && current.status !== "CANCELED") {
-      await appendAudit(tx, audit, { action: "credits.purchase_canceled", storeId: found.storeId, target: { type: "credit_purchase", id: found.id }, before: { status: current.status }, after: { status, paymentIntentId: pi.id, cancellationReason: pi.cancellation_reason ?? null } });
+      await appendAudit(tx, audit, {
+        action: "credits.purchase_canceled",
+        storeId: found.storeId,
+        target: { type: "credit_purchase", id: found.id },
+        before: { status: current.status },
+        after: { status, paymentIntentId: pi.id, cancellationReason: pi.cancellation_reason ?? null },
+      });
     }
     return { purchase, credited: false };
   });
@@ -238,7 +394,11 @@ export async function pollPurchase(storeId: string, id: string, audit: AuditCont
  * 404 when the PaymentIntent is not one of this store's purchases; 409 payment_not_succeeded
  * with the PaymentIntent's status otherwise. `credited` says whether this call wrote the credit.
  */
-export async function confirmPurchase(storeId: string, paymentIntentId: string, audit: AuditContext): Promise<{ purchase: PurchaseView; credited: boolean }> {
+export async function confirmPurchase(
+  storeId: string,
+  paymentIntentId: string,
+  audit: AuditContext,
+): Promise<{ purchase: PurchaseView; credited: boolean }> {
   const purchase = await prisma.creditPurchase.findFirst({ where: { storeId, paymentIntentId } });
   if (!purchase) throw notFound("Payment");
   const pi = await callStripe(() => getStripe().paymentIntents.retrieve(paymentIntentId));
@@ -246,13 +406,23 @@ export async function confirmPurchase(storeId: string, paymentIntentId: string, 
   const res = await applyPaymentIntent(pi, audit);
   if (pi.status !== "succeeded") {
     throw new AppError("payment_not_succeeded", `The payment has not succeeded yet (status: ${pi.status}).`, {
-      details: { status: pi.status, purchaseStatus: res.purchase?.status ?? purchase.status, failureCode: res.purchase?.failureCode ?? null, failureMessage: res.purchase?.failureMessage ?? null },
+      details: {
+        status: pi.status,
+        purchaseStatus: res.purchase?.status ?? purchase.status,
+        failureCode: res.purchase?.failureCode ?? null,
+        failureMessage: res.purchase?.failureMessage ?? null,
+      },
     });
   }
   return { purchase: purchaseView(res.purchase!), credited: res.credited };
 }
 
-export const ConfirmInput = z.strictObject({ paymentIntentId: z.string().trim().regex(/^pi_[A-Za-z0-9_]{1,250}$/, "a PaymentIntent id (pi_…)") });
+export const ConfirmInput = z.strictObject({
+  paymentIntentId: z
+    .string()
+    .trim()
+    .regex(/^pi_[A-Za-z0-9_]{1,250}$/, "a PaymentIntent id (pi_…)"),
+});
 
 /** The store's purchase for a PaymentIntent id (404 for anyone else's). */
 export async function getOwnPurchaseByIntent(storeId: string, paymentIntentId: string): Promise<CreditPurchase> {
@@ -270,12 +440,21 @@ export async function getOwnPurchaseByIntent(storeId: string, paymentIntentId: s
  */
 export async function cancelPurchase(storeId: string, id: string, audit: AuditContext): Promise<PurchaseView> {
   const purchase = await getOwnPurchase(storeId, id);
-  const notCancelable = (p: CreditPurchase) => new AppError("conflict", `This purchase can no longer be canceled (status: ${p.status}).`, { details: { purchaseStatus: p.status } });
+  const notCancelable = (p: CreditPurchase) =>
+    new AppError("conflict", `This purchase can no longer be canceled (status: ${p.status}).`, {
+      details: { purchaseStatus: p.status },
+    });
   if (FINAL.includes(purchase.status)) throw notCancelable(purchase);
   if (!purchase.paymentIntentId) {
     const canceled = await prisma.$transaction(async (tx) => {
       const p = await tx.creditPurchase.update({ where: { id: purchase.id }, data: { status: "CANCELED" } });
-      await appendAudit(tx, audit, { action: "credits.purchase_canceled", storeId, target: { type: "credit_purchase", id: purchase.id }, before: { status: purchase.status }, after: { status: "CANCELED", paymentIntentId: null } });
+      await appendAudit(tx, audit, {
+        action: "credits.purchase_canceled",
+        storeId,
+        target: { type: "credit_purchase", id: purchase.id },
+        before: { status: purchase.status },
+        after: { status: "CANCELED", paymentIntentId: null },
+      });
       return p;
     });
     return purchaseView(canceled);
@@ -283,7 +462,11 @@ export async function cancelPurchase(storeId: string, id: string, audit: AuditCo
   const stripe = getStripe();
   let pi: Stripe.PaymentIntent;
   try {
-    pi = await stripe.paymentIntents.cancel(purchase.paymentIntentId, {}, { idempotencyKey: `vitrine:credits:cancel:${purchase.id}` });
+    pi = await stripe.paymentIntents.cancel(
+      purchase.paymentIntentId,
+      {},
+      { idempotencyKey: `vitrine:credits:cancel:${purchase.id}` },
+    );
   } catch (err) {
     // Not cancelable on Stripe's side (it succeeded or is processing): converge on what Stripe says.
     if (!(err instanceof Stripe.errors.StripeInvalidRequestError)) return fromStripeError(err);

@@ -23,33 +23,76 @@ export const AdjustInput = z.strictObject({
 export type EntryResult = { entry: EntryView; balance: number };
 
 export function requireIdempotencyKey(key: string | undefined): string {
-  if (!key) throw new AppError("idempotency_key_required", "Send an Idempotency-Key header: a replay with the same key returns the first result.", { param: "Idempotency-Key" });
+  if (!key)
+    throw new AppError(
+      "idempotency_key_required",
+      "Send an Idempotency-Key header: a replay with the same key returns the first result.",
+      { param: "Idempotency-Key" },
+    );
   return key;
 }
 
 function replayOrFirst(res: AppendResult, same: boolean): EntryResult {
-  if (!res.created && !same) throw new AppError("idempotency_conflict", "This Idempotency-Key was already used with different parameters.");
+  if (!res.created && !same)
+    throw new AppError("idempotency_conflict", "This Idempotency-Key was already used with different parameters.");
   return { entry: entryView(res.entry), balance: res.entry.balanceAfter };
 }
 
-export async function spendCredits(storeId: string, input: z.infer<typeof SpendInput>, ctx: { idempotencyKey?: string; actor: LedgerActor }): Promise<EntryResult & { replayed: boolean }> {
+export async function spendCredits(
+  storeId: string,
+  input: z.infer<typeof SpendInput>,
+  ctx: { idempotencyKey?: string; actor: LedgerActor },
+): Promise<EntryResult & { replayed: boolean }> {
   const key = requireIdempotencyKey(ctx.idempotencyKey);
   const res = await inLedgerTx((tx) =>
-    appendEntry(tx, { storeId, kind: "SPEND", amount: -input.amount, uniqueKey: `spend:${key}`, reference: input.reference ?? null, reason: input.reason, actor: ctx.actor }),
+    appendEntry(tx, {
+      storeId,
+      kind: "SPEND",
+      amount: -input.amount,
+      uniqueKey: `spend:${key}`,
+      reference: input.reference ?? null,
+      reason: input.reason,
+      actor: ctx.actor,
+    }),
   );
-  return { ...replayOrFirst(res, res.entry.kind === "SPEND" && res.entry.amount === -input.amount && res.entry.reason === input.reason), replayed: !res.created };
+  return {
+    ...replayOrFirst(
+      res,
+      res.entry.kind === "SPEND" && res.entry.amount === -input.amount && res.entry.reason === input.reason,
+    ),
+    replayed: !res.created,
+  };
 }
 
-export async function adjustCredits(input: z.infer<typeof AdjustInput>, ctx: { idempotencyKey?: string; audit: AuditContext }): Promise<EntryResult & { replayed: boolean }> {
+export async function adjustCredits(
+  input: z.infer<typeof AdjustInput>,
+  ctx: { idempotencyKey?: string; audit: AuditContext },
+): Promise<EntryResult & { replayed: boolean }> {
   const key = requireIdempotencyKey(ctx.idempotencyKey);
   const store = await prisma.store.findUnique({ where: { id: input.storeId }, select: { id: true } });
   if (!store) throw notFound("Store");
   const res = await inLedgerTx(async (tx) => {
-    const r = await appendEntry(tx, { storeId: store.id, kind: "ADJUSTMENT", amount: input.amount, uniqueKey: `adjust:${key}`, reference: null, reason: input.reason, actor: { type: "admin", id: ctx.audit.actor.id } });
+    const r = await appendEntry(tx, {
+      storeId: store.id,
+      kind: "ADJUSTMENT",
+      amount: input.amount,
+      uniqueKey: `adjust:${key}`,
+      reference: null,
+      reason: input.reason,
+      actor: { type: "admin", id: ctx.audit.actor.id },
+    });
     if (r.created) {
-      await appendAudit(tx, ctx.audit, { action: "credits.adjusted", storeId: store.id, target: { type: "credit_entry", id: r.entry.id }, after: { amount: input.amount, reason: input.reason, balance: r.balance, seq: r.entry.seq } });
+      await appendAudit(tx, ctx.audit, {
+        action: "credits.adjusted",
+        storeId: store.id,
+        target: { type: "credit_entry", id: r.entry.id },
+        after: { amount: input.amount, reason: input.reason, balance: r.balance, seq: r.entry.seq },
+      });
     }
     return r;
   });
-  return { ...replayOrFirst(res, res.entry.kind === "ADJUSTMENT" && res.entry.amount === input.amount), replayed: !res.created };
+  return {
+    ...replayOrFirst(res, res.entry.kind === "ADJUSTMENT" && res.entry.amount === input.amount),
+    replayed: !res.created,
+  };
 }

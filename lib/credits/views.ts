@@ -8,23 +8,56 @@ import { purchaseView, type PurchaseView } from "./purchases";
 export { listPackagesForStore } from "./packages";
 export { listPaymentMethods } from "./payment-methods";
 
-export const ENTRY_KINDS = ["PURCHASE", "SPEND", "REFUND_REVERSAL", "DISPUTE_HOLD", "DISPUTE_RELEASE", "DISPUTE_LOSS", "ADJUSTMENT", "EXPIRY"] as const satisfies readonly CreditEntryKind[];
+export const ENTRY_KINDS = [
+  "PURCHASE",
+  "SPEND",
+  "REFUND_REVERSAL",
+  "DISPUTE_HOLD",
+  "DISPUTE_RELEASE",
+  "DISPUTE_LOSS",
+  "ADJUSTMENT",
+  "EXPIRY",
+] as const satisfies readonly CreditEntryKind[];
 
 export type EntryView = {
-  id: string; seq: number; kind: CreditEntryKind; amount: number; balanceAfter: number; reference: string | null; reason: string | null;
-  actorType: string; actorId: string | null; createdAt: string;
+  id: string;
+  seq: number;
+  kind: CreditEntryKind;
+  amount: number;
+  balanceAfter: number;
+  reference: string | null;
+  reason: string | null;
+  actorType: string;
+  actorId: string | null;
+  createdAt: string;
 };
 
 export function entryView(e: CreditLedgerEntry): EntryView {
-  return { id: e.id, seq: e.seq, kind: e.kind, amount: e.amount, balanceAfter: e.balanceAfter, reference: e.reference, reason: e.reason, actorType: e.actorType, actorId: e.actorId, createdAt: e.createdAt.toISOString() };
+  return {
+    id: e.id,
+    seq: e.seq,
+    kind: e.kind,
+    amount: e.amount,
+    balanceAfter: e.balanceAfter,
+    reference: e.reference,
+    reason: e.reason,
+    actorType: e.actorType,
+    actorId: e.actorId,
+    createdAt: e.createdAt.toISOString(),
+  };
 }
 
-export async function getBalance(storeId: string): Promise<{ balance: number; held: number; updatedAt: string | null }> {
+export async function getBalance(
+  storeId: string,
+): Promise<{ balance: number; held: number; updatedAt: string | null }> {
   const row = await prisma.creditBalance.findUnique({ where: { storeId } });
   return { balance: row?.balance ?? 0, held: row?.held ?? 0, updatedAt: row?.updatedAt.toISOString() ?? null };
 }
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD").or(z.iso.datetime());
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD")
+  .or(z.iso.datetime());
 
 /** True for an IANA time zone name this runtime knows ("America/Sao_Paulo", "UTC"). */
 export function isTimeZone(tz: string): boolean {
@@ -36,7 +69,13 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
-const timeZone = z.string().trim().min(1).max(64).refine(isTimeZone, "an IANA time zone, e.g. America/Sao_Paulo").optional();
+const timeZone = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, "an IANA time zone, e.g. America/Sao_Paulo")
+  .optional();
 
 export const LedgerQuery = z.strictObject({
   kind: z.enum(ENTRY_KINDS).optional(),
@@ -44,13 +83,25 @@ export const LedgerQuery = z.strictObject({
   to: day.optional(),
   tz: timeZone,
   limit: z.coerce.number().int().min(1).max(200).optional(),
-  cursor: z.string().regex(/^\d{1,10}$/, "a cursor from nextCursor").optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,10}$/, "a cursor from nextCursor")
+    .optional(),
 });
 export type LedgerQuery = z.infer<typeof LedgerQuery>;
 
 /** How far the zone's wall clock is ahead of UTC at an instant, in ms (−3 h for São Paulo). */
 function zoneOffsetMs(tz: string, at: number): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(new Date(at));
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: tz,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(at));
   const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   const wall = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
   return wall - Math.floor(at / 1000) * 1000;
@@ -65,7 +116,8 @@ export function startOfDayIn(date: string, tz: string): Date {
 }
 
 /** The calendar day `n` days after `date` ("2026-03-09" + 1 → "2026-03-10"). */
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Plain dates are calendar days in `tz` (default UTC): `from` starts at that day's midnight there
@@ -86,7 +138,10 @@ export function ledgerWhere(storeId: string, q: LedgerQuery): Prisma.CreditLedge
 }
 
 /** Newest first, paged by seq. */
-export async function listLedger(storeId: string, q: LedgerQuery = {}): Promise<{ entries: EntryView[]; nextCursor: string | null }> {
+export async function listLedger(
+  storeId: string,
+  q: LedgerQuery = {},
+): Promise<{ entries: EntryView[]; nextCursor: string | null }> {
   const limit = q.limit ?? 50;
   const rows = await prisma.creditLedgerEntry.findMany({
     where: { ...ledgerWhere(storeId, q), ...(q.cursor ? { seq: { lt: Number(q.cursor) } } : {}) },
@@ -103,17 +158,24 @@ export const SeriesQuery = z.strictObject({
 });
 
 /** The calendar day ("2026-11-22") an instant falls on in a time zone. */
-const dayIn = (at: Date, tz: string) => new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+const dayIn = (at: Date, tz: string) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 
 /**
  * Credits bought (PURCHASE) and spent (SPEND) per calendar day in `timeZone` (default UTC), the
  * last `days` days up to today there, zero-filled. The page asks for the zone it shows dates in.
  */
-export async function creditSeries(storeId: string, opts: { days?: number; now?: Date; tz?: string } = {}): Promise<{ series: { date: string; bought: number; spent: number }[] }> {
+export async function creditSeries(
+  storeId: string,
+  opts: { days?: number; now?: Date; tz?: string } = {},
+): Promise<{ series: { date: string; bought: number; spent: number }[] }> {
   const days = opts.days ?? 30;
   const tz = opts.tz ?? "UTC";
   const first = addDays(dayIn(opts.now ?? new Date(), tz), -(days - 1));
-  const rows = await prisma.creditLedgerEntry.findMany({ where: { storeId, kind: { in: ["PURCHASE", "SPEND"] }, createdAt: { gte: startOfDayIn(first, tz) } }, select: { kind: true, amount: true, createdAt: true } });
+  const rows = await prisma.creditLedgerEntry.findMany({
+    where: { storeId, kind: { in: ["PURCHASE", "SPEND"] }, createdAt: { gte: startOfDayIn(first, tz) } },
+    select: { kind: true, amount: true, createdAt: true },
+  });
   const series = Array.from({ length: days }, (_, i) => ({ date: addDays(first, i), bought: 0, spent: 0 }));
   const byDate = new Map(series.map((s) => [s.date, s]));
   for (const r of rows) {
@@ -131,12 +193,20 @@ export async function getPurchase(storeId: string, id: string): Promise<Purchase
 }
 
 export async function listPurchases(storeId: string, limit = 20): Promise<PurchaseView[]> {
-  const rows = await prisma.creditPurchase.findMany({ where: { storeId }, orderBy: { createdAt: "desc" }, take: limit });
+  const rows = await prisma.creditPurchase.findMany({
+    where: { storeId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+  });
   return rows.map(purchaseView);
 }
 
 /** Every entry matching the filters, oldest first, for the CSV export (capped at 50 000 rows). */
 export async function exportLedger(storeId: string, q: LedgerQuery = {}): Promise<EntryView[]> {
-  const rows = await prisma.creditLedgerEntry.findMany({ where: ledgerWhere(storeId, q), orderBy: { seq: "asc" }, take: 50_000 });
+  const rows = await prisma.creditLedgerEntry.findMany({
+    where: ledgerWhere(storeId, q),
+    orderBy: { seq: "asc" },
+    take: 50_000,
+  });
   return rows.map(entryView);
 }

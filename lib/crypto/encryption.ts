@@ -33,9 +33,11 @@ const VERSION = "v1";
 const DEV_KID = "dev";
 
 function decodeKey(kid: string, b64: string, variable: string): Buffer {
-  if (!/^[A-Za-z0-9_-]{1,16}$/.test(kid)) throw new CredentialKeyError(`${variable}: key id "${kid.slice(0, 16)}" must be 1-16 letters, digits, _ or -`);
+  if (!/^[A-Za-z0-9_-]{1,16}$/.test(kid))
+    throw new CredentialKeyError(`${variable}: key id "${kid.slice(0, 16)}" must be 1-16 letters, digits, _ or -`);
   const key = Buffer.from(b64.trim(), "base64");
-  if (key.length !== 32) throw new CredentialKeyError(`${variable}: key "${kid}" must be 32 bytes in base64 (got ${key.length})`);
+  if (key.length !== 32)
+    throw new CredentialKeyError(`${variable}: key "${kid}" must be 32 bytes in base64 (got ${key.length})`);
   return key;
 }
 
@@ -45,7 +47,9 @@ let warnedDev = false;
 export function loadKeyring(env: EnvLike = process.env): Keyring {
   const keys = new Map<string, Buffer>();
   if (env.ENCRYPTION_KEYS?.trim()) {
-    for (const entry of env.ENCRYPTION_KEYS.split(",").map((s) => s.trim()).filter(Boolean)) {
+    for (const entry of env.ENCRYPTION_KEYS.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const at = entry.indexOf(":");
       if (at < 1) throw new CredentialKeyError('ENCRYPTION_KEYS must look like "k2:<base64>,k1:<base64>"');
       const kid = entry.slice(0, at);
@@ -59,10 +63,14 @@ export function loadKeyring(env: EnvLike = process.env): Keyring {
     return { current: "k1", keys };
   }
   if (env.APP_ENV === "production")
-    throw new CredentialKeyError("ENCRYPTION_KEY (or ENCRYPTION_KEYS) is required when APP_ENV=production; generate one with `openssl rand -base64 32`");
+    throw new CredentialKeyError(
+      "ENCRYPTION_KEY (or ENCRYPTION_KEYS) is required when APP_ENV=production; generate one with `openssl rand -base64 32`",
+    );
   if (!warnedDev) {
     warnedDev = true;
-    logger.warn("!!! pix credentials: no ENCRYPTION_KEY set — using the FIXED DEMO KEY. Anything encrypted now is readable by anyone with this code. Never use this outside a demo. !!!");
+    logger.warn(
+      "!!! pix credentials: no ENCRYPTION_KEY set — using the FIXED DEMO KEY. Anything encrypted now is readable by anyone with this code. Never use this outside a demo. !!!",
+    );
   }
   keys.set(DEV_KID, createHash("sha256").update("vitrine-demo-credentials-key").digest());
   return { current: DEV_KID, keys };
@@ -73,7 +81,8 @@ let cached: { signature: string; ring: Keyring } | undefined;
 function defaultKeyring(): Keyring {
   const { ENCRYPTION_KEYS, ENCRYPTION_KEY, APP_ENV } = env();
   const signature = `${ENCRYPTION_KEYS ?? ""}|${ENCRYPTION_KEY ?? ""}|${APP_ENV}`;
-  if (cached?.signature !== signature) cached = { signature, ring: loadKeyring({ ENCRYPTION_KEYS, ENCRYPTION_KEY, APP_ENV }) };
+  if (cached?.signature !== signature)
+    cached = { signature, ring: loadKeyring({ ENCRYPTION_KEYS, ENCRYPTION_KEY, APP_ENV }) };
   return cached.ring;
 }
 
@@ -83,7 +92,10 @@ function aad(kid: string, context: string): Buffer {
   return Buffer.from(`${VERSION}.${kid}.${context}`, "utf8");
 }
 
-export type CryptoOptions = { keyring?: Keyring; /** Bound into the ciphertext; decrypt must pass the same. */ context?: string };
+export type CryptoOptions = {
+  keyring?: Keyring /** Bound into the ciphertext; decrypt must pass the same. */;
+  context?: string;
+};
 
 export function encryptJson(value: unknown, options: CryptoOptions = {}): string {
   const ring = options.keyring ?? defaultKeyring();
@@ -99,14 +111,20 @@ function split(token: string): { kid: string; iv: Buffer; tag: Buffer; data: Buf
   const parts = token.split(".");
   if (parts.length !== 5 || parts[0] !== VERSION) throw new CredentialDecryptError("not a v1 credential ciphertext");
   const [, kid, iv, tag, data] = parts;
-  return { kid, iv: Buffer.from(iv, "base64url"), tag: Buffer.from(tag, "base64url"), data: Buffer.from(data, "base64url") };
+  return {
+    kid,
+    iv: Buffer.from(iv, "base64url"),
+    tag: Buffer.from(tag, "base64url"),
+    data: Buffer.from(data, "base64url"),
+  };
 }
 
 export function decryptJson<T = unknown>(token: string, options: CryptoOptions = {}): T {
   const ring = options.keyring ?? defaultKeyring();
   const { kid, iv, tag, data } = split(token);
   const key = ring.keys.get(kid);
-  if (!key) throw new CredentialDecryptError(`credentials were encrypted with key "${kid}", which is not in ENCRYPTION_KEYS`);
+  if (!key)
+    throw new CredentialDecryptError(`credentials were encrypted with key "${kid}", which is not in ENCRYPTION_KEYS`);
   if (iv.length !== 12 || tag.length !== 16) throw new CredentialDecryptError("credential ciphertext is malformed");
   try {
     const decipher = createDecipheriv("aes-256-gcm", key, iv);
@@ -114,7 +132,9 @@ export function decryptJson<T = unknown>(token: string, options: CryptoOptions =
     decipher.setAuthTag(tag);
     return JSON.parse(Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8")) as T;
   } catch {
-    throw new CredentialDecryptError("credential ciphertext failed authentication (tampered, wrong key or wrong context)");
+    throw new CredentialDecryptError(
+      "credential ciphertext failed authentication (tampered, wrong key or wrong context)",
+    );
   }
 }
 

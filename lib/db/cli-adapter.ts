@@ -16,10 +16,14 @@ async function patchPgCatalogTypes() {
   const pg = (await import("pg")).default;
   type Res = { fields?: Array<{ dataTypeID: number }> };
   const fix = (res: unknown) => {
-    for (const f of (res as Res)?.fields ?? []) if (f.dataTypeID === NAME_OID || f.dataTypeID === CHAR_OID) f.dataTypeID = TEXT_OID;
+    for (const f of (res as Res)?.fields ?? [])
+      if (f.dataTypeID === NAME_OID || f.dataTypeID === CHAR_OID) f.dataTypeID = TEXT_OID;
     return res;
   };
-  for (const proto of [pg.Client.prototype, pg.Pool.prototype] as Array<{ query: (...a: unknown[]) => unknown; __vitrinePatched?: boolean }>) {
+  for (const proto of [pg.Client.prototype, pg.Pool.prototype] as Array<{
+    query: (...a: unknown[]) => unknown;
+    __vitrinePatched?: boolean;
+  }>) {
     if (proto.__vitrinePatched) continue;
     const original = proto.query;
     proto.query = function (this: unknown, ...args: unknown[]) {

@@ -24,14 +24,14 @@ export type Database = {
 function pgliteRunner(pg: PGlite): SqlRunner {
   return {
     exec: async (sql) => void (await pg.exec(sql)),
-    query: async <T,>(sql: string, params?: unknown[]) => (await pg.query<T>(sql, params as unknown[])).rows,
+    query: async <T>(sql: string, params?: unknown[]) => (await pg.query<T>(sql, params as unknown[])).rows,
   };
 }
 
 function prismaRunner(prisma: PrismaClient): SqlRunner {
   return {
     exec: async (sql) => void (await prisma.$executeRawUnsafe(sql)),
-    query: async <T,>(sql: string, params: unknown[] = []) => (await prisma.$queryRawUnsafe(sql, ...params)) as T[],
+    query: async <T>(sql: string, params: unknown[] = []) => (await prisma.$queryRawUnsafe(sql, ...params)) as T[],
   };
 }
 
@@ -39,7 +39,9 @@ export function createDatabase(opts: { url?: string; pgliteDir?: string } = {}):
   const config = env();
   const url = opts.url ?? config.DATABASE_URL;
   if (url) {
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: config.DATABASE_POOL_MAX }) });
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: url, max: config.DATABASE_POOL_MAX }),
+    });
     return { kind: "postgres", prisma, url, sql: prismaRunner(prisma), ready: Promise.resolve() };
   }
   const dir = opts.pgliteDir ?? config.PGLITE_DIR;

@@ -15,7 +15,9 @@ export async function databaseHealth(db: Database, opts: { migrations: boolean }
   let rows: Array<{ present: boolean }>;
   try {
     await db.ready;
-    rows = await db.sql.query<{ present: boolean }>(`SELECT ${CORE_TABLES.map((t) => `to_regclass('public.${t}') IS NOT NULL`).join(" AND ")} AS present`);
+    rows = await db.sql.query<{ present: boolean }>(
+      `SELECT ${CORE_TABLES.map((t) => `to_regclass('public.${t}') IS NOT NULL`).join(" AND ")} AS present`,
+    );
   } catch {
     return { ok: false, database: db.kind, reason: "database_unreachable" };
   }

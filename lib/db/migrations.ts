@@ -31,12 +31,21 @@ const LEDGER = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 export async function applyMigrations(db: SqlRunner): Promise<string[]> {
   await db.exec(LEDGER);
-  const done = new Set((await db.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).map((r) => r.migration_name));
+  const done = new Set(
+    (
+      await db.query<{ migration_name: string }>(
+        `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      )
+    ).map((r) => r.migration_name),
+  );
   const applied: string[] = [];
   for (const m of committedMigrations()) {
     if (done.has(m.name)) continue;
     await db.exec(`BEGIN;\n${m.sql}\n;COMMIT;`);
-    await db.query(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`, [randomUUID(), m.checksum, m.name]);
+    await db.query(
+      `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
+      [randomUUID(), m.checksum, m.name],
+    );
     applied.push(m.name);
   }
   return applied;
@@ -46,9 +55,17 @@ export async function applyMigrations(db: SqlRunner): Promise<string[]> {
 export async function pendingMigrations(db: Pick<SqlRunner, "query">): Promise<string[]> {
   let done: Set<string>;
   try {
-    done = new Set((await db.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).map((r) => r.migration_name));
+    done = new Set(
+      (
+        await db.query<{ migration_name: string }>(
+          `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        )
+      ).map((r) => r.migration_name),
+    );
   } catch {
     done = new Set();
   }
-  return committedMigrations().map((m) => m.name).filter((n) => !done.has(n));
+  return committedMigrations()
+    .map((m) => m.name)
+    .filter((n) => !done.has(n));
 }

@@ -18,6 +18,9 @@ export function envDir(): string {
 export function loadEnvFiles(): { dir: string; files: string[]; inherited: boolean } {
   const dir = envDir();
   const inherited = Boolean(process.env.__NEXT_PROCESSED_ENV);
-  const { loadedEnvFiles } = loadEnvConfig(dir, false, { info: () => undefined, error: (...args: unknown[]) => console.error(...args) });
+  const { loadedEnvFiles } = loadEnvConfig(dir, false, {
+    info: () => undefined,
+    error: (...args: unknown[]) => console.error(...args),
+  });
   return { dir, files: inherited ? [] : loadedEnvFiles.map((f) => f.path), inherited };
 }

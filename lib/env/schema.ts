@@ -10,13 +10,21 @@ const bool = z
   .transform((v) => v === "1" || v === "true");
 
 /** A switch that is on unless set to 0/false. */
-const boolOn = z.enum(["0", "1", "true", "false"]).default("1").transform((v) => v === "1" || v === "true");
+const boolOn = z
+  .enum(["0", "1", "true", "false"])
+  .default("1")
+  .transform((v) => v === "1" || v === "true");
 
 const port = z.coerce.number().int().min(1).max(65_535);
 const positiveNumber = z.coerce.number().positive();
 
 /** base64 of exactly 32 bytes (AES-256). */
-const aesKey = z.string().refine((v) => /^[A-Za-z0-9+/_-]+=*$/.test(v.trim()) && Buffer.from(v.trim(), "base64").length === 32, "must be 32 bytes in base64 (openssl rand -base64 32)");
+const aesKey = z
+  .string()
+  .refine(
+    (v) => /^[A-Za-z0-9+/_-]+=*$/.test(v.trim()) && Buffer.from(v.trim(), "base64").length === 32,
+    "must be 32 bytes in base64 (openssl rand -base64 32)",
+  );
 
 /** Stripe webhook signing secrets, comma-separated for rotation. */
 const webhookSecrets = z.string();
@@ -41,13 +49,22 @@ export const ServerEnvShape = {
   /** bcrypt cost; 12 unless lowered for tests (never below 10). */
   BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
   // ── Database ──
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
   PGLITE_DIR: z.string().default(".data/pglite"),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
   /** Database Prisma diffs against when writing a new migration (npm run db:migrate:new). */
-  MIGRATE_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+  MIGRATE_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
   // ── Rate limits ──
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .optional(),
   /** Per route class (docs/API.md "Rate limits"): anonymous/buyer callers per IP, signed-in reads and writes per user, each API key on its own. */
   RATE_LIMIT_PUBLIC: rate.default("300/minute"),
   RATE_LIMIT_SESSION_READ: rate.default("600/minute"),
@@ -69,8 +86,14 @@ export const ServerEnvShape = {
   INTERNAL_API_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   INTERNAL_API_ALLOW_REMOTE: bool,
   // ── Stripe ──
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "must start with sk_test_, sk_live_, rk_test_ or rk_live_").optional(),
-  STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_/, "must start with pk_test_ or pk_live_").optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_/, "must start with sk_test_, sk_live_, rk_test_ or rk_live_")
+    .optional(),
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(test|live)_/, "must start with pk_test_ or pk_live_")
+    .optional(),
   STRIPE_WEBHOOK_SECRET: webhookSecrets.optional(),
   STRIPE_CONNECT_WEBHOOK_SECRET: webhookSecrets.optional(),
   STRIPE_EMULATOR: bool,
@@ -86,8 +109,14 @@ export const ServerEnvShape = {
     .regex(/^\d{1,3}(\.\d{1,2})?$/, "must be a percentage with up to 2 decimals, e.g. 2.5")
     .refine((v) => Number(v) <= 100, "must be at most 100")
     .default("2.5"),
-  PLATFORM_FEE_FIXED: z.string().regex(/^\d+(\.\d+)?$/, "must be an amount in major units, e.g. 0.50").default("0"),
-  PLATFORM_PRICE_ID: z.string().regex(/^price_/, "must be a Stripe price id (price_…)").optional(),
+  PLATFORM_FEE_FIXED: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, "must be an amount in major units, e.g. 0.50")
+    .default("0"),
+  PLATFORM_PRICE_ID: z
+    .string()
+    .regex(/^price_/, "must be a Stripe price id (price_…)")
+    .optional(),
   // ── Credits ──
   CREDITS_PER_UNIT: positiveNumber.default(10),
   CREDITS_PER_UNIT_BRL: positiveNumber.default(2),
@@ -102,7 +131,10 @@ export const ServerEnvShape = {
   ENCRYPTION_KEY: aesKey.optional(),
   ENCRYPTION_KEYS: z
     .string()
-    .regex(/^\s*[A-Za-z0-9_-]{1,16}:[^,]+(,\s*[A-Za-z0-9_-]{1,16}:[^,]+)*\s*$/, 'must look like "k2:<base64>,k1:<base64>"')
+    .regex(
+      /^\s*[A-Za-z0-9_-]{1,16}:[^,]+(,\s*[A-Za-z0-9_-]{1,16}:[^,]+)*\s*$/,
+      'must look like "k2:<base64>,k1:<base64>"',
+    )
     .optional(),
   // ── PIX ──
   /** Local PIX gateway simulator; gateway configs without a base URL use <PIX_SIMULATOR_URL>/<gateway>. Never in production. */
@@ -113,7 +145,17 @@ export const ServerEnvShape = {
   TRUSTED_PROXIES: z
     .string()
     .refine(
-      (v) => (/^\s*\d+\s*$/.test(v) ? Number(v) <= 32 : v.split(/[\s,]+/).filter(Boolean).every((e) => ["loopback", "linklocal", "uniquelocal"].includes(e.toLowerCase()) || z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]).safeParse(e).success)),
+      (v) =>
+        /^\s*\d+\s*$/.test(v)
+          ? Number(v) <= 32
+          : v
+              .split(/[\s,]+/)
+              .filter(Boolean)
+              .every(
+                (e) =>
+                  ["loopback", "linklocal", "uniquelocal"].includes(e.toLowerCase()) ||
+                  z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]).safeParse(e).success,
+              ),
       "must be a hop count (at most 32) or comma-separated IP addresses, CIDR ranges, loopback, linklocal, uniquelocal",
     )
     .optional(),
@@ -133,23 +175,46 @@ function productionProblems(env: Parsed, given: Record<string, string>): Array<[
   const problems: Array<[string, string]> = [];
   const required = "is required when APP_ENV=production";
   if (!env.NEXTAUTH_SECRET) problems.push(["NEXTAUTH_SECRET", required]);
-  if (!env.ENCRYPTION_KEY && !env.ENCRYPTION_KEYS) problems.push(["ENCRYPTION_KEY", `${required} (or ENCRYPTION_KEYS); the fixed demo key is never used in production`]);
+  if (!env.ENCRYPTION_KEY && !env.ENCRYPTION_KEYS)
+    problems.push([
+      "ENCRYPTION_KEY",
+      `${required} (or ENCRYPTION_KEYS); the fixed demo key is never used in production`,
+    ]);
   if (!given.APP_URL) problems.push(["APP_URL", `${required} (the public https:// URL)`]);
-  else if (!env.APP_URL.startsWith("https://")) problems.push(["APP_URL", "must be an https:// URL when APP_ENV=production"]);
-  if (!env.DATABASE_URL) problems.push(["DATABASE_URL", `${required}: the embedded database (PGlite) is for the demo and development only`]);
-  if (!env.STRIPE_SECRET_KEY) problems.push(["STRIPE_SECRET_KEY", `${required}: the Stripe emulator is for the demo and tests only`]);
+  else if (!env.APP_URL.startsWith("https://"))
+    problems.push(["APP_URL", "must be an https:// URL when APP_ENV=production"]);
+  if (!env.DATABASE_URL)
+    problems.push(["DATABASE_URL", `${required}: the embedded database (PGlite) is for the demo and development only`]);
+  if (!env.STRIPE_SECRET_KEY)
+    problems.push(["STRIPE_SECRET_KEY", `${required}: the Stripe emulator is for the demo and tests only`]);
   if (!env.STRIPE_PUBLISHABLE_KEY) problems.push(["STRIPE_PUBLISHABLE_KEY", required]);
   const keyMode = env.STRIPE_SECRET_KEY?.match(/_(test|live)_/)?.[1];
   const pubMode = env.STRIPE_PUBLISHABLE_KEY?.match(/_(test|live)_/)?.[1];
-  if (keyMode && pubMode && keyMode !== pubMode) problems.push(["STRIPE_PUBLISHABLE_KEY", `is a ${pubMode} key but STRIPE_SECRET_KEY is a ${keyMode} key`]);
+  if (keyMode && pubMode && keyMode !== pubMode)
+    problems.push(["STRIPE_PUBLISHABLE_KEY", `is a ${pubMode} key but STRIPE_SECRET_KEY is a ${keyMode} key`]);
   for (const name of ["STRIPE_WEBHOOK_SECRET", "STRIPE_CONNECT_WEBHOOK_SECRET"] as const) {
-    const secrets = env[name]?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
-    if (!secrets.length) problems.push([name, `${required} (the signing secret of the Stripe webhook endpoint, whsec_…)`]);
-    else if (secrets.some((s) => !s.startsWith("whsec_"))) problems.push([name, "must be Stripe signing secrets (whsec_…), comma-separated when rotating"]);
+    const secrets =
+      env[name]
+        ?.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean) ?? [];
+    if (!secrets.length)
+      problems.push([name, `${required} (the signing secret of the Stripe webhook endpoint, whsec_…)`]);
+    else if (secrets.some((s) => !s.startsWith("whsec_")))
+      problems.push([name, "must be Stripe signing secrets (whsec_…), comma-separated when rotating"]);
   }
-  if (env.METRICS_ENABLED && !env.METRICS_TOKEN) problems.push(["METRICS_TOKEN", `${required} while metrics are exposed (or set METRICS_ENABLED=0)`]);
-  if (env.STRIPE_EMULATOR) problems.push(["STRIPE_EMULATOR", "must not be set when APP_ENV=production (the emulator is for the demo and tests only)"]);
-  if (env.PIX_SIMULATOR_URL) problems.push(["PIX_SIMULATOR_URL", "must not be set when APP_ENV=production (the PIX simulator is for the demo and tests only)"]);
+  if (env.METRICS_ENABLED && !env.METRICS_TOKEN)
+    problems.push(["METRICS_TOKEN", `${required} while metrics are exposed (or set METRICS_ENABLED=0)`]);
+  if (env.STRIPE_EMULATOR)
+    problems.push([
+      "STRIPE_EMULATOR",
+      "must not be set when APP_ENV=production (the emulator is for the demo and tests only)",
+    ]);
+  if (env.PIX_SIMULATOR_URL)
+    problems.push([
+      "PIX_SIMULATOR_URL",
+      "must not be set when APP_ENV=production (the PIX simulator is for the demo and tests only)",
+    ]);
   return problems;
 }
 
@@ -173,7 +238,10 @@ export class EnvError extends Error {
 
 /** Validates the server environment; throws one EnvError naming every missing or bad variable. */
 export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== "")) as Record<string, string>;
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== "")) as Record<
+    string,
+    string
+  >;
   const result = ServerEnv.safeParse(cleaned);
   const issues = result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
   // Production rules run on whatever did parse, so a bad value and a missing one are named together.
@@ -185,7 +253,8 @@ export function parseServerEnv(source: Record<string, string | undefined>): Serv
         return [name, one.success ? one.data : undefined];
       }),
     ) as Parsed;
-    for (const [name, message] of productionProblems(parsed, cleaned)) if (!bad.has(name)) issues.push(`${name}: ${message}`);
+    for (const [name, message] of productionProblems(parsed, cleaned))
+      if (!bad.has(name)) issues.push(`${name}: ${message}`);
   }
   if (issues.length || !result.success) throw new EnvError(issues);
   return result.data;

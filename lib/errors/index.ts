@@ -56,7 +56,12 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly options: { param?: string; retryAfterSeconds?: number; cause?: unknown; details?: Record<string, unknown> } = {},
+    readonly options: {
+      param?: string;
+      retryAfterSeconds?: number;
+      cause?: unknown;
+      details?: Record<string, unknown>;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = "AppError";
@@ -69,8 +74,18 @@ export class AppError extends Error {
 
 export const notFound = (what = "Resource") => new AppError("not_found", `${what} not found.`);
 
-export type ErrorBody = { error: { code: ErrorCode; message: string; param?: string; details?: Record<string, unknown>; request_id: string } };
+export type ErrorBody = {
+  error: { code: ErrorCode; message: string; param?: string; details?: Record<string, unknown>; request_id: string };
+};
 
 export function errorBody(err: AppError, requestId: string): ErrorBody {
-  return { error: { code: err.code, message: err.message, ...(err.param ? { param: err.param } : {}), ...(err.options.details ? { details: err.options.details } : {}), request_id: requestId } };
+  return {
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.param ? { param: err.param } : {}),
+      ...(err.options.details ? { details: err.options.details } : {}),
+      request_id: requestId,
+    },
+  };
 }

@@ -53,7 +53,10 @@ export async function readBodyText(req: Request, maxBytes = DEFAULT_MAX_BODY_BYT
 export function validationError(error: z.ZodError): AppError {
   const issue = error.issues[0];
   const param = issue?.path.map(String).join(".") || undefined;
-  const message = issue?.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}.` : `${param ? `${param}: ` : ""}${issue?.message ?? "Invalid input."}`;
+  const message =
+    issue?.code === "unrecognized_keys"
+      ? `Unknown field: ${issue.keys.join(", ")}.`
+      : `${param ? `${param}: ` : ""}${issue?.message ?? "Invalid input."}`;
   const unknownParam = issue?.code === "unrecognized_keys" ? issue.keys[0] : param;
   return new AppError("validation_failed", message, { param: unknownParam });
 }
@@ -67,9 +70,14 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infe
 }
 
 /** Parses a JSON request body: 415 for another content type, 400 for malformed JSON, 422 for schema violations. */
-export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S, maxBytes?: number): Promise<z.infer<S>> {
+export async function parseJsonBody<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+  maxBytes?: number,
+): Promise<z.infer<S>> {
   const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/json\b/i.test(type)) throw new AppError("unsupported_media_type", "Content-Type must be application/json.");
+  if (!/^application\/json\b/i.test(type))
+    throw new AppError("unsupported_media_type", "Content-Type must be application/json.");
   const text = await readRawBody(req, maxBytes ?? DEFAULT_MAX_BODY_BYTES);
   let data: unknown;
   try {

@@ -20,7 +20,11 @@ type RouteParams = { params: Promise<Record<string, string | string[]>> };
 export type BaseContext = { req: NextRequest; info: RequestInfo; params: Record<string, string>; log: Logger };
 export type SellerContext = BaseContext & { user: SessionUser; store: StoreSummary; audit: AuditContext };
 export type AdminContext = BaseContext & { user: SessionUser; audit: AuditContext };
-export type StoreContext = BaseContext & { store: StoreSummary; principal: { kind: "api_key"; apiKeyId: string } | { kind: "session"; user: SessionUser }; audit: AuditContext };
+export type StoreContext = BaseContext & {
+  store: StoreSummary;
+  principal: { kind: "api_key"; apiKeyId: string } | { kind: "session"; user: SessionUser };
+  audit: AuditContext;
+};
 
 /**
  * `limit`: the budget this route draws from instead of its caller's class (see resolveRate), or false
@@ -70,7 +74,12 @@ function auditCtx(info: RequestInfo, actor: AuditContext["actor"]): AuditContext
   return { actor, ip: info.ip, userAgent: info.userAgent, requestId: info.requestId };
 }
 
-function wrap<C>(route: string, resolve: (base: BaseContext) => Promise<C & { rate: Rate }>, handler: Handler<C>, opts: Options) {
+function wrap<C>(
+  route: string,
+  resolve: (base: BaseContext) => Promise<C & { rate: Rate }>,
+  handler: Handler<C>,
+  opts: Options,
+) {
   const method = route.split(" ")[0] ?? "GET";
   return async (req: NextRequest, rp?: RouteParams): Promise<Response> => {
     const started = performance.now();
@@ -105,10 +114,15 @@ function wrap<C>(route: string, resolve: (base: BaseContext) => Promise<C & { ra
 
 /** No authentication; rate-limited per client IP. */
 export function withPublic(route: string, handler: Handler<BaseContext>, opts: Options = {}) {
-  return wrap<BaseContext>(route, async (b) => {
-    if (opts.sameOrigin) assertSameOrigin(b.req);
-    return { ...b, rate: { name: "public", key: `ip:${b.info.ip}` } };
-  }, handler, opts);
+  return wrap<BaseContext>(
+    route,
+    async (b) => {
+      if (opts.sameOrigin) assertSameOrigin(b.req);
+      return { ...b, rate: { name: "public", key: `ip:${b.info.ip}` } };
+    },
+    handler,
+    opts,
+  );
 }
 
 async function sellerFromSession(b: BaseContext): Promise<{ user: SessionUser; store: StoreSummary }> {
@@ -123,32 +137,78 @@ async function sellerFromSession(b: BaseContext): Promise<{ user: SessionUser; s
 
 /** A signed-in seller (or admin acting on a store they own), with their current store. */
 export function withSeller(route: string, handler: Handler<SellerContext>, opts: Options = {}) {
-  return wrap<SellerContext>(route, async (b) => {
-    const { user, store } = await sellerFromSession(b);
-    return { ...b, user, store, log: b.log.child({ userId: user.id, storeId: store.id }), audit: auditCtx(b.info, { type: "user", id: user.id }), rate: sessionRate(b.req.method, user.id) };
-  }, handler, opts);
+  return wrap<SellerContext>(
+    route,
+    async (b) => {
+      const { user, store } = await sellerFromSession(b);
+      return {
+        ...b,
+        user,
+        store,
+        log: b.log.child({ userId: user.id, storeId: store.id }),
+        audit: auditCtx(b.info, { type: "user", id: user.id }),
+        rate: sessionRate(b.req.method, user.id),
+      };
+    },
+    handler,
+    opts,
+  );
 }
 
 /** A signed-in admin. */
 export function withAdmin(route: string, handler: Handler<AdminContext>, opts: Options = {}) {
-  return wrap<AdminContext>(route, async (b) => {
-    assertSameOrigin(b.req);
-    const user = await getSessionUser(b.req);
-    if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
-    if (user.role !== "ADMIN") throw new AppError("forbidden", "Administrators only.");
-    return { ...b, user, log: b.log.child({ userId: user.id }), audit: auditCtx(b.info, { type: "user", id: user.id }), rate: sessionRate(b.req.method, user.id) };
-  }, handler, opts);
+  return wrap<AdminContext>(
+    route,
+    async (b) => {
+      assertSameOrigin(b.req);
+      const user = await getSessionUser(b.req);
+      if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
+      if (user.role !== "ADMIN") throw new AppError("forbidden", "Administrators only.");
+      return {
+        ...b,
+        user,
+        log: b.log.child({ userId: user.id }),
+        audit: auditCtx(b.info, { type: "user", id: user.id }),
+        rate: sessionRate(b.req.method, user.id),
+      };
+    },
+    handler,
+    opts,
+  );
 }
 
 /** A store API key (`Authorization: Bearer vt_sk_…`); with `allowSession`, a seller session works too. */
-export function withApiKey(route: string, handler: Handler<StoreContext>, opts: Options & { allowSession?: boolean } = {}) {
-  return wrap<StoreContext>(route, async (b) => {
-    const authorization = b.req.headers.get("authorization");
-    if (!authorization && opts.allowSession) {
-      const { user, store } = await sellerFromSession(b);
-      return { ...b, store, principal: { kind: "session" as const, user }, log: b.log.child({ userId: user.id, storeId: store.id }), audit: auditCtx(b.info, { type: "user", id: user.id }), rate: sessionRate(b.req.method, user.id) };
-    }
-    const key = await authenticateApiKey(authorization);
-    return { ...b, store: key.store, principal: { kind: "api_key" as const, apiKeyId: key.apiKeyId }, log: b.log.child({ apiKeyId: key.apiKeyId, storeId: key.storeId }), audit: auditCtx(b.info, { type: "api_key", id: key.apiKeyId }), rate: { name: "api_key", key: `key:${key.apiKeyId}`, apiKey: true } };
-  }, handler, opts);
+export function withApiKey(
+  route: string,
+  handler: Handler<StoreContext>,
+  opts: Options & { allowSession?: boolean } = {},
+) {
+  return wrap<StoreContext>(
+    route,
+    async (b) => {
+      const authorization = b.req.headers.get("authorization");
+      if (!authorization && opts.allowSession) {
+        const { user, store } = await sellerFromSession(b);
+        return {
+          ...b,
+          store,
+          principal: { kind: "session" as const, user },
+          log: b.log.child({ userId: user.id, storeId: store.id }),
+          audit: auditCtx(b.info, { type: "user", id: user.id }),
+          rate: sessionRate(b.req.method, user.id),
+        };
+      }
+      const key = await authenticateApiKey(authorization);
+      return {
+        ...b,
+        store: key.store,
+        principal: { kind: "api_key" as const, apiKeyId: key.apiKeyId },
+        log: b.log.child({ apiKeyId: key.apiKeyId, storeId: key.storeId }),
+        audit: auditCtx(b.info, { type: "api_key", id: key.apiKeyId }),
+        rate: { name: "api_key", key: `key:${key.apiKeyId}`, apiKey: true },
+      };
+    },
+    handler,
+    opts,
+  );
 }

@@ -4,6 +4,9 @@ import { AppError } from "@/lib/errors";
 export function idempotencyKeyOf(req: Request): string | undefined {
   const key = req.headers.get("idempotency-key")?.trim();
   if (!key) return undefined;
-  if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new AppError("bad_request", "Idempotency-Key must be 1–255 visible ASCII characters.", { param: "Idempotency-Key" });
+  if (!/^[\x21-\x7e]{1,255}$/.test(key))
+    throw new AppError("bad_request", "Idempotency-Key must be 1–255 visible ASCII characters.", {
+      param: "Idempotency-Key",
+    });
   return key;
 }

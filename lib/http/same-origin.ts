@@ -24,5 +24,9 @@ export function isCrossSite(headers: Headers, allowedOrigin = new URL(appUrl()).
 /** Throws 403 cross_site_request for a mutation a browser sent from another site. */
 export function assertSameOrigin(req: Request): void {
   if (isSafeMethod(req.method)) return;
-  if (isCrossSite(req.headers)) throw new AppError("cross_site_request", "Cross-site request refused: this action can only be sent from the app's own pages.");
+  if (isCrossSite(req.headers))
+    throw new AppError(
+      "cross_site_request",
+      "Cross-site request refused: this action can only be sent from the app's own pages.",
+    );
 }

@@ -33,12 +33,22 @@ export function newNonce(): string {
 
 /** The Content-Security-Policy of an HTML page rendered with `nonce`. */
 export function pageCsp(nonce: string, policy: HeaderPolicy): string {
-  const stripe = policy.stripe.kind === "stripe" ? STRIPE_JS : { script: [policy.stripe.origin], frame: [], connect: [policy.stripe.origin] };
+  const stripe =
+    policy.stripe.kind === "stripe"
+      ? STRIPE_JS
+      : { script: [policy.stripe.origin], frame: [], connect: [policy.stripe.origin] };
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     // 'strict-dynamic': scripts our nonce'd scripts load (Stripe.js, the stand-in) run; hosts are
     // the fallback for browsers without it.
-    ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...stripe.script, ...(policy.dev ? ["'unsafe-eval'"] : [])],
+    [
+      "script-src",
+      "'self'",
+      `'nonce-${nonce}'`,
+      "'strict-dynamic'",
+      ...stripe.script,
+      ...(policy.dev ? ["'unsafe-eval'"] : []),
+    ],
     // React and Stripe.js set inline styles; styles cannot run code, so no nonce here.
     ["style-src", "'self'", "'unsafe-inline'"],
     // Product images live on any seller host; PIX QR codes are data: URLs.
@@ -69,7 +79,14 @@ export function commonSecurityHeaders(policy: HeaderPolicy): Record<string, stri
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Frame-Options": "DENY",
-    "Permissions-Policy": ["camera=()", "microphone=()", "geolocation=()", "usb=()", "browsing-topics=()", payment].join(", "),
+    "Permissions-Policy": [
+      "camera=()",
+      "microphone=()",
+      "geolocation=()",
+      "usb=()",
+      "browsing-topics=()",
+      payment,
+    ].join(", "),
     ...(policy.production ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };
 }

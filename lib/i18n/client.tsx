@@ -4,12 +4,22 @@ import type { Locale } from "./config";
 import { createTranslator, type TranslateFn } from "./translate";
 import { formatDateTime, formatMoney } from "./format";
 
-type I18nValue = { locale: Locale; t: TranslateFn; money: (minor: number, currency: string) => string; dateTime: (d: Date | string | number) => string };
+type I18nValue = {
+  locale: Locale;
+  t: TranslateFn;
+  money: (minor: number, currency: string) => string;
+  dateTime: (d: Date | string | number) => string;
+};
 const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
   const value = useMemo<I18nValue>(
-    () => ({ locale, t: createTranslator(locale), money: (m, c) => formatMoney(m, c, locale), dateTime: (d) => formatDateTime(d, locale) }),
+    () => ({
+      locale,
+      t: createTranslator(locale),
+      money: (m, c) => formatMoney(m, c, locale),
+      dateTime: (d) => formatDateTime(d, locale),
+    }),
     [locale],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

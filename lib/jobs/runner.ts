@@ -20,19 +20,31 @@ type RunnerState = { boss: PgBoss; started: Promise<void>; definitions: Map<stri
 const g = globalThis as unknown as { __vitrineJobs?: RunnerState };
 
 function createBoss(db: Database, fast: boolean): PgBoss {
-  const timing = fast ? { cronWorkerIntervalSeconds: 1, cronMonitorIntervalSeconds: 1, clockMonitorIntervalSeconds: 1 } : {};
-  const options = db.kind === "pglite" ? { db: fromPglite(db.pglite!), backend: "pglite" as const, ...timing } : { connectionString: db.url!, max: 4, ...timing };
+  const timing = fast
+    ? { cronWorkerIntervalSeconds: 1, cronMonitorIntervalSeconds: 1, clockMonitorIntervalSeconds: 1 }
+    : {};
+  const options =
+    db.kind === "pglite"
+      ? { db: fromPglite(db.pglite!), backend: "pglite" as const, ...timing }
+      : { connectionString: db.url!, max: 4, ...timing };
   const boss = new PgBoss(options);
   boss.on("error", (err) => logger.error({ err }, "job runner error"));
   return boss;
 }
 
 /** Starts the runner with these job definitions (idempotent per process). */
-export function startJobRunner(definitions: JobDefinition[], opts: { db?: Database; fastTimers?: boolean } = {}): Promise<PgBoss> {
+export function startJobRunner(
+  definitions: JobDefinition[],
+  opts: { db?: Database; fastTimers?: boolean } = {},
+): Promise<PgBoss> {
   if (g.__vitrineJobs) return g.__vitrineJobs.started.then(() => g.__vitrineJobs!.boss);
   const db = opts.db ?? getDatabase();
   const boss = createBoss(db, opts.fastTimers ?? false);
-  const state: RunnerState = { boss, definitions: new Map(definitions.map((d) => [d.name, d as JobDefinition])), started: Promise.resolve() };
+  const state: RunnerState = {
+    boss,
+    definitions: new Map(definitions.map((d) => [d.name, d as JobDefinition])),
+    started: Promise.resolve(),
+  };
   state.started = (async () => {
     await db.ready;
     await boss.start();
@@ -44,7 +56,12 @@ export function startJobRunner(definitions: JobDefinition[], opts: { db?: Databa
 }
 
 async function register(boss: PgBoss, def: JobDefinition) {
-  await boss.createQueue(def.name, { retryLimit: def.retryLimit ?? 5, retryDelay: def.retryDelaySeconds ?? 5, retryBackoff: true, ...(def.policy ? { policy: def.policy } : {}) });
+  await boss.createQueue(def.name, {
+    retryLimit: def.retryLimit ?? 5,
+    retryDelay: def.retryDelaySeconds ?? 5,
+    retryBackoff: true,
+    ...(def.policy ? { policy: def.policy } : {}),
+  });
   await boss.work(def.name, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
     for (const job of jobs) {
       const log = logger.child({ job: def.name, jobId: job.id });
@@ -60,7 +77,11 @@ async function register(boss: PgBoss, def: JobDefinition) {
   if (def.cron) await boss.schedule(def.name, def.cron);
 }
 
-export async function enqueue<T extends object>(name: string, data: T, options: { singletonKey?: string; startAfterSeconds?: number } = {}) {
+export async function enqueue<T extends object>(
+  name: string,
+  data: T,
+  options: { singletonKey?: string; startAfterSeconds?: number } = {},
+) {
   const state = g.__vitrineJobs;
   if (!state) throw new Error("Job runner not started");
   await state.started;

@@ -3,16 +3,49 @@ import { env } from "@/lib/env/server";
 
 /** Paths redacted wherever they appear in a log object. */
 export const REDACT_PATHS = [
-  "password", "*.password", "passwordHash", "*.passwordHash", "newPassword", "*.newPassword", "currentPassword", "*.currentPassword",
-  "secret", "*.secret", "apiKey", "*.apiKey", "key", "*.key", "token", "*.token", "accessToken", "*.accessToken",
-  "clientSecret", "*.clientSecret", "client_secret", "*.client_secret", "credentials", "*.credentials",
-  "authorization", "*.authorization", "headers.authorization", "req.headers.authorization", "headers.cookie", "req.headers.cookie",
-  "cookie", "*.cookie", "stripeSecretKey", "*.api_token", "api_token", "*.api_key", "api_key",
+  "password",
+  "*.password",
+  "passwordHash",
+  "*.passwordHash",
+  "newPassword",
+  "*.newPassword",
+  "currentPassword",
+  "*.currentPassword",
+  "secret",
+  "*.secret",
+  "apiKey",
+  "*.apiKey",
+  "key",
+  "*.key",
+  "token",
+  "*.token",
+  "accessToken",
+  "*.accessToken",
+  "clientSecret",
+  "*.clientSecret",
+  "client_secret",
+  "*.client_secret",
+  "credentials",
+  "*.credentials",
+  "authorization",
+  "*.authorization",
+  "headers.authorization",
+  "req.headers.authorization",
+  "headers.cookie",
+  "req.headers.cookie",
+  "cookie",
+  "*.cookie",
+  "stripeSecretKey",
+  "*.api_token",
+  "api_token",
+  "*.api_key",
+  "api_key",
 ];
 
 // Card-like digit runs (13–19 digits, optionally spaced/dashed) and bearer/secret tokens in free text.
 const CARD_RE = /\b(?:\d[ -]?){12,18}\d\b/g;
-const TOKEN_RE = /\b(sk|rk|whsec|vt)_(live|test|emulator|[a-z0-9]{2,8})_[A-Za-z0-9]{6,}\b|Bearer\s+[A-Za-z0-9._~+/=-]{8,}/g;
+const TOKEN_RE =
+  /\b(sk|rk|whsec|vt)_(live|test|emulator|[a-z0-9]{2,8})_[A-Za-z0-9]{6,}\b|Bearer\s+[A-Za-z0-9._~+/=-]{8,}/g;
 
 export function scrubText(value: string): string {
   return value.replace(CARD_RE, "[card]").replace(TOKEN_RE, "[secret]");

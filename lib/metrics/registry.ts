@@ -1,11 +1,20 @@
 import client from "prom-client";
 
-type Metrics = { registry: client.Registry; httpRequests: client.Counter<"method" | "route" | "status">; httpDuration: client.Histogram<"method" | "route" | "status"> };
+type Metrics = {
+  registry: client.Registry;
+  httpRequests: client.Counter<"method" | "route" | "status">;
+  httpDuration: client.Histogram<"method" | "route" | "status">;
+};
 
 function create(): Metrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: "vitrine_" });
-  const httpRequests = new client.Counter({ name: "vitrine_http_requests_total", help: "HTTP requests by route and status", labelNames: ["method", "route", "status"] as const, registers: [registry] });
+  const httpRequests = new client.Counter({
+    name: "vitrine_http_requests_total",
+    help: "HTTP requests by route and status",
+    labelNames: ["method", "route", "status"] as const,
+    registers: [registry],
+  });
   const httpDuration = new client.Histogram({
     name: "vitrine_http_request_duration_seconds",
     help: "HTTP request duration by route",

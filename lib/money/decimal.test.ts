@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { amountToInput, decimalToMinor, formatMoney, majorNumberToMinor, minorToDecimal, minorUnitDigits, parseAmount } from "./index";
+import {
+  amountToInput,
+  decimalToMinor,
+  formatMoney,
+  majorNumberToMinor,
+  minorToDecimal,
+  minorUnitDigits,
+  parseAmount,
+} from "./index";
 
 const minorAmount = fc.integer({ min: -1e12, max: 1e12 });
 const currency = fc.constantFrom("BRL", "USD", "EUR", "JPY", "CLP");
@@ -30,7 +38,9 @@ describe("minorToDecimal / decimalToMinor", () => {
   });
 
   it("round-trips every amount in every currency", () => {
-    fc.assert(fc.property(minorAmount, currency, (minor, cur) => decimalToMinor(minorToDecimal(minor, cur), cur) === minor));
+    fc.assert(
+      fc.property(minorAmount, currency, (minor, cur) => decimalToMinor(minorToDecimal(minor, cur), cur) === minor),
+    );
   });
 
   it("reads JSON numbers from gateways as the decimal the sender meant", () => {
@@ -39,7 +49,12 @@ describe("minorToDecimal / decimalToMinor", () => {
     expect(majorNumberToMinor(4.35, "BRL")).toBe(435);
     expect(majorNumberToMinor(19.905, "BRL")).toBeNull();
     expect(majorNumberToMinor(Number.NaN, "BRL")).toBeNull();
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1e11 }), (minor) => majorNumberToMinor(Number(minorToDecimal(minor, "BRL")), "BRL") === minor));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e11 }),
+        (minor) => majorNumberToMinor(Number(minorToDecimal(minor, "BRL")), "BRL") === minor,
+      ),
+    );
   });
 });
 

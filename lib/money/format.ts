@@ -9,7 +9,12 @@ type DecimalString = `${number}`;
 /** 1990 BRL → "R$ 19,90" in pt-BR, "R$19.90" in en. */
 export function formatMoney(minor: number, currency: string, locale: string): string {
   const digits = minorUnitDigits(currency);
-  const format = new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase(), minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const format = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: currency.toUpperCase(),
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
   // Intl accepts a decimal string and formats it exactly (ECMA-402 NumberFormat v3).
   return format.format(minorToDecimal(minor, currency) as DecimalString as unknown as number);
 }

@@ -22,7 +22,13 @@ export type OrderUpdate = {
   attemptRef?: string | null;
 };
 
-export type RefundFacts = { id: string; amount: number; currency: string; status: string | null; reason: string | null };
+export type RefundFacts = {
+  id: string;
+  amount: number;
+  currency: string;
+  status: string | null;
+  reason: string | null;
+};
 export type ChargeRefunds = { amount: number; amountRefunded: number; refunds: RefundFacts[] };
 export type DisputeFacts = { id: string; amount: number; currency: string; status: string; reason: string };
 
@@ -48,7 +54,10 @@ function orderCallbackData(order: Order) {
 }
 
 /** Runs fn on the locked, freshly read order; wakes the callback worker once the transaction commits. */
-async function withLockedOrder<T>(orderId: string, fn: (tx: Tx, order: Order) => Promise<{ result: T; callbacks: number }>): Promise<T> {
+async function withLockedOrder<T>(
+  orderId: string,
+  fn: (tx: Tx, order: Order) => Promise<{ result: T; callbacks: number }>,
+): Promise<T> {
   let callbacks = 0;
   const result = await prisma.$transaction(async (tx) => {
     await lockRow(tx, "Order", orderId);
@@ -97,11 +106,18 @@ export function applyOrderUpdate(orderId: string, update: OrderUpdate, audit: Au
       storeId: order.storeId,
       target: { type: "order", id: order.id },
       before: { status: order.status },
-      after: { status: updated.status, amountTotal: updated.amountTotal, currency: updated.currency, failureCode: updated.failureCode },
+      after: {
+        status: updated.status,
+        amountTotal: updated.amountTotal,
+        currency: updated.currency,
+        failureCode: updated.failureCode,
+      },
     });
     const type = CALLBACK_FOR[next];
     if (!type) return { result: updated, callbacks: 0 };
-    const sourceKey = paid ? `order:${order.id}:paid` : `order:${order.id}:${next.toLowerCase()}:${update.attemptRef ?? update.failureCode ?? "-"}`;
+    const sourceKey = paid
+      ? `order:${order.id}:paid`
+      : `order:${order.id}:${next.toLowerCase()}:${update.attemptRef ?? update.failureCode ?? "-"}`;
     const { deliveries } = await enqueueStoreEvent(tx, {
       storeId: order.storeId,
       type,
@@ -132,12 +148,29 @@ export function recordOrderRefunds(orderId: string, charge: ChargeRefunds, audit
     const next = nextOrderStatus(order.status, event);
     if (next) {
       await tx.order.update({ where: { id: order.id }, data: { status: next } });
-      await appendAudit(tx, audit, { action: `order.${next.toLowerCase()}`, storeId: order.storeId, target: { type: "order", id: order.id }, before: { status: order.status }, after: { status: next, amountRefunded: charge.amountRefunded } });
+      await appendAudit(tx, audit, {
+        action: `order.${next.toLowerCase()}`,
+        storeId: order.storeId,
+        target: { type: "order", id: order.id },
+        before: { status: order.status },
+        after: { status: next, amountRefunded: charge.amountRefunded },
+      });
     }
     let callbacks = 0;
     for (const refund of charge.refunds) {
       const { count } = await tx.paymentAdjustment.createMany({
-        data: [{ storeId: order.storeId, orderId: order.id, kind: "refund", stripeId: refund.id, amount: refund.amount, currency: refund.currency.toUpperCase(), status: refund.status ?? "succeeded", reason: refund.reason }],
+        data: [
+          {
+            storeId: order.storeId,
+            orderId: order.id,
+            kind: "refund",
+            stripeId: refund.id,
+            amount: refund.amount,
+            currency: refund.currency.toUpperCase(),
+            status: refund.status ?? "succeeded",
+            reason: refund.reason,
+          },
+        ],
         skipDuplicates: true,
       });
       if (count === 0) continue;
@@ -145,7 +178,13 @@ export function recordOrderRefunds(orderId: string, charge: ChargeRefunds, audit
         storeId: order.storeId,
         type: "payment.refunded",
         sourceKey: `refund:${refund.id}`,
-        data: { ...orderCallbackData(order), status: target.toLowerCase(), refundId: refund.id, refundAmount: refund.amount, amountRefunded: charge.amountRefunded },
+        data: {
+          ...orderCallbackData(order),
+          status: target.toLowerCase(),
+          refundId: refund.id,
+          refundAmount: refund.amount,
+          amountRefunded: charge.amountRefunded,
+        },
       });
       callbacks += deliveries;
     }
@@ -161,26 +200,53 @@ export function recordOrderDispute(orderId: string, dispute: DisputeFacts, audit
   return withLockedOrder(orderId, async (tx, order) => {
     await tx.paymentAdjustment.upsert({
       where: { stripeId: dispute.id },
-      create: { storeId: order.storeId, orderId: order.id, kind: "dispute", stripeId: dispute.id, amount: dispute.amount, currency: dispute.currency.toUpperCase(), status: dispute.status, reason: dispute.reason },
+      create: {
+        storeId: order.storeId,
+        orderId: order.id,
+        kind: "dispute",
+        stripeId: dispute.id,
+        amount: dispute.amount,
+        currency: dispute.currency.toUpperCase(),
+        status: dispute.status,
+        reason: dispute.reason,
+      },
       update: { status: dispute.status },
     });
     const closed = dispute.status === "won" || dispute.status === "lost" || dispute.status === "warning_closed";
     if (!closed) {
       if (!nextOrderStatus(order.status, "disputed")) return { result: undefined, callbacks: 0 };
       await tx.order.update({ where: { id: order.id }, data: { status: "DISPUTED" } });
-      await appendAudit(tx, audit, { action: "order.disputed", storeId: order.storeId, target: { type: "order", id: order.id }, before: { status: order.status }, after: { status: "DISPUTED", disputeId: dispute.id, reason: dispute.reason } });
+      await appendAudit(tx, audit, {
+        action: "order.disputed",
+        storeId: order.storeId,
+        target: { type: "order", id: order.id },
+        before: { status: order.status },
+        after: { status: "DISPUTED", disputeId: dispute.id, reason: dispute.reason },
+      });
       const { deliveries } = await enqueueStoreEvent(tx, {
         storeId: order.storeId,
         type: "dispute.created",
         sourceKey: `dispute:${dispute.id}`,
-        data: { ...orderCallbackData(order), amount: dispute.amount, status: "disputed", disputeId: dispute.id, reason: dispute.reason },
+        data: {
+          ...orderCallbackData(order),
+          amount: dispute.amount,
+          status: "disputed",
+          disputeId: dispute.id,
+          reason: dispute.reason,
+        },
       });
       return { result: undefined, callbacks: deliveries };
     }
     if (order.status !== "DISPUTED") return { result: undefined, callbacks: 0 };
     const next = dispute.status === "lost" ? "DISPUTED" : nextOrderStatus(order.status, "dispute_won");
     if (next && next !== order.status) await tx.order.update({ where: { id: order.id }, data: { status: next } });
-    await appendAudit(tx, audit, { action: "order.dispute_closed", storeId: order.storeId, target: { type: "order", id: order.id }, before: { status: order.status }, after: { status: next, disputeStatus: dispute.status } });
+    await appendAudit(tx, audit, {
+      action: "order.dispute_closed",
+      storeId: order.storeId,
+      target: { type: "order", id: order.id },
+      before: { status: order.status },
+      after: { status: next, disputeStatus: dispute.status },
+    });
     return { result: undefined, callbacks: 0 };
   });
 }

@@ -84,12 +84,18 @@ export function createStaticBrCode(input: StaticBrCodeInput): string {
   const txid = input.txid ? input.txid.replace(/[^A-Za-z0-9]/g, "").slice(0, 25) : "";
   let amount = "";
   if (input.amountCentavos !== undefined) {
-    if (!Number.isSafeInteger(input.amountCentavos) || input.amountCentavos <= 0) throw new BrCodeError("amount must be positive integer centavos");
+    if (!Number.isSafeInteger(input.amountCentavos) || input.amountCentavos <= 0)
+      throw new BrCodeError("amount must be positive integer centavos");
     amount = tlv("54", centavosToReaisString(input.amountCentavos));
   }
   return withCrc(
-    tlv("00", "01") + tlv("26", account) + tlv("52", "0000") + tlv("53", "986") + amount +
-      merchantFields(input.merchantName, input.merchantCity) + tlv("62", tlv("05", txid || "***")),
+    tlv("00", "01") +
+      tlv("26", account) +
+      tlv("52", "0000") +
+      tlv("53", "986") +
+      amount +
+      merchantFields(input.merchantName, input.merchantCity) +
+      tlv("62", tlv("05", txid || "***")),
   );
 }
 
@@ -106,8 +112,13 @@ export function createDynamicBrCode(input: DynamicBrCodeInput): string {
   const url = input.url.replace(/^https?:\/\//i, "");
   if (!url) throw new BrCodeError("dynamic BR Code needs a location url");
   return withCrc(
-    tlv("00", "01") + (input.oneTime === false ? "" : tlv("01", "12")) + tlv("26", tlv("00", GUI) + tlv("25", url)) +
-      tlv("52", "0000") + tlv("53", "986") + merchantFields(input.merchantName, input.merchantCity) + tlv("62", tlv("05", "***")),
+    tlv("00", "01") +
+      (input.oneTime === false ? "" : tlv("01", "12")) +
+      tlv("26", tlv("00", GUI) + tlv("25", url)) +
+      tlv("52", "0000") +
+      tlv("53", "986") +
+      merchantFields(input.merchantName, input.merchantCity) +
+      tlv("62", tlv("05", "***")),
   );
 }
 

@@ -10,7 +10,14 @@ export type CredentialField = {
   help?: string;
 };
 
-type FieldDef = { label: string; secret?: boolean; optional?: boolean; multiline?: boolean; help?: string; schema?: z.ZodString };
+type FieldDef = {
+  label: string;
+  secret?: boolean;
+  optional?: boolean;
+  multiline?: boolean;
+  help?: string;
+  schema?: z.ZodString;
+};
 
 type Out<T extends Record<string, FieldDef>> = {
   [K in keyof T as T[K]["optional"] extends true ? never : K]: string;
@@ -29,8 +36,17 @@ export function defineCredentials<const T extends Record<string, FieldDef>>(defs
   const fields: CredentialField[] = [];
   for (const [name, def] of Object.entries(defs)) {
     const base = (def.schema ?? z.string()).trim().min(1, `${def.label} is required`);
-    shape[name] = def.optional ? z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), base.optional()) : base;
-    fields.push({ name, label: def.label, secret: def.secret ?? false, required: !def.optional, multiline: def.multiline ?? false, ...(def.help ? { help: def.help } : {}) });
+    shape[name] = def.optional
+      ? z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), base.optional())
+      : base;
+    fields.push({
+      name,
+      label: def.label,
+      secret: def.secret ?? false,
+      required: !def.optional,
+      multiline: def.multiline ?? false,
+      ...(def.help ? { help: def.help } : {}),
+    });
   }
   return { schema: z.object(shape) as unknown as z.ZodType<Out<T>>, fields };
 }
@@ -38,7 +54,10 @@ export function defineCredentials<const T extends Record<string, FieldDef>>(defs
 const MASK = "••••";
 
 /** The browser's view of stored credentials: secrets as `••••1234` (or `••••` when short or PEM). */
-export function maskCredentials(spec: CredentialSpec<unknown>, credentials: Record<string, unknown>): Record<string, string | null> {
+export function maskCredentials(
+  spec: CredentialSpec<unknown>,
+  credentials: Record<string, unknown>,
+): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const field of spec.fields) {
     const value = credentials[field.name];
@@ -61,7 +80,8 @@ export function mergeCredentialUpdate(
   const out: Record<string, unknown> = {};
   for (const field of spec.fields) {
     const value = submitted[field.name];
-    const keep = field.secret && (value === undefined || value === "" || (typeof value === "string" && value.startsWith(MASK)));
+    const keep =
+      field.secret && (value === undefined || value === "" || (typeof value === "string" && value.startsWith(MASK)));
     out[field.name] = keep ? stored?.[field.name] : value;
   }
   return out;

@@ -52,7 +52,8 @@ export function customerProblems(req: PixCustomerRequirements, c: PixCustomer | 
   return out;
 }
 
-export const requiresCustomerData = (req: PixCustomerRequirements) => req.name || req.email || req.phone || !!req.document;
+export const requiresCustomerData = (req: PixCustomerRequirements) =>
+  req.name || req.email || req.phone || !!req.document;
 
 /** The fields a requirement asks for, in form order. */
 export function requiredFields(req: PixCustomerRequirements): CustomerField[] {
@@ -62,14 +63,31 @@ export function requiredFields(req: PixCustomerRequirements): CustomerField[] {
 export function describeProblems(problems: CustomerProblem[], req: PixCustomerRequirements): string {
   return problems
     .map((p) => {
-      const what = p.field === "document" ? (req.document === "cpf" ? "document (CPF)" : "document (CPF or CNPJ)") : p.field === "phone" ? "phone (DDD + number)" : p.field;
+      const what =
+        p.field === "document"
+          ? req.document === "cpf"
+            ? "document (CPF)"
+            : "document (CPF or CNPJ)"
+          : p.field === "phone"
+            ? "phone (DDD + number)"
+            : p.field;
       return `customer.${what} ${p.reason === "missing" ? "is required" : "is not valid"}`;
     })
     .join("; ");
 }
 
 /** Throws invalid_customer when the data cannot meet the gateway's requirements. */
-export function assertCustomer(gateway: string, displayName: string, req: PixCustomerRequirements, c: PixCustomer | undefined): void {
+export function assertCustomer(
+  gateway: string,
+  displayName: string,
+  req: PixCustomerRequirements,
+  c: PixCustomer | undefined,
+): void {
   const problems = customerProblems(req, c);
-  if (problems.length) throw new PixGatewayError("invalid_customer", `${displayName} needs the buyer's data: ${describeProblems(problems, req)}`, { gateway });
+  if (problems.length)
+    throw new PixGatewayError(
+      "invalid_customer",
+      `${displayName} needs the buyer's data: ${describeProblems(problems, req)}`,
+      { gateway },
+    );
 }

@@ -53,7 +53,13 @@ export function toCentavos(value: unknown, unit: AmountUnit, gateway: string, co
   }
 }
 
-export function requireString(obj: unknown, what: string, gateway: string, code: PixErrorCode, ...paths: string[]): string {
+export function requireString(
+  obj: unknown,
+  what: string,
+  gateway: string,
+  code: PixErrorCode,
+  ...paths: string[]
+): string {
   const v = firstString(obj, ...paths);
   if (!v) throw new PixGatewayError(code, `${gateway} response has no ${what}`, { gateway });
   return v;

@@ -21,11 +21,19 @@ export function instantiateGateway<C extends Record<string, unknown>>(
   if (!parsed.success) {
     // why: name the fields only — the values may be secrets.
     const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "?")))].join(", ");
-    throw new PixGatewayError("invalid_credentials", `${def.displayName}: missing or invalid credential fields: ${fields}`, { gateway: def.id });
+    throw new PixGatewayError(
+      "invalid_credentials",
+      `${def.displayName}: missing or invalid credential fields: ${fields}`,
+      { gateway: def.id },
+    );
   }
   const ctx: GatewayContext = {
     baseUrl: (options.baseUrl ?? def.defaultBaseUrl).replace(/\/+$/, ""),
-    fetch: options.fetch ?? (options.addressGuard ? createGuardedFetch(options.addressGuard) : (input, init) => (globalThis.fetch as FetchLike)(input, init)),
+    fetch:
+      options.fetch ??
+      (options.addressGuard
+        ? createGuardedFetch(options.addressGuard)
+        : (input, init) => (globalThis.fetch as FetchLike)(input, init)),
     customFetch: options.fetch !== undefined,
     addressGuard: options.fetch ? undefined : options.addressGuard,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -33,7 +41,8 @@ export function instantiateGateway<C extends Record<string, unknown>>(
     now: options.now ?? (() => new Date()),
   };
   const impl = def.create(parsed.data, ctx);
-  const unsupported = (what: string) => new PixGatewayError("not_supported", `${def.displayName} does not support ${what}`, { gateway: def.id });
+  const unsupported = (what: string) =>
+    new PixGatewayError("not_supported", `${def.displayName} does not support ${what}`, { gateway: def.id });
 
   return {
     id: def.id,
@@ -70,9 +79,12 @@ export function instantiateGateway<C extends Record<string, unknown>>(
       assertCentavos(input.amountCentavos, "refund amount");
       assertCentavos(input.paidAmountCentavos, "paid amount");
       const already = input.alreadyRefundedCentavos ?? 0;
-      if (!Number.isSafeInteger(already) || already < 0) throw new PixGatewayError("invalid_amount", "already refunded must be zero or more centavos");
+      if (!Number.isSafeInteger(already) || already < 0)
+        throw new PixGatewayError("invalid_amount", "already refunded must be zero or more centavos");
       if (input.amountCentavos + already > input.paidAmountCentavos)
-        throw new PixGatewayError("invalid_amount", "refunds cannot add up to more than the amount paid", { gateway: def.id });
+        throw new PixGatewayError("invalid_amount", "refunds cannot add up to more than the amount paid", {
+          gateway: def.id,
+        });
       return impl.refund({ ...input, refundId: input.refundId ?? newRefundId() });
     },
     async registerWebhook(url) {

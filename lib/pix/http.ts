@@ -104,31 +104,69 @@ export function createHttpClient(cfg: HttpClientConfig): HttpClient {
       const safeUrl = redactUrl(url.toString());
       let res: Response;
       try {
-        res = await cfg.fetch(url.toString(), { method: req.method, headers, body, redirect: "manual", signal: AbortSignal.timeout(cfg.timeoutMs) });
+        res = await cfg.fetch(url.toString(), {
+          method: req.method,
+          headers,
+          body,
+          redirect: "manual",
+          signal: AbortSignal.timeout(cfg.timeoutMs),
+        });
       } catch (err) {
-        if (err instanceof AddressRefusedError || (err as { cause?: { code?: string } })?.cause?.code === "ENOTPUBLIC" || (err as { code?: string })?.code === "ENOTPUBLIC") {
+        if (
+          err instanceof AddressRefusedError ||
+          (err as { cause?: { code?: string } })?.cause?.code === "ENOTPUBLIC" ||
+          (err as { code?: string })?.code === "ENOTPUBLIC"
+        ) {
           cfg.log.warn({ gateway: cfg.gateway, method: req.method, url: safeUrl }, "pix: gateway address refused");
-          throw new PixGatewayError("gateway_rejected", `${cfg.gateway}: the base URL must be a public address (${err instanceof Error ? err.message.slice(0, 120) : "refused"})`, { gateway: cfg.gateway });
+          throw new PixGatewayError(
+            "gateway_rejected",
+            `${cfg.gateway}: the base URL must be a public address (${err instanceof Error ? err.message.slice(0, 120) : "refused"})`,
+            { gateway: cfg.gateway },
+          );
         }
         const timeout = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
-        cfg.log.warn({ gateway: cfg.gateway, method: req.method, url: safeUrl, ms: Date.now() - started, timeout }, "pix: gateway unreachable");
-        throw new PixGatewayError("gateway_unavailable", `${cfg.gateway} ${timeout ? "timed out" : "could not be reached"}`, { gateway: cfg.gateway });
+        cfg.log.warn(
+          { gateway: cfg.gateway, method: req.method, url: safeUrl, ms: Date.now() - started, timeout },
+          "pix: gateway unreachable",
+        );
+        throw new PixGatewayError(
+          "gateway_unavailable",
+          `${cfg.gateway} ${timeout ? "timed out" : "could not be reached"}`,
+          { gateway: cfg.gateway },
+        );
       }
       // fetch's "manual" mode answers an opaque redirect (status 0); node:http hands back the 3xx itself.
       if (res.type === "opaqueredirect" || (res.status >= 300 && res.status < 400)) {
-        cfg.log.warn({ gateway: cfg.gateway, method: req.method, url: safeUrl, status: res.status }, "pix: gateway answered a redirect; not followed");
-        throw new PixGatewayError("gateway_rejected", `${cfg.gateway} answered a redirect (${res.status || "3xx"}), which is not followed`, { gateway: cfg.gateway, httpStatus: res.status });
+        cfg.log.warn(
+          { gateway: cfg.gateway, method: req.method, url: safeUrl, status: res.status },
+          "pix: gateway answered a redirect; not followed",
+        );
+        throw new PixGatewayError(
+          "gateway_rejected",
+          `${cfg.gateway} answered a redirect (${res.status || "3xx"}), which is not followed`,
+          { gateway: cfg.gateway, httpStatus: res.status },
+        );
       }
       const parsed = await readBody(res).catch(() => null);
-      cfg.log.debug({ gateway: cfg.gateway, method: req.method, url: safeUrl, status: res.status, ms: Date.now() - started }, "pix: gateway request");
+      cfg.log.debug(
+        { gateway: cfg.gateway, method: req.method, url: safeUrl, status: res.status, ms: Date.now() - started },
+        "pix: gateway request",
+      );
       if (res.ok) return { status: res.status, body: parsed };
       const detail = scrubSecrets(gatewayMessage(parsed), cfg.secrets);
       const suffix = detail ? `: ${detail}` : "";
       const details = { gateway: cfg.gateway, httpStatus: res.status };
-      if (res.status === 401 || res.status === 403) throw new PixGatewayError("invalid_credentials", `${cfg.gateway} rejected the credentials`, details);
-      if (res.status === 404) throw new PixGatewayError("not_found", `${cfg.gateway} does not know this charge`, details);
-      if (res.status === 429 || res.status >= 500) throw new PixGatewayError("gateway_unavailable", `${cfg.gateway} answered ${res.status}${suffix}`, details);
-      throw new PixGatewayError("gateway_rejected", `${cfg.gateway} refused the request (${res.status})${suffix}`, details);
+      if (res.status === 401 || res.status === 403)
+        throw new PixGatewayError("invalid_credentials", `${cfg.gateway} rejected the credentials`, details);
+      if (res.status === 404)
+        throw new PixGatewayError("not_found", `${cfg.gateway} does not know this charge`, details);
+      if (res.status === 429 || res.status >= 500)
+        throw new PixGatewayError("gateway_unavailable", `${cfg.gateway} answered ${res.status}${suffix}`, details);
+      throw new PixGatewayError(
+        "gateway_rejected",
+        `${cfg.gateway} refused the request (${res.status})${suffix}`,
+        details,
+      );
     },
   };
 }

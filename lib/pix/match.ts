@@ -19,7 +19,7 @@ export type MatchCandidate = {
 export type MatchBy = "transactionId" | "hash" | "reference" | "amount";
 
 export type MatchResult<C extends MatchCandidate = MatchCandidate> =
-  | { charge: C; by: MatchBy; /** Last-resort amount match: act only after re-reading the gateway. */ flagged: boolean }
+  | { charge: C; by: MatchBy /** Last-resort amount match: act only after re-reading the gateway. */; flagged: boolean }
   | { charge: null; reason: "no_match" | "ambiguous_amount" | "producer_mismatch" };
 
 export type MatchInput<C extends MatchCandidate> = {
@@ -59,13 +59,19 @@ export function matchWebhook<C extends MatchCandidate>(input: MatchInput<C>): Ma
   ];
   for (const [by, test] of exact) {
     const found = own.find(test);
-    if (found) return producerOk(found) ? { charge: found, by, flagged: false } : { charge: null, reason: "producer_mismatch" };
+    if (found)
+      return producerOk(found) ? { charge: found, by, flagged: false } : { charge: null, reason: "producer_mismatch" };
   }
 
   const now = (input.now ?? new Date()).getTime();
   const window = input.amountWindowMs ?? DEFAULT_WINDOW_MS;
   const byAmount = own.filter(
-    (c) => c.status === "pending" && c.amountCentavos === event.amountCentavos && now - c.createdAt.getTime() <= window && c.createdAt.getTime() <= now && producerOk(c),
+    (c) =>
+      c.status === "pending" &&
+      c.amountCentavos === event.amountCentavos &&
+      now - c.createdAt.getTime() <= window &&
+      c.createdAt.getTime() <= now &&
+      producerOk(c),
   );
   if (byAmount.length === 1) return { charge: byAmount[0], by: "amount", flagged: true };
   return { charge: null, reason: byAmount.length > 1 ? "ambiguous_amount" : "no_match" };
@@ -84,7 +90,11 @@ export type TransitionOptions = {
  * disputed → refunded, or back to paid when the gateway confirms; failed → paid only when the
  * gateway re-read says paid (a late payment on an expired charge). Nothing goes back to pending.
  */
-export function transition(current: PixStatus, incoming: PixStatus, options: TransitionOptions = {}): TransitionDecision {
+export function transition(
+  current: PixStatus,
+  incoming: PixStatus,
+  options: TransitionOptions = {},
+): TransitionDecision {
   const keep = (reason: string): TransitionDecision => ({ apply: false, next: current, reason });
   const move = (reason: string): TransitionDecision => ({ apply: true, next: incoming, reason });
   if (current === incoming) return keep("unchanged");
@@ -96,10 +106,15 @@ export function transition(current: PixStatus, incoming: PixStatus, options: Tra
       return incoming === "refunded" || incoming === "disputed" ? move(`paid_to_${incoming}`) : keep("paid_is_final");
     case "failed":
       if (incoming !== "paid") return keep("failed_is_final");
-      return options.verified ? move("late_payment_confirmed_by_gateway") : keep("failed_to_paid_needs_gateway_confirmation");
+      return options.verified
+        ? move("late_payment_confirmed_by_gateway")
+        : keep("failed_to_paid_needs_gateway_confirmation");
     case "disputed":
       if (incoming === "refunded") return move("dispute_refunded");
-      if (incoming === "paid") return options.verified ? move("dispute_resolved_for_seller") : keep("dispute_resolution_needs_gateway_confirmation");
+      if (incoming === "paid")
+        return options.verified
+          ? move("dispute_resolved_for_seller")
+          : keep("dispute_resolution_needs_gateway_confirmation");
       return keep("disputed_only_resolves_to_paid_or_refunded");
     case "refunded":
       return keep("refunded_is_final");

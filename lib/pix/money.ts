@@ -49,7 +49,8 @@ export function reaisToCentavos(reais: number | string): number {
     // why: toFixed(2) rounds the binary float to the decimal the sender meant (19.9 → "19.90");
     // a value with real third-decimal content is rejected below by comparing back.
     text = reais.toFixed(2);
-    if (Math.abs(Number(text) - reais) > 1e-9) throw new PixGatewayError("invalid_amount", "amount has more than two decimals");
+    if (Math.abs(Number(text) - reais) > 1e-9)
+      throw new PixGatewayError("invalid_amount", "amount has more than two decimals");
   } else {
     text = reais.trim();
   }

@@ -9,10 +9,27 @@ import { paradise } from "./gateways/paradise";
 import { pushinpay } from "./gateways/pushinpay";
 import { syncpay } from "./gateways/syncpay";
 import { wiinpay } from "./gateways/wiinpay";
-import type { AmountUnit, PixCapabilities, PixCustomerRequirements, PixGateway, PixGatewayDefinition, PixGatewayId, PixGatewayOptions, PixSplitLimits } from "./types";
+import type {
+  AmountUnit,
+  PixCapabilities,
+  PixCustomerRequirements,
+  PixGateway,
+  PixGatewayDefinition,
+  PixGatewayId,
+  PixGatewayOptions,
+  PixSplitLimits,
+} from "./types";
 
 // Adding a gateway: one file in ./gateways and one line here.
-const DEFINITIONS = [syncpay, pushinpay, paradise, wiinpay, atomopay, bcb, directKey] as unknown as PixGatewayDefinition[];
+const DEFINITIONS = [
+  syncpay,
+  pushinpay,
+  paradise,
+  wiinpay,
+  atomopay,
+  bcb,
+  directKey,
+] as unknown as PixGatewayDefinition[];
 
 const BY_ID = new Map(DEFINITIONS.map((d) => [d.id, d]));
 

@@ -43,7 +43,10 @@ export function mapPixStatus(raw: unknown, context: { gateway?: string; log?: Lo
   const key = typeof raw === "string" ? raw.trim().toLowerCase() : "";
   const mapped = STATUS_TABLE[key] ?? (key.startsWith("removida_") ? "failed" : undefined);
   if (mapped) return mapped;
-  (context.log ?? defaultLogger).warn({ gateway: context.gateway, rawStatus: typeof raw === "string" ? raw.slice(0, 64) : typeof raw }, "pix: unknown gateway status, treating as pending");
+  (context.log ?? defaultLogger).warn(
+    { gateway: context.gateway, rawStatus: typeof raw === "string" ? raw.slice(0, 64) : typeof raw },
+    "pix: unknown gateway status, treating as pending",
+  );
   return "pending";
 }
 

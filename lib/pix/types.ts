@@ -22,7 +22,12 @@ export type PixCustomer = { name?: string; email?: string; document?: string; ph
  * The buyer data a gateway refuses to create a charge without (checked before any call; see
  * lib/pix/customer.ts). `document`: a CPF only, or a CPF or CNPJ; false when not asked for.
  */
-export type PixCustomerRequirements = { name: boolean; email: boolean; phone: boolean; document: false | "cpf" | "cpf_or_cnpj" };
+export type PixCustomerRequirements = {
+  name: boolean;
+  email: boolean;
+  phone: boolean;
+  document: false | "cpf" | "cpf_or_cnpj";
+};
 
 /** A share of the charge for another account on the same gateway. */
 export type PixSplitRule = { recipientId: string; percentage: number };

@@ -51,6 +51,7 @@ export function readWebhookBody(input: PixWebhookInput, gateway: string): Record
     }
     throw new PixGatewayError("invalid_webhook", "webhook body is not a JSON object", { gateway });
   }
-  if (!text.includes("=")) throw new PixGatewayError("invalid_webhook", "webhook body is neither JSON nor form-encoded", { gateway });
+  if (!text.includes("="))
+    throw new PixGatewayError("invalid_webhook", "webhook body is neither JSON nor form-encoded", { gateway });
   return parseFormBody(text);
 }

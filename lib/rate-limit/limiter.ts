@@ -54,10 +54,13 @@ function signature(): string {
 
 function build(sig: string): Limiters {
   const redisUrl = env().REDIS_URL;
-  const redis = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : undefined;
+  const redis = redisUrl
+    ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
+    : undefined;
   let warned = 0;
   redis?.on("error", (err) => {
-    if (Date.now() - warned > 60_000) logger.warn({ err: err.message }, "rate-limit Redis unreachable; using in-memory limits meanwhile");
+    if (Date.now() - warned > 60_000)
+      logger.warn({ err: err.message }, "rate-limit Redis unreachable; using in-memory limits meanwhile");
     warned = Date.now();
   });
   return { byName: {}, redis, signature: sig };
@@ -70,7 +73,13 @@ function limiterFor(all: Limiters, name: LimitName): Limiter {
   const keyPrefix = `vitrine:rl:${name}`;
   // With Redis, an in-memory limiter takes over while Redis is unreachable rather than failing open.
   const limiter = all.redis
-    ? new RateLimiterRedis({ storeClient: all.redis, points, duration, keyPrefix, insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix }) })
+    ? new RateLimiterRedis({
+        storeClient: all.redis,
+        points,
+        duration,
+        keyPrefix,
+        insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix }),
+      })
     : new RateLimiterMemory({ points, duration, keyPrefix });
   return (all.byName[name] = { limiter, points, duration });
 }
@@ -94,7 +103,13 @@ export function resetRateLimiters() {
 }
 
 function stateOf(res: RateLimiterRes, l: Limiter, ok: boolean): RateState {
-  return { ok, limit: l.points, remaining: Math.max(0, res.remainingPoints), resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)), windowSeconds: l.duration };
+  return {
+    ok,
+    limit: l.points,
+    remaining: Math.max(0, res.remainingPoints),
+    resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+    windowSeconds: l.duration,
+  };
 }
 
 /** Takes one point from key's budget and says where it stands; never throws for a spent budget. */
@@ -103,7 +118,8 @@ export async function take(name: LimitName, key: string): Promise<RateState> {
   const l = limiterFor(all, name);
   // Commands fail fast while Redis is down (the insurance limiter answers), but a fresh client
   // gets a moment to connect so a just-started server shares the budget with its peers.
-  if (all.redis && all.redis.status !== "ready") await Promise.race([once(all.redis, "ready"), new Promise((r) => setTimeout(r, 1000))]).catch(() => undefined);
+  if (all.redis && all.redis.status !== "ready")
+    await Promise.race([once(all.redis, "ready"), new Promise((r) => setTimeout(r, 1000))]).catch(() => undefined);
   try {
     return stateOf(await l.limiter.consume(key), l, true);
   } catch (err) {

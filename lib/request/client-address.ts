@@ -30,7 +30,10 @@ function header(headers: HeaderSource, name: string): string | undefined {
 /** The client address (for limits and the audit trail) and the socket peer (for loopback checks). */
 export function requestAddresses(headers: HeaderSource): { client: string; peer: string } {
   if (!behindAppServer()) return { client: UNKNOWN_ADDRESS, peer: UNKNOWN_ADDRESS };
-  return { client: header(headers, CLIENT_IP_HEADER) ?? UNKNOWN_ADDRESS, peer: header(headers, PEER_HEADER) ?? UNKNOWN_ADDRESS };
+  return {
+    client: header(headers, CLIENT_IP_HEADER) ?? UNKNOWN_ADDRESS,
+    peer: header(headers, PEER_HEADER) ?? UNKNOWN_ADDRESS,
+  };
 }
 
 const LOOPBACK_V4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
@@ -50,5 +53,7 @@ export function isDirectLoopback({ ip, peer }: { ip: string; peer: string }): bo
 /** Production must run behind scripts/server.mjs, or every client would share one address. */
 export function assertAppServerInProduction(appEnv: string | undefined): void {
   if (appEnv === "production" && !behindAppServer())
-    throw new Error("APP_ENV=production must run through scripts/server.mjs (npm start), which establishes the client address; `next start` alone cannot.");
+    throw new Error(
+      "APP_ENV=production must run through scripts/server.mjs (npm start), which establishes the client address; `next start` alone cannot.",
+    );
 }

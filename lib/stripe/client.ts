@@ -6,7 +6,9 @@ import { env } from "@/lib/env/server";
 export const EMULATOR_SECRET_KEY = "sk_test_emulator";
 export const EMULATOR_PUBLISHABLE_KEY = "pk_test_emulator";
 
-export type StripeMode = { kind: "emulator"; secretKey: string; publishableKey: string; emulatorUrl: string } | { kind: "stripe"; secretKey: string; publishableKey: string | null };
+export type StripeMode =
+  | { kind: "emulator"; secretKey: string; publishableKey: string; emulatorUrl: string }
+  | { kind: "stripe"; secretKey: string; publishableKey: string | null };
 
 export class StripeConfigError extends Error {
   name = "StripeConfigError";
@@ -17,9 +19,20 @@ export function resolveStripeMode(env: Record<string, string | undefined> = proc
   const key = env.STRIPE_SECRET_KEY || undefined;
   const forced = env.STRIPE_EMULATOR === "1" || env.STRIPE_EMULATOR === "true";
   if (!key || forced) {
-    if (env.APP_ENV === "production") throw new StripeConfigError("The Stripe emulator cannot run with APP_ENV=production: set STRIPE_SECRET_KEY (and unset STRIPE_EMULATOR).");
-    if (key && /^(sk|rk)_live_/.test(key)) throw new StripeConfigError("STRIPE_EMULATOR=1 with a live STRIPE_SECRET_KEY is refused: use a test key or unset STRIPE_EMULATOR.");
-    return { kind: "emulator", secretKey: EMULATOR_SECRET_KEY, publishableKey: EMULATOR_PUBLISHABLE_KEY, emulatorUrl: env.STRIPE_EMULATOR_URL || "http://127.0.0.1:12111" };
+    if (env.APP_ENV === "production")
+      throw new StripeConfigError(
+        "The Stripe emulator cannot run with APP_ENV=production: set STRIPE_SECRET_KEY (and unset STRIPE_EMULATOR).",
+      );
+    if (key && /^(sk|rk)_live_/.test(key))
+      throw new StripeConfigError(
+        "STRIPE_EMULATOR=1 with a live STRIPE_SECRET_KEY is refused: use a test key or unset STRIPE_EMULATOR.",
+      );
+    return {
+      kind: "emulator",
+      secretKey: EMULATOR_SECRET_KEY,
+      publishableKey: EMULATOR_PUBLISHABLE_KEY,
+      emulatorUrl: env.STRIPE_EMULATOR_URL || "http://127.0.0.1:12111",
+    };
   }
   return { kind: "stripe", secretKey: key, publishableKey: env.STRIPE_PUBLISHABLE_KEY || null };
 }
@@ -28,7 +41,13 @@ function createClient(mode: StripeMode): Stripe {
   const common = { appInfo: { name: "Vitrine", version: "0.1.0" }, maxNetworkRetries: 2, timeout: 20_000 } as const;
   if (mode.kind === "stripe") return new Stripe(mode.secretKey, common);
   const url = new URL(mode.emulatorUrl);
-  return new Stripe(mode.secretKey, { ...common, host: url.hostname, port: Number(url.port || 80), protocol: url.protocol === "https:" ? "https" : "http", maxNetworkRetries: 0 });
+  return new Stripe(mode.secretKey, {
+    ...common,
+    host: url.hostname,
+    port: Number(url.port || 80),
+    protocol: url.protocol === "https:" ? "https" : "http",
+    maxNetworkRetries: 0,
+  });
 }
 
 const g = globalThis as unknown as { __vitrineStripe?: { key: string; client: Stripe } };

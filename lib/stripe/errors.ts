@@ -8,11 +8,18 @@ export function fromStripeError(err: unknown): never {
     throw new AppError("card_declined", err.message, { param: err.decline_code ?? err.code ?? undefined, cause: err });
   }
   if (err instanceof Stripe.errors.StripeIdempotencyError) {
-    throw new AppError("idempotency_conflict", "This Idempotency-Key was already used with different parameters.", { cause: err });
+    throw new AppError("idempotency_conflict", "This Idempotency-Key was already used with different parameters.", {
+      cause: err,
+    });
   }
   if (err instanceof Stripe.errors.StripeError) {
-    logger.error({ stripe: { type: err.type, code: err.code, requestId: err.requestId, message: err.message } }, "stripe call failed");
-    throw new AppError("stripe_error", "The payment provider could not complete the request. Try again.", { cause: err });
+    logger.error(
+      { stripe: { type: err.type, code: err.code, requestId: err.requestId, message: err.message } },
+      "stripe call failed",
+    );
+    throw new AppError("stripe_error", "The payment provider could not complete the request. Try again.", {
+      cause: err,
+    });
   }
   throw err;
 }

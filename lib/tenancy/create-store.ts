@@ -5,7 +5,10 @@ import { createStoreTx } from "./stores";
 
 export const CreateStoreInput = z.strictObject({
   name: z.string().trim().min(2, "Store name must be at least 2 characters.").max(80),
-  storeDomain: z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin).optional(),
+  storeDomain: z
+    .url({ protocol: /^https?$/ })
+    .transform((u) => new URL(u).origin)
+    .optional(),
   currency: z.enum(["BRL", "USD", "EUR"]).default("BRL"),
 });
 
@@ -13,7 +16,12 @@ export const CreateStoreInput = z.strictObject({
 export async function createStore(ownerId: string, input: z.infer<typeof CreateStoreInput>, audit: AuditContext) {
   return prisma.$transaction(async (tx) => {
     const store = await createStoreTx(tx, ownerId, input);
-    await appendAudit(tx, audit, { action: "store.created", storeId: store.id, target: { type: "store", id: store.id }, after: { name: store.name, currency: store.currency, storeDomain: store.storeDomain } });
+    await appendAudit(tx, audit, {
+      action: "store.created",
+      storeId: store.id,
+      target: { type: "store", id: store.id },
+      after: { name: store.name, currency: store.currency, storeDomain: store.storeDomain },
+    });
     return store;
   });
 }

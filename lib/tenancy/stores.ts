@@ -29,7 +29,10 @@ export async function getOwnedStore(ownerId: string, storeId: string): Promise<S
 }
 
 /** The store a seller is working in: the preferred one when owned, else their first store. */
-export async function resolveCurrentStore(ownerId: string, preferredStoreId?: string | null): Promise<StoreSummary | null> {
+export async function resolveCurrentStore(
+  ownerId: string,
+  preferredStoreId?: string | null,
+): Promise<StoreSummary | null> {
   // The preference comes from a cookie or header anyone can set: text no id can hold is no preference.
   if (preferredStoreId && isStorableText(preferredStoreId)) {
     const store = await prisma.store.findFirst({ where: { id: preferredStoreId, ownerId }, select: SELECT });
@@ -38,6 +41,19 @@ export async function resolveCurrentStore(ownerId: string, preferredStoreId?: st
   return prisma.store.findFirst({ where: { ownerId }, select: SELECT, orderBy: { createdAt: "asc" } });
 }
 
-export function createStoreTx(tx: Tx, ownerId: string, input: { name: string; storeDomain?: string | null; currency?: string }) {
-  return tx.store.create({ data: { ownerId, name: input.name, slug: slugify(input.name), storeDomain: input.storeDomain ?? null, currency: input.currency ?? "BRL" }, select: SELECT });
+export function createStoreTx(
+  tx: Tx,
+  ownerId: string,
+  input: { name: string; storeDomain?: string | null; currency?: string },
+) {
+  return tx.store.create({
+    data: {
+      ownerId,
+      name: input.name,
+      slug: slugify(input.name),
+      storeDomain: input.storeDomain ?? null,
+      currency: input.currency ?? "BRL",
+    },
+    select: SELECT,
+  });
 }

@@ -36,5 +36,9 @@ export function assertStorableText(value: unknown, where?: string): void {
   const path = unstorableTextPath(value);
   if (!path) return;
   const param = path.join(".") || where;
-  throw new AppError("validation_failed", `${param ? `${param}: ` : ""}must not contain a NUL character or an unpaired UTF-16 surrogate.`, { param });
+  throw new AppError(
+    "validation_failed",
+    `${param ? `${param}: ` : ""}must not contain a NUL character or an unpaired UTF-16 surrogate.`,
+    { param },
+  );
 }

@@ -17,7 +17,14 @@ import { SimulatorState, type Delivery, type SimCharge, type SimGatewayId } from
 
 export { READ_RULES } from "./src/rules";
 export { WIINPAY_SIM_SELF_USER_ID } from "./src/gateways/wiinpay";
-export { SIMULATOR_CREDENTIALS, SIM_GATEWAYS, type Delivery, type SimCharge, type SimGatewayId, type SimState } from "./src/state";
+export {
+  SIMULATOR_CREDENTIALS,
+  SIM_GATEWAYS,
+  type Delivery,
+  type SimCharge,
+  type SimGatewayId,
+  type SimState,
+} from "./src/state";
 
 export const DEFAULT_PORT = 12120;
 

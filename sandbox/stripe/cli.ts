@@ -27,7 +27,12 @@ const secretKey = env.STRIPE_EMULATOR_SECRET_KEY ?? "sk_test_emulator";
 
 function sdk(): Stripe {
   const u = new URL(baseUrl);
-  return new Stripe(secretKey, { host: u.hostname, port: Number(u.port || 80), protocol: "http", maxNetworkRetries: 0 });
+  return new Stripe(secretKey, {
+    host: u.hostname,
+    port: Number(u.port || 80),
+    protocol: "http",
+    maxNetworkRetries: 0,
+  });
 }
 
 function flag(args: string[], name: string): string | undefined {
@@ -49,7 +54,8 @@ function webhooksFromEnv(): WebhookConfig[] {
     hooks.push({ url: env.STRIPE_EMULATOR_WEBHOOK_URL, secret: platformSecret, connect: false });
   }
   if (env.STRIPE_EMULATOR_CONNECT_WEBHOOK_URL) {
-    if (!connectSecret) throw new Error("STRIPE_EMULATOR_CONNECT_WEBHOOK_URL is set but STRIPE_CONNECT_WEBHOOK_SECRET is not.");
+    if (!connectSecret)
+      throw new Error("STRIPE_EMULATOR_CONNECT_WEBHOOK_URL is set but STRIPE_CONNECT_WEBHOOK_SECRET is not.");
     hooks.push({ url: env.STRIPE_EMULATOR_CONNECT_WEBHOOK_URL, secret: connectSecret, connect: true });
   }
   return hooks;
@@ -77,59 +83,112 @@ async function serve(): Promise<void> {
 type Trigger = (stripe: Stripe, opts: Stripe.RequestOptions) => Promise<string>;
 
 async function recurringPrice(stripe: Stripe, opts: Stripe.RequestOptions): Promise<Stripe.Price> {
-  return stripe.prices.create({ currency: "usd", unit_amount: 2000, recurring: { interval: "month" }, product_data: { name: "Triggered plan" } }, opts);
+  return stripe.prices.create(
+    { currency: "usd", unit_amount: 2000, recurring: { interval: "month" }, product_data: { name: "Triggered plan" } },
+    opts,
+  );
 }
 
 async function customerWithCard(stripe: Stripe, opts: Stripe.RequestOptions): Promise<Stripe.Customer> {
-  const customer = await stripe.customers.create({ email: "trigger@example.com", name: "Trigger Customer", payment_method: "pm_card_visa" }, opts);
+  const customer = await stripe.customers.create(
+    { email: "trigger@example.com", name: "Trigger Customer", payment_method: "pm_card_visa" },
+    opts,
+  );
   const pm = (await stripe.customers.listPaymentMethods(customer.id, undefined, opts)).data[0];
   return stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: pm.id } }, opts);
 }
 
 const TRIGGERS: Record<string, Trigger> = {
-  "payment_intent.succeeded": async (s, o) => (await s.paymentIntents.create({ amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true }, o)).id,
+  "payment_intent.succeeded": async (s, o) =>
+    (await s.paymentIntents.create({ amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true }, o))
+      .id,
   "payment_intent.payment_failed": async (s, o) => {
-    const err = await s.paymentIntents.create({ amount: 2000, currency: "usd", payment_method: "pm_card_chargeDeclined", confirm: true }, o).catch((e: Stripe.errors.StripeError) => e);
+    const err = await s.paymentIntents
+      .create({ amount: 2000, currency: "usd", payment_method: "pm_card_chargeDeclined", confirm: true }, o)
+      .catch((e: Stripe.errors.StripeError) => e);
     return err instanceof Stripe.errors.StripeError ? (err.payment_intent?.id ?? "declined") : err.id;
   },
-  "payment_intent.requires_action": async (s, o) => (await s.paymentIntents.create({ amount: 2000, currency: "usd", payment_method: "pm_card_authenticationRequiredOnSetup", confirm: true }, o)).id,
-  "payment_intent.canceled": async (s, o) => (await s.paymentIntents.cancel((await s.paymentIntents.create({ amount: 2000, currency: "usd" }, o)).id, undefined, o)).id,
+  "payment_intent.requires_action": async (s, o) =>
+    (
+      await s.paymentIntents.create(
+        { amount: 2000, currency: "usd", payment_method: "pm_card_authenticationRequiredOnSetup", confirm: true },
+        o,
+      )
+    ).id,
+  "payment_intent.canceled": async (s, o) =>
+    (
+      await s.paymentIntents.cancel(
+        (
+          await s.paymentIntents.create({ amount: 2000, currency: "usd" }, o)
+        ).id,
+        undefined,
+        o,
+      )
+    ).id,
   "charge.refunded": async (s, o) => {
-    const pi = await s.paymentIntents.create({ amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true }, o);
+    const pi = await s.paymentIntents.create(
+      { amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true },
+      o,
+    );
     return (await s.refunds.create({ payment_intent: pi.id }, o)).id;
   },
-  "charge.dispute.created": async (s, o) => (await s.paymentIntents.create({ amount: 2000, currency: "usd", payment_method: "pm_card_createDispute", confirm: true }, o)).id,
+  "charge.dispute.created": async (s, o) =>
+    (
+      await s.paymentIntents.create(
+        { amount: 2000, currency: "usd", payment_method: "pm_card_createDispute", confirm: true },
+        o,
+      )
+    ).id,
   "checkout.session.completed": async (s, o) => {
-    const price = await s.prices.create({ currency: "usd", unit_amount: 2000, product_data: { name: "Triggered product" } }, o);
-    const session = await s.checkout.sessions.create({ mode: "payment", line_items: [{ price: price.id, quantity: 1 }], success_url: "http://127.0.0.1/success" }, o);
+    const price = await s.prices.create(
+      { currency: "usd", unit_amount: 2000, product_data: { name: "Triggered product" } },
+      o,
+    );
+    const session = await s.checkout.sessions.create(
+      { mode: "payment", line_items: [{ price: price.id, quantity: 1 }], success_url: "http://127.0.0.1/success" },
+      o,
+    );
     await emulatorControls(baseUrl, secretKey).completeCheckout(session.id, { card: "4242424242424242" });
     return session.id;
   },
   "checkout.session.expired": async (s, o) => {
-    const price = await s.prices.create({ currency: "usd", unit_amount: 2000, product_data: { name: "Triggered product" } }, o);
-    const session = await s.checkout.sessions.create({ mode: "payment", line_items: [{ price: price.id, quantity: 1 }], success_url: "http://127.0.0.1/success" }, o);
+    const price = await s.prices.create(
+      { currency: "usd", unit_amount: 2000, product_data: { name: "Triggered product" } },
+      o,
+    );
+    const session = await s.checkout.sessions.create(
+      { mode: "payment", line_items: [{ price: price.id, quantity: 1 }], success_url: "http://127.0.0.1/success" },
+      o,
+    );
     return (await s.checkout.sessions.expire(session.id, undefined, o)).id;
   },
   "customer.created": async (s, o) => (await s.customers.create({ email: "trigger@example.com" }, o)).id,
   "customer.subscription.created": async (s, o) => {
     const customer = await customerWithCard(s, o);
-    return (await s.subscriptions.create({ customer: customer.id, items: [{ price: (await recurringPrice(s, o)).id }] }, o)).id;
+    return (
+      await s.subscriptions.create({ customer: customer.id, items: [{ price: (await recurringPrice(s, o)).id }] }, o)
+    ).id;
   },
   "customer.subscription.deleted": async (s, o) => {
     const customer = await customerWithCard(s, o);
-    const sub = await s.subscriptions.create({ customer: customer.id, items: [{ price: (await recurringPrice(s, o)).id }] }, o);
+    const sub = await s.subscriptions.create(
+      { customer: customer.id, items: [{ price: (await recurringPrice(s, o)).id }] },
+      o,
+    );
     return (await s.subscriptions.cancel(sub.id, undefined, o)).id;
   },
   "invoice.paid": async (s, o) => TRIGGERS["customer.subscription.created"](s, o),
   "product.created": async (s, o) => (await s.products.create({ name: "Triggered product" }, o)).id,
-  "price.created": async (s, o) => (await s.prices.create({ currency: "usd", unit_amount: 500, product_data: { name: "Triggered product" } }, o)).id,
+  "price.created": async (s, o) =>
+    (await s.prices.create({ currency: "usd", unit_amount: 500, product_data: { name: "Triggered product" } }, o)).id,
   "account.updated": async (s) => {
     const acct = await s.accounts.create({ type: "express" });
     return (await s.accounts.update(acct.id, { metadata: { triggered: "true" } })).id;
   },
   "setup_intent.succeeded": async (s, o) => {
     const customer = await s.customers.create({ email: "trigger@example.com" }, o);
-    return (await s.setupIntents.create({ customer: customer.id, payment_method: "pm_card_visa", confirm: true }, o)).id;
+    return (await s.setupIntents.create({ customer: customer.id, payment_method: "pm_card_visa", confirm: true }, o))
+      .id;
   },
 };
 
@@ -141,7 +200,11 @@ async function listen(args: string[]): Promise<void> {
   const stripe = sdk();
   console.log(`> Ready! Your webhook signing secret is ${secret} (^C to quit)`);
   const last = new Map<string, string | undefined>();
-  const seed = async (account?: string) => last.set(account ?? "", (await stripe.events.list({ limit: 1 }, account ? { stripeAccount: account } : undefined)).data[0]?.id);
+  const seed = async (account?: string) =>
+    last.set(
+      account ?? "",
+      (await stripe.events.list({ limit: 1 }, account ? { stripeAccount: account } : undefined)).data[0]?.id,
+    );
   await seed();
   for (;;) {
     const scopes: Array<string | undefined> = [undefined];
@@ -159,8 +222,14 @@ async function listen(args: string[]): Promise<void> {
         const target = account ? connectTo! : forwardTo;
         const payload = JSON.stringify(event, null, 2);
         console.log(`${new Date().toISOString()}   --> ${event.type} [${event.id}]${account ? ` (${account})` : ""}`);
-        const res = await fetch(target, { method: "POST", headers: { "Content-Type": "application/json", "Stripe-Signature": signPayload(payload, secret) }, body: payload }).catch((e: Error) => e);
-        console.log(`${new Date().toISOString()}  <--  [${res instanceof Error ? `ERR ${res.message}` : res.status}] POST ${target} [${event.id}]`);
+        const res = await fetch(target, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "Stripe-Signature": signPayload(payload, secret) },
+          body: payload,
+        }).catch((e: Error) => e);
+        console.log(
+          `${new Date().toISOString()}  <--  [${res instanceof Error ? `ERR ${res.message}` : res.status}] POST ${target} [${event.id}]`,
+        );
         last.set(account ?? "", event.id);
       }
     }
@@ -180,7 +249,9 @@ async function main(argv: string[]): Promise<void> {
     case "clock": {
       if (args[0] !== "advance" || !args[1]) throw new Error("Usage: clock advance <duration e.g. 30d, 12h, 3600>");
       const r = await controls.advanceClock(/^\d+$/.test(args[1]) ? Number(args[1]) : args[1]);
-      return console.log(`Emulator clock is now ${new Date(r.now * 1000).toISOString()} (offset ${r.offset_seconds}s).`);
+      return console.log(
+        `Emulator clock is now ${new Date(r.now * 1000).toISOString()} (offset ${r.offset_seconds}s).`,
+      );
     }
     case "trigger": {
       const type = args[0];
@@ -194,7 +265,9 @@ async function main(argv: string[]): Promise<void> {
       return listen(args);
     case "deliveries":
       for (const d of (await controls.deliveries()).slice(0, Number(flag(args, "--limit") ?? 20))) {
-        console.log(`${d.state.padEnd(9)} ${d.type.padEnd(36)} ${d.event}  ${d.url}  attempts=${d.attempts.map((a) => a.status ?? "ERR").join(",") || "-"}`);
+        console.log(
+          `${d.state.padEnd(9)} ${d.type.padEnd(36)} ${d.event}  ${d.url}  attempts=${d.attempts.map((a) => a.status ?? "ERR").join(",") || "-"}`,
+        );
       }
       return;
     case "webhooks":
@@ -208,7 +281,9 @@ async function main(argv: string[]): Promise<void> {
       }
       throw new Error("Usage: webhooks pause drop|delay [seconds] | webhooks resume");
     default:
-      console.log("Usage: tsx sandbox/stripe/cli.ts serve | reset | clock advance <d> | trigger <event> | listen --forward-to <url> | deliveries | webhooks pause|resume");
+      console.log(
+        "Usage: tsx sandbox/stripe/cli.ts serve | reset | clock advance <d> | trigger <event> | listen --forward-to <url> | deliveries | webhooks pause|resume",
+      );
       process.exitCode = command ? 1 : 0;
   }
 }

@@ -20,7 +20,10 @@ export type Delivery = {
   nextAttemptAt: string | null;
 };
 export type CheckoutCompletion = {
-  result: { status: "complete" } | { status: "requires_action"; paymentIntent: string } | { status: "failed"; message: string };
+  result:
+    | { status: "complete" }
+    | { status: "requires_action"; paymentIntent: string }
+    | { status: "failed"; message: string };
   session: Stripe.Checkout.Session;
 };
 
@@ -48,10 +51,17 @@ export function emulatorControls(baseUrl: string, secretKey = "sk_test_emulator"
     reset: () => call<{ reset: true }>("POST", "/reset"),
     now: () => call<{ now: number; offset_seconds: number }>("GET", "/clock"),
     /** Seconds, or a duration such as "30d", "12h". Renewals, trial ends and retries run on the way. */
-    advanceClock: (by: number | string) => call<{ now: number; offset_seconds: number }>("POST", "/clock/advance", typeof by === "number" ? { seconds: by } : { duration: by }),
+    advanceClock: (by: number | string) =>
+      call<{ now: number; offset_seconds: number }>(
+        "POST",
+        "/clock/advance",
+        typeof by === "number" ? { seconds: by } : { duration: by },
+      ),
     openDispute: (charge: string, reason?: string) => call<Stripe.Dispute>("POST", "/disputes", { charge, reason }),
-    closeDispute: (dispute: string, status: "won" | "lost") => call<Stripe.Dispute>("POST", `/disputes/${dispute}/close`, { status }),
-    pauseWebhooks: (mode: "drop" | "delay", seconds?: number) => call<{ paused: unknown }>("POST", "/webhooks/pause", { mode, seconds }),
+    closeDispute: (dispute: string, status: "won" | "lost") =>
+      call<Stripe.Dispute>("POST", `/disputes/${dispute}/close`, { status }),
+    pauseWebhooks: (mode: "drop" | "delay", seconds?: number) =>
+      call<{ paused: unknown }>("POST", "/webhooks/pause", { mode, seconds }),
     resumeWebhooks: () => call<{ paused: null }>("POST", "/webhooks/resume"),
     deliveries: async (filter: { event?: string; type?: string } = {}) => {
       const q = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1])).toString();
@@ -63,9 +73,12 @@ export function emulatorControls(baseUrl: string, secretKey = "sk_test_emulator"
       call<CheckoutCompletion>("POST", `/checkout/sessions/${session}/complete`, opts),
     /** Resolves a pending 3-D Secure step of a PaymentIntent. */
     authenticate: (paymentIntent: string, result: "complete" | "fail" = "complete") =>
-      call<{ payment_intent: Stripe.PaymentIntent }>("POST", `/payment_intents/${paymentIntent}/authenticate`, { result }),
+      call<{ payment_intent: Stripe.PaymentIntent }>("POST", `/payment_intents/${paymentIntent}/authenticate`, {
+        result,
+      }),
     /** Makes `card` the customer's (and their subscriptions') default, skipping the attach check — e.g. a declining card for renewal failures. */
-    setDefaultCard: (customer: string, card: string) => call<Stripe.PaymentMethod>("POST", `/customers/${customer}/default_card`, { card }),
+    setDefaultCard: (customer: string, card: string) =>
+      call<Stripe.PaymentMethod>("POST", `/customers/${customer}/default_card`, { card }),
   };
 }
 

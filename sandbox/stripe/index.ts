@@ -40,7 +40,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const host = opts.host ?? "127.0.0.1";
   const log = opts.log ?? ((line: string) => console.log(line));
   // The public URL depends on the port, which is only known after listen() when port is 0.
-  const config = { publicUrl: opts.publicUrl ?? "", log, snapshotFile: opts.snapshotFile, webhooks: opts.webhooks ?? [], retryScheduleMs: opts.webhookRetryScheduleMs ?? [], deliveryTimeoutMs: opts.webhookTimeoutMs ?? 10_000 };
+  const config = {
+    publicUrl: opts.publicUrl ?? "",
+    log,
+    snapshotFile: opts.snapshotFile,
+    webhooks: opts.webhooks ?? [],
+    retryScheduleMs: opts.webhookRetryScheduleMs ?? [],
+    deliveryTimeoutMs: opts.webhookTimeoutMs ?? 10_000,
+  };
   const app = new EmulatorApp(config);
   const server = createEmulatorServer(app);
   await new Promise<void>((resolve, reject) => {

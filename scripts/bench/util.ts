@@ -13,7 +13,9 @@ export function body(req: IncomingMessage): Promise<string> {
 }
 
 export function listen(server: Server): Promise<string> {
-  return new Promise((r) => server.listen(0, "127.0.0.1", () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((r) =>
+    server.listen(0, "127.0.0.1", () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 export const close = (server: Server) => new Promise<void>((r) => server.close(() => r()));
@@ -27,18 +29,27 @@ export async function runConcurrent(count: number, workers: number, job: (i: num
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: workers }, async (_, w) => {
-    for (;;) {
-      const i = next++;
-      if (i >= count) return;
-      const t0 = performance.now();
-      await job(i, w);
-      latencies.push(performance.now() - t0);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      for (;;) {
+        const i = next++;
+        if (i >= count) return;
+        const t0 = performance.now();
+        await job(i, w);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { perSecond: count / seconds, seconds, latencies, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99) };
+  return {
+    perSecond: count / seconds,
+    seconds,
+    latencies,
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    p99: pct(latencies, 99),
+  };
 }
 
 /** "rss 312 MB, heap 120 MB" for this process right now. */

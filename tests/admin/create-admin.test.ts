@@ -23,7 +23,9 @@ describe("admin:create", () => {
     expect(user.role).toBe("ADMIN");
     expect(await verifyPassword("Correct-horse-42", user.passwordHash)).toBe(true);
     const audit = await prisma.auditLog.findMany({ where: { targetId: user.id } });
-    expect(audit.map((a) => [a.action, a.actorType, a.actorId])).toEqual([["user.admin_created", "system", "admin:create"]]);
+    expect(audit.map((a) => [a.action, a.actorType, a.actorId])).toEqual([
+      ["user.admin_created", "system", "admin:create"],
+    ]);
 
     const again = await createAdmin({ email, name: "Someone else" }, "Different-pass-77", ctx);
     expect(again).toEqual({ outcome: "unchanged", userId: user.id });
@@ -42,25 +44,41 @@ describe("admin:create", () => {
     const after = await prisma.user.findUniqueOrThrow({ where: { email } });
     expect(await verifyPassword("New-password-99", after.passwordHash)).toBe(true);
     expect(after.passwordChangedAt.getTime()).toBeGreaterThan(before.passwordChangedAt.getTime());
-    expect((await prisma.auditLog.findMany({ where: { targetId: after.id }, orderBy: { id: "asc" } })).map((a) => a.action)).toEqual(["user.admin_created", "user.password_reset"]);
+    expect(
+      (await prisma.auditLog.findMany({ where: { targetId: after.id }, orderBy: { id: "asc" } })).map((a) => a.action),
+    ).toEqual(["user.admin_created", "user.password_reset"]);
   });
 
   it("enforces the password policy and writes nothing on a weak password", async () => {
     const email = uniqueEmail("ops");
-    for (const weak of ["short1", "onlyletterspassword", "password123"]) await expect(createAdmin({ email, name: "Ops" }, weak, ctx)).rejects.toBeInstanceOf(ZodError);
+    for (const weak of ["short1", "onlyletterspassword", "password123"])
+      await expect(createAdmin({ email, name: "Ops" }, weak, ctx)).rejects.toBeInstanceOf(ZodError);
     expect(await prisma.user.count({ where: { email } })).toBe(0);
   });
 
   it("never promotes an existing seller", async () => {
     const email = uniqueEmail("seller");
-    await prisma.user.create({ data: { email, name: "Seller", role: "SELLER", passwordHash: await hashPassword("Seller-pass-123") } });
+    await prisma.user.create({
+      data: { email, name: "Seller", role: "SELLER", passwordHash: await hashPassword("Seller-pass-123") },
+    });
     const result = await createAdmin({ email, name: "Ops", resetPassword: true }, "Correct-horse-42", ctx);
     expect(result.outcome).toBe("not_an_admin");
     expect((await prisma.user.findUniqueOrThrow({ where: { email } })).role).toBe("SELLER");
   });
 
   it("the command refuses a password given on the command line", () => {
-    const res = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/create-admin.mts", "--email", "ops@example.com", "--password", "Correct-horse-42"], { cwd: root, encoding: "utf8", env: { ...process.env, PGLITE_DIR: "memory://", DATABASE_URL: "" } });
+    const res = spawnSync(
+      path.join(root, "node_modules/.bin/tsx"),
+      [
+        "--conditions=react-server",
+        "scripts/create-admin.mts",
+        "--email",
+        "ops@example.com",
+        "--password",
+        "Correct-horse-42",
+      ],
+      { cwd: root, encoding: "utf8", env: { ...process.env, PGLITE_DIR: "memory://", DATABASE_URL: "" } },
+    );
     expect(res.status).toBe(1);
     expect(res.stderr).toMatch(/never taken from the command line/);
   });

@@ -21,13 +21,23 @@ import type { NextRequest } from "next/server";
 import { AuthHandler } from "../../node_modules/next-auth/core/index.js";
 import { getBody, toResponse } from "../../node_modules/next-auth/next/utils.js";
 
-type Authorize = (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<{ id: string } | null>;
+type Authorize = (
+  c: Record<string, string>,
+  req: { headers: Record<string, string> },
+) => Promise<{ id: string } | null>;
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
 
 const mark = Symbol.for("vitrine.server");
 const g = globalThis as Record<symbol, unknown>;
 /** Headers as scripts/server.mjs leaves them for a client at `ip` (it ignored any X-Forwarded-For). */
-const from = (ip: string, extra: Record<string, string> = {}) => ({ headers: { [CLIENT_IP_HEADER]: ip, [PEER_HEADER]: ip, "x-forwarded-for": `10.0.0.${Math.floor(Math.random() * 250)}`, ...extra } });
+const from = (ip: string, extra: Record<string, string> = {}) => ({
+  headers: {
+    [CLIENT_IP_HEADER]: ip,
+    [PEER_HEADER]: ip,
+    "x-forwarded-for": `10.0.0.${Math.floor(Math.random() * 250)}`,
+    ...extra,
+  },
+});
 
 function setEnv(vars: Record<string, string | undefined>) {
   for (const [k, v] of Object.entries(vars)) {
@@ -59,27 +69,42 @@ describe("login limits", () => {
     setEnv({ RATE_LIMIT_LOGIN: "3/minute", RATE_LIMIT_LOGIN_ACCOUNT: "5/hour" });
     const { email, password } = await seller();
     const other = await seller();
-    for (let i = 0; i < 5; i++) await expect(authorize({ email, password: "wrong-password-1" }, from(`198.51.100.${i + 1}`))).rejects.toThrow("invalid_credentials");
+    for (let i = 0; i < 5; i++)
+      await expect(authorize({ email, password: "wrong-password-1" }, from(`198.51.100.${i + 1}`))).rejects.toThrow(
+        "invalid_credentials",
+      );
     const locked = await authorize({ email, password }, from("198.51.100.77")).catch((e: Error) => e.message);
     const parsed = parseSignInError(String(locked));
     expect(parsed?.code).toBe("account_locked");
     expect(parsed?.minutes).toBeGreaterThan(0);
     expect(parsed?.minutes).toBeLessThanOrEqual(60);
     // The owner reads it in both languages.
-    expect(createTranslator("en")("auth.errors.account_locked", { minutes: parsed!.minutes! })).toMatch(/^Too many attempts for this account; try again in \d+ minutes\.$/);
-    expect(createTranslator("pt-BR")("auth.errors.account_locked", { minutes: parsed!.minutes! })).toMatch(/^Muitas tentativas para esta conta; tente de novo em \d+ minutos\.$/);
+    expect(createTranslator("en")("auth.errors.account_locked", { minutes: parsed!.minutes! })).toMatch(
+      /^Too many attempts for this account; try again in \d+ minutes\.$/,
+    );
+    expect(createTranslator("pt-BR")("auth.errors.account_locked", { minutes: parsed!.minutes! })).toMatch(
+      /^Muitas tentativas para esta conta; tente de novo em \d+ minutos\.$/,
+    );
     // Another account is unaffected.
-    await expect(authorize({ email: other.email, password: other.password }, from("198.51.100.77"))).resolves.toBeTruthy();
+    await expect(
+      authorize({ email: other.email, password: other.password }, from("198.51.100.77")),
+    ).resolves.toBeTruthy();
   });
 
   it("limits one address per email, and a correct login clears both budgets", async () => {
     setEnv({ RATE_LIMIT_LOGIN: "3/minute", RATE_LIMIT_LOGIN_ACCOUNT: "4/hour" });
     const { email, password } = await seller();
-    for (let i = 0; i < 3; i++) await expect(authorize({ email, password: "wrong-password-1" }, from("198.51.100.33"))).rejects.toThrow("invalid_credentials");
+    for (let i = 0; i < 3; i++)
+      await expect(authorize({ email, password: "wrong-password-1" }, from("198.51.100.33"))).rejects.toThrow(
+        "invalid_credentials",
+      );
     await expect(authorize({ email, password }, from("198.51.100.33"))).rejects.toThrow("rate_limited");
     // Another address may still try; its success resets the account's count.
     await expect(authorize({ email, password }, from("198.51.100.34"))).resolves.toBeTruthy();
-    for (let i = 0; i < 3; i++) await expect(authorize({ email, password: "wrong-password-1" }, from(`203.0.113.${i + 1}`))).rejects.toThrow("invalid_credentials");
+    for (let i = 0; i < 3; i++)
+      await expect(authorize({ email, password: "wrong-password-1" }, from(`203.0.113.${i + 1}`))).rejects.toThrow(
+        "invalid_credentials",
+      );
     await expect(authorize({ email, password }, from("203.0.113.50"))).resolves.toBeTruthy();
   });
 
@@ -89,8 +114,16 @@ describe("login limits", () => {
     // Outside scripts/server.mjs no header is believed at all: every request is the one unknown client.
     delete g[mark];
     try {
-      for (let i = 0; i < 3; i++) await expect(authorize({ email, password: "wrong-password-1" }, { headers: { "x-forwarded-for": `198.51.100.${i}` } })).rejects.toThrow("invalid_credentials");
-      await expect(authorize({ email, password }, { headers: { "x-forwarded-for": "198.51.100.200", "x-real-ip": "198.51.100.201" } })).rejects.toThrow("rate_limited");
+      for (let i = 0; i < 3; i++)
+        await expect(
+          authorize({ email, password: "wrong-password-1" }, { headers: { "x-forwarded-for": `198.51.100.${i}` } }),
+        ).rejects.toThrow("invalid_credentials");
+      await expect(
+        authorize(
+          { email, password },
+          { headers: { "x-forwarded-for": "198.51.100.200", "x-real-ip": "198.51.100.201" } },
+        ),
+      ).rejects.toThrow("rate_limited");
     } finally {
       g[mark] = true;
     }
@@ -100,10 +133,18 @@ describe("login limits", () => {
     setEnv({ RATE_LIMIT_LOGIN: "1/minute", RATE_LIMIT_LOGIN_ACCOUNT: "2/hour" });
     const warn = vi.spyOn(logger, "warn");
     const { email } = await seller();
-    await expect(authorize({ email, password: "wrong-password-1" }, from("198.51.100.90"))).rejects.toThrow("invalid_credentials");
-    await expect(authorize({ email, password: "wrong-password-1" }, from("198.51.100.90"))).rejects.toThrow("rate_limited");
-    await expect(authorize({ email, password: "wrong-password-1" }, from("198.51.100.91"))).rejects.toThrow("invalid_credentials");
-    await expect(authorize({ email, password: "wrong-password-1" }, from("198.51.100.92"))).rejects.toThrow(/^account_locked:\d+$/);
+    await expect(authorize({ email, password: "wrong-password-1" }, from("198.51.100.90"))).rejects.toThrow(
+      "invalid_credentials",
+    );
+    await expect(authorize({ email, password: "wrong-password-1" }, from("198.51.100.90"))).rejects.toThrow(
+      "rate_limited",
+    );
+    await expect(authorize({ email, password: "wrong-password-1" }, from("198.51.100.91"))).rejects.toThrow(
+      "invalid_credentials",
+    );
+    await expect(authorize({ email, password: "wrong-password-1" }, from("198.51.100.92"))).rejects.toThrow(
+      /^account_locked:\d+$/,
+    );
     const logged = JSON.stringify(warn.mock.calls);
     expect(warn).toHaveBeenCalledTimes(2);
     expect(logged).not.toContain(email);
@@ -116,8 +157,12 @@ describe("login limits", () => {
     const { email, password } = await seller();
     const error = vi.spyOn(logger, "error");
     const { prisma } = await import("@/lib/db/client");
-    vi.spyOn(prisma.user, "findUnique").mockRejectedValueOnce(new Error("Invalid `prisma.user.findUnique()` invocation: Can't reach database server at db.internal:5432"));
-    await expect(authorize({ email, password }, from("198.51.100.5", { "x-request-id": "trace-login-500" }))).rejects.toThrow(/^sign_in_failed$/);
+    vi.spyOn(prisma.user, "findUnique").mockRejectedValueOnce(
+      new Error("Invalid `prisma.user.findUnique()` invocation: Can't reach database server at db.internal:5432"),
+    );
+    await expect(
+      authorize({ email, password }, from("198.51.100.5", { "x-request-id": "trace-login-500" })),
+    ).rejects.toThrow(/^sign_in_failed$/);
     expect(JSON.stringify(error.mock.calls[0]?.[0] ?? {})).toContain("trace-login-500");
   });
 });
@@ -128,38 +173,72 @@ describe("the /api/auth route", () => {
    * next-auth's App Router handler (next-auth/next NextAuthRouteHandler) with the request's own
    * headers and cookies where it reads next/headers, which needs a live Next request scope.
    */
-  const core = (options: NextAuthOptions) => async (req: NextRequest, ctx: { params: Promise<{ nextauth?: string[] }> }) => {
-    const nextauth = (await ctx.params).nextauth ?? [];
-    const url = new URL(req.url);
-    const query = Object.fromEntries(url.searchParams);
-    const body = (await getBody(req)) as Record<string, string> | undefined;
-    const cookies = Object.fromEntries((req.headers.get("cookie") ?? "").split(/;\s*/).filter(Boolean).map((c) => [c.slice(0, c.indexOf("=")), decodeURIComponent(c.slice(c.indexOf("=") + 1))]));
-    const internal = await AuthHandler({
-      req: { body, query, cookies, headers: Object.fromEntries(req.headers), method: req.method, action: nextauth[0] as never, providerId: nextauth[1], error: query.error ?? nextauth[1] },
-      options,
-    });
-    const res = toResponse(internal);
-    const location = res.headers.get("location");
-    if (body?.json !== "true" || !location) return res;
-    res.headers.delete("location");
-    res.headers.set("content-type", "application/json");
-    return new Response(JSON.stringify({ url: location }), { status: internal.status, headers: res.headers });
-  };
+  const core =
+    (options: NextAuthOptions) => async (req: NextRequest, ctx: { params: Promise<{ nextauth?: string[] }> }) => {
+      const nextauth = (await ctx.params).nextauth ?? [];
+      const url = new URL(req.url);
+      const query = Object.fromEntries(url.searchParams);
+      const body = (await getBody(req)) as Record<string, string> | undefined;
+      const cookies = Object.fromEntries(
+        (req.headers.get("cookie") ?? "")
+          .split(/;\s*/)
+          .filter(Boolean)
+          .map((c) => [c.slice(0, c.indexOf("=")), decodeURIComponent(c.slice(c.indexOf("=") + 1))]),
+      );
+      const internal = await AuthHandler({
+        req: {
+          body,
+          query,
+          cookies,
+          headers: Object.fromEntries(req.headers),
+          method: req.method,
+          action: nextauth[0] as never,
+          providerId: nextauth[1],
+          error: query.error ?? nextauth[1],
+        },
+        options,
+      });
+      const res = toResponse(internal);
+      const location = res.headers.get("location");
+      if (body?.json !== "true" || !location) return res;
+      res.headers.delete("location");
+      res.headers.set("content-type", "application/json");
+      return new Response(JSON.stringify({ url: location }), { status: internal.status, headers: res.headers });
+    };
   const route = (options: NextAuthOptions = authOptions) => guardAuthRoute(core(options));
   const params = (...nextauth: string[]) => ({ params: Promise.resolve({ nextauth }) });
   const request = (path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) =>
-    new Request(new URL(path, "http://localhost:3000"), { method: init.method ?? "GET", body: init.body, headers: init.headers }) as unknown as NextRequest;
+    new Request(new URL(path, "http://localhost:3000"), {
+      method: init.method ?? "GET",
+      body: init.body,
+      headers: init.headers,
+    }) as unknown as NextRequest;
 
   async function csrf(options: NextAuthOptions) {
     const res = await route(options)(request("/api/auth/csrf"), params("csrf"));
-    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     return { token: ((await res.json()) as { csrfToken: string }).csrfToken, cookie };
   }
 
-  async function signInPost(options: NextAuthOptions, email: string, password: string, extra: Record<string, string> = {}) {
+  async function signInPost(
+    options: NextAuthOptions,
+    email: string,
+    password: string,
+    extra: Record<string, string> = {},
+  ) {
     const { token, cookie } = await csrf(options);
     const body = new URLSearchParams({ email, password, csrfToken: token, json: "true", ...extra }).toString();
-    return route(options)(request("/api/auth/callback/credentials", { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded", cookie } }), params("callback", "credentials"));
+    return route(options)(
+      request("/api/auth/callback/credentials", {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      }),
+      params("callback", "credentials"),
+    );
   }
 
   beforeAll(() => {
@@ -174,15 +253,26 @@ describe("the /api/auth route", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("answers a JSON or malformed sign-in body with a 4xx in our error shape, not a 500", async () => {
-    const post = (body: string, type: string) => route()(request("/api/auth/callback/credentials", { method: "POST", body, headers: { "content-type": type } }), params("callback", "credentials"));
-    for (const [body, type] of [[JSON.stringify({ email: "a@example.com", password: "x" }), "application/json"], ["{nope", "application/json"], ["email=a", "text/plain"]]) {
+    const post = (body: string, type: string) =>
+      route()(
+        request("/api/auth/callback/credentials", { method: "POST", body, headers: { "content-type": type } }),
+        params("callback", "credentials"),
+      );
+    for (const [body, type] of [
+      [JSON.stringify({ email: "a@example.com", password: "x" }), "application/json"],
+      ["{nope", "application/json"],
+      ["email=a", "text/plain"],
+    ]) {
       const res = await post(body, type);
       expect(res.status).toBe(415);
       const json = await res.json();
       expect(json.error).toMatchObject({ code: "unsupported_media_type" });
       expect(json.error.request_id).toBe(res.headers.get("x-request-id"));
     }
-    const session = await route()(request("/api/auth/session", { method: "POST", body: "{nope", headers: { "content-type": "application/json" } }), params("session"));
+    const session = await route()(
+      request("/api/auth/session", { method: "POST", body: "{nope", headers: { "content-type": "application/json" } }),
+      params("session"),
+    );
     expect(session.status).toBe(400);
   });
 
@@ -192,19 +282,26 @@ describe("the /api/auth route", () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.getSetCookie().some((c) => c.startsWith("next-auth.session-token="))).toBe(true);
     const wrong = await signInPost(authOptions, email, "wrong-password-1");
-    expect(new URL(((await wrong.json()) as { url: string }).url).searchParams.get("error")).toBe("invalid_credentials");
+    expect(new URL(((await wrong.json()) as { url: string }).url).searchParams.get("error")).toBe(
+      "invalid_credentials",
+    );
   });
 
   it("never lets an internal error reach ?error=", async () => {
     const { email, password } = await seller();
     const { prisma } = await import("@/lib/db/client");
-    vi.spyOn(prisma.user, "findUnique").mockRejectedValue(new Error("Invalid `prisma.user.findUnique()` invocation: relation \"User\" does not exist"));
+    vi.spyOn(prisma.user, "findUnique").mockRejectedValue(
+      new Error('Invalid `prisma.user.findUnique()` invocation: relation "User" does not exist'),
+    );
     const res = await signInPost(authOptions, email, password);
     const url = ((await res.json()) as { url: string }).url;
     expect(new URL(url).searchParams.get("error")).toBe("sign_in_failed");
     expect(url).not.toMatch(/prisma|relation/i);
     // And whatever next-auth itself would redirect with is reduced to our codes.
-    const redirected = await route()(request("/api/auth/error?error=Invalid%20%60prisma.user%60%20invocation"), params("error"));
+    const redirected = await route()(
+      request("/api/auth/error?error=Invalid%20%60prisma.user%60%20invocation"),
+      params("error"),
+    );
     expect(redirected.headers.get("location")).toBe("/sign-in?error=sign_in_failed");
     const locked = await route()(request("/api/auth/error?error=account_locked%3A12"), params("error"));
     expect(new URL(locked.headers.get("location")!, "http://x").searchParams.get("error")).toBe("account_locked:12");

@@ -9,7 +9,10 @@ import { verifyAuditChain } from "@/lib/audit/log";
 const actor = (id: string) => ({ ...ctx, actor: { type: "user" as const, id } });
 
 async function newSeller(tag: string) {
-  return signUp(SignUpInput.parse({ name: tag, email: uniqueEmail(tag), password: "correct-horse-9", storeName: `${tag} store` }), ctx);
+  return signUp(
+    SignUpInput.parse({ name: tag, email: uniqueEmail(tag), password: "correct-horse-9", storeName: `${tag} store` }),
+    ctx,
+  );
 }
 
 describe("sign-up", () => {
@@ -22,18 +25,31 @@ describe("sign-up", () => {
     expect(saved.passwordHash).toMatch(/^\$2[aby]\$1\d\$/);
     expect(saved.passwordHash).not.toContain("correct-horse-9");
     expect(await db().prisma.store.count({ where: { ownerId: user.id } })).toBe(1);
-    const actions = (await db().prisma.auditLog.findMany({ where: { storeId: store.id }, orderBy: { id: "asc" } })).map((a) => a.action);
+    const actions = (await db().prisma.auditLog.findMany({ where: { storeId: store.id }, orderBy: { id: "asc" } })).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(["user.signed_up", "store.created"]);
   });
 
   it("refuses an existing email with 409 email_taken and writes nothing", async () => {
     const email = uniqueEmail("dup");
     await signUp(SignUpInput.parse({ name: "A", email, password: "correct-horse-9", storeName: "First" }), ctx);
-    const before = { users: await db().prisma.user.count(), stores: await db().prisma.store.count(), audit: await db().prisma.auditLog.count() };
-    const err = await signUp(SignUpInput.parse({ name: "B", email: email.toUpperCase(), password: "correct-horse-9", storeName: "Second" }), ctx).catch((e) => e);
+    const before = {
+      users: await db().prisma.user.count(),
+      stores: await db().prisma.store.count(),
+      audit: await db().prisma.auditLog.count(),
+    };
+    const err = await signUp(
+      SignUpInput.parse({ name: "B", email: email.toUpperCase(), password: "correct-horse-9", storeName: "Second" }),
+      ctx,
+    ).catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code: "email_taken", status: 409, param: "email" });
-    expect({ users: await db().prisma.user.count(), stores: await db().prisma.store.count(), audit: await db().prisma.auditLog.count() }).toEqual(before);
+    expect({
+      users: await db().prisma.user.count(),
+      stores: await db().prisma.store.count(),
+      audit: await db().prisma.auditLog.count(),
+    }).toEqual(before);
   });
 
   it("rejects weak passwords, bad emails and unknown fields at the schema", () => {
@@ -79,7 +95,10 @@ describe("store API keys", () => {
     const a = await newSeller("tenant-a");
     const b = await newSeller("tenant-b");
     const { apiKey } = await createApiKey(a.store.id, a.user.id, { name: "a-key" }, actor(a.user.id));
-    await expect(revokeApiKey(b.store.id, apiKey.id, actor(b.user.id))).rejects.toMatchObject({ code: "not_found", status: 404 });
+    await expect(revokeApiKey(b.store.id, apiKey.id, actor(b.user.id))).rejects.toMatchObject({
+      code: "not_found",
+      status: 404,
+    });
     await expect(getOwnedStore(b.user.id, a.store.id)).rejects.toMatchObject({ code: "not_found" });
     expect(await listApiKeys(b.store.id)).toEqual([]);
     expect((await listApiKeys(a.store.id))[0]!.revokedAt).toBeNull();
@@ -90,7 +109,10 @@ describe("store API keys", () => {
     const { secret } = await createApiKey(store.id, user.id, { name: "k" }, actor(user.id));
     const { prisma } = await import("@/lib/db/client");
     await prisma.user.update({ where: { id: user.id }, data: { status: "SUSPENDED" } });
-    await expect(authenticateApiKey(`Bearer ${secret}`)).rejects.toMatchObject({ code: "account_suspended", status: 403 });
+    await expect(authenticateApiKey(`Bearer ${secret}`)).rejects.toMatchObject({
+      code: "account_suspended",
+      status: 403,
+    });
   });
 
   it("leaves an intact audit chain behind all of the above", async () => {

@@ -11,11 +11,13 @@ import { resetEnvCache } from "@/lib/env/server";
 import { logger } from "@/lib/log/logger";
 
 const post = (email: string, password = "another-pass-77") =>
-  signUpRoute(new NextRequest(new URL("/api/auth/sign-up", "http://localhost:3000"), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name: "Someone", email, password, storeName: "Their store" }),
-  }));
+  signUpRoute(
+    new NextRequest(new URL("/api/auth/sign-up", "http://localhost:3000"), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Someone", email, password, storeName: "Their store" }),
+    }),
+  );
 
 const VARYING = new Set(["x-request-id", "ratelimit-remaining", "ratelimit-reset", "date"]);
 const shape = async (res: Response) => ({
@@ -50,7 +52,10 @@ describe("sign-up does not reveal existing accounts", () => {
 
   it("answers a new and an existing email alike and leaves the existing account untouched", async () => {
     const existing = uniqueEmail("owner");
-    const { user } = await signUp(SignUpInput.parse({ name: "Owner", email: existing, password: "owners-pass-42", storeName: "Owner shop" }), ctx);
+    const { user } = await signUp(
+      SignUpInput.parse({ name: "Owner", email: existing, password: "owners-pass-42", storeName: "Owner shop" }),
+      ctx,
+    );
     const before = await db().prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { stores: true } });
     const info = vi.spyOn(logger, "info");
 
@@ -70,7 +75,10 @@ describe("sign-up does not reveal existing accounts", () => {
 
   it("spends the password hash on an existing email too", async () => {
     const existing = uniqueEmail("owner");
-    await signUp(SignUpInput.parse({ name: "Owner", email: existing, password: "owners-pass-42", storeName: "Owner shop" }), ctx);
+    await signUp(
+      SignUpInput.parse({ name: "Owner", email: existing, password: "owners-pass-42", storeName: "Owner shop" }),
+      ctx,
+    );
     const fresh = await median(() => post(uniqueEmail("new")));
     const taken = await median(() => post(existing));
     // An early "already registered" exit would answer in a few milliseconds against bcrypt's tens.

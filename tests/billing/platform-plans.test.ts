@@ -2,15 +2,49 @@ import { describe, expect, it } from "vitest";
 import { ctx, uniqueEmail, useTestDatabase } from "../support/db";
 import { useStripeEmulator } from "../support/stripe";
 import { signUp, SignUpInput } from "@/lib/auth/sign-up";
-import { changePlan, createBillingPortalSession, listPlatformInvoices, setCancelAtPeriodEnd, subscribeToPlan, syncSubscription } from "@/lib/billing/plans";
+import {
+  changePlan,
+  createBillingPortalSession,
+  listPlatformInvoices,
+  setCancelAtPeriodEnd,
+  subscribeToPlan,
+  syncSubscription,
+} from "@/lib/billing/plans";
 import { feeRateForStore } from "@/lib/checkout/sellable";
 import { prisma } from "@/lib/db/client";
 
 const APP = "http://localhost:3000";
 const PLANS = [
-  { code: "free", name: "Free", amount: 0, currency: "BRL", trialDays: 0, feePercentBps: 499, feeFixed: "0.50", sortOrder: 1 },
-  { code: "starter", name: "Starter", amount: 4900, currency: "BRL", trialDays: 14, feePercentBps: 299, feeFixed: "0.39", sortOrder: 2 },
-  { code: "pro", name: "Pro", amount: 14900, currency: "BRL", trialDays: 0, feePercentBps: 199, feeFixed: "0.29", sortOrder: 3 },
+  {
+    code: "free",
+    name: "Free",
+    amount: 0,
+    currency: "BRL",
+    trialDays: 0,
+    feePercentBps: 499,
+    feeFixed: "0.50",
+    sortOrder: 1,
+  },
+  {
+    code: "starter",
+    name: "Starter",
+    amount: 4900,
+    currency: "BRL",
+    trialDays: 14,
+    feePercentBps: 299,
+    feeFixed: "0.39",
+    sortOrder: 2,
+  },
+  {
+    code: "pro",
+    name: "Pro",
+    amount: 14900,
+    currency: "BRL",
+    trialDays: 0,
+    feePercentBps: 199,
+    feeFixed: "0.29",
+    sortOrder: 3,
+  },
 ];
 
 describe("seller subscribes to the platform", () => {
@@ -20,7 +54,10 @@ describe("seller subscribes to the platform", () => {
   it("Free is recorded locally; Starter goes through Checkout with a trial; switch, cancel at period end and resume", async () => {
     await prisma.platformPlan.createMany({ data: PLANS });
     const email = uniqueEmail("plan");
-    const { user, store } = await signUp(SignUpInput.parse({ name: "P", email, password: "correct-horse-9", storeName: "Plan store" }), ctx);
+    const { user, store } = await signUp(
+      SignUpInput.parse({ name: "P", email, password: "correct-horse-9", storeName: "Plan store" }),
+      ctx,
+    );
     const audit = { ...ctx, actor: { type: "user" as const, id: user.id } };
 
     const free = await subscribeToPlan(store, email, "free", { appUrl: APP, audit });
@@ -37,7 +74,9 @@ describe("seller subscribes to the platform", () => {
     const synced = await syncSubscription(store, audit);
     expect(synced).toMatchObject({ status: "trialing", plan: { code: "starter" }, cancelAtPeriodEnd: false });
     expect(await feeRateForStore(store.id)).toEqual({ percentBps: 299, fixed: "0.39" });
-    await expect(subscribeToPlan(store, email, "pro", { appUrl: APP, audit })).rejects.toMatchObject({ code: "already_exists" });
+    await expect(subscribeToPlan(store, email, "pro", { appUrl: APP, audit })).rejects.toMatchObject({
+      code: "already_exists",
+    });
 
     const pro = await changePlan(store.id, "pro", audit);
     expect(pro?.plan.code).toBe("pro");
@@ -53,7 +92,9 @@ describe("seller subscribes to the platform", () => {
     const invoices = await listPlatformInvoices(store.id);
     expect(invoices.length).toBeGreaterThan(0);
     expect(invoices.every((i) => i.currency === "BRL")).toBe(true);
-    const actions = (await prisma.auditLog.findMany({ where: { storeId: store.id, action: { startsWith: "billing." } } })).map((a) => a.action);
+    const actions = (
+      await prisma.auditLog.findMany({ where: { storeId: store.id, action: { startsWith: "billing." } } })
+    ).map((a) => a.action);
     expect(actions.length).toBeGreaterThanOrEqual(4);
   });
 });

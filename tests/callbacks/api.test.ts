@@ -18,10 +18,28 @@ process.env.CALLBACK_ALLOWED_HOSTS = "127.0.0.1,localhost";
 
 type Route = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-async function call(route: Route, key: string, opts: { method?: string; path?: string; body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { authorization: `Bearer ${key}`, "x-forwarded-for": "198.51.100.20", ...opts.headers };
+async function call(
+  route: Route,
+  key: string,
+  opts: {
+    method?: string;
+    path?: string;
+    body?: unknown;
+    params?: Record<string, string>;
+    headers?: Record<string, string>;
+  } = {},
+) {
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${key}`,
+    "x-forwarded-for": "198.51.100.20",
+    ...opts.headers,
+  };
   if (opts.body !== undefined) headers["content-type"] = "application/json";
-  const req = new NextRequest(new URL(opts.path ?? "/api/v1/callbacks", "http://localhost:3000"), { method: opts.method ?? "POST", headers, body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined });
+  const req = new NextRequest(new URL(opts.path ?? "/api/v1/callbacks", "http://localhost:3000"), {
+    method: opts.method ?? "POST",
+    headers,
+    body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+  });
   const res = await route(req, { params: Promise.resolve(opts.params ?? {}) });
   return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
@@ -43,10 +61,19 @@ describe("callbacks API", () => {
   });
 
   it("creates an endpoint (secret shown once, never listed again) and audits it", async () => {
-    const created = await call(createEndpoint, keyA, { body: { url: "http://127.0.0.1:4010/hooks", eventTypes: ["payment.succeeded", "payment.succeeded", "payment.refunded"] } });
+    const created = await call(createEndpoint, keyA, {
+      body: {
+        url: "http://127.0.0.1:4010/hooks",
+        eventTypes: ["payment.succeeded", "payment.succeeded", "payment.refunded"],
+      },
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get("cache-control")).toBe("no-store");
-    expect(created.json).toMatchObject({ url: "http://127.0.0.1:4010/hooks", enabled: true, eventTypes: ["payment.succeeded", "payment.refunded"] });
+    expect(created.json).toMatchObject({
+      url: "http://127.0.0.1:4010/hooks",
+      enabled: true,
+      eventTypes: ["payment.succeeded", "payment.refunded"],
+    });
     expect(created.json.secret).toMatch(/^whsec_/);
     expect(created.json.secret.startsWith(created.json.secretPrefix)).toBe(true);
     expect(created.json).not.toHaveProperty("secretEnc");
@@ -57,7 +84,9 @@ describe("callbacks API", () => {
     expect(raw).not.toContain("secretEnc");
     const row = await db().prisma.callbackEndpoint.findUniqueOrThrow({ where: { id: created.json.id } });
     expect(row.secretEnc).not.toContain(created.json.secret.slice(6));
-    const entry = await db().prisma.auditLog.findFirstOrThrow({ where: { action: "callback_endpoint.created", targetId: created.json.id } });
+    const entry = await db().prisma.auditLog.findFirstOrThrow({
+      where: { action: "callback_endpoint.created", targetId: created.json.id },
+    });
     expect(JSON.stringify([entry.before, entry.after])).not.toContain(created.json.secret);
     expect(entry.after).toMatchObject({ prefix: created.json.secretPrefix });
   });
@@ -73,8 +102,11 @@ describe("callbacks API", () => {
   });
 
   it.each([
-    ["loopback", "http://127.0.0.2/x"], ["private", "http://10.0.0.8/x"], ["metadata", "http://169.254.169.254/latest/meta-data/"],
-    ["IPv6 loopback", "http://[::1]/x"], ["CGNAT", "https://100.64.1.1/x"],
+    ["loopback", "http://127.0.0.2/x"],
+    ["private", "http://10.0.0.8/x"],
+    ["metadata", "http://169.254.169.254/latest/meta-data/"],
+    ["IPv6 loopback", "http://[::1]/x"],
+    ["CGNAT", "https://100.64.1.1/x"],
   ])("refuses a %s URL with 422 url_not_allowed on create and update", async (_label, url) => {
     const res = await call(createEndpoint, keyB, { body: { url } });
     expect(res.status).toBe(422);
@@ -82,7 +114,11 @@ describe("callbacks API", () => {
   });
 
   it("validates the body: scheme, unknown event types, unknown fields", async () => {
-    for (const body of [{ url: "ftp://127.0.0.1/x" }, { url: "http://127.0.0.1/x", eventTypes: ["order.shipped"] }, { url: "http://127.0.0.1/x", secret: "mine" }]) {
+    for (const body of [
+      { url: "ftp://127.0.0.1/x" },
+      { url: "http://127.0.0.1/x", eventTypes: ["order.shipped"] },
+      { url: "http://127.0.0.1/x", secret: "mine" },
+    ]) {
       const res = await call(createEndpoint, keyB, { body });
       expect(res.status, JSON.stringify(body)).toBe(422);
     }
@@ -90,9 +126,16 @@ describe("callbacks API", () => {
 
   it("updates, rotates, tests, lists, redelivers and replays within the store", async () => {
     const { json: ep } = await call(createEndpoint, keyB, { body: { url: "http://localhost:4011/a" } });
-    const patched = await call(patchEndpoint, keyB, { method: "PATCH", params: { id: ep.id }, body: { url: "http://127.0.0.1:4011/b", eventTypes: ["payment.failed"] } });
+    const patched = await call(patchEndpoint, keyB, {
+      method: "PATCH",
+      params: { id: ep.id },
+      body: { url: "http://127.0.0.1:4011/b", eventTypes: ["payment.failed"] },
+    });
     expect(patched.json).toMatchObject({ url: "http://127.0.0.1:4011/b", eventTypes: ["payment.failed"] });
-    expect((await call(patchEndpoint, keyB, { method: "PATCH", params: { id: ep.id }, body: { url: "http://10.1.1.1/" } })).json.error.code).toBe("url_not_allowed");
+    expect(
+      (await call(patchEndpoint, keyB, { method: "PATCH", params: { id: ep.id }, body: { url: "http://10.1.1.1/" } }))
+        .json.error.code,
+    ).toBe("url_not_allowed");
 
     const rotated = await call(rotate, keyB, { params: { id: ep.id }, body: { overlapHours: 24 } });
     expect(rotated.status).toBe(200);
@@ -104,12 +147,25 @@ describe("callbacks API", () => {
     const sent = await call(sendTest, keyB, { headers: { "idempotency-key": "test-click-1" } });
     expect(sent.status).toBe(202);
     expect(sent.json).toMatchObject({ deliveries: 1 });
-    expect((await call(sendTest, keyB, { headers: { "idempotency-key": "test-click-1" } })).json).toEqual({ ...sent.json, deliveries: 0 });
-    const log = await call(listDeliveries, keyB, { method: "GET", path: "/api/v1/callbacks/deliveries?status=PENDING&limit=10" });
+    expect((await call(sendTest, keyB, { headers: { "idempotency-key": "test-click-1" } })).json).toEqual({
+      ...sent.json,
+      deliveries: 0,
+    });
+    const log = await call(listDeliveries, keyB, {
+      method: "GET",
+      path: "/api/v1/callbacks/deliveries?status=PENDING&limit=10",
+    });
     expect(log.json.data).toHaveLength(1);
-    expect(log.json.data[0]).toMatchObject({ eventId: sent.json.eventId, eventType: "payment.succeeded", status: "PENDING", endpointId: ep.id });
+    expect(log.json.data[0]).toMatchObject({
+      eventId: sent.json.eventId,
+      eventType: "payment.succeeded",
+      status: "PENDING",
+      endpointId: ep.id,
+    });
     expect(log.json.data[0]).not.toHaveProperty("payload");
-    expect((await call(listDeliveries, keyB, { method: "GET", path: "/api/v1/callbacks/deliveries?status=NOPE" })).status).toBe(422);
+    expect(
+      (await call(listDeliveries, keyB, { method: "GET", path: "/api/v1/callbacks/deliveries?status=NOPE" })).status,
+    ).toBe(422);
 
     const delivery = log.json.data[0];
     await db().prisma.callbackDelivery.update({ where: { id: delivery.id }, data: { status: "FAILED", attempts: 9 } });
@@ -122,15 +178,34 @@ describe("callbacks API", () => {
     expect(replayed.json).toEqual({ replayed: 1 });
     expect((await call(replay, keyB, { body: { since: "yesterday" } })).status).toBe(422);
 
-    const disabled = await call(patchEndpoint, keyB, { method: "PATCH", params: { id: ep.id }, body: { enabled: false } });
+    const disabled = await call(patchEndpoint, keyB, {
+      method: "PATCH",
+      params: { id: ep.id },
+      body: { enabled: false },
+    });
     expect(disabled.json).toMatchObject({ enabled: false, disabledReason: "manual" });
-    expect((await db().prisma.callbackDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).status).toBe("CANCELED");
+    expect((await db().prisma.callbackDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).status).toBe(
+      "CANCELED",
+    );
     expect((await call(sendTest, keyB)).status).toBe(409);
-    const enabled = await call(patchEndpoint, keyB, { method: "PATCH", params: { id: ep.id }, body: { enabled: true } });
+    const enabled = await call(patchEndpoint, keyB, {
+      method: "PATCH",
+      params: { id: ep.id },
+      body: { enabled: true },
+    });
     expect(enabled.json).toMatchObject({ enabled: true, disabledReason: null, consecutiveFailures: 0 });
 
-    const actions = (await db().prisma.auditLog.findMany({ where: { targetId: ep.id }, orderBy: { id: "asc" } })).map((a) => a.action);
-    expect(actions).toEqual(["callback_endpoint.created", "callback_endpoint.updated", "callback_endpoint.secret_rotated", "callback_endpoint.secret_rotated", "callback_endpoint.updated", "callback_endpoint.updated"]);
+    const actions = (await db().prisma.auditLog.findMany({ where: { targetId: ep.id }, orderBy: { id: "asc" } })).map(
+      (a) => a.action,
+    );
+    expect(actions).toEqual([
+      "callback_endpoint.created",
+      "callback_endpoint.updated",
+      "callback_endpoint.secret_rotated",
+      "callback_endpoint.secret_rotated",
+      "callback_endpoint.updated",
+      "callback_endpoint.updated",
+    ]);
     const removed = await call(deleteEndpoint, keyB, { method: "DELETE", params: { id: ep.id } });
     expect(removed.json).toEqual({ id: ep.id, deleted: true });
     expect(await db().prisma.callbackDelivery.count({ where: { endpointId: ep.id } })).toBe(0);
@@ -139,7 +214,8 @@ describe("callbacks API", () => {
   it("answers 404 for another store's endpoint or delivery and never lists them", async () => {
     const { json: ep } = await call(createEndpoint, keyA, { body: { url: "http://127.0.0.1:4012/mine" } });
     const sent = await call(sendTest, keyA, { body: { endpointId: ep.id } });
-    const [delivery] = (await call(listDeliveries, keyA, { method: "GET", path: "/api/v1/callbacks/deliveries" })).json.data;
+    const [delivery] = (await call(listDeliveries, keyA, { method: "GET", path: "/api/v1/callbacks/deliveries" })).json
+      .data;
     const attempts = [
       await call(patchEndpoint, keyB, { method: "PATCH", params: { id: ep.id }, body: { enabled: false } }),
       await call(rotate, keyB, { params: { id: ep.id } }),
@@ -152,8 +228,13 @@ describe("callbacks API", () => {
     ];
     for (const res of attempts) expect(res.json.error?.code, JSON.stringify(res.json)).toBe("not_found");
     expect(JSON.stringify((await call(listEndpoints, keyB, { method: "GET" })).json)).not.toContain(ep.id);
-    expect(JSON.stringify((await call(listDeliveries, keyB, { method: "GET", path: "/api/v1/callbacks/deliveries" })).json)).not.toContain(sent.json.eventId);
-    expect(await db().prisma.callbackEndpoint.findUniqueOrThrow({ where: { id: ep.id } })).toMatchObject({ enabled: true, storeId: storeA.id });
+    expect(
+      JSON.stringify((await call(listDeliveries, keyB, { method: "GET", path: "/api/v1/callbacks/deliveries" })).json),
+    ).not.toContain(sent.json.eventId);
+    expect(await db().prisma.callbackEndpoint.findUniqueOrThrow({ where: { id: ep.id } })).toMatchObject({
+      enabled: true,
+      storeId: storeA.id,
+    });
     expect((await call(listEndpoints, "vt_sk_nope", { method: "GET" })).status).toBe(401);
   });
 });

@@ -18,7 +18,10 @@ describe("callback delivery", () => {
   afterAll(async () => Promise.all(receivers.map((r) => r.close())));
   // deliverDue works on the whole outbox: each test starts with nothing due from the ones before.
   beforeEach(async () => {
-    await db().prisma.callbackDelivery.updateMany({ where: { status: { in: ["PENDING", "DELIVERING"] } }, data: { status: "CANCELED" } });
+    await db().prisma.callbackDelivery.updateMany({
+      where: { status: { in: ["PENDING", "DELIVERING"] } },
+      data: { status: "CANCELED" },
+    });
   });
   afterEach(() => {
     process.env.CALLBACK_ALLOWED_HOSTS = "127.0.0.1,localhost";
@@ -31,8 +34,27 @@ describe("callback delivery", () => {
     const seller = await newSeller(tag);
     const { endpoint, secret } = await createEndpoint(seller.store, { url: receiver.url }, audit(seller.user.id));
     const enqueue = (sourceKey: string, type: StoreEventType = "payment.succeeded") =>
-      db().prisma.$transaction((tx) => enqueueStoreEvent(tx, { storeId: seller.store.id, type, sourceKey, data: { orderId: `ord_${sourceKey}`, storeId: seller.store.id, provider: "stripe", amount: 4990, currency: "BRL", status: "succeeded" } }));
-    const deliveries = () => db().prisma.callbackDelivery.findMany({ where: { endpointId: endpoint.id }, include: { attemptLog: { orderBy: { attempt: "asc" } } }, orderBy: { createdAt: "asc" } });
+      db().prisma.$transaction((tx) =>
+        enqueueStoreEvent(tx, {
+          storeId: seller.store.id,
+          type,
+          sourceKey,
+          data: {
+            orderId: `ord_${sourceKey}`,
+            storeId: seller.store.id,
+            provider: "stripe",
+            amount: 4990,
+            currency: "BRL",
+            status: "succeeded",
+          },
+        }),
+      );
+    const deliveries = () =>
+      db().prisma.callbackDelivery.findMany({
+        where: { endpointId: endpoint.id },
+        include: { attemptLog: { orderBy: { attempt: "asc" } } },
+        orderBy: { createdAt: "asc" },
+      });
     const reloadEndpoint = () => db().prisma.callbackEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
     return { receiver, seller, endpoint, secret, enqueue, deliveries, reloadEndpoint };
   }
@@ -46,14 +68,29 @@ describe("callback delivery", () => {
     const [req] = t.receiver.received;
     const headers = stringHeaders(req!.headers);
     expect(headers["content-type"]).toBe("application/json");
-    expect(new Webhook(t.secret).verify(req!.body, headers)).toMatchObject({ id: eventId, type: "payment.succeeded", livemode: false, data: { orderId: "ord_evt_signed", amount: 4990 } });
+    expect(new Webhook(t.secret).verify(req!.body, headers)).toMatchObject({
+      id: eventId,
+      type: "payment.succeeded",
+      livemode: false,
+      data: { orderId: "ord_evt_signed", amount: 4990 },
+    });
     expect(verifyPaymentsSignature(req!.body, headers["x-payments-signature"], t.secret)).toBe(true);
     expect(headers["webhook-id"]).toBe(eventId);
     const [row] = await t.deliveries();
-    expect(row).toMatchObject({ status: "SUCCEEDED", attempts: 1, lastStatusCode: 200, lastResponseExcerpt: "received, thanks" });
+    expect(row).toMatchObject({
+      status: "SUCCEEDED",
+      attempts: 1,
+      lastStatusCode: 200,
+      lastResponseExcerpt: "received, thanks",
+    });
     expect(row!.deliveredAt).not.toBeNull();
     expect(row!.attemptLog).toHaveLength(1);
-    expect(row!.attemptLog[0]).toMatchObject({ attempt: 1, statusCode: 200, error: null, responseExcerpt: "received, thanks" });
+    expect(row!.attemptLog[0]).toMatchObject({
+      attempt: 1,
+      statusCode: 200,
+      error: null,
+      responseExcerpt: "received, thanks",
+    });
     expect(row!.attemptLog[0]!.latencyMs).toBeGreaterThanOrEqual(0);
     expect((await t.reloadEndpoint()).lastSuccessAt).not.toBeNull();
   });
@@ -104,7 +141,11 @@ describe("callback delivery", () => {
     const t = await setup("throttled", [{ status: 429, headers: { "retry-after": "120" } }]);
     await t.enqueue("evt_429");
     const t0 = new Date(Math.ceil(Date.now() / 1000) * 1000);
-    t.receiver.reply([{ status: 429, headers: { "retry-after": "120" } }, { status: 429, headers: { "retry-after": new Date(t0.getTime() + 3_600_000).toUTCString() } }, { status: 200 }]);
+    t.receiver.reply([
+      { status: 429, headers: { "retry-after": "120" } },
+      { status: 429, headers: { "retry-after": new Date(t0.getTime() + 3_600_000).toUTCString() } },
+      { status: 200 },
+    ]);
     await deliverDue({ now: t0 });
     let [row] = await t.deliveries();
     expect((row!.nextAttemptAt.getTime() - t0.getTime()) / 1000).toBe(120);
@@ -126,7 +167,11 @@ describe("callback delivery", () => {
     expect(endpoint).toMatchObject({ enabled: false, disabledReason: "gone" });
     const rows = await t.deliveries();
     expect(rows.map((r) => r.status)).toEqual(["FAILED"]);
-    expect(await db().prisma.auditLog.count({ where: { action: "callback_endpoint.disabled", targetId: t.endpoint.id, actorType: "system" } })).toBe(1);
+    expect(
+      await db().prisma.auditLog.count({
+        where: { action: "callback_endpoint.disabled", targetId: t.endpoint.id, actorType: "system" },
+      }),
+    ).toBe(1);
   });
 
   it("cancels pending rows of an endpoint disabled by a 410 mid-batch", async () => {
@@ -146,7 +191,11 @@ describe("callback delivery", () => {
     await deliverDue({ limit: 2 });
     expect(await t.reloadEndpoint()).toMatchObject({ enabled: true, consecutiveFailures: 2 });
     await deliverDue({ limit: 1 });
-    expect(await t.reloadEndpoint()).toMatchObject({ enabled: false, disabledReason: "failing", consecutiveFailures: 3 });
+    expect(await t.reloadEndpoint()).toMatchObject({
+      enabled: false,
+      disabledReason: "failing",
+      consecutiveFailures: 3,
+    });
     const statuses = (await t.deliveries()).map((r) => r.status);
     expect(statuses.filter((s) => s === "CANCELED")).toHaveLength(5);
     await deliverDue({ now: later(86_400) });
@@ -155,7 +204,10 @@ describe("callback delivery", () => {
 
   it("records a connection failure as a retryable attempt with the error", async () => {
     const t = await setup("refused");
-    await db().prisma.callbackEndpoint.update({ where: { id: t.endpoint.id }, data: { url: "http://127.0.0.1:1/payments/events/" } });
+    await db().prisma.callbackEndpoint.update({
+      where: { id: t.endpoint.id },
+      data: { url: "http://127.0.0.1:1/payments/events/" },
+    });
     await t.enqueue("evt_refused");
     await deliverDue();
     const [row] = await t.deliveries();
@@ -200,7 +252,8 @@ describe("callback delivery", () => {
     // Small batches so the workers' claims interleave while earlier POSTs are still in flight.
     const worker = async () => {
       let claimed = 0;
-      for (let r = await deliverDue({ limit: 4 }); r.claimed > 0; r = await deliverDue({ limit: 4 })) claimed += r.claimed;
+      for (let r = await deliverDue({ limit: 4 }); r.claimed > 0; r = await deliverDue({ limit: 4 }))
+        claimed += r.claimed;
       return claimed;
     };
     const claims = await Promise.all([worker(), worker(), worker()]);
@@ -218,7 +271,10 @@ describe("callback delivery", () => {
     const t0 = new Date();
     const [row] = await t.deliveries();
     // What a crashed worker leaves behind: claimed (attempt 1), lease until t0 + 60 s, nothing recorded.
-    await db().prisma.callbackDelivery.update({ where: { id: row!.id }, data: { status: "DELIVERING", attempts: 1, nextAttemptAt: later(60, t0) } });
+    await db().prisma.callbackDelivery.update({
+      where: { id: row!.id },
+      data: { status: "DELIVERING", attempts: 1, nextAttemptAt: later(60, t0) },
+    });
     await deliverDue({ now: later(30, t0) });
     expect(t.receiver.received).toHaveLength(0);
     await deliverDue({ now: later(61, t0) });

@@ -5,7 +5,11 @@ import { verifyPaymentsSignature, verifyWithStandardWebhooks } from "@/docs/exam
 import { generateSigningSecret, signCallback } from "@/lib/callbacks/sign";
 import { buildStoreEvent } from "@/lib/callbacks/enqueue";
 
-const event = buildStoreEvent({ type: "payment.succeeded", sourceKey: "evt_doc", data: { orderId: "ord_42", storeId: "st_1", provider: "pix", amount: 12_345, currency: "BRL", status: "paid" } });
+const event = buildStoreEvent({
+  type: "payment.succeeded",
+  sourceKey: "evt_doc",
+  data: { orderId: "ord_42", storeId: "st_1", provider: "pix", amount: 12_345, currency: "BRL", status: "paid" },
+});
 const body = JSON.stringify(event);
 
 describe("docs/examples/verify-callback.ts", () => {
@@ -18,7 +22,12 @@ describe("docs/examples/verify-callback.ts", () => {
 
   it("accepts either secret during a rotation", () => {
     const [next, old] = [generateSigningSecret(), generateSigningSecret()];
-    const headers = signCallback({ id: event.id, timestamp: Math.floor(Date.now() / 1000), body, secrets: [next, old] });
+    const headers = signCallback({
+      id: event.id,
+      timestamp: Math.floor(Date.now() / 1000),
+      body,
+      secrets: [next, old],
+    });
     for (const secret of [next, old]) {
       expect(verifyWithStandardWebhooks(body, headers, secret).id).toBe(event.id);
       expect(verifyPaymentsSignature(body, headers["x-payments-signature"], secret)).toBe(true);
@@ -34,7 +43,12 @@ describe("docs/examples/verify-callback.ts", () => {
     expect(verifyPaymentsSignature(body, undefined, secret)).toBe(false);
     expect(verifyPaymentsSignature(body, "sha256=00", secret)).toBe(false);
     expect(() => verifyWithStandardWebhooks(forged, headers, secret)).toThrow();
-    const old = signCallback({ id: event.id, timestamp: Math.floor(Date.now() / 1000) - 3_600, body, secrets: [secret] });
+    const old = signCallback({
+      id: event.id,
+      timestamp: Math.floor(Date.now() / 1000) - 3_600,
+      body,
+      secrets: [secret],
+    });
     expect(() => verifyWithStandardWebhooks(body, old, secret)).toThrow();
   });
 });
@@ -44,7 +58,9 @@ describe("docs/store-integration.md", () => {
     const { readFile } = await import("node:fs/promises");
     const doc = await readFile("docs/store-integration.md", "utf8");
     const example = await readFile("docs/examples/verify-callback.ts", "utf8");
-    const block = /<!-- verify-callback\.ts:start -->\n```ts\n([\s\S]*?)\n```\n<!-- verify-callback\.ts:end -->/.exec(doc);
+    const block = /<!-- verify-callback\.ts:start -->\n```ts\n([\s\S]*?)\n```\n<!-- verify-callback\.ts:end -->/.exec(
+      doc,
+    );
     expect(block?.[1]).toBe(example.trimEnd());
   });
 });

@@ -29,17 +29,33 @@ describe("callbacks.deliver job", () => {
       await createEndpoint(seller.store, { url: receiver.url }, audit(seller.user.id));
       await startJobRunner([callbacksDeliverJob], { db: db(), fastTimers: true });
       const { eventId } = await db().prisma.$transaction((tx) =>
-        enqueueStoreEvent(tx, { storeId: seller.store.id, type: "payment.succeeded", sourceKey: "evt_job", data: { orderId: "o1", storeId: seller.store.id, provider: "pix", amount: 100, currency: "BRL", status: "paid" } }),
+        enqueueStoreEvent(tx, {
+          storeId: seller.store.id,
+          type: "payment.succeeded",
+          sourceKey: "evt_job",
+          data: {
+            orderId: "o1",
+            storeId: seller.store.id,
+            provider: "pix",
+            amount: 100,
+            currency: "BRL",
+            status: "paid",
+          },
+        }),
       );
       await kickDeliveries();
       await until(() => receiver.received.length >= 1, 15_000);
       // The sweep runs once a minute; the second attempt arriving well before that is the follow-up.
       await until(() => receiver.received.length >= 2, 30_000);
       expect(receiver.received.map((r) => r.headers["webhook-id"])).toEqual([eventId, eventId]);
-      const followUps = await db().sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'callbacks.deliver' AND data->>'followUp' = 'true' AND start_after > created_on + interval '3 seconds'`);
+      const followUps = await db().sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'callbacks.deliver' AND data->>'followUp' = 'true' AND start_after > created_on + interval '3 seconds'`,
+      );
       expect(followUps[0]!.n).toBeGreaterThanOrEqual(1);
       // The store got the POST; the worker records the answer a moment later.
-      await expect.poll(() => db().prisma.callbackDelivery.findFirstOrThrow({ where: { eventId } }), { timeout: 10_000 }).toMatchObject({ status: "SUCCEEDED", attempts: 2 });
+      await expect
+        .poll(() => db().prisma.callbackDelivery.findFirstOrThrow({ where: { eventId } }), { timeout: 10_000 })
+        .toMatchObject({ status: "SUCCEEDED", attempts: 2 });
     } finally {
       await receiver.close();
     }

@@ -6,7 +6,13 @@ import { generateSigningSecret, paymentsSignature, signCallback, signingSecretPr
 import { activeSecrets, sealSecret } from "@/lib/callbacks/secrets";
 import { storeEventId } from "@/lib/callbacks/enqueue";
 
-const body = JSON.stringify({ id: "evt_123", type: "payment.succeeded", created: 1_790_000_000, livemode: false, data: { orderId: "ord_1", amount: 4990, currency: "BRL" } });
+const body = JSON.stringify({
+  id: "evt_123",
+  type: "payment.succeeded",
+  created: 1_790_000_000,
+  livemode: false,
+  data: { orderId: "ord_1", amount: 4990, currency: "BRL" },
+});
 const now = () => Math.floor(Date.now() / 1000);
 
 function headersFor(secrets: string[], id = "evt_123", timestamp = now()) {
@@ -44,14 +50,23 @@ describe("callback signatures", () => {
     const [current, previous] = [generateSigningSecret(), generateSigningSecret()];
     const h = headersFor([current, previous]);
     expect(h["webhook-signature"].split(" ")).toHaveLength(2);
-    expect(h["x-payments-signature"].split(",")).toEqual([paymentsSignature(body, current), paymentsSignature(body, previous)]);
-    for (const secret of [current, previous]) expect(new Webhook(secret).verify(body, h)).toMatchObject({ id: "evt_123" });
+    expect(h["x-payments-signature"].split(",")).toEqual([
+      paymentsSignature(body, current),
+      paymentsSignature(body, previous),
+    ]);
+    for (const secret of [current, previous])
+      expect(new Webhook(secret).verify(body, h)).toMatchObject({ id: "evt_123" });
   });
 
   it("keeps the previous secret only until its overlap ends", () => {
     const [current, previous] = [generateSigningSecret(), generateSigningSecret()];
     const at = new Date("2026-11-22T12:00:00Z");
-    const endpoint = { id: "ep_1", secretEnc: sealSecret("ep_1", current), previousSecretEnc: sealSecret("ep_1", previous), previousSecretExpiresAt: new Date("2026-11-23T12:00:00Z") };
+    const endpoint = {
+      id: "ep_1",
+      secretEnc: sealSecret("ep_1", current),
+      previousSecretEnc: sealSecret("ep_1", previous),
+      previousSecretExpiresAt: new Date("2026-11-23T12:00:00Z"),
+    };
     expect(activeSecrets(endpoint, at)).toEqual([current, previous]);
     const after = activeSecrets(endpoint, new Date("2026-11-23T12:00:01Z"));
     expect(after).toEqual([current]);

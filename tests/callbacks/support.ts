@@ -8,7 +8,10 @@ import { prisma } from "@/lib/db/client";
 export const audit = (userId: string) => ({ ...ctx, actor: { type: "user" as const, id: userId } });
 
 export async function newSeller(tag: string, storeDomain?: string) {
-  const { user, store } = await signUp(SignUpInput.parse({ name: tag, email: uniqueEmail(tag), password: "correct-horse-9", storeName: `${tag} store` }), ctx);
+  const { user, store } = await signUp(
+    SignUpInput.parse({ name: tag, email: uniqueEmail(tag), password: "correct-horse-9", storeName: `${tag} store` }),
+    ctx,
+  );
   if (storeDomain) await prisma.store.update({ where: { id: store.id }, data: { storeDomain } });
   return { user, store: { ...store, storeDomain: storeDomain ?? null } };
 }

@@ -22,28 +22,67 @@ describe("API v1 with a store key", () => {
 
   it("runs the older path names end to end and keeps tenants apart", async () => {
     process.env.RATE_LIMIT_DEFAULT = "1000/minute";
-    const { user, store } = await signUp(SignUpInput.parse({ name: "Api", email: uniqueEmail("api"), password: "correct-horse-9", storeName: "API store" }), ctx);
-    const { secret } = await createApiKey(store.id, user.id, { name: "k" }, { ...ctx, actor: { type: "user", id: user.id } });
+    const { user, store } = await signUp(
+      SignUpInput.parse({
+        name: "Api",
+        email: uniqueEmail("api"),
+        password: "correct-horse-9",
+        storeName: "API store",
+      }),
+      ctx,
+    );
+    const { secret } = await createApiKey(
+      store.id,
+      user.id,
+      { name: "k" },
+      { ...ctx, actor: { type: "user", id: user.id } },
+    );
     const auth = { authorization: `Bearer ${secret}`, "content-type": "application/json" };
-    const call = (url: string, method = "GET", body?: unknown, extra: Record<string, string> = {}) => new NextRequest(new URL(url, "http://localhost:3000"), { method, headers: { ...auth, ...extra }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const call = (url: string, method = "GET", body?: unknown, extra: Record<string, string> = {}) =>
+      new NextRequest(new URL(url, "http://localhost:3000"), {
+        method,
+        headers: { ...auth, ...extra },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
 
-    const created = await createAccountAlias(call("/api/v1/create-connect-account", "POST", { country: "BR" }), params());
+    const created = await createAccountAlias(
+      call("/api/v1/create-connect-account", "POST", { country: "BR" }),
+      params(),
+    );
     expect(created.status).toBe(201);
     const account = await created.json();
-    const link = await (await accountLinkAlias(call("/api/v1/create-account-link", "POST", { type: "account_onboarding" }), params())).json();
+    const link = await (
+      await accountLinkAlias(call("/api/v1/create-account-link", "POST", { type: "account_onboarding" }), params())
+    ).json();
     await stripe().completeOnboarding(link.url);
-    expect((await (await refreshRoute(call("/api/v1/connect/account/refresh", "POST"), params())).json()).chargesEnabled).toBe(true);
-    const status = await accountStatusAlias(call(`/api/v1/account-status/${account.accountId}`), params({ accountId: account.accountId }));
+    expect(
+      (await (await refreshRoute(call("/api/v1/connect/account/refresh", "POST"), params())).json()).chargesEnabled,
+    ).toBe(true);
+    const status = await accountStatusAlias(
+      call(`/api/v1/account-status/${account.accountId}`),
+      params({ accountId: account.accountId }),
+    );
     expect(await status.json()).toMatchObject({ accountId: account.accountId, chargesEnabled: true });
-    expect((await accountStatusAlias(call("/api/v1/account-status/acct_other"), params({ accountId: "acct_other" }))).status).toBe(404);
+    expect(
+      (await accountStatusAlias(call("/api/v1/account-status/acct_other"), params({ accountId: "acct_other" }))).status,
+    ).toBe(404);
 
-    const productRes = await createProductAlias(call("/api/v1/create-product", "POST", { name: "Livro", prices: [{ unitAmount: 5000, currency: "BRL" }] }), params());
+    const productRes = await createProductAlias(
+      call("/api/v1/create-product", "POST", { name: "Livro", prices: [{ unitAmount: 5000, currency: "BRL" }] }),
+      params(),
+    );
     expect(productRes.status).toBe(201);
     const priceId = (await productRes.json()).prices[0].id;
     expect((await (await productsRoute(call("/api/v1/products?q=livro"), params())).json()).data).toHaveLength(1);
 
-    const first = await checkoutAlias(call("/api/v1/create-checkout-session", "POST", { priceId, orderId: "A-1" }, { "idempotency-key": "same-key" }), params());
-    const second = await checkoutRoute(call("/api/v1/checkout/sessions", "POST", { priceId, orderId: "A-1" }, { "idempotency-key": "same-key" }), params());
+    const first = await checkoutAlias(
+      call("/api/v1/create-checkout-session", "POST", { priceId, orderId: "A-1" }, { "idempotency-key": "same-key" }),
+      params(),
+    );
+    const second = await checkoutRoute(
+      call("/api/v1/checkout/sessions", "POST", { priceId, orderId: "A-1" }, { "idempotency-key": "same-key" }),
+      params(),
+    );
     expect(first.status).toBe(201);
     const a = await first.json();
     const b = await second.json();

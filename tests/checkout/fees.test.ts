@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { applicationFeeAmount, applicationFeePercent, defaultFeeRate, majorToMinor, percentPart } from "@/lib/checkout/fees";
+import {
+  applicationFeeAmount,
+  applicationFeePercent,
+  defaultFeeRate,
+  majorToMinor,
+  percentPart,
+} from "@/lib/checkout/fees";
 
 describe("platform fee maths", () => {
   it("takes a percentage in basis points, rounded half-up to the minor unit", () => {
@@ -29,7 +35,8 @@ describe("platform fee maths", () => {
 
   it("is exact for large amounts (no float drift)", () => {
     expect(percentPart(99_999_999_999, 299)).toBe(2_990_000_000);
-    for (let a = 0; a < 5000; a += 7) expect(Number.isInteger(applicationFeeAmount(a, "BRL", { percentBps: 333, fixed: "0.01" }))).toBe(true);
+    for (let a = 0; a < 5000; a += 7)
+      expect(Number.isInteger(applicationFeeAmount(a, "BRL", { percentBps: 333, fixed: "0.01" }))).toBe(true);
   });
 
   it("gives subscriptions a percent with two decimals", () => {
@@ -39,7 +46,10 @@ describe("platform fee maths", () => {
 
   it("reads the default rate from the environment and refuses nonsense", () => {
     expect(defaultFeeRate({})).toEqual({ percentBps: 250, fixed: "0" });
-    expect(defaultFeeRate({ PLATFORM_FEE_PERCENT: "3.99", PLATFORM_FEE_FIXED: "0.39" })).toEqual({ percentBps: 399, fixed: "0.39" });
+    expect(defaultFeeRate({ PLATFORM_FEE_PERCENT: "3.99", PLATFORM_FEE_FIXED: "0.39" })).toEqual({
+      percentBps: 399,
+      fixed: "0.39",
+    });
     expect(defaultFeeRate({ PLATFORM_FEE_PERCENT: "10" })).toEqual({ percentBps: 1000, fixed: "0" });
     expect(() => defaultFeeRate({ PLATFORM_FEE_PERCENT: "abc" })).toThrow(/PLATFORM_FEE_PERCENT/);
     expect(() => defaultFeeRate({ PLATFORM_FEE_PERCENT: "150" })).toThrow();

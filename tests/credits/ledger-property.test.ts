@@ -14,7 +14,15 @@ import { applyPaymentIntent } from "@/lib/credits/purchases";
 import { adjustCredits, spendCredits } from "@/lib/credits/spend";
 import { applyCreditDispute, applyCreditRefund, proportionalCredits } from "@/lib/webhooks/stripe/handlers/credits";
 
-type Bought = { id: string; pi: string; charge: string; credits: number; amount: number; refunded: number; dispute?: { id: string; amount: number; state: "open" | "won" | "lost"; share: number } };
+type Bought = {
+  id: string;
+  pi: string;
+  charge: string;
+  credits: number;
+  amount: number;
+  refunded: number;
+  dispute?: { id: string; amount: number; state: "open" | "won" | "lost"; share: number };
+};
 
 const stripeActor = { ...ctx, actor: { type: "stripe" as const, id: "evt_property" } };
 const adminAudit = { ...ctx, actor: { type: "user" as const, id: "admin_property" } };
@@ -29,16 +37,57 @@ async function runSequence(seed: number, steps: number) {
   let n = 0;
   const trace: string[] = [];
 
-  const chargeOf = (b: Bought) => ({ id: b.charge, object: "charge", payment_intent: b.pi, amount: b.amount, amount_refunded: b.refunded }) as unknown as Stripe.Charge;
+  const chargeOf = (b: Bought) =>
+    ({
+      id: b.charge,
+      object: "charge",
+      payment_intent: b.pi,
+      amount: b.amount,
+      amount_refunded: b.refunded,
+    }) as unknown as Stripe.Charge;
 
   for (let step = 0; step < steps; step++) {
-    const op = rnd.pick(["purchase", "purchase", "spend", "spend", "spend", "refund", "dispute", "close", "adjust", "replay"] as const);
+    const op = rnd.pick([
+      "purchase",
+      "purchase",
+      "spend",
+      "spend",
+      "spend",
+      "refund",
+      "dispute",
+      "close",
+      "adjust",
+      "replay",
+    ] as const);
     n++;
     if (op === "purchase") {
-      const [credits, amount] = rnd.pick([[100, 1000], [500, 4500], [37, 370]] as const);
+      const [credits, amount] = rnd.pick([
+        [100, 1000],
+        [500, 4500],
+        [37, 370],
+      ] as const);
       const pi = `pi_prop_${seed}_${n}`;
-      const row = await prisma.creditPurchase.create({ data: { storeId, credits, amount, currency: "USD", customerId: "cus_prop", paymentIntentId: pi, idempotencyKey: pi } });
-      const intent = { id: pi, object: "payment_intent", amount, currency: "usd", status: "succeeded", metadata: { vitrinePurpose: "credits", storeId, purchaseId: row.id }, latest_charge: `ch_${pi}`, last_payment_error: null } as unknown as Stripe.PaymentIntent;
+      const row = await prisma.creditPurchase.create({
+        data: {
+          storeId,
+          credits,
+          amount,
+          currency: "USD",
+          customerId: "cus_prop",
+          paymentIntentId: pi,
+          idempotencyKey: pi,
+        },
+      });
+      const intent = {
+        id: pi,
+        object: "payment_intent",
+        amount,
+        currency: "usd",
+        status: "succeeded",
+        metadata: { vitrinePurpose: "credits", storeId, purchaseId: row.id },
+        latest_charge: `ch_${pi}`,
+        last_payment_error: null,
+      } as unknown as Stripe.PaymentIntent;
       await applyPaymentIntent(intent, stripeActor);
       replays.push(() => applyPaymentIntent(intent, stripeActor));
       bought.push({ id: row.id, pi, charge: `ch_${pi}`, credits, amount, refunded: 0 });
@@ -48,11 +97,21 @@ async function runSequence(seed: number, steps: number) {
       const amount = rnd.int(1, 250);
       const key = `spend-${seed}-${n}`;
       const before = await prisma.creditLedgerEntry.count({ where: { storeId } });
-      const result = await spendCredits(storeId, { amount, reason: "property" }, { idempotencyKey: key, actor: { type: "api_key", id: "k" } }).catch((e: unknown) => e);
+      const result = await spendCredits(
+        storeId,
+        { amount, reason: "property" },
+        { idempotencyKey: key, actor: { type: "api_key", id: "k" } },
+      ).catch((e: unknown) => e);
       if (model.balance >= amount) {
         expect(result).not.toBeInstanceOf(Error);
         model.balance -= amount;
-        replays.push(() => spendCredits(storeId, { amount, reason: "property" }, { idempotencyKey: key, actor: { type: "api_key", id: "k" } }));
+        replays.push(() =>
+          spendCredits(
+            storeId,
+            { amount, reason: "property" },
+            { idempotencyKey: key, actor: { type: "api_key", id: "k" } },
+          ),
+        );
       } else {
         expect(result).toBeInstanceOf(AppError);
         expect((result as AppError).code).toBe("insufficient_credits");
@@ -76,8 +135,19 @@ async function runSequence(seed: number, steps: number) {
       if (!b.length) continue;
       const p = rnd.pick(b);
       const amount = rnd.int(1, p.amount);
-      p.dispute = { id: `dp_${seed}_${n}`, amount, state: "open", share: proportionalCredits(p.credits, p.amount, amount) };
-      const dispute = { id: p.dispute.id, amount, status: "needs_response", reason: "fraudulent", charge: p.charge } as unknown as Stripe.Dispute;
+      p.dispute = {
+        id: `dp_${seed}_${n}`,
+        amount,
+        state: "open",
+        share: proportionalCredits(p.credits, p.amount, amount),
+      };
+      const dispute = {
+        id: p.dispute.id,
+        amount,
+        status: "needs_response",
+        reason: "fraudulent",
+        charge: p.charge,
+      } as unknown as Stripe.Dispute;
       await applyCreditDispute(dispute, chargeOf(p), stripeActor);
       replays.push(() => applyCreditDispute(dispute, chargeOf(p), stripeActor));
       model.balance -= p.dispute.share;
@@ -89,22 +159,35 @@ async function runSequence(seed: number, steps: number) {
       const p = rnd.pick(b);
       const d = p.dispute!;
       d.state = rnd.next() < 0.5 ? "won" : "lost";
-      const dispute = { id: d.id, amount: d.amount, status: d.state, reason: "fraudulent", charge: p.charge } as unknown as Stripe.Dispute;
+      const dispute = {
+        id: d.id,
+        amount: d.amount,
+        status: d.state,
+        reason: "fraudulent",
+        charge: p.charge,
+      } as unknown as Stripe.Dispute;
       await applyCreditDispute(dispute, chargeOf(p), stripeActor);
       replays.push(() => applyCreditDispute(dispute, chargeOf(p), stripeActor));
       // A stale "open" view of a closed dispute must not hold again.
-      replays.push(() => applyCreditDispute({ ...dispute, status: "needs_response" } as Stripe.Dispute, chargeOf(p), stripeActor));
+      replays.push(() =>
+        applyCreditDispute({ ...dispute, status: "needs_response" } as Stripe.Dispute, chargeOf(p), stripeActor),
+      );
       if (d.state === "won") model.balance += d.share;
       model.held -= d.share;
       trace.push(`dispute ${d.state} ${d.share}`);
     } else if (op === "adjust") {
       const amount = rnd.int(-50, 80) || 1;
       const key = `adj-${seed}-${n}`;
-      const result = await adjustCredits({ storeId, amount, reason: "property adjustment" }, { idempotencyKey: key, audit: adminAudit }).catch((e: unknown) => e);
+      const result = await adjustCredits(
+        { storeId, amount, reason: "property adjustment" },
+        { idempotencyKey: key, audit: adminAudit },
+      ).catch((e: unknown) => e);
       if (model.balance + amount >= 0 || amount > 0) {
         expect(result).not.toBeInstanceOf(Error);
         model.balance += amount;
-        replays.push(() => adjustCredits({ storeId, amount, reason: "property adjustment" }, { idempotencyKey: key, audit: adminAudit }));
+        replays.push(() =>
+          adjustCredits({ storeId, amount, reason: "property adjustment" }, { idempotencyKey: key, audit: adminAudit }),
+        );
       } else {
         expect((result as AppError).code).toBe("insufficient_credits");
       }
@@ -123,11 +206,24 @@ async function runSequence(seed: number, steps: number) {
     expect({ balance: cached?.balance ?? 0, held: cached?.held ?? 0 }, context).toEqual(model);
   }
   // Only dispute entries ever take the balance below zero.
-  const negatives = await prisma.creditLedgerEntry.findMany({ where: { storeId, balanceAfter: { lt: 0 }, amount: { lt: 0 } }, select: { kind: true } });
+  const negatives = await prisma.creditLedgerEntry.findMany({
+    where: { storeId, balanceAfter: { lt: 0 }, amount: { lt: 0 } },
+    select: { kind: true },
+  });
   expect(negatives.filter((e) => e.kind !== "DISPUTE_HOLD" && e.kind !== "DISPUTE_LOSS")).toEqual([]);
-  const spendsBelowZero = await prisma.creditLedgerEntry.count({ where: { storeId, kind: { in: ["SPEND", "REFUND_REVERSAL", "ADJUSTMENT"] }, amount: { lt: 0 }, balanceAfter: { lt: 0 } } });
+  const spendsBelowZero = await prisma.creditLedgerEntry.count({
+    where: {
+      storeId,
+      kind: { in: ["SPEND", "REFUND_REVERSAL", "ADJUSTMENT"] },
+      amount: { lt: 0 },
+      balanceAfter: { lt: 0 },
+    },
+  });
   expect(spendsBelowZero).toBe(0);
-  return { entries: await prisma.creditLedgerEntry.count({ where: { storeId } }), kinds: new Set(trace.map((t) => t.split(" ")[0])) };
+  return {
+    entries: await prisma.creditLedgerEntry.count({ where: { storeId } }),
+    kinds: new Set(trace.map((t) => t.split(" ")[0])),
+  };
 }
 
 describe("credits ledger properties", () => {
@@ -137,26 +233,63 @@ describe("credits ledger properties", () => {
     const s = await seller("USD");
     const storeId = s.store.id;
     const buy = async (pi: string) => {
-      const row = await prisma.creditPurchase.create({ data: { storeId, credits: 100, amount: 1000, currency: "USD", customerId: "cus_x", paymentIntentId: pi, idempotencyKey: pi } });
-      await applyPaymentIntent({ id: pi, amount: 1000, currency: "usd", status: "succeeded", metadata: { storeId, purchaseId: row.id }, latest_charge: `ch_${pi}`, last_payment_error: null } as unknown as Stripe.PaymentIntent, stripeActor);
+      const row = await prisma.creditPurchase.create({
+        data: {
+          storeId,
+          credits: 100,
+          amount: 1000,
+          currency: "USD",
+          customerId: "cus_x",
+          paymentIntentId: pi,
+          idempotencyKey: pi,
+        },
+      });
+      await applyPaymentIntent(
+        {
+          id: pi,
+          amount: 1000,
+          currency: "usd",
+          status: "succeeded",
+          metadata: { storeId, purchaseId: row.id },
+          latest_charge: `ch_${pi}`,
+          last_payment_error: null,
+        } as unknown as Stripe.PaymentIntent,
+        stripeActor,
+      );
       return { id: `ch_${pi}`, payment_intent: pi, amount: 1000, amount_refunded: 0 } as unknown as Stripe.Charge;
     };
     const c1 = await buy("pi_won_first");
     const c2 = await buy("pi_lost_first");
-    const dispute = (id: string, charge: Stripe.Charge, status: string) => ({ id, amount: 500, status, reason: "fraudulent", charge: charge.id }) as unknown as Stripe.Dispute;
+    const dispute = (id: string, charge: Stripe.Charge, status: string) =>
+      ({ id, amount: 500, status, reason: "fraudulent", charge: charge.id }) as unknown as Stripe.Dispute;
     await applyCreditDispute(dispute("dp_w", c1, "won"), c1, stripeActor);
     await applyCreditDispute(dispute("dp_w", c1, "needs_response"), c1, stripeActor);
     await applyCreditDispute(dispute("dp_l", c2, "lost"), c2, stripeActor);
     await applyCreditDispute(dispute("dp_l", c2, "needs_response"), c2, stripeActor);
     const entries = await prisma.creditLedgerEntry.findMany({ where: { storeId }, orderBy: { seq: "asc" } });
-    expect(entries.map((e) => [e.kind, e.amount, e.balanceAfter])).toEqual([["PURCHASE", 100, 100], ["PURCHASE", 100, 200], ["DISPUTE_RELEASE", 0, 200], ["DISPUTE_LOSS", -50, 150]]);
-    expect(await prisma.creditBalance.findUniqueOrThrow({ where: { storeId } })).toMatchObject({ balance: 150, held: 0 });
+    expect(entries.map((e) => [e.kind, e.amount, e.balanceAfter])).toEqual([
+      ["PURCHASE", 100, 100],
+      ["PURCHASE", 100, 200],
+      ["DISPUTE_RELEASE", 0, 200],
+      ["DISPUTE_LOSS", -50, 150],
+    ]);
+    expect(await prisma.creditBalance.findUniqueOrThrow({ where: { storeId } })).toMatchObject({
+      balance: 150,
+      held: 0,
+    });
     expect((await verifyCreditLedger(storeId)).ok).toBe(true);
     // The verifier also notices a cached "held" that no open dispute explains.
     await prisma.creditBalance.update({ where: { storeId }, data: { held: 7 } });
     expect((await verifyCreditLedger(storeId)).mismatches[0]?.problem).toMatch(/held/);
   });
-  const seeds = [1, 7, 42, 1234, 99991, ...(process.env.CREDITS_PROPERTY_SEEDS ?? "").split(",").filter(Boolean).map(Number)];
+  const seeds = [
+    1,
+    7,
+    42,
+    1234,
+    99991,
+    ...(process.env.CREDITS_PROPERTY_SEEDS ?? "").split(",").filter(Boolean).map(Number),
+  ];
   for (const seed of seeds) {
     it(`holds the invariants over a random sequence (seed ${seed})`, async () => {
       const { entries, kinds } = await runSequence(seed, 90);

@@ -20,14 +20,27 @@ describe("ledger date filters and time zones", () => {
     // New York springs forward on 2026-03-08 (−5 h before, −4 h after midnight of the 9th).
     expect(startOfDayIn("2026-03-08", "America/New_York").toISOString()).toBe("2026-03-08T05:00:00.000Z");
     expect(startOfDayIn("2026-03-09", "America/New_York").toISOString()).toBe("2026-03-09T04:00:00.000Z");
-    expect(ledgerRange({ from: "2026-03-09", to: "2026-03-09", tz: "America/Sao_Paulo" })).toEqual({ gte: new Date("2026-03-09T03:00:00Z"), lt: new Date("2026-03-10T03:00:00Z") });
+    expect(ledgerRange({ from: "2026-03-09", to: "2026-03-09", tz: "America/Sao_Paulo" })).toEqual({
+      gte: new Date("2026-03-09T03:00:00Z"),
+      lt: new Date("2026-03-10T03:00:00Z"),
+    });
     expect(ledgerRange({ from: "2026-03-09T12:00:00Z" })).toEqual({ gte: new Date("2026-03-09T12:00:00Z") });
   });
 
   it("an entry at 23:30 São Paulo time is listed and exported under that São Paulo day", async () => {
     const s = await seller("BRL");
     const at = async (iso: string, amount: number) => {
-      const { entry } = await inLedgerTx((tx) => appendEntry(tx, { storeId: s.store.id, kind: "ADJUSTMENT", amount, uniqueKey: `tz:${iso}`, reference: iso, reason: "tz test", actor: { type: "admin", id: null } }));
+      const { entry } = await inLedgerTx((tx) =>
+        appendEntry(tx, {
+          storeId: s.store.id,
+          kind: "ADJUSTMENT",
+          amount,
+          uniqueKey: `tz:${iso}`,
+          reference: iso,
+          reason: "tz test",
+          actor: { type: "admin", id: null },
+        }),
+      );
       await prisma.creditLedgerEntry.update({ where: { id: entry.id }, data: { createdAt: new Date(iso) } });
     };
     await at("2026-03-09T03:10:00Z", 10); // 00:10 on the 9th in São Paulo (first minutes of the day)
@@ -36,16 +49,28 @@ describe("ledger date filters and time zones", () => {
     // What the page shows for the boundary entry:
     expect(formatDateTime("2026-03-10T02:30:00Z", "en")).toMatch(/Mar 9, 2026.*11:30/);
 
-    const refs = async (query: string) => ((await (await ledgerRoute(s.call(`/api/v1/credits/ledger${query}`), params())).json()).entries as { reference: string }[]).map((e) => e.reference).sort();
+    const refs = async (query: string) =>
+      (
+        (await (await ledgerRoute(s.call(`/api/v1/credits/ledger${query}`), params())).json()).entries as {
+          reference: string;
+        }[]
+      )
+        .map((e) => e.reference)
+        .sort();
     const sp = "tz=America%2FSao_Paulo";
-    expect(await refs(`?from=2026-03-09&to=2026-03-09&${sp}`)).toEqual(["2026-03-09T03:10:00Z", "2026-03-10T02:30:00Z"]);
+    expect(await refs(`?from=2026-03-09&to=2026-03-09&${sp}`)).toEqual([
+      "2026-03-09T03:10:00Z",
+      "2026-03-10T02:30:00Z",
+    ]);
     expect(await refs(`?from=2026-03-10&to=2026-03-10&${sp}`)).toEqual(["2026-03-10T03:05:00Z"]);
     expect(await refs(`?to=2026-03-09&${sp}`)).toEqual(["2026-03-09T03:10:00Z", "2026-03-10T02:30:00Z"]);
     // Without tz the API keeps counting UTC days (the boundary entry is on the 10th there).
     expect(await refs("?from=2026-03-09&to=2026-03-09")).toEqual(["2026-03-09T03:10:00Z"]);
 
     // The CSV export uses the same bounds.
-    const csv = await (await exportRoute(s.call(`/api/v1/credits/ledger/export?from=2026-03-09&to=2026-03-09&${sp}`), params())).text();
+    const csv = await (
+      await exportRoute(s.call(`/api/v1/credits/ledger/export?from=2026-03-09&to=2026-03-09&${sp}`), params())
+    ).text();
     const rows = csv.trim().split("\r\n").slice(1);
     expect(rows.map((r) => r.split(",")[5])).toEqual(["2026-03-09T03:10:00Z", "2026-03-10T02:30:00Z"]);
 
@@ -58,7 +83,9 @@ describe("ledger date filters and time zones", () => {
   it("the bought-vs-spent series counts days in the zone it is asked for", async () => {
     const s = await seller("BRL");
     const at = async (iso: string, kind: "PURCHASE" | "SPEND", amount: number) => {
-      const { entry } = await inLedgerTx((tx) => appendEntry(tx, { storeId: s.store.id, kind, amount, uniqueKey: `series:${iso}`, actor: { type: "system" } }));
+      const { entry } = await inLedgerTx((tx) =>
+        appendEntry(tx, { storeId: s.store.id, kind, amount, uniqueKey: `series:${iso}`, actor: { type: "system" } }),
+      );
       await prisma.creditLedgerEntry.update({ where: { id: entry.id }, data: { createdAt: new Date(iso) } });
     };
     await at("2026-03-09T12:00:00Z", "PURCHASE", 100);
@@ -66,8 +93,14 @@ describe("ledger date filters and time zones", () => {
     await at("2026-03-10T13:00:00Z", "SPEND", -5);
     const now = new Date("2026-03-10T20:00:00Z");
     const sp = (await creditSeries(s.store.id, { days: 2, now, tz: "America/Sao_Paulo" })).series;
-    expect(sp).toEqual([{ date: "2026-03-09", bought: 100, spent: 15 }, { date: "2026-03-10", bought: 0, spent: 5 }]);
+    expect(sp).toEqual([
+      { date: "2026-03-09", bought: 100, spent: 15 },
+      { date: "2026-03-10", bought: 0, spent: 5 },
+    ]);
     const utc = (await creditSeries(s.store.id, { days: 2, now })).series;
-    expect(utc).toEqual([{ date: "2026-03-09", bought: 100, spent: 0 }, { date: "2026-03-10", bought: 0, spent: 20 }]);
+    expect(utc).toEqual([
+      { date: "2026-03-09", bought: 100, spent: 0 },
+      { date: "2026-03-10", bought: 0, spent: 20 },
+    ]);
   });
 });

@@ -12,10 +12,39 @@ describe("verifyCreditLedger", () => {
 
   async function storeWith(amounts: number[], hold?: { id: string; amount: number; closed?: boolean }) {
     const { store } = await seller();
-    for (const [i, amount] of amounts.entries()) await inLedgerTx((tx) => appendEntry(tx, { storeId: store.id, kind: amount >= 0 ? "ADJUSTMENT" : "SPEND", amount, uniqueKey: `t:${i}`, actor: system }));
+    for (const [i, amount] of amounts.entries())
+      await inLedgerTx((tx) =>
+        appendEntry(tx, {
+          storeId: store.id,
+          kind: amount >= 0 ? "ADJUSTMENT" : "SPEND",
+          amount,
+          uniqueKey: `t:${i}`,
+          actor: system,
+        }),
+      );
     if (hold) {
-      await inLedgerTx((tx) => appendEntry(tx, { storeId: store.id, kind: "DISPUTE_HOLD", amount: -hold.amount, uniqueKey: `dispute-hold:${hold.id}`, actor: system, allowNegative: true, heldDelta: hold.amount }));
-      if (hold.closed) await inLedgerTx((tx) => appendEntry(tx, { storeId: store.id, kind: "DISPUTE_RELEASE", amount: hold.amount, uniqueKey: `dispute-close:${hold.id}`, actor: system, heldDelta: -hold.amount }));
+      await inLedgerTx((tx) =>
+        appendEntry(tx, {
+          storeId: store.id,
+          kind: "DISPUTE_HOLD",
+          amount: -hold.amount,
+          uniqueKey: `dispute-hold:${hold.id}`,
+          actor: system,
+          allowNegative: true,
+          heldDelta: hold.amount,
+        }),
+      );
+      if (hold.closed)
+        await inLedgerTx((tx) =>
+          appendEntry(tx, {
+            storeId: store.id,
+            kind: "DISPUTE_RELEASE",
+            amount: hold.amount,
+            uniqueKey: `dispute-close:${hold.id}`,
+            actor: system,
+            heldDelta: -hold.amount,
+          }),
+        );
     }
     return store.id;
   }
@@ -30,7 +59,10 @@ describe("verifyCreditLedger", () => {
   it("names a broken balanceAfter, a seq gap, a wrong cached balance, a wrong lastSeq and wrong held credits — each in its own store only", async () => {
     const healthy = await storeWith([10, 20]);
     const badAfter = await storeWith([10, 20, 30]);
-    await prisma.$executeRawUnsafe(`UPDATE "CreditLedgerEntry" SET "balanceAfter" = 31 WHERE "storeId" = $1 AND seq = 2`, badAfter);
+    await prisma.$executeRawUnsafe(
+      `UPDATE "CreditLedgerEntry" SET "balanceAfter" = 31 WHERE "storeId" = $1 AND seq = 2`,
+      badAfter,
+    );
     const gap = await storeWith([10, 20, 30]);
     await prisma.$executeRawUnsafe(`UPDATE "CreditLedgerEntry" SET seq = 9 WHERE "storeId" = $1 AND seq = 2`, gap);
     const cached = await storeWith([10, 20]);
@@ -42,9 +74,17 @@ describe("verifyCreditLedger", () => {
 
     const problems = new Map((await verifyCreditLedger()).mismatches.map((m) => [m.storeId, m]));
     expect(problems.has(healthy)).toBe(false);
-    expect(problems.get(badAfter)).toMatchObject({ problem: "balanceAfter of seq 2 is 31, expected 30", cached: 60, sum: 60 });
+    expect(problems.get(badAfter)).toMatchObject({
+      problem: "balanceAfter of seq 2 is 31, expected 30",
+      cached: 60,
+      sum: 60,
+    });
     expect(problems.get(gap)?.problem).toMatch(/^seq gap: expected 2, found 3$|^seq gap: expected 2, found 9$/);
-    expect(problems.get(cached)).toMatchObject({ problem: "cached balance 37 differs from the sum of entries 30", cached: 37, sum: 30 });
+    expect(problems.get(cached)).toMatchObject({
+      problem: "cached balance 37 differs from the sum of entries 30",
+      cached: 37,
+      sum: 30,
+    });
     expect(problems.get(lastSeq)?.problem).toBe("cached lastSeq 5 differs from 2 entries");
     expect(problems.get(held)?.problem).toBe("cached held 3 differs from the open dispute holds 25");
     expect(await verifyCreditLedger(healthy)).toMatchObject({ ok: true, checked: 1 });

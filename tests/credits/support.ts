@@ -17,13 +17,29 @@ export async function seller(currency: "USD" | "BRL" = "USD") {
   process.env.RATE_LIMIT_DEFAULT = "100000/minute";
   process.env.RATE_LIMIT_CHECKOUT = "100000/minute";
   await ensureDefaultPackages();
-  const { user, store: created } = await signUp(SignUpInput.parse({ name: "Credit Seller", email: uniqueEmail("credits"), password: "correct-horse-9", storeName: "Credits store" }), ctx);
+  const { user, store: created } = await signUp(
+    SignUpInput.parse({
+      name: "Credit Seller",
+      email: uniqueEmail("credits"),
+      password: "correct-horse-9",
+      storeName: "Credits store",
+    }),
+    ctx,
+  );
   const store: StoreSummary = { ...created, currency };
   await prisma.store.update({ where: { id: store.id }, data: { currency } });
   const audit = { ...ctx, actor: { type: "user" as const, id: user.id } };
   const { secret } = await createApiKey(store.id, user.id, { name: "credits" }, audit);
   const call = (url: string, method = "GET", body?: unknown, headers: Record<string, string> = {}) =>
-    new NextRequest(new URL(url, APP), { method, headers: { authorization: `Bearer ${secret}`, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers }, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+    new NextRequest(new URL(url, APP), {
+      method,
+      headers: {
+        authorization: `Bearer ${secret}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
   return { user, store, audit, secret, call };
 }
 
@@ -38,11 +54,23 @@ export async function sessionCookie(userId: string): Promise<string> {
 }
 
 export async function admin() {
-  const { user } = await signUp(SignUpInput.parse({ name: "Admin", email: uniqueEmail("admin"), password: "correct-horse-9", storeName: "Admin store" }), ctx);
+  const { user } = await signUp(
+    SignUpInput.parse({
+      name: "Admin",
+      email: uniqueEmail("admin"),
+      password: "correct-horse-9",
+      storeName: "Admin store",
+    }),
+    ctx,
+  );
   await prisma.user.update({ where: { id: user.id }, data: { role: "ADMIN" } });
   const cookie = await sessionCookie(user.id);
   const call = (url: string, method = "GET", body?: unknown, headers: Record<string, string> = {}) =>
-    new NextRequest(new URL(url, APP), { method, headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    new NextRequest(new URL(url, APP), {
+      method,
+      headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   return { user, call, audit: { ...ctx, actor: { type: "user" as const, id: user.id } } };
 }
 
@@ -66,5 +94,9 @@ export function prng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
+  };
 }

@@ -1,6 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CredentialDecryptError, CredentialKeyError, decryptJson, encryptJson, loadKeyring, needsReencrypt, reencrypt } from "@/lib/crypto/encryption";
+import {
+  CredentialDecryptError,
+  CredentialKeyError,
+  decryptJson,
+  encryptJson,
+  loadKeyring,
+  needsReencrypt,
+  reencrypt,
+} from "@/lib/crypto/encryption";
 
 const K1 = randomBytes(32).toString("base64");
 const K2 = randomBytes(32).toString("base64");
@@ -44,9 +52,13 @@ describe("credential encryption", () => {
       const buf = Buffer.from(flipped[i], "base64url");
       buf[0] ^= 1;
       flipped[i] = buf.toString("base64url");
-      expect(() => decryptJson(flipped.join("."), { keyring: ring, context: "gateway:cfg_1" })).toThrow(CredentialDecryptError);
+      expect(() => decryptJson(flipped.join("."), { keyring: ring, context: "gateway:cfg_1" })).toThrow(
+        CredentialDecryptError,
+      );
     }
-    expect(() => decryptJson(["v1", "k1", ...parts.slice(2)].join("."), { keyring: ring, context: "gateway:cfg_1" })).toThrow(CredentialDecryptError);
+    expect(() =>
+      decryptJson(["v1", "k1", ...parts.slice(2)].join("."), { keyring: ring, context: "gateway:cfg_1" }),
+    ).toThrow(CredentialDecryptError);
     expect(() => decryptJson(token, { keyring: ring, context: "gateway:cfg_2" })).toThrow(CredentialDecryptError);
     expect(() => decryptJson("v2.k2.a.b.c", { keyring: ring })).toThrow(/v1/);
     expect(() => decryptJson("garbage", { keyring: ring })).toThrow(CredentialDecryptError);

@@ -28,7 +28,9 @@ const NOT_CONFIGURATION_PREFIXES = ["BENCH_", "E2E_"]; // npm run bench, Playwri
 function sourceFiles(p: string): string[] {
   const full = path.join(root, p);
   if (!statSync(full).isDirectory()) return SOURCE.test(p) ? [p] : [];
-  return readdirSync(full).flatMap((entry) => (SKIP_DIRS.has(entry) || entry.startsWith(".") ? [] : sourceFiles(path.join(p, entry))));
+  return readdirSync(full).flatMap((entry) =>
+    SKIP_DIRS.has(entry) || entry.startsWith(".") ? [] : sourceFiles(path.join(p, entry)),
+  );
 }
 
 /** Every `process.env.X`, `process.env["X"]` and `{ X } = process.env` in the scanned code, with where it is read. */
@@ -37,7 +39,9 @@ function readsInCode(): Map<string, string[]> {
   for (const file of SCANNED.flatMap(sourceFiles)) {
     if (/\.test\.tsx?$/.test(file)) continue;
     const text = readFileSync(path.join(root, file), "utf8");
-    for (const m of text.matchAll(/process\.env(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\])/g)) {
+    for (const m of text.matchAll(
+      /process\.env(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*["'`]([A-Za-z_][A-Za-z0-9_]*)["'`]\s*\])/g,
+    )) {
       const name = m[1] ?? m[2];
       reads.set(name, [...(reads.get(name) ?? []), file]);
     }
@@ -58,7 +62,10 @@ function documented(): Set<string> {
 }
 
 const declared = new Set([...Object.keys(ServerEnvShape), ...Object.keys(ClientEnv.shape)]);
-const isConfiguration = (name: string) => !NOT_CONFIGURATION.has(name) && !NOT_CONFIGURATION_PREFIXES.some((p) => name.startsWith(p)) && !name.startsWith("__NEXT");
+const isConfiguration = (name: string) =>
+  !NOT_CONFIGURATION.has(name) &&
+  !NOT_CONFIGURATION_PREFIXES.some((p) => name.startsWith(p)) &&
+  !name.startsWith("__NEXT");
 
 describe("environment variables", () => {
   const reads = readsInCode();
@@ -70,7 +77,9 @@ describe("environment variables", () => {
   });
 
   it("declares every variable the code reads in lib/env/schema.ts", () => {
-    const undeclared = [...reads].filter(([name]) => isConfiguration(name) && !declared.has(name)).map(([name, files]) => `${name} (${[...new Set(files)].join(", ")})`);
+    const undeclared = [...reads]
+      .filter(([name]) => isConfiguration(name) && !declared.has(name))
+      .map(([name, files]) => `${name} (${[...new Set(files)].join(", ")})`);
     expect(undeclared, "add these to lib/env/schema.ts and .env.example").toEqual([]);
   });
 
@@ -82,7 +91,10 @@ describe("environment variables", () => {
 
   it("documents every declared variable in .env.example", () => {
     const docs = documented();
-    expect([...declared].filter((name) => !docs.has(name)), "add these to .env.example").toEqual([]);
+    expect(
+      [...declared].filter((name) => !docs.has(name)),
+      "add these to .env.example",
+    ).toEqual([]);
   });
 
   it("keeps the allow-list out of the schema", () => {

@@ -17,7 +17,17 @@ const complete = {
   METRICS_TOKEN: "metrics-token-0123456789",
 };
 
-const REQUIRED = ["APP_URL", "NEXTAUTH_SECRET", "ENCRYPTION_KEY", "DATABASE_URL", "STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_CONNECT_WEBHOOK_SECRET", "METRICS_TOKEN"] as const;
+const REQUIRED = [
+  "APP_URL",
+  "NEXTAUTH_SECRET",
+  "ENCRYPTION_KEY",
+  "DATABASE_URL",
+  "STRIPE_SECRET_KEY",
+  "STRIPE_PUBLISHABLE_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+  "STRIPE_CONNECT_WEBHOOK_SECRET",
+  "METRICS_TOKEN",
+] as const;
 
 function issues(source: Record<string, string | undefined>): string[] {
   try {
@@ -48,19 +58,39 @@ describe("production configuration", () => {
   });
 
   it("treats an empty value (NAME= in a .env file) as missing", () => {
-    expect(named(issues({ ...complete, STRIPE_WEBHOOK_SECRET: "", DATABASE_URL: "" })).sort()).toEqual(["DATABASE_URL", "STRIPE_WEBHOOK_SECRET"]);
+    expect(named(issues({ ...complete, STRIPE_WEBHOOK_SECRET: "", DATABASE_URL: "" })).sort()).toEqual([
+      "DATABASE_URL",
+      "STRIPE_WEBHOOK_SECRET",
+    ]);
   });
 
   it("reports bad values together with missing ones", () => {
-    const list = issues({ ...complete, APP_URL: "http://pay.example.com", ENCRYPTION_KEY: "c2hvcnQ=", STRIPE_CONNECT_WEBHOOK_SECRET: undefined, STRIPE_WEBHOOK_SECRET: "not-a-stripe-secret" });
-    expect(named(list).sort()).toEqual(["APP_URL", "ENCRYPTION_KEY", "STRIPE_CONNECT_WEBHOOK_SECRET", "STRIPE_WEBHOOK_SECRET"]);
+    const list = issues({
+      ...complete,
+      APP_URL: "http://pay.example.com",
+      ENCRYPTION_KEY: "c2hvcnQ=",
+      STRIPE_CONNECT_WEBHOOK_SECRET: undefined,
+      STRIPE_WEBHOOK_SECRET: "not-a-stripe-secret",
+    });
+    expect(named(list).sort()).toEqual([
+      "APP_URL",
+      "ENCRYPTION_KEY",
+      "STRIPE_CONNECT_WEBHOOK_SECRET",
+      "STRIPE_WEBHOOK_SECRET",
+    ]);
     expect(list.find((i) => i.startsWith("APP_URL"))).toMatch(/https/);
     expect(list.find((i) => i.startsWith("ENCRYPTION_KEY"))).toMatch(/32 bytes/);
     expect(list.find((i) => i.startsWith("STRIPE_WEBHOOK_SECRET"))).toMatch(/whsec_/);
   });
 
   it("accepts ENCRYPTION_KEYS instead of ENCRYPTION_KEY", () => {
-    expect(issues({ ...complete, ENCRYPTION_KEY: undefined, ENCRYPTION_KEYS: `k2:${randomBytes(32).toString("base64")},k1:${randomBytes(32).toString("base64")}` })).toEqual([]);
+    expect(
+      issues({
+        ...complete,
+        ENCRYPTION_KEY: undefined,
+        ENCRYPTION_KEYS: `k2:${randomBytes(32).toString("base64")},k1:${randomBytes(32).toString("base64")}`,
+      }),
+    ).toEqual([]);
   });
 
   it("needs no METRICS_TOKEN when metrics are not exposed (METRICS_ENABLED=0)", () => {

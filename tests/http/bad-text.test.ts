@@ -34,7 +34,10 @@ function routeFiles(dir = path.join(process.cwd(), "app")): string[] {
 }
 
 function describeRoute(file: string): RouteFile {
-  const segments = path.relative(path.join(process.cwd(), "app"), path.dirname(file)).split(path.sep).filter((s) => !/^\(.+\)$/.test(s));
+  const segments = path
+    .relative(path.join(process.cwd(), "app"), path.dirname(file))
+    .split(path.sep)
+    .filter((s) => !/^\(.+\)$/.test(s));
   const params = segments.flatMap((s) => {
     const m = /^\[(\.\.\.)?(.+)\]$/.exec(s);
     return m ? [{ name: m[2]!, catchAll: !!m[1] }] : [];
@@ -44,13 +47,50 @@ function describeRoute(file: string): RouteFile {
 
 /** Every field name a route of ours reads from a JSON body, nested shapes included, all carrying `bad`. */
 function hostileBody(bad: string) {
-  const names = ["id", "name", "email", "password", "storeName", "description", "packageId", "paymentIntentId", "priceId", "productId", "storeId", "endpointId", "url",
-    "planCode", "locale", "reference", "transactionId", "status", "label", "gateway", "since", "q", "type", "currency", "country", "reason", "note", "ids", "redirect"];
-  return { ...Object.fromEntries(names.map((n) => [n, bad])), metadata: { [`k${bad}`]: bad }, prices: [{ currency: bad, unitAmount: 100 }], credentials: { token: bad }, ids: [bad] };
+  const names = [
+    "id",
+    "name",
+    "email",
+    "password",
+    "storeName",
+    "description",
+    "packageId",
+    "paymentIntentId",
+    "priceId",
+    "productId",
+    "storeId",
+    "endpointId",
+    "url",
+    "planCode",
+    "locale",
+    "reference",
+    "transactionId",
+    "status",
+    "label",
+    "gateway",
+    "since",
+    "q",
+    "type",
+    "currency",
+    "country",
+    "reason",
+    "note",
+    "ids",
+    "redirect",
+  ];
+  return {
+    ...Object.fromEntries(names.map((n) => [n, bad])),
+    metadata: { [`k${bad}`]: bad },
+    prices: [{ currency: bad, unitAmount: 100 }],
+    credentials: { token: bad },
+    ids: [bad],
+  };
 }
 
 function urlFor(route: RouteFile, params: Record<string, string>, query = "") {
-  const p = route.pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_m, name: string) => encodeURIComponent(params[name]!.replace(/[\uD800-\uDFFF]/g, "x")));
+  const p = route.pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_m, name: string) =>
+    encodeURIComponent(params[name]!.replace(/[\uD800-\uDFFF]/g, "x")),
+  );
   return `${p}${query}`;
 }
 
@@ -66,7 +106,18 @@ describe("bad text in path params, JSON bodies and queries", () => {
   let auths: Array<{ label: string; headers: Record<string, string> }> = [];
 
   beforeAll(async () => {
-    for (const name of ["PUBLIC", "SESSION_READ", "SESSION_WRITE", "API_KEY", "LOGIN", "LOGIN_ACCOUNT", "CHECKOUT", "WEBHOOK", "DEFAULT"]) process.env[`RATE_LIMIT_${name}`] = "1000000/minute";
+    for (const name of [
+      "PUBLIC",
+      "SESSION_READ",
+      "SESSION_WRITE",
+      "API_KEY",
+      "LOGIN",
+      "LOGIN_ACCOUNT",
+      "CHECKOUT",
+      "WEBHOOK",
+      "DEFAULT",
+    ])
+      process.env[`RATE_LIMIT_${name}`] = "1000000/minute";
     resetRateLimiters();
     const seller = await sellerWithStore({ tag: "badtext" });
     const { secret } = await createApiKey(seller.store.id, seller.user.id, { name: "bad text" }, seller.audit);
@@ -97,21 +148,34 @@ describe("bad text in path params, JSON bodies and queries", () => {
         pairs++;
         const ok: Record<string, string> = Object.fromEntries(route.params.map((p) => [p.name, "ok_0000000000000000"]));
         const cases: Array<{ what: string; params: Record<string, string>; query?: string; body?: unknown }> = [];
-        for (const [label, bad] of [["NUL", NUL], ["lone surrogate", SURROGATE]] as const) {
-          for (const p of route.params) cases.push({ what: `${label} in :${p.name}`, params: { ...ok, [p.name]: `id${bad}` } });
-          if (method !== "GET" && method !== "DELETE") cases.push({ what: `${label} in a JSON field`, params: ok, body: hostileBody(bad) });
+        for (const [label, bad] of [
+          ["NUL", NUL],
+          ["lone surrogate", SURROGATE],
+        ] as const) {
+          for (const p of route.params)
+            cases.push({ what: `${label} in :${p.name}`, params: { ...ok, [p.name]: `id${bad}` } });
+          if (method !== "GET" && method !== "DELETE")
+            cases.push({ what: `${label} in a JSON field`, params: ok, body: hostileBody(bad) });
         }
-        cases.push({ what: "NUL in the query", params: ok, query: "?q=%00&status=%00&endpointId=%00&cursor=%00&type=%00&outcome=%00&since=%00" });
+        cases.push({
+          what: "NUL in the query",
+          params: ok,
+          query: "?q=%00&status=%00&endpointId=%00&cursor=%00&type=%00&outcome=%00&since=%00",
+        });
         for (const auth of auths) {
           for (const c of cases) {
             const req = appRequest(urlFor(route, c.params, c.query), { method, body: c.body, headers: auth.headers });
-            const routeParams = Object.fromEntries(route.params.map((p) => [p.name, p.catchAll ? c.params[p.name]!.split("/") : c.params[p.name]!]));
+            const routeParams = Object.fromEntries(
+              route.params.map((p) => [p.name, p.catchAll ? c.params[p.name]!.split("/") : c.params[p.name]!]),
+            );
             let status: number;
             try {
               status = (await handler(req, { params: Promise.resolve(routeParams) })).status;
             } catch (err) {
               status = 500;
-              failures.push(`${method} ${route.pattern} (${auth.label}, ${c.what}): threw ${(err as Error).message.slice(0, 120)}`);
+              failures.push(
+                `${method} ${route.pattern} (${auth.label}, ${c.what}): threw ${(err as Error).message.slice(0, 120)}`,
+              );
               continue;
             }
             if (status >= 500) failures.push(`${method} ${route.pattern} (${auth.label}, ${c.what}): ${status}`);
@@ -137,7 +201,10 @@ describe("bad text in path params, JSON bodies and queries", () => {
 
   it("answers a PIX webhook with a NUL or a lone surrogate in its id with a 4xx (the gateway does not retry) and records nothing", async () => {
     const seller = await sellerWithStore({ tag: "badtext-pix" });
-    const config = await createGatewayConfig(seller.store.id, seller.audit, { gateway: "pushinpay", credentials: SIMULATOR_CREDENTIALS.pushinpay });
+    const config = await createGatewayConfig(seller.store.id, seller.audit, {
+      gateway: "pushinpay",
+      credentials: SIMULATOR_CREDENTIALS.pushinpay,
+    });
     const { endpointToken } = await db().prisma.pixGatewayConfig.findUniqueOrThrow({ where: { id: config.id } });
     const bodies = [
       ["application/json", JSON.stringify({ id: `tx${NUL}`, status: "paid", value: 1000 })],
@@ -145,7 +212,11 @@ describe("bad text in path params, JSON bodies and queries", () => {
       ["application/x-www-form-urlencoded", "id=tx%00&status=paid&value=1000"],
     ] as const;
     for (const [contentType, body] of bodies) {
-      const req = new NextRequest(new URL(`/api/webhooks/pix/pushinpay/${endpointToken}`, APP_ORIGIN), { method: "POST", headers: { "content-type": contentType }, body });
+      const req = new NextRequest(new URL(`/api/webhooks/pix/pushinpay/${endpointToken}`, APP_ORIGIN), {
+        method: "POST",
+        headers: { "content-type": contentType },
+        body,
+      });
       const res = await pixWebhook(req, { params: Promise.resolve({ gateway: "pushinpay", token: endpointToken }) });
       expect(res.status, body).toBe(422);
       expect((await res.json()).error).toMatchObject({ code: "validation_failed", param: "id" });

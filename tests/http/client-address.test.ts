@@ -4,7 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { CLIENT_IP_HEADER, PEER_HEADER, clientAddress, normalizeIp, parseTrustedProxies } from "@/scripts/client-address.mjs";
+import {
+  CLIENT_IP_HEADER,
+  PEER_HEADER,
+  clientAddress,
+  normalizeIp,
+  parseTrustedProxies,
+} from "@/scripts/client-address.mjs";
 import { createAppServer } from "@/scripts/server.mjs";
 import * as app from "@/lib/request/client-address";
 import { ServerEnvShape } from "@/lib/env/schema";
@@ -85,13 +91,18 @@ describe("scripts/server.mjs request layer", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   };
-  const seen = async (headers: Record<string, string>) => ((await (await fetch(`${base}/echo`, { headers })).json()) as { headers: Record<string, string>; raw: string[] });
+  const seen = async (headers: Record<string, string>) =>
+    (await (await fetch(`${base}/echo`, { headers })).json()) as { headers: Record<string, string>; raw: string[] };
 
   beforeAll(() => start());
   afterAll(() => server.close());
 
   it("overwrites spoofed internal headers and ignores X-Forwarded-For by default", async () => {
-    const { headers, raw } = await seen({ [PEER_HEADER]: "10.9.9.9", [CLIENT_IP_HEADER]: "10.9.9.9", "x-forwarded-for": "198.51.100.1" });
+    const { headers, raw } = await seen({
+      [PEER_HEADER]: "10.9.9.9",
+      [CLIENT_IP_HEADER]: "10.9.9.9",
+      "x-forwarded-for": "198.51.100.1",
+    });
     expect(headers[PEER_HEADER]).toBe("127.0.0.1");
     expect(headers[CLIENT_IP_HEADER]).toBe("127.0.0.1");
     expect(raw.map((r) => r.toLowerCase())).not.toContain(PEER_HEADER);
@@ -115,13 +126,19 @@ describe("scripts/server.mjs request layer", () => {
     const res = await fetch(`${base}/bare-405`, { method: "PUT", headers: { "x-request-id": "trace-405-check" } });
     expect(res.status).toBe(405);
     expect(res.headers.get("content-type")).toBe("application/json");
-    expect(await res.json()).toEqual({ error: { code: "method_not_allowed", message: "PUT is not supported here.", request_id: "trace-405-check" } });
+    expect(await res.json()).toEqual({
+      error: { code: "method_not_allowed", message: "PUT is not supported here.", request_id: "trace-405-check" },
+    });
     const own = await fetch(`${base}/own-405`);
     expect(await own.text()).toBe("nope");
   });
 
   it("answers oversized headers with 431 and a JSON body", async () => {
-    const { status, headers, body } = await new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const { status, headers, body } = await new Promise<{
+      status: number;
+      headers: http.IncomingHttpHeaders;
+      body: string;
+    }>((resolve, reject) => {
       const req = http.get(`${base}/echo`, { headers: { "x-big": "a".repeat(20_000) } }, (res) => {
         let body = "";
         res.on("data", (c) => (body += c));
@@ -141,7 +158,11 @@ describe("the app side (lib/request/client-address.ts)", () => {
   const g = globalThis as Record<symbol, unknown>;
 
   it("trusts the internal headers only in a process the server marked", () => {
-    const headers = new Headers({ [CLIENT_IP_HEADER]: "10.9.9.9", [PEER_HEADER]: "127.0.0.1", "x-forwarded-for": "127.0.0.1" });
+    const headers = new Headers({
+      [CLIENT_IP_HEADER]: "10.9.9.9",
+      [PEER_HEADER]: "127.0.0.1",
+      "x-forwarded-for": "127.0.0.1",
+    });
     delete g[mark];
     expect(app.requestAddresses(headers)).toEqual({ client: "unknown", peer: "unknown" });
     expect(() => app.assertAppServerInProduction("production")).toThrow(/scripts\/server\.mjs/);

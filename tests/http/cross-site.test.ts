@@ -44,13 +44,17 @@ function routeFiles(dir = APP_DIR): string[] {
 /** The URL path of a route file, with each [param] filled in. */
 function urlPath(file: string): { url: string; params: Record<string, string | string[]> } {
   const params: Record<string, string | string[]> = {};
-  const segments = file.replace(/\/?route\.ts$/, "").split("/").filter((s) => !/^\(.*\)$/.test(s)).map((s) => {
-    const catchAll = /^\[\.\.\.(\w+)\]$/.exec(s);
-    if (catchAll) return (params[catchAll[1]!] = ["x"]), "x";
-    const one = /^\[(\w+)\]$/.exec(s);
-    if (one) return (params[one[1]!] = "x_test"), "x_test";
-    return s;
-  });
+  const segments = file
+    .replace(/\/?route\.ts$/, "")
+    .split("/")
+    .filter((s) => !/^\(.*\)$/.test(s))
+    .map((s) => {
+      const catchAll = /^\[\.\.\.(\w+)\]$/.exec(s);
+      if (catchAll) return ((params[catchAll[1]!] = ["x"]), "x");
+      const one = /^\[(\w+)\]$/.exec(s);
+      if (one) return ((params[one[1]!] = "x_test"), "x_test");
+      return s;
+    });
   return { url: `/${segments.join("/")}`, params };
 }
 
@@ -60,7 +64,11 @@ const files = routeFiles();
 const cases = await Promise.all(
   files.map(async (file) => {
     const mod = (await import(path.join(APP_DIR, file))) as Record<string, unknown>;
-    return MUTATIONS.filter((m) => typeof mod[m] === "function").map((method) => ({ file, method, handler: mod[method] as RouteFn }));
+    return MUTATIONS.filter((m) => typeof mod[m] === "function").map((method) => ({
+      file,
+      method,
+      handler: mod[method] as RouteFn,
+    }));
   }),
 ).then((all) => all.flat());
 const checked = cases.filter((c) => !(c.file in NOT_COOKIE_AUTHENTICATED));
@@ -70,30 +78,59 @@ describe("cross-site requests on cookie-authenticated mutations", () => {
   let cookie = "";
   beforeAll(async () => {
     // An admin with a store passes every wrapper (withSeller, withAdmin, withApiKey's session).
-    const { user } = await signUp(SignUpInput.parse({ name: "CSRF", email: uniqueEmail("csrf"), password: "correct-horse-9", storeName: "CSRF store" }), ctx);
+    const { user } = await signUp(
+      SignUpInput.parse({
+        name: "CSRF",
+        email: uniqueEmail("csrf"),
+        password: "correct-horse-9",
+        storeName: "CSRF store",
+      }),
+      ctx,
+    );
     await prisma.user.update({ where: { id: user.id }, data: { role: "ADMIN" } });
     cookie = await sessionCookie(user.id);
   });
 
   it("finds the mutations and names only existing routes in the allow-list", () => {
     expect(checked.length).toBeGreaterThan(40);
-    for (const file of Object.keys(NOT_COOKIE_AUTHENTICATED)) expect(files, `stale allow-list entry ${file}`).toContain(file);
+    for (const file of Object.keys(NOT_COOKIE_AUTHENTICATED))
+      expect(files, `stale allow-list entry ${file}`).toContain(file);
   });
 
-  it.each(checked.map((c) => [`${c.method} ${urlPath(c.file).url}`, c] as const))("%s refuses Origin: http://evil.example (403 cross_site_request)", async (_name, c) => {
-    const { url, params } = urlPath(c.file);
-    const send = (headers: Record<string, string>) => c.handler(appRequest(url, { method: c.method, body: {}, headers: { cookie, ...headers } }), { params: Promise.resolve(params) });
-    for (const headers of [{ origin: "http://evil.example" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site", origin: "https://shop.localhost:3000" }] as Record<string, string>[]) {
-      const res = await send(headers);
-      expect(res.status, JSON.stringify(headers)).toBe(403);
-      expect((await res.json()).error).toMatchObject({ code: "cross_site_request" });
-    }
-  });
+  it.each(checked.map((c) => [`${c.method} ${urlPath(c.file).url}`, c] as const))(
+    "%s refuses Origin: http://evil.example (403 cross_site_request)",
+    async (_name, c) => {
+      const { url, params } = urlPath(c.file);
+      const send = (headers: Record<string, string>) =>
+        c.handler(appRequest(url, { method: c.method, body: {}, headers: { cookie, ...headers } }), {
+          params: Promise.resolve(params),
+        });
+      for (const headers of [
+        { origin: "http://evil.example" },
+        { "sec-fetch-site": "cross-site" },
+        { "sec-fetch-site": "same-site", origin: "https://shop.localhost:3000" },
+      ] as Record<string, string>[]) {
+        const res = await send(headers);
+        expect(res.status, JSON.stringify(headers)).toBe(403);
+        expect((await res.json()).error).toMatchObject({ code: "cross_site_request" });
+      }
+    },
+  );
 
   it("lets the app's own pages through (same origin, or a browser's same-origin fetch)", async () => {
     const { POST } = await import("@/app/api/stores/current/route");
-    for (const headers of [{ origin: APP_ORIGIN }, { "sec-fetch-site": "same-origin", origin: APP_ORIGIN }, {}] as Record<string, string>[]) {
-      const res = await POST(appRequest("/api/stores/current", { method: "POST", body: { storeId: "st_missing" }, headers: { cookie, ...headers } }));
+    for (const headers of [
+      { origin: APP_ORIGIN },
+      { "sec-fetch-site": "same-origin", origin: APP_ORIGIN },
+      {},
+    ] as Record<string, string>[]) {
+      const res = await POST(
+        appRequest("/api/stores/current", {
+          method: "POST",
+          body: { storeId: "st_missing" },
+          headers: { cookie, ...headers },
+        }),
+      );
       expect(res.status, JSON.stringify(headers)).toBe(404);
     }
   });

@@ -36,22 +36,42 @@ describe("health endpoints", () => {
     expect(await health.json()).toMatchObject({ status: "ok" });
     expect(await ready()).toEqual({ status: 200, json: { status: "ready" } });
     expect(await ready({ cookie: sellerCookie })).toEqual({ status: 200, json: { status: "ready" } });
-    expect(await ready({ authorization: "Bearer wrong-token-wrong-token-00" })).toEqual({ status: 200, json: { status: "ready" } });
-    expect(await ready(operator)).toEqual({ status: 200, json: { status: "ready", database: db().kind, pendingMigrations: [] } });
+    expect(await ready({ authorization: "Bearer wrong-token-wrong-token-00" })).toEqual({
+      status: 200,
+      json: { status: "ready" },
+    });
+    expect(await ready(operator)).toEqual({
+      status: 200,
+      json: { status: "ready", database: db().kind, pendingMigrations: [] },
+    });
     expect((await ready({ cookie: adminCookie })).json).toMatchObject({ pendingMigrations: [] });
   });
 
   it("is not ready with a migration pending, naming it only to an operator", async () => {
-    const [last] = await db().sql.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1`);
-    await db().sql.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = $1`, [last!.migration_name]);
+    const [last] = await db().sql.query<{ migration_name: string }>(
+      `SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1`,
+    );
+    await db().sql.query(`UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = $1`, [
+      last!.migration_name,
+    ]);
     try {
       const anonymous = await ready();
       expect(anonymous).toEqual({ status: 503, json: { status: "not_ready" } });
       expect(JSON.stringify(anonymous.json)).not.toContain(last!.migration_name);
-      expect(await ready(operator)).toEqual({ status: 503, json: { status: "not_ready", database: db().kind, reason: "migrations_pending", pendingMigrations: [last!.migration_name] } });
+      expect(await ready(operator)).toEqual({
+        status: 503,
+        json: {
+          status: "not_ready",
+          database: db().kind,
+          reason: "migrations_pending",
+          pendingMigrations: [last!.migration_name],
+        },
+      });
       expect((await healthRoute()).status).toBe(200);
     } finally {
-      await db().sql.query(`UPDATE "_prisma_migrations" SET rolled_back_at = NULL WHERE migration_name = $1`, [last!.migration_name]);
+      await db().sql.query(`UPDATE "_prisma_migrations" SET rolled_back_at = NULL WHERE migration_name = $1`, [
+        last!.migration_name,
+      ]);
     }
     expect((await ready()).status).toBe(200);
   });
@@ -63,6 +83,9 @@ describe("health endpoints", () => {
     expect(await health.json()).toEqual({ status: "unavailable" });
     expect(await ready()).toEqual({ status: 503, json: { status: "not_ready" } });
     // The admin's session cannot be checked without the users table; the token still works.
-    expect(await ready(operator)).toEqual({ status: 503, json: { status: "not_ready", database: db().kind, reason: "schema_missing" } });
+    expect(await ready(operator)).toEqual({
+      status: 503,
+      json: { status: "not_ready", database: db().kind, reason: "schema_missing" },
+    });
   });
 });

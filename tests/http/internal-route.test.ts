@@ -14,7 +14,12 @@ const mark = Symbol.for("vitrine.server");
 const g = globalThis as Record<symbol, unknown>;
 
 const call = (headers: Record<string, string>) =>
-  POST(new NextRequest(new URL("/api/internal/sync/stripe-events", "http://localhost:3000"), { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, ...headers } }));
+  POST(
+    new NextRequest(new URL("/api/internal/sync/stripe-events", "http://localhost:3000"), {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, ...headers },
+    }),
+  );
 
 describe("internal sync route", () => {
   useTestDatabase();
@@ -37,7 +42,12 @@ describe("internal sync route", () => {
   });
 
   it("refuses a remote socket that claims loopback in X-Forwarded-For", async () => {
-    const res = await call({ [PEER_HEADER]: "203.0.113.5", [CLIENT_IP_HEADER]: "203.0.113.5", "x-forwarded-for": "127.0.0.1", "x-real-ip": "127.0.0.1" });
+    const res = await call({
+      [PEER_HEADER]: "203.0.113.5",
+      [CLIENT_IP_HEADER]: "203.0.113.5",
+      "x-forwarded-for": "127.0.0.1",
+      "x-real-ip": "127.0.0.1",
+    });
     expect(res.status).toBe(403);
     expect((await res.json()).error).toMatchObject({ code: "forbidden" });
   });
@@ -49,7 +59,10 @@ describe("internal sync route", () => {
   it("refuses everything outside scripts/server.mjs, where no header can be believed", async () => {
     delete g[mark];
     try {
-      expect((await call({ [PEER_HEADER]: "127.0.0.1", [CLIENT_IP_HEADER]: "127.0.0.1", "x-forwarded-for": "127.0.0.1" })).status).toBe(403);
+      expect(
+        (await call({ [PEER_HEADER]: "127.0.0.1", [CLIENT_IP_HEADER]: "127.0.0.1", "x-forwarded-for": "127.0.0.1" }))
+          .status,
+      ).toBe(403);
     } finally {
       g[mark] = true;
     }

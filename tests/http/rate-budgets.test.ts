@@ -14,10 +14,23 @@ import { GET as me } from "@/app/api/v1/me/route";
 import { GET as listKeys, POST as createKey } from "@/app/api/v1/api-keys/route";
 import { POST as signUpRoute } from "@/app/api/auth/sign-up/route";
 
-const LIMIT_VARS = ["RATE_LIMIT_PUBLIC", "RATE_LIMIT_SESSION_READ", "RATE_LIMIT_SESSION_WRITE", "RATE_LIMIT_API_KEY"] as const;
+const LIMIT_VARS = [
+  "RATE_LIMIT_PUBLIC",
+  "RATE_LIMIT_SESSION_READ",
+  "RATE_LIMIT_SESSION_WRITE",
+  "RATE_LIMIT_API_KEY",
+] as const;
 
 async function seller() {
-  const { user, store } = await signUp(SignUpInput.parse({ name: "Budget", email: uniqueEmail("budget"), password: "correct-horse-9", storeName: "Budget store" }), ctx);
+  const { user, store } = await signUp(
+    SignUpInput.parse({
+      name: "Budget",
+      email: uniqueEmail("budget"),
+      password: "correct-horse-9",
+      storeName: "Budget store",
+    }),
+    ctx,
+  );
   const actor = { ...ctx, actor: { type: "user" as const, id: user.id } };
   const key = async (name: string) => (await createApiKey(store.id, user.id, { name }, actor)).secret;
   return { user, store, cookie: await sessionCookie(user.id), key };
@@ -42,7 +55,11 @@ describe("rate budgets per route class", () => {
     const start = Date.now();
     // Per minute, the worst case before polling backed off: the delivery log every 2 s, a credit
     // purchase's status every 1.5 s (here the balance read: same class), and a few page reads.
-    const perMinute = [...Array(30).fill(deliveries), ...Array(40).fill(balance), ...Array(5).fill(me)] as (typeof me)[];
+    const perMinute = [
+      ...Array(30).fill(deliveries),
+      ...Array(40).fill(balance),
+      ...Array(5).fill(me),
+    ] as (typeof me)[];
     let sent = 0;
     const statuses = new Map<number, number>();
     for (let minute = 0; minute < 10; minute++) {
@@ -55,7 +72,14 @@ describe("rate budgets per route class", () => {
     }
     expect(sent).toBeGreaterThan(100 * 7); // the old shared budget was 100 per hour
     expect(Object.fromEntries(statuses)).toEqual({ 200: sent });
-    const saved = await createKey(appRequest("/api/v1/api-keys", { method: "POST", body: { name: "after polling" }, headers: { cookie: s.cookie } }), noParams);
+    const saved = await createKey(
+      appRequest("/api/v1/api-keys", {
+        method: "POST",
+        body: { name: "after polling" },
+        headers: { cookie: s.cookie },
+      }),
+      noParams,
+    );
     expect(saved.status).toBe(201);
   });
 
@@ -83,14 +107,20 @@ describe("rate budgets per route class", () => {
     expect((await read()).status).toBe(200);
     expect((await read()).status).toBe(200);
     expect((await read()).status).toBe(429);
-    const save = await createKey(appRequest("/api/v1/api-keys", { method: "POST", body: { name: "still works" }, headers: { cookie: s.cookie } }), noParams);
+    const save = await createKey(
+      appRequest("/api/v1/api-keys", { method: "POST", body: { name: "still works" }, headers: { cookie: s.cookie } }),
+      noParams,
+    );
     expect(save.status).toBe(201);
     expect(save.headers.get("ratelimit-limit")).toBe(String(120));
   });
 
   it("sends RateLimit-Limit, -Remaining and -Reset on successful answers", async () => {
     const s = await seller();
-    const res = await me(appRequest("/api/v1/me", { headers: { authorization: `Bearer ${await s.key("headers")}` } }), noParams);
+    const res = await me(
+      appRequest("/api/v1/me", { headers: { authorization: `Bearer ${await s.key("headers")}` } }),
+      noParams,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("ratelimit-limit")).toBe("1500");
     expect(res.headers.get("ratelimit-remaining")).toBe("1499");
@@ -101,7 +131,14 @@ describe("rate budgets per route class", () => {
 
   it("limits anonymous callers too, with the same headers", async () => {
     process.env.RATE_LIMIT_PUBLIC = "1/minute";
-    const malformed = () => signUpRoute(new NextRequest(new URL("/api/auth/sign-up", "http://localhost:3000"), { method: "POST", headers: { "content-type": "application/json" }, body: "{" }));
+    const malformed = () =>
+      signUpRoute(
+        new NextRequest(new URL("/api/auth/sign-up", "http://localhost:3000"), {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "{",
+        }),
+      );
     const first = await malformed();
     expect(first.status).toBe(400);
     expect(first.headers.get("ratelimit-remaining")).toBe("0");

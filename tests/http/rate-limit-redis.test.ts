@@ -9,9 +9,15 @@ const reachable = await new Promise<boolean>((resolve) => {
   const { hostname, port } = new URL(url);
   const socket = net.connect({ host: hostname, port: Number(port || 6379) });
   socket.setTimeout(500);
-  socket.once("connect", () => { socket.destroy(); resolve(true); });
+  socket.once("connect", () => {
+    socket.destroy();
+    resolve(true);
+  });
   socket.once("error", () => resolve(false));
-  socket.once("timeout", () => { socket.destroy(); resolve(false); });
+  socket.once("timeout", () => {
+    socket.destroy();
+    resolve(false);
+  });
 });
 
 describe.skipIf(!reachable)(`rate limits on Redis (${url})`, () => {

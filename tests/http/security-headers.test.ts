@@ -12,19 +12,26 @@ import { createAppServer } from "@/scripts/server.mjs";
 import { parseTrustedProxies } from "@/scripts/client-address.mjs";
 
 const directive = (csp: string, name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `)) ?? "";
-const get = (path: string, headers: Record<string, string> = {}) => proxy(new NextRequest(new URL(path, "http://localhost:3000"), { headers }));
+const get = (path: string, headers: Record<string, string> = {}) =>
+  proxy(new NextRequest(new URL(path, "http://localhost:3000"), { headers }));
 const encodedState = (state: unknown) => encodeURIComponent(JSON.stringify(state));
 
 describe("security headers", () => {
   const saved = { STRIPE_EMULATOR_PUBLIC_URL: process.env.STRIPE_EMULATOR_PUBLIC_URL };
   afterEach(() => {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   });
 
   it("allows Stripe.js exactly where Stripe documents it, in production", () => {
     const csp = pageCsp("abc123", { production: true, dev: false, stripe: { kind: "stripe" } });
-    expect(directive(csp, "script-src")).toBe(`script-src 'self' 'nonce-abc123' 'strict-dynamic' ${STRIPE_JS.script.join(" ")}`);
-    expect(directive(csp, "frame-src")).toBe("frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com");
+    expect(directive(csp, "script-src")).toBe(
+      `script-src 'self' 'nonce-abc123' 'strict-dynamic' ${STRIPE_JS.script.join(" ")}`,
+    );
+    expect(directive(csp, "frame-src")).toBe(
+      "frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com",
+    );
     expect(directive(csp, "connect-src")).toBe("connect-src 'self' https://api.stripe.com");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
@@ -33,7 +40,11 @@ describe("security headers", () => {
   });
 
   it("allows only the emulator's stand-in in a demo", () => {
-    const csp = pageCsp("n", { production: false, dev: false, stripe: { kind: "emulator", origin: "http://127.0.0.1:12111" } });
+    const csp = pageCsp("n", {
+      production: false,
+      dev: false,
+      stripe: { kind: "emulator", origin: "http://127.0.0.1:12111" },
+    });
     expect(directive(csp, "script-src")).toBe("script-src 'self' 'nonce-n' 'strict-dynamic' http://127.0.0.1:12111");
     expect(directive(csp, "connect-src")).toBe("connect-src 'self' http://127.0.0.1:12111");
     expect(directive(csp, "frame-src")).toBe("frame-src 'none'");
@@ -42,8 +53,12 @@ describe("security headers", () => {
   });
 
   it("sends HSTS in production only", () => {
-    expect(commonSecurityHeaders({ production: true, dev: false, stripe: { kind: "stripe" } })["Strict-Transport-Security"]).toMatch(/^max-age=\d{8}/);
-    expect(commonSecurityHeaders({ production: false, dev: false, stripe: { kind: "stripe" } })).not.toHaveProperty("Strict-Transport-Security");
+    expect(
+      commonSecurityHeaders({ production: true, dev: false, stripe: { kind: "stripe" } })["Strict-Transport-Security"],
+    ).toMatch(/^max-age=\d{8}/);
+    expect(commonSecurityHeaders({ production: false, dev: false, stripe: { kind: "stripe" } })).not.toHaveProperty(
+      "Strict-Transport-Security",
+    );
   });
 
   it("gives a page a fresh nonce, in its CSP and in the request Next renders", () => {
@@ -53,10 +68,17 @@ describe("security headers", () => {
     expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(b.headers.get("content-security-policy")).not.toContain(nonce);
     expect(a.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
-    expect(a.headers.get("x-middleware-request-content-security-policy")).toBe(a.headers.get("content-security-policy"));
+    expect(a.headers.get("x-middleware-request-content-security-policy")).toBe(
+      a.headers.get("content-security-policy"),
+    );
     expect(a.headers.get("content-security-policy")).toContain("script-src 'self' 'nonce-");
     expect(a.headers.get("content-security-policy")).toContain("http://127.0.0.1:12999");
-    for (const [name, value] of [["x-content-type-options", "nosniff"], ["referrer-policy", "strict-origin-when-cross-origin"], ["x-frame-options", "DENY"]]) expect(a.headers.get(name!)).toBe(value);
+    for (const [name, value] of [
+      ["x-content-type-options", "nosniff"],
+      ["referrer-policy", "strict-origin-when-cross-origin"],
+      ["x-frame-options", "DENY"],
+    ])
+      expect(a.headers.get(name!)).toBe(value);
     expect(a.headers.get("permissions-policy")).toContain("camera=()");
     expect(a.headers.get("strict-transport-security")).toBeNull();
   });
@@ -75,7 +97,11 @@ describe("security headers", () => {
       expect(res.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
       expect(res.headers.get("permissions-policy")).toContain(`payment=(self "https://js.stripe.com")`);
     }
-    expect(secureRequest(new NextRequest(new URL("/pay/price_1", "https://pay.example")), production).headers.get("content-security-policy")).toContain("script-src 'self' 'nonce-");
+    expect(
+      secureRequest(new NextRequest(new URL("/pay/price_1", "https://pay.example")), production).headers.get(
+        "content-security-policy",
+      ),
+    ).toContain("script-src 'self' 'nonce-");
   });
 });
 
@@ -114,11 +140,21 @@ describe("Next-Router-State-Tree", () => {
   });
 
   it("refuses a tree past Next's 40,000-character cap (over HTTP Node's header limit answers 431 first)", () => {
-    expect(isValidRouterState(encodedState(["", Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`s${i}`, ["", {}]]))]))).toBe(false);
+    expect(
+      isValidRouterState(
+        encodedState(["", Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`s${i}`, ["", {}]]))]),
+      ),
+    ).toBe(false);
   });
 
   it("lets a router state the client router sends through", async () => {
-    const state = encodedState(["", { children: ["dashboard", { children: ["__PAGE__", {}, ["/dashboard", "/dashboard"], "refetch"] }] }, null, null, 1]);
+    const state = encodedState([
+      "",
+      { children: ["dashboard", { children: ["__PAGE__", {}, ["/dashboard", "/dashboard"], "refetch"] }] },
+      null,
+      null,
+      1,
+    ]);
     expect(isValidRouterState(state)).toBe(true);
     expect(isValidRouterState(undefined)).toBe(true);
     const res = await fetch(`${base}/dashboard`, { headers: { rsc: "1", "next-router-state-tree": state } });

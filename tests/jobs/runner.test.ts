@@ -28,7 +28,14 @@ describe("job runner", () => {
     },
   };
   const cronData: unknown[] = [];
-  const ticking: JobDefinition = { name: "test.cron", cron: "* * * * *", async handle(data) { cronData.push(data); cronRuns.push(Date.now()); } };
+  const ticking: JobDefinition = {
+    name: "test.cron",
+    cron: "* * * * *",
+    async handle(data) {
+      cronData.push(data);
+      cronRuns.push(Date.now());
+    },
+  };
   afterAll(() => stopJobRunner());
 
   it("retries a failing job with growing delays until it succeeds", async () => {
@@ -50,8 +57,13 @@ describe("job runner", () => {
   }, 80_000);
 
   it("completes the callbacks.deliver sweep that cron starts (it failed on every run when data was null)", async () => {
-    const runs = () => db().sql.query<{ state: string }>(`SELECT state FROM pgboss.job WHERE name = 'callbacks.deliver' AND data IS NULL`);
-    await expect.poll(async () => (await runs()).map((r) => r.state), { timeout: 70_000, interval: 500 }).toContain("completed");
+    const runs = () =>
+      db().sql.query<{ state: string }>(
+        `SELECT state FROM pgboss.job WHERE name = 'callbacks.deliver' AND data IS NULL`,
+      );
+    await expect
+      .poll(async () => (await runs()).map((r) => r.state), { timeout: 70_000, interval: 500 })
+      .toContain("completed");
     expect((await runs()).map((r) => r.state)).not.toContain("failed");
     expect((await runs()).map((r) => r.state)).not.toContain("retry");
   }, 80_000);

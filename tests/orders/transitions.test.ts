@@ -8,8 +8,26 @@ import { applyOrderUpdate, recordOrderDispute, recordOrderRefunds } from "@/lib/
 import { useTestDatabase } from "../support/db";
 import { sellerWithStore, systemCtx } from "../support/seller";
 
-const STATUSES: OrderStatus[] = ["PENDING", "FAILED", "PAID", "PARTIALLY_REFUNDED", "REFUNDED", "DISPUTED", "EXPIRED", "CANCELED"];
-const EVENTS: OrderEvent[] = ["paid", "failed", "expired", "canceled", "partially_refunded", "refunded", "disputed", "dispute_won"];
+const STATUSES: OrderStatus[] = [
+  "PENDING",
+  "FAILED",
+  "PAID",
+  "PARTIALLY_REFUNDED",
+  "REFUNDED",
+  "DISPUTED",
+  "EXPIRED",
+  "CANCELED",
+];
+const EVENTS: OrderEvent[] = [
+  "paid",
+  "failed",
+  "expired",
+  "canceled",
+  "partially_refunded",
+  "refunded",
+  "disputed",
+  "dispute_won",
+];
 
 // Written out by hand, independently of lib/orders/state.ts: every move that is allowed.
 const ALLOWED: Array<[OrderStatus, OrderEvent, OrderStatus]> = [
@@ -32,7 +50,9 @@ const ALLOWED: Array<[OrderStatus, OrderEvent, OrderStatus]> = [
 ];
 
 describe("order state machine", () => {
-  const cases = STATUSES.flatMap((from) => EVENTS.map((event) => [from, event, ALLOWED.find(([f, e]) => f === from && e === event)?.[2] ?? null] as const));
+  const cases = STATUSES.flatMap((from) =>
+    EVENTS.map((event) => [from, event, ALLOWED.find(([f, e]) => f === from && e === event)?.[2] ?? null] as const),
+  );
   it.each(cases)("%s + %s → %s", (from, event, expected) => {
     expect(nextOrderStatus(from, event)).toBe(expected);
   });
@@ -43,13 +63,33 @@ describe("order transitions on the database", () => {
 
   async function orderIn(status: OrderStatus) {
     const seller = await sellerWithStore({ tag: "orders" });
-    await prisma.callbackEndpoint.create({ data: { storeId: seller.store.id, url: "https://store.example/hooks", secretEnc: "unused", secretPrefix: "whsec_te" } });
+    await prisma.callbackEndpoint.create({
+      data: {
+        storeId: seller.store.id,
+        url: "https://store.example/hooks",
+        secretEnc: "unused",
+        secretPrefix: "whsec_te",
+      },
+    });
     const product = await prisma.product.create({ data: { storeId: seller.store.id, name: "Camiseta" } });
-    const price = await prisma.price.create({ data: { storeId: seller.store.id, productId: product.id, unitAmount: 5000, currency: "BRL", type: "ONE_TIME" } });
-    return prisma.order.create({ data: { storeId: seller.store.id, priceId: price.id, channel: "CHECKOUT", status, amountTotal: 5000, currency: "BRL", stripeAccountId: "acct_test" } });
+    const price = await prisma.price.create({
+      data: { storeId: seller.store.id, productId: product.id, unitAmount: 5000, currency: "BRL", type: "ONE_TIME" },
+    });
+    return prisma.order.create({
+      data: {
+        storeId: seller.store.id,
+        priceId: price.id,
+        channel: "CHECKOUT",
+        status,
+        amountTotal: 5000,
+        currency: "BRL",
+        stripeAccountId: "acct_test",
+      },
+    });
   }
   const statusOf = async (id: string) => (await prisma.order.findUniqueOrThrow({ where: { id } })).status;
-  const callbacks = (storeId: string) => prisma.callbackDelivery.findMany({ where: { storeId }, orderBy: { createdAt: "asc" } });
+  const callbacks = (storeId: string) =>
+    prisma.callbackDelivery.findMany({ where: { storeId }, orderBy: { createdAt: "asc" } });
 
   it("a late payment never moves a disputed or refunded order back to paid", async () => {
     for (const status of ["DISPUTED", "REFUNDED", "EXPIRED"] as const) {
@@ -63,7 +103,10 @@ describe("order transitions on the database", () => {
 
   it("paid twice (webhook, then sync) is one transition and one callback", async () => {
     const order = await orderIn("PENDING");
-    await Promise.all([applyOrderUpdate(order.id, { status: "PAID" }, systemCtx), applyOrderUpdate(order.id, { status: "PAID" }, systemCtx)]);
+    await Promise.all([
+      applyOrderUpdate(order.id, { status: "PAID" }, systemCtx),
+      applyOrderUpdate(order.id, { status: "PAID" }, systemCtx),
+    ]);
     expect(await statusOf(order.id)).toBe("PAID");
     expect(await prisma.auditLog.count({ where: { targetId: order.id, action: "order.paid" } })).toBe(1);
     expect((await callbacks(order.storeId)).map((c) => c.eventType)).toEqual(["payment.succeeded"]);
@@ -106,7 +149,11 @@ describe("order transitions on the database", () => {
 
   it("a closed dispute never revives an order that was not disputed", async () => {
     const order = await orderIn("REFUNDED");
-    await recordOrderDispute(order.id, { id: "dp_x", amount: 5000, currency: "brl", status: "won", reason: "general" }, systemCtx);
+    await recordOrderDispute(
+      order.id,
+      { id: "dp_x", amount: 5000, currency: "brl", status: "won", reason: "general" },
+      systemCtx,
+    );
     expect(await statusOf(order.id)).toBe("REFUNDED");
     expect(await callbacks(order.storeId)).toHaveLength(0);
   });

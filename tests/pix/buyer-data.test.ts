@@ -1,6 +1,14 @@
 // Buyer data, split rules and gateway timestamps: the pure rules the adapters apply before any call.
 import { afterEach, describe, expect, it } from "vitest";
-import { customerProblems, isBrPhone, isCnpj, isCpf, normaliseCustomer, normalisePhone, requiredFields } from "@/lib/pix/customer";
+import {
+  customerProblems,
+  isBrPhone,
+  isCnpj,
+  isCpf,
+  normaliseCustomer,
+  normalisePhone,
+  requiredFields,
+} from "@/lib/pix/customer";
 import { toDate } from "@/lib/pix/fields";
 import { splitProblem } from "@/lib/pix/split";
 
@@ -8,7 +16,8 @@ describe("CPF / CNPJ / phone", () => {
   it("accepts CPFs and CNPJs whose check digits hold and refuses the rest", () => {
     // Receita Federal's documented examples and well-known valid test numbers.
     for (const ok of ["12345678909", "11144477735", "52998224725"]) expect(isCpf(ok)).toBe(true);
-    for (const bad of ["12345678900", "11111111111", "1234567890", "123456789091", "00000000000"]) expect(isCpf(bad)).toBe(false);
+    for (const bad of ["12345678900", "11111111111", "1234567890", "123456789091", "00000000000"])
+      expect(isCpf(bad)).toBe(false);
     expect(isCnpj("11222333000181")).toBe(true);
     expect(isCnpj("11222333000180")).toBe(false);
   });
@@ -23,12 +32,29 @@ describe("CPF / CNPJ / phone", () => {
 
   it("names exactly what is missing or malformed for a gateway's requirements", () => {
     const req = { name: true, email: true, phone: true, document: "cpf" } as const;
-    expect(customerProblems(req, undefined).map((p) => `${p.field}:${p.reason}`)).toEqual(["name:missing", "email:missing", "document:missing", "phone:missing"]);
-    const c = normaliseCustomer({ name: " Maria  da Silva ", email: "maria@example.com", document: "123.456.789-09", phone: "+55 11 99999-0000" });
-    expect(c).toEqual({ name: "Maria da Silva", email: "maria@example.com", document: "12345678909", phone: "11999990000" });
+    expect(customerProblems(req, undefined).map((p) => `${p.field}:${p.reason}`)).toEqual([
+      "name:missing",
+      "email:missing",
+      "document:missing",
+      "phone:missing",
+    ]);
+    const c = normaliseCustomer({
+      name: " Maria  da Silva ",
+      email: "maria@example.com",
+      document: "123.456.789-09",
+      phone: "+55 11 99999-0000",
+    });
+    expect(c).toEqual({
+      name: "Maria da Silva",
+      email: "maria@example.com",
+      document: "12345678909",
+      phone: "11999990000",
+    });
     expect(customerProblems(req, c)).toEqual([]);
     // A CNPJ is refused where only a CPF is accepted (SyncPay, Paradise), accepted where either is (Átomo).
-    expect(customerProblems(req, { ...c, document: "11222333000181" })).toEqual([{ field: "document", reason: "invalid" }]);
+    expect(customerProblems(req, { ...c, document: "11222333000181" })).toEqual([
+      { field: "document", reason: "invalid" },
+    ]);
     expect(customerProblems({ ...req, document: "cpf_or_cnpj" }, { ...c, document: "11222333000181" })).toEqual([]);
     expect(requiredFields({ name: true, email: true, phone: false, document: false })).toEqual(["name", "email"]);
   });
@@ -40,11 +66,31 @@ describe("split limits", () => {
   const syncpay = { maxRecipients: 3, maxTotalPercentage: 100 };
   it("applies each gateway's rule", () => {
     expect(splitProblem(pushinpay, [{ recipientId: "a", percentage: 50 }])).toBeNull();
-    expect(splitProblem(pushinpay, [{ recipientId: "a", percentage: 30 }, { recipientId: "b", percentage: 21 }])).toMatch(/51 %.*50 %/);
-    expect(splitProblem(syncpay, ["a", "b", "c", "d"].map((r) => ({ recipientId: r, percentage: 5 })))).toMatch(/at most 3/);
-    expect(splitProblem(syncpay, [{ recipientId: "a", percentage: 5 }, { recipientId: "a", percentage: 5 }])).toMatch(/twice/);
+    expect(
+      splitProblem(pushinpay, [
+        { recipientId: "a", percentage: 30 },
+        { recipientId: "b", percentage: 21 },
+      ]),
+    ).toMatch(/51 %.*50 %/);
+    expect(
+      splitProblem(
+        syncpay,
+        ["a", "b", "c", "d"].map((r) => ({ recipientId: r, percentage: 5 })),
+      ),
+    ).toMatch(/at most 3/);
+    expect(
+      splitProblem(syncpay, [
+        { recipientId: "a", percentage: 5 },
+        { recipientId: "a", percentage: 5 },
+      ]),
+    ).toMatch(/twice/);
     expect(splitProblem(syncpay, [{ recipientId: "a", percentage: 2.5 }])).toMatch(/whole numbers/);
-    expect(splitProblem(wiinpay, [{ recipientId: "a", percentage: 1 }, { recipientId: "b", percentage: 1 }])).toMatch(/at most 1 recipient$/);
+    expect(
+      splitProblem(wiinpay, [
+        { recipientId: "a", percentage: 1 },
+        { recipientId: "b", percentage: 1 },
+      ]),
+    ).toMatch(/at most 1 recipient$/);
     // WiinPay: the share must be MORE than R$ 0,10 — 1 % of R$ 10,00 is exactly 0,10.
     expect(splitProblem(wiinpay, [{ recipientId: "a", percentage: 1 }], 1000)).toMatch(/more than 10 centavos/);
     expect(splitProblem(wiinpay, [{ recipientId: "a", percentage: 1 }], 1100)).toBeNull();

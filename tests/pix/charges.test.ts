@@ -13,7 +13,13 @@ import { GET as publicStatus } from "@/app/api/pix/charges/[id]/route";
 import { getPublicPixCharge } from "@/lib/pix/service/charges";
 import { addGateway, BUYER, callRoute, passReadBudget, pixSeller, usePixSimulator, type PixSeller } from "./support";
 
-const body = (amountCentavos: number, extra: Record<string, unknown> = {}) => ({ amountCentavos, description: "Pedido 1001 — camiseta", orderId: "1001", customer: BUYER, ...extra });
+const body = (amountCentavos: number, extra: Record<string, unknown> = {}) => ({
+  amountCentavos,
+  description: "Pedido 1001 — camiseta",
+  orderId: "1001",
+  customer: BUYER,
+  ...extra,
+});
 
 describe("PIX charges", () => {
   const { db } = useTestDatabase();
@@ -87,7 +93,10 @@ describe("PIX charges", () => {
 
   it("answers a same-key request that arrives while the first is still at the gateway with 409 request_in_progress, then the charge", async () => {
     const headers = { "idempotency-key": "order-1003-race" };
-    const [x, y] = await Promise.all([callRoute(createCharge, { apiKey: a.apiKey, body: body(2700), headers }), callRoute(createCharge, { apiKey: a.apiKey, body: body(2700), headers })]);
+    const [x, y] = await Promise.all([
+      callRoute(createCharge, { apiKey: a.apiKey, body: body(2700), headers }),
+      callRoute(createCharge, { apiKey: a.apiKey, body: body(2700), headers }),
+    ]);
     const statuses = [x.status, y.status].sort();
     // Either the second saw the finished charge (201 twice, same id) or it was told to retry: never a charge without its code.
     for (const r of [x, y]) {
@@ -111,7 +120,13 @@ describe("PIX charges", () => {
       expect(res.status).toBe(201);
       expect(res.json.charge.gateway).toBe("wiinpay");
       const detail = await callRoute(getCharge, { apiKey: seller.apiKey, params: { id: res.json.charge.id } });
-      expect(detail.json.charge.attempts.map((t: { gateway: string; ok: boolean; errorCode: string | null }) => [t.gateway, t.ok, t.errorCode])).toEqual([
+      expect(
+        detail.json.charge.attempts.map((t: { gateway: string; ok: boolean; errorCode: string | null }) => [
+          t.gateway,
+          t.ok,
+          t.errorCode,
+        ]),
+      ).toEqual([
         ["syncpay", false, "gateway_unavailable"],
         ["wiinpay", true, null],
       ]);
@@ -122,7 +137,10 @@ describe("PIX charges", () => {
       const none = await callRoute(createCharge, { apiKey: seller.apiKey, body: body(100) });
       expect(none.status).toBe(502);
       expect(none.json.error.code).toBe("all_gateways_failed");
-      const record = await db().prisma.pixCharge.findFirstOrThrow({ where: { storeId: seller.store.id, amountCentavos: 100 }, include: { attempts: true } });
+      const record = await db().prisma.pixCharge.findFirstOrThrow({
+        where: { storeId: seller.store.id, amountCentavos: 100 },
+        include: { attempts: true },
+      });
       expect(record).toMatchObject({ status: "failed", failureCode: "all_gateways_failed" });
       expect(record.attempts).toHaveLength(1);
     } finally {
@@ -133,7 +151,14 @@ describe("PIX charges", () => {
   it("shows the buyer only what the payment page needs, and the public status route polls it", async () => {
     const created = (await callRoute(createCharge, { apiKey: a.apiKey, body: body(3100) })).json.charge;
     const view = await getPublicPixCharge(created.id);
-    expect(view).toMatchObject({ id: created.id, status: "pending", amountCentavos: 3100, storeName: "Loja chg-a", brCode: created.brCode, gateway: "pushinpay" });
+    expect(view).toMatchObject({
+      id: created.id,
+      status: "pending",
+      amountCentavos: 3100,
+      storeName: "Loja chg-a",
+      brCode: created.brCode,
+      gateway: "pushinpay",
+    });
     expect(JSON.stringify(view)).not.toMatch(/maria|12345678909|transactionId|reference/i);
     const res = await callRoute(publicStatus, { params: { id: created.id } });
     expect(res.status).toBe(200);
@@ -142,7 +167,10 @@ describe("PIX charges", () => {
     // Paid at the gateway while the webhook is lost: the buyer's polling re-reads and flips to paid.
     // (A minute later: in its first interval the buyer's polling leaves the gateway to the webhook.)
     await passReadBudget(created.id, pix.sim());
-    await db().prisma.pixCharge.update({ where: { id: created.id }, data: { createdAt: new Date(Date.now() - 120_000) } });
+    await db().prisma.pixCharge.update({
+      where: { id: created.id },
+      data: { createdAt: new Date(Date.now() - 120_000) },
+    });
     const row = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: created.id } });
     const sim = pix.sim().charge("pushinpay", row.transactionId!)!;
     sim.webhookUrl = undefined;
@@ -171,7 +199,9 @@ describe("PIX charges", () => {
     expect((await callRoute(confirmCharge, { cookie: seller.cookie, params: { id: created.id } })).status).toBe(409);
     const pushCharge = (await callRoute(createCharge, { apiKey: a.apiKey, body: body(1000) })).json.charge;
     expect((await callRoute(confirmCharge, { cookie: a.cookie, params: { id: pushCharge.id } })).status).toBe(409);
-    const audit = await db().prisma.auditLog.findFirstOrThrow({ where: { action: "pix_charge.paid", targetId: created.id } });
+    const audit = await db().prisma.auditLog.findFirstOrThrow({
+      where: { action: "pix_charge.paid", targetId: created.id },
+    });
     expect(audit.actorId).toBe(seller.user.id);
   });
 });

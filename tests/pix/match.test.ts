@@ -7,13 +7,24 @@ const NOW = new Date("2025-06-01T12:00:00Z");
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
 
 function charge(over: Partial<MatchCandidate> & { id: string }): MatchCandidate {
-  return { storeId: "store_a", gatewayId: "pushinpay", reference: `ref_${over.id}`, amountCentavos: 1990, status: "pending", createdAt: minutesAgo(5), ...over };
+  return {
+    storeId: "store_a",
+    gatewayId: "pushinpay",
+    reference: `ref_${over.id}`,
+    amountCentavos: 1990,
+    status: "pending",
+    createdAt: minutesAgo(5),
+    ...over,
+  };
 }
 function event(over: Partial<PixWebhookEvent> = {}): PixWebhookEvent {
   return { transactionId: "tx_none", status: "paid", amountCentavos: 1990, raw: {}, ...over };
 }
-const match = (ev: PixWebhookEvent, candidates: MatchCandidate[], extra: { storeId?: string; gatewayId?: string; expectedProducerHash?: string } = {}) =>
-  matchWebhook({ storeId: "store_a", gatewayId: "pushinpay", event: ev, candidates, now: NOW, ...extra });
+const match = (
+  ev: PixWebhookEvent,
+  candidates: MatchCandidate[],
+  extra: { storeId?: string; gatewayId?: string; expectedProducerHash?: string } = {},
+) => matchWebhook({ storeId: "store_a", gatewayId: "pushinpay", event: ev, candidates, now: NOW, ...extra });
 
 describe("matchWebhook priorities", () => {
   const byTx = charge({ id: "c1", transactionId: "tx_1", hash: "h_other", reference: "ref_x" });
@@ -22,28 +33,53 @@ describe("matchWebhook priorities", () => {
   const all = [byRef, byHash, byTx];
 
   it("prefers transaction id over hash over reference", () => {
-    expect(match(event({ transactionId: "tx_1", hash: "h_1", reference: "ref_1" }), all)).toMatchObject({ charge: { id: "c1" }, by: "transactionId", flagged: false });
-    expect(match(event({ hash: "h_1", reference: "ref_1" }), all)).toMatchObject({ charge: { id: "c2" }, by: "hash", flagged: false });
-    expect(match(event({ reference: "ref_1" }), all)).toMatchObject({ charge: { id: "c3" }, by: "reference", flagged: false });
+    expect(match(event({ transactionId: "tx_1", hash: "h_1", reference: "ref_1" }), all)).toMatchObject({
+      charge: { id: "c1" },
+      by: "transactionId",
+      flagged: false,
+    });
+    expect(match(event({ hash: "h_1", reference: "ref_1" }), all)).toMatchObject({
+      charge: { id: "c2" },
+      by: "hash",
+      flagged: false,
+    });
+    expect(match(event({ reference: "ref_1" }), all)).toMatchObject({
+      charge: { id: "c3" },
+      by: "reference",
+      flagged: false,
+    });
   });
 
   it("falls back to a single pending charge of the same amount in the window, flagged", () => {
     const lone = charge({ id: "c4", amountCentavos: 777 });
-    expect(match(event({ amountCentavos: 777 }), [...all, lone])).toMatchObject({ charge: { id: "c4" }, by: "amount", flagged: true });
+    expect(match(event({ amountCentavos: 777 }), [...all, lone])).toMatchObject({
+      charge: { id: "c4" },
+      by: "amount",
+      flagged: true,
+    });
   });
 
   it("refuses the amount fallback when ambiguous, too old, not pending or on another gateway", () => {
     const twins = [charge({ id: "a", amountCentavos: 500 }), charge({ id: "b", amountCentavos: 500 })];
     expect(match(event({ amountCentavos: 500 }), twins)).toEqual({ charge: null, reason: "ambiguous_amount" });
-    expect(match(event({ amountCentavos: 500 }), [charge({ id: "old", amountCentavos: 500, createdAt: minutesAgo(31) })])).toEqual({ charge: null, reason: "no_match" });
-    expect(match(event({ amountCentavos: 500 }), [charge({ id: "p", amountCentavos: 500, status: "paid" })])).toEqual({ charge: null, reason: "no_match" });
-    expect(match(event({ amountCentavos: 500 }), [charge({ id: "g", amountCentavos: 500, gatewayId: "syncpay" })])).toEqual({ charge: null, reason: "no_match" });
+    expect(
+      match(event({ amountCentavos: 500 }), [charge({ id: "old", amountCentavos: 500, createdAt: minutesAgo(31) })]),
+    ).toEqual({ charge: null, reason: "no_match" });
+    expect(match(event({ amountCentavos: 500 }), [charge({ id: "p", amountCentavos: 500, status: "paid" })])).toEqual({
+      charge: null,
+      reason: "no_match",
+    });
+    expect(
+      match(event({ amountCentavos: 500 }), [charge({ id: "g", amountCentavos: 500, gatewayId: "syncpay" })]),
+    ).toEqual({ charge: null, reason: "no_match" });
   });
 
   it("never matches another store's charge, even by exact transaction id", () => {
     const theirs = charge({ id: "b1", storeId: "store_b", transactionId: "tx_b" });
     expect(match(event({ transactionId: "tx_b" }), [theirs])).toEqual({ charge: null, reason: "no_match" });
-    expect(match(event({ transactionId: "tx_b" }), [theirs], { storeId: "store_b" })).toMatchObject({ charge: { id: "b1" } });
+    expect(match(event({ transactionId: "tx_b" }), [theirs], { storeId: "store_b" })).toMatchObject({
+      charge: { id: "b1" },
+    });
     // Store A's webhook with an amount that only store B has pending: still nothing.
     expect(match(event({ amountCentavos: 1990 }), [theirs])).toEqual({ charge: null, reason: "no_match" });
   });
@@ -51,11 +87,26 @@ describe("matchWebhook priorities", () => {
   it("cross-checks Átomo's producer hash against the charge or the account", () => {
     const atomo = charge({ id: "at", gatewayId: "atomopay", transactionId: "501", producerHash: "prod_a" });
     const opts = { gatewayId: "atomopay" };
-    expect(match(event({ transactionId: "501", producerHash: "prod_a" }), [atomo], opts)).toMatchObject({ charge: { id: "at" } });
-    expect(match(event({ transactionId: "501", producerHash: "prod_x" }), [atomo], opts)).toEqual({ charge: null, reason: "producer_mismatch" });
+    expect(match(event({ transactionId: "501", producerHash: "prod_a" }), [atomo], opts)).toMatchObject({
+      charge: { id: "at" },
+    });
+    expect(match(event({ transactionId: "501", producerHash: "prod_x" }), [atomo], opts)).toEqual({
+      charge: null,
+      reason: "producer_mismatch",
+    });
     const noHash = { ...atomo, producerHash: null };
-    expect(match(event({ transactionId: "501", producerHash: "prod_x" }), [noHash], { ...opts, expectedProducerHash: "prod_a" })).toEqual({ charge: null, reason: "producer_mismatch" });
-    expect(match(event({ transactionId: "501", producerHash: "prod_a" }), [noHash], { ...opts, expectedProducerHash: "prod_a" })).toMatchObject({ charge: { id: "at" } });
+    expect(
+      match(event({ transactionId: "501", producerHash: "prod_x" }), [noHash], {
+        ...opts,
+        expectedProducerHash: "prod_a",
+      }),
+    ).toEqual({ charge: null, reason: "producer_mismatch" });
+    expect(
+      match(event({ transactionId: "501", producerHash: "prod_a" }), [noHash], {
+        ...opts,
+        expectedProducerHash: "prod_a",
+      }),
+    ).toMatchObject({ charge: { id: "at" } });
   });
 });
 
@@ -85,7 +136,15 @@ describe("transition", () => {
   });
 
   it("explains why a late payment on a failed charge waits for the gateway", () => {
-    expect(transition("failed", "paid")).toEqual({ apply: false, next: "failed", reason: "failed_to_paid_needs_gateway_confirmation" });
-    expect(transition("failed", "paid", { verified: true })).toEqual({ apply: true, next: "paid", reason: "late_payment_confirmed_by_gateway" });
+    expect(transition("failed", "paid")).toEqual({
+      apply: false,
+      next: "failed",
+      reason: "failed_to_paid_needs_gateway_confirmation",
+    });
+    expect(transition("failed", "paid", { verified: true })).toEqual({
+      apply: true,
+      next: "paid",
+      reason: "late_payment_confirmed_by_gateway",
+    });
   });
 });

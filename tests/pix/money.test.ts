@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { PixGatewayError } from "@/lib/pix/errors";
-import { assertChargeAmount, centavosToReais, centavosToReaisString, formatReais, reaisToCentavos } from "@/lib/pix/money";
+import {
+  assertChargeAmount,
+  centavosToReais,
+  centavosToReaisString,
+  formatReais,
+  reaisToCentavos,
+} from "@/lib/pix/money";
 
 describe("money", () => {
   it("converts the documented examples", () => {
@@ -20,7 +26,8 @@ describe("money", () => {
     const amounts = [...every, ...spread, 99_999_999, 1_234_567_891, 9_007_199_254_740];
     for (const c of amounts) {
       const s = centavosToReaisString(c);
-      if (!/^\d+\.\d{2}$/.test(s) || reaisToCentavos(s) !== c || reaisToCentavos(centavosToReais(c)) !== c) throw new Error(`drift at ${c}: ${s}`);
+      if (!/^\d+\.\d{2}$/.test(s) || reaisToCentavos(s) !== c || reaisToCentavos(centavosToReais(c)) !== c)
+        throw new Error(`drift at ${c}: ${s}`);
     }
   });
 

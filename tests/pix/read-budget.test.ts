@@ -25,20 +25,40 @@ describe("PIX status-read budget", () => {
     await addGateway(seller, "pushinpay");
   });
 
-  const readsOf = (transactionId: string) => pix.sim().statusReads("pushinpay").filter((r) => r.id === transactionId);
+  const readsOf = (transactionId: string) =>
+    pix
+      .sim()
+      .statusReads("pushinpay")
+      .filter((r) => r.id === transactionId);
 
   it("a burst of buyer polls, seller refreshes, webhooks and reconciler runs reads PushinPay once per charge per minute", async () => {
     const sim = pix.sim();
-    const view = await createPixCharge(seller.store.id, seller.audit, { amountCentavos: 2500, description: "Pedido budget" });
+    const view = await createPixCharge(seller.store.id, seller.audit, {
+      amountCentavos: 2500,
+      description: "Pedido budget",
+    });
     const charge = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: view.id } });
     const t0 = new Date();
 
     // Everything at once: 30 buyer polls (through the real public route), 5 seller refreshes, 3 reconciler runs (the charge is due).
     await db().prisma.pixCharge.update({ where: { id: charge.id }, data: { nextCheckAt: t0 } });
-    const polls = Array.from({ length: 30 }, () => callRoute(publicStatusRoute, { path: `/api/pix/charges/${charge.id}`, params: { id: charge.id } }));
-    const refreshes = Array.from({ length: 5 }, () => callRoute(refreshRoute, { method: "POST", path: `/api/v1/pix/charges/${charge.id}/refresh`, params: { id: charge.id }, apiKey: seller.apiKey }));
+    const polls = Array.from({ length: 30 }, () =>
+      callRoute(publicStatusRoute, { path: `/api/pix/charges/${charge.id}`, params: { id: charge.id } }),
+    );
+    const refreshes = Array.from({ length: 5 }, () =>
+      callRoute(refreshRoute, {
+        method: "POST",
+        path: `/api/v1/pix/charges/${charge.id}/refresh`,
+        params: { id: charge.id },
+        apiKey: seller.apiKey,
+      }),
+    );
     const runs = Array.from({ length: 3 }, () => reconcilePixCharges());
-    const [pollAnswers, refreshAnswers] = await Promise.all([Promise.all(polls), Promise.all(refreshes), Promise.all(runs)]);
+    const [pollAnswers, refreshAnswers] = await Promise.all([
+      Promise.all(polls),
+      Promise.all(refreshes),
+      Promise.all(runs),
+    ]);
     expect(readsOf(charge.transactionId!)).toHaveLength(1);
     for (const a of pollAnswers) {
       expect(a.status).toBe(200);
@@ -82,17 +102,25 @@ describe("PIX status-read budget", () => {
     expect(paidAt!).toBeGreaterThanOrEqual(60);
     expect(paidAt!).toBeLessThanOrEqual(Math.ceil(burstRead) + 61);
     expect(readsOf(charge.transactionId!).map((r) => r.outcome)).toEqual(["ok", "ok"]);
-    expect(sim.statusReads("pushinpay").filter((r) => r.outcome === "rate_limited" || r.outcome === "blocked")).toEqual([]);
+    expect(sim.statusReads("pushinpay").filter((r) => r.outcome === "rate_limited" || r.outcome === "blocked")).toEqual(
+      [],
+    );
     expect(sim.isBlocked("pushinpay")).toBe(false);
   });
 
   it("the seller's refresh reads again once the minute has passed", async () => {
-    const view = await createPixCharge(seller.store.id, seller.audit, { amountCentavos: 3000, description: "Pedido refresh" });
+    const view = await createPixCharge(seller.store.id, seller.audit, {
+      amountCentavos: 3000,
+      description: "Pedido refresh",
+    });
     const charge = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: view.id } });
     await refreshPixCharge(seller.store.id, charge.id);
     await expect(refreshPixCharge(seller.store.id, charge.id)).rejects.toMatchObject({ code: "rate_limited" });
     // As if a minute went by (on both clocks).
-    await db().prisma.pixCharge.update({ where: { id: charge.id }, data: { lastGatewayReadAt: new Date(Date.now() - 61_000) } });
+    await db().prisma.pixCharge.update({
+      where: { id: charge.id },
+      data: { lastGatewayReadAt: new Date(Date.now() - 61_000) },
+    });
     pix.sim().advanceClock(61_000);
     await expect(refreshPixCharge(seller.store.id, charge.id)).resolves.toMatchObject({ status: "pending" });
     expect(readsOf(charge.transactionId!)).toHaveLength(2);

@@ -26,7 +26,13 @@ describe("PIX reconciler", () => {
   beforeEach(() => clearTokenCache());
 
   async function chargeWithLostWebhook(gw: SimGatewayId, amountCentavos: number, expiresInSeconds?: number) {
-    const view = await createPixCharge(seller.store.id, seller.audit, { amountCentavos, description: "Pedido", orderId: `rec-${amountCentavos}`, expiresInSeconds, customer: BUYER });
+    const view = await createPixCharge(seller.store.id, seller.audit, {
+      amountCentavos,
+      description: "Pedido",
+      orderId: `rec-${amountCentavos}`,
+      expiresInSeconds,
+      customer: BUYER,
+    });
     const row = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: view.id } });
     // The gateway's notification is lost on the way.
     pix.sim().charge(gw, row.transactionId!)!.webhookUrl = undefined;
@@ -40,7 +46,9 @@ describe("PIX reconciler", () => {
 
   it("follows the 2, 5, 15 minutes then every 15 minutes schedule", () => {
     const t0 = new Date("2026-01-01T00:00:00Z");
-    expect([0, 1, 2, 3, 4].map((n) => (nextCheckAfter(t0, n).getTime() - t0.getTime()) / 60_000)).toEqual([2, 5, 15, 30, 45]);
+    expect([0, 1, 2, 3, 4].map((n) => (nextCheckAfter(t0, n).getTime() - t0.getTime()) / 60_000)).toEqual([
+      2, 5, 15, 30, 45,
+    ]);
   });
 
   it("marks a charge paid without any webhook, writes one callback, and stops checking it", async () => {
@@ -52,8 +60,12 @@ describe("PIX reconciler", () => {
     expect(report).toMatchObject({ checked: 1, paid: 1, errors: 0 });
     const row = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: charge.id } });
     expect(row).toMatchObject({ status: "paid", paidAmountCentavos: 1990, checkCount: 1, nextCheckAt: null });
-    const deliveries = await db().prisma.callbackDelivery.findMany({ where: { storeId: seller.store.id, eventType: "payment.succeeded" } });
-    expect(deliveries.filter((d) => (d.payload as { data: { pixChargeId: string } }).data.pixChargeId === charge.id)).toHaveLength(1);
+    const deliveries = await db().prisma.callbackDelivery.findMany({
+      where: { storeId: seller.store.id, eventType: "payment.succeeded" },
+    });
+    expect(
+      deliveries.filter((d) => (d.payload as { data: { pixChargeId: string } }).data.pixChargeId === charge.id),
+    ).toHaveLength(1);
     expect((await reconcilePixCharges({ now: minutes(charge.createdAt, 30) })).checked).toBe(0);
   });
 
@@ -82,9 +94,16 @@ describe("PIX reconciler", () => {
   it("expires direct-key charges nobody confirmed", async () => {
     const configs = await db().prisma.pixGatewayConfig.findMany({ where: { storeId: seller.store.id } });
     const { verifyGatewayConfig } = await import("@/lib/pix/service/configs");
-    for (const c of configs) if (c.gateway === "direct_key") expect((await verifyGatewayConfig(seller.store.id, seller.audit, c.id)).ok).toBe(true);
-    for (const c of configs) await db().prisma.pixGatewayConfig.update({ where: { id: c.id }, data: { active: c.gateway === "direct_key" } });
-    const view = await createPixCharge(seller.store.id, seller.audit, { amountCentavos: 990, description: "Pix direto", expiresInSeconds: 600 });
+    for (const c of configs)
+      if (c.gateway === "direct_key")
+        expect((await verifyGatewayConfig(seller.store.id, seller.audit, c.id)).ok).toBe(true);
+    for (const c of configs)
+      await db().prisma.pixGatewayConfig.update({ where: { id: c.id }, data: { active: c.gateway === "direct_key" } });
+    const view = await createPixCharge(seller.store.id, seller.audit, {
+      amountCentavos: 990,
+      description: "Pix direto",
+      expiresInSeconds: 600,
+    });
     const row = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: view.id } });
     expect(row.nextCheckAt).toBeNull();
     expect((await reconcilePixCharges({ now: minutes(row.createdAt, 5) })).checked).toBe(0);

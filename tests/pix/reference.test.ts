@@ -6,7 +6,8 @@ describe("references", () => {
     const refs = Array.from({ length: 20_000 }, newPixReference);
     expect(new Set(refs).size).toBe(refs.length);
     for (const r of refs) {
-      if (!/^vtr[A-Za-z0-9]{29}$/.test(r) || !isBcbTxid(r) || !isPixReference(r) || encodeURIComponent(r) !== r) throw new Error(`bad reference ${r}`);
+      if (!/^vtr[A-Za-z0-9]{29}$/.test(r) || !isBcbTxid(r) || !isPixReference(r) || encodeURIComponent(r) !== r)
+        throw new Error(`bad reference ${r}`);
     }
     // Every base62 character shows up: the alphabet is not accidentally truncated.
     expect(new Set(refs.map((r) => r.slice(3)).join("")).size).toBe(62);

@@ -33,7 +33,12 @@ describe("PIX refunds", () => {
   });
 
   async function paidCharge(seller: PixSeller, gw: "bcb" | "pushinpay", amountCentavos: number) {
-    const view = await createPixCharge(seller.store.id, seller.audit, { amountCentavos, description: "Pedido", orderId: `ref-${amountCentavos}`, customer: BUYER });
+    const view = await createPixCharge(seller.store.id, seller.audit, {
+      amountCentavos,
+      description: "Pedido",
+      orderId: `ref-${amountCentavos}`,
+      customer: BUYER,
+    });
     const row = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: view.id } });
     await pix.sim().markPaid(gw, row.transactionId!);
     const paid = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: view.id } });
@@ -43,9 +48,19 @@ describe("PIX refunds", () => {
   // Refunds here come seconds after the payment (in life, minutes or days): let each one's follow-up
   // status read happen instead of waiting out the gateway's read budget.
   const refund = async (seller: PixSeller, id: string, amountCentavos: number, key?: string) =>
-    (await passReadBudget(id), callRoute)(refundRoute, { apiKey: seller.apiKey, params: { id }, body: { amountCentavos, reason: "Cliente desistiu" }, headers: key ? { "idempotency-key": key } : {} });
+    (await passReadBudget(id), callRoute)(refundRoute, {
+      apiKey: seller.apiKey,
+      params: { id },
+      body: { amountCentavos, reason: "Cliente desistiu" },
+      headers: key ? { "idempotency-key": key } : {},
+    });
   const refundCallbacks = async (chargeId: string) =>
-    (await db().prisma.callbackDelivery.findMany({ where: { storeId: bcb.store.id, eventType: "payment.refunded" }, orderBy: { createdAt: "asc" } }))
+    (
+      await db().prisma.callbackDelivery.findMany({
+        where: { storeId: bcb.store.id, eventType: "payment.refunded" },
+        orderBy: { createdAt: "asc" },
+      })
+    )
       .map((d) => (d.payload as { data: { pixChargeId: string; status: string; refundedAmount: number } }).data)
       .filter((d) => d.pixChargeId === chargeId);
 
@@ -55,7 +70,12 @@ describe("PIX refunds", () => {
     const first = await refund(bcb, charge.id, 3_000);
     expect(first.status).toBe(201);
     expect(first.json.refund).toMatchObject({ amountCentavos: 3_000, status: "refunded" });
-    expect(first.json.charge).toMatchObject({ status: "paid", refundedCentavos: 3_000, refundableCentavos: 7_000, canRefund: true });
+    expect(first.json.charge).toMatchObject({
+      status: "paid",
+      refundedCentavos: 3_000,
+      refundableCentavos: 7_000,
+      canRefund: true,
+    });
     const simRefunds = pix.sim().charge("bcb", charge.transactionId!)!.refunds;
     expect(simRefunds.map((r) => r.amountCentavos)).toEqual([3_000]);
 

@@ -12,9 +12,21 @@ describe("registry", () => {
     expect(byId.wiinpay).toMatchObject({ amountUnit: "reais", minimumCentavos: 300 });
     expect(byId.atomopay).toMatchObject({ amountUnit: "centavos", minimumCentavos: 50 });
     expect(byId.bcb.capabilities).toMatchObject({ refund: true, webhookRegistration: true });
-    expect(byId.direct_key.capabilities).toEqual({ refund: false, statusQuery: false, signedWebhooks: false, split: false, webhookRegistration: false });
-    expect(byId.atomopay.credentialFields.find((f) => f.name === "api_token")).toMatchObject({ secret: true, required: true });
-    expect(byId.bcb.credentialFields.find((f) => f.name === "private_key")).toMatchObject({ secret: true, multiline: true });
+    expect(byId.direct_key.capabilities).toEqual({
+      refund: false,
+      statusQuery: false,
+      signedWebhooks: false,
+      split: false,
+      webhookRegistration: false,
+    });
+    expect(byId.atomopay.credentialFields.find((f) => f.name === "api_token")).toMatchObject({
+      secret: true,
+      required: true,
+    });
+    expect(byId.bcb.credentialFields.find((f) => f.name === "private_key")).toMatchObject({
+      secret: true,
+      multiline: true,
+    });
     expect(byId.bcb.credentialFields.find((f) => f.name === "token_url")).toMatchObject({ required: false });
   });
 
@@ -32,7 +44,13 @@ describe("registry", () => {
 
   it("uses the configured base URL over the default", () => {
     expect(createGateway("pushinpay", { token: "t0k3n-long-enough" }).baseUrl).toBe("https://api.pushinpay.com.br/api");
-    expect(createGateway("pushinpay", { token: "t0k3n-long-enough" }, { baseUrl: "https://api-sandbox.pushinpay.com.br/api/" }).baseUrl).toBe("https://api-sandbox.pushinpay.com.br/api");
+    expect(
+      createGateway(
+        "pushinpay",
+        { token: "t0k3n-long-enough" },
+        { baseUrl: "https://api-sandbox.pushinpay.com.br/api/" },
+      ).baseUrl,
+    ).toBe("https://api-sandbox.pushinpay.com.br/api");
   });
 });
 
@@ -58,13 +76,21 @@ describe("credential masking", () => {
       token_url: null,
     });
     expect(JSON.stringify(masked)).not.toContain("very-secret");
-    expect(maskCredentials(getPixGatewayDefinition("pushinpay").credentials, { token: "short" })).toEqual({ token: "••••" });
+    expect(maskCredentials(getPixGatewayDefinition("pushinpay").credentials, { token: "short" })).toEqual({
+      token: "••••",
+    });
   });
 
   it("keeps stored secrets when the form sends them back masked or empty", () => {
     const masked = maskCredentials(spec, stored);
     const merged = mergeCredentialUpdate(spec, stored, { ...masked, private_key: "", client_id: "client-456" });
-    expect(merged).toMatchObject({ client_id: "client-456", client_secret: stored.client_secret, private_key: stored.private_key });
-    expect(mergeCredentialUpdate(spec, stored, { ...masked, client_secret: "new-secret" }).client_secret).toBe("new-secret");
+    expect(merged).toMatchObject({
+      client_id: "client-456",
+      client_secret: stored.client_secret,
+      private_key: stored.private_key,
+    });
+    expect(mergeCredentialUpdate(spec, stored, { ...masked, client_secret: "new-secret" }).client_secret).toBe(
+      "new-secret",
+    );
   });
 });

@@ -25,15 +25,24 @@ describe("PIX buyer data, splits and verification at charge time", () => {
     resetRateLimiters();
     clearTokenCache();
   });
-  const charge = (body: Record<string, unknown>) => callRoute(createCharge, { apiKey: seller.apiKey, body: { amountCentavos: 2500, description: "Pedido", ...body } });
+  const charge = (body: Record<string, unknown>) =>
+    callRoute(createCharge, { apiKey: seller.apiKey, body: { amountCentavos: 2500, description: "Pedido", ...body } });
 
   it("skips a gateway whose buyer requirements the data cannot meet, says why on the attempt, and charges at the next", async () => {
     const res = await charge({});
     expect(res.status).toBe(201);
     expect(res.json.charge.gateway).toBe("pushinpay");
-    const attempts = await db().prisma.pixChargeAttempt.findMany({ where: { chargeId: res.json.charge.id }, orderBy: { createdAt: "asc" } });
-    expect(attempts.map((a) => [a.gateway, a.ok, a.errorCode])).toEqual([["syncpay", false, "customer_data_missing"], ["pushinpay", true, null]]);
-    expect(attempts[0]!.errorMessage).toMatch(/^skipped: SyncPay needs the buyer's data: customer\.name is required; .*customer\.document \(CPF\) is required/);
+    const attempts = await db().prisma.pixChargeAttempt.findMany({
+      where: { chargeId: res.json.charge.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(attempts.map((a) => [a.gateway, a.ok, a.errorCode])).toEqual([
+      ["syncpay", false, "customer_data_missing"],
+      ["pushinpay", true, null],
+    ]);
+    expect(attempts[0]!.errorMessage).toMatch(
+      /^skipped: SyncPay needs the buyer's data: customer\.name is required; .*customer\.document \(CPF\) is required/,
+    );
     expect(pix.sim().charges("syncpay")).toHaveLength(0); // never called
   });
 
@@ -42,7 +51,11 @@ describe("PIX buyer data, splits and verification at charge time", () => {
     expect(res.status).toBe(201);
     expect(res.json.charge.gateway).toBe("syncpay");
     const seen = pix.sim().charges("syncpay").at(-1)!;
-    expect((seen.received.body as { client: unknown }).client).toMatchObject({ name: "Maria da Silva", cpf: "12345678909", phone: "11999990000" });
+    expect((seen.received.body as { client: unknown }).client).toMatchObject({
+      name: "Maria da Silva",
+      cpf: "12345678909",
+      phone: "11999990000",
+    });
   });
 
   it("validates CPF check digits and phones at the API, and answers 422 naming the field when no gateway can take the charge", async () => {
@@ -56,7 +69,15 @@ describe("PIX buyer data, splits and verification at charge time", () => {
       const before = await db().prisma.pixCharge.count({ where: { storeId: seller.store.id } });
       const refused = await charge({ customer: { name: "Maria da Silva" } });
       expect(refused.status).toBe(422);
-      expect(refused.json.error).toMatchObject({ code: "validation_failed", param: "customer.email", details: { gateway: "syncpay", requiredFields: ["name", "email", "document", "phone"], missing: ["email", "document", "phone"] } });
+      expect(refused.json.error).toMatchObject({
+        code: "validation_failed",
+        param: "customer.email",
+        details: {
+          gateway: "syncpay",
+          requiredFields: ["name", "email", "document", "phone"],
+          missing: ["email", "document", "phone"],
+        },
+      });
       expect(await db().prisma.pixCharge.count({ where: { storeId: seller.store.id } })).toBe(before);
     } finally {
       await updateGatewayConfig(seller.store.id, seller.audit, pushinpayId, { active: true });
@@ -68,22 +89,40 @@ describe("PIX buyer data, splits and verification at charge time", () => {
     await addGateway(other, "wiinpay", { split: [{ recipientId: "wiin_partner", percentage: 1 }] });
     await addGateway(other, "pushinpay", { split: [{ recipientId: "acc_partner", percentage: 50 }] });
     // R$ 20,00: 1 % is R$ 0,20 (> R$ 0,10) — WiinPay takes it with the split.
-    const ok = await callRoute(createCharge, { apiKey: other.apiKey, body: { amountCentavos: 2000, description: "Split", customer: BUYER } });
+    const ok = await callRoute(createCharge, {
+      apiKey: other.apiKey,
+      body: { amountCentavos: 2000, description: "Split", customer: BUYER },
+    });
     expect(ok.json.charge.gateway).toBe("wiinpay");
-    expect((pix.sim().charges("wiinpay").at(-1)!.received.body as { split: unknown }).split).toMatchObject({ user_id: "wiin_partner", percentage: 1, value: 0.2 });
+    expect((pix.sim().charges("wiinpay").at(-1)!.received.body as { split: unknown }).split).toMatchObject({
+      user_id: "wiin_partner",
+      percentage: 1,
+      value: 0.2,
+    });
     // R$ 9,00: 1 % is R$ 0,09 — WiinPay would refuse; skipped before any call, PushinPay takes 50 %.
-    const small = await callRoute(createCharge, { apiKey: other.apiKey, body: { amountCentavos: 900, description: "Split", customer: BUYER } });
+    const small = await callRoute(createCharge, {
+      apiKey: other.apiKey,
+      body: { amountCentavos: 900, description: "Split", customer: BUYER },
+    });
     expect(small.json.charge.gateway).toBe("pushinpay");
-    const attempts = await db().prisma.pixChargeAttempt.findMany({ where: { chargeId: small.json.charge.id }, orderBy: { createdAt: "asc" } });
+    const attempts = await db().prisma.pixChargeAttempt.findMany({
+      where: { chargeId: small.json.charge.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(attempts[0]).toMatchObject({ gateway: "wiinpay", ok: false, errorCode: "invalid_split" });
-    expect((pix.sim().charges("pushinpay").at(-1)!.received.body as { split_rules: unknown }).split_rules).toEqual([{ value: 450, account_id: "acc_partner" }]);
+    expect((pix.sim().charges("pushinpay").at(-1)!.received.body as { split_rules: unknown }).split_rules).toEqual([
+      { value: 450, account_id: "acc_partner" },
+    ]);
   });
 
   it("takes no charge at a config that is not verified (new credentials on an active config)", async () => {
     const third = await pixSeller("req-verify");
     const config = await addGateway(third, "pushinpay");
     await updateGatewayConfig(third.store.id, third.audit, config.id, { credentials: FIXTURES.pushinpay.credentials });
-    const res = await callRoute(createCharge, { apiKey: third.apiKey, body: { amountCentavos: 2500, description: "Pedido" } });
+    const res = await callRoute(createCharge, {
+      apiKey: third.apiKey,
+      body: { amountCentavos: 2500, description: "Pedido" },
+    });
     expect(res.status).toBe(422);
     expect(res.json.error).toMatchObject({ code: "no_active_gateway", message: expect.stringMatching(/not verified/) });
   });

@@ -31,12 +31,21 @@ describe("PIX simulator", () => {
     expect(page).toContain(created.id);
     expect(page).toContain("R$ 12,34");
     expect(page).toContain(`action="/_sim/charges/pushinpay/${created.id}/pay"`);
-    const res = await fetch(`${sim.url}/_sim/charges/pushinpay/${created.id}/pay`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "", redirect: "manual" });
+    const res = await fetch(`${sim.url}/_sim/charges/pushinpay/${created.id}/pay`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "",
+      redirect: "manual",
+    });
     expect(res.status).toBe(303);
     expect(sim.charge("pushinpay", created.id)?.state).toBe("paid");
     // PushinPay documents its webhook as JSON {id, value, status, end_to_end_id}.
     expect(JSON.parse(receiver.last("/hook/page").body)).toMatchObject({ id: created.id, status: "paid", value: 1234 });
-    const again = await fetch(`${sim.url}/_sim/charges/pushinpay/${created.id}/expire`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const again = await fetch(`${sim.url}/_sim/charges/pushinpay/${created.id}/expire`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(again.status).toBe(409);
   });
 

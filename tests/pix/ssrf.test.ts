@@ -50,7 +50,11 @@ describe("PIX gateway base URLs and redirects (SSRF)", () => {
   });
 
   it("an allowed base URL answering 302 to a refused address: the redirect is not followed", async () => {
-    const config = await createGatewayConfig(seller.store.id, seller.audit, { gateway: "pushinpay", credentials: FIXTURES.pushinpay.credentials, baseUrl: `http://localhost:${redirector.port}/api` });
+    const config = await createGatewayConfig(seller.store.id, seller.audit, {
+      gateway: "pushinpay",
+      credentials: FIXTURES.pushinpay.credentials,
+      baseUrl: `http://localhost:${redirector.port}/api`,
+    });
     const result = await verifyGatewayConfig(seller.store.id, seller.audit, config.id);
     expect(result.ok).toBe(false);
     expect(result.error).toMatch(/redirect \(302\).*not followed/);
@@ -59,13 +63,22 @@ describe("PIX gateway base URLs and redirects (SSRF)", () => {
   });
 
   it("without any guard too (simulator/default URLs): gateway HTTP never follows a redirect", async () => {
-    const gw = createGateway("pushinpay", FIXTURES.pushinpay.credentials, { baseUrl: `http://127.0.0.1:${redirector.port}/api` });
-    await expect(gw.getStatus({ transactionId: "abc" })).rejects.toMatchObject({ code: "gateway_rejected", details: { httpStatus: 302 } });
+    const gw = createGateway("pushinpay", FIXTURES.pushinpay.credentials, {
+      baseUrl: `http://127.0.0.1:${redirector.port}/api`,
+    });
+    await expect(gw.getStatus({ transactionId: "abc" })).rejects.toMatchObject({
+      code: "gateway_rejected",
+      details: { httpStatus: 302 },
+    });
     expect(internal.hits).toEqual([]);
   });
 
   it("the base URL is checked again at request time, not only when saved", async () => {
-    const config = await createGatewayConfig(seller.store.id, seller.audit, { gateway: "pushinpay", credentials: FIXTURES.pushinpay.credentials, baseUrl: `http://localhost:${internal.port}/api` });
+    const config = await createGatewayConfig(seller.store.id, seller.audit, {
+      gateway: "pushinpay",
+      credentials: FIXTURES.pushinpay.credentials,
+      baseUrl: `http://localhost:${internal.port}/api`,
+    });
     // The host stops being acceptable after the save (an allow-list change here; a DNS change in life).
     process.env.CALLBACK_ALLOWED_HOSTS = "";
     const result = await verifyGatewayConfig(seller.store.id, seller.audit, config.id);
@@ -77,9 +90,17 @@ describe("PIX gateway base URLs and redirects (SSRF)", () => {
   it("checks the address a host name resolves to when connecting (DNS re-pointed after the check)", async () => {
     // A rebinding name: public when checked, loopback when the connection is made.
     let answers = 0;
-    const guard = sellerUrlGuard(async () => (answers++ === 0 ? [{ address: "93.184.216.34", family: 4 }] : [{ address: "127.0.0.1", family: 4 }]));
-    const gw = createGateway("pushinpay", FIXTURES.pushinpay.credentials, { baseUrl: `http://rebind.example:${internal.port}/api`, addressGuard: guard });
-    await expect(gw.getStatus({ transactionId: "abc" })).rejects.toMatchObject({ code: "gateway_rejected", message: expect.stringMatching(/public address/) });
+    const guard = sellerUrlGuard(async () =>
+      answers++ === 0 ? [{ address: "93.184.216.34", family: 4 }] : [{ address: "127.0.0.1", family: 4 }],
+    );
+    const gw = createGateway("pushinpay", FIXTURES.pushinpay.credentials, {
+      baseUrl: `http://rebind.example:${internal.port}/api`,
+      addressGuard: guard,
+    });
+    await expect(gw.getStatus({ transactionId: "abc" })).rejects.toMatchObject({
+      code: "gateway_rejected",
+      message: expect.stringMatching(/public address/),
+    });
     expect(answers).toBe(2);
     expect(internal.hits).toEqual([]);
   });

@@ -3,11 +3,30 @@ import { mapPixStatus } from "@/lib/pix/status";
 import { capturingLogger } from "./support";
 
 const TABLE: Array<[string, string]> = [
-  ["paid", "paid"], ["PAID", "paid"], ["approved", "paid"], ["Confirmed", "paid"], ["completed", "paid"], ["PAID_OUT", "paid"], ["CONCLUIDA", "paid"],
-  ["pending", "pending"], ["waiting", "pending"], ["created", "pending"], ["ATIVA", "pending"],
-  ["failed", "failed"], ["cancelled", "failed"], ["CANCELED", "failed"], ["expired", "failed"], ["refused", "failed"],
-  ["REMOVIDA_PELO_USUARIO_RECEBEDOR", "failed"], ["REMOVIDA_PELO_PSP", "failed"], ["removida_por_outro_motivo", "failed"],
-  ["refunded", "refunded"], ["DEVOLVIDO", "refunded"], ["med", "disputed"], ["MED", "disputed"], ["  paid  ", "paid"],
+  ["paid", "paid"],
+  ["PAID", "paid"],
+  ["approved", "paid"],
+  ["Confirmed", "paid"],
+  ["completed", "paid"],
+  ["PAID_OUT", "paid"],
+  ["CONCLUIDA", "paid"],
+  ["pending", "pending"],
+  ["waiting", "pending"],
+  ["created", "pending"],
+  ["ATIVA", "pending"],
+  ["failed", "failed"],
+  ["cancelled", "failed"],
+  ["CANCELED", "failed"],
+  ["expired", "failed"],
+  ["refused", "failed"],
+  ["REMOVIDA_PELO_USUARIO_RECEBEDOR", "failed"],
+  ["REMOVIDA_PELO_PSP", "failed"],
+  ["removida_por_outro_motivo", "failed"],
+  ["refunded", "refunded"],
+  ["DEVOLVIDO", "refunded"],
+  ["med", "disputed"],
+  ["MED", "disputed"],
+  ["  paid  ", "paid"],
 ];
 
 describe("mapPixStatus", () => {
@@ -21,6 +40,10 @@ describe("mapPixStatus", () => {
     const { logger, lines } = capturingLogger();
     expect(mapPixStatus(raw, { gateway: "syncpay", log: logger })).toBe("pending");
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0])).toMatchObject({ level: 40, gateway: "syncpay", msg: expect.stringContaining("unknown gateway status") });
+    expect(JSON.parse(lines[0])).toMatchObject({
+      level: 40,
+      gateway: "syncpay",
+      msg: expect.stringContaining("unknown gateway status"),
+    });
   });
 });

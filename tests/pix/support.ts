@@ -80,7 +80,10 @@ export const FIXTURES: Record<PixGatewayId, Fixture> = {
     toWire: (c) => c / 100,
     webhookFormat: "json",
     customer: ALL_CPF,
-    badSplit: { amountCentavos: 10000, split: ["a", "b", "c", "d"].map((r) => ({ recipientId: `user_${r}`, percentage: 5 })) },
+    badSplit: {
+      amountCentavos: 10000,
+      split: ["a", "b", "c", "d"].map((r) => ({ recipientId: `user_${r}`, percentage: 5 })),
+    },
   },
   pushinpay: {
     id: "pushinpay",
@@ -96,7 +99,10 @@ export const FIXTURES: Record<PixGatewayId, Fixture> = {
   paradise: {
     id: "paradise",
     sim: "paradise",
-    credentials: { api_key: SIMULATOR_CREDENTIALS.paradise.api_key, product_hash: SIMULATOR_CREDENTIALS.paradise.product_hash },
+    credentials: {
+      api_key: SIMULATOR_CREDENTIALS.paradise.api_key,
+      product_hash: SIMULATOR_CREDENTIALS.paradise.product_hash,
+    },
     badCredentials: { api_key: "sk_wrong_value", product_hash: SIMULATOR_CREDENTIALS.paradise.product_hash },
     wireAmount: (r) => body(r).amount,
     toWire: (c) => c,
@@ -118,8 +124,16 @@ export const FIXTURES: Record<PixGatewayId, Fixture> = {
   atomopay: {
     id: "atomopay",
     sim: "atomopay",
-    credentials: { api_token: SIMULATOR_CREDENTIALS.atomopay.api_token, offer_hash: "offer_sim", product_hash: SIMULATOR_CREDENTIALS.atomopay.product_hash },
-    badCredentials: { api_token: "wrong_token_value", offer_hash: "offer_sim", product_hash: SIMULATOR_CREDENTIALS.atomopay.product_hash },
+    credentials: {
+      api_token: SIMULATOR_CREDENTIALS.atomopay.api_token,
+      offer_hash: "offer_sim",
+      product_hash: SIMULATOR_CREDENTIALS.atomopay.product_hash,
+    },
+    badCredentials: {
+      api_token: "wrong_token_value",
+      offer_hash: "offer_sim",
+      product_hash: SIMULATOR_CREDENTIALS.atomopay.product_hash,
+    },
     wireAmount: (r) => body(r).amount,
     toWire: (c) => c,
     webhookFormat: "json",
@@ -137,7 +151,11 @@ export const FIXTURES: Record<PixGatewayId, Fixture> = {
   },
   direct_key: {
     id: "direct_key",
-    credentials: { pix_key: "vendas@loja.com.br", merchant_name: "Loja da Conceição", merchant_city: "São José dos Campos" },
+    credentials: {
+      pix_key: "vendas@loja.com.br",
+      merchant_name: "Loja da Conceição",
+      merchant_city: "São José dos Campos",
+    },
     badCredentials: { pix_key: "not a key", merchant_name: "Loja", merchant_city: "Recife" },
     wireAmount: () => undefined,
     toWire: () => undefined,
@@ -148,7 +166,10 @@ export const FIXTURES: Record<PixGatewayId, Fixture> = {
 // ── Integration helpers for the service/route tests ─────────────────────────────────────────────
 
 export type Forwarded = { path: string; status: number; body: unknown; request: { body: string; contentType: string } };
-type PixRoute = (req: import("next/server").NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type PixRoute = (
+  req: import("next/server").NextRequest,
+  ctx: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
 
 /**
  * The PIX simulator plus a local HTTP front that hands every webhook it sends to the app's real
@@ -156,11 +177,20 @@ type PixRoute = (req: import("next/server").NextRequest, ctx: { params: Promise<
  * (so the webhook URLs given to gateways point at the front) for this test file.
  */
 export function usePixSimulator(opts: { receiver?: boolean } = {}) {
-  const state: { sim?: import("@/sandbox/pix/index").RunningPixSimulator; front?: { url: string; close(): Promise<void> }; receiver?: Awaited<ReturnType<typeof startReceiver>> } = {};
+  const state: {
+    sim?: import("@/sandbox/pix/index").RunningPixSimulator;
+    front?: { url: string; close(): Promise<void> };
+    receiver?: Awaited<ReturnType<typeof startReceiver>>;
+  } = {};
   const forwarded: Forwarded[] = [];
   beforeAll(async () => {
     const { startPixSimulator } = await import("@/sandbox/pix/index");
-    state.sim = await startPixSimulator({ port: 0, log: (l) => { if (process.env.SIM_LOG) console.log(l); } });
+    state.sim = await startPixSimulator({
+      port: 0,
+      log: (l) => {
+        if (process.env.SIM_LOG) console.log(l);
+      },
+    });
     process.env.PIX_SIMULATOR_URL = state.sim.url;
     if (opts.receiver) state.receiver = await startReceiver();
     else {
@@ -199,9 +229,17 @@ async function startWebhookFront(results: Forwarded[]) {
       const headers: Record<string, string> = { "x-forwarded-for": "198.51.100.77" };
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers[k] = v;
       const raw = Buffer.concat(chunks).toString("utf8");
-      const response = await POST(new NextRequest(new URL(path, "http://localhost:3000"), { method: "POST", body: raw, headers }), { params: Promise.resolve({ gateway: m[1]!, token: m[2]! }) });
+      const response = await POST(
+        new NextRequest(new URL(path, "http://localhost:3000"), { method: "POST", body: raw, headers }),
+        { params: Promise.resolve({ gateway: m[1]!, token: m[2]! }) },
+      );
       const text = await response.text();
-      results.push({ path, status: response.status, body: text ? JSON.parse(text) : null, request: { body: raw, contentType: headers["content-type"] ?? "" } });
+      results.push({
+        path,
+        status: response.status,
+        body: text ? JSON.parse(text) : null,
+        request: { body: raw, contentType: headers["content-type"] ?? "" },
+      });
       res.writeHead(response.status, { "content-type": "application/json" }).end(text);
     });
   });
@@ -218,8 +256,21 @@ export async function sessionCookie(userId: string): Promise<string> {
   return `next-auth.session-token=${token}`;
 }
 
-type AnyRoute = (req: import("next/server").NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-export type CallOptions = { method?: string; path?: string; body?: unknown; raw?: string; contentType?: string; params?: Record<string, string>; cookie?: string; apiKey?: string; headers?: Record<string, string> };
+type AnyRoute = (
+  req: import("next/server").NextRequest,
+  ctx: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
+export type CallOptions = {
+  method?: string;
+  path?: string;
+  body?: unknown;
+  raw?: string;
+  contentType?: string;
+  params?: Record<string, string>;
+  cookie?: string;
+  apiKey?: string;
+  headers?: Record<string, string>;
+};
 
 /** Calls a real route handler the way Next would; returns status, headers and parsed JSON. */
 export async function callRoute(route: unknown, opts: CallOptions = {}) {
@@ -235,7 +286,11 @@ export async function callRoute(route: unknown, opts: CallOptions = {}) {
     body = JSON.stringify(opts.body);
     headers["content-type"] = "application/json";
   }
-  const req = new NextRequest(new URL(opts.path ?? "/api/v1/pix", "http://localhost:3000"), { method: opts.method ?? (body !== undefined ? "POST" : "GET"), headers, body });
+  const req = new NextRequest(new URL(opts.path ?? "/api/v1/pix", "http://localhost:3000"), {
+    method: opts.method ?? (body !== undefined ? "POST" : "GET"),
+    headers,
+    body,
+  });
   const res = await (route as AnyRoute)(req, { params: Promise.resolve(opts.params ?? {}) });
   const text = await res.text();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -264,12 +319,31 @@ export async function passReadBudget(chargeId: string, sim?: { advanceClock(ms: 
 }
 
 /** A buyer whose data every gateway accepts (valid CPF, mobile with area code). */
-export const BUYER = { name: "Maria da Silva", email: "maria@example.com", document: "123.456.789-09", phone: "(11) 99999-0000" };
+export const BUYER = {
+  name: "Maria da Silva",
+  email: "maria@example.com",
+  document: "123.456.789-09",
+  phone: "(11) 99999-0000",
+};
 
 /** Adds, and unless told otherwise verifies and activates, a gateway config through the service. */
-export async function addGateway(seller: PixSeller, gateway: PixGatewayId, opts: { label?: string; active?: boolean; credentials?: Record<string, string>; split?: Array<{ recipientId: string; percentage: number }> } = {}) {
+export async function addGateway(
+  seller: PixSeller,
+  gateway: PixGatewayId,
+  opts: {
+    label?: string;
+    active?: boolean;
+    credentials?: Record<string, string>;
+    split?: Array<{ recipientId: string; percentage: number }>;
+  } = {},
+) {
   const service = await import("@/lib/pix/service/configs");
-  const config = await service.createGatewayConfig(seller.store.id, seller.audit, { gateway, label: opts.label, credentials: opts.credentials ?? FIXTURES[gateway].credentials, split: opts.split });
+  const config = await service.createGatewayConfig(seller.store.id, seller.audit, {
+    gateway,
+    label: opts.label,
+    credentials: opts.credentials ?? FIXTURES[gateway].credentials,
+    split: opts.split,
+  });
   if (opts.active === false) return config;
   const verified = await service.verifyGatewayConfig(seller.store.id, seller.audit, config.id);
   if (!verified.ok) throw new Error(`addGateway: ${gateway} did not verify: ${verified.error}`);

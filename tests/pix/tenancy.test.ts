@@ -7,7 +7,16 @@ import { createPixCharge } from "@/lib/pix/service/charges";
 import { clearTokenCache } from "@/lib/pix/token-cache";
 import { POST as webhookRoute } from "@/app/api/webhooks/pix/[gateway]/[token]/route";
 import type { SimGatewayId } from "@/sandbox/pix/index";
-import { addGateway, callRoute, pixSeller, startReceiver, usePixSimulator, BUYER, passReadBudget, type PixSeller } from "./support";
+import {
+  addGateway,
+  callRoute,
+  pixSeller,
+  startReceiver,
+  usePixSimulator,
+  BUYER,
+  passReadBudget,
+  type PixSeller,
+} from "./support";
 
 describe("PIX webhook matching and tenant isolation", () => {
   const { db } = useTestDatabase();
@@ -20,7 +29,10 @@ describe("PIX webhook matching and tenant isolation", () => {
     a = await pixSeller("ten-a");
     b = await pixSeller("ten-b");
     // Both stores hold accounts at the same gateways (the simulator has one account per gateway: the worst case).
-    for (const [s, name] of [[a, "a"], [b, "b"]] as const)
+    for (const [s, name] of [
+      [a, "a"],
+      [b, "b"],
+    ] as const)
       for (const gw of ["pushinpay", "paradise", "atomopay", "syncpay"] as const) {
         const c = await addGateway(s, gw, { label: `${gw}-${name}` });
         tokens[`${name}:${gw}`] = c.webhookUrl!.split("/").at(-1)!;
@@ -36,8 +48,13 @@ describe("PIX webhook matching and tenant isolation", () => {
 
   async function chargeAt(seller: PixSeller, gw: SimGatewayId, amountCentavos: number) {
     const configs = await db().prisma.pixGatewayConfig.findMany({ where: { storeId: seller.store.id } });
-    for (const c of configs) await db().prisma.pixGatewayConfig.update({ where: { id: c.id }, data: { priority: c.gateway === gw ? 0 : 10 } });
-    const view = await createPixCharge(seller.store.id, seller.audit, { amountCentavos, description: "Pedido", customer: BUYER });
+    for (const c of configs)
+      await db().prisma.pixGatewayConfig.update({ where: { id: c.id }, data: { priority: c.gateway === gw ? 0 : 10 } });
+    const view = await createPixCharge(seller.store.id, seller.audit, {
+      amountCentavos,
+      description: "Pedido",
+      customer: BUYER,
+    });
     const row = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: view.id } });
     expect(row.gateway).toBe(gw);
     return row;
@@ -48,11 +65,15 @@ describe("PIX webhook matching and tenant isolation", () => {
     await pix.sim().markPaid(gw, transactionId);
     return capture.last(tag);
   }
-  const post = (store: "a" | "b", gw: string, raw: string, contentType: string) => callRoute(webhookRoute, { raw, contentType, params: { gateway: gw, token: tokens[`${store}:${gw}`]! } });
+  const post = (store: "a" | "b", gw: string, raw: string, contentType: string) =>
+    callRoute(webhookRoute, { raw, contentType, params: { gateway: gw, token: tokens[`${store}:${gw}`]! } });
   const status = async (id: string) => (await db().prisma.pixCharge.findUniqueOrThrow({ where: { id } })).status;
   const lastEvent = async (configToken: string) => {
     const config = await db().prisma.pixGatewayConfig.findUniqueOrThrow({ where: { endpointToken: configToken } });
-    return db().prisma.pixWebhookEvent.findFirstOrThrow({ where: { gatewayConfigId: config.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    return db().prisma.pixWebhookEvent.findFirstOrThrow({
+      where: { gatewayConfigId: config.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
   };
 
   it("a webhook on store A's URL never touches store B's charge, even with B's real transaction id and B paid", async () => {
@@ -82,9 +103,22 @@ describe("PIX webhook matching and tenant isolation", () => {
     // An Átomo charge stored before the hash became its transaction id (numeric id kept, hash beside it).
     const stored = await chargeAt(a, "atomopay", 2101);
     await paidButCaptured("atomopay", stored.transactionId!);
-    const byHash = await db().prisma.pixCharge.update({ where: { id: stored.id }, data: { transactionId: "legacy-5001" } });
+    const byHash = await db().prisma.pixCharge.update({
+      where: { id: stored.id },
+      data: { transactionId: "legacy-5001" },
+    });
     expect(byHash.hash).toBeTruthy();
-    const r1 = await post("a", "atomopay", JSON.stringify({ transaction_hash: byHash.hash, status: "paid", amount: 2101, offer: { producer: { hash: "producer_sim_1" } } }), "application/json");
+    const r1 = await post(
+      "a",
+      "atomopay",
+      JSON.stringify({
+        transaction_hash: byHash.hash,
+        status: "paid",
+        amount: 2101,
+        offer: { producer: { hash: "producer_sim_1" } },
+      }),
+      "application/json",
+    );
     expect(r1.json.outcome).toBe("accepted");
     expect((await lastEvent(tokens["a:atomopay"]!)).matchedBy).toBe("hash");
     expect(await status(byHash.id)).toBe("paid");
@@ -92,7 +126,12 @@ describe("PIX webhook matching and tenant isolation", () => {
     // Paradise's postback names our reference `external_id` (issue #12): found by it alone.
     const byRef = await chargeAt(a, "paradise", 2102);
     await paidButCaptured("paradise", byRef.transactionId!);
-    const r2 = await post("a", "paradise", JSON.stringify({ transaction_id: 990001, external_id: byRef.reference, status: "approved", amount: 2102 }), "application/json");
+    const r2 = await post(
+      "a",
+      "paradise",
+      JSON.stringify({ transaction_id: 990001, external_id: byRef.reference, status: "approved", amount: 2102 }),
+      "application/json",
+    );
     expect(r2.json.outcome).toBe("accepted");
     expect((await lastEvent(tokens["a:paradise"]!)).matchedBy).toBe("reference");
     expect(await status(byRef.id)).toBe("paid");
@@ -126,6 +165,9 @@ describe("PIX webhook matching and tenant isolation", () => {
     const genuine = await post("a", "atomopay", captured.body, "application/json");
     expect(genuine.json.outcome).toBe("accepted");
     expect(await status(charge.id)).toBe("paid");
-    expect((await db().prisma.pixGatewayConfig.findFirstOrThrow({ where: { endpointToken: tokens["a:atomopay"]! } })).producerHash).toBe("producer_sim_1");
+    expect(
+      (await db().prisma.pixGatewayConfig.findFirstOrThrow({ where: { endpointToken: tokens["a:atomopay"]! } }))
+        .producerHash,
+    ).toBe("producer_sim_1");
   });
 });

@@ -13,7 +13,8 @@ export function testDatabaseKind(): "postgres" | "pglite" {
 }
 
 function assertLocal(url: URL) {
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(url.hostname)) throw new Error(`Refusing to run tests against non-local database host ${url.hostname}`);
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(url.hostname))
+    throw new Error(`Refusing to run tests against non-local database host ${url.hostname}`);
 }
 
 /** Installs a fresh database as the process-wide one for this test file. */

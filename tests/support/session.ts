@@ -15,8 +15,15 @@ type Init = { method?: string; body?: unknown; headers?: Record<string, string> 
 
 /** A request to the app at path, JSON body when given. */
 export function appRequest(path: string, init: Init = {}): NextRequest {
-  const headers: Record<string, string> = { ...(init.body === undefined ? {} : { "content-type": "application/json" }), ...init.headers };
-  return new NextRequest(new URL(path, APP_ORIGIN), { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const headers: Record<string, string> = {
+    ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+    ...init.headers,
+  };
+  return new NextRequest(new URL(path, APP_ORIGIN), {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
 }
 
 export const noParams = { params: Promise.resolve({} as Record<string, string>) };

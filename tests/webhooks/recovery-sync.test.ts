@@ -39,7 +39,11 @@ describe("recovery sync after dropped webhooks", () => {
       req.on("end", () => {
         const body = Buffer.concat(chunks).toString("utf8");
         const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-        const event = new Webhook(signingSecret).verify(body, headers) as { id: string; type: string; data: { orderId: string } };
+        const event = new Webhook(signingSecret).verify(body, headers) as {
+          id: string;
+          type: string;
+          data: { orderId: string };
+        };
         received.push({ id: event.id, type: event.type, orderId: event.data.orderId });
         res.writeHead(200).end("ok");
       });
@@ -51,34 +55,62 @@ describe("recovery sync after dropped webhooks", () => {
     await forwarder.close();
     await new Promise((r) => receiver.close(() => r(null)));
   });
-  const stripe = useStripeEmulator({ webhooks: () => [{ url: `${forwarder.url}/api/webhooks/stripe/connect`, secret: CONNECT_SECRET, connect: true }] });
+  const stripe = useStripeEmulator({
+    webhooks: () => [{ url: `${forwarder.url}/api/webhooks/stripe/connect`, secret: CONNECT_SECRET, connect: true }],
+  });
 
   it("ends every order paid and sends every store callback exactly once", async () => {
-    const { store, audit, priceId } = await sellingSeller(stripe(), { tag: "sync", storeName: "Sync store", prices: [{ unitAmount: 2500, currency: "BRL" }] });
+    const { store, audit, priceId } = await sellingSeller(stripe(), {
+      tag: "sync",
+      storeName: "Sync store",
+      prices: [{ unitAmount: 2500, currency: "BRL" }],
+    });
     const { secret } = await createEndpoint(store, { url: receiverUrl }, audit);
     signingSecret = secret;
 
     await new Promise((r) => setTimeout(r, 300)); // let onboarding's account.updated deliveries land
     await stripe().controls.pauseWebhooks("drop");
     const deliveredBefore = forwarder.results.length;
-    const checkouts = await Promise.all([1, 2].map((n) => createCheckoutSession(store.id, CreateCheckoutSessionInput.parse({ priceId, orderId: `sync-${n}` }), { appUrl: APP, audit: system })));
+    const checkouts = await Promise.all(
+      [1, 2].map((n) =>
+        createCheckoutSession(store.id, CreateCheckoutSessionInput.parse({ priceId, orderId: `sync-${n}` }), {
+          appUrl: APP,
+          audit: system,
+        }),
+      ),
+    );
     for (const c of checkouts) await stripe().controls.completeCheckout(c.sessionId, { card: "4242424242424242" });
-    const elements = await createPaymentIntent(store.id, BuyerInput.parse({ priceId, orderId: "sync-3" }), { audit: system });
-    await stripe().stripe.paymentIntents.confirm(elements.paymentIntentId, { payment_method: "pm_card_visa" }, { stripeAccount: elements.stripeAccount });
+    const elements = await createPaymentIntent(store.id, BuyerInput.parse({ priceId, orderId: "sync-3" }), {
+      audit: system,
+    });
+    await stripe().stripe.paymentIntents.confirm(
+      elements.paymentIntentId,
+      { payment_method: "pm_card_visa" },
+      { stripeAccount: elements.stripeAccount },
+    );
     const orderIds = [...checkouts.map((c) => c.order.id), elements.orderId];
     await new Promise((r) => setTimeout(r, 300));
     expect(forwarder.results).toHaveLength(deliveredBefore);
-    expect((await prisma.order.findMany({ where: { id: { in: orderIds } } })).every((o) => o.status === "PENDING")).toBe(true);
+    expect(
+      (await prisma.order.findMany({ where: { id: { in: orderIds } } })).every((o) => o.status === "PENDING"),
+    ).toBe(true);
 
     const report = await syncStripeEvents({ lookbackMinutes: 60 });
     expect(report.ingested).toBeGreaterThan(0);
     expect(report.failed).toBe(0);
-    expect((await prisma.order.findMany({ where: { id: { in: orderIds } } })).map((o) => o.status)).toEqual(["PAID", "PAID", "PAID"]);
+    expect((await prisma.order.findMany({ where: { id: { in: orderIds } } })).map((o) => o.status)).toEqual([
+      "PAID",
+      "PAID",
+      "PAID",
+    ]);
 
     // Running it again, then letting the dropped deliveries through, changes nothing.
     await syncStripeEvents({ lookbackMinutes: 60 });
     await stripe().controls.resumeWebhooks();
-    for (const e of (await prisma.stripeEvent.findMany({ where: { storeId: store.id }, take: 5 }))) await stripe().controls.resendEvent(e.id).catch(() => undefined);
+    for (const e of await prisma.stripeEvent.findMany({ where: { storeId: store.id }, take: 5 }))
+      await stripe()
+        .controls.resendEvent(e.id)
+        .catch(() => undefined);
     await new Promise((r) => setTimeout(r, 500));
 
     for (let i = 0; i < 3; i++) await deliverDue({ limit: 50 });

@@ -11,9 +11,27 @@ import { prisma } from "@/lib/db/client";
 const SECRET = "whsec_test_skew_secret";
 
 function delivery(offsetSeconds: number, id: string) {
-  const payload = JSON.stringify({ id, object: "event", type: "customer.created", livemode: false, api_version: "2025-01-27.acacia", pending_webhooks: 1, request: { id: null, idempotency_key: null }, created: Math.floor(Date.now() / 1000), data: { object: { id: "cus_skew", object: "customer" } } });
-  const signature = new Stripe("sk_test_x").webhooks.generateTestHeaderString({ payload, secret: SECRET, timestamp: Math.floor(Date.now() / 1000) + offsetSeconds });
-  return new NextRequest(new URL("/api/webhooks/stripe", "http://localhost:3000"), { method: "POST", body: payload, headers: { "stripe-signature": signature, "content-type": "application/json" } });
+  const payload = JSON.stringify({
+    id,
+    object: "event",
+    type: "customer.created",
+    livemode: false,
+    api_version: "2025-01-27.acacia",
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    created: Math.floor(Date.now() / 1000),
+    data: { object: { id: "cus_skew", object: "customer" } },
+  });
+  const signature = new Stripe("sk_test_x").webhooks.generateTestHeaderString({
+    payload,
+    secret: SECRET,
+    timestamp: Math.floor(Date.now() / 1000) + offsetSeconds,
+  });
+  return new NextRequest(new URL("/api/webhooks/stripe", "http://localhost:3000"), {
+    method: "POST",
+    body: payload,
+    headers: { "stripe-signature": signature, "content-type": "application/json" },
+  });
 }
 
 describe("Stripe webhook clock skew", () => {

@@ -17,7 +17,16 @@ export async function startForwarder(): Promise<{ url: string; results: Forwarde
     req.on("end", async () => {
       const raw = Buffer.concat(chunks).toString("utf8");
       const route = req.url?.endsWith("/connect") ? connectRoute : platformRoute;
-      const response = await route(new NextRequest(new URL(req.url ?? "/", "http://localhost:3000"), { method: "POST", body: raw, headers: { "content-type": "application/json", "stripe-signature": String(req.headers["stripe-signature"] ?? "") } }));
+      const response = await route(
+        new NextRequest(new URL(req.url ?? "/", "http://localhost:3000"), {
+          method: "POST",
+          body: raw,
+          headers: {
+            "content-type": "application/json",
+            "stripe-signature": String(req.headers["stripe-signature"] ?? ""),
+          },
+        }),
+      );
       const body = await response.json();
       results.push({ path: req.url ?? "", status: response.status, body });
       res.writeHead(response.status, { "content-type": "application/json" });
@@ -29,7 +38,10 @@ export async function startForwarder(): Promise<{ url: string; results: Forwarde
   return { url: `http://127.0.0.1:${port}`, results, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-export async function waitFor<T>(fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 8000): Promise<T> {
+export async function waitFor<T>(
+  fn: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  timeoutMs = 8000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -51,6 +63,8 @@ export function usePlatformWebhooks(secret: string) {
     process.env.RATE_LIMIT_WEBHOOK = "100000/minute";
   });
   afterAll(() => forwarder.close());
-  const stripe = useStripeEmulator({ webhooks: () => [{ url: `${forwarder.url}/api/webhooks/stripe`, secret, connect: false }] });
+  const stripe = useStripeEmulator({
+    webhooks: () => [{ url: `${forwarder.url}/api/webhooks/stripe`, secret, connect: false }],
+  });
   return { stripe, forwarder: () => forwarder };
 }

@@ -24,10 +24,20 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   ];
   return (
     <AppShell
-      brand={<Link href="/admin" className="flex items-center gap-2"><Logo /><Badge tone="brand">{t("nav.admin")}</Badge></Link>}
+      brand={
+        <Link href="/admin" className="flex items-center gap-2">
+          <Logo />
+          <Badge tone="brand">{t("nav.admin")}</Badge>
+        </Link>
+      }
       nav={nav}
       user={{ name: user.name, email: user.email }}
-      footerSlot={<><SignOutButton /><SessionRefresh everySeconds={sessionSettings().accessTtlSeconds} /></>}
+      footerSlot={
+        <>
+          <SignOutButton />
+          <SessionRefresh everySeconds={sessionSettings().accessTtlSeconds} />
+        </>
+      }
       topbarSlot={<LocaleSwitch />}
     >
       {children}

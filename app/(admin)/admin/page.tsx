@@ -18,7 +18,12 @@ export default async function AdminHome() {
   // The layout's check does not run on a client navigation (an RSC request renders this segment alone).
   await requireAdminPage();
   const { t, locale } = await getI18n();
-  const [tenants, users, audit, totals] = await Promise.all([listTenantOverview(), prisma.user.count(), prisma.auditLog.count(), platformMoneyTotals()]);
+  const [tenants, users, audit, totals] = await Promise.all([
+    listTenantOverview(),
+    prisma.user.count(),
+    prisma.auditLog.count(),
+    platformMoneyTotals(),
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader title={t("admin.title")} description={t("admin.description")} />
@@ -29,9 +34,17 @@ export default async function AdminHome() {
         <Stat
           label={t("admin.creditsOutstanding")}
           value={formatNumber(totals.creditsOutstanding, locale)}
-          hint={<Link href="/admin/credits" className="font-medium text-brand-700 hover:underline">{t("admin.manageCredits")}</Link>}
+          hint={
+            <Link href="/admin/credits" className="font-medium text-brand-700 hover:underline">
+              {t("admin.manageCredits")}
+            </Link>
+          }
         />
-        <Stat label={t("admin.pixPaid30d")} value={formatMoney(totals.pixPaidCentavos, "BRL", locale)} hint={t("admin.pixPaidHint", { count: totals.pixPaidCount })} />
+        <Stat
+          label={t("admin.pixPaid30d")}
+          value={formatMoney(totals.pixPaidCentavos, "BRL", locale)}
+          hint={t("admin.pixPaidHint", { count: totals.pixPaidCount })}
+        />
       </div>
       <Card className="overflow-hidden">
         <DataTable
@@ -40,19 +53,54 @@ export default async function AdminHome() {
           caption={t("admin.tenants")}
           empty={<EmptyState bare title={t("admin.emptyTenants")} />}
           columns={[
-            { key: "name", header: t("admin.store"), cell: (s) => <div><div className="font-medium">{s.name}</div><div className="font-mono text-xs text-ink-subtle">{s.id} · {s.currency}</div></div> },
-            { key: "owner", header: t("admin.owner"), cell: (s) => <div><div>{s.owner.name}</div><div className="text-xs text-ink-subtle">{s.owner.email}</div></div> },
+            {
+              key: "name",
+              header: t("admin.store"),
+              cell: (s) => (
+                <div>
+                  <div className="font-medium">{s.name}</div>
+                  <div className="font-mono text-xs text-ink-subtle">
+                    {s.id} · {s.currency}
+                  </div>
+                </div>
+              ),
+            },
+            {
+              key: "owner",
+              header: t("admin.owner"),
+              cell: (s) => (
+                <div>
+                  <div>{s.owner.name}</div>
+                  <div className="text-xs text-ink-subtle">{s.owner.email}</div>
+                </div>
+              ),
+            },
             {
               key: "status",
               header: t("admin.status"),
               cell: (s) => (
                 <div>
-                  {s.owner.status === "ACTIVE" ? <Badge tone="success" dot>{t("admin.active")}</Badge> : <Badge tone="danger" dot>{t("admin.suspended")}</Badge>}
-                  <div className="mt-1 text-xs text-ink-subtle">{t("admin.createdOn", { date: formatDate(s.createdAt, locale) })}</div>
+                  {s.owner.status === "ACTIVE" ? (
+                    <Badge tone="success" dot>
+                      {t("admin.active")}
+                    </Badge>
+                  ) : (
+                    <Badge tone="danger" dot>
+                      {t("admin.suspended")}
+                    </Badge>
+                  )}
+                  <div className="mt-1 text-xs text-ink-subtle">
+                    {t("admin.createdOn", { date: formatDate(s.createdAt, locale) })}
+                  </div>
                 </div>
               ),
             },
-            { key: "credits", header: t("admin.credits"), align: "right", cell: (s) => <TenantCredits credits={s.money.credits} t={t} locale={locale} /> },
+            {
+              key: "credits",
+              header: t("admin.credits"),
+              align: "right",
+              cell: (s) => <TenantCredits credits={s.money.credits} t={t} locale={locale} />,
+            },
             { key: "pix", header: t("admin.pix"), cell: (s) => <TenantPix pix={s.money.pix} t={t} locale={locale} /> },
           ]}
         />

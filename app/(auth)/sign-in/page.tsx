@@ -17,7 +17,14 @@ export default async function SignInPage() {
       title={t("auth.signInTitle")}
       subtitle={t("auth.signInSubtitle")}
       aside={<LocaleSwitch />}
-      footer={<>{t("auth.noAccount")} <Link className="font-medium text-brand-700 hover:underline" href="/sign-up">{t("auth.createOne")}</Link></>}
+      footer={
+        <>
+          {t("auth.noAccount")}{" "}
+          <Link className="font-medium text-brand-700 hover:underline" href="/sign-up">
+            {t("auth.createOne")}
+          </Link>
+        </>
+      }
     >
       <Suspense>
         <SignInForm />

@@ -16,7 +16,14 @@ export default async function SignUpPage() {
       title={t("auth.signUpTitle")}
       subtitle={t("auth.signUpSubtitle")}
       aside={<LocaleSwitch />}
-      footer={<>{t("auth.haveAccount")} <Link className="font-medium text-brand-700 hover:underline" href="/sign-in">{t("auth.signInInstead")}</Link></>}
+      footer={
+        <>
+          {t("auth.haveAccount")}{" "}
+          <Link className="font-medium text-brand-700 hover:underline" href="/sign-in">
+            {t("auth.signInInstead")}
+          </Link>
+        </>
+      }
     >
       <SignUpForm />
     </AuthCard>

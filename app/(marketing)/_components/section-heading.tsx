@@ -1,6 +1,16 @@
 import type { ReactNode } from "react";
 
-export function SectionHeading({ id, eyebrow, title, subtitle }: { id: string; eyebrow: ReactNode; title: ReactNode; subtitle?: ReactNode }) {
+export function SectionHeading({
+  id,
+  eyebrow,
+  title,
+  subtitle,
+}: {
+  id: string;
+  eyebrow: ReactNode;
+  title: ReactNode;
+  subtitle?: ReactNode;
+}) {
   return (
     <div className="mx-auto mb-12 max-w-2xl text-center">
       <p className="text-sm font-semibold text-brand-700">{eyebrow}</p>

@@ -25,17 +25,32 @@ export default async function SellerLayout({ children }: { children: React.React
     { href: "/dashboard/callbacks", label: t("nav.callbacks"), icon: "webhook", group: t("nav.groupDevelopers") },
     { href: "/dashboard/api-keys", label: t("nav.apiKeys"), icon: "key", group: t("nav.groupDevelopers") },
     { href: "/dashboard/settings", label: t("nav.settings"), icon: "settings", group: t("nav.groupAccount") },
-    ...(user.role === "ADMIN" ? [{ href: "/admin", label: t("nav.admin"), icon: "shield" as const, group: t("nav.groupAccount") }] : []),
+    ...(user.role === "ADMIN"
+      ? [{ href: "/admin", label: t("nav.admin"), icon: "shield" as const, group: t("nav.groupAccount") }]
+      : []),
   ];
   return (
     <AppShell
-      brand={<Link href="/dashboard" aria-label="Vitrine"><Logo /></Link>}
+      brand={
+        <Link href="/dashboard" aria-label="Vitrine">
+          <Logo />
+        </Link>
+      }
       nav={nav}
       user={{ name: user.name, email: user.email }}
-      footerSlot={<><SignOutButton /><SessionRefresh everySeconds={sessionSettings().accessTtlSeconds} /></>}
+      footerSlot={
+        <>
+          <SignOutButton />
+          <SessionRefresh everySeconds={sessionSettings().accessTtlSeconds} />
+        </>
+      }
       topbarSlot={
         <div className="flex items-center gap-3">
-          {store && <span className="hidden text-sm text-ink-muted sm:inline" data-testid="current-store">{t("nav.store")}: <strong className="text-ink">{store.name}</strong></span>}
+          {store && (
+            <span className="hidden text-sm text-ink-muted sm:inline" data-testid="current-store">
+              {t("nav.store")}: <strong className="text-ink">{store.name}</strong>
+            </span>
+          )}
           <LocaleSwitch />
         </div>
       }

@@ -18,7 +18,12 @@ export default async function DashboardPage() {
   const [productCount, keyCount, products, account, published] = await Promise.all([
     prisma.product.count({ where: { storeId: store.id, active: true } }),
     prisma.apiKey.count({ where: { storeId: store.id, revokedAt: null } }),
-    prisma.product.findMany({ where: { storeId: store.id }, include: { prices: { where: { active: true } } }, orderBy: { createdAt: "asc" }, take: 10 }),
+    prisma.product.findMany({
+      where: { storeId: store.id },
+      include: { prices: { where: { active: true } } },
+      orderBy: { createdAt: "asc" },
+      take: 10,
+    }),
     getAccountStatus(store.id),
     prisma.product.count({ where: { storeId: store.id, active: true, stripeProductId: { not: null } } }),
   ]);
@@ -31,7 +36,10 @@ export default async function DashboardPage() {
   ];
   return (
     <div className="space-y-6">
-      <PageHeader title={t("dashboard.welcome", { name: user.name.split(" ")[0] ?? user.name })} description={t("dashboard.overviewDescription", { store: store.name })} />
+      <PageHeader
+        title={t("dashboard.welcome", { name: user.name.split(" ")[0] ?? user.name })}
+        description={t("dashboard.overviewDescription", { store: store.name })}
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("dashboard.products")} value={productCount} />
         <Stat label={t("dashboard.apiKeys")} value={keyCount} />
@@ -39,13 +47,18 @@ export default async function DashboardPage() {
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <CardHeader><CardTitle>{t("dashboard.gettingStarted")}</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>{t("dashboard.gettingStarted")}</CardTitle>
+          </CardHeader>
           <CardContent>
             <ol className="divide-y divide-line">
               {steps.map((s) => (
                 <li key={s.href}>
                   <Link href={s.href} className="flex items-center gap-3 py-3 text-sm hover:text-brand-700">
-                    <CheckCircleIcon className={s.done ? "size-5 text-success" : "size-5 text-line-strong"} aria-hidden />
+                    <CheckCircleIcon
+                      className={s.done ? "size-5 text-success" : "size-5 text-line-strong"}
+                      aria-hidden
+                    />
                     <span className={s.done ? "text-ink-muted line-through" : "text-ink"}>{s.label}</span>
                     <ChevronRightIcon className="ml-auto size-4 text-ink-subtle" aria-hidden />
                   </Link>
@@ -55,30 +68,53 @@ export default async function DashboardPage() {
           </CardContent>
         </Card>
         <Card>
-          <CardHeader><CardTitle>{t("dashboard.storeDetails")}</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>{t("dashboard.storeDetails")}</CardTitle>
+          </CardHeader>
           <CardContent>
             <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-3 text-sm">
-              <dt className="text-ink-muted">{t("dashboard.storeDetails")}</dt><dd className="font-medium">{store.name}</dd>
-              <dt className="text-ink-muted">{t("dashboard.storeId")}</dt><dd className="font-mono text-xs leading-5">{store.id}</dd>
-              <dt className="text-ink-muted">{t("dashboard.storeDomain")}</dt><dd>{store.storeDomain ?? <span className="text-ink-subtle">{t("dashboard.notSet")}</span>}</dd>
-              <dt className="text-ink-muted">{t("dashboard.currency")}</dt><dd>{store.currency}</dd>
+              <dt className="text-ink-muted">{t("dashboard.storeDetails")}</dt>
+              <dd className="font-medium">{store.name}</dd>
+              <dt className="text-ink-muted">{t("dashboard.storeId")}</dt>
+              <dd className="font-mono text-xs leading-5">{store.id}</dd>
+              <dt className="text-ink-muted">{t("dashboard.storeDomain")}</dt>
+              <dd>{store.storeDomain ?? <span className="text-ink-subtle">{t("dashboard.notSet")}</span>}</dd>
+              <dt className="text-ink-muted">{t("dashboard.currency")}</dt>
+              <dd>{store.currency}</dd>
             </dl>
           </CardContent>
         </Card>
       </div>
       <Card>
-        <CardHeader><CardTitle>{t("dashboard.demoProducts")}</CardTitle><CardDescription>{t("dashboard.demoProductsHint")}</CardDescription></CardHeader>
+        <CardHeader>
+          <CardTitle>{t("dashboard.demoProducts")}</CardTitle>
+          <CardDescription>{t("dashboard.demoProductsHint")}</CardDescription>
+        </CardHeader>
         <DataTable
           rows={products}
           rowKey={(p) => p.id}
           columns={[
-            { key: "name", header: t("dashboard.products"), cell: (p) => <span className="font-medium">{p.name}</span> },
-            { key: "price", header: "", align: "right", cell: (p) => p.prices.map((pr) => (
-              <span key={pr.id} className="inline-flex items-center gap-2">
-                {formatMoney(pr.unitAmount, pr.currency, locale)}
-                {pr.type === "RECURRING" && <Badge tone="info">{pr.interval === "YEAR" ? t("dashboard.perYear") : t("dashboard.perMonth")}</Badge>}
-              </span>
-            )) },
+            {
+              key: "name",
+              header: t("dashboard.products"),
+              cell: (p) => <span className="font-medium">{p.name}</span>,
+            },
+            {
+              key: "price",
+              header: "",
+              align: "right",
+              cell: (p) =>
+                p.prices.map((pr) => (
+                  <span key={pr.id} className="inline-flex items-center gap-2">
+                    {formatMoney(pr.unitAmount, pr.currency, locale)}
+                    {pr.type === "RECURRING" && (
+                      <Badge tone="info">
+                        {pr.interval === "YEAR" ? t("dashboard.perYear") : t("dashboard.perMonth")}
+                      </Badge>
+                    )}
+                  </span>
+                )),
+            },
           ]}
         />
       </Card>

@@ -6,5 +6,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   const health = await databaseHealth(getDatabase(), { migrations: false });
-  return Response.json(health.ok ? { status: "ok", uptimeSeconds: Math.round(process.uptime()) } : { status: "unavailable" }, { status: health.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    health.ok ? { status: "ok", uptimeSeconds: Math.round(process.uptime()) } : { status: "unavailable" },
+    { status: health.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
 }

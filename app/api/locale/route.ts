@@ -14,12 +14,20 @@ function safePath(p: string | undefined): string {
   return p && p.startsWith("/") && !p.startsWith("//") && !p.startsWith("/\\") ? p : "/";
 }
 
-export const POST = withPublic("POST /api/locale", async ({ req }) => {
-  const isJson = (req.headers.get("content-type") ?? "").includes("application/json");
-  const input = isJson ? await parseJsonBody(req, LocaleInput) : parseWith(LocaleInput, Object.fromEntries(new URLSearchParams(await readBodyText(req, 4096))));
-  const user = await getSessionUser(req);
-  if (user) await prisma.user.update({ where: { id: user.id }, data: { locale: input.locale } });
-  const res = isJson ? NextResponse.json({ locale: input.locale }) : new NextResponse(null, { status: 303, headers: { Location: safePath(input.redirect) } });
-  res.cookies.set(LOCALE_COOKIE, input.locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
-  return res;
-}, { limit: false, sameOrigin: true });
+export const POST = withPublic(
+  "POST /api/locale",
+  async ({ req }) => {
+    const isJson = (req.headers.get("content-type") ?? "").includes("application/json");
+    const input = isJson
+      ? await parseJsonBody(req, LocaleInput)
+      : parseWith(LocaleInput, Object.fromEntries(new URLSearchParams(await readBodyText(req, 4096))));
+    const user = await getSessionUser(req);
+    if (user) await prisma.user.update({ where: { id: user.id }, data: { locale: input.locale } });
+    const res = isJson
+      ? NextResponse.json({ locale: input.locale })
+      : new NextResponse(null, { status: 303, headers: { Location: safePath(input.redirect) } });
+    res.cookies.set(LOCALE_COOKIE, input.locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
+    return res;
+  },
+  { limit: false, sameOrigin: true },
+);

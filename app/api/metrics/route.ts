@@ -11,9 +11,15 @@ export async function GET(req: Request) {
   const { METRICS_ENABLED } = env();
   const { requestId } = requestInfo(req);
   // METRICS_ENABLED=0: not exposed at all (production then needs no METRICS_TOKEN).
-  if (!METRICS_ENABLED) return Response.json(errorBody(new AppError("not_found", "Not found."), requestId), { status: 404 });
+  if (!METRICS_ENABLED)
+    return Response.json(errorBody(new AppError("not_found", "Not found."), requestId), { status: 404 });
   if (!(await isOperator(req))) {
-    return Response.json(errorBody(new AppError("unauthenticated", "Metrics need METRICS_TOKEN or an admin session."), requestId), { status: 401 });
+    return Response.json(
+      errorBody(new AppError("unauthenticated", "Metrics need METRICS_TOKEN or an admin session."), requestId),
+      { status: 401 },
+    );
   }
-  return new Response(await metrics.registry.metrics(), { headers: { "Content-Type": metrics.registry.contentType, "Cache-Control": "no-store" } });
+  return new Response(await metrics.registry.metrics(), {
+    headers: { "Content-Type": metrics.registry.contentType, "Cache-Control": "no-store" },
+  });
 }

@@ -6,7 +6,10 @@ import { listStoresForOwner } from "@/lib/tenancy/stores";
 import { createStore, CreateStoreInput } from "@/lib/tenancy/create-store";
 import { STORE_COOKIE } from "@/lib/auth/session";
 
-export const GET = withSeller("GET /api/stores", async ({ user, store }) => ({ data: await listStoresForOwner(user.id), currentStoreId: store.id }));
+export const GET = withSeller("GET /api/stores", async ({ user, store }) => ({
+  data: await listStoresForOwner(user.id),
+  currentStoreId: store.id,
+}));
 
 export const POST = withSeller("POST /api/stores", async ({ req, user, audit }) => {
   const store = await createStore(user.id, await parseJsonBody(req, CreateStoreInput), audit);

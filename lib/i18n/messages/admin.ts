@@ -27,10 +27,12 @@ export default defineMessages(
     action: "Action",
     target: "Target",
     verify: "Verify chain",
-    auditDescription: "Every money and configuration action, append-only. Each entry carries the hash of the previous one, so an edited or deleted entry breaks the chain.",
+    auditDescription:
+      "Every money and configuration action, append-only. Each entry carries the hash of the previous one, so an edited or deleted entry breaks the chain.",
     chainOk: "Audit chain intact: {count} entries verified.",
     chainBroken: "Audit chain broken at entry {id}: {reason}",
-    webhooksDescription: "Inbound Stripe events and PIX gateway webhooks with what became of them, and the health of outbound store callbacks.",
+    webhooksDescription:
+      "Inbound Stripe events and PIX gateway webhooks with what became of them, and the health of outbound store callbacks.",
     emptyTenants: "No tenants yet",
     eventsProcessed: "Stripe events processed",
     eventsFailed: "Stripe events failed",
@@ -103,7 +105,8 @@ export default defineMessages(
     suspend: "Suspender",
     reactivate: "Reativar",
     suspendTitle: "Suspender {email}?",
-    suspendBody: "A pessoa será desconectada, não poderá entrar e as chaves de API param de funcionar até a reativação.",
+    suspendBody:
+      "A pessoa será desconectada, não poderá entrar e as chaves de API param de funcionar até a reativação.",
     statusChanged: "Status atualizado",
     search: "Buscar por nome ou e-mail",
     when: "Quando",
@@ -111,10 +114,12 @@ export default defineMessages(
     action: "Ação",
     target: "Alvo",
     verify: "Verificar cadeia",
-    auditDescription: "Toda ação de dinheiro e configuração, somente acréscimo. Cada registro guarda o hash do anterior; um registro editado ou apagado quebra a cadeia.",
+    auditDescription:
+      "Toda ação de dinheiro e configuração, somente acréscimo. Cada registro guarda o hash do anterior; um registro editado ou apagado quebra a cadeia.",
     chainOk: "Cadeia de auditoria íntegra: {count} registros verificados.",
     chainBroken: "Cadeia de auditoria quebrada no registro {id}: {reason}",
-    webhooksDescription: "Eventos recebidos da Stripe e webhooks dos gateways PIX com o que aconteceu com cada um, e a saúde dos callbacks para as lojas.",
+    webhooksDescription:
+      "Eventos recebidos da Stripe e webhooks dos gateways PIX com o que aconteceu com cada um, e a saúde dos callbacks para as lojas.",
     emptyTenants: "Nenhuma loja ainda",
     eventsProcessed: "Eventos Stripe processados",
     eventsFailed: "Eventos Stripe com falha",
@@ -122,7 +127,8 @@ export default defineMessages(
     callbacksPending: "Callbacks aguardando",
     disabledEndpoints: "Endpoints de loja desativados",
     runSync: "Sincronizar agora",
-    syncDone: "Sincronização concluída: {seen} eventos vistos, {ingested} aplicados, {failed} com falha, {orders} pedidos atualizados.",
+    syncDone:
+      "Sincronização concluída: {seen} eventos vistos, {ingested} aplicados, {failed} com falha, {orders} pedidos atualizados.",
     event: "Evento",
     account: "Conta",
     source: "Origem",

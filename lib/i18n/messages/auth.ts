@@ -26,7 +26,8 @@ export default defineMessages(
       sign_in_failed: "We couldn't sign you in right now. Try again in a moment.",
       generic: "We couldn't complete that. Try again.",
     },
-    signUpThenSignIn: "We couldn't sign you in with this email and password. If you already have an account, sign in with its password instead.",
+    signUpThenSignIn:
+      "We couldn't sign you in with this email and password. If you already have an account, sign in with its password instead.",
     passwordChanged: "Your password was changed. Sign in again with the new one.",
     demoLogins: "Demo logins",
   },
@@ -55,7 +56,8 @@ export default defineMessages(
       sign_in_failed: "Não foi possível entrar agora. Tente de novo em instantes.",
       generic: "Não foi possível concluir. Tente novamente.",
     },
-    signUpThenSignIn: "Não foi possível entrar com este e-mail e senha. Se você já tem uma conta, entre com a senha dela.",
+    signUpThenSignIn:
+      "Não foi possível entrar com este e-mail e senha. Se você já tem uma conta, entre com a senha dela.",
     passwordChanged: "Sua senha foi alterada. Entre novamente com a nova senha.",
     demoLogins: "Logins de demonstração",
   },

@@ -58,11 +58,14 @@ export default defineMessages(
     },
     confirm: {
       switchTitle: "Switch to {plan}?",
-      switchBody: "The change happens now. Stripe prorates it: you get credit for the unused time on {current} and pay the difference for {plan} on your next invoice. The new fee applies to sales from now on.",
+      switchBody:
+        "The change happens now. Stripe prorates it: you get credit for the unused time on {current} and pay the difference for {plan} on your next invoice. The new fee applies to sales from now on.",
       switchConfirm: "Switch plan",
       cancelTitle: "Cancel your plan?",
-      cancelBody: "You keep {plan} and its fees until {date}. After that the plan ends and you are not charged again. You can resume it before then.",
-      cancelBodyNoDate: "You keep {plan} until the end of the current period. After that the plan ends and you are not charged again. You can resume it before then.",
+      cancelBody:
+        "You keep {plan} and its fees until {date}. After that the plan ends and you are not charged again. You can resume it before then.",
+      cancelBodyNoDate:
+        "You keep {plan} until the end of the current period. After that the plan ends and you are not charged again. You can resume it before then.",
       cancelConfirm: "Cancel at period end",
       keep: "Keep my plan",
     },
@@ -97,7 +100,8 @@ export default defineMessages(
   },
   {
     title: "Plano e faturas",
-    description: "Seu plano na Vitrine define a taxa de cada venda. Planos pagos são cobrados todo mês no cartão, pela Stripe.",
+    description:
+      "Seu plano na Vitrine define a taxa de cada venda. Planos pagos são cobrados todo mês no cartão, pela Stripe.",
     current: {
       title: "Plano atual",
       none: "Nenhum plano escolhido",
@@ -152,11 +156,14 @@ export default defineMessages(
     },
     confirm: {
       switchTitle: "Mudar para o {plan}?",
-      switchBody: "A mudança vale agora. A Stripe faz o cálculo proporcional: você recebe crédito pelo tempo não usado do {current} e paga a diferença do {plan} na próxima fatura. A nova taxa vale para as vendas a partir de agora.",
+      switchBody:
+        "A mudança vale agora. A Stripe faz o cálculo proporcional: você recebe crédito pelo tempo não usado do {current} e paga a diferença do {plan} na próxima fatura. A nova taxa vale para as vendas a partir de agora.",
       switchConfirm: "Mudar de plano",
       cancelTitle: "Cancelar seu plano?",
-      cancelBody: "Você continua no {plan}, com as taxas dele, até {date}. Depois disso o plano termina e não há novas cobranças. Dá para retomar antes dessa data.",
-      cancelBodyNoDate: "Você continua no {plan} até o fim do período atual. Depois disso o plano termina e não há novas cobranças. Dá para retomar antes disso.",
+      cancelBody:
+        "Você continua no {plan}, com as taxas dele, até {date}. Depois disso o plano termina e não há novas cobranças. Dá para retomar antes dessa data.",
+      cancelBodyNoDate:
+        "Você continua no {plan} até o fim do período atual. Depois disso o plano termina e não há novas cobranças. Dá para retomar antes disso.",
       cancelConfirm: "Cancelar no fim do período",
       keep: "Manter meu plano",
     },

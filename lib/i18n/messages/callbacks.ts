@@ -3,7 +3,8 @@ import { defineMessages } from "./define";
 export default defineMessages(
   {
     title: "Store callbacks",
-    description: "Vitrine POSTs a signed JSON event to your store whenever a payment succeeds, fails, is refunded or disputed, and retries until your server answers 2xx.",
+    description:
+      "Vitrine POSTs a signed JSON event to your store whenever a payment succeeds, fails, is refunded or disputed, and retries until your server answers 2xx.",
     addEndpoint: "Add endpoint",
     editEndpoint: "Edit endpoint",
     emptyTitle: "No callback endpoint yet",
@@ -25,11 +26,13 @@ export default defineMessages(
     saved: "Endpoint saved",
     signingSecret: "Signing secret",
     secretTitle: "Copy your signing secret",
-    secretBody: "This is the only time the full secret is shown. Store it on your server to verify X-Payments-Signature and webhook-signature.",
+    secretBody:
+      "This is the only time the full secret is shown. Store it on your server to verify X-Payments-Signature and webhook-signature.",
     secretDone: "I saved it",
     rotate: "Rotate secret",
     rotateTitle: "Rotate the signing secret?",
-    rotateBody: "A new secret is created now. For the next 24 hours every callback is signed with both the old and the new secret, so you can update your server without missing events. After that only the new secret signs.",
+    rotateBody:
+      "A new secret is created now. For the next 24 hours every callback is signed with both the old and the new secret, so you can update your server without missing events. After that only the new secret signs.",
     rotateConfirm: "Rotate",
     rotatingUntil: "Old secret still signs until {date}",
     health: "Health",
@@ -41,7 +44,8 @@ export default defineMessages(
     disabledReason: {
       manual: "You turned this endpoint off. Waiting deliveries were canceled.",
       gone: "Your server answered 410 Gone, which means the endpoint no longer exists. Waiting deliveries were canceled.",
-      failing: "{count} attempts in a row failed, so Vitrine stopped sending. Fix your server, then re-enable and replay what you missed.",
+      failing:
+        "{count} attempts in a row failed, so Vitrine stopped sending. Fix your server, then re-enable and replay what you missed.",
     },
     reenable: "Re-enable",
     reenabled: "Endpoint re-enabled",
@@ -63,7 +67,8 @@ export default defineMessages(
     },
     log: {
       title: "Deliveries",
-      description: "Every event sent to your endpoints, newest first. Redeliver keeps the same event id, so your store can ignore duplicates.",
+      description:
+        "Every event sent to your endpoints, newest first. Redeliver keeps the same event id, so your store can ignore duplicates.",
       emptyTitle: "Nothing delivered yet",
       emptyBody: "Send a test event to see a delivery here.",
       emptyFiltered: "No deliveries with this status.",
@@ -88,13 +93,20 @@ export default defineMessages(
       replayConfirm: "Replay",
       replayed: "{count} deliveries queued again",
       loadError: "Could not load deliveries.",
-      statuses: { PENDING: "Pending", DELIVERING: "Sending", SUCCEEDED: "Delivered", FAILED: "Failed", CANCELED: "Canceled" },
+      statuses: {
+        PENDING: "Pending",
+        DELIVERING: "Sending",
+        SUCCEEDED: "Delivered",
+        FAILED: "Failed",
+        CANCELED: "Canceled",
+      },
     },
     docsHint: "How to verify signatures: see docs/store-integration.md in the Vitrine repository.",
   },
   {
     title: "Callbacks da loja",
-    description: "A Vitrine envia um evento JSON assinado (POST) para a sua loja sempre que um pagamento é aprovado, recusado, reembolsado ou contestado, e tenta de novo até o seu servidor responder 2xx.",
+    description:
+      "A Vitrine envia um evento JSON assinado (POST) para a sua loja sempre que um pagamento é aprovado, recusado, reembolsado ou contestado, e tenta de novo até o seu servidor responder 2xx.",
     addEndpoint: "Adicionar endpoint",
     editEndpoint: "Editar endpoint",
     emptyTitle: "Nenhum endpoint de callback",
@@ -116,11 +128,13 @@ export default defineMessages(
     saved: "Endpoint salvo",
     signingSecret: "Segredo de assinatura",
     secretTitle: "Copie seu segredo de assinatura",
-    secretBody: "Esta é a única vez que o segredo completo aparece. Guarde-o no seu servidor para verificar X-Payments-Signature e webhook-signature.",
+    secretBody:
+      "Esta é a única vez que o segredo completo aparece. Guarde-o no seu servidor para verificar X-Payments-Signature e webhook-signature.",
     secretDone: "Já guardei",
     rotate: "Trocar segredo",
     rotateTitle: "Trocar o segredo de assinatura?",
-    rotateBody: "Um novo segredo é criado agora. Nas próximas 24 horas cada callback é assinado com o segredo antigo e com o novo, para você atualizar seu servidor sem perder eventos. Depois disso só o novo assina.",
+    rotateBody:
+      "Um novo segredo é criado agora. Nas próximas 24 horas cada callback é assinado com o segredo antigo e com o novo, para você atualizar seu servidor sem perder eventos. Depois disso só o novo assina.",
     rotateConfirm: "Trocar",
     rotatingUntil: "O segredo antigo ainda assina até {date}",
     health: "Saúde",
@@ -132,7 +146,8 @@ export default defineMessages(
     disabledReason: {
       manual: "Você desligou este endpoint. As entregas pendentes foram canceladas.",
       gone: "Seu servidor respondeu 410 Gone, ou seja, o endpoint não existe mais. As entregas pendentes foram canceladas.",
-      failing: "{count} tentativas seguidas falharam, então a Vitrine parou de enviar. Corrija o servidor, reative e reenvie o que perdeu.",
+      failing:
+        "{count} tentativas seguidas falharam, então a Vitrine parou de enviar. Corrija o servidor, reative e reenvie o que perdeu.",
     },
     reenable: "Reativar",
     reenabled: "Endpoint reativado",
@@ -154,7 +169,8 @@ export default defineMessages(
     },
     log: {
       title: "Entregas",
-      description: "Cada evento enviado aos seus endpoints, do mais recente ao mais antigo. Reenviar mantém o mesmo ID de evento, para a sua loja ignorar duplicados.",
+      description:
+        "Cada evento enviado aos seus endpoints, do mais recente ao mais antigo. Reenviar mantém o mesmo ID de evento, para a sua loja ignorar duplicados.",
       emptyTitle: "Nada entregue ainda",
       emptyBody: "Envie um evento de teste para ver uma entrega aqui.",
       emptyFiltered: "Nenhuma entrega com este status.",
@@ -179,7 +195,13 @@ export default defineMessages(
       replayConfirm: "Reenviar",
       replayed: "{count} entregas na fila de novo",
       loadError: "Não foi possível carregar as entregas.",
-      statuses: { PENDING: "Pendente", DELIVERING: "Enviando", SUCCEEDED: "Entregue", FAILED: "Falhou", CANCELED: "Cancelada" },
+      statuses: {
+        PENDING: "Pendente",
+        DELIVERING: "Enviando",
+        SUCCEEDED: "Entregue",
+        FAILED: "Falhou",
+        CANCELED: "Cancelada",
+      },
     },
     docsHint: "Como verificar as assinaturas: veja docs/store-integration.md no repositório da Vitrine.",
   },

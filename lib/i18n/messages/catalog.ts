@@ -86,7 +86,8 @@ export default defineMessages(
       archiveProduct: "Archive product",
       restoreProduct: "Restore product",
       archiveTitle: "Archive this product?",
-      archiveBody: "Buyers will no longer be able to buy it and its checkout links stop working. Existing subscriptions carry on. You can restore it at any time.",
+      archiveBody:
+        "Buyers will no longer be able to buy it and its checkout links stop working. Existing subscriptions carry on. You can restore it at any time.",
       archived: "Product archived",
       restored: "Product restored",
       archivedNotice: "This product is archived: buyers cannot buy it.",
@@ -121,7 +122,8 @@ export default defineMessages(
       goToProducts: "Go to products",
       finishOnboarding: "Finish Stripe setup",
       serverTitle: "From your store's server",
-      serverBody: "Create a checkout session for each order with an API key. Send your own order id so the payment comes back matched to it, and an Idempotency-Key so a retry never charges twice.",
+      serverBody:
+        "Create a checkout session for each order with an API key. Send your own order id so the payment comes back matched to it, and an Idempotency-Key so a retry never charges twice.",
       serverResponse: "The answer carries the url to send the buyer to.",
       apiKeysLink: "Create an API key",
     },
@@ -211,7 +213,8 @@ export default defineMessages(
       archiveProduct: "Arquivar produto",
       restoreProduct: "Restaurar produto",
       archiveTitle: "Arquivar este produto?",
-      archiveBody: "Os compradores não conseguirão mais comprá-lo e os links de pagamento param de funcionar. Assinaturas existentes continuam. Você pode restaurá-lo quando quiser.",
+      archiveBody:
+        "Os compradores não conseguirão mais comprá-lo e os links de pagamento param de funcionar. Assinaturas existentes continuam. Você pode restaurá-lo quando quiser.",
       archived: "Produto arquivado",
       restored: "Produto restaurado",
       archivedNotice: "Este produto está arquivado: ninguém consegue comprá-lo.",
@@ -230,7 +233,8 @@ export default defineMessages(
     },
     links: {
       title: "Links de pagamento",
-      description: "Compartilhe estes links onde quiser: no Instagram, no WhatsApp ou no seu site. Cada link vende um preço.",
+      description:
+        "Compartilhe estes links onde quiser: no Instagram, no WhatsApp ou no seu site. Cada link vende um preço.",
       hosted: "Checkout hospedado",
       hostedHint: "O comprador vê uma página de pagamento da Stripe com o seu produto e paga com cartão.",
       embedded: "Pagamento integrado",
@@ -246,7 +250,8 @@ export default defineMessages(
       goToProducts: "Ir para produtos",
       finishOnboarding: "Concluir cadastro na Stripe",
       serverTitle: "Pelo servidor da sua loja",
-      serverBody: "Crie uma sessão de checkout para cada pedido com uma chave de API. Envie o id do seu pedido para o pagamento voltar associado a ele, e uma Idempotency-Key para que uma nova tentativa nunca cobre duas vezes.",
+      serverBody:
+        "Crie uma sessão de checkout para cada pedido com uma chave de API. Envie o id do seu pedido para o pagamento voltar associado a ele, e uma Idempotency-Key para que uma nova tentativa nunca cobre duas vezes.",
       serverResponse: "A resposta traz a url para onde enviar o comprador.",
       apiKeysLink: "Criar uma chave de API",
     },

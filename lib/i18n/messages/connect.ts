@@ -13,7 +13,8 @@ export default defineMessages(
     },
     form: {
       title: "Create your Stripe account",
-      description: "Next, Stripe asks for your personal and bank details on its own secure page. It takes about five minutes.",
+      description:
+        "Next, Stripe asks for your personal and bank details on its own secure page. It takes about five minutes.",
       country: "Country",
       email: "Email for Stripe",
       emailHint: "Stripe sends payout and account notices to this address.",
@@ -26,7 +27,18 @@ export default defineMessages(
       redirecting: "Opening Stripe…",
       secure: "Your ID and bank details go straight to Stripe, never to Vitrine.",
     },
-    countries: { BR: "Brazil", US: "United States", PT: "Portugal", AR: "Argentina", MX: "Mexico", ES: "Spain", GB: "United Kingdom", DE: "Germany", FR: "France", CA: "Canada" },
+    countries: {
+      BR: "Brazil",
+      US: "United States",
+      PT: "Portugal",
+      AR: "Argentina",
+      MX: "Mexico",
+      ES: "Spain",
+      GB: "United Kingdom",
+      DE: "Germany",
+      FR: "France",
+      CA: "Canada",
+    },
     status: {
       title: "Your Stripe account",
       accountId: "Account",
@@ -43,7 +55,8 @@ export default defineMessages(
       readyTitle: "You're ready to sell",
       readyBody: "Buyers can pay with card and Stripe will pay out to your bank account.",
       cannotSellTitle: "Your store cannot sell yet",
-      cannotSellBody: "Stripe only enables card payments once it has everything it needs to verify who you are. Until then, checkout links and payments are refused.",
+      cannotSellBody:
+        "Stripe only enables card payments once it has everything it needs to verify who you are. Until then, checkout links and payments are refused.",
       reasonLabel: "Stripe says:",
     },
     reasons: {
@@ -121,7 +134,8 @@ export default defineMessages(
     },
     form: {
       title: "Crie sua conta Stripe",
-      description: "Em seguida, a Stripe pede seus dados pessoais e bancários em uma página segura dela. Leva uns cinco minutos.",
+      description:
+        "Em seguida, a Stripe pede seus dados pessoais e bancários em uma página segura dela. Leva uns cinco minutos.",
       country: "País",
       email: "E-mail para a Stripe",
       emailHint: "A Stripe envia avisos de repasses e da conta para este endereço.",
@@ -129,12 +143,24 @@ export default defineMessages(
       individual: "Pessoa física (CPF / MEI)",
       company: "Empresa (CNPJ)",
       website: "Site da loja",
-      websiteHint: "Onde os compradores encontram você, ex.: https://minhaloja.com.br. A Stripe mostra na fatura do cartão.",
+      websiteHint:
+        "Onde os compradores encontram você, ex.: https://minhaloja.com.br. A Stripe mostra na fatura do cartão.",
       submit: "Continuar na Stripe",
       redirecting: "Abrindo a Stripe…",
       secure: "Seus documentos e dados bancários vão direto para a Stripe, nunca para a Vitrine.",
     },
-    countries: { BR: "Brasil", US: "Estados Unidos", PT: "Portugal", AR: "Argentina", MX: "México", ES: "Espanha", GB: "Reino Unido", DE: "Alemanha", FR: "França", CA: "Canadá" },
+    countries: {
+      BR: "Brasil",
+      US: "Estados Unidos",
+      PT: "Portugal",
+      AR: "Argentina",
+      MX: "México",
+      ES: "Espanha",
+      GB: "Reino Unido",
+      DE: "Alemanha",
+      FR: "França",
+      CA: "Canadá",
+    },
     status: {
       title: "Sua conta Stripe",
       accountId: "Conta",
@@ -151,7 +177,8 @@ export default defineMessages(
       readyTitle: "Tudo pronto para vender",
       readyBody: "Os compradores já podem pagar com cartão e a Stripe repassa para a sua conta bancária.",
       cannotSellTitle: "Sua loja ainda não pode vender",
-      cannotSellBody: "A Stripe só libera pagamentos com cartão depois de ter tudo o que precisa para confirmar sua identidade. Até lá, links de pagamento e cobranças são recusados.",
+      cannotSellBody:
+        "A Stripe só libera pagamentos com cartão depois de ter tudo o que precisa para confirmar sua identidade. Até lá, links de pagamento e cobranças são recusados.",
       reasonLabel: "Segundo a Stripe:",
     },
     reasons: {

@@ -15,7 +15,8 @@ export default defineMessages(
     },
     buy: {
       title: "Buy credits",
-      description: "Pick a package or enter an amount. You pay the platform by card; credits land as soon as the payment succeeds.",
+      description:
+        "Pick a package or enter an amount. You pay the platform by card; credits land as soon as the payment succeeds.",
       packages: "Packages",
       packageLabel: "{name}: {credits} credits for {amount}",
       custom: "Custom amount",
@@ -61,9 +62,11 @@ export default defineMessages(
       createdAt: "Started",
       creditedAt: "Credited",
       stalledTitle: "Still processing",
-      stalled: "This payment is taking longer than usual, so the page stopped checking. Check again now, or come back later: the credits are added as soon as the payment is confirmed.",
+      stalled:
+        "This payment is taking longer than usual, so the page stopped checking. Check again now, or come back later: the credits are added as soon as the payment is confirmed.",
       actionTitle: "Card authentication not finished",
-      action: "Your bank asked for an extra verification step that was not completed, so nothing was charged. Cancel this purchase and buy again, or check again if you finished it in another window.",
+      action:
+        "Your bank asked for an extra verification step that was not completed, so nothing was charged. Cancel this purchase and buy again, or check again if you finished it in another window.",
       checkAgain: "Check again",
       cancel: "Cancel purchase",
       cancelError: "We couldn't cancel this purchase. Check again to see its current state.",
@@ -158,7 +161,8 @@ export default defineMessages(
   },
   {
     title: "Créditos",
-    description: "Pague antecipadamente o uso da plataforma com créditos comprados no cartão. Cada mudança no seu saldo aparece abaixo.",
+    description:
+      "Pague antecipadamente o uso da plataforma com créditos comprados no cartão. Cada mudança no seu saldo aparece abaixo.",
     creditsCount: "{count} créditos",
     balance: {
       title: "Saldo",
@@ -169,7 +173,8 @@ export default defineMessages(
     },
     buy: {
       title: "Comprar créditos",
-      description: "Escolha um pacote ou informe um valor. O pagamento é feito à plataforma no cartão; os créditos entram assim que o pagamento é aprovado.",
+      description:
+        "Escolha um pacote ou informe um valor. O pagamento é feito à plataforma no cartão; os créditos entram assim que o pagamento é aprovado.",
       packages: "Pacotes",
       packageLabel: "{name}: {credits} créditos por {amount}",
       custom: "Outro valor",
@@ -215,9 +220,11 @@ export default defineMessages(
       createdAt: "Iniciada em",
       creditedAt: "Creditada em",
       stalledTitle: "Ainda em processamento",
-      stalled: "Este pagamento está demorando mais que o normal, então a página parou de verificar. Verifique de novo agora ou volte mais tarde: os créditos entram assim que o pagamento for confirmado.",
+      stalled:
+        "Este pagamento está demorando mais que o normal, então a página parou de verificar. Verifique de novo agora ou volte mais tarde: os créditos entram assim que o pagamento for confirmado.",
       actionTitle: "Autenticação do cartão não concluída",
-      action: "Seu banco pediu uma verificação extra que não foi concluída, então nada foi cobrado. Cancele esta compra e compre de novo, ou verifique de novo se você concluiu em outra janela.",
+      action:
+        "Seu banco pediu uma verificação extra que não foi concluída, então nada foi cobrado. Cancele esta compra e compre de novo, ou verifique de novo se você concluiu em outra janela.",
       checkAgain: "Verificar de novo",
       cancel: "Cancelar compra",
       cancelError: "Não conseguimos cancelar esta compra. Verifique de novo para ver a situação atual.",

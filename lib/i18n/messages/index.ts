@@ -16,7 +16,25 @@ import callbacks from "./callbacks";
 import credits from "./credits";
 import pix from "./pix";
 
-const namespaces = { common, ui, marketing, auth, nav, apiKeys, settings, admin, dashboard, connect, catalog, orders, billing, buyer, callbacks, credits, pix } as const;
+const namespaces = {
+  common,
+  ui,
+  marketing,
+  auth,
+  nav,
+  apiKeys,
+  settings,
+  admin,
+  dashboard,
+  connect,
+  catalog,
+  orders,
+  billing,
+  buyer,
+  callbacks,
+  credits,
+  pix,
+} as const;
 
 type NS = typeof namespaces;
 export type Messages = { [K in keyof NS]: NS[K]["en"] };

@@ -39,17 +39,22 @@ export default defineMessages(
       title: "Everything between “buy” and “your store knows”",
       subtitle: "The payment plumbing an independent shop needs, without building it yourself.",
       connectTitle: "Cards with Stripe Connect",
-      connectBody: "Hosted Checkout or Elements embedded in your site. Payments land in your connected Stripe account, not ours.",
+      connectBody:
+        "Hosted Checkout or Elements embedded in your site. Payments land in your connected Stripe account, not ours.",
       pixTitle: "PIX through the gateway you already use",
-      pixBody: "SyncPay, PushinPay, Paradise, WiinPay, Átomo Pay, the BCB Pix API or a plain PIX key. QR code and copy-and-paste code in seconds.",
+      pixBody:
+        "SyncPay, PushinPay, Paradise, WiinPay, Átomo Pay, the BCB Pix API or a plain PIX key. QR code and copy-and-paste code in seconds.",
       creditsTitle: "Prepaid credits",
-      creditsBody: "Sell credit packs your customers spend over time, backed by a ledger that always balances to the cent.",
+      creditsBody:
+        "Sell credit packs your customers spend over time, backed by a ledger that always balances to the cent.",
       callbacksTitle: "Signed store callbacks",
-      callbacksBody: "Every payment event is signed and delivered to your store, retried with backoff until your server says it got it.",
+      callbacksBody:
+        "Every payment event is signed and delivered to your store, retried with backoff until your server says it got it.",
       invoicesTitle: "Invoices and PDFs",
       invoicesBody: "A numbered invoice for every sale, ready to download as a PDF for you and your buyer.",
       auditTitle: "Admin audit trail",
-      auditBody: "Who changed a price, created an API key or refunded a sale — recorded with the time and where it came from.",
+      auditBody:
+        "Who changed a price, created an API key or refunded a sale — recorded with the time and where it came from.",
     },
     steps: {
       eyebrow: "How it works",
@@ -59,7 +64,8 @@ export default defineMessages(
       twoTitle: "Create a product or a payment link",
       twoBody: "Share the link anywhere, or call the API from your store to open a checkout.",
       threeTitle: "Get paid — and your store finds out",
-      threeBody: "Your buyer pays by card or PIX. We confirm it, send your store a signed callback and keep the receipt.",
+      threeBody:
+        "Your buyer pays by card or PIX. We confirm it, send your store a signed callback and keep the receipt.",
     },
     pricing: {
       eyebrow: "Pricing",
@@ -137,17 +143,23 @@ export default defineMessages(
       title: "Tudo entre o “comprar” e o “sua loja já sabe”",
       subtitle: "A infraestrutura de pagamentos que uma loja independente precisa, sem você ter que construir.",
       connectTitle: "Cartões com Stripe Connect",
-      connectBody: "Checkout hospedado ou Elements dentro do seu site. Os pagamentos caem na sua conta Stripe conectada, não na nossa.",
+      connectBody:
+        "Checkout hospedado ou Elements dentro do seu site. Os pagamentos caem na sua conta Stripe conectada, não na nossa.",
       pixTitle: "PIX pelo gateway que você já usa",
-      pixBody: "SyncPay, PushinPay, Paradise, WiinPay, Átomo Pay, API Pix do BCB ou uma chave PIX direta. QR Code e Pix copia e cola em segundos.",
+      pixBody:
+        "SyncPay, PushinPay, Paradise, WiinPay, Átomo Pay, API Pix do BCB ou uma chave PIX direta. QR Code e Pix copia e cola em segundos.",
       creditsTitle: "Créditos pré-pagos",
-      creditsBody: "Venda pacotes de créditos que seus clientes usam aos poucos, com um extrato que fecha sempre, centavo por centavo.",
+      creditsBody:
+        "Venda pacotes de créditos que seus clientes usam aos poucos, com um extrato que fecha sempre, centavo por centavo.",
       callbacksTitle: "Avisos assinados para sua loja",
-      callbacksBody: "Cada evento de pagamento é assinado e entregue à sua loja, com novas tentativas até o seu servidor confirmar o recebimento.",
+      callbacksBody:
+        "Cada evento de pagamento é assinado e entregue à sua loja, com novas tentativas até o seu servidor confirmar o recebimento.",
       invoicesTitle: "Faturas e PDFs",
-      invoicesBody: "Uma fatura numerada para cada venda, pronta para baixar em PDF — para você e para o seu comprador.",
+      invoicesBody:
+        "Uma fatura numerada para cada venda, pronta para baixar em PDF — para você e para o seu comprador.",
       auditTitle: "Trilha de auditoria",
-      auditBody: "Quem mudou um preço, criou uma chave de API ou estornou uma venda — tudo registrado, com horário e origem.",
+      auditBody:
+        "Quem mudou um preço, criou uma chave de API ou estornou uma venda — tudo registrado, com horário e origem.",
     },
     steps: {
       eyebrow: "Como funciona",
@@ -157,7 +169,8 @@ export default defineMessages(
       twoTitle: "Crie um produto ou link de pagamento",
       twoBody: "Compartilhe o link onde quiser, ou chame a API da sua loja para abrir um checkout.",
       threeTitle: "Receba — e sua loja fica sabendo",
-      threeBody: "Seu cliente paga com cartão ou PIX. Nós confirmamos, enviamos um aviso assinado para a sua loja e guardamos o comprovante.",
+      threeBody:
+        "Seu cliente paga com cartão ou PIX. Nós confirmamos, enviamos um aviso assinado para a sua loja e guardamos o comprovante.",
     },
     pricing: {
       eyebrow: "Preços",

@@ -30,7 +30,8 @@ export default defineMessages(
     perInvoice: "per invoice",
     quantity: "× {n}",
     emptyTitle: "No orders yet",
-    emptyBody: "When a buyer opens one of your checkout links or your server starts a checkout, the order shows up here.",
+    emptyBody:
+      "When a buyer opens one of your checkout links or your server starts a checkout, the order shows up here.",
     emptyFilteredTitle: "No orders with this status",
     emptyFilteredBody: "Choose another status to see more orders.",
     shareLinks: "Get checkout links",
@@ -38,7 +39,8 @@ export default defineMessages(
   },
   {
     title: "Pedidos",
-    description: "Todas as tentativas de compra pelos seus links de pagamento, pagamentos integrados e API, das mais recentes para as mais antigas.",
+    description:
+      "Todas as tentativas de compra pelos seus links de pagamento, pagamentos integrados e API, das mais recentes para as mais antigas.",
     filter: "Status",
     all: "Todos os status",
     date: "Data",
@@ -65,7 +67,8 @@ export default defineMessages(
     perInvoice: "por fatura",
     quantity: "× {n}",
     emptyTitle: "Nenhum pedido ainda",
-    emptyBody: "Quando um comprador abrir um dos seus links de pagamento ou o seu servidor iniciar um checkout, o pedido aparece aqui.",
+    emptyBody:
+      "Quando um comprador abrir um dos seus links de pagamento ou o seu servidor iniciar um checkout, o pedido aparece aqui.",
     emptyFilteredTitle: "Nenhum pedido com este status",
     emptyFilteredBody: "Escolha outro status para ver mais pedidos.",
     shareLinks: "Ver links de pagamento",

@@ -4,13 +4,15 @@ import { defineMessages } from "./define";
 export default defineMessages(
   {
     title: "PIX",
-    description: "Connect the PIX gateways you already use. Buyers get one PIX page; the first active gateway that answers creates the charge.",
+    description:
+      "Connect the PIX gateways you already use. Buyers get one PIX page; the first active gateway that answers creates the charge.",
     gateways: {
       title: "Gateways",
       description: "Tried in this order. If one fails to create a charge, the next active one is used.",
       add: "Add gateway",
       emptyTitle: "No PIX gateway yet",
-      emptyBody: "Add a gateway account (SyncPay, PushinPay, Paradise, WiinPay, Átomo Pay, a bank's API Pix) or just your PIX key, and start charging with QR codes.",
+      emptyBody:
+        "Add a gateway account (SyncPay, PushinPay, Paradise, WiinPay, Átomo Pay, a bank's API Pix) or just your PIX key, and start charging with QR codes.",
       noActive: "No gateway is active: new PIX charges will fail until you turn one on.",
       syncpay: "SyncPay",
       pushinpay: "PushinPay",
@@ -39,7 +41,8 @@ export default defineMessages(
       credentials: "Credentials",
       notSet: "not set",
       webhookUrl: "Webhook URL",
-      webhookHint: "Paste this in the gateway's panel if it asks for a notification URL. It is unique to this configuration.",
+      webhookHint:
+        "Paste this in the gateway's panel if it asks for a notification URL. It is unique to this configuration.",
       webhookNone: "Not needed: you confirm direct-key payments yourself.",
       verification: "Verification",
       verifiedOk: "Credentials work",
@@ -103,7 +106,7 @@ export default defineMessages(
       pickTypeHint: "Choose the account your PIX payments go to.",
       change: "Change",
       label: "Name shown to you",
-      labelHint: "e.g. \"PushinPay main account\". Buyers never see it.",
+      labelHint: 'e.g. "PushinPay main account". Buyers never see it.',
       credentialsTitle: "Credentials",
       credentialsHint: "Stored encrypted. After saving you only see the last characters.",
       keepSecret: "Leave blank to keep the saved value ({masked})",
@@ -142,7 +145,8 @@ export default defineMessages(
       description: "The latest charges across all gateways. Open one for attempts, refunds and actions.",
       new: "New PIX charge",
       emptyTitle: "No PIX charges yet",
-      emptyBody: "Create one here or through the API (POST /api/v1/pix/charges). The buyer gets a page with the QR code.",
+      emptyBody:
+        "Create one here or through the API (POST /api/v1/pix/charges). The buyer gets a page with the QR code.",
       loadError: "Could not load charges.",
       refresh: "Reload",
       amount: "Amount",
@@ -191,9 +195,11 @@ export default defineMessages(
       refundNotSupported: "{gateway} has no refund API: refund from the gateway's own panel.",
       confirm: "Confirm payment received",
       confirmTitle: "Confirm you received this PIX?",
-      confirmBody: "Check your bank app first: {amount} from a PIX to your key. The charge becomes paid and your store is notified.",
+      confirmBody:
+        "Check your bank app first: {amount} from a PIX to your key. The charge becomes paid and your store is notified.",
       confirmed: "Payment confirmed",
-      directKeyHint: "Direct-key charges are not reported by any gateway. Confirm it once the money is in your account.",
+      directKeyHint:
+        "Direct-key charges are not reported by any gateway. Confirm it once the money is in your account.",
       refreshStatus: "Refresh status",
       refreshed: "Status refreshed",
       loadError: "Could not load this charge.",
@@ -221,7 +227,8 @@ export default defineMessages(
       orderIdHint: "Sent back in the store callback so you can match the payment.",
       submit: "Create charge",
       created: "Charge created",
-      createdBody: "Send this link to the buyer. The page shows the QR code and updates itself when the payment arrives.",
+      createdBody:
+        "Send this link to the buyer. The page shows the QR code and updates itself when the payment arrives.",
       link: "Buyer link",
       openPage: "Open payment page",
       another: "Create another",
@@ -240,7 +247,8 @@ export default defineMessages(
       expiresIn: "Expires in {time}",
       noExpiry: "This code does not expire.",
       waiting: "Waiting for your payment…",
-      waitingHint: "This page updates by itself after you pay — it can take up to a minute. Coming back from your bank app checks again.",
+      waitingHint:
+        "This page updates by itself after you pay — it can take up to a minute. Coming back from your bank app checks again.",
       manual: "The seller confirms this payment by hand after it arrives, so this page may take a while to update.",
       paidTitle: "Payment received",
       paidBody: "{store} received your PIX of {amount}. You can close this page.",
@@ -261,13 +269,15 @@ export default defineMessages(
   },
   {
     title: "PIX",
-    description: "Conecte os gateways PIX que você já usa. O comprador vê uma única página PIX; o primeiro gateway ativo que responder cria a cobrança.",
+    description:
+      "Conecte os gateways PIX que você já usa. O comprador vê uma única página PIX; o primeiro gateway ativo que responder cria a cobrança.",
     gateways: {
       title: "Gateways",
       description: "Tentados nesta ordem. Se um falhar ao criar a cobrança, o próximo ativo é usado.",
       add: "Adicionar gateway",
       emptyTitle: "Nenhum gateway PIX ainda",
-      emptyBody: "Adicione uma conta de gateway (SyncPay, PushinPay, Paradise, WiinPay, Átomo Pay, a API Pix de um banco) ou só a sua chave PIX e comece a cobrar com QR code.",
+      emptyBody:
+        "Adicione uma conta de gateway (SyncPay, PushinPay, Paradise, WiinPay, Átomo Pay, a API Pix de um banco) ou só a sua chave PIX e comece a cobrar com QR code.",
       noActive: "Nenhum gateway ativo: novas cobranças PIX vão falhar até você ligar um.",
       syncpay: "SyncPay",
       pushinpay: "PushinPay",
@@ -360,7 +370,7 @@ export default defineMessages(
       pickTypeHint: "Escolha a conta que recebe os seus pagamentos PIX.",
       change: "Trocar",
       label: "Nome para você",
-      labelHint: "ex.: \"Conta principal PushinPay\". O comprador nunca vê.",
+      labelHint: 'ex.: "Conta principal PushinPay". O comprador nunca vê.',
       credentialsTitle: "Credenciais",
       credentialsHint: "Guardadas criptografadas. Depois de salvar você só vê os últimos caracteres.",
       keepSecret: "Deixe em branco para manter o valor salvo ({masked})",
@@ -448,9 +458,11 @@ export default defineMessages(
       refundNotSupported: "{gateway} não tem API de devolução: devolva pelo painel do próprio gateway.",
       confirm: "Confirmar pagamento recebido",
       confirmTitle: "Confirmar que você recebeu este PIX?",
-      confirmBody: "Confira antes no app do banco: {amount} de um PIX para a sua chave. A cobrança fica paga e a sua loja é notificada.",
+      confirmBody:
+        "Confira antes no app do banco: {amount} de um PIX para a sua chave. A cobrança fica paga e a sua loja é notificada.",
       confirmed: "Pagamento confirmado",
-      directKeyHint: "Nenhum gateway avisa sobre cobranças da chave direta. Confirme quando o dinheiro estiver na sua conta.",
+      directKeyHint:
+        "Nenhum gateway avisa sobre cobranças da chave direta. Confirme quando o dinheiro estiver na sua conta.",
       refreshStatus: "Atualizar status",
       refreshed: "Status atualizado",
       loadError: "Não foi possível carregar esta cobrança.",
@@ -478,7 +490,8 @@ export default defineMessages(
       orderIdHint: "Volta no callback da loja para você identificar o pagamento.",
       submit: "Criar cobrança",
       created: "Cobrança criada",
-      createdBody: "Envie este link ao comprador. A página mostra o QR code e se atualiza sozinha quando o pagamento chega.",
+      createdBody:
+        "Envie este link ao comprador. A página mostra o QR code e se atualiza sozinha quando o pagamento chega.",
       link: "Link do comprador",
       openPage: "Abrir página de pagamento",
       another: "Criar outra",
@@ -497,8 +510,10 @@ export default defineMessages(
       expiresIn: "Expira em {time}",
       noExpiry: "Este código não expira.",
       waiting: "Aguardando o seu pagamento…",
-      waitingHint: "Esta página se atualiza sozinha depois que você pagar — pode levar até um minuto. Ao voltar do app do banco ela confere de novo.",
-      manual: "O vendedor confirma este pagamento manualmente depois que ele chega, então esta página pode demorar para atualizar.",
+      waitingHint:
+        "Esta página se atualiza sozinha depois que você pagar — pode levar até um minuto. Ao voltar do app do banco ela confere de novo.",
+      manual:
+        "O vendedor confirma este pagamento manualmente depois que ele chega, então esta página pode demorar para atualizar.",
       paidTitle: "Pagamento recebido",
       paidBody: "{store} recebeu o seu PIX de {amount}. Você já pode fechar esta página.",
       paidAt: "Pago em {date}",

@@ -35,10 +35,18 @@ export const atomopay: PixGatewayDefinition<Creds> = {
   credentials,
   create(creds, ctx) {
     const gateway = "atomopay";
-    const http = createHttpClient({ gateway, baseUrl: ctx.baseUrl, fetch: ctx.fetch, timeoutMs: ctx.timeoutMs, log: ctx.log, secrets: [creds.api_token] });
+    const http = createHttpClient({
+      gateway,
+      baseUrl: ctx.baseUrl,
+      fetch: ctx.fetch,
+      timeoutMs: ctx.timeoutMs,
+      log: ctx.log,
+      secrets: [creds.api_token],
+    });
     const query = { api_token: creds.api_token };
 
-    const readTransaction = (hash: string) => http.request({ method: "GET", path: `/transactions/${encodeURIComponent(hash)}`, query });
+    const readTransaction = (hash: string) =>
+      http.request({ method: "GET", path: `/transactions/${encodeURIComponent(hash)}`, query });
 
     return {
       async createCharge(input) {
@@ -71,10 +79,28 @@ export const atomopay: PixGatewayDefinition<Creds> = {
         const body = unwrap(res.body, "data", "transaction");
         const rawStatus = firstString(body, "payment_status", "status");
         return {
-          transactionId: requireString(body, "transaction hash", gateway, "gateway_rejected", "hash", "transaction_hash", "id"),
+          transactionId: requireString(
+            body,
+            "transaction hash",
+            gateway,
+            "gateway_rejected",
+            "hash",
+            "transaction_hash",
+            "id",
+          ),
           hash: firstString(body, "hash", "transaction_hash"),
           reference: input.reference,
-          brCode: requireString(body, "pix code", gateway, "gateway_rejected", "pix.pix_qr_code", "pix_qr_code", "pix_code", "pix.pix_code", "pix.qr_code"),
+          brCode: requireString(
+            body,
+            "pix code",
+            gateway,
+            "gateway_rejected",
+            "pix.pix_qr_code",
+            "pix_qr_code",
+            "pix_code",
+            "pix.pix_code",
+            "pix.qr_code",
+          ),
           qrImage: asPngDataUrl(firstString(body, "pix.pix_base64", "pix_base64")),
           status: rawStatus ? mapPixStatus(rawStatus, { gateway, log: ctx.log }) : "pending",
           producerHash: firstString(body, ...PRODUCER_PATHS),
@@ -88,7 +114,15 @@ export const atomopay: PixGatewayDefinition<Creds> = {
         const hash = firstString(data, "transaction_hash", "hash");
         return [
           {
-            transactionId: requireString(data, "transaction hash", gateway, "invalid_webhook", "transaction_hash", "hash", "id"),
+            transactionId: requireString(
+              data,
+              "transaction hash",
+              gateway,
+              "invalid_webhook",
+              "transaction_hash",
+              "hash",
+              "id",
+            ),
             hash,
             reference: firstString(data, "reference", "external_reference"),
             status: mapPixStatus(rawStatus, { gateway, log: ctx.log }),
@@ -108,7 +142,9 @@ export const atomopay: PixGatewayDefinition<Creds> = {
           transactionId: ref.transactionId,
           status: mapPixStatus(rawStatus, { gateway, log: ctx.log }),
           rawStatus,
-          ...(data.amount !== undefined ? { amountCentavos: toCentavos(data.amount, "centavos", gateway, "gateway_rejected") } : {}),
+          ...(data.amount !== undefined
+            ? { amountCentavos: toCentavos(data.amount, "centavos", gateway, "gateway_rejected") }
+            : {}),
           raw: res.body,
         };
       },

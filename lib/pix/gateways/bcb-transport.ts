@@ -13,6 +13,12 @@ import { createNodeFetch, type AddressGuard } from "../transport";
 export type ClientTls = { cert: string; key: string; ca?: string };
 
 export function createMtlsFetch(tls: ClientTls, guard?: AddressGuard): FetchLike {
-  const agent = new https.Agent({ cert: tls.cert, key: tls.key, ca: tls.ca || undefined, keepAlive: true, minVersion: "TLSv1.2" });
+  const agent = new https.Agent({
+    cert: tls.cert,
+    key: tls.key,
+    ca: tls.ca || undefined,
+    keepAlive: true,
+    minVersion: "TLSv1.2",
+  });
   return createNodeFetch({ agent, guard });
 }

@@ -9,7 +9,10 @@ export function refundedCentavos(devolucoes: unknown): number {
   if (!Array.isArray(devolucoes)) return 0;
   return devolucoes
     .filter((d) => isObj(d) && String(d.status).toUpperCase() === "DEVOLVIDO")
-    .reduce((sum: number, d) => sum + toCentavos((d as { valor: unknown }).valor, "reais", "bcb", "invalid_webhook"), 0);
+    .reduce(
+      (sum: number, d) => sum + toCentavos((d as { valor: unknown }).valor, "reais", "bcb", "invalid_webhook"),
+      0,
+    );
 }
 
 /**
@@ -19,12 +22,15 @@ export function refundedCentavos(devolucoes: unknown): number {
  */
 export function parseBcbWebhook(input: PixWebhookInput): PixWebhookEvent[] {
   const body = readWebhookBody(input, "bcb");
-  if (!Array.isArray(body.pix) || body.pix.length === 0) throw new PixGatewayError("invalid_webhook", "bcb webhook has no pix items", { gateway: "bcb" });
+  if (!Array.isArray(body.pix) || body.pix.length === 0)
+    throw new PixGatewayError("invalid_webhook", "bcb webhook has no pix items", { gateway: "bcb" });
   return body.pix.map((item: unknown) => {
-    if (!isObj(item)) throw new PixGatewayError("invalid_webhook", "bcb webhook item is not an object", { gateway: "bcb" });
+    if (!isObj(item))
+      throw new PixGatewayError("invalid_webhook", "bcb webhook item is not an object", { gateway: "bcb" });
     const txid = firstString(item, "txid");
     const endToEndId = firstString(item, "endToEndId");
-    if (!txid || !endToEndId) throw new PixGatewayError("invalid_webhook", "bcb webhook item without txid or endToEndId", { gateway: "bcb" });
+    if (!txid || !endToEndId)
+      throw new PixGatewayError("invalid_webhook", "bcb webhook item without txid or endToEndId", { gateway: "bcb" });
     const amountCentavos = toCentavos(item.valor, "reais", "bcb", "invalid_webhook");
     const refunded = refundedCentavos(item.devolucoes);
     const status: PixStatus = refunded > 0 && refunded >= amountCentavos ? "refunded" : "paid";

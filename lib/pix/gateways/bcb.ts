@@ -13,7 +13,8 @@ import { createMtlsFetch } from "./bcb-transport";
 import { parseBcbWebhook, refundedCentavos } from "./bcb-webhook";
 
 // BCB API Pix v2 at the seller's own PSP: OAuth2 client credentials over mTLS.
-const pem = (kind: string) => z.string().regex(new RegExp(`-----BEGIN [A-Z ]*${kind}-----`), `must be a PEM ${kind.toLowerCase()}`);
+const pem = (kind: string) =>
+  z.string().regex(new RegExp(`-----BEGIN [A-Z ]*${kind}-----`), `must be a PEM ${kind.toLowerCase()}`);
 
 const credentials = defineCredentials({
   client_id: { label: "Client ID" },
@@ -22,7 +23,12 @@ const credentials = defineCredentials({
   private_key: { label: "Certificate private key (PEM)", secret: true, multiline: true, schema: pem("PRIVATE KEY") },
   ca_certificate: { label: "PSP CA certificate (PEM)", multiline: true, optional: true, schema: pem("CERTIFICATE") },
   pix_key: { label: "Pix key (chave)" },
-  token_url: { label: "OAuth token URL", optional: true, help: "Defaults to {base URL}/oauth/token", schema: z.string().url() },
+  token_url: {
+    label: "OAuth token URL",
+    optional: true,
+    help: "Defaults to {base URL}/oauth/token",
+    schema: z.string().url(),
+  },
 });
 
 type Creds = z.infer<typeof credentials.schema>;
@@ -38,7 +44,9 @@ function devedor(customer: { name?: string; document?: string } | undefined) {
   const doc = customer?.document?.replace(/\D/g, "") ?? "";
   // The spec allows `nome` only together with a CPF or CNPJ.
   if (!customer?.name || !(isCpf(doc) || isCnpj(doc))) return undefined;
-  return doc.length === 11 ? { cpf: doc, nome: customer.name.slice(0, 200) } : { cnpj: doc, nome: customer.name.slice(0, 200) };
+  return doc.length === 11
+    ? { cpf: doc, nome: customer.name.slice(0, 200) }
+    : { cnpj: doc, nome: customer.name.slice(0, 200) };
 }
 
 export const bcb: PixGatewayDefinition<Creds> = {
@@ -58,16 +66,40 @@ export const bcb: PixGatewayDefinition<Creds> = {
   create(creds, ctx) {
     const gateway = "bcb";
     // An injected fetch (tests) replaces the mTLS transport; in production the certificate is always presented.
-    const fetch = ctx.customFetch ? ctx.fetch : createMtlsFetch({ cert: creds.certificate, key: creds.private_key, ca: creds.ca_certificate }, ctx.addressGuard);
+    const fetch = ctx.customFetch
+      ? ctx.fetch
+      : createMtlsFetch(
+          { cert: creds.certificate, key: creds.private_key, ca: creds.ca_certificate },
+          ctx.addressGuard,
+        );
     const secrets = [creds.client_secret, creds.private_key];
-    const api = createHttpClient({ gateway, baseUrl: ctx.baseUrl, fetch, timeoutMs: ctx.timeoutMs, log: ctx.log, secrets });
+    const api = createHttpClient({
+      gateway,
+      baseUrl: ctx.baseUrl,
+      fetch,
+      timeoutMs: ctx.timeoutMs,
+      log: ctx.log,
+      secrets,
+    });
     const tokenUrl = new URL(creds.token_url ?? `${ctx.baseUrl}/oauth/token`);
-    const oauth = createHttpClient({ gateway, baseUrl: tokenUrl.origin, fetch, timeoutMs: ctx.timeoutMs, log: ctx.log, secrets });
+    const oauth = createHttpClient({
+      gateway,
+      baseUrl: tokenUrl.origin,
+      fetch,
+      timeoutMs: ctx.timeoutMs,
+      log: ctx.log,
+      secrets,
+    });
     const cacheKey = tokenCacheKey(gateway, tokenUrl.toString(), creds.client_id, creds.client_secret);
 
     const fetchToken = async () => {
       const basic = Buffer.from(`${creds.client_id}:${creds.client_secret}`).toString("base64");
-      const res = await oauth.request({ method: "POST", path: tokenUrl.pathname, headers: { authorization: `Basic ${basic}` }, form: { grant_type: "client_credentials" } });
+      const res = await oauth.request({
+        method: "POST",
+        path: tokenUrl.pathname,
+        headers: { authorization: `Basic ${basic}` },
+        form: { grant_type: "client_credentials" },
+      });
       const token = requireString(res.body, "access_token", gateway, "gateway_rejected", "access_token");
       return { token, expiresInSeconds: Number(firstString(res.body, "expires_in") ?? 3600) || 3600 };
     };
@@ -95,7 +127,8 @@ export const bcb: PixGatewayDefinition<Creds> = {
       // No expiry callback exists: an ATIVA charge past criacao + expiracao is expired.
       const created = toDate(get(cob, "calendario.criacao"));
       const expiresIn = Number(get(cob, "calendario.expiracao") ?? DEFAULT_EXPIRY_SECONDS);
-      if (status === "pending" && created && created.getTime() + expiresIn * 1000 < ctx.now().getTime()) status = "failed";
+      if (status === "pending" && created && created.getTime() + expiresIn * 1000 < ctx.now().getTime())
+        status = "failed";
       if (status === "paid" && refunded > 0 && refunded >= paid) status = "refunded";
       return {
         transactionId: ref.transactionId,
@@ -110,7 +143,10 @@ export const bcb: PixGatewayDefinition<Creds> = {
 
     return {
       async createCharge(input) {
-        if (!isBcbTxid(input.reference)) throw new PixGatewayError("gateway_rejected", "reference is not a valid txid ([a-zA-Z0-9]{26,35})", { gateway });
+        if (!isBcbTxid(input.reference))
+          throw new PixGatewayError("gateway_rejected", "reference is not a valid txid ([a-zA-Z0-9]{26,35})", {
+            gateway,
+          });
         const debtor = devedor(input.customer);
         const res = await authed({
           method: "PUT",
@@ -140,18 +176,25 @@ export const bcb: PixGatewayDefinition<Creds> = {
       getStatus,
       async refund(input) {
         const e2eid = input.endToEndId ?? (await getStatus(input)).endToEndId;
-        if (!e2eid) throw new PixGatewayError("gateway_rejected", "this charge has no received Pix to refund", { gateway });
+        if (!e2eid)
+          throw new PixGatewayError("gateway_rejected", "this charge has no received Pix to refund", { gateway });
         const refundId = input.refundId as string;
         const res = await authed({
           method: "PUT",
           path: `/pix/${encodeURIComponent(e2eid)}/devolucao/${encodeURIComponent(refundId)}`,
-          json: { valor: centavosToReaisString(input.amountCentavos), ...(input.reason ? { descricao: input.reason.slice(0, 140) } : {}) },
+          json: {
+            valor: centavosToReaisString(input.amountCentavos),
+            ...(input.reason ? { descricao: input.reason.slice(0, 140) } : {}),
+          },
         });
         const body = unwrap(res.body);
         return {
           refundId: firstString(body, "id") ?? refundId,
           status: refundStatus(firstString(body, "status")),
-          amountCentavos: body.valor !== undefined ? toCentavos(body.valor, "reais", gateway, "gateway_rejected") : input.amountCentavos,
+          amountCentavos:
+            body.valor !== undefined
+              ? toCentavos(body.valor, "reais", gateway, "gateway_rejected")
+              : input.amountCentavos,
           raw: res.body,
         };
       },

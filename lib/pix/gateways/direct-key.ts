@@ -6,12 +6,22 @@ import { PixGatewayError } from "../errors";
 import type { PixGatewayDefinition } from "../types";
 
 /** CPF, CNPJ, e-mail, +55 phone or random (EVP) key. */
-export const PIX_KEY_RE = /^(\d{11}|\d{14}|[^\s@]{1,64}@[^\s@]{1,64}\.[^\s@]{2,}|\+55\d{10,11}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+export const PIX_KEY_RE =
+  /^(\d{11}|\d{14}|[^\s@]{1,64}@[^\s@]{1,64}\.[^\s@]{2,}|\+55\d{10,11}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 const credentials = defineCredentials({
-  pix_key: { label: "Pix key", schema: z.string().max(77).regex(PIX_KEY_RE, "must be a CPF, CNPJ, e-mail, +55 phone or random key") },
-  merchant_name: { label: "Receiver name (as in the bank)", schema: z.string().refine((v) => sanitizeMerchantName(v) !== "", "needs letters or digits") },
-  merchant_city: { label: "Receiver city", schema: z.string().refine((v) => sanitizeMerchantCity(v) !== "", "needs letters or digits") },
+  pix_key: {
+    label: "Pix key",
+    schema: z.string().max(77).regex(PIX_KEY_RE, "must be a CPF, CNPJ, e-mail, +55 phone or random key"),
+  },
+  merchant_name: {
+    label: "Receiver name (as in the bank)",
+    schema: z.string().refine((v) => sanitizeMerchantName(v) !== "", "needs letters or digits"),
+  },
+  merchant_city: {
+    label: "Receiver city",
+    schema: z.string().refine((v) => sanitizeMerchantCity(v) !== "", "needs letters or digits"),
+  },
 });
 
 type Creds = { pix_key: string; merchant_name: string; merchant_city: string };
@@ -54,7 +64,9 @@ export const directKey: PixGatewayDefinition<Creds> = {
         };
       },
       parseWebhook() {
-        throw new PixGatewayError("not_supported", "a direct Pix key has no webhooks; the seller confirms payments", { gateway: "direct_key" });
+        throw new PixGatewayError("not_supported", "a direct Pix key has no webhooks; the seller confirms payments", {
+          gateway: "direct_key",
+        });
       },
       async verifyCredentials() {
         // Validated by the credential schema; nothing remote to ask.

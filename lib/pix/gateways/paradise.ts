@@ -31,10 +31,18 @@ export const paradise: PixGatewayDefinition<Creds> = {
   credentials,
   create(creds, ctx) {
     const gateway = "paradise";
-    const http = createHttpClient({ gateway, baseUrl: ctx.baseUrl, fetch: ctx.fetch, timeoutMs: ctx.timeoutMs, log: ctx.log, secrets: [creds.api_key] });
+    const http = createHttpClient({
+      gateway,
+      baseUrl: ctx.baseUrl,
+      fetch: ctx.fetch,
+      timeoutMs: ctx.timeoutMs,
+      log: ctx.log,
+      secrets: [creds.api_key],
+    });
     const auth = { "x-api-key": creds.api_key };
 
-    const checkStatus = (id: string) => http.request({ method: "GET", path: "/check_status.php", query: { hash: id }, headers: auth });
+    const checkStatus = (id: string) =>
+      http.request({ method: "GET", path: "/check_status.php", query: { hash: id }, headers: auth });
 
     return {
       async createCharge(input) {
@@ -57,8 +65,12 @@ export const paradise: PixGatewayDefinition<Creds> = {
         // the gateway's own id is `transaction_id`, and only it finds the charge again.
         const tx = unwrap(res.body, "transaction", "data");
         const echoed = firstString(tx, "id");
-        const ownId = firstString(tx, "transaction_id") ?? (echoed !== input.reference ? echoed : undefined) ?? firstString(tx, "hash");
-        if (!ownId) throw new PixGatewayError("gateway_rejected", "paradise response has no transaction_id", { gateway });
+        const ownId =
+          firstString(tx, "transaction_id") ??
+          (echoed !== input.reference ? echoed : undefined) ??
+          firstString(tx, "hash");
+        if (!ownId)
+          throw new PixGatewayError("gateway_rejected", "paradise response has no transaction_id", { gateway });
         return {
           transactionId: ownId,
           hash: firstString(tx, "hash"),
@@ -76,7 +88,15 @@ export const paradise: PixGatewayDefinition<Creds> = {
         const rawStatus = firstString(data, "status", "payment_status");
         return [
           {
-            transactionId: requireString(data, "transaction_id", gateway, "invalid_webhook", "transaction_id", "id", "hash"),
+            transactionId: requireString(
+              data,
+              "transaction_id",
+              gateway,
+              "invalid_webhook",
+              "transaction_id",
+              "id",
+              "hash",
+            ),
             hash: firstString(data, "hash"),
             reference: firstString(data, "external_id", "reference", "external_reference"),
             status: mapPixStatus(rawStatus, { gateway, log: ctx.log }),
@@ -95,7 +115,9 @@ export const paradise: PixGatewayDefinition<Creds> = {
           transactionId: ref.transactionId,
           status: mapPixStatus(rawStatus, { gateway, log: ctx.log }),
           rawStatus,
-          ...(amount !== undefined ? { amountCentavos: toCentavos(amount, "centavos", gateway, "gateway_rejected") } : {}),
+          ...(amount !== undefined
+            ? { amountCentavos: toCentavos(amount, "centavos", gateway, "gateway_rejected") }
+            : {}),
           raw: res.body,
         };
       },

@@ -29,14 +29,24 @@ export const pushinpay: PixGatewayDefinition<{ token: string }> = {
   credentials,
   create(creds, ctx) {
     const gateway = "pushinpay";
-    const http = createHttpClient({ gateway, baseUrl: ctx.baseUrl, fetch: ctx.fetch, timeoutMs: ctx.timeoutMs, log: ctx.log, secrets: [creds.token] });
+    const http = createHttpClient({
+      gateway,
+      baseUrl: ctx.baseUrl,
+      fetch: ctx.fetch,
+      timeoutMs: ctx.timeoutMs,
+      log: ctx.log,
+      secrets: [creds.token],
+    });
     const auth = { authorization: `Bearer ${creds.token}` };
 
     const readTransaction = async (id: string) => {
       const res = await http.request({ method: "GET", path: `/transactions/${encodeURIComponent(id)}`, headers: auth });
       // Documented quirk: an unknown id can come back as an empty array.
       if (Array.isArray(res.body) && res.body.length === 0)
-        throw new PixGatewayError("not_found", "pushinpay does not know this charge", { gateway, httpStatus: res.status });
+        throw new PixGatewayError("not_found", "pushinpay does not know this charge", {
+          gateway,
+          httpStatus: res.status,
+        });
       return res;
     };
 
@@ -50,7 +60,12 @@ export const pushinpay: PixGatewayDefinition<{ token: string }> = {
             value: input.amountCentavos,
             webhook_url: input.webhookUrl,
             ...(input.split?.length
-              ? { split_rules: input.split.map((s) => ({ value: shareCentavos(input.amountCentavos, s.percentage), account_id: s.recipientId })) }
+              ? {
+                  split_rules: input.split.map((s) => ({
+                    value: shareCentavos(input.amountCentavos, s.percentage),
+                    account_id: s.recipientId,
+                  })),
+                }
               : {}),
           },
         });
@@ -88,7 +103,9 @@ export const pushinpay: PixGatewayDefinition<{ token: string }> = {
           transactionId: ref.transactionId,
           status: mapPixStatus(rawStatus, { gateway, log: ctx.log }),
           rawStatus,
-          ...(data.value !== undefined ? { amountCentavos: toCentavos(data.value, "centavos", gateway, "gateway_rejected") } : {}),
+          ...(data.value !== undefined
+            ? { amountCentavos: toCentavos(data.value, "centavos", gateway, "gateway_rejected") }
+            : {}),
           endToEndId: firstString(data, "end_to_end_id"),
           raw: res.body,
         };

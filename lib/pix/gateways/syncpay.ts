@@ -32,11 +32,22 @@ export const syncpay: PixGatewayDefinition<Creds> = {
   credentials,
   create(creds, ctx) {
     const gateway = "syncpay";
-    const http = createHttpClient({ gateway, baseUrl: ctx.baseUrl, fetch: ctx.fetch, timeoutMs: ctx.timeoutMs, log: ctx.log, secrets: [creds.client_secret] });
+    const http = createHttpClient({
+      gateway,
+      baseUrl: ctx.baseUrl,
+      fetch: ctx.fetch,
+      timeoutMs: ctx.timeoutMs,
+      log: ctx.log,
+      secrets: [creds.client_secret],
+    });
     const cacheKey = tokenCacheKey(gateway, ctx.baseUrl, creds.client_id, creds.client_secret);
 
     const fetchToken = async () => {
-      const res = await http.request({ method: "POST", path: "/api/partner/v1/auth-token", json: { client_id: creds.client_id, client_secret: creds.client_secret } });
+      const res = await http.request({
+        method: "POST",
+        path: "/api/partner/v1/auth-token",
+        json: { client_id: creds.client_id, client_secret: creds.client_secret },
+      });
       const token = requireString(res.body, "access token", gateway, "gateway_rejected", "access_token");
       const expires = Number(firstString(res.body, "expires_in") ?? 3600);
       return { token, expiresInSeconds: Number.isFinite(expires) ? expires : 3600 };
@@ -67,7 +78,9 @@ export const syncpay: PixGatewayDefinition<Creds> = {
             webhook_url: input.webhookUrl,
             external_reference: input.reference,
             client: { name: c.name, cpf: c.document, email: c.email, phone: c.phone },
-            ...(input.split?.length ? { split: input.split.map((s) => ({ percentage: s.percentage, user_id: s.recipientId })) } : {}),
+            ...(input.split?.length
+              ? { split: input.split.map((s) => ({ percentage: s.percentage, user_id: s.recipientId })) }
+              : {}),
           },
         });
         const body = unwrap(res.body);
@@ -96,15 +109,21 @@ export const syncpay: PixGatewayDefinition<Creds> = {
         ];
       },
       async getStatus(ref) {
-        const res = await authed({ method: "GET", path: `/api/partner/v1/transaction/${encodeURIComponent(ref.transactionId)}` });
+        const res = await authed({
+          method: "GET",
+          path: `/api/partner/v1/transaction/${encodeURIComponent(ref.transactionId)}`,
+        });
         const data = unwrap(res.body);
         const rawStatus = firstString(data, "status");
-        if (!rawStatus) throw new PixGatewayError("gateway_rejected", "syncpay status response has no status", { gateway });
+        if (!rawStatus)
+          throw new PixGatewayError("gateway_rejected", "syncpay status response has no status", { gateway });
         return {
           transactionId: ref.transactionId,
           status: mapPixStatus(rawStatus, { gateway, log: ctx.log }),
           rawStatus,
-          ...(data.amount !== undefined ? { amountCentavos: toCentavos(data.amount, "reais", gateway, "gateway_rejected") } : {}),
+          ...(data.amount !== undefined
+            ? { amountCentavos: toCentavos(data.amount, "reais", gateway, "gateway_rejected") }
+            : {}),
           raw: res.body,
         };
       },

@@ -28,11 +28,22 @@ export const wiinpay: PixGatewayDefinition<{ api_key: string }> = {
   credentials,
   create(creds, ctx) {
     const gateway = "wiinpay";
-    const http = createHttpClient({ gateway, baseUrl: ctx.baseUrl, fetch: ctx.fetch, timeoutMs: ctx.timeoutMs, log: ctx.log, secrets: [creds.api_key] });
+    const http = createHttpClient({
+      gateway,
+      baseUrl: ctx.baseUrl,
+      fetch: ctx.fetch,
+      timeoutMs: ctx.timeoutMs,
+      log: ctx.log,
+      secrets: [creds.api_key],
+    });
 
     // Status reads are seen in one client only: GET /payment/list/{id} with the key as bearer.
     const readPayment = (id: string) =>
-      http.request({ method: "GET", path: `/payment/list/${encodeURIComponent(id)}`, headers: { authorization: `Bearer ${creds.api_key}` } });
+      http.request({
+        method: "GET",
+        path: `/payment/list/${encodeURIComponent(id)}`,
+        headers: { authorization: `Bearer ${creds.api_key}` },
+      });
 
     return {
       async createCharge(input) {
@@ -50,7 +61,13 @@ export const wiinpay: PixGatewayDefinition<{ api_key: string }> = {
             webhook_url: input.webhookUrl,
             metadata: { reference: input.reference },
             ...(split
-              ? { split: { value: centavosToReais(shareCentavos(input.amountCentavos, split.percentage)), percentage: split.percentage, user_id: split.recipientId } }
+              ? {
+                  split: {
+                    value: centavosToReais(shareCentavos(input.amountCentavos, split.percentage)),
+                    percentage: split.percentage,
+                    user_id: split.recipientId,
+                  },
+                }
               : {}),
           },
         });
@@ -85,8 +102,14 @@ export const wiinpay: PixGatewayDefinition<{ api_key: string }> = {
         // Seen as an object, under `data`, or as an array of payments: take ours (or the only one).
         const inner = isObj(res.body) && Array.isArray(res.body.data) ? res.body.data : res.body;
         const list = Array.isArray(inner) ? inner.filter(isObj) : null;
-        if (list && list.length === 0) throw new PixGatewayError("not_found", "wiinpay does not know this charge", { gateway, httpStatus: res.status });
-        const data = list ? (list.find((p) => firstString(p, "id", "paymentId") === ref.transactionId) ?? list[0]!) : unwrap(res.body);
+        if (list && list.length === 0)
+          throw new PixGatewayError("not_found", "wiinpay does not know this charge", {
+            gateway,
+            httpStatus: res.status,
+          });
+        const data = list
+          ? (list.find((p) => firstString(p, "id", "paymentId") === ref.transactionId) ?? list[0]!)
+          : unwrap(res.body);
         const rawStatus = firstString(data, "status");
         const value = data.value ?? data.amount;
         return {

@@ -33,20 +33,44 @@ export async function lockCharge(tx: Tx, chargeId: string): Promise<PixCharge> {
   return tx.pixCharge.findUniqueOrThrow({ where: { id: chargeId } });
 }
 
-const CALLBACK_FOR: Partial<Record<PixStatus, StoreEventType>> = { paid: "payment.succeeded", refunded: "payment.refunded", disputed: "dispute.created" };
+const CALLBACK_FOR: Partial<Record<PixStatus, StoreEventType>> = {
+  paid: "payment.succeeded",
+  refunded: "payment.refunded",
+  disputed: "dispute.created",
+};
 
 /** The store callback for a PIX transition; the same data shape as Stripe orders, with provider "pix". */
-export async function enqueuePixCallback(tx: Tx, charge: PixCharge, type: StoreEventType, sourceKey: string, status: string): Promise<boolean> {
+export async function enqueuePixCallback(
+  tx: Tx,
+  charge: PixCharge,
+  type: StoreEventType,
+  sourceKey: string,
+  status: string,
+): Promise<boolean> {
   const customer = (charge.customer ?? {}) as { email?: string };
   const { deliveries } = await enqueueStoreEvent(tx, {
     storeId: charge.storeId,
     type,
     sourceKey,
     data: {
-      orderId: charge.externalOrderId ?? charge.id, pixChargeId: charge.id, storeId: charge.storeId, provider: "pix",
-      amount: charge.amountCentavos, currency: PIX_CURRENCY, status, channel: "pix", gateway: charge.gateway, reference: charge.reference,
-      transactionId: charge.transactionId, endToEndId: charge.endToEndId, paidAmount: charge.paidAmountCentavos, refundedAmount: charge.refundedCentavos,
-      customerEmail: customer.email ?? null, paidAt: charge.paidAt?.toISOString() ?? null, failureCode: charge.failureCode, failureMessage: charge.failureMessage,
+      orderId: charge.externalOrderId ?? charge.id,
+      pixChargeId: charge.id,
+      storeId: charge.storeId,
+      provider: "pix",
+      amount: charge.amountCentavos,
+      currency: PIX_CURRENCY,
+      status,
+      channel: "pix",
+      gateway: charge.gateway,
+      reference: charge.reference,
+      transactionId: charge.transactionId,
+      endToEndId: charge.endToEndId,
+      paidAmount: charge.paidAmountCentavos,
+      refundedAmount: charge.refundedCentavos,
+      customerEmail: customer.email ?? null,
+      paidAt: charge.paidAt?.toISOString() ?? null,
+      failureCode: charge.failureCode,
+      failureMessage: charge.failureMessage,
     },
   });
   return deliveries > 0;
@@ -54,7 +78,10 @@ export async function enqueuePixCallback(tx: Tx, charge: PixCharge, type: StoreE
 
 /** Marks pending refunds refunded, oldest first, while the gateway's reported total covers them. */
 async function settleRefunds(tx: Tx, charge: PixCharge, reportedTotal: number): Promise<number> {
-  const refunds = await tx.pixRefund.findMany({ where: { chargeId: charge.id, status: { in: ["pending", "refunded"] } }, orderBy: { createdAt: "asc" } });
+  const refunds = await tx.pixRefund.findMany({
+    where: { chargeId: charge.id, status: { in: ["pending", "refunded"] } },
+    orderBy: { createdAt: "asc" },
+  });
   let settled = refunds.filter((r) => r.status === "refunded").reduce((s, r) => s + r.amountCentavos, 0);
   for (const r of refunds.filter((x) => x.status === "pending")) {
     if (settled + r.amountCentavos > reportedTotal) break;
@@ -66,7 +93,12 @@ async function settleRefunds(tx: Tx, charge: PixCharge, reportedTotal: number): 
 }
 
 /** Inside tx: applies what the gateway (or seller) reports. Returns whether a callback was written. */
-export async function applyPixStatusTx(tx: Tx, chargeId: string, report: StatusReport, audit: AuditContext): Promise<ApplyResult & { kick: boolean }> {
+export async function applyPixStatusTx(
+  tx: Tx,
+  chargeId: string,
+  report: StatusReport,
+  audit: AuditContext,
+): Promise<ApplyResult & { kick: boolean }> {
   if (!isPixStatus(report.status)) throw new Error(`unknown PIX status ${String(report.status)}`);
   const charge = await lockCharge(tx, chargeId);
   const now = new Date();
@@ -75,23 +107,48 @@ export async function applyPixStatusTx(tx: Tx, chargeId: string, report: StatusR
   let kick = false;
 
   // A payment smaller than the charge is never "paid": keep it pending, flag it for the seller.
-  if (paidNow && report.status !== "failed" && report.status !== "pending" && report.amountCentavos !== undefined && report.amountCentavos < charge.amountCentavos) {
+  if (
+    paidNow &&
+    report.status !== "failed" &&
+    report.status !== "pending" &&
+    report.amountCentavos !== undefined &&
+    report.amountCentavos < charge.amountCentavos
+  ) {
     const updated = await tx.pixCharge.update({
       where: { id: charge.id },
-      data: { ...ids, paidAmountCentavos: report.amountCentavos, failureCode: "amount_mismatch", failureMessage: `Paid ${report.amountCentavos} of ${charge.amountCentavos} centavos.` },
+      data: {
+        ...ids,
+        paidAmountCentavos: report.amountCentavos,
+        failureCode: "amount_mismatch",
+        failureMessage: `Paid ${report.amountCentavos} of ${charge.amountCentavos} centavos.`,
+      },
     });
     if (charge.failureCode !== "amount_mismatch" || charge.paidAmountCentavos !== report.amountCentavos)
-      await appendAudit(tx, audit, { action: "pix_charge.underpaid", storeId: charge.storeId, target: { type: "pix_charge", id: charge.id }, after: { amountCentavos: charge.amountCentavos, paidAmountCentavos: report.amountCentavos, source: report.source } });
-    logger.warn({ chargeId: charge.id, expected: charge.amountCentavos, paid: report.amountCentavos }, "pix: paid amount below the charge; not marked paid");
+      await appendAudit(tx, audit, {
+        action: "pix_charge.underpaid",
+        storeId: charge.storeId,
+        target: { type: "pix_charge", id: charge.id },
+        after: {
+          amountCentavos: charge.amountCentavos,
+          paidAmountCentavos: report.amountCentavos,
+          source: report.source,
+        },
+      });
+    logger.warn(
+      { chargeId: charge.id, expected: charge.amountCentavos, paid: report.amountCentavos },
+      "pix: paid amount below the charge; not marked paid",
+    );
     return { charge: updated, outcome: "underpaid", reason: "amount_below_charge", kick };
   }
 
   let incoming = report.status;
-  const paidAmount = charge.paidAmountCentavos ?? (paidNow ? report.amountCentavos ?? charge.amountCentavos : charge.amountCentavos);
+  const paidAmount =
+    charge.paidAmountCentavos ?? (paidNow ? (report.amountCentavos ?? charge.amountCentavos) : charge.amountCentavos);
   let refunded = charge.refundedCentavos;
   if (report.refundedCentavos !== undefined || report.status === "refunded") {
     const reported = report.refundedCentavos ?? paidAmount;
-    if (reported > charge.refundedCentavos || report.status === "refunded") refunded = Math.min(paidAmount, await settleRefunds(tx, charge, reported));
+    if (reported > charge.refundedCentavos || report.status === "refunded")
+      refunded = Math.min(paidAmount, await settleRefunds(tx, charge, reported));
     // A partial devolução leaves the charge paid.
     if (incoming === "refunded" && refunded < paidAmount) incoming = paidNow ? "paid" : (charge.status as PixStatus);
   }
@@ -99,7 +156,9 @@ export async function applyPixStatusTx(tx: Tx, chargeId: string, report: StatusR
   const decision = transition(charge.status as PixStatus, incoming, { verified: report.verified });
   const refundChanged = refunded !== charge.refundedCentavos;
   if (!decision.apply && !refundChanged) {
-    const updated = Object.keys(ids).length ? await tx.pixCharge.update({ where: { id: charge.id }, data: ids }) : charge;
+    const updated = Object.keys(ids).length
+      ? await tx.pixCharge.update({ where: { id: charge.id }, data: ids })
+      : charge;
     return { charge: updated, outcome: "unchanged", reason: decision.reason, kick };
   }
 
@@ -111,30 +170,57 @@ export async function applyPixStatusTx(tx: Tx, chargeId: string, report: StatusR
       ...ids,
       status: next,
       refundedCentavos: refunded,
-      ...(becamePaid || (decision.apply && paidNow && next !== "failed") ? { paidAt: charge.paidAt ?? now, paidAmountCentavos: report.amountCentavos ?? charge.amountCentavos, failureCode: null, failureMessage: null } : {}),
-      ...(decision.apply && next === "failed" ? { failureCode: report.failureCode ?? report.rawStatus?.toLowerCase().slice(0, 40) ?? "failed", failureMessage: null } : {}),
+      ...(becamePaid || (decision.apply && paidNow && next !== "failed")
+        ? {
+            paidAt: charge.paidAt ?? now,
+            paidAmountCentavos: report.amountCentavos ?? charge.amountCentavos,
+            failureCode: null,
+            failureMessage: null,
+          }
+        : {}),
+      ...(decision.apply && next === "failed"
+        ? {
+            failureCode: report.failureCode ?? report.rawStatus?.toLowerCase().slice(0, 40) ?? "failed",
+            failureMessage: null,
+          }
+        : {}),
       ...(next !== "pending" ? { nextCheckAt: null } : {}),
     },
   });
   await appendAudit(tx, audit, {
     action: decision.apply ? `pix_charge.${next}` : "pix_charge.refund_recorded",
-    storeId: charge.storeId, target: { type: "pix_charge", id: charge.id },
+    storeId: charge.storeId,
+    target: { type: "pix_charge", id: charge.id },
     before: { status: charge.status, refundedCentavos: charge.refundedCentavos },
-    after: { status: next, refundedCentavos: refunded, paidAmountCentavos: updated.paidAmountCentavos, source: report.source, reason: decision.reason },
+    after: {
+      status: next,
+      refundedCentavos: refunded,
+      paidAmountCentavos: updated.paidAmountCentavos,
+      source: report.source,
+      reason: decision.reason,
+    },
   });
 
   // Paid on the way to a refund or dispute (a webhook that arrives late) still tells the store it was paid.
-  if (decision.apply && paidNow && next !== "failed") kick = (await enqueuePixCallback(tx, updated, "payment.succeeded", `pix:${charge.id}:paid`, "paid")) || kick;
+  if (decision.apply && paidNow && next !== "failed")
+    kick = (await enqueuePixCallback(tx, updated, "payment.succeeded", `pix:${charge.id}:paid`, "paid")) || kick;
   const type = decision.apply ? CALLBACK_FOR[next] : undefined;
-  if (type && type !== "payment.succeeded" && type !== "payment.refunded") kick = (await enqueuePixCallback(tx, updated, type, `pix:${charge.id}:${next}`, next)) || kick;
+  if (type && type !== "payment.succeeded" && type !== "payment.refunded")
+    kick = (await enqueuePixCallback(tx, updated, type, `pix:${charge.id}:${next}`, next)) || kick;
   if (refundChanged) {
     const status = refunded >= (updated.paidAmountCentavos ?? paidAmount) ? "refunded" : "partially_refunded";
-    kick = (await enqueuePixCallback(tx, updated, "payment.refunded", `pix:${charge.id}:refunded:${refunded}`, status)) || kick;
+    kick =
+      (await enqueuePixCallback(tx, updated, "payment.refunded", `pix:${charge.id}:refunded:${refunded}`, status)) ||
+      kick;
   }
   return { charge: updated, outcome: decision.apply ? "changed" : "refund_recorded", reason: decision.reason, kick };
 }
 
-export async function applyPixStatus(chargeId: string, report: StatusReport, audit: AuditContext): Promise<ApplyResult> {
+export async function applyPixStatus(
+  chargeId: string,
+  report: StatusReport,
+  audit: AuditContext,
+): Promise<ApplyResult> {
   const { kick, ...result } = await prisma.$transaction((tx) => applyPixStatusTx(tx, chargeId, report, audit));
   if (kick) await kickDeliveries();
   return result;

@@ -10,42 +10,90 @@ import { maskCredentials, mergeCredentialUpdate } from "@/lib/pix/credentials";
 import { getPixGatewayDefinition, isPixGatewayId, listPixGateways } from "@/lib/pix/registry";
 import type { CredentialField } from "@/lib/pix/credentials";
 import { splitProblem } from "@/lib/pix/split";
-import type { AmountUnit, PixCapabilities, PixCustomerRequirements, PixGatewayId, PixSplitLimits, PixSplitRule } from "@/lib/pix/types";
+import type {
+  AmountUnit,
+  PixCapabilities,
+  PixCustomerRequirements,
+  PixGatewayId,
+  PixSplitLimits,
+  PixSplitRule,
+} from "@/lib/pix/types";
 import { describeGatewayError } from "./errors";
 import { gatewayFor, keyIdOf, newEndpointToken, openCredentials, sealCredentials, webhookUrlFor } from "./runtime";
 import { SplitInput, type CreateConfigInput, type UpdateConfigInput } from "./schemas";
 
 export type GatewayType = {
-  id: PixGatewayId; displayName: string; capabilities: PixCapabilities; minimumCentavos: number; amountUnit: AmountUnit; fields: CredentialField[];
-  statusReadIntervalMs: number; customer: PixCustomerRequirements; splitLimits: PixSplitLimits | null;
+  id: PixGatewayId;
+  displayName: string;
+  capabilities: PixCapabilities;
+  minimumCentavos: number;
+  amountUnit: AmountUnit;
+  fields: CredentialField[];
+  statusReadIntervalMs: number;
+  customer: PixCustomerRequirements;
+  splitLimits: PixSplitLimits | null;
 };
 
 export function listGatewayTypes(): GatewayType[] {
   return listPixGateways().map((g) => ({
-    id: g.id, displayName: g.name, capabilities: g.capabilities, minimumCentavos: g.minimumCentavos, amountUnit: g.amountUnit, fields: g.credentialFields,
-    statusReadIntervalMs: g.statusReadIntervalMs, customer: g.customer, splitLimits: g.splitLimits,
+    id: g.id,
+    displayName: g.name,
+    capabilities: g.capabilities,
+    minimumCentavos: g.minimumCentavos,
+    amountUnit: g.amountUnit,
+    fields: g.credentialFields,
+    statusReadIntervalMs: g.statusReadIntervalMs,
+    customer: g.customer,
+    splitLimits: g.splitLimits,
   }));
 }
 
 const CONFIG_SELECT = {
-  id: true, storeId: true, gateway: true, label: true, active: true, priority: true, baseUrl: true, maskedCredentials: true, endpointToken: true, split: true,
-  lastVerifiedAt: true, lastVerifyOk: true, lastError: true, lastErrorAt: true, createdAt: true, updatedAt: true,
+  id: true,
+  storeId: true,
+  gateway: true,
+  label: true,
+  active: true,
+  priority: true,
+  baseUrl: true,
+  maskedCredentials: true,
+  endpointToken: true,
+  split: true,
+  lastVerifiedAt: true,
+  lastVerifyOk: true,
+  lastError: true,
+  lastErrorAt: true,
+  createdAt: true,
+  updatedAt: true,
 } as const;
 
 type ConfigRow = Prisma.PixGatewayConfigGetPayload<{ select: typeof CONFIG_SELECT }>;
 export type ConfigStats = { total: number; paid: number; conversion: number; paidCentavos: number };
 
 export type PixGatewayConfigView = {
-  id: string; gateway: string; displayName: string; label: string; active: boolean; priority: number; baseUrl: string | null;
-  maskedCredentials: Record<string, string | null>; webhookUrl: string | null; lastVerifiedAt: Date | null; lastVerifyOk: boolean | null;
-  lastError: string | null; lastErrorAt: Date | null; createdAt: Date; stats: ConfigStats;
+  id: string;
+  gateway: string;
+  displayName: string;
+  label: string;
+  active: boolean;
+  priority: number;
+  baseUrl: string | null;
+  maskedCredentials: Record<string, string | null>;
+  webhookUrl: string | null;
+  lastVerifiedAt: Date | null;
+  lastVerifyOk: boolean | null;
+  lastError: string | null;
+  lastErrorAt: Date | null;
+  createdAt: Date;
+  stats: ConfigStats;
   split: PixSplitRule[];
   /** Active and verified: only such configs are offered charges. */
   chargeable: boolean;
 };
 
 /** A config takes charges only once the gateway has accepted its credentials (and until they change). */
-export const isChargeable = (row: { active: boolean; lastVerifyOk: boolean | null }) => row.active && row.lastVerifyOk === true;
+export const isChargeable = (row: { active: boolean; lastVerifyOk: boolean | null }) =>
+  row.active && row.lastVerifyOk === true;
 
 export function storedSplit(value: unknown): PixSplitRule[] {
   const parsed = SplitInput.safeParse(value ?? []);
@@ -56,17 +104,36 @@ const PAID_LIKE = ["paid", "refunded", "disputed"];
 
 function toView(row: ConfigRow, stats: ConfigStats): PixGatewayConfigView {
   return {
-    id: row.id, gateway: row.gateway, displayName: isPixGatewayId(row.gateway) ? getPixGatewayDefinition(row.gateway).displayName : row.gateway,
-    label: row.label, active: row.active, priority: row.priority, baseUrl: row.baseUrl,
-    maskedCredentials: (row.maskedCredentials ?? {}) as Record<string, string | null>, webhookUrl: webhookUrlFor(row),
-    lastVerifiedAt: row.lastVerifiedAt, lastVerifyOk: row.lastVerifyOk, lastError: row.lastError, lastErrorAt: row.lastErrorAt, createdAt: row.createdAt, stats,
-    split: storedSplit(row.split), chargeable: isChargeable(row),
+    id: row.id,
+    gateway: row.gateway,
+    displayName: isPixGatewayId(row.gateway) ? getPixGatewayDefinition(row.gateway).displayName : row.gateway,
+    label: row.label,
+    active: row.active,
+    priority: row.priority,
+    baseUrl: row.baseUrl,
+    maskedCredentials: (row.maskedCredentials ?? {}) as Record<string, string | null>,
+    webhookUrl: webhookUrlFor(row),
+    lastVerifiedAt: row.lastVerifiedAt,
+    lastVerifyOk: row.lastVerifyOk,
+    lastError: row.lastError,
+    lastErrorAt: row.lastErrorAt,
+    createdAt: row.createdAt,
+    stats,
+    split: storedSplit(row.split),
+    chargeable: isChargeable(row),
   };
 }
 
 async function statsFor(storeId: string, configIds: string[]): Promise<Map<string, ConfigStats>> {
-  const groups = await prisma.pixCharge.groupBy({ by: ["gatewayConfigId", "status"], where: { storeId, gatewayConfigId: { in: configIds } }, _count: { _all: true }, _sum: { paidAmountCentavos: true } });
-  const out = new Map<string, ConfigStats>(configIds.map((id) => [id, { total: 0, paid: 0, conversion: 0, paidCentavos: 0 }]));
+  const groups = await prisma.pixCharge.groupBy({
+    by: ["gatewayConfigId", "status"],
+    where: { storeId, gatewayConfigId: { in: configIds } },
+    _count: { _all: true },
+    _sum: { paidAmountCentavos: true },
+  });
+  const out = new Map<string, ConfigStats>(
+    configIds.map((id) => [id, { total: 0, paid: 0, conversion: 0, paidCentavos: 0 }]),
+  );
   for (const g of groups) {
     const s = out.get(g.gatewayConfigId ?? "");
     if (!s) continue;
@@ -81,8 +148,15 @@ async function statsFor(storeId: string, configIds: string[]): Promise<Map<strin
 }
 
 export async function listGatewayConfigs(storeId: string): Promise<PixGatewayConfigView[]> {
-  const rows = await prisma.pixGatewayConfig.findMany({ where: { storeId }, select: CONFIG_SELECT, orderBy: [{ priority: "asc" }, { createdAt: "asc" }] });
-  const stats = await statsFor(storeId, rows.map((r) => r.id));
+  const rows = await prisma.pixGatewayConfig.findMany({
+    where: { storeId },
+    select: CONFIG_SELECT,
+    orderBy: [{ priority: "asc" }, { createdAt: "asc" }],
+  });
+  const stats = await statsFor(
+    storeId,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toView(r, stats.get(r.id)!));
 }
 
@@ -98,7 +172,9 @@ function validateCredentials(gateway: string, credentials: Record<string, unknow
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = String(issue.path[0] ?? "credentials");
-    throw new AppError("validation_failed", `credentials.${field}: ${issue.message}`, { param: `credentials.${field}` });
+    throw new AppError("validation_failed", `credentials.${field}: ${issue.message}`, {
+      param: `credentials.${field}`,
+    });
   }
   return parsed.data as Record<string, unknown>;
 }
@@ -106,7 +182,10 @@ function validateCredentials(gateway: string, credentials: Record<string, unknow
 async function checkBaseUrl(baseUrl: string | null | undefined): Promise<string | null | undefined> {
   if (!baseUrl) return baseUrl === undefined ? undefined : null;
   const check = await checkCallbackUrl(baseUrl);
-  if (!check.ok) throw new AppError("url_not_allowed", `The gateway base URL must be a public http(s) address: ${check.reason}.`, { param: "baseUrl" });
+  if (!check.ok)
+    throw new AppError("url_not_allowed", `The gateway base URL must be a public http(s) address: ${check.reason}.`, {
+      param: "baseUrl",
+    });
   return check.url.toString().replace(/\/+$/, "");
 }
 
@@ -114,7 +193,10 @@ async function checkBaseUrl(baseUrl: string | null | undefined): Promise<string 
 function validateSplit(gateway: string, split: PixSplitRule[] | undefined): Prisma.InputJsonValue | undefined {
   if (split === undefined) return undefined;
   const def = getPixGatewayDefinition(gateway);
-  if (split.length && !def.capabilities.split) throw new AppError("validation_failed", `split: ${def.displayName} does not take split payments.`, { param: "split" });
+  if (split.length && !def.capabilities.split)
+    throw new AppError("validation_failed", `split: ${def.displayName} does not take split payments.`, {
+      param: "split",
+    });
   const problem = splitProblem(def.splitLimits, split);
   if (problem) throw new AppError("validation_failed", `split: ${def.displayName} ${problem}.`, { param: "split" });
   return split as unknown as Prisma.InputJsonValue;
@@ -131,8 +213,15 @@ async function findOwned(tx: Tx, storeId: string, id: string) {
 }
 
 /** Saves a new (inactive) configuration; the seller verifies and activates it next. */
-export async function createGatewayConfig(storeId: string, actor: AuditContext, input: CreateConfigInput): Promise<PixGatewayConfigView> {
-  if (!isPixGatewayId(input.gateway)) throw new AppError("validation_failed", `gateway: Unknown PIX gateway "${input.gateway.slice(0, 40)}".`, { param: "gateway" });
+export async function createGatewayConfig(
+  storeId: string,
+  actor: AuditContext,
+  input: CreateConfigInput,
+): Promise<PixGatewayConfigView> {
+  if (!isPixGatewayId(input.gateway))
+    throw new AppError("validation_failed", `gateway: Unknown PIX gateway "${input.gateway.slice(0, 40)}".`, {
+      param: "gateway",
+    });
   const credentials = validateCredentials(input.gateway, input.credentials);
   const baseUrl = input.gateway === "direct_key" ? null : await checkBaseUrl(input.baseUrl);
   const split = validateSplit(input.gateway, input.split);
@@ -141,22 +230,44 @@ export async function createGatewayConfig(storeId: string, actor: AuditContext, 
     const last = await tx.pixGatewayConfig.aggregate({ where: { storeId }, _max: { priority: true } });
     const row = await tx.pixGatewayConfig.create({
       data: {
-        storeId, gateway: input.gateway, label: input.label ?? def.displayName, credentials: "", credentialsKeyId: "", maskedCredentials: maskedOf(input.gateway, credentials),
-        baseUrl: baseUrl ?? null, active: false, priority: (last._max.priority ?? -1) + 1, endpointToken: newEndpointToken(), ...(split !== undefined ? { split } : {}),
+        storeId,
+        gateway: input.gateway,
+        label: input.label ?? def.displayName,
+        credentials: "",
+        credentialsKeyId: "",
+        maskedCredentials: maskedOf(input.gateway, credentials),
+        baseUrl: baseUrl ?? null,
+        active: false,
+        priority: (last._max.priority ?? -1) + 1,
+        endpointToken: newEndpointToken(),
+        ...(split !== undefined ? { split } : {}),
       },
       select: { id: true },
     });
     // The ciphertext is bound to the row id, which exists only now.
     const sealed = sealCredentials(row.id, credentials);
-    await tx.pixGatewayConfig.update({ where: { id: row.id }, data: { credentials: sealed, credentialsKeyId: keyIdOf(sealed) } });
-    await appendAudit(tx, actor, { action: "pix_gateway.created", storeId, target: { type: "pix_gateway_config", id: row.id }, after: { gateway: input.gateway, label: input.label ?? def.displayName, baseUrl } });
+    await tx.pixGatewayConfig.update({
+      where: { id: row.id },
+      data: { credentials: sealed, credentialsKeyId: keyIdOf(sealed) },
+    });
+    await appendAudit(tx, actor, {
+      action: "pix_gateway.created",
+      storeId,
+      target: { type: "pix_gateway_config", id: row.id },
+      after: { gateway: input.gateway, label: input.label ?? def.displayName, baseUrl },
+    });
     return row.id;
   });
   return getGatewayConfig(storeId, id);
 }
 
 /** Edits label, base URL, priority, active or credentials (blank or masked secret fields keep the stored value). */
-export async function updateGatewayConfig(storeId: string, actor: AuditContext, id: string, patch: UpdateConfigInput): Promise<PixGatewayConfigView> {
+export async function updateGatewayConfig(
+  storeId: string,
+  actor: AuditContext,
+  id: string,
+  patch: UpdateConfigInput,
+): Promise<PixGatewayConfigView> {
   const baseUrl = await checkBaseUrl(patch.baseUrl);
   const current = await prisma.pixGatewayConfig.findFirst({ where: { id, storeId } });
   if (!current) throw notFound("PIX gateway configuration");
@@ -168,13 +279,23 @@ export async function updateGatewayConfig(storeId: string, actor: AuditContext, 
     const credentials = validateCredentials(current.gateway, merged);
     const sealed = sealCredentials(id, credentials);
     // New credentials are unverified until the seller verifies them again.
-    credentialUpdate = { credentials: sealed, credentialsKeyId: keyIdOf(sealed), maskedCredentials: maskedOf(current.gateway, credentials), lastVerifyOk: null, lastVerifiedAt: null };
+    credentialUpdate = {
+      credentials: sealed,
+      credentialsKeyId: keyIdOf(sealed),
+      maskedCredentials: maskedOf(current.gateway, credentials),
+      lastVerifyOk: null,
+      lastVerifiedAt: null,
+    };
   }
   await prisma.$transaction(async (tx) => {
     const before = await findOwned(tx, storeId, id);
     // Activation needs a successful verification (of the credentials being saved, if any change now).
     if (patch.active === true && !before.active && (patch.credentials || before.lastVerifyOk !== true))
-      throw new AppError("conflict", "Verify this gateway's credentials before activating it: a configuration takes charges only after the gateway accepted them.", { param: "active" });
+      throw new AppError(
+        "conflict",
+        "Verify this gateway's credentials before activating it: a configuration takes charges only after the gateway accepted them.",
+        { param: "active" },
+      );
     const after = await tx.pixGatewayConfig.update({
       where: { id },
       data: {
@@ -187,9 +308,18 @@ export async function updateGatewayConfig(storeId: string, actor: AuditContext, 
       },
     });
     await appendAudit(tx, actor, {
-      action: "pix_gateway.updated", storeId, target: { type: "pix_gateway_config", id },
+      action: "pix_gateway.updated",
+      storeId,
+      target: { type: "pix_gateway_config", id },
       before: { label: before.label, baseUrl: before.baseUrl, active: before.active, priority: before.priority },
-      after: { label: after.label, baseUrl: after.baseUrl, active: after.active, priority: after.priority, credentialsChanged: !!patch.credentials, ...(split !== undefined ? { split: after.split } : {}) },
+      after: {
+        label: after.label,
+        baseUrl: after.baseUrl,
+        active: after.active,
+        priority: after.priority,
+        credentialsChanged: !!patch.credentials,
+        ...(split !== undefined ? { split: after.split } : {}),
+      },
     });
   });
   if (patch.active === true && current.gateway === "bcb") await registerBcbWebhook(storeId, id);
@@ -198,7 +328,10 @@ export async function updateGatewayConfig(storeId: string, actor: AuditContext, 
 
 async function recordCheck(id: string, ok: boolean, error: string | null) {
   const now = new Date();
-  await prisma.pixGatewayConfig.update({ where: { id }, data: { lastVerifiedAt: now, lastVerifyOk: ok, ...(ok ? {} : { lastError: error, lastErrorAt: now }) } });
+  await prisma.pixGatewayConfig.update({
+    where: { id },
+    data: { lastVerifiedAt: now, lastVerifyOk: ok, ...(ok ? {} : { lastError: error, lastErrorAt: now }) },
+  });
 }
 
 async function registerBcbWebhook(storeId: string, id: string): Promise<{ ok: boolean; error?: string }> {
@@ -208,13 +341,20 @@ async function registerBcbWebhook(storeId: string, id: string): Promise<{ ok: bo
     return { ok: true };
   } catch (err) {
     const { message } = describeGatewayError(err);
-    await prisma.pixGatewayConfig.update({ where: { id }, data: { lastError: `webhook registration: ${message}`, lastErrorAt: new Date() } });
+    await prisma.pixGatewayConfig.update({
+      where: { id },
+      data: { lastError: `webhook registration: ${message}`, lastErrorAt: new Date() },
+    });
     return { ok: false, error: `webhook registration: ${message}` };
   }
 }
 
 /** A live call to the gateway with the stored credentials; the outcome and any error are kept on the config. */
-export async function verifyGatewayConfig(storeId: string, actor: AuditContext, id: string): Promise<{ ok: boolean; error?: string }> {
+export async function verifyGatewayConfig(
+  storeId: string,
+  actor: AuditContext,
+  id: string,
+): Promise<{ ok: boolean; error?: string }> {
   const row = await prisma.pixGatewayConfig.findFirst({ where: { id, storeId } });
   if (!row) throw notFound("PIX gateway configuration");
   let result: { ok: boolean; error?: string };
@@ -223,11 +363,21 @@ export async function verifyGatewayConfig(storeId: string, actor: AuditContext, 
     result = { ok: true };
   } catch (err) {
     const { code, message } = describeGatewayError(err);
-    result = { ok: false, error: code === "invalid_credentials" ? `The gateway refused these credentials (${message}).` : message };
+    result = {
+      ok: false,
+      error: code === "invalid_credentials" ? `The gateway refused these credentials (${message}).` : message,
+    };
   }
   await recordCheck(id, result.ok, result.error ?? null);
   if (result.ok && row.gateway === "bcb") result = await registerBcbWebhook(storeId, id);
-  await prisma.$transaction((tx) => appendAudit(tx, actor, { action: "pix_gateway.verified", storeId, target: { type: "pix_gateway_config", id }, after: { ok: result.ok, error: result.error ?? null } }));
+  await prisma.$transaction((tx) =>
+    appendAudit(tx, actor, {
+      action: "pix_gateway.verified",
+      storeId,
+      target: { type: "pix_gateway_config", id },
+      after: { ok: result.ok, error: result.error ?? null },
+    }),
+  );
   return result;
 }
 
@@ -236,13 +386,23 @@ export function setGatewayActive(storeId: string, actor: AuditContext, id: strin
 }
 
 /** Sets priorities 0..n-1 in the order given; every id must be one of the store's configs. */
-export async function reorderGatewayConfigs(storeId: string, actor: AuditContext, ids: string[]): Promise<PixGatewayConfigView[]> {
-  if (new Set(ids).size !== ids.length) throw new AppError("validation_failed", "ids: Each configuration may appear once.", { param: "ids" });
+export async function reorderGatewayConfigs(
+  storeId: string,
+  actor: AuditContext,
+  ids: string[],
+): Promise<PixGatewayConfigView[]> {
+  if (new Set(ids).size !== ids.length)
+    throw new AppError("validation_failed", "ids: Each configuration may appear once.", { param: "ids" });
   await prisma.$transaction(async (tx) => {
     const owned = await tx.pixGatewayConfig.findMany({ where: { storeId, id: { in: ids } }, select: { id: true } });
     if (owned.length !== ids.length) throw notFound("PIX gateway configuration");
     for (const [priority, id] of ids.entries()) await tx.pixGatewayConfig.update({ where: { id }, data: { priority } });
-    await appendAudit(tx, actor, { action: "pix_gateway.reordered", storeId, target: { type: "store", id: storeId }, after: { order: ids } });
+    await appendAudit(tx, actor, {
+      action: "pix_gateway.reordered",
+      storeId,
+      target: { type: "store", id: storeId },
+      after: { order: ids },
+    });
   });
   return listGatewayConfigs(storeId);
 }
@@ -251,11 +411,19 @@ export async function reorderGatewayConfigs(storeId: string, actor: AuditContext
 export async function deleteGatewayConfig(storeId: string, actor: AuditContext, id: string) {
   return prisma.$transaction(async (tx) => {
     const before = await findOwned(tx, storeId, id);
-    const used = (await tx.pixCharge.count({ where: { gatewayConfigId: id } })) + (await tx.pixChargeAttempt.count({ where: { gatewayConfigId: id } }));
-    if (used > 0) throw new AppError("config_in_use", "This gateway already has charges; deactivate it instead of deleting it.");
+    const used =
+      (await tx.pixCharge.count({ where: { gatewayConfigId: id } })) +
+      (await tx.pixChargeAttempt.count({ where: { gatewayConfigId: id } }));
+    if (used > 0)
+      throw new AppError("config_in_use", "This gateway already has charges; deactivate it instead of deleting it.");
     await tx.pixWebhookEvent.deleteMany({ where: { gatewayConfigId: id } });
     await tx.pixGatewayConfig.delete({ where: { id } });
-    await appendAudit(tx, actor, { action: "pix_gateway.deleted", storeId, target: { type: "pix_gateway_config", id }, before: { gateway: before.gateway, label: before.label } });
+    await appendAudit(tx, actor, {
+      action: "pix_gateway.deleted",
+      storeId,
+      target: { type: "pix_gateway_config", id },
+      before: { gateway: before.gateway, label: before.label },
+    });
     return { id, deleted: true };
   });
 }

@@ -8,17 +8,31 @@ import { prisma } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { createGatewayConfig, updateGatewayConfig, verifyGatewayConfig } from "./configs";
 
-export type DemoPixInput = { pushinpay: Record<string, string>; directKey: { pix_key: string; merchant_name: string; merchant_city: string } };
+export type DemoPixInput = {
+  pushinpay: Record<string, string>;
+  directKey: { pix_key: string; merchant_name: string; merchant_city: string };
+};
 
-export async function seedDemoPix(storeId: string, actor: AuditContext, input: DemoPixInput): Promise<{ created: string[]; verified: string[] }> {
-  const existing = await prisma.pixGatewayConfig.findMany({ where: { storeId }, select: { id: true, gateway: true, lastVerifyOk: true } });
+export async function seedDemoPix(
+  storeId: string,
+  actor: AuditContext,
+  input: DemoPixInput,
+): Promise<{ created: string[]; verified: string[] }> {
+  const existing = await prisma.pixGatewayConfig.findMany({
+    where: { storeId },
+    select: { id: true, gateway: true, lastVerifyOk: true },
+  });
   const has = (gateway: string) => existing.find((c) => c.gateway === gateway);
   const created: string[] = [];
   const verified: string[] = [];
   // A demo database from before verification was required gets its PushinPay verified too.
   let pushinpay = has("pushinpay");
   if (!pushinpay) {
-    const config = await createGatewayConfig(storeId, actor, { gateway: "pushinpay", label: "PushinPay (simulador)", credentials: input.pushinpay });
+    const config = await createGatewayConfig(storeId, actor, {
+      gateway: "pushinpay",
+      label: "PushinPay (simulador)",
+      credentials: input.pushinpay,
+    });
     pushinpay = { id: config.id, gateway: "pushinpay", lastVerifyOk: null };
     created.push("pushinpay");
   }
@@ -27,10 +41,18 @@ export async function seedDemoPix(storeId: string, actor: AuditContext, input: D
     if (result.ok) {
       await updateGatewayConfig(storeId, actor, pushinpay.id, { active: true });
       verified.push("pushinpay");
-    } else logger.warn({ error: result.error }, "demo seed: the simulated PushinPay could not be verified; it stays inactive");
+    } else
+      logger.warn(
+        { error: result.error },
+        "demo seed: the simulated PushinPay could not be verified; it stays inactive",
+      );
   }
   if (!has("direct_key")) {
-    await createGatewayConfig(storeId, actor, { gateway: "direct_key", label: "Chave Pix da loja", credentials: input.directKey });
+    await createGatewayConfig(storeId, actor, {
+      gateway: "direct_key",
+      label: "Chave Pix da loja",
+      credentials: input.directKey,
+    });
     created.push("direct_key");
   }
   return { created, verified };

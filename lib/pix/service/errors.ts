@@ -13,7 +13,9 @@ export function gatewayAppError(err: unknown): AppError {
     case "not_supported":
       return new AppError("refund_not_supported", err.message);
     case "gateway_unavailable":
-      return new AppError("gateway_unavailable", `The PIX gateway is unavailable: ${err.message}`, { retryAfterSeconds: 30 });
+      return new AppError("gateway_unavailable", `The PIX gateway is unavailable: ${err.message}`, {
+        retryAfterSeconds: 30,
+      });
     default:
       return new AppError("gateway_error", `The PIX gateway refused the request: ${err.message}`);
   }

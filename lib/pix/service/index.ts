@@ -1,6 +1,28 @@
 /** The PIX service layer (server-only): configs, charges, webhooks, reconciler, refunds. Everything is scoped by store. */
-export { listGatewayTypes, listGatewayConfigs, getGatewayConfig, createGatewayConfig, updateGatewayConfig, verifyGatewayConfig, setGatewayActive, reorderGatewayConfigs, deleteGatewayConfig, type GatewayType, type PixGatewayConfigView, type ConfigStats } from "./configs";
-export { createPixCharge, listPixCharges, getPixCharge, getPublicPixCharge, getPublicPixStatus, refreshPixCharge, confirmDirectKeyCharge, nextCheckAfter } from "./charges";
+export {
+  listGatewayTypes,
+  listGatewayConfigs,
+  getGatewayConfig,
+  createGatewayConfig,
+  updateGatewayConfig,
+  verifyGatewayConfig,
+  setGatewayActive,
+  reorderGatewayConfigs,
+  deleteGatewayConfig,
+  type GatewayType,
+  type PixGatewayConfigView,
+  type ConfigStats,
+} from "./configs";
+export {
+  createPixCharge,
+  listPixCharges,
+  getPixCharge,
+  getPublicPixCharge,
+  getPublicPixStatus,
+  refreshPixCharge,
+  confirmDirectKeyCharge,
+  nextCheckAfter,
+} from "./charges";
 export { refundPixCharge } from "./refunds";
 export { handlePixWebhook } from "./webhooks";
 export { reconcilePixCharges, pixReconcileJob } from "./reconciler";

@@ -18,11 +18,21 @@ export function readIntervalMs(gateway: string): number {
 }
 
 /** Claims this charge's next status read; false (with when to try again) while the window is closed. */
-export async function claimStatusRead(charge: Pick<PixCharge, "id" | "gateway">, now = new Date()): Promise<{ ok: true } | { ok: false; retryAt: Date }> {
+export async function claimStatusRead(
+  charge: Pick<PixCharge, "id" | "gateway">,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; retryAt: Date }> {
   const interval = readIntervalMs(charge.gateway ?? "");
   const { count } = await prisma.pixCharge.updateMany({
     // A stamp more than one interval in the future comes from a clock that was wrong, not from a read to wait for.
-    where: { id: charge.id, OR: [{ lastGatewayReadAt: null }, { lastGatewayReadAt: { lte: new Date(now.getTime() - interval) } }, { lastGatewayReadAt: { gt: new Date(now.getTime() + interval) } }] },
+    where: {
+      id: charge.id,
+      OR: [
+        { lastGatewayReadAt: null },
+        { lastGatewayReadAt: { lte: new Date(now.getTime() - interval) } },
+        { lastGatewayReadAt: { gt: new Date(now.getTime() + interval) } },
+      ],
+    },
     data: { lastGatewayReadAt: now },
   });
   if (count === 1) return { ok: true };
@@ -50,8 +60,14 @@ export async function readStatusWithinBudget(
   if (!charge.transactionId) throw new Error("readStatusWithinBudget: the charge has no gateway transaction");
   const claim = await claimStatusRead(charge, now);
   if (!claim.ok) {
-    logger.debug({ chargeId: charge.id, gateway: charge.gateway, retryAt: claim.retryAt }, "pix: status read deferred by the gateway's read budget");
+    logger.debug(
+      { chargeId: charge.id, gateway: charge.gateway, retryAt: claim.retryAt },
+      "pix: status read deferred by the gateway's read budget",
+    );
     return { read: false, retryAt: claim.retryAt };
   }
-  return { read: true, status: await gw.getStatus({ transactionId: charge.transactionId, hash: charge.hash ?? undefined }) };
+  return {
+    read: true,
+    status: await gw.getStatus({ transactionId: charge.transactionId, hash: charge.hash ?? undefined }),
+  };
 }

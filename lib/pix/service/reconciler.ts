@@ -42,7 +42,11 @@ export async function reconcilePixCharges(options: { now?: Date; limit?: number 
     // Claim this round (another runner that read the same row skips it).
     const { count } = await prisma.pixCharge.updateMany({
       where: { id: charge.id, checkCount: charge.checkCount },
-      data: { checkCount, lastCheckedAt: now, nextCheckAt: charge.status === "pending" ? nextCheck(charge, checkCount, now) : null },
+      data: {
+        checkCount,
+        lastCheckedAt: now,
+        nextCheckAt: charge.status === "pending" ? nextCheck(charge, checkCount, now) : null,
+      },
     });
     if (count === 0) continue;
     report.checked++;
@@ -53,11 +57,18 @@ export async function reconcilePixCharges(options: { now?: Date; limit?: number 
       // Another path spent this charge's read budget a moment ago: come back when it opens again.
       if (deferredUntil) {
         report.deferred++;
-        if (charge.status === "pending") await prisma.pixCharge.updateMany({ where: { id: charge.id, status: "pending" }, data: { nextCheckAt: deferredUntil } });
+        if (charge.status === "pending")
+          await prisma.pixCharge.updateMany({
+            where: { id: charge.id, status: "pending" },
+            data: { nextCheckAt: deferredUntil },
+          });
       }
     } catch (err) {
       report.errors++;
-      logger.warn({ chargeId: charge.id, gateway: charge.gateway, code: describeGatewayError(err).code }, "pix reconciler: status re-read failed; will try again");
+      logger.warn(
+        { chargeId: charge.id, gateway: charge.gateway, code: describeGatewayError(err).code },
+        "pix reconciler: status re-read failed; will try again",
+      );
     }
   }
   if (report.checked) logger.info(report, "pix reconciler run");

@@ -24,8 +24,14 @@ export type CheckResult = { applied: ApplyResult | null; deferredUntil: Date | n
  * A charge still pending after its expiry (plus grace) becomes failed/expired — but only after a
  * last read, never while that read is deferred. Throws PixGatewayError when the gateway is unreachable.
  */
-export async function checkChargeAtGateway(charge: PixCharge, source: StatusReport["source"], now = new Date()): Promise<CheckResult> {
-  const config = charge.gatewayConfigId ? await prisma.pixGatewayConfig.findUnique({ where: { id: charge.gatewayConfigId } }) : null;
+export async function checkChargeAtGateway(
+  charge: PixCharge,
+  source: StatusReport["source"],
+  now = new Date(),
+): Promise<CheckResult> {
+  const config = charge.gatewayConfigId
+    ? await prisma.pixGatewayConfig.findUnique({ where: { id: charge.gatewayConfigId } })
+    : null;
   const audit = GATEWAY_AUDIT(charge.gateway ?? "unknown");
   if (config && charge.transactionId) {
     const gw = gatewayFor(config);
@@ -34,7 +40,19 @@ export async function checkChargeAtGateway(charge: PixCharge, source: StatusRepo
         const read = await readStatusWithinBudget(charge, config, now, gw);
         if (!read.read) return { applied: null, deferredUntil: read.retryAt };
         const s = read.status;
-        const result = await applyPixStatus(charge.id, { status: s.status, amountCentavos: s.amountCentavos, refundedCentavos: s.refundedCentavos, endToEndId: s.endToEndId, rawStatus: s.rawStatus, verified: true, source }, audit);
+        const result = await applyPixStatus(
+          charge.id,
+          {
+            status: s.status,
+            amountCentavos: s.amountCentavos,
+            refundedCentavos: s.refundedCentavos,
+            endToEndId: s.endToEndId,
+            rawStatus: s.rawStatus,
+            verified: true,
+            source,
+          },
+          audit,
+        );
         if (result.charge.status !== "pending") return { applied: result, deferredUntil: null };
       } catch (err) {
         if (!isPixGatewayError(err, "not_found")) throw err;
@@ -43,6 +61,13 @@ export async function checkChargeAtGateway(charge: PixCharge, source: StatusRepo
     }
   }
   if (charge.status === "pending" && charge.expiresAt && charge.expiresAt.getTime() + EXPIRY_GRACE_MS < now.getTime())
-    return { applied: await applyPixStatus(charge.id, { status: "failed", failureCode: "expired", verified: true, source }, SYSTEM_AUDIT), deferredUntil: null };
+    return {
+      applied: await applyPixStatus(
+        charge.id,
+        { status: "failed", failureCode: "expired", verified: true, source },
+        SYSTEM_AUDIT,
+      ),
+      deferredUntil: null,
+    };
   return { applied: null, deferredUntil: null };
 }

@@ -13,7 +13,13 @@ import type { AddressGuard } from "@/lib/pix/http";
 import { createGateway } from "@/lib/pix/registry";
 import type { PixGateway } from "@/lib/pix/types";
 
-export type StoredConfig = { id: string; gateway: string; credentials: string; baseUrl: string | null; endpointToken: string };
+export type StoredConfig = {
+  id: string;
+  gateway: string;
+  credentials: string;
+  baseUrl: string | null;
+  endpointToken: string;
+};
 
 /** AAD context of a config's credentials: the ciphertext only opens in its own row. */
 export const credentialsContext = (configId: string) => `pixgw:${configId}`;
@@ -68,5 +74,8 @@ export function sellerUrlGuard(resolve?: Resolver): AddressGuard {
 
 export function gatewayFor(config: StoredConfig, credentials = openCredentials(config)): PixGateway {
   // The simulator (operator's setting) and the adapters' own defaults are not the seller's input.
-  return createGateway(config.gateway, credentials, { baseUrl: resolveBaseUrl(config.gateway, config.baseUrl), ...(config.baseUrl ? { addressGuard: sellerUrlGuard() } : {}) });
+  return createGateway(config.gateway, credentials, {
+    baseUrl: resolveBaseUrl(config.gateway, config.baseUrl),
+    ...(config.baseUrl ? { addressGuard: sellerUrlGuard() } : {}),
+  });
 }

@@ -24,14 +24,25 @@ export const CreateConfigInput = z.strictObject({
 export type CreateConfigInput = z.infer<typeof CreateConfigInput>;
 
 export const UpdateConfigInput = z
-  .strictObject({ label: Label.optional(), credentials: Credentials.optional(), baseUrl: BaseUrl.nullish(), active: z.boolean().optional(), priority: z.number().int().min(0).max(1000).optional(), split: SplitInput.optional() })
+  .strictObject({
+    label: Label.optional(),
+    credentials: Credentials.optional(),
+    baseUrl: BaseUrl.nullish(),
+    active: z.boolean().optional(),
+    priority: z.number().int().min(0).max(1000).optional(),
+    split: SplitInput.optional(),
+  })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Send at least one field to change." });
 export type UpdateConfigInput = z.infer<typeof UpdateConfigInput>;
 
 export const ReorderConfigsInput = z.strictObject({ ids: z.array(z.string().min(1).max(64)).min(1).max(50) });
 
 /** Integer centavos, > 0; the gateway minimum is checked against the configured gateways. */
-export const Centavos = z.number({ message: "Amount must be a number of centavos." }).int("Amount must be whole centavos.").positive("Amount must be more than zero.").max(100_000_000_00, "Amount is too large.");
+export const Centavos = z
+  .number({ message: "Amount must be a number of centavos." })
+  .int("Amount must be whole centavos.")
+  .positive("Amount must be more than zero.")
+  .max(100_000_000_00, "Amount is too large.");
 
 /** Buyer data. Blank strings count as absent; CPF/CNPJ must pass their check digits; phones are Brazilian (DDD + number). */
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -50,7 +61,13 @@ export const PixCustomerInput = z.strictObject({
   ),
   phone: z.preprocess(
     blankToUndefined,
-    z.string().trim().max(25).transform(normalisePhone).refine(isBrPhone, "Enter a Brazilian phone with area code (10 or 11 digits).").optional(),
+    z
+      .string()
+      .trim()
+      .max(25)
+      .transform(normalisePhone)
+      .refine(isBrPhone, "Enter a Brazilian phone with area code (10 or 11 digits).")
+      .optional(),
   ),
 });
 
@@ -60,7 +77,12 @@ export const CreateChargeInput = z.strictObject({
   orderId: z.string().trim().min(1).max(200).optional(),
   customer: PixCustomerInput.optional(),
   /** 5 minutes to 7 days; default 1 hour. */
-  expiresInSeconds: z.number().int().min(300).max(7 * 86_400).optional(),
+  expiresInSeconds: z
+    .number()
+    .int()
+    .min(300)
+    .max(7 * 86_400)
+    .optional(),
 });
 export type CreateChargeInput = z.infer<typeof CreateChargeInput> & { idempotencyKey?: string };
 

@@ -6,21 +6,55 @@ import { brCodeToPngDataUrl } from "@/lib/pix/qr";
 import { getPixGatewayDefinition, isPixGatewayId } from "@/lib/pix/registry";
 
 export type PixChargeView = {
-  id: string; status: string; amountCentavos: number; description: string; orderId: string | null; reference: string; gateway: string | null;
-  brCode: string | null; qrPngDataUrl: string | null; expiresAt: Date | null; paidAt: Date | null; paidAmountCentavos: number | null;
-  refundedCentavos: number; failureCode: string | null; failureMessage: string | null; payUrl: string; createdAt: Date;
+  id: string;
+  status: string;
+  amountCentavos: number;
+  description: string;
+  orderId: string | null;
+  reference: string;
+  gateway: string | null;
+  brCode: string | null;
+  qrPngDataUrl: string | null;
+  expiresAt: Date | null;
+  paidAt: Date | null;
+  paidAmountCentavos: number | null;
+  refundedCentavos: number;
+  failureCode: string | null;
+  failureMessage: string | null;
+  payUrl: string;
+  createdAt: Date;
 };
 
 export type PixChargeDetail = PixChargeView & {
-  transactionId: string | null; endToEndId: string | null; customer: unknown; gatewayConfigId: string | null; gatewayLabel: string | null;
-  canRefund: boolean; refundableCentavos: number; manualConfirmation: boolean;
-  attempts: Array<Pick<PixChargeAttempt, "id" | "gateway" | "gatewayConfigId" | "ok" | "errorCode" | "errorMessage" | "durationMs" | "createdAt">>;
+  transactionId: string | null;
+  endToEndId: string | null;
+  customer: unknown;
+  gatewayConfigId: string | null;
+  gatewayLabel: string | null;
+  canRefund: boolean;
+  refundableCentavos: number;
+  manualConfirmation: boolean;
+  attempts: Array<
+    Pick<
+      PixChargeAttempt,
+      "id" | "gateway" | "gatewayConfigId" | "ok" | "errorCode" | "errorMessage" | "durationMs" | "createdAt"
+    >
+  >;
   refunds: Array<Pick<PixRefund, "id" | "amountCentavos" | "status" | "reason" | "failureMessage" | "createdAt">>;
 };
 
 export type PublicPixCharge = {
-  id: string; status: string; amountCentavos: number; description: string; storeName: string; brCode: string | null; qrPngDataUrl: string | null;
-  expiresAt: Date | null; paidAt: Date | null; gateway: string | null; gatewayName: string | null;
+  id: string;
+  status: string;
+  amountCentavos: number;
+  description: string;
+  storeName: string;
+  brCode: string | null;
+  qrPngDataUrl: string | null;
+  expiresAt: Date | null;
+  paidAt: Date | null;
+  gateway: string | null;
+  gatewayName: string | null;
 };
 
 export const payUrlOf = (id: string) => `${appUrl()}/pay/pix/${id}`;
@@ -32,26 +66,55 @@ export async function qrOf(charge: Pick<PixCharge, "qrImage" | "brCode">): Promi
 
 export async function toChargeView(charge: PixCharge): Promise<PixChargeView> {
   return {
-    id: charge.id, status: charge.status, amountCentavos: charge.amountCentavos, description: charge.description, orderId: charge.externalOrderId, reference: charge.reference,
-    gateway: charge.gateway, brCode: charge.brCode, qrPngDataUrl: await qrOf(charge), expiresAt: charge.expiresAt, paidAt: charge.paidAt,
-    paidAmountCentavos: charge.paidAmountCentavos, refundedCentavos: charge.refundedCentavos, failureCode: charge.failureCode, failureMessage: charge.failureMessage,
-    payUrl: payUrlOf(charge.id), createdAt: charge.createdAt,
+    id: charge.id,
+    status: charge.status,
+    amountCentavos: charge.amountCentavos,
+    description: charge.description,
+    orderId: charge.externalOrderId,
+    reference: charge.reference,
+    gateway: charge.gateway,
+    brCode: charge.brCode,
+    qrPngDataUrl: await qrOf(charge),
+    expiresAt: charge.expiresAt,
+    paidAt: charge.paidAt,
+    paidAmountCentavos: charge.paidAmountCentavos,
+    refundedCentavos: charge.refundedCentavos,
+    failureCode: charge.failureCode,
+    failureMessage: charge.failureMessage,
+    payUrl: payUrlOf(charge.id),
+    createdAt: charge.createdAt,
   };
 }
 
 /** The list view skips the QR image (large); the detail has it. */
 export function toChargeListItem(charge: PixCharge): Omit<PixChargeView, "qrPngDataUrl" | "brCode"> {
   return {
-    id: charge.id, status: charge.status, amountCentavos: charge.amountCentavos, description: charge.description, orderId: charge.externalOrderId, reference: charge.reference,
-    gateway: charge.gateway, expiresAt: charge.expiresAt, paidAt: charge.paidAt, paidAmountCentavos: charge.paidAmountCentavos, refundedCentavos: charge.refundedCentavos,
-    failureCode: charge.failureCode, failureMessage: charge.failureMessage, payUrl: payUrlOf(charge.id), createdAt: charge.createdAt,
+    id: charge.id,
+    status: charge.status,
+    amountCentavos: charge.amountCentavos,
+    description: charge.description,
+    orderId: charge.externalOrderId,
+    reference: charge.reference,
+    gateway: charge.gateway,
+    expiresAt: charge.expiresAt,
+    paidAt: charge.paidAt,
+    paidAmountCentavos: charge.paidAmountCentavos,
+    refundedCentavos: charge.refundedCentavos,
+    failureCode: charge.failureCode,
+    failureMessage: charge.failureMessage,
+    payUrl: payUrlOf(charge.id),
+    createdAt: charge.createdAt,
   };
 }
 
-export const gatewayName = (id: string | null) => (id && isPixGatewayId(id) ? getPixGatewayDefinition(id).displayName : null);
+export const gatewayName = (id: string | null) =>
+  id && isPixGatewayId(id) ? getPixGatewayDefinition(id).displayName : null;
 
 export function refundableOf(charge: PixCharge, refunds: Pick<PixRefund, "status" | "amountCentavos">[]): number {
   if (charge.status !== "paid") return 0;
   const committed = refunds.filter((r) => r.status !== "failed").reduce((s, r) => s + r.amountCentavos, 0);
-  return Math.max(0, (charge.paidAmountCentavos ?? charge.amountCentavos) - Math.max(committed, charge.refundedCentavos));
+  return Math.max(
+    0,
+    (charge.paidAmountCentavos ?? charge.amountCentavos) - Math.max(committed, charge.refundedCentavos),
+  );
 }

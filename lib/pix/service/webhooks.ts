@@ -38,25 +38,59 @@ function candidatesFor(config: PixGatewayConfig, event: PixWebhookEvent, now: Da
   if (event.transactionId) or.push({ transactionId: event.transactionId });
   if (event.hash) or.push({ hash: event.hash });
   if (event.reference) or.push({ reference: event.reference });
-  if (event.amountCentavos > 0) or.push({ status: "pending", amountCentavos: event.amountCentavos, createdAt: { gte: new Date(now.getTime() - AMOUNT_WINDOW_MS) } });
+  if (event.amountCentavos > 0)
+    or.push({
+      status: "pending",
+      amountCentavos: event.amountCentavos,
+      createdAt: { gte: new Date(now.getTime() - AMOUNT_WINDOW_MS) },
+    });
   // Always inside the tenant and the configuration whose URL was called.
-  return prisma.pixCharge.findMany({ where: { storeId: config.storeId, gatewayConfigId: config.id, OR: or }, take: 20 });
+  return prisma.pixCharge.findMany({
+    where: { storeId: config.storeId, gatewayConfigId: config.id, OR: or },
+    take: 20,
+  });
 }
 
 const asCandidate = (c: PixCharge): MatchCandidate & { row: PixCharge } => ({
-  id: c.id, storeId: c.storeId, gatewayId: c.gateway ?? "", transactionId: c.transactionId, hash: c.hash, reference: c.reference,
-  amountCentavos: c.amountCentavos, status: c.status as PixStatus, createdAt: c.createdAt, producerHash: c.producerHash, row: c,
+  id: c.id,
+  storeId: c.storeId,
+  gatewayId: c.gateway ?? "",
+  transactionId: c.transactionId,
+  hash: c.hash,
+  reference: c.reference,
+  amountCentavos: c.amountCentavos,
+  status: c.status as PixStatus,
+  createdAt: c.createdAt,
+  producerHash: c.producerHash,
+  row: c,
 });
 
 type EventOutcome = { outcome: WebhookOutcome; chargeId?: string; by?: string; detail: string };
 
-async function handleEvent(config: PixGatewayConfig, gw: PixGateway, event: PixWebhookEvent, now: Date): Promise<EventOutcome> {
+async function handleEvent(
+  config: PixGatewayConfig,
+  gw: PixGateway,
+  event: PixWebhookEvent,
+  now: Date,
+): Promise<EventOutcome> {
   const candidates = (await candidatesFor(config, event, now)).map(asCandidate);
-  const match = matchWebhook({ storeId: config.storeId, gatewayId: config.gateway, event, candidates, expectedProducerHash: config.producerHash, now, amountWindowMs: AMOUNT_WINDOW_MS });
+  const match = matchWebhook({
+    storeId: config.storeId,
+    gatewayId: config.gateway,
+    event,
+    candidates,
+    expectedProducerHash: config.producerHash,
+    now,
+    amountWindowMs: AMOUNT_WINDOW_MS,
+  });
   if (!match.charge) return { outcome: "unmatched", detail: match.reason };
   const charge = match.charge.row;
   const by = match.by + (match.flagged ? " (flagged)" : "");
-  if (match.flagged) logger.warn({ chargeId: charge.id, gateway: config.gateway, amount: event.amountCentavos }, "pix: webhook matched by amount only; acting only on the gateway's answer");
+  if (match.flagged)
+    logger.warn(
+      { chargeId: charge.id, gateway: config.gateway, amount: event.amountCentavos },
+      "pix: webhook matched by amount only; acting only on the gateway's answer",
+    );
 
   let report;
   if (gw.capabilities.statusQuery && charge.transactionId) {
@@ -67,31 +101,79 @@ async function handleEvent(config: PixGatewayConfig, gw: PixGateway, event: PixW
       if (!read.read) {
         // The gateway's read budget for this charge is spent (PushinPay: one read a minute): the
         // reconciler re-reads it as soon as the budget allows.
-        if (charge.status === "pending") await prisma.pixCharge.update({ where: { id: charge.id }, data: { nextCheckAt: read.retryAt } });
-        return { outcome: "ignored", chargeId: charge.id, by, detail: `deferred: the gateway's status-read budget is spent; re-check scheduled at ${read.retryAt.toISOString()}` };
+        if (charge.status === "pending")
+          await prisma.pixCharge.update({ where: { id: charge.id }, data: { nextCheckAt: read.retryAt } });
+        return {
+          outcome: "ignored",
+          chargeId: charge.id,
+          by,
+          detail: `deferred: the gateway's status-read budget is spent; re-check scheduled at ${read.retryAt.toISOString()}`,
+        };
       }
       s = read.status;
     } catch (err) {
       // The gateway can't confirm right now: the reconciler re-reads this charge on its next run.
-      if (charge.status === "pending") await prisma.pixCharge.update({ where: { id: charge.id }, data: { nextCheckAt: now } });
+      if (charge.status === "pending")
+        await prisma.pixCharge.update({ where: { id: charge.id }, data: { nextCheckAt: now } });
       const { code, message } = describeGatewayError(err);
-      logger.warn({ chargeId: charge.id, gateway: config.gateway, code }, "pix: webhook could not be confirmed at the gateway; re-check scheduled");
+      logger.warn(
+        { chargeId: charge.id, gateway: config.gateway, code },
+        "pix: webhook could not be confirmed at the gateway; re-check scheduled",
+      );
       return { outcome: "error", chargeId: charge.id, by, detail: `re-check scheduled: ${code}: ${message}` };
     }
-    report = { status: s.status, amountCentavos: s.amountCentavos, refundedCentavos: s.refundedCentavos, endToEndId: s.endToEndId, rawStatus: s.rawStatus, verified: true };
-    if (event.status !== s.status) logger.warn({ chargeId: charge.id, said: event.status, gateway: s.status }, "pix: webhook body disagrees with the gateway; the gateway wins");
+    report = {
+      status: s.status,
+      amountCentavos: s.amountCentavos,
+      refundedCentavos: s.refundedCentavos,
+      endToEndId: s.endToEndId,
+      rawStatus: s.rawStatus,
+      verified: true,
+    };
+    if (event.status !== s.status)
+      logger.warn(
+        { chargeId: charge.id, said: event.status, gateway: s.status },
+        "pix: webhook body disagrees with the gateway; the gateway wins",
+      );
   } else {
-    if (match.flagged) return { outcome: "ignored", chargeId: charge.id, by, detail: "amount-only match without a status query" };
-    report = { status: event.status, amountCentavos: event.amountCentavos, refundedCentavos: event.refundedCentavos, rawStatus: event.rawStatus, verified: false };
+    if (match.flagged)
+      return { outcome: "ignored", chargeId: charge.id, by, detail: "amount-only match without a status query" };
+    report = {
+      status: event.status,
+      amountCentavos: event.amountCentavos,
+      refundedCentavos: event.refundedCentavos,
+      rawStatus: event.rawStatus,
+      verified: false,
+    };
   }
   const result = await applyPixStatus(charge.id, { ...report, source: "webhook" }, GATEWAY_AUDIT(config.gateway));
-  const outcome: WebhookOutcome = result.outcome === "changed" || result.outcome === "refund_recorded" ? "accepted" : result.outcome === "underpaid" ? "rejected" : "ignored";
-  return { outcome, chargeId: charge.id, by, detail: `${result.outcome}: ${result.reason}; now ${result.charge.status}` };
+  const outcome: WebhookOutcome =
+    result.outcome === "changed" || result.outcome === "refund_recorded"
+      ? "accepted"
+      : result.outcome === "underpaid"
+        ? "rejected"
+        : "ignored";
+  return {
+    outcome,
+    chargeId: charge.id,
+    by,
+    detail: `${result.outcome}: ${result.reason}; now ${result.charge.status}`,
+  };
 }
 
 async function logEvent(config: PixGatewayConfig, body: string, contentType: string | null, e: EventOutcome) {
   await prisma.pixWebhookEvent.create({
-    data: { storeId: config.storeId, gatewayConfigId: config.id, gateway: config.gateway, body: body.slice(0, MAX_WEBHOOK_BYTES), contentType, outcome: e.outcome, matchedChargeId: e.chargeId ?? null, matchedBy: e.by ?? null, detail: e.detail.slice(0, 500) },
+    data: {
+      storeId: config.storeId,
+      gatewayConfigId: config.id,
+      gateway: config.gateway,
+      body: body.slice(0, MAX_WEBHOOK_BYTES),
+      contentType,
+      outcome: e.outcome,
+      matchedChargeId: e.chargeId ?? null,
+      matchedBy: e.by ?? null,
+      detail: e.detail.slice(0, 500),
+    },
   });
 }
 
@@ -100,7 +182,12 @@ async function logEvent(config: PixGatewayConfig, body: string, contentType: str
  * otherwise 200, matched or not — a charge whose status could not be re-read at the gateway is
  * scheduled for the reconciler's next run.
  */
-export async function handlePixWebhook(gateway: string, endpointToken: string, req: Request, now = new Date()): Promise<WebhookResult> {
+export async function handlePixWebhook(
+  gateway: string,
+  endpointToken: string,
+  req: Request,
+  now = new Date(),
+): Promise<WebhookResult> {
   const config = await findEndpoint(gateway, endpointToken);
   const body = await readBodyText(req, MAX_WEBHOOK_BYTES);
   const contentType = req.headers.get("content-type");

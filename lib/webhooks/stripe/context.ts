@@ -11,7 +11,15 @@ export function opts(ctx: HandlerContext): Stripe.RequestOptions | undefined {
 }
 
 /** The order an object refers to: our id in metadata first, then the Stripe ids we stored. */
-export async function findOrder(ref: { vitrineOrderId?: string | null; checkoutSessionId?: string | null; paymentIntentId?: string | null; subscriptionId?: string | null }, stripeAccount: string | null) {
+export async function findOrder(
+  ref: {
+    vitrineOrderId?: string | null;
+    checkoutSessionId?: string | null;
+    paymentIntentId?: string | null;
+    subscriptionId?: string | null;
+  },
+  stripeAccount: string | null,
+) {
   const or = [
     ref.vitrineOrderId ? { id: ref.vitrineOrderId } : null,
     ref.checkoutSessionId ? { checkoutSessionId: ref.checkoutSessionId } : null,

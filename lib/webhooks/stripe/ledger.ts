@@ -16,7 +16,11 @@ export const CLAIM_LEASE_MS = 5 * 60_000;
  * the claim and the completion are the same write. The store is the connected account's, looked
  * up in the same statement, else `storeId` from the event's metadata (platform events).
  */
-export async function recordAndClaim(event: Stripe.Event, source: "webhook" | "sync", opts: { done: boolean }): Promise<boolean> {
+export async function recordAndClaim(
+  event: Stripe.Event,
+  source: "webhook" | "sync",
+  opts: { done: boolean },
+): Promise<boolean> {
   const metaStoreId = (event.data.object as { metadata?: Record<string, string> | null }).metadata?.storeId ?? null;
   const rows = await prisma.$queryRawUnsafe<Array<{ id: string }>>(
     `INSERT INTO "StripeEvent" (id, type, account, "storeId", livemode, source, payload, "stripeCreated", status, attempts, "claimedAt", "processedAt", "callbacksEnqueuedAt")
@@ -31,15 +35,26 @@ export async function recordAndClaim(event: Stripe.Event, source: "webhook" | "s
      WHERE "StripeEvent".status IN ('RECEIVED', 'FAILED')
         OR ("StripeEvent".status = 'PROCESSING' AND "StripeEvent"."claimedAt" < now() - ($10::int * interval '1 millisecond'))
      RETURNING id`,
-    event.id, event.type, event.account ?? null, metaStoreId, event.livemode, source, JSON.stringify(event), event.created,
-    opts.done ? "PROCESSED" : "PROCESSING", CLAIM_LEASE_MS,
+    event.id,
+    event.type,
+    event.account ?? null,
+    metaStoreId,
+    event.livemode,
+    source,
+    JSON.stringify(event),
+    event.created,
+    opts.done ? "PROCESSED" : "PROCESSING",
+    CLAIM_LEASE_MS,
   );
   return rows.length === 1;
 }
 
 // updateMany: no RETURNING of the row (its payload would be read back and parsed for nothing).
 export async function markProcessed(id: string) {
-  await prisma.stripeEvent.updateMany({ where: { id }, data: { status: "PROCESSED", processedAt: new Date(), lastError: null, callbacksEnqueuedAt: new Date() } });
+  await prisma.stripeEvent.updateMany({
+    where: { id },
+    data: { status: "PROCESSED", processedAt: new Date(), lastError: null, callbacksEnqueuedAt: new Date() },
+  });
 }
 
 export async function markFailed(id: string, error: unknown) {

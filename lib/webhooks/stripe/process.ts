@@ -8,7 +8,11 @@ import { HANDLERS } from "./handlers";
 
 export type IngestResult = "processed" | "ignored" | "duplicate" | "failed";
 
-export async function ingestEvent(event: Stripe.Event, source: "webhook" | "sync", requestId?: string): Promise<IngestResult> {
+export async function ingestEvent(
+  event: Stripe.Event,
+  source: "webhook" | "sync",
+  requestId?: string,
+): Promise<IngestResult> {
   const handler = HANDLERS[event.type];
   if (!(await recordAndClaim(event, source, { done: !handler }))) return "duplicate";
   if (!handler) return "ignored";
@@ -18,7 +22,10 @@ export async function ingestEvent(event: Stripe.Event, source: "webhook" | "sync
     await markProcessed(event.id);
     return "processed";
   } catch (err) {
-    logger.error({ err, stripeEvent: event.id, type: event.type, account: event.account }, "stripe event handler failed");
+    logger.error(
+      { err, stripeEvent: event.id, type: event.type, account: event.account },
+      "stripe event handler failed",
+    );
     await markFailed(event.id, err);
     return "failed";
   }

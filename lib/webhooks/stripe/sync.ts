@@ -22,12 +22,18 @@ export function syncSettings(env: Record<string, string | undefined> = process.e
 
 async function listSince(since: number, stripeAccount?: string): Promise<Stripe.Event[]> {
   const out: Stripe.Event[] = [];
-  for await (const event of getStripe().events.list({ created: { gte: since }, limit: 100 }, stripeAccount ? { stripeAccount } : undefined)) out.push(event);
+  for await (const event of getStripe().events.list(
+    { created: { gte: since }, limit: 100 },
+    stripeAccount ? { stripeAccount } : undefined,
+  ))
+    out.push(event);
   // Oldest first, so a later event is never applied before the one it follows.
   return out.sort((a, b) => a.created - b.created);
 }
 
-export async function syncStripeEvents(opts: { lookbackMinutes?: number; pendingOrderMinutes?: number; now?: Date } = {}): Promise<SyncReport> {
+export async function syncStripeEvents(
+  opts: { lookbackMinutes?: number; pendingOrderMinutes?: number; now?: Date } = {},
+): Promise<SyncReport> {
   const settings = syncSettings();
   const now = opts.now ?? new Date();
   const since = Math.floor(now.getTime() / 1000) - (opts.lookbackMinutes ?? settings.lookbackMinutes) * 60;
@@ -36,7 +42,14 @@ export async function syncStripeEvents(opts: { lookbackMinutes?: number; pending
   for (const account of [undefined, ...accounts]) {
     const events = await listSince(since, account);
     report.seen += events.length;
-    const known = new Map((await prisma.stripeEvent.findMany({ where: { id: { in: events.map((e) => e.id) } }, select: { id: true, status: true } })).map((e) => [e.id, e.status]));
+    const known = new Map(
+      (
+        await prisma.stripeEvent.findMany({
+          where: { id: { in: events.map((e) => e.id) } },
+          select: { id: true, status: true },
+        })
+      ).map((e) => [e.id, e.status]),
+    );
     for (const event of events) {
       if (known.get(event.id) === "PROCESSED") continue;
       const result = await ingestEvent(event, "sync");
@@ -45,13 +58,19 @@ export async function syncStripeEvents(opts: { lookbackMinutes?: number; pending
     }
   }
   const staleBefore = new Date(now.getTime() - (opts.pendingOrderMinutes ?? settings.pendingOrderMinutes) * 60_000);
-  const pending = await prisma.order.findMany({ where: { status: "PENDING", createdAt: { lt: staleBefore } }, select: { id: true }, take: 200 });
+  const pending = await prisma.order.findMany({
+    where: { status: "PENDING", createdAt: { lt: staleBefore } },
+    select: { id: true },
+    take: 200,
+  });
   for (const order of pending) {
     const before = await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } });
-    const after = await refreshOrderFromStripe(order.id, { actor: { type: "system", id: "stripe-sync" } }).catch((err) => {
-      logger.warn({ err, orderId: order.id }, "pending order re-read failed");
-      return null;
-    });
+    const after = await refreshOrderFromStripe(order.id, { actor: { type: "system", id: "stripe-sync" } }).catch(
+      (err) => {
+        logger.warn({ err, orderId: order.id }, "pending order re-read failed");
+        return null;
+      },
+    );
     if (after && after.status !== before.status) report.ordersRefreshed++;
   }
   logger.info({ report }, "stripe recovery sync finished");

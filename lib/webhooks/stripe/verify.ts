@@ -7,12 +7,19 @@ export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 /** Comma-separated secrets (CLI + dashboard endpoints, or an old and a new one during rotation). */
 export function parseSecrets(value: string | undefined): string[] {
-  return (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** The `t=` of a Stripe-Signature header (seconds), or null when absent or not a number. */
 function signedAt(signature: string): number | null {
-  const t = signature.split(",").map((p) => p.trim()).find((p) => p.startsWith("t="))?.slice(2);
+  const t = signature
+    .split(",")
+    .map((p) => p.trim())
+    .find((p) => p.startsWith("t="))
+    ?.slice(2);
   return t && /^\d+$/.test(t) ? Number(t) : null;
 }
 
@@ -21,7 +28,12 @@ function signedAt(signature: string): number | null {
  * refuses timestamps older than the tolerance; one stamped further in the future is refused here,
  * so a captured delivery signed ahead of time cannot be replayed for an hour.
  */
-export function verifyStripeSignature(rawBody: string, signature: string | null, secrets: string[], nowMs = Date.now()): Stripe.Event {
+export function verifyStripeSignature(
+  rawBody: string,
+  signature: string | null,
+  secrets: string[],
+  nowMs = Date.now(),
+): Stripe.Event {
   if (!signature) throw new AppError("invalid_signature", "Missing Stripe-Signature header.");
   if (secrets.length === 0) throw new AppError("service_unavailable", "No webhook signing secret is configured.");
   for (const secret of secrets) {
@@ -32,8 +44,15 @@ export function verifyStripeSignature(rawBody: string, signature: string | null,
       continue; // try the next secret
     }
     const t = signedAt(signature);
-    if (t === null || t - nowMs / 1000 > SIGNATURE_TOLERANCE_SECONDS) throw new AppError("invalid_signature", "The Stripe-Signature timestamp is too far in the future; check the clocks.");
+    if (t === null || t - nowMs / 1000 > SIGNATURE_TOLERANCE_SECONDS)
+      throw new AppError(
+        "invalid_signature",
+        "The Stripe-Signature timestamp is too far in the future; check the clocks.",
+      );
     return event;
   }
-  throw new AppError("invalid_signature", "The Stripe-Signature does not match any configured secret, or its timestamp is too old.");
+  throw new AppError(
+    "invalid_signature",
+    "The Stripe-Signature does not match any configured secret, or its timestamp is too old.",
+  );
 }

@@ -22,7 +22,8 @@ async function send(ctx: SimContext, charge: SimCharge, timeoutMs: number): Prom
 /** The buyer pays (also after expiry: a late Pix still arrives). */
 export async function pay(ctx: SimContext, gateway: string, id: string, timeoutMs: number): Promise<ActionResult> {
   const charge = must(ctx.state, gateway, id);
-  if (charge.state !== "pending" && charge.state !== "expired") throw new SimActionError(`charge is already ${charge.state}`);
+  if (charge.state !== "pending" && charge.state !== "expired")
+    throw new SimActionError(`charge is already ${charge.state}`);
   charge.state = "paid";
   charge.paidAt = new Date();
   charge.endToEndId = endToEndId(charge.paidAt);
@@ -37,18 +38,39 @@ export async function expire(ctx: SimContext, gateway: string, id: string, timeo
 }
 
 /** The seller refunds from the gateway's panel: whole amount, or part of it where the gateway has devoluções (BCB). */
-export async function refund(ctx: SimContext, gateway: string, id: string, timeoutMs: number, amountCentavos?: number): Promise<ActionResult> {
+export async function refund(
+  ctx: SimContext,
+  gateway: string,
+  id: string,
+  timeoutMs: number,
+  amountCentavos?: number,
+): Promise<ActionResult> {
   const charge = must(ctx.state, gateway, id);
-  if (charge.state !== "paid") throw new SimActionError(`only paid charges can be refunded (this one is ${charge.state})`);
+  if (charge.state !== "paid")
+    throw new SimActionError(`only paid charges can be refunded (this one is ${charge.state})`);
   const remaining = charge.amountCentavos - ctx.state.refundedCentavos(charge);
   const amount = amountCentavos ?? remaining;
-  if (!Number.isInteger(amount) || amount <= 0 || amount > remaining) throw new SimActionError(`refund must be 1..${remaining} centavos`);
+  if (!Number.isInteger(amount) || amount <= 0 || amount > remaining)
+    throw new SimActionError(`refund must be 1..${remaining} centavos`);
   if (charge.gateway === "bcb") {
-    charge.refunds.push({ id: `sim${alnum(12)}`, rtrId: `D12345678${alnum(23)}`, amountCentavos: amount, status: "DEVOLVIDO", at: new Date() });
+    charge.refunds.push({
+      id: `sim${alnum(12)}`,
+      rtrId: `D12345678${alnum(23)}`,
+      amountCentavos: amount,
+      status: "DEVOLVIDO",
+      at: new Date(),
+    });
     if (amount === remaining) charge.state = "refunded";
   } else {
-    if (amount !== remaining) throw new SimActionError(`${gateway} only refunds the whole ${centavosToReaisString(remaining)}`);
-    charge.refunds.push({ id: `sim${alnum(12)}`, rtrId: "", amountCentavos: amount, status: "DEVOLVIDO", at: new Date() });
+    if (amount !== remaining)
+      throw new SimActionError(`${gateway} only refunds the whole ${centavosToReaisString(remaining)}`);
+    charge.refunds.push({
+      id: `sim${alnum(12)}`,
+      rtrId: "",
+      amountCentavos: amount,
+      status: "DEVOLVIDO",
+      at: new Date(),
+    });
     charge.state = "refunded";
   }
   return { charge, delivery: await send(ctx, charge, timeoutMs) };

@@ -36,7 +36,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, con
 
 /** RFC 7807, as the BCB API answers errors. */
 export function sendProblem(res: ServerResponse, status: number, title: string, detail: string): void {
-  sendJson(res, status, { type: `https://pix.bcb.gov.br/api/v2/error/${title.replace(/\s+/g, "")}`, title, status, detail }, "application/problem+json");
+  sendJson(
+    res,
+    status,
+    { type: `https://pix.bcb.gov.br/api/v2/error/${title.replace(/\s+/g, "")}`, title, status, detail },
+    "application/problem+json",
+  );
 }
 
 export function header(req: SimRequest, name: string): string | undefined {
@@ -44,4 +49,5 @@ export function header(req: SimRequest, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-export const num = (v: unknown): number => (typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN);
+export const num = (v: unknown): number =>
+  typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;

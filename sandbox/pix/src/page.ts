@@ -21,7 +21,9 @@ export function renderPage(state: SimulatorState, baseUrl: string): string {
     .map((c) => {
       const last = [...state.deliveries].reverse().find((d) => d.gateway === c.gateway && d.chargeId === c.id);
       const action = (verb: string, label: string, enabled: boolean) =>
-        enabled ? `<form method="post" action="/_sim/charges/${esc(c.gateway)}/${encodeURIComponent(c.id)}/${verb}"><button class="${verb}">${label}</button></form>` : "";
+        enabled
+          ? `<form method="post" action="/_sim/charges/${esc(c.gateway)}/${encodeURIComponent(c.id)}/${verb}"><button class="${verb}">${label}</button></form>`
+          : "";
       return `<tr><td>${esc(c.gateway)}</td><td class="mono" title="${esc(c.id)}">${esc(c.id)}</td><td class="mono" title="${esc(c.reference)}">${esc(c.reference ?? "—")}</td>
 <td>R$ ${esc(centavosToReaisString(c.amountCentavos).replace(".", ","))}</td><td><span class="badge ${c.state}">${c.state}</span></td>
 <td>${last ? esc(last.status ?? `error: ${last.error}`) : "—"}</td><td>${esc(c.createdAt.toISOString().slice(11, 19))}</td>

@@ -5,7 +5,8 @@ import type { ServerResponse } from "node:http";
 import { sendJson } from "./http";
 import type { SimGatewayId, SimulatorState } from "./state";
 
-export const onlyDigits = (v: unknown): string => (typeof v === "string" || typeof v === "number" ? String(v).replace(/\D/g, "") : "");
+export const onlyDigits = (v: unknown): string =>
+  typeof v === "string" || typeof v === "number" ? String(v).replace(/\D/g, "") : "";
 
 /** CPF check digits (Receita Federal's mod-11); the simulator refuses what a real gateway would. */
 export function cpfChecks(digits: string): boolean {
@@ -25,10 +26,14 @@ export function brasiliaTimestamp(at: Date): string {
 }
 
 /** The first missing or malformed customer field, or null. */
-export function customerProblem(c: Record<string, unknown> | undefined, fields: { name?: boolean; email?: boolean; document?: "cpf" | "cpf_or_cnpj"; phone?: boolean; phoneKey?: string }): string | null {
+export function customerProblem(
+  c: Record<string, unknown> | undefined,
+  fields: { name?: boolean; email?: boolean; document?: "cpf" | "cpf_or_cnpj"; phone?: boolean; phoneKey?: string },
+): string | null {
   const v = c ?? {};
   if (fields.name && !(typeof v.name === "string" && v.name.trim().length >= 3)) return "customer.name";
-  if (fields.email && !(typeof v.email === "string" && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v.email))) return "customer.email";
+  if (fields.email && !(typeof v.email === "string" && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v.email)))
+    return "customer.email";
   if (fields.document) {
     const key = "document" in v ? "document" : "cpf";
     const doc = onlyDigits(v[key]);
@@ -43,7 +48,10 @@ export function customerProblem(c: Record<string, unknown> | undefined, fields: 
 }
 
 export function refuseCustomer(res: ServerResponse, field: string, status = 422): true {
-  sendJson(res, status, { message: `O campo ${field} é obrigatório ou inválido.`, errors: { [field]: [`O campo ${field} é obrigatório ou inválido.`] } });
+  sendJson(res, status, {
+    message: `O campo ${field} é obrigatório ou inválido.`,
+    errors: { [field]: [`O campo ${field} é obrigatório ou inválido.`] },
+  });
   return true;
 }
 
@@ -53,7 +61,13 @@ export const READ_RULES: Partial<Record<SimGatewayId, { perTransactionMs: number
 };
 
 /** Applies the gateway's read rule to one status read; true when it already answered (refused). */
-export function enforceReadRule(state: SimulatorState, gateway: SimGatewayId, id: string, known: boolean, res: ServerResponse): boolean {
+export function enforceReadRule(
+  state: SimulatorState,
+  gateway: SimGatewayId,
+  id: string,
+  known: boolean,
+  res: ServerResponse,
+): boolean {
   const rule = READ_RULES[gateway];
   const at = state.now();
   if (state.blocked.has(gateway)) {
@@ -69,7 +83,9 @@ export function enforceReadRule(state: SimulatorState, gateway: SimGatewayId, id
       if (++state.rateStrikes[gateway] >= rule.strikesToBlock) state.blocked.add(gateway);
       const wait = Math.ceil((rule.perTransactionMs - (at.getTime() - last)) / 1000);
       res.setHeader("retry-after", String(wait));
-      sendJson(res, 429, { message: "Too Many Attempts. Consulte uma transação no máximo uma vez por minuto; use o webhook." });
+      sendJson(res, 429, {
+        message: "Too Many Attempts. Consulte uma transação no máximo uma vez por minuto; use o webhook.",
+      });
       return true;
     }
     state.lastReadAt.set(key, at.getTime());

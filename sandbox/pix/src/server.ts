@@ -7,7 +7,12 @@ import { parseBody, readRaw, sendJson, type SimRequest } from "./http";
 import { renderPage } from "./page";
 import type { SimulatorState } from "./state";
 
-export type ServerConfig = { state: SimulatorState; webhookTimeoutMs: number; baseUrl: () => string; log: (line: string) => void };
+export type ServerConfig = {
+  state: SimulatorState;
+  webhookTimeoutMs: number;
+  baseUrl: () => string;
+  log: (line: string) => void;
+};
 
 export type SimServer = { server: Server; ctx: SimContext; flush(): Promise<void> };
 
@@ -26,14 +31,16 @@ export function createSimulatorServer(cfg: ServerConfig): SimServer {
     const fromPage = req.contentType.includes("application/x-www-form-urlencoded");
     if (req.method === "GET" && segments[0] === "charges") return sendJson(res, 200, cfg.state.list());
     if (req.method === "GET" && segments[0] === "deliveries") return sendJson(res, 200, cfg.state.deliveries);
-    if (req.method === "GET" && segments[0] === "reads") return sendJson(res, 200, { reads: cfg.state.statusReads, blocked: [...cfg.state.blocked] });
+    if (req.method === "GET" && segments[0] === "reads")
+      return sendJson(res, 200, { reads: cfg.state.statusReads, blocked: [...cfg.state.blocked] });
     if (req.method === "POST" && segments[0] === "advance") {
       cfg.state.clockOffsetMs += Math.max(0, Number(req.body.ms) || 0);
       return sendJson(res, 200, { clockOffsetMs: cfg.state.clockOffsetMs });
     }
     if (req.method === "POST" && segments[0] === "unblock") {
       cfg.state.blocked.clear();
-      for (const g of Object.keys(cfg.state.rateStrikes) as Array<keyof typeof cfg.state.rateStrikes>) cfg.state.rateStrikes[g] = 0;
+      for (const g of Object.keys(cfg.state.rateStrikes) as Array<keyof typeof cfg.state.rateStrikes>)
+        cfg.state.rateStrikes[g] = 0;
       return sendJson(res, 200, { ok: true });
     }
     if (req.method === "POST" && segments[0] === "reset") {
@@ -41,13 +48,16 @@ export function createSimulatorServer(cfg: ServerConfig): SimServer {
       return sendJson(res, 200, { ok: true });
     }
     const [kind, gateway, id, verb] = segments;
-    if (req.method !== "POST" || kind !== "charges" || !gateway || !id || !verb) return sendJson(res, 404, { error: "unknown control route" });
+    if (req.method !== "POST" || kind !== "charges" || !gateway || !id || !verb)
+      return sendJson(res, 404, { error: "unknown control route" });
     try {
       const amount = req.body.amountCentavos !== undefined ? Number(req.body.amountCentavos) : undefined;
       const run = { pay, expire, refund }[verb as "pay" | "expire" | "refund"];
       if (!run) return sendJson(res, 404, { error: `unknown action ${verb}` });
       const result = await run(ctx, gateway, decodeURIComponent(id), cfg.webhookTimeoutMs, amount);
-      cfg.log(`[pix-simulator] ${verb} ${gateway} ${result.charge.id} → ${result.charge.state}${result.delivery ? ` (webhook ${result.delivery.status ?? result.delivery.error})` : ""}`);
+      cfg.log(
+        `[pix-simulator] ${verb} ${gateway} ${result.charge.id} → ${result.charge.state}${result.delivery ? ` (webhook ${result.delivery.status ?? result.delivery.error})` : ""}`,
+      );
       if (fromPage) {
         res.writeHead(303, { location: "/" }).end();
         return;

@@ -6,7 +6,13 @@ export type SimGatewayId = (typeof SIM_GATEWAYS)[number];
 
 export type SimState = "pending" | "paid" | "expired" | "refunded";
 
-export type SimRefund = { id: string; rtrId: string; amountCentavos: number; status: "EM_PROCESSAMENTO" | "DEVOLVIDO" | "NAO_REALIZADO"; at: Date };
+export type SimRefund = {
+  id: string;
+  rtrId: string;
+  amountCentavos: number;
+  status: "EM_PROCESSAMENTO" | "DEVOLVIDO" | "NAO_REALIZADO";
+  at: Date;
+};
 
 export type SimCharge = {
   gateway: SimGatewayId;
@@ -47,7 +53,12 @@ export const SIMULATOR_CREDENTIALS = {
   pushinpay: { token: "sim_pushinpay_token_0001" },
   paradise: { api_key: "sk_sim_paradise_0001", product_hash: "prod_sim_paradise" },
   wiinpay: { api_key: "sim_wiinpay_key_0001" },
-  atomopay: { api_token: "sim_atomo_token_0001", offer_hash: "offer_sim", product_hash: "prod_sim_atomo", producer_hash: "producer_sim_1" },
+  atomopay: {
+    api_token: "sim_atomo_token_0001",
+    offer_hash: "offer_sim",
+    product_hash: "prod_sim_atomo",
+    producer_hash: "producer_sim_1",
+  },
   bcb: { client_id: "sim_bcb_client", client_secret: "sim_bcb_secret_0001", pix_key: "pix@vitrine.test" },
 } satisfies Record<SimGatewayId, Record<string, string>>;
 
@@ -69,17 +80,36 @@ export class SimulatorState {
   deliveries: Delivery[] = [];
   credentials: SimCredentials = structuredClone(SIMULATOR_CREDENTIALS);
   tokens = new Map<string, SimGatewayId>();
-  tokensIssued: Record<SimGatewayId, number> = { syncpay: 0, pushinpay: 0, paradise: 0, wiinpay: 0, atomopay: 0, bcb: 0 };
+  tokensIssued: Record<SimGatewayId, number> = {
+    syncpay: 0,
+    pushinpay: 0,
+    paradise: 0,
+    wiinpay: 0,
+    atomopay: 0,
+    bcb: 0,
+  };
   outages = new Set<SimGatewayId>();
   /** BCB: webhook URL per Pix key (PUT /webhook/{chave}). */
   bcbWebhooks = new Map<string, { url: string; at: Date }>();
   publicHost = "127.0.0.1";
   /** Every status read each gateway answered (after authentication), for budget assertions. */
-  statusReads: Array<{ gateway: SimGatewayId; id: string; at: Date; outcome: "ok" | "not_found" | "rate_limited" | "blocked" }> = [];
+  statusReads: Array<{
+    gateway: SimGatewayId;
+    id: string;
+    at: Date;
+    outcome: "ok" | "not_found" | "rate_limited" | "blocked";
+  }> = [];
   /** PushinPay's rule: per transaction, the last read that was answered. */
   lastReadAt = new Map<string, number>();
   /** Reads refused for going too fast, per gateway; at RATE_STRIKES_TO_BLOCK the account is blocked. */
-  rateStrikes: Record<SimGatewayId, number> = { syncpay: 0, pushinpay: 0, paradise: 0, wiinpay: 0, atomopay: 0, bcb: 0 };
+  rateStrikes: Record<SimGatewayId, number> = {
+    syncpay: 0,
+    pushinpay: 0,
+    paradise: 0,
+    wiinpay: 0,
+    atomopay: 0,
+    bcb: 0,
+  };
   blocked = new Set<SimGatewayId>();
   /** Moves the simulator's clock (rate windows, expiry times) without waiting. */
   clockOffsetMs = 0;
@@ -102,7 +132,9 @@ export class SimulatorState {
     return !!token && this.tokens.get(token) === gateway;
   }
 
-  addCharge(input: Omit<SimCharge, "id" | "brCode" | "location" | "createdAt" | "state" | "refunds"> & { id?: string }): SimCharge {
+  addCharge(
+    input: Omit<SimCharge, "id" | "brCode" | "location" | "createdAt" | "state" | "refunds"> & { id?: string },
+  ): SimCharge {
     const id = input.id ?? randomUUID();
     const location = `${this.publicHost}/${input.gateway}/qr/${randomUUID().replace(/-/g, "")}`;
     const charge: SimCharge = {
@@ -122,7 +154,9 @@ export class SimulatorState {
   find(gateway: string, key: string): SimCharge | undefined {
     const direct = this.charges.get(`${gateway}:${key}`);
     if (direct) return direct;
-    return [...this.charges.values()].find((c) => c.gateway === gateway && (c.hash === key || c.reference === key || c.endToEndId === key));
+    return [...this.charges.values()].find(
+      (c) => c.gateway === gateway && (c.hash === key || c.reference === key || c.endToEndId === key),
+    );
   }
 
   list(gateway?: string): SimCharge[] {

@@ -14,12 +14,30 @@ export function toForm(body: Record<string, unknown>, prefix = ""): URLSearchPar
   return out;
 }
 
-export async function deliver(state: SimulatorState, charge: SimCharge, n: Notification, timeoutMs: number): Promise<Delivery> {
+export async function deliver(
+  state: SimulatorState,
+  charge: SimCharge,
+  n: Notification,
+  timeoutMs: number,
+): Promise<Delivery> {
   const contentType = n.format === "json" ? "application/json" : "application/x-www-form-urlencoded";
   const body = n.format === "json" ? JSON.stringify(n.body) : toForm(n.body).toString();
-  const delivery: Delivery = { gateway: charge.gateway, chargeId: charge.id, url: n.url, contentType, body, status: null, at: new Date() };
+  const delivery: Delivery = {
+    gateway: charge.gateway,
+    chargeId: charge.id,
+    url: n.url,
+    contentType,
+    body,
+    status: null,
+    at: new Date(),
+  };
   try {
-    const res = await fetch(n.url, { method: "POST", headers: { "content-type": contentType, "user-agent": `vitrine-pix-simulator/${charge.gateway}` }, body, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(n.url, {
+      method: "POST",
+      headers: { "content-type": contentType, "user-agent": `vitrine-pix-simulator/${charge.gateway}` },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     delivery.status = res.status;
     await res.arrayBuffer().catch(() => undefined);
   } catch (err) {

@@ -22,13 +22,25 @@ export function checkKey(key: string | null): KeyType {
   }
   if (/^(sk|rk)_test_\w+/.test(key)) return "secret";
   if (/^pk_test_\w+/.test(key)) return "publishable";
-  throw unauthorized(`Invalid API Key provided: ${key.slice(0, 8)}${"*".repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`);
+  throw unauthorized(
+    `Invalid API Key provided: ${key.slice(0, 8)}${"*".repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`,
+  );
 }
 
-export async function handleApi(app: EmulatorApp, router: Router, req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
+export async function handleApi(
+  app: EmulatorApp,
+  router: Router,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: string,
+): Promise<void> {
   const requestId = newId("req");
   const method = req.method ?? "GET";
-  const headers: Record<string, string> = { "Request-Id": requestId, "Stripe-Version": header(req, "stripe-version") ?? API_VERSION };
+  const headers: Record<string, string> = {
+    "Request-Id": requestId,
+    "Stripe-Version": header(req, "stripe-version") ?? API_VERSION,
+  };
   const idemKey = method === "POST" ? header(req, "idempotency-key") : null;
   if (idemKey) headers["Idempotency-Key"] = idemKey;
   const account = header(req, "stripe-account");
@@ -38,7 +50,9 @@ export async function handleApi(app: EmulatorApp, router: Router, req: IncomingM
     const keyType = checkKey(apiKey);
     const found = router.find(method, url.pathname);
     if (!found) {
-      app.config.log(`[stripe-emulator] UNKNOWN ROUTE ${method} ${url.pathname} — not emulated; add it to sandbox/stripe if Vitrine needs it`);
+      app.config.log(
+        `[stripe-emulator] UNKNOWN ROUTE ${method} ${url.pathname} — not emulated; add it to sandbox/stripe if Vitrine needs it`,
+      );
       throw invalidRequest(
         `Unrecognized request URL (${method}: ${url.pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
         {},
@@ -83,10 +97,16 @@ export async function handleApi(app: EmulatorApp, router: Router, req: IncomingM
     const apiErr =
       err instanceof StripeApiError
         ? err
-        : new StripeApiError(500, { type: "api_error", message: "An unexpected error occurred in the Stripe emulator." }, { replayable: false });
-    if (!(err instanceof StripeApiError)) app.config.log(`[stripe-emulator] 500 on ${method} ${url.pathname}: ${(err as Error)?.stack ?? err}`);
+        : new StripeApiError(
+            500,
+            { type: "api_error", message: "An unexpected error occurred in the Stripe emulator." },
+            { replayable: false },
+          );
+    if (!(err instanceof StripeApiError))
+      app.config.log(`[stripe-emulator] 500 on ${method} ${url.pathname}: ${(err as Error)?.stack ?? err}`);
     const text = JSON.stringify(apiErr.toJSON(), null, 2);
-    if (idemKey && apiErr.replayable && fingerprint) app.idempotency.store(apiKey!, account, idemKey, fingerprint, apiErr.status, text);
+    if (idemKey && apiErr.replayable && fingerprint)
+      app.idempotency.store(apiKey!, account, idemKey, fingerprint, apiErr.status, text);
     if (method !== "GET") app.persistSoon();
     sendJson(res, apiErr.status, text, headers);
   }

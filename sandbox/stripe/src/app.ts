@@ -43,7 +43,8 @@ export class EmulatorApp {
 
   /** Endpoints from options/env are (re)registered on every start, replacing earlier ones. */
   private syncConfiguredEndpoints(): void {
-    for (const ep of this.store.list("webhook_endpoint", null, (r) => r.x.configured)) this.store.remove("webhook_endpoint", ep.id);
+    for (const ep of this.store.list("webhook_endpoint", null, (r) => r.x.configured))
+      this.store.remove("webhook_endpoint", ep.id);
     for (const cfg of this.config.webhooks) {
       this.store.insert(
         "webhook_endpoint",

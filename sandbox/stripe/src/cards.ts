@@ -108,11 +108,13 @@ export function validateCard(card: CardInput, nowSeconds: number, prefix = "card
   const cardError = (code: string, message: string, param: string) =>
     new StripeApiError(402, { type: "card_error", code, message, param: `${prefix}[${param}]` });
   if (!luhnValid(number)) throw cardError("incorrect_number", "Your card number is incorrect.", "number");
-  if (card.exp_month < 1 || card.exp_month > 12) throw cardError("invalid_expiry_month", "Your card's expiration month is invalid.", "exp_month");
+  if (card.exp_month < 1 || card.exp_month > 12)
+    throw cardError("invalid_expiry_month", "Your card's expiration month is invalid.", "exp_month");
   const year = card.exp_year < 100 ? 2000 + card.exp_year : card.exp_year;
   const now = new Date(nowSeconds * 1000);
   if (year < now.getUTCFullYear() || (year === now.getUTCFullYear() && card.exp_month < now.getUTCMonth() + 1)) {
     throw cardError("invalid_expiry_year", "Your card's expiration year is invalid.", "exp_year");
   }
-  if (card.cvc !== undefined && !/^\d{3,4}$/.test(card.cvc)) throw cardError("invalid_cvc", "Your card's security code is invalid.", "cvc");
+  if (card.cvc !== undefined && !/^\d{3,4}$/.test(card.cvc))
+    throw cardError("invalid_cvc", "Your card's security code is invalid.", "cvc");
 }

@@ -34,8 +34,14 @@ const routes: Array<[string, RegExp, Handler]> = [
     "POST",
     /^\/_emulator\/clock\/advance$/,
     (app, body) => {
-      const seconds = typeof body.seconds === "number" ? body.seconds : typeof body.duration === "string" ? parseDuration(body.duration) : NaN;
-      if (!Number.isFinite(seconds) || seconds <= 0) throw invalidRequest("Pass a positive `seconds` number (or `duration` like \"30d\").", { param: "seconds" });
+      const seconds =
+        typeof body.seconds === "number"
+          ? body.seconds
+          : typeof body.duration === "string"
+            ? parseDuration(body.duration)
+            : NaN;
+      if (!Number.isFinite(seconds) || seconds <= 0)
+        throw invalidRequest('Pass a positive `seconds` number (or `duration` like "30d").', { param: "seconds" });
       // Step a day at a time so trial reminders, renewals and retries happen in order.
       for (let left = seconds; left > 0; left -= 86400) {
         app.clock.advance(Math.min(86400, left));
@@ -50,7 +56,11 @@ const routes: Array<[string, RegExp, Handler]> = [
     (app, body) => {
       const charge = app.store.find("charge", String(body.charge ?? ""));
       if (!charge) throw noSuch("charge", String(body.charge ?? ""), "charge");
-      return openDispute(systemCtx(app, charge.scope), charge, typeof body.reason === "string" ? body.reason : "fraudulent").obj;
+      return openDispute(
+        systemCtx(app, charge.scope),
+        charge,
+        typeof body.reason === "string" ? body.reason : "fraudulent",
+      ).obj;
     },
   ],
   [
@@ -59,7 +69,8 @@ const routes: Array<[string, RegExp, Handler]> = [
     (app, body, [id]) => {
       const d = app.store.find("dispute", id);
       if (!d) throw noSuch("dispute", id);
-      if (body.status !== "won" && body.status !== "lost") throw invalidRequest("status must be 'won' or 'lost'.", { param: "status" });
+      if (body.status !== "won" && body.status !== "lost")
+        throw invalidRequest("status must be 'won' or 'lost'.", { param: "status" });
       closeDispute(systemCtx(app, d.scope), d, body.status);
       return d.obj;
     },
@@ -68,7 +79,8 @@ const routes: Array<[string, RegExp, Handler]> = [
     "POST",
     /^\/_emulator\/webhooks\/pause$/,
     (app, body) => {
-      if (body.mode !== "drop" && body.mode !== "delay") throw invalidRequest("mode must be 'drop' or 'delay'.", { param: "mode" });
+      if (body.mode !== "drop" && body.mode !== "delay")
+        throw invalidRequest("mode must be 'drop' or 'delay'.", { param: "mode" });
       app.webhooks.setPause(body.mode, typeof body.seconds === "number" ? body.seconds : undefined);
       return { paused: app.webhooks.pauseState() };
     },
@@ -101,7 +113,10 @@ const routes: Array<[string, RegExp, Handler]> = [
       if (!session) throw noSuch("checkout.session", id);
       const ctx = systemCtx(app, session.scope);
       const email = typeof body.email === "string" ? body.email : (session.obj.customer_email ?? "buyer@example.com");
-      const result = completeCheckout(ctx, session, cardOf(body.card), { email, name: typeof body.name === "string" ? body.name : "Test Buyer" });
+      const result = completeCheckout(ctx, session, cardOf(body.card), {
+        email,
+        name: typeof body.name === "string" ? body.name : "Test Buyer",
+      });
       return { result, session: render(app, session.scope, session.obj) };
     },
   ],
@@ -126,13 +141,20 @@ const routes: Array<[string, RegExp, Handler]> = [
       // Deliberately skips the attach-time check so that a declining card can sit as the default.
       pm.obj.customer = customer.id;
       customer.obj.invoice_settings.default_payment_method = pm.id;
-      for (const sub of app.store.list("subscription", customer.scope, (s) => s.obj.customer === customer.id)) sub.obj.default_payment_method = pm.id;
+      for (const sub of app.store.list("subscription", customer.scope, (s) => s.obj.customer === customer.id))
+        sub.obj.default_payment_method = pm.id;
       return pm.obj;
     },
   ],
 ];
 
-export async function handleControl(app: EmulatorApp, req: IncomingMessage, res: ServerResponse, url: URL, bodyText: string): Promise<void> {
+export async function handleControl(
+  app: EmulatorApp,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  bodyText: string,
+): Promise<void> {
   try {
     if (checkKey(apiKeyOf(req)) !== "secret") throw invalidRequest("Emulator controls need a secret key.", {}, 401);
     const method = req.method ?? "GET";
@@ -148,7 +170,10 @@ export async function handleControl(app: EmulatorApp, req: IncomingMessage, res:
     throw invalidRequest(`Unknown emulator control: ${method} ${url.pathname}`, {}, 404);
   } catch (err) {
     if (err instanceof StripeApiError) return sendJson(res, err.status, err.toJSON());
-    if (err instanceof SyntaxError) return sendJson(res, 400, { error: { type: "invalid_request_error", message: `Invalid JSON body: ${err.message}` } });
+    if (err instanceof SyntaxError)
+      return sendJson(res, 400, {
+        error: { type: "invalid_request_error", message: `Invalid JSON body: ${err.message}` },
+      });
     app.config.log(`[stripe-emulator] control error: ${(err as Error).stack}`);
     return sendJson(res, 500, { error: { type: "api_error", message: (err as Error).message } });
   }

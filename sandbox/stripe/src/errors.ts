@@ -1,9 +1,5 @@
 /** Errors in Stripe's wire shape: `{ error: { type, code, decline_code, message, param, doc_url } }`. */
-export type StripeErrorType =
-  | "api_error"
-  | "card_error"
-  | "idempotency_error"
-  | "invalid_request_error";
+export type StripeErrorType = "api_error" | "card_error" | "idempotency_error" | "invalid_request_error";
 
 export type ErrorBody = {
   type: StripeErrorType;
@@ -30,7 +26,8 @@ export class StripeApiError extends Error {
   ) {
     super(body.message);
     this.replayable = opts.replayable ?? true;
-    if (body.code && !body.doc_url) body.doc_url = `https://stripe.com/docs/error-codes/${body.code.replace(/_/g, "-")}`;
+    if (body.code && !body.doc_url)
+      body.doc_url = `https://stripe.com/docs/error-codes/${body.code.replace(/_/g, "-")}`;
   }
 
   toJSON(): { error: ErrorBody } {

@@ -26,7 +26,9 @@ export function emit(
       : { object: snapshot(ctx, object) },
     livemode: false,
     pending_webhooks: endpoints.length,
-    request: ctx.request ? { id: ctx.request.id, idempotency_key: ctx.request.idempotencyKey } : { id: null, idempotency_key: null },
+    request: ctx.request
+      ? { id: ctx.request.id, idempotency_key: ctx.request.idempotencyKey }
+      : { id: null, idempotency_key: null },
     type,
   };
   if (scope) event.account = scope;

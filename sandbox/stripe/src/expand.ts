@@ -48,7 +48,8 @@ function stripIncludable(node: Json): void {
 
 function expandPath(app: EmulatorApp, scope: Scope, node: Json, path: string[], full: string, depth: number): void {
   if (!path.length || !isObject(node)) return;
-  if (depth > 4) throw invalidRequest(`You cannot expand more than 4 levels of a property. Property: ${full}`, { param: "expand" });
+  if (depth > 4)
+    throw invalidRequest(`You cannot expand more than 4 levels of a property. Property: ${full}`, { param: "expand" });
   const [head, ...rest] = path;
   if (node.object === "list" || node.object === "search_result") {
     if (head !== "data") throw invalidRequest(`This property cannot be expanded (${full}).`, { param: "expand" });

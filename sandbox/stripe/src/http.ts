@@ -20,7 +20,12 @@ export async function readBody(req: IncomingMessage, limit = 2_000_000): Promise
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = typeof body === "string" ? body : JSON.stringify(body, null, 2);
   res.writeHead(status, { "Content-Type": "application/json", ...CORS_HEADERS, ...headers });
   res.end(text);

@@ -43,8 +43,20 @@ export class IdempotencyCache {
     return hit;
   }
 
-  store(apiKey: string, account: string | null, idemKey: string, fingerprint: string, status: number, body: string): void {
-    this.entries.set(IdempotencyCache.key(apiKey, account, idemKey), { fingerprint, status, body, created: Date.now() });
+  store(
+    apiKey: string,
+    account: string | null,
+    idemKey: string,
+    fingerprint: string,
+    status: number,
+    body: string,
+  ): void {
+    this.entries.set(IdempotencyCache.key(apiKey, account, idemKey), {
+      fingerprint,
+      status,
+      body,
+      created: Date.now(),
+    });
   }
 
   clear(): void {

@@ -160,7 +160,9 @@ export type Range = { gt?: number; gte?: number; lt?: number; lte?: number };
 const rangeShape = { gt: int(), gte: int(), lt: int(), lte: int() };
 export const range = () =>
   new Field<Range>((raw, path) =>
-    typeof raw === "string" ? { gte: int().parse(raw, path), lte: int().parse(raw, path) } : parseShape(rangeShape, raw, path),
+    typeof raw === "string"
+      ? { gte: int().parse(raw, path), lte: int().parse(raw, path) }
+      : parseShape(rangeShape, raw, path),
   );
 
 export function inRange(value: number, r: Range | undefined): boolean {
@@ -182,7 +184,10 @@ export const listParams = {
 };
 
 /** Applies a metadata update: null clears, "" unsets a key. */
-export function mergeMetadata(current: Record<string, string> | null | undefined, update: Record<string, string> | null | undefined): Record<string, string> {
+export function mergeMetadata(
+  current: Record<string, string> | null | undefined,
+  update: Record<string, string> | null | undefined,
+): Record<string, string> {
   if (update === undefined) return { ...(current ?? {}) };
   if (update === null) return {};
   const next = { ...(current ?? {}) };

@@ -27,28 +27,43 @@ const styles = {
   footer: { position: "absolute", bottom: 36, left: 48, right: 48, color: "#8792a2", fontSize: 8, textAlign: "center" },
 } as const;
 
-const money = (amount: number, currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(amount / 100);
-const day = (ts: number | null) => (ts ? new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(ts * 1000)) : "—");
+const money = (amount: number, currency: string) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(amount / 100);
+const day = (ts: number | null) =>
+  ts ? new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(ts * 1000)) : "—";
 
 export async function renderInvoicePdf(app: EmulatorApp, inv: Rec<"invoice">): Promise<Buffer> {
   const { Document, Page, Text, View, renderToBuffer } = await loadRenderer();
   const o = inv.obj;
-  const status = o.status === "paid" ? `Paid ${day(o.status_transitions.paid_at)}` : (o.status ?? "draft").toUpperCase();
+  const status =
+    o.status === "paid" ? `Paid ${day(o.status_transitions.paid_at)}` : (o.status ?? "draft").toUpperCase();
   const line = (l: (typeof o.lines.data)[number]) =>
     h(View, { style: styles.row, key: l.id }, [
-      h(View, { style: styles.desc, key: "d" }, [h(Text, { key: "t" }, l.description ?? ""), h(Text, { style: styles.muted, key: "p" }, `${day(l.period.start)} – ${day(l.period.end)}`)]),
+      h(View, { style: styles.desc, key: "d" }, [
+        h(Text, { key: "t" }, l.description ?? ""),
+        h(Text, { style: styles.muted, key: "p" }, `${day(l.period.start)} – ${day(l.period.end)}`),
+      ]),
       h(Text, { style: styles.qty, key: "q" }, String(l.quantity ?? 1)),
       h(Text, { style: styles.amt, key: "a" }, money(l.amount, l.currency)),
     ]);
   const totalRow = (label: string, value: string, bold = false) =>
-    h(View, { style: styles.totalRow, key: label }, [h(Text, { style: bold ? styles.strong : {}, key: "l" }, label), h(Text, { style: bold ? styles.strong : {}, key: "v" }, value)]);
+    h(View, { style: styles.totalRow, key: label }, [
+      h(Text, { style: bold ? styles.strong : {}, key: "l" }, label),
+      h(Text, { style: bold ? styles.strong : {}, key: "v" }, value),
+    ]);
   const doc = h(
     Document,
     { title: `Invoice ${o.number ?? o.id}`, author: o.account_name ?? "Vitrine" },
     h(Page, { size: "A4", style: styles.page }, [
       h(View, { style: styles.header, key: "h" }, [
-        h(View, { key: "l" }, [h(Text, { style: styles.title, key: "t" }, "Invoice"), h(Text, { style: styles.badge, key: "b" }, "TEST MODE — Vitrine Stripe emulator")]),
-        h(View, { key: "r" }, [h(Text, { style: styles.strong, key: "n" }, o.account_name ?? "Vitrine"), h(Text, { style: styles.muted, key: "s" }, status)]),
+        h(View, { key: "l" }, [
+          h(Text, { style: styles.title, key: "t" }, "Invoice"),
+          h(Text, { style: styles.badge, key: "b" }, "TEST MODE — Vitrine Stripe emulator"),
+        ]),
+        h(View, { key: "r" }, [
+          h(Text, { style: styles.strong, key: "n" }, o.account_name ?? "Vitrine"),
+          h(Text, { style: styles.muted, key: "s" }, status),
+        ]),
       ]),
       h(View, { style: styles.meta, key: "m" }, [
         h(View, { style: styles.metaCol, key: "a" }, [
@@ -63,8 +78,18 @@ export async function renderInvoicePdf(app: EmulatorApp, inv: Rec<"invoice">): P
           h(Text, { key: "v2" }, o.customer_email ?? ""),
         ]),
       ]),
-      h(Text, { style: styles.amountDue, key: "due" }, o.status === "paid" ? `${money(o.amount_paid, o.currency)} paid ${day(o.status_transitions.paid_at)}` : `${money(o.amount_remaining, o.currency)} due`),
-      h(View, { style: styles.head, key: "th" }, [h(Text, { style: { ...styles.desc, ...styles.label }, key: "d" }, "Description"), h(Text, { style: { ...styles.qty, ...styles.label }, key: "q" }, "Qty"), h(Text, { style: { ...styles.amt, ...styles.label }, key: "a" }, "Amount")]),
+      h(
+        Text,
+        { style: styles.amountDue, key: "due" },
+        o.status === "paid"
+          ? `${money(o.amount_paid, o.currency)} paid ${day(o.status_transitions.paid_at)}`
+          : `${money(o.amount_remaining, o.currency)} due`,
+      ),
+      h(View, { style: styles.head, key: "th" }, [
+        h(Text, { style: { ...styles.desc, ...styles.label }, key: "d" }, "Description"),
+        h(Text, { style: { ...styles.qty, ...styles.label }, key: "q" }, "Qty"),
+        h(Text, { style: { ...styles.amt, ...styles.label }, key: "a" }, "Amount"),
+      ]),
       ...o.lines.data.map(line),
       h(View, { style: styles.totals, key: "tot" }, [
         totalRow("Subtotal", money(o.subtotal, o.currency)),
@@ -72,7 +97,11 @@ export async function renderInvoicePdf(app: EmulatorApp, inv: Rec<"invoice">): P
         totalRow("Amount paid", money(o.amount_paid, o.currency)),
         totalRow("Amount remaining", money(o.amount_remaining, o.currency), true),
       ]),
-      h(Text, { style: styles.footer, key: "f", fixed: true }, `${o.number ?? o.id} · ${app.url(`/invoice/${o.id}`)} · simulated invoice, no real payment`),
+      h(
+        Text,
+        { style: styles.footer, key: "f", fixed: true },
+        `${o.number ?? o.id} · ${app.url(`/invoice/${o.id}`)} · simulated invoice, no real payment`,
+      ),
     ]),
   );
   return renderToBuffer(doc);

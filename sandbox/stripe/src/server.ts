@@ -36,13 +36,20 @@ export function createEmulatorServer(app: EmulatorApp): Server {
   return createServer((req, res) => {
     void dispatch(app, router, stripeJs, req, res).catch((err: unknown) => {
       app.config.log(`[stripe-emulator] unhandled error: ${(err as Error)?.stack ?? err}`);
-      if (!res.headersSent) sendJson(res, 500, { error: { type: "api_error", message: "Stripe emulator internal error" } });
+      if (!res.headersSent)
+        sendJson(res, 500, { error: { type: "api_error", message: "Stripe emulator internal error" } });
       else res.end();
     });
   });
 }
 
-async function dispatch(app: EmulatorApp, router: ReturnType<typeof apiRouter>, stripeJs: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function dispatch(
+  app: EmulatorApp,
+  router: ReturnType<typeof apiRouter>,
+  stripeJs: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? "/", "http://emulator.local");
   // Deliveries caused by this request start only once its response has been sent.
   res.on("finish", () => app.webhooks.kick());
@@ -55,12 +62,19 @@ async function dispatch(app: EmulatorApp, router: ReturnType<typeof apiRouter>, 
   if (p.startsWith("/v1/")) return handleApi(app, router, req, res, url, body);
   if (p.startsWith("/_emulator/")) return handleControl(app, req, res, url, body);
   if (p === "/stripe.js" || p === "/v3" || p === "/endive/stripe.js") {
-    res.writeHead(200, { "Content-Type": "application/javascript; charset=utf-8", "Cache-Control": "no-cache", ...CORS_HEADERS });
+    res.writeHead(200, {
+      "Content-Type": "application/javascript; charset=utf-8",
+      "Cache-Control": "no-cache",
+      ...CORS_HEADERS,
+    });
     return void res.end(stripeJs);
   }
   if (p === "/health") return sendJson(res, 200, { ok: true, now: app.clock.now() });
   if (await handlePage(app, req, res, url, body)) return;
   app.config.log(`[stripe-emulator] UNKNOWN ROUTE ${req.method} ${p}`);
-  if (req.headers.accept?.includes("text/html")) return sendHtml(res, 404, "<!doctype html><title>Not found</title><p>Not found (Vitrine Stripe emulator)</p>");
-  sendJson(res, 404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${p}).` } });
+  if (req.headers.accept?.includes("text/html"))
+    return sendHtml(res, 404, "<!doctype html><title>Not found</title><p>Not found (Vitrine Stripe emulator)</p>");
+  sendJson(res, 404, {
+    error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${p}).` },
+  });
 }

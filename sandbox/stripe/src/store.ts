@@ -7,7 +7,14 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import type Stripe from "stripe";
 import { noSuch } from "./errors";
-import type { AccountLinkRecord, CheckoutExtras, InvoiceExtras, LoginLinkRecord, PaymentIntentExtras, SubscriptionExtras } from "./model";
+import type {
+  AccountLinkRecord,
+  CheckoutExtras,
+  InvoiceExtras,
+  LoginLinkRecord,
+  PaymentIntentExtras,
+  SubscriptionExtras,
+} from "./model";
 import type { EmulatedInvoice } from "./model";
 
 export type Scope = string | null;

@@ -48,12 +48,14 @@ export class Webhooks {
 
   /** Enabled endpoints for an event: Connect endpoints get connected-account events only. */
   endpointsFor(scope: Scope, type: string): Rec<"webhook_endpoint">[] {
-    return this.store.list("webhook_endpoint", null).filter(
-      (ep) =>
-        ep.obj.status === "enabled" &&
-        ep.x.connect === (scope !== null) &&
-        (ep.obj.enabled_events.includes("*") || ep.obj.enabled_events.includes(type)),
-    );
+    return this.store
+      .list("webhook_endpoint", null)
+      .filter(
+        (ep) =>
+          ep.obj.status === "enabled" &&
+          ep.x.connect === (scope !== null) &&
+          (ep.obj.enabled_events.includes("*") || ep.obj.enabled_events.includes(type)),
+      );
   }
 
   enqueue(event: Stripe.EventBase, endpoints: Rec<"webhook_endpoint">[]): void {
@@ -119,7 +121,9 @@ export class Webhooks {
 
   pauseState(): { mode: PauseMode; until: string | null } | null {
     this.expirePause();
-    return this.pause && { mode: this.pause.mode, until: this.pause.until ? new Date(this.pause.until).toISOString() : null };
+    return (
+      this.pause && { mode: this.pause.mode, until: this.pause.until ? new Date(this.pause.until).toISOString() : null }
+    );
   }
 
   clear(): void {
@@ -189,7 +193,9 @@ export class Webhooks {
     if (status !== null && status >= 200 && status < 300) {
       d.state = "succeeded";
       d.nextAttemptAt = null;
-      const alreadyCounted = this.deliveries.some((o) => o !== d && o.event === d.event && o.endpoint === d.endpoint && o.state === "succeeded");
+      const alreadyCounted = this.deliveries.some(
+        (o) => o !== d && o.event === d.event && o.endpoint === d.endpoint && o.state === "succeeded",
+      );
       if (!alreadyCounted && ev.obj.pending_webhooks > 0) ev.obj.pending_webhooks -= 1;
       return;
     }

@@ -16,8 +16,20 @@ afterAll(() => em.close());
 beforeEach(async () => {
   await em.controls.reset();
   const product = await stripe.products.create({ name: "Seller plan" });
-  basic = await stripe.prices.create({ product: product.id, currency: "usd", unit_amount: 1000, recurring: { interval: "month" }, nickname: "Basic" });
-  pro = await stripe.prices.create({ product: product.id, currency: "usd", unit_amount: 3000, recurring: { interval: "month" }, nickname: "Pro" });
+  basic = await stripe.prices.create({
+    product: product.id,
+    currency: "usd",
+    unit_amount: 1000,
+    recurring: { interval: "month" },
+    nickname: "Basic",
+  });
+  pro = await stripe.prices.create({
+    product: product.id,
+    currency: "usd",
+    unit_amount: 3000,
+    recurring: { interval: "month" },
+    nickname: "Pro",
+  });
 });
 
 async function customerWithCard(card = "pm_card_visa") {
@@ -32,15 +44,38 @@ const types = async () => (await stripe.events.list({ limit: 100 })).data.map((e
 describe("creation", () => {
   it("charges the first invoice and becomes active", async () => {
     const c = await customerWithCard();
-    const sub = await stripe.subscriptions.create({ customer: c.id, items: [{ price: basic.id }], metadata: { store: "s1" }, expand: ["latest_invoice"] });
-    expect(sub).toMatchObject({ status: "active", customer: c.id, cancel_at_period_end: false, metadata: { store: "s1" } });
+    const sub = await stripe.subscriptions.create({
+      customer: c.id,
+      items: [{ price: basic.id }],
+      metadata: { store: "s1" },
+      expand: ["latest_invoice"],
+    });
+    expect(sub).toMatchObject({
+      status: "active",
+      customer: c.id,
+      cancel_at_period_end: false,
+      metadata: { store: "s1" },
+    });
     const inv = sub.latest_invoice as Stripe.Invoice;
-    expect(inv).toMatchObject({ status: "paid", amount_due: 1000, amount_paid: 1000, billing_reason: "subscription_create", customer: c.id });
+    expect(inv).toMatchObject({
+      status: "paid",
+      amount_due: 1000,
+      amount_paid: 1000,
+      billing_reason: "subscription_create",
+      customer: c.id,
+    });
     expect(inv.parent?.subscription_details?.subscription).toBe(sub.id);
     expect(inv.hosted_invoice_url).toBe(`${em.url}/invoice/${inv.id}`);
     expect(inv.lines.data[0]).toMatchObject({ amount: 1000, quantity: 1 });
     const t = await types();
-    for (const expected of ["invoice.created", "invoice.finalized", "invoice.paid", "invoice.payment_succeeded", "customer.subscription.created"]) expect(t).toContain(expected);
+    for (const expected of [
+      "invoice.created",
+      "invoice.finalized",
+      "invoice.paid",
+      "invoice.payment_succeeded",
+      "customer.subscription.created",
+    ])
+      expect(t).toContain(expected);
     expect((await stripe.subscriptions.list({ customer: c.id })).data.map((s) => s.id)).toEqual([sub.id]);
     expect((await stripe.invoices.list({ subscription: sub.id })).data).toHaveLength(1);
   });
@@ -58,7 +93,10 @@ describe("creation", () => {
     const secret = (sub.latest_invoice as Stripe.Invoice).confirmation_secret!.client_secret;
     const piId = secret.split("_secret_")[0];
     const pk = em.client("pk_test_emulator");
-    const confirmed = await pk.paymentIntents.confirm(piId, { client_secret: secret, payment_method: "pm_card_visa" } as Stripe.PaymentIntentConfirmParams);
+    const confirmed = await pk.paymentIntents.confirm(piId, {
+      client_secret: secret,
+      payment_method: "pm_card_visa",
+    } as Stripe.PaymentIntentConfirmParams);
     expect(confirmed.status).toBe("succeeded");
     const after = await stripe.subscriptions.retrieve(sub.id);
     expect(after.status).toBe("active");
@@ -70,10 +108,20 @@ describe("creation", () => {
   it("a declined first payment leaves the subscription incomplete (allow_incomplete) or errors (error_if_incomplete)", async () => {
     const c = await stripe.customers.create({ email: "d@example.com" });
     await em.controls.setDefaultCard(c.id, "4000000000000341");
-    const sub = await stripe.subscriptions.create({ customer: c.id, items: [{ price: basic.id }], expand: ["latest_invoice"] });
+    const sub = await stripe.subscriptions.create({
+      customer: c.id,
+      items: [{ price: basic.id }],
+      expand: ["latest_invoice"],
+    });
     expect(sub.status).toBe("incomplete");
     expect((sub.latest_invoice as Stripe.Invoice).status).toBe("open");
-    await expect(stripe.subscriptions.create({ customer: c.id, items: [{ price: basic.id }], payment_behavior: "error_if_incomplete" })).rejects.toMatchObject({ statusCode: 402, code: "card_declined" });
+    await expect(
+      stripe.subscriptions.create({
+        customer: c.id,
+        items: [{ price: basic.id }],
+        payment_behavior: "error_if_incomplete",
+      }),
+    ).rejects.toMatchObject({ statusCode: 402, code: "card_declined" });
     await em.controls.advanceClock("1d");
     expect((await stripe.subscriptions.retrieve(sub.id)).status).toBe("incomplete_expired");
   });
@@ -81,7 +129,9 @@ describe("creation", () => {
   it("rejects one-time prices", async () => {
     const c = await customerWithCard();
     const oneTime = await stripe.prices.create({ product: basic.product as string, currency: "usd", unit_amount: 100 });
-    await expect(stripe.subscriptions.create({ customer: c.id, items: [{ price: oneTime.id }] })).rejects.toMatchObject({ param: "items[0][price]" });
+    await expect(stripe.subscriptions.create({ customer: c.id, items: [{ price: oneTime.id }] })).rejects.toMatchObject(
+      { param: "items[0][price]" },
+    );
   });
 });
 
@@ -103,7 +153,11 @@ describe("clock: renewals and trials", () => {
 
   it("sends trial_will_end 3 days before, then charges when the trial ends", async () => {
     const c = await customerWithCard();
-    const sub = await stripe.subscriptions.create({ customer: c.id, items: [{ price: basic.id }], trial_period_days: 14 });
+    const sub = await stripe.subscriptions.create({
+      customer: c.id,
+      items: [{ price: basic.id }],
+      trial_period_days: 14,
+    });
     expect(sub.status).toBe("trialing");
     await em.controls.advanceClock("10d");
     expect(await types()).not.toContain("customer.subscription.trial_will_end");
@@ -149,7 +203,11 @@ describe("changes and cancellation", () => {
     const c = await customerWithCard();
     const sub = await stripe.subscriptions.create({ customer: c.id, items: [{ price: basic.id }] });
     await em.controls.advanceClock("15d");
-    const updated = await stripe.subscriptions.update(sub.id, { items: [{ id: sub.items.data[0].id, price: pro.id }], proration_behavior: "always_invoice", expand: ["latest_invoice"] });
+    const updated = await stripe.subscriptions.update(sub.id, {
+      items: [{ id: sub.items.data[0].id, price: pro.id }],
+      proration_behavior: "always_invoice",
+      expand: ["latest_invoice"],
+    });
     expect(updated.items.data[0].price.id).toBe(pro.id);
     const inv = updated.latest_invoice as Stripe.Invoice;
     expect(inv.billing_reason).toBe("subscription_update");
@@ -167,10 +225,18 @@ describe("changes and cancellation", () => {
 
   it("switching to a yearly price resets the billing cycle and invoices at once", async () => {
     const c = await customerWithCard();
-    const yearly = await stripe.prices.create({ product: basic.product as string, currency: "usd", unit_amount: 10000, recurring: { interval: "year" } });
+    const yearly = await stripe.prices.create({
+      product: basic.product as string,
+      currency: "usd",
+      unit_amount: 10000,
+      recurring: { interval: "year" },
+    });
     const sub = await stripe.subscriptions.create({ customer: c.id, items: [{ price: basic.id }] });
     await em.controls.advanceClock("10d");
-    const updated = await stripe.subscriptions.update(sub.id, { items: [{ id: sub.items.data[0].id, price: yearly.id }], expand: ["latest_invoice"] });
+    const updated = await stripe.subscriptions.update(sub.id, {
+      items: [{ id: sub.items.data[0].id, price: yearly.id }],
+      expand: ["latest_invoice"],
+    });
     const item = updated.items.data[0];
     expect(item.current_period_end - item.current_period_start).toBeGreaterThanOrEqual(365 * 86400);
     const inv = updated.latest_invoice as Stripe.Invoice;
@@ -189,7 +255,10 @@ describe("changes and cancellation", () => {
     expect(renewal.lines.data.length).toBe(3);
     expect(renewal.total).toBeGreaterThan(3000);
     const sub2 = await stripe.subscriptions.create({ customer: c.id, items: [{ price: basic.id }] });
-    await stripe.subscriptions.update(sub2.id, { items: [{ id: sub2.items.data[0].id, price: pro.id }], proration_behavior: "none" });
+    await stripe.subscriptions.update(sub2.id, {
+      items: [{ id: sub2.items.data[0].id, price: pro.id }],
+      proration_behavior: "none",
+    });
     await em.controls.advanceClock("32d");
     expect((await stripe.invoices.list({ subscription: sub2.id })).data[0].total).toBe(3000);
   });
@@ -221,20 +290,30 @@ describe("changes and cancellation", () => {
     expect((await stripe.subscriptions.list({ customer: c.id })).data).toHaveLength(0);
     expect((await stripe.subscriptions.list({ customer: c.id, status: "canceled" })).data).toHaveLength(1);
     expect((await stripe.subscriptions.list({ customer: c.id, status: "all" })).data).toHaveLength(1);
-    await expect(stripe.subscriptions.update(sub.id, { cancel_at_period_end: true })).rejects.toMatchObject({ statusCode: 400 });
+    await expect(stripe.subscriptions.update(sub.id, { cancel_at_period_end: true })).rejects.toMatchObject({
+      statusCode: 400,
+    });
   });
 });
 
 describe("invoices and portal", () => {
   it("serves the hosted invoice page and a real PDF; voids open invoices", async () => {
     const c = await customerWithCard();
-    const sub = await stripe.subscriptions.create({ customer: c.id, items: [{ price: basic.id }], expand: ["latest_invoice"] });
+    const sub = await stripe.subscriptions.create({
+      customer: c.id,
+      items: [{ price: basic.id }],
+      expand: ["latest_invoice"],
+    });
     const inv = sub.latest_invoice as Stripe.Invoice;
     const html = await (await fetch(inv.hosted_invoice_url!)).text();
     expect(html).toContain(inv.number!);
     const pdf = await fetch(inv.invoice_pdf!);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     await em.controls.setDefaultCard(c.id, "4000000000000341");
     await em.controls.advanceClock("31d");
     const open = (await stripe.invoices.list({ customer: c.id, status: "open" })).data[0];
@@ -248,7 +327,11 @@ describe("invoices and portal", () => {
     await em.controls.setDefaultCard(c.id, "4000000000000341");
     await em.controls.advanceClock("31d");
     const open = (await stripe.invoices.list({ customer: c.id, status: "open" })).data[0];
-    const res = await fetch(open.hosted_invoice_url!, { method: "POST", body: new URLSearchParams({ number: "4242424242424242", exp: "12/40", cvc: "123" }), redirect: "manual" });
+    const res = await fetch(open.hosted_invoice_url!, {
+      method: "POST",
+      body: new URLSearchParams({ number: "4242424242424242", exp: "12/40", cvc: "123" }),
+      redirect: "manual",
+    });
     expect(res.status).toBe(303);
     expect((await stripe.invoices.retrieve(open.id)).status).toBe("paid");
     expect((await stripe.subscriptions.retrieve(sub.id)).status).toBe("active");
@@ -257,15 +340,26 @@ describe("invoices and portal", () => {
   it("billing portal sessions link to the hosted portal, which changes subscriptions", async () => {
     const c = await customerWithCard();
     const sub = await stripe.subscriptions.create({ customer: c.id, items: [{ price: basic.id }] });
-    const portal = await stripe.billingPortal.sessions.create({ customer: c.id, return_url: "https://shop.test/account" });
+    const portal = await stripe.billingPortal.sessions.create({
+      customer: c.id,
+      return_url: "https://shop.test/account",
+    });
     expect(portal.url).toBe(`${em.url}/portal/${portal.id}`);
     expect(portal.return_url).toBe("https://shop.test/account");
     const page = await (await fetch(portal.url)).text();
     expect(page).toContain("Seller plan");
-    const res = await fetch(portal.url, { method: "POST", body: new URLSearchParams({ action: "switch", subscription: sub.id, price: pro.id }), redirect: "manual" });
+    const res = await fetch(portal.url, {
+      method: "POST",
+      body: new URLSearchParams({ action: "switch", subscription: sub.id, price: pro.id }),
+      redirect: "manual",
+    });
     expect(res.status).toBe(303);
     expect((await stripe.subscriptions.retrieve(sub.id)).items.data[0].price.id).toBe(pro.id);
-    await fetch(portal.url, { method: "POST", body: new URLSearchParams({ action: "cancel_now", subscription: sub.id }), redirect: "manual" });
+    await fetch(portal.url, {
+      method: "POST",
+      body: new URLSearchParams({ action: "cancel_now", subscription: sub.id }),
+      redirect: "manual",
+    });
     expect((await stripe.subscriptions.retrieve(sub.id)).status).toBe("canceled");
   });
 });

@@ -8,13 +8,21 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 export const SHOTS = "/tmp/emulator-shots";
 
-if (!HAS_CHROMIUM) console.warn(`[stripe-emulator tests] Skipping browser tests: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH).`);
+if (!HAS_CHROMIUM)
+  console.warn(`[stripe-emulator tests] Skipping browser tests: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH).`);
 
 export async function launch(): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }
 
@@ -31,7 +39,9 @@ export async function localOnly(page: Page, blocked: string[]): Promise<void> {
 export type Shop = { url: string; close(): Promise<void>; server: Server };
 
 /** A stand-in for the app's origin: serves `routes` and echoes anything else as a landing page. */
-export async function startShop(routes: Record<string, { type: string; body: string | (() => string) }> = {}): Promise<Shop> {
+export async function startShop(
+  routes: Record<string, { type: string; body: string | (() => string) }> = {},
+): Promise<Shop> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
     const r = routes[path];

@@ -35,7 +35,10 @@ h1{font-size:20px;margin:0 0 4px}.muted{color:#6b7280;margin:0 0 20px}
 button{width:100%;margin-top:16px;padding:12px;font:inherit;font-weight:600;border:0;border-radius:8px;background:#4f46e5;color:#fff;cursor:pointer}
 .error{color:#c0123c}.ok{color:#146c2e;font-weight:600}</style>
 <script src="${em.url}/stripe.js"></script></head><body><div id="root"></div><script src="/app.js"></script></body></html>`;
-    shop = await startShop({ "/": { type: "text/html", body: html }, "/app.js": { type: "application/javascript", body: bundle } });
+    shop = await startShop({
+      "/": { type: "text/html", body: html },
+      "/app.js": { type: "application/javascript", body: bundle },
+    });
     browser = await launch();
   });
   afterAll(async () => {
@@ -46,7 +49,11 @@ button{width:100%;margin-top:16px;padding:12px;font:inherit;font-weight:600;bord
   });
 
   async function openPay(locale = "en"): Promise<{ page: Page; pi: Stripe.PaymentIntent }> {
-    const pi = await em.stripe.paymentIntents.create({ amount: 2000, currency: "usd", automatic_payment_methods: { enabled: true } });
+    const pi = await em.stripe.paymentIntents.create({
+      amount: 2000,
+      currency: "usd",
+      automatic_payment_methods: { enabled: true },
+    });
     const page = await browser.newPage({ viewport: { width: 900, height: 760 } });
     await localOnly(page, blocked);
     await page.goto(`${shop.url}/?cs=${encodeURIComponent(pi.client_secret!)}&locale=${locale}`);
@@ -75,7 +82,9 @@ button{width:100%;margin-top:16px;padding:12px;font:inherit;font-weight:600;bord
     await fillCard(page, "4000000000000002");
     await page.getByTestId("pay").click();
     await expect(page.getByTestId("error").textContent()).resolves.toBe("Your card was declined.");
-    await expect(page.getByTestId("error-raw").textContent()).resolves.toBe("card_declined|generic_decline|Your card was declined.");
+    await expect(page.getByTestId("error-raw").textContent()).resolves.toBe(
+      "card_declined|generic_decline|Your card was declined.",
+    );
     expect((await em.stripe.paymentIntents.retrieve(pi.id)).status).toBe("requires_payment_method");
     await page.close();
   });
@@ -84,7 +93,9 @@ button{width:100%;margin-top:16px;padding:12px;font:inherit;font-weight:600;bord
     const { page } = await openPay();
     await fillCard(page, "4000 0000 0000 9995");
     await page.getByTestId("pay").click();
-    await expect(page.getByTestId("error-raw").textContent()).resolves.toBe("card_declined|insufficient_funds|Your card has insufficient funds.");
+    await expect(page.getByTestId("error-raw").textContent()).resolves.toBe(
+      "card_declined|insufficient_funds|Your card has insufficient funds.",
+    );
     await page.close();
   });
 
@@ -106,13 +117,19 @@ button{width:100%;margin-top:16px;padding:12px;font:inherit;font-weight:600;bord
     await fillCard(page, "4000002500003155");
     await page.getByTestId("pay").click();
     await page.getByTestId("stripe-3ds-modal").getByRole("button", { name: "Fail" }).click();
-    await expect(page.getByTestId("error-raw").textContent()).resolves.toMatch(/^payment_intent_authentication_failure\|/);
+    await expect(page.getByTestId("error-raw").textContent()).resolves.toMatch(
+      /^payment_intent_authentication_failure\|/,
+    );
     await page.close();
   });
 
   it("validates incomplete fields through elements.submit() and renders Portuguese labels for pt-BR", async () => {
     const { page } = await openPay("pt-BR");
-    expect(await page.locator("label").allTextContents()).toEqual(["Número do cartão", "Data de validade", "Código de segurança"]);
+    expect(await page.locator("label").allTextContents()).toEqual([
+      "Número do cartão",
+      "Data de validade",
+      "Código de segurança",
+    ]);
     await page.locator('input[name="cardnumber"]').fill("4242");
     await page.getByTestId("pay").click();
     await expect(page.getByTestId("error").textContent()).resolves.toBe("O número do cartão está incompleto.");

@@ -89,16 +89,28 @@ describe.skipIf(!HAS_CHROMIUM)("hosted pages in Chromium", () => {
 
   it("onboarding: complete enables charges and returns to return_url", async () => {
     const acct = await stripe.accounts.create({ type: "express", email: "ana@example.com" });
-    const link = await stripe.accountLinks.create({ account: acct.id, type: "account_onboarding", refresh_url: `${shop.url}/refresh`, return_url: `${shop.url}/return` });
+    const link = await stripe.accountLinks.create({
+      account: acct.id,
+      type: "account_onboarding",
+      refresh_url: `${shop.url}/refresh`,
+      return_url: `${shop.url}/return`,
+    });
     const page = await open(link.url, 900);
     await page.screenshot({ path: `${SHOTS}/onboarding.png`, fullPage: true });
     await page.fill("#business_name", "Ana Ceramics");
     await page.getByTestId("onboard-complete").click();
     await page.waitForURL(`${shop.url}/return`);
-    expect(await stripe.accounts.retrieve(acct.id)).toMatchObject({ charges_enabled: true, details_submitted: true, business_profile: { name: "Ana Ceramics" } });
+    expect(await stripe.accounts.retrieve(acct.id)).toMatchObject({
+      charges_enabled: true,
+      details_submitted: true,
+      business_profile: { name: "Ana Ceramics" },
+    });
     await page.goto(link.url);
     await page.waitForURL(`${shop.url}/refresh`);
-    await stripe.paymentIntents.create({ amount: 3000, currency: "usd", payment_method: "pm_card_visa", confirm: true, description: "Order #1001" }, { stripeAccount: acct.id });
+    await stripe.paymentIntents.create(
+      { amount: 3000, currency: "usd", payment_method: "pm_card_visa", confirm: true, description: "Order #1001" },
+      { stripeAccount: acct.id },
+    );
     const login = await stripe.accounts.createLoginLink(acct.id);
     await page.goto(login.url);
     await expect(page.getByTestId("balance").textContent()).resolves.toBe("$30.00");
@@ -108,13 +120,27 @@ describe.skipIf(!HAS_CHROMIUM)("hosted pages in Chromium", () => {
 
   it("portal: cancel at period end, then resume", async () => {
     const product = await stripe.products.create({ name: "Seller Pro" });
-    const monthly = await stripe.prices.create({ product: product.id, currency: "usd", unit_amount: 1900, recurring: { interval: "month" } });
-    await stripe.prices.create({ product: product.id, currency: "usd", unit_amount: 19000, recurring: { interval: "year" }, nickname: "Seller Pro yearly" });
+    const monthly = await stripe.prices.create({
+      product: product.id,
+      currency: "usd",
+      unit_amount: 1900,
+      recurring: { interval: "month" },
+    });
+    await stripe.prices.create({
+      product: product.id,
+      currency: "usd",
+      unit_amount: 19000,
+      recurring: { interval: "year" },
+      nickname: "Seller Pro yearly",
+    });
     const customer = await stripe.customers.create({ email: "owner@example.com", payment_method: "pm_card_visa" });
     const pm = (await stripe.customers.listPaymentMethods(customer.id)).data[0];
     await stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: pm.id } });
     const sub = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: monthly.id }] });
-    const portal = await stripe.billingPortal.sessions.create({ customer: customer.id, return_url: `${shop.url}/account` });
+    const portal = await stripe.billingPortal.sessions.create({
+      customer: customer.id,
+      return_url: `${shop.url}/account`,
+    });
     const page = await open(portal.url, 1000);
     await page.screenshot({ path: `${SHOTS}/portal.png`, fullPage: true });
     await page.getByTestId("portal-cancel_at_period_end").click();
@@ -132,10 +158,19 @@ describe.skipIf(!HAS_CHROMIUM)("hosted pages in Chromium", () => {
 
   it("invoice: the hosted invoice page pays an open invoice", async () => {
     const product = await stripe.products.create({ name: "Storefront plan" });
-    const monthly = await stripe.prices.create({ product: product.id, currency: "usd", unit_amount: 4900, recurring: { interval: "month" } });
+    const monthly = await stripe.prices.create({
+      product: product.id,
+      currency: "usd",
+      unit_amount: 4900,
+      recurring: { interval: "month" },
+    });
     const customer = await stripe.customers.create({ email: "late@example.com", name: "Late Payer" });
     await em.controls.setDefaultCard(customer.id, "4000000000000341");
-    const sub = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: monthly.id }], expand: ["latest_invoice"] });
+    const sub = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: monthly.id }],
+      expand: ["latest_invoice"],
+    });
     const inv = sub.latest_invoice as Stripe.Invoice;
     expect(inv.status).toBe("open");
     const page = await open(inv.hosted_invoice_url!);

@@ -6,7 +6,10 @@ import { startTestEmulator, type TestEmulator } from "./support";
 
 const realKey = process.env.STRIPE_SECRET_KEY;
 const hasRealKey = !!realKey?.startsWith("sk_test_");
-if (!hasRealKey) console.info("[parity] Real Stripe parity suite skipped: set STRIPE_SECRET_KEY=sk_test_… (test mode only) to run it.");
+if (!hasRealKey)
+  console.info(
+    "[parity] Real Stripe parity suite skipped: set STRIPE_SECRET_KEY=sk_test_… (test mode only) to run it.",
+  );
 
 describe("scenarios against the emulator", () => {
   let em: TestEmulator;

@@ -20,10 +20,15 @@ async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs = 15_00
 
 export const SCENARIOS: Record<string, (stripe: Stripe) => Promise<void>> = {
   "unknown parameters are rejected with the param name": async (stripe) => {
-    await expect(stripe.customers.create({ emial: "x@example.com" } as Stripe.CustomerCreateParams)).rejects.toMatchObject({ statusCode: 400, param: "emial" });
+    await expect(
+      stripe.customers.create({ emial: "x@example.com" } as Stripe.CustomerCreateParams),
+    ).rejects.toMatchObject({ statusCode: 400, param: "emial" });
   },
   "missing objects are resource_missing 404s": async (stripe) => {
-    await expect(stripe.customers.retrieve("cus_doesnotexist000")).rejects.toMatchObject({ statusCode: 404, code: "resource_missing" });
+    await expect(stripe.customers.retrieve("cus_doesnotexist000")).rejects.toMatchObject({
+      statusCode: 404,
+      code: "resource_missing",
+    });
   },
   "idempotency keys replay and conflict": async (stripe) => {
     const key = `parity-${unique()}`;
@@ -31,10 +36,18 @@ export const SCENARIOS: Record<string, (stripe: Stripe) => Promise<void>> = {
     const b = await stripe.customers.create({ email: "idem@example.com" }, { idempotencyKey: key });
     expect(b.id).toBe(a.id);
     expect(b.lastResponse.headers["idempotent-replayed"]).toBe("true");
-    await expect(stripe.customers.create({ email: "other@example.com" }, { idempotencyKey: key })).rejects.toMatchObject({ type: "StripeIdempotencyError" });
+    await expect(
+      stripe.customers.create({ email: "other@example.com" }, { idempotencyKey: key }),
+    ).rejects.toMatchObject({ type: "StripeIdempotencyError" });
   },
   "pm_card_visa succeeds and refunds partially": async (stripe) => {
-    const pi = await stripe.paymentIntents.create({ amount: 2000, currency: "usd", payment_method: "pm_card_visa", confirm: true, automatic_payment_methods: { enabled: true, allow_redirects: "never" } });
+    const pi = await stripe.paymentIntents.create({
+      amount: 2000,
+      currency: "usd",
+      payment_method: "pm_card_visa",
+      confirm: true,
+      automatic_payment_methods: { enabled: true, allow_redirects: "never" },
+    });
     expect(pi.status).toBe("succeeded");
     expect(pi.amount_received).toBe(2000);
     const refund = await stripe.refunds.create({ payment_intent: pi.id, amount: 500 });
@@ -49,17 +62,39 @@ export const SCENARIOS: Record<string, (stripe: Stripe) => Promise<void>> = {
     ];
     for (const [pm, declineCode] of cases) {
       const err = await stripe.paymentIntents
-        .create({ amount: 2000, currency: "usd", payment_method: pm, confirm: true, automatic_payment_methods: { enabled: true, allow_redirects: "never" } })
-        .then(() => null, (e: Stripe.errors.StripeError) => e);
-      expect(err).toMatchObject({ type: "StripeCardError", statusCode: 402, code: "card_declined", decline_code: declineCode });
+        .create({
+          amount: 2000,
+          currency: "usd",
+          payment_method: pm,
+          confirm: true,
+          automatic_payment_methods: { enabled: true, allow_redirects: "never" },
+        })
+        .then(
+          () => null,
+          (e: Stripe.errors.StripeError) => e,
+        );
+      expect(err).toMatchObject({
+        type: "StripeCardError",
+        statusCode: 402,
+        code: "card_declined",
+        decline_code: declineCode,
+      });
       const pi = await stripe.paymentIntents.retrieve(err!.payment_intent!.id);
       expect(pi.status).toBe("requires_payment_method");
       expect(pi.last_payment_error?.decline_code).toBe(declineCode);
     }
   },
   "checkout sessions start open and unpaid, with line items on expand": async (stripe) => {
-    const price = await stripe.prices.create({ currency: "usd", unit_amount: 1500, product_data: { name: `Parity ${unique()}` } });
-    const s = await stripe.checkout.sessions.create({ mode: "payment", line_items: [{ price: price.id, quantity: 2 }], success_url: "https://example.com/ok?id={CHECKOUT_SESSION_ID}" });
+    const price = await stripe.prices.create({
+      currency: "usd",
+      unit_amount: 1500,
+      product_data: { name: `Parity ${unique()}` },
+    });
+    const s = await stripe.checkout.sessions.create({
+      mode: "payment",
+      line_items: [{ price: price.id, quantity: 2 }],
+      success_url: "https://example.com/ok?id={CHECKOUT_SESSION_ID}",
+    });
     expect(s).toMatchObject({ status: "open", payment_status: "unpaid", amount_total: 3000, mode: "payment" });
     expect(typeof s.url).toBe("string");
     const full = await stripe.checkout.sessions.retrieve(s.id, { expand: ["line_items"] });
@@ -68,9 +103,19 @@ export const SCENARIOS: Record<string, (stripe: Stripe) => Promise<void>> = {
     expect(expired.status).toBe("expired");
   },
   "trial subscriptions start trialing with a $0 invoice": async (stripe) => {
-    const price = await stripe.prices.create({ currency: "usd", unit_amount: 900, recurring: { interval: "month" }, product_data: { name: `Parity plan ${unique()}` } });
+    const price = await stripe.prices.create({
+      currency: "usd",
+      unit_amount: 900,
+      recurring: { interval: "month" },
+      product_data: { name: `Parity plan ${unique()}` },
+    });
     const customer = await stripe.customers.create({ email: "trial@example.com" });
-    const sub = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: price.id }], trial_period_days: 7, expand: ["latest_invoice"] });
+    const sub = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: price.id }],
+      trial_period_days: 7,
+      expand: ["latest_invoice"],
+    });
     expect(sub.status).toBe("trialing");
     expect(sub.trial_end! - sub.trial_start!).toBe(7 * 86400);
     expect((sub.latest_invoice as Stripe.Invoice).total).toBe(0);
@@ -78,8 +123,18 @@ export const SCENARIOS: Record<string, (stripe: Stripe) => Promise<void>> = {
     expect(canceled.status).toBe("canceled");
   },
   "events record payment_intent.succeeded": async (stripe) => {
-    const pi = await stripe.paymentIntents.create({ amount: 1100, currency: "usd", payment_method: "pm_card_visa", confirm: true, automatic_payment_methods: { enabled: true, allow_redirects: "never" } });
-    const event = await eventually(async () => (await stripe.events.list({ type: "payment_intent.succeeded", limit: 20 })).data.find((e) => (e.data.object as Stripe.PaymentIntent).id === pi.id));
+    const pi = await stripe.paymentIntents.create({
+      amount: 1100,
+      currency: "usd",
+      payment_method: "pm_card_visa",
+      confirm: true,
+      automatic_payment_methods: { enabled: true, allow_redirects: "never" },
+    });
+    const event = await eventually(async () =>
+      (await stripe.events.list({ type: "payment_intent.succeeded", limit: 20 })).data.find(
+        (e) => (e.data.object as Stripe.PaymentIntent).id === pi.id,
+      ),
+    );
     expect(event.type).toBe("payment_intent.succeeded");
   },
 };

@@ -7,15 +7,30 @@ import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../in
 
 export const FAST_RETRIES = [100, 200, 400];
 
-export type TestEmulator = RunningEmulator & { stripe: Stripe; controls: ReturnType<typeof emulatorControls>; client(key?: string): Stripe };
+export type TestEmulator = RunningEmulator & {
+  stripe: Stripe;
+  controls: ReturnType<typeof emulatorControls>;
+  client(key?: string): Stripe;
+};
 
 export async function startTestEmulator(opts: EmulatorOptions = {}): Promise<TestEmulator> {
-  const emulator = await startEmulator({ port: 0, log: () => {}, webhookRetryScheduleMs: FAST_RETRIES, webhookTimeoutMs: 2000, ...opts });
-  const client = (key = "sk_test_emulator") => new Stripe(key, { host: "127.0.0.1", port: emulator.port, protocol: "http", maxNetworkRetries: 0 });
+  const emulator = await startEmulator({
+    port: 0,
+    log: () => {},
+    webhookRetryScheduleMs: FAST_RETRIES,
+    webhookTimeoutMs: 2000,
+    ...opts,
+  });
+  const client = (key = "sk_test_emulator") =>
+    new Stripe(key, { host: "127.0.0.1", port: emulator.port, protocol: "http", maxNetworkRetries: 0 });
   return Object.assign(emulator, { stripe: client(), controls: emulatorControls(emulator.url), client });
 }
 
-export async function waitFor<T>(fn: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 5000, what = "condition"): Promise<T> {
+export async function waitFor<T>(
+  fn: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  timeoutMs = 5000,
+  what = "condition",
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const v = await fn();

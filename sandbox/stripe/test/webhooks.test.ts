@@ -47,13 +47,24 @@ describe("deliveries", () => {
     expect(got.event.account).toBeUndefined();
     expect(platform.rejected).toEqual([]);
     expect(receivedIds(connect)).not.toContain(event.id);
-    await waitFor(async () => (await stripe.events.retrieve(event.id)).pending_webhooks === 0, 3000, "pending_webhooks to reach 0");
+    await waitFor(
+      async () => (await stripe.events.retrieve(event.id)).pending_webhooks === 0,
+      3000,
+      "pending_webhooks to reach 0",
+    );
   });
 
   it("delivers connected-account events to the Connect endpoint with `account`", async () => {
     const acct = await stripe.accounts.create({ type: "express" });
-    await stripe.paymentIntents.create({ amount: 1000, currency: "usd", payment_method: "pm_card_visa", confirm: true }, { stripeAccount: acct.id });
-    const succeeded = await waitFor(() => connect.received.find((r) => r.event.type === "payment_intent.succeeded" && r.event.account === acct.id), 3000, "connect delivery");
+    await stripe.paymentIntents.create(
+      { amount: 1000, currency: "usd", payment_method: "pm_card_visa", confirm: true },
+      { stripeAccount: acct.id },
+    );
+    const succeeded = await waitFor(
+      () => connect.received.find((r) => r.event.type === "payment_intent.succeeded" && r.event.account === acct.id),
+      3000,
+      "connect delivery",
+    );
     expect(succeeded.event.account).toBe(acct.id);
     expect(platform.received.some((r) => r.event.account === acct.id)).toBe(false);
   });
@@ -65,7 +76,10 @@ describe("deliveries", () => {
       const started = Date.now();
       const product = await stripe.products.create({ name: "Async" });
       expect(Date.now() - started).toBeLessThan(400);
-      await waitFor(() => platform.received.some((r) => (r.event.data.object as Stripe.Product).id === product.id), 3000);
+      await waitFor(
+        () => platform.received.some((r) => (r.event.data.object as Stripe.Product).id === product.id),
+        3000,
+      );
     } finally {
       platform.setDelay(0);
     }
@@ -87,7 +101,11 @@ describe("deliveries", () => {
     const event = (await stripe.events.list({ type: "product.created", limit: 1 })).data[0];
     expect((event.data.object as Stripe.Product).id).toBe(product.id);
     // The receiver records the event before it answers, so wait for the emulator to see the 200.
-    const delivery = await waitFor(async () => (await em.controls.deliveries({ event: event.id })).find((d) => d.state === "succeeded"), 4000, "delivery after retries");
+    const delivery = await waitFor(
+      async () => (await em.controls.deliveries({ event: event.id })).find((d) => d.state === "succeeded"),
+      4000,
+      "delivery after retries",
+    );
     expect(delivery.attempts.map((a) => a.status)).toEqual([500, 500, 200]);
     expect(receivedIds(platform).filter((id) => id === event.id)).toHaveLength(1);
     expect((await stripe.events.retrieve(event.id)).pending_webhooks).toBe(0);
@@ -97,7 +115,11 @@ describe("deliveries", () => {
     platform.setResponder((e) => ((e.data.object as { email?: string }).email === "down@example.com" ? 503 : 200));
     await stripe.customers.create({ email: "down@example.com" });
     const event = (await stripe.events.list({ type: "customer.created", limit: 1 })).data[0];
-    const delivery = await waitFor(async () => (await em.controls.deliveries({ event: event.id })).find((d) => d.state === "failed"), 5000, "failed delivery");
+    const delivery = await waitFor(
+      async () => (await em.controls.deliveries({ event: event.id })).find((d) => d.state === "failed"),
+      5000,
+      "failed delivery",
+    );
     expect(delivery.attempts).toHaveLength(4);
     const undelivered = await stripe.events.list({ delivery_success: false, limit: 100 });
     expect(undelivered.data.map((e) => e.id)).toContain(event.id);
@@ -119,7 +141,11 @@ describe("deliveries", () => {
     await em.controls.resumeWebhooks();
     await em.controls.resendEvent(event.id);
     await waitFor(() => receivedIds(platform).includes(event.id), 3000, "resent delivery");
-    await waitFor(async () => (await stripe.events.retrieve(event.id)).pending_webhooks === 0, 3000, "pending_webhooks to reach 0");
+    await waitFor(
+      async () => (await stripe.events.retrieve(event.id)).pending_webhooks === 0,
+      3000,
+      "pending_webhooks to reach 0",
+    );
   });
 
   it("delay mode holds deliveries until resume", async () => {
@@ -144,7 +170,10 @@ describe("webhook endpoints API", () => {
     expect(listed.data.find((e) => e.id === endpoint.id)?.secret).toBeUndefined();
     await stripe.customers.create({ email: "ignored@example.com" });
     const product = await stripe.products.create({ name: "Endpoint test" });
-    await waitFor(() => verifierReceiver.received.some((r) => (r.event.data.object as Stripe.Product).id === product.id), 3000);
+    await waitFor(
+      () => verifierReceiver.received.some((r) => (r.event.data.object as Stripe.Product).id === product.id),
+      3000,
+    );
     expect(verifierReceiver.types()).toEqual(["product.created"]);
     expect((await stripe.webhookEndpoints.del(endpoint.id)).deleted).toBe(true);
     await receiver.close();
@@ -162,8 +191,13 @@ describe("events.list", () => {
     const p = await stripe.products.create({ name: "E" }, opts);
     await stripe.prices.create({ product: p.id, currency: "usd", unit_amount: 100 }, opts);
     expect((await stripe.events.list({ type: "customer.created" }, opts)).data).toHaveLength(1);
-    expect((await stripe.events.list({ type: "customer.*" }, opts)).data.map((e) => e.type)).toEqual(["customer.updated", "customer.created"]);
-    expect((await stripe.events.list({ types: ["product.created", "price.created"] }, opts)).data.map((e) => e.type)).toEqual(["price.created", "product.created"]);
+    expect((await stripe.events.list({ type: "customer.*" }, opts)).data.map((e) => e.type)).toEqual([
+      "customer.updated",
+      "customer.created",
+    ]);
+    expect(
+      (await stripe.events.list({ types: ["product.created", "price.created"] }, opts)).data.map((e) => e.type),
+    ).toEqual(["price.created", "product.created"]);
     expect((await stripe.events.list({ created: { gte: t0 } }, opts)).data).toHaveLength(4);
     expect((await stripe.events.list({ created: { lt: t0 } }, opts)).data).toHaveLength(0);
     const first = await stripe.events.list({ limit: 2 }, opts);
@@ -177,7 +211,8 @@ describe("events.list", () => {
   it("keeps data.object as a snapshot and sets previous_attributes on updates", async () => {
     const c = await stripe.customers.create({ email: "snap@example.com", name: "Before" });
     await stripe.customers.update(c.id, { name: "After" });
-    const [updated, created] = (await stripe.events.list({ types: ["customer.created", "customer.updated"], limit: 2 })).data;
+    const [updated, created] = (await stripe.events.list({ types: ["customer.created", "customer.updated"], limit: 2 }))
+      .data;
     expect((created.data.object as Stripe.Customer).name).toBe("Before");
     expect((updated.data.object as Stripe.Customer).name).toBe("After");
     expect(updated.data.previous_attributes).toEqual({ name: "Before" });

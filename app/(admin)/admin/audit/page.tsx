@@ -27,12 +27,39 @@ export default async function AdminAudit() {
           caption={t("nav.adminAudit")}
           empty={<EmptyState bare title={t("admin.emptyAudit")} />}
           columns={[
-            { key: "when", header: t("admin.when"), cell: (e) => <span className="whitespace-nowrap">{formatDateTime(e.createdAt, locale)}</span> },
+            {
+              key: "when",
+              header: t("admin.when"),
+              cell: (e) => <span className="whitespace-nowrap">{formatDateTime(e.createdAt, locale)}</span>,
+            },
             { key: "action", header: t("admin.action"), cell: (e) => <Badge tone="neutral">{e.action}</Badge> },
-            { key: "actor", header: t("admin.actor"), cell: (e) => <span className="font-mono text-xs">{e.actorType}{e.actorId ? `:${e.actorId}` : ""}</span> },
-            { key: "target", header: t("admin.target"), cell: (e) => <span className="font-mono text-xs">{e.targetType ? `${e.targetType}:${e.targetId}` : "—"}</span> },
-            { key: "store", header: t("admin.store"), cell: (e) => <span className="font-mono text-xs">{e.storeId ?? "—"}</span> },
-            { key: "hash", header: "Hash", cell: (e) => <span className="font-mono text-xs text-ink-subtle">{e.hash.slice(0, 12)}</span> },
+            {
+              key: "actor",
+              header: t("admin.actor"),
+              cell: (e) => (
+                <span className="font-mono text-xs">
+                  {e.actorType}
+                  {e.actorId ? `:${e.actorId}` : ""}
+                </span>
+              ),
+            },
+            {
+              key: "target",
+              header: t("admin.target"),
+              cell: (e) => (
+                <span className="font-mono text-xs">{e.targetType ? `${e.targetType}:${e.targetId}` : "—"}</span>
+              ),
+            },
+            {
+              key: "store",
+              header: t("admin.store"),
+              cell: (e) => <span className="font-mono text-xs">{e.storeId ?? "—"}</span>,
+            },
+            {
+              key: "hash",
+              header: "Hash",
+              cell: (e) => <span className="font-mono text-xs text-ink-subtle">{e.hash.slice(0, 12)}</span>,
+            },
           ]}
         />
       </Card>

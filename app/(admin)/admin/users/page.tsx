@@ -32,12 +32,44 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
           rowKey={(u) => u.id}
           caption={t("admin.users")}
           columns={[
-            { key: "name", header: t("admin.email"), cell: (u) => <div><div className="font-medium">{u.name}</div><div className="text-xs text-ink-subtle">{u.email}</div></div> },
-            { key: "role", header: t("admin.role"), cell: (u) => <Badge tone={u.role === "ADMIN" ? "brand" : "neutral"}>{u.role}</Badge> },
+            {
+              key: "name",
+              header: t("admin.email"),
+              cell: (u) => (
+                <div>
+                  <div className="font-medium">{u.name}</div>
+                  <div className="text-xs text-ink-subtle">{u.email}</div>
+                </div>
+              ),
+            },
+            {
+              key: "role",
+              header: t("admin.role"),
+              cell: (u) => <Badge tone={u.role === "ADMIN" ? "brand" : "neutral"}>{u.role}</Badge>,
+            },
             { key: "stores", header: t("admin.stores"), align: "right", cell: (u) => u._count.stores },
-            { key: "status", header: t("admin.status"), cell: (u) => (u.status === "ACTIVE" ? <Badge tone="success" dot>{t("admin.active")}</Badge> : <Badge tone="danger" dot>{t("admin.suspended")}</Badge>) },
+            {
+              key: "status",
+              header: t("admin.status"),
+              cell: (u) =>
+                u.status === "ACTIVE" ? (
+                  <Badge tone="success" dot>
+                    {t("admin.active")}
+                  </Badge>
+                ) : (
+                  <Badge tone="danger" dot>
+                    {t("admin.suspended")}
+                  </Badge>
+                ),
+            },
             { key: "created", header: t("admin.created"), cell: (u) => formatDate(u.createdAt, locale) },
-            { key: "actions", header: "", align: "right", cell: (u) => (u.role === "ADMIN" ? null : <UserStatusButton userId={u.id} email={u.email} status={u.status} />) },
+            {
+              key: "actions",
+              header: "",
+              align: "right",
+              cell: (u) =>
+                u.role === "ADMIN" ? null : <UserStatusButton userId={u.id} email={u.email} status={u.status} />,
+            },
           ]}
         />
       </Card>

@@ -11,14 +11,22 @@ export const metadata = { title: "Checkout" };
 
 export default async function BuyPage({ params }: { params: Promise<{ priceId: string }> }) {
   const { priceId } = await params;
-  const price = await getPublicPrice(priceId).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e)));
+  const price = await getPublicPrice(priceId).catch((e) =>
+    e instanceof AppError && e.status === 404 ? null : Promise.reject(e),
+  );
   if (!price) notFound();
   const { t, locale } = await getI18n();
   return (
     <Card className="w-full max-w-md">
       <CardContent className="space-y-6 py-6">
         <PriceSummary price={price} t={t} locale={locale} />
-        {price.sellable ? <BuyForm priceId={price.id} /> : <Alert tone="warning" title={t("buyer.unavailable")}>{t("buyer.unavailableBody")}</Alert>}
+        {price.sellable ? (
+          <BuyForm priceId={price.id} />
+        ) : (
+          <Alert tone="warning" title={t("buyer.unavailable")}>
+            {t("buyer.unavailableBody")}
+          </Alert>
+        )}
         <p className="text-xs text-ink-subtle">{t("buyer.secured")}</p>
       </CardContent>
     </Card>

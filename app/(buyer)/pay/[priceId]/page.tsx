@@ -12,7 +12,9 @@ export const metadata = { title: "Pay" };
 
 export default async function PayPage({ params }: { params: Promise<{ priceId: string }> }) {
   const { priceId } = await params;
-  const price = await getPublicPrice(priceId).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e)));
+  const price = await getPublicPrice(priceId).catch((e) =>
+    e instanceof AppError && e.status === 404 ? null : Promise.reject(e),
+  );
   if (!price || price.type !== "ONE_TIME") notFound();
   const { t, locale } = await getI18n();
   const stripe = stripeBrowserConfig();
@@ -21,9 +23,15 @@ export default async function PayPage({ params }: { params: Promise<{ priceId: s
       <CardContent className="space-y-6 py-6">
         <PriceSummary price={price} t={t} locale={locale} />
         {price.sellable && stripe.publishableKey ? (
-          <PayForm priceId={price.id} publishableKey={stripe.publishableKey} standInScriptUrl={stripe.standInScriptUrl} />
+          <PayForm
+            priceId={price.id}
+            publishableKey={stripe.publishableKey}
+            standInScriptUrl={stripe.standInScriptUrl}
+          />
         ) : (
-          <Alert tone="warning" title={t("buyer.unavailable")}>{t("buyer.unavailableBody")}</Alert>
+          <Alert tone="warning" title={t("buyer.unavailable")}>
+            {t("buyer.unavailableBody")}
+          </Alert>
         )}
         <p className="text-xs text-ink-subtle">{t("buyer.secured")}</p>
       </CardContent>

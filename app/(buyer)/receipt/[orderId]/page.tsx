@@ -8,16 +8,30 @@ import { requestInfo } from "@/lib/request/context";
 
 export const metadata = { title: "Receipt" };
 
-export default async function ReceiptPage({ params, searchParams }: { params: Promise<{ orderId: string }>; searchParams: Promise<{ canceled?: string }> }) {
+export default async function ReceiptPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orderId: string }>;
+  searchParams: Promise<{ canceled?: string }>;
+}) {
   const { orderId } = await params;
   const { canceled } = await searchParams;
   const info = requestInfo(new Request("http://local", { headers: await headers() }));
-  const order = await getPublicOrder(orderId, { actor: { type: "system", id: "buyer" }, ip: info.ip, userAgent: info.userAgent, requestId: info.requestId }).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e)));
+  const order = await getPublicOrder(orderId, {
+    actor: { type: "system", id: "buyer" },
+    ip: info.ip,
+    userAgent: info.userAgent,
+    requestId: info.requestId,
+  }).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e)));
   if (!order) notFound();
   return (
     <Card className="w-full max-w-md">
       <CardContent className="py-8">
-        <ReceiptStatus initial={{ ...order, paidAt: order.paidAt?.toISOString() ?? null }} canceled={canceled === "1"} />
+        <ReceiptStatus
+          initial={{ ...order, paidAt: order.paidAt?.toISOString() ?? null }}
+          canceled={canceled === "1"}
+        />
       </CardContent>
     </Card>
   );

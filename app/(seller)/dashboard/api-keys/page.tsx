@@ -10,7 +10,12 @@ export default async function ApiKeysPage() {
   const { store } = await requireSellerPage();
   const { t } = await getI18n();
   const keys = store ? await listApiKeys(store.id) : [];
-  const initial = keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null, revokedAt: k.revokedAt?.toISOString() ?? null }));
+  const initial = keys.map((k) => ({
+    ...k,
+    createdAt: k.createdAt.toISOString(),
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+    revokedAt: k.revokedAt?.toISOString() ?? null,
+  }));
   return (
     <div className="space-y-6">
       <PageHeader title={t("apiKeys.title")} description={t("apiKeys.description", { store: store?.name ?? "" })} />

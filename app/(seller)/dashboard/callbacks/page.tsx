@@ -10,7 +10,9 @@ export const metadata = { title: "Store callbacks" };
 
 export default async function CallbacksPage() {
   const { store } = await requireSellerPage();
-  const [endpoints, deliveries] = store ? await Promise.all([listEndpoints(store.id), listDeliveries(store.id, { limit: 50 })]) : [[], []];
+  const [endpoints, deliveries] = store
+    ? await Promise.all([listEndpoints(store.id), listDeliveries(store.id, { limit: 50 })])
+    : [[], []];
   return (
     <CallbacksManager
       initialEndpoints={asJson<EndpointRow[]>(endpoints)}

@@ -20,9 +20,14 @@ export default async function CheckoutLinksPage() {
   const { t } = await getI18n();
   if (!store) return <PageHeader title={t("catalog.links.title")} />;
   const appUrl = configuredAppUrl();
-  const [account, products] = await Promise.all([getAccountStatus(store.id), listProducts(store.id, { status: "active" })]);
+  const [account, products] = await Promise.all([
+    getAccountStatus(store.id),
+    listProducts(store.id, { status: "active" }),
+  ]);
   // Only prices that exist on Stripe can be sold; unpublished ones are pointed at the products page.
-  const sellable = products.flatMap((product) => product.prices.filter((p) => p.active && p.stripePriceId).map((price) => ({ product, price })));
+  const sellable = products.flatMap((product) =>
+    product.prices.filter((p) => p.active && p.stripePriceId).map((price) => ({ product, price })),
+  );
   const unpublished = products.some((p) => !p.stripeProductId || p.prices.some((pr) => pr.active && !pr.stripePriceId));
   const sample = sellable[0]?.price.id ?? "price_…";
   const curl = [
@@ -36,24 +41,52 @@ export default async function CheckoutLinksPage() {
     <div className="space-y-6">
       <PageHeader title={t("catalog.links.title")} description={t("catalog.links.description")} />
       {account && !account.chargesEnabled && (
-        <Alert tone="warning" title={t("catalog.links.cannotSellTitle")} actions={<Button href="/dashboard/connect" size="sm">{t("catalog.links.finishOnboarding")}</Button>}>
+        <Alert
+          tone="warning"
+          title={t("catalog.links.cannotSellTitle")}
+          actions={
+            <Button href="/dashboard/connect" size="sm">
+              {t("catalog.links.finishOnboarding")}
+            </Button>
+          }
+        >
           {t("catalog.links.cannotSellBody")}
         </Alert>
       )}
       {unpublished && (
-        <Alert tone="info" actions={<Button href="/dashboard/products" size="sm" variant="secondary">{t("catalog.links.goToProducts")}</Button>}>{t("catalog.links.unpublished")}</Alert>
+        <Alert
+          tone="info"
+          actions={
+            <Button href="/dashboard/products" size="sm" variant="secondary">
+              {t("catalog.links.goToProducts")}
+            </Button>
+          }
+        >
+          {t("catalog.links.unpublished")}
+        </Alert>
       )}
       {sellable.length === 0 ? (
         <EmptyState
           icon={<LinkIcon />}
           title={t("catalog.links.emptyTitle")}
           description={t("catalog.links.emptyBody")}
-          action={<Button href={account ? "/dashboard/products/new" : "/dashboard/connect"}>{account && <PlusIcon aria-hidden />}{account ? t("catalog.newProduct") : t("catalog.connectFirstAction")}</Button>}
+          action={
+            <Button href={account ? "/dashboard/products/new" : "/dashboard/connect"}>
+              {account && <PlusIcon aria-hidden />}
+              {account ? t("catalog.newProduct") : t("catalog.connectFirstAction")}
+            </Button>
+          }
         />
       ) : (
         <div className="space-y-4" data-testid="checkout-links">
           {sellable.map(({ product, price }) => (
-            <CheckoutLinkCard key={price.id} productName={product.name} imageUrl={product.imageUrl} price={asJson<PriceView>(price)} appUrl={appUrl} />
+            <CheckoutLinkCard
+              key={price.id}
+              productName={product.name}
+              imageUrl={product.imageUrl}
+              price={asJson<PriceView>(price)}
+              appUrl={appUrl}
+            />
           ))}
         </div>
       )}
@@ -66,7 +99,9 @@ export default async function CheckoutLinksPage() {
           <CodeBlock value={curl} copyable nowrap />
           <div className="flex flex-wrap items-center justify-between gap-2">
             <p className="text-[13px] text-ink-muted">{t("catalog.links.serverResponse")}</p>
-            <Button href="/dashboard/api-keys" size="sm" variant="secondary">{t("catalog.links.apiKeysLink")}</Button>
+            <Button href="/dashboard/api-keys" size="sm" variant="secondary">
+              {t("catalog.links.apiKeysLink")}
+            </Button>
           </div>
         </CardContent>
       </Card>

@@ -20,7 +20,10 @@ export default async function ConnectPage({ searchParams }: Props) {
       <PageHeader title={t("connect.title")} description={t("connect.description")} />
       {error && <Alert tone="danger">{t("connect.toasts.linkFailed")}</Alert>}
       {account ? (
-        <AccountStatusPanel initial={{ ...account, syncedAt: account.syncedAt.toISOString() }} returned={returned === "1"} />
+        <AccountStatusPanel
+          initial={{ ...account, syncedAt: account.syncedAt.toISOString() }}
+          returned={returned === "1"}
+        />
       ) : (
         <ConnectOnboarding defaultEmail={user.email} defaultWebsite={store?.storeDomain ?? ""} />
       )}

@@ -33,7 +33,11 @@ export default async function CreditsPage() {
       ledger={asJson<LedgerPage>(ledger)}
       series={series}
       cards={asJson<SavedCard[]>(cards)}
-      stripe={stripe.publishableKey ? { publishableKey: stripe.publishableKey, standInScriptUrl: stripe.standInScriptUrl } : null}
+      stripe={
+        stripe.publishableKey
+          ? { publishableKey: stripe.publishableKey, standInScriptUrl: stripe.standInScriptUrl }
+          : null
+      }
     />
   );
 }

@@ -29,7 +29,11 @@ export default async function InvoicesPage({ searchParams }: Props) {
   return (
     <div className="space-y-8">
       <PageHeader title={t("billing.title")} description={t("billing.description")} />
-      <PlanManager initialPlans={asJson<PlanView[]>(plans)} initialSubscription={asJson<SubscriptionView | null>(subscription)} returnedFromCheckout={!!subscribed} />
+      <PlanManager
+        initialPlans={asJson<PlanView[]>(plans)}
+        initialSubscription={asJson<SubscriptionView | null>(subscription)}
+        returnedFromCheckout={!!subscribed}
+      />
       <InvoicesTable invoices={invoices ?? []} failed={invoices === null} t={t} locale={locale} />
     </div>
   );

@@ -34,9 +34,15 @@ export default async function OrdersPage({ searchParams }: Props) {
   }));
   return (
     <div className="space-y-6">
-      <PageHeader title={t("orders.title")} description={t("orders.description")} actions={<OrderStatusFilter value={status ?? ""} />} />
+      <PageHeader
+        title={t("orders.title")}
+        description={t("orders.description")}
+        actions={<OrderStatusFilter value={status ?? ""} />}
+      />
       <OrdersTable rows={rows} filtered={!!status} />
-      {rows.length >= 100 && <p className="text-center text-[13px] text-ink-subtle">{t("orders.showing", { count: rows.length })}</p>}
+      {rows.length >= 100 && (
+        <p className="text-center text-[13px] text-ink-subtle">{t("orders.showing", { count: rows.length })}</p>
+      )}
     </div>
   );
 }

@@ -8,6 +8,14 @@ export const metadata = { title: "PIX" };
 
 export default async function PixPage() {
   const { store } = await requireSellerPage();
-  const [configs, charges] = store ? await Promise.all([listGatewayConfigs(store.id), listPixCharges(store.id, { limit: 50 })]) : [[], { data: [] }];
-  return <PixManager types={asJson<GatewayType[]>(listGatewayTypes())} initialConfigs={asJson<GatewayConfigRow[]>(configs)} initialCharges={asJson<PixChargeRow[]>(charges.data)} />;
+  const [configs, charges] = store
+    ? await Promise.all([listGatewayConfigs(store.id), listPixCharges(store.id, { limit: 50 })])
+    : [[], { data: [] }];
+  return (
+    <PixManager
+      types={asJson<GatewayType[]>(listGatewayTypes())}
+      initialConfigs={asJson<GatewayConfigRow[]>(configs)}
+      initialCharges={asJson<PixChargeRow[]>(charges.data)}
+    />
+  );
 }

@@ -27,10 +27,23 @@ export default async function ProductsPage() {
       <PageHeader
         title={t("catalog.title")}
         description={t("catalog.description")}
-        actions={<Button href="/dashboard/products/new" disabled={!account}><PlusIcon aria-hidden />{t("catalog.newProduct")}</Button>}
+        actions={
+          <Button href="/dashboard/products/new" disabled={!account}>
+            <PlusIcon aria-hidden />
+            {t("catalog.newProduct")}
+          </Button>
+        }
       />
       {!account && (
-        <Alert tone="warning" title={t("catalog.connectFirstTitle")} actions={<Button href="/dashboard/connect" size="sm">{t("catalog.connectFirstAction")}</Button>}>
+        <Alert
+          tone="warning"
+          title={t("catalog.connectFirstTitle")}
+          actions={
+            <Button href="/dashboard/connect" size="sm">
+              {t("catalog.connectFirstAction")}
+            </Button>
+          }
+        >
           {t("catalog.connectFirstBody")}
         </Alert>
       )}

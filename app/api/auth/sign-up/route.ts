@@ -7,6 +7,10 @@ import { emailRef } from "@/lib/auth/email-ref";
 export const POST = withPublic("POST /api/auth/sign-up", async ({ req, info, log }) => {
   const input = await parseJsonBody(req, SignUpInput);
   const { created } = await requestSignUp(input, { ip: info.ip, userAgent: info.userAgent, requestId: info.requestId });
-  if (!created) log.info({ event: "sign_up.existing_email", emailRef: emailRef(input.email) }, "sign-up for an email that already has an account: nothing created");
+  if (!created)
+    log.info(
+      { event: "sign_up.existing_email", emailRef: emailRef(input.email) },
+      "sign-up for an email that already has an account: nothing created",
+    );
   return Response.json({ ok: true }, { status: 202 });
 });

@@ -11,7 +11,13 @@ export async function GET(req: Request) {
   const ready = health.ok && health.pendingMigrations.length === 0;
   const body: Record<string, unknown> = { status: ready ? "ready" : "not_ready" };
   if (await isOperator(req).catch(() => false)) {
-    Object.assign(body, { database: health.database }, health.ok ? { pendingMigrations: health.pendingMigrations, ...(ready ? {} : { reason: "migrations_pending" }) } : { reason: health.reason });
+    Object.assign(
+      body,
+      { database: health.database },
+      health.ok
+        ? { pendingMigrations: health.pendingMigrations, ...(ready ? {} : { reason: "migrations_pending" }) }
+        : { reason: health.reason },
+    );
   }
   return Response.json(body, { status: ready ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

@@ -8,10 +8,23 @@ import { getPublicPrice } from "@/lib/checkout/public";
 
 const PublicCheckoutInput = CreateCheckoutSessionInput.pick({ priceId: true, quantity: true, customerEmail: true });
 
-export const POST = withPublic("POST /api/public/checkout", async ({ req, info }) => {
-  const input = await parseJsonBody(req, PublicCheckoutInput);
-  const price = await getPublicPrice(input.priceId);
-  const audit = { actor: { type: "system" as const, id: "buyer" }, ip: info.ip, userAgent: info.userAgent, requestId: info.requestId };
-  const { url, order } = await createCheckoutSession(price.storeId, input, { appUrl: appUrl(), idempotencyKey: idempotencyKeyOf(req), audit });
-  return { url, orderId: order.id };
-}, { limit: "checkout" });
+export const POST = withPublic(
+  "POST /api/public/checkout",
+  async ({ req, info }) => {
+    const input = await parseJsonBody(req, PublicCheckoutInput);
+    const price = await getPublicPrice(input.priceId);
+    const audit = {
+      actor: { type: "system" as const, id: "buyer" },
+      ip: info.ip,
+      userAgent: info.userAgent,
+      requestId: info.requestId,
+    };
+    const { url, order } = await createCheckoutSession(price.storeId, input, {
+      appUrl: appUrl(),
+      idempotencyKey: idempotencyKeyOf(req),
+      audit,
+    });
+    return { url, orderId: order.id };
+  },
+  { limit: "checkout" },
+);

@@ -7,10 +7,29 @@ import { getPublicPrice } from "@/lib/checkout/public";
 
 const PublicPaymentInput = CreatePaymentIntentInput.pick({ priceId: true, customerEmail: true });
 
-export const POST = withPublic("POST /api/public/payment-intents", async ({ req, info }) => {
-  const input = await parseJsonBody(req, PublicPaymentInput);
-  const price = await getPublicPrice(input.priceId);
-  const audit = { actor: { type: "system" as const, id: "buyer" }, ip: info.ip, userAgent: info.userAgent, requestId: info.requestId };
-  const payment = await createPaymentIntent(price.storeId, { ...input, quantity: 1 }, { idempotencyKey: idempotencyKeyOf(req), audit });
-  return { orderId: payment.orderId, clientSecret: payment.clientSecret, stripeAccount: payment.stripeAccount, amount: payment.amount, currency: payment.currency };
-}, { limit: "checkout" });
+export const POST = withPublic(
+  "POST /api/public/payment-intents",
+  async ({ req, info }) => {
+    const input = await parseJsonBody(req, PublicPaymentInput);
+    const price = await getPublicPrice(input.priceId);
+    const audit = {
+      actor: { type: "system" as const, id: "buyer" },
+      ip: info.ip,
+      userAgent: info.userAgent,
+      requestId: info.requestId,
+    };
+    const payment = await createPaymentIntent(
+      price.storeId,
+      { ...input, quantity: 1 },
+      { idempotencyKey: idempotencyKeyOf(req), audit },
+    );
+    return {
+      orderId: payment.orderId,
+      clientSecret: payment.clientSecret,
+      stripeAccount: payment.stripeAccount,
+      amount: payment.amount,
+      currency: payment.currency,
+    };
+  },
+  { limit: "checkout" },
+);

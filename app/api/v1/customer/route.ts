@@ -3,9 +3,15 @@ import { NextResponse } from "next/server";
 import { withApiKey } from "@/lib/http/handler";
 import { ensureCustomer, getCustomer } from "@/lib/credits/payment-methods";
 
-export const GET = withApiKey("GET /api/v1/customer", async ({ store }) => ({ customer: await getCustomer(store) }), { allowSession: true });
+export const GET = withApiKey("GET /api/v1/customer", async ({ store }) => ({ customer: await getCustomer(store) }), {
+  allowSession: true,
+});
 
-export const POST = withApiKey("POST /api/v1/customer", async ({ store }) => {
-  const { customer, created } = await ensureCustomer(store);
-  return NextResponse.json({ customer }, { status: created ? 201 : 200 });
-}, { allowSession: true });
+export const POST = withApiKey(
+  "POST /api/v1/customer",
+  async ({ store }) => {
+    const { customer, created } = await ensureCustomer(store);
+    return NextResponse.json({ customer }, { status: created ? 201 : 200 });
+  },
+  { allowSession: true },
+);

@@ -5,7 +5,14 @@ import { createPaymentIntent, CreatePaymentIntentInput } from "@/lib/checkout/cr
 import { parseJsonBody } from "@/lib/http/body";
 import { idempotencyKeyOf } from "@/lib/http/idempotency";
 
-export const POST = withApiKey("POST /api/v1/payment-intents", async ({ req, store, audit }) => {
-  const input = await parseJsonBody(req, CreatePaymentIntentInput);
-  return NextResponse.json(await createPaymentIntent(store.id, input, { idempotencyKey: idempotencyKeyOf(req), audit }), { status: 201 });
-}, { allowSession: true, limit: "checkout" });
+export const POST = withApiKey(
+  "POST /api/v1/payment-intents",
+  async ({ req, store, audit }) => {
+    const input = await parseJsonBody(req, CreatePaymentIntentInput);
+    return NextResponse.json(
+      await createPaymentIntent(store.id, input, { idempotencyKey: idempotencyKeyOf(req), audit }),
+      { status: 201 },
+    );
+  },
+  { allowSession: true, limit: "checkout" },
+);

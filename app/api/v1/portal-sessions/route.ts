@@ -3,4 +3,8 @@ import { withApiKey } from "@/lib/http/handler";
 import { appUrl } from "@/lib/env/app-url";
 import { createBillingPortalSession } from "@/lib/billing/plans";
 
-export const POST = withApiKey("POST /api/v1/portal-sessions", ({ store }) => createBillingPortalSession(store.id, appUrl()), { allowSession: true });
+export const POST = withApiKey(
+  "POST /api/v1/portal-sessions",
+  ({ store }) => createBillingPortalSession(store.id, appUrl()),
+  { allowSession: true },
+);

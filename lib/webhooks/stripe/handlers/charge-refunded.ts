@@ -11,10 +11,17 @@ export const onChargeRefunded: EventHandler = async (ctx) => {
   const stale = ctx.event.data.object as Stripe.Charge;
   const charge = await getStripe().charges.retrieve(stale.id, { expand: ["refunds"] }, opts(ctx));
   const piId = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
-  const order = await findOrder({ vitrineOrderId: charge.metadata?.vitrineOrderId, paymentIntentId: piId }, ctx.stripeAccount);
+  const order = await findOrder(
+    { vitrineOrderId: charge.metadata?.vitrineOrderId, paymentIntentId: piId },
+    ctx.stripeAccount,
+  );
   if (!order) return;
   const refunds = (charge.refunds?.data ?? [])
     .filter((r) => r.status === "succeeded" || r.status === "pending")
     .map((r) => ({ id: r.id, amount: r.amount, currency: r.currency, status: r.status, reason: r.reason }));
-  await recordOrderRefunds(order.id, { amount: charge.amount, amountRefunded: charge.amount_refunded, refunds }, ctx.audit);
+  await recordOrderRefunds(
+    order.id,
+    { amount: charge.amount, amountRefunded: charge.amount_refunded, refunds },
+    ctx.audit,
+  );
 };

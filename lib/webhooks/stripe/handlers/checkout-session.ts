@@ -14,11 +14,24 @@ export const onCheckoutSession: EventHandler = async (ctx) => {
     if (subId) await applySubscription(await getStripe().subscriptions.retrieve(subId), ctx.audit);
     return;
   }
-  const order = await findOrder({ vitrineOrderId: session.metadata?.vitrineOrderId, checkoutSessionId: session.id }, ctx.stripeAccount);
+  const order = await findOrder(
+    { vitrineOrderId: session.metadata?.vitrineOrderId, checkoutSessionId: session.id },
+    ctx.stripeAccount,
+  );
   if (!order) return;
   if (ctx.event.type === "checkout.session.async_payment_failed") {
     const fresh = await getStripe().checkout.sessions.retrieve(session.id, undefined, opts(ctx));
-    if (fresh.payment_status !== "paid") await applyOrderUpdate(order.id, { status: "FAILED", failureCode: "async_payment_failed", failureMessage: "The delayed payment failed.", attemptRef: ctx.event.id }, ctx.audit);
+    if (fresh.payment_status !== "paid")
+      await applyOrderUpdate(
+        order.id,
+        {
+          status: "FAILED",
+          failureCode: "async_payment_failed",
+          failureMessage: "The delayed payment failed.",
+          attemptRef: ctx.event.id,
+        },
+        ctx.audit,
+      );
     return;
   }
   await refreshOrderFromStripe(order.id, ctx.audit);

@@ -12,7 +12,7 @@ import type { HandlerContext } from "@/lib/webhooks/stripe/context";
 import { appendEntry, findEntry, inLedgerTx, lockBalance } from "@/lib/credits/ledger";
 import { applyPaymentIntent, CREDITS_PURPOSE, ledgerActorOf } from "@/lib/credits/purchases";
 
-const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : v?.id ?? null);
+const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
 
 /** True when the event's PaymentIntent is a credit purchase on the platform account. */
 export function isCreditPaymentIntent(ctx: HandlerContext): boolean {
@@ -53,17 +53,43 @@ export async function applyCreditRefund(charge: Stripe.Charge, audit: AuditConte
     const current = await tx.creditPurchase.findUniqueOrThrow({ where: { id: purchase.id } });
     const refunded = Math.min(charge.amount_refunded, current.amount);
     if (refunded <= current.refundedAmount) return;
-    const due = proportionalCredits(current.credits, current.amount, refunded) - proportionalCredits(current.credits, current.amount, current.refundedAmount);
+    const due =
+      proportionalCredits(current.credits, current.amount, refunded) -
+      proportionalCredits(current.credits, current.amount, current.refundedAmount);
     const reversed = Math.min(due, Math.max(0, balance.balance));
     const shortfall = due - reversed;
     const res = await appendEntry(tx, {
-      storeId: current.storeId, kind: "REFUND_REVERSAL", amount: -reversed, uniqueKey: `refund:${charge.id}:${refunded}`, reference: charge.id,
-      reason: refunded >= current.amount ? "Payment refunded" : "Payment partially refunded", actor: ledgerActorOf(audit), purchaseId: current.id,
-      metadata: { amountRefunded: refunded, previouslyRefunded: current.refundedAmount, currency: current.currency, creditsDue: due, shortfall },
+      storeId: current.storeId,
+      kind: "REFUND_REVERSAL",
+      amount: -reversed,
+      uniqueKey: `refund:${charge.id}:${refunded}`,
+      reference: charge.id,
+      reason: refunded >= current.amount ? "Payment refunded" : "Payment partially refunded",
+      actor: ledgerActorOf(audit),
+      purchaseId: current.id,
+      metadata: {
+        amountRefunded: refunded,
+        previouslyRefunded: current.refundedAmount,
+        currency: current.currency,
+        creditsDue: due,
+        shortfall,
+      },
     });
     await tx.creditPurchase.update({ where: { id: current.id }, data: { refundedAmount: refunded } });
     if (res.created) {
-      await appendAudit(tx, audit, { action: shortfall > 0 ? "credits.refund_shortfall" : "credits.refund_reversed", storeId: current.storeId, target: { type: "credit_purchase", id: current.id }, after: { chargeId: charge.id, amountRefunded: refunded, creditsDue: due, creditsReversed: reversed, shortfall, balance: res.balance } });
+      await appendAudit(tx, audit, {
+        action: shortfall > 0 ? "credits.refund_shortfall" : "credits.refund_reversed",
+        storeId: current.storeId,
+        target: { type: "credit_purchase", id: current.id },
+        after: {
+          chargeId: charge.id,
+          amountRefunded: refunded,
+          creditsDue: due,
+          creditsReversed: reversed,
+          shortfall,
+          balance: res.balance,
+        },
+      });
     }
   });
   return true;
@@ -82,7 +108,11 @@ const CLOSED_WON = new Set(["won", "warning_closed", "prevented"]);
  * won → DISPUTE_RELEASE of the hold (0 if none was recorded). lost → DISPUTE_LOSS: the held credits are gone for good
  * (an entry of 0 that closes the hold), or, if no hold was recorded, the share is removed now.
  */
-export async function applyCreditDispute(dispute: Stripe.Dispute, charge: Stripe.Charge, audit: AuditContext): Promise<boolean> {
+export async function applyCreditDispute(
+  dispute: Stripe.Dispute,
+  charge: Stripe.Charge,
+  audit: AuditContext,
+): Promise<boolean> {
   const purchase = await purchaseForCharge(charge);
   if (!purchase) return false;
   if (purchase.status !== "SUCCEEDED") return true;
@@ -96,16 +126,58 @@ export async function applyCreditDispute(dispute: Stripe.Dispute, charge: Stripe
     const closeKey = `dispute-close:${dispute.id}`;
     let res;
     if (dispute.status === "lost") {
-      res = await appendEntry(tx, { ...base, kind: "DISPUTE_LOSS", amount: hold ? 0 : -share, uniqueKey: closeKey, reason: "Dispute lost", allowNegative: true, heldDelta: -held, metadata: { disputeStatus: dispute.status, disputeAmount: dispute.amount, heldBefore: held, credits: hold ? held : share } });
+      res = await appendEntry(tx, {
+        ...base,
+        kind: "DISPUTE_LOSS",
+        amount: hold ? 0 : -share,
+        uniqueKey: closeKey,
+        reason: "Dispute lost",
+        allowNegative: true,
+        heldDelta: -held,
+        metadata: {
+          disputeStatus: dispute.status,
+          disputeAmount: dispute.amount,
+          heldBefore: held,
+          credits: hold ? held : share,
+        },
+      });
     } else if (CLOSED_WON.has(dispute.status)) {
       // Without a recorded hold the release is 0: it still closes the dispute, so a stale "open" cannot hold later.
-      res = await appendEntry(tx, { ...base, kind: "DISPUTE_RELEASE", amount: held, uniqueKey: closeKey, reason: "Dispute won", heldDelta: -held, metadata: { disputeStatus: dispute.status, disputeAmount: dispute.amount } });
+      res = await appendEntry(tx, {
+        ...base,
+        kind: "DISPUTE_RELEASE",
+        amount: held,
+        uniqueKey: closeKey,
+        reason: "Dispute won",
+        heldDelta: -held,
+        metadata: { disputeStatus: dispute.status, disputeAmount: dispute.amount },
+      });
     } else {
       if (await findEntry(tx, purchase.storeId, closeKey)) return;
-      res = await appendEntry(tx, { ...base, kind: "DISPUTE_HOLD", amount: -share, uniqueKey: `dispute-hold:${dispute.id}`, reason: dispute.reason ? `Dispute opened: ${dispute.reason}` : "Dispute opened", allowNegative: true, heldDelta: share, metadata: { disputeStatus: dispute.status, disputeAmount: dispute.amount } });
+      res = await appendEntry(tx, {
+        ...base,
+        kind: "DISPUTE_HOLD",
+        amount: -share,
+        uniqueKey: `dispute-hold:${dispute.id}`,
+        reason: dispute.reason ? `Dispute opened: ${dispute.reason}` : "Dispute opened",
+        allowNegative: true,
+        heldDelta: share,
+        metadata: { disputeStatus: dispute.status, disputeAmount: dispute.amount },
+      });
     }
     if (res.created) {
-      await appendAudit(tx, audit, { action: `credits.${res.entry.kind.toLowerCase()}`, storeId: purchase.storeId, target: { type: "credit_purchase", id: purchase.id }, after: { disputeId: dispute.id, disputeStatus: dispute.status, credits: res.entry.amount, balance: res.balance, held: res.held } });
+      await appendAudit(tx, audit, {
+        action: `credits.${res.entry.kind.toLowerCase()}`,
+        storeId: purchase.storeId,
+        target: { type: "credit_purchase", id: purchase.id },
+        after: {
+          disputeId: dispute.id,
+          disputeStatus: dispute.status,
+          credits: res.entry.amount,
+          balance: res.balance,
+          held: res.held,
+        },
+      });
     }
   });
   return true;

@@ -13,8 +13,17 @@ export const onDispute: EventHandler = async (ctx) => {
   const chargeId = typeof dispute.charge === "string" ? dispute.charge : dispute.charge.id;
   const charge = await getStripe().charges.retrieve(chargeId, undefined, opts(ctx));
   const piId = typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id;
-  const order = await findOrder({ vitrineOrderId: charge.metadata?.vitrineOrderId, paymentIntentId: piId }, ctx.stripeAccount);
+  const order = await findOrder(
+    { vitrineOrderId: charge.metadata?.vitrineOrderId, paymentIntentId: piId },
+    ctx.stripeAccount,
+  );
   if (!order) return;
-  const facts = { id: dispute.id, amount: dispute.amount, currency: dispute.currency, status: dispute.status, reason: dispute.reason };
+  const facts = {
+    id: dispute.id,
+    amount: dispute.amount,
+    currency: dispute.currency,
+    status: dispute.status,
+    reason: dispute.reason,
+  };
   await recordOrderDispute(order.id, facts, ctx.audit);
 };

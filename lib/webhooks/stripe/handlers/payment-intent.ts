@@ -9,7 +9,10 @@ export const onPaymentIntent: EventHandler = async (ctx) => {
   // Credit purchases are PaymentIntents on the platform account, marked vitrinePurpose=credits.
   if (isCreditPaymentIntent(ctx)) return onCreditPaymentIntent(ctx);
   const pi = ctx.event.data.object as Stripe.PaymentIntent;
-  const order = await findOrder({ vitrineOrderId: pi.metadata?.vitrineOrderId, paymentIntentId: pi.id }, ctx.stripeAccount);
+  const order = await findOrder(
+    { vitrineOrderId: pi.metadata?.vitrineOrderId, paymentIntentId: pi.id },
+    ctx.stripeAccount,
+  );
   if (!order) return;
   if (!order.paymentIntentId) await prisma.order.update({ where: { id: order.id }, data: { paymentIntentId: pi.id } });
   await refreshOrderFromStripe(order.id, ctx.audit);

@@ -28,8 +28,21 @@ export const onSubscriptionChange: EventHandler = async (ctx) => {
   const type = sub.status === "canceled" ? "subscription.canceled" : "subscription.updated";
   const { deliveries } = await prisma.$transaction((tx) =>
     enqueueStoreEvent(tx, {
-      storeId: order.storeId, type, sourceKey: ctx.event.id,
-      data: { orderId: order.externalOrderId ?? order.id, vitrineOrderId: order.id, storeId: order.storeId, provider: "stripe", amount: order.amountTotal, currency: order.currency, status: sub.status, subscriptionId: sub.id, cancelAtPeriodEnd: sub.cancel_at_period_end, currentPeriodEnd: sub.items.data[0]?.current_period_end ?? null },
+      storeId: order.storeId,
+      type,
+      sourceKey: ctx.event.id,
+      data: {
+        orderId: order.externalOrderId ?? order.id,
+        vitrineOrderId: order.id,
+        storeId: order.storeId,
+        provider: "stripe",
+        amount: order.amountTotal,
+        currency: order.currency,
+        status: sub.status,
+        subscriptionId: sub.id,
+        cancelAtPeriodEnd: sub.cancel_at_period_end,
+        currentPeriodEnd: sub.items.data[0]?.current_period_end ?? null,
+      },
     }),
   );
   if (deliveries > 0) await kickDeliveries();
@@ -37,6 +50,8 @@ export const onSubscriptionChange: EventHandler = async (ctx) => {
 
 function subscriptionIdOfInvoice(invoice: Stripe.Invoice): string | null {
   const parent = (invoice as { parent?: { subscription_details?: { subscription?: string | { id: string } } } }).parent;
-  const ref = parent?.subscription_details?.subscription ?? (invoice as { subscription?: string | { id: string } | null }).subscription;
-  return typeof ref === "string" ? ref : ref?.id ?? null;
+  const ref =
+    parent?.subscription_details?.subscription ??
+    (invoice as { subscription?: string | { id: string } | null }).subscription;
+  return typeof ref === "string" ? ref : (ref?.id ?? null);
 }

@@ -25,11 +25,24 @@ function view(charge: SimCharge, qr?: string) {
 
 function createAnswer(charge: SimCharge, qr: string) {
   if (seq(charge) % 2 === 1) return { success: true, data: view(charge, qr) };
-  return { id: Number(charge.id), hash: charge.hash, payment_status: atomopaySim.statusWord[charge.state], amount: charge.amountCentavos, pix_code: charge.brCode, offer: { hash: "offer_sim", producer: { hash: charge.producerHash } } };
+  return {
+    id: Number(charge.id),
+    hash: charge.hash,
+    payment_status: atomopaySim.statusWord[charge.state],
+    amount: charge.amountCentavos,
+    pix_code: charge.brCode,
+    offer: { hash: "offer_sim", producer: { hash: charge.producerHash } },
+  };
 }
 
 function postback(charge: SimCharge) {
-  const flat = { transaction_hash: charge.hash, status: atomopaySim.statusWord[charge.state], amount: charge.amountCentavos, reference: charge.reference, offer: { producer: { hash: charge.producerHash } } };
+  const flat = {
+    transaction_hash: charge.hash,
+    status: atomopaySim.statusWord[charge.state],
+    amount: charge.amountCentavos,
+    reference: charge.reference,
+    offer: { producer: { hash: charge.producerHash } },
+  };
   switch (seq(charge) % 3) {
     case 0:
       return { event: "transaction.updated", transaction: view(charge) };
@@ -52,11 +65,22 @@ export const atomopaySim: GatewaySim = {
     if (route(req, "POST", /^\/transactions$/)) {
       const amount = num(req.body.amount);
       const cart = Array.isArray(req.body.cart) ? (req.body.cart as Array<Record<string, unknown>>) : [];
-      if (!Number.isInteger(amount) || amount < 50 || req.body.payment_method !== "pix" || cart[0]?.product_hash !== creds.product_hash) {
+      if (
+        !Number.isInteger(amount) ||
+        amount < 50 ||
+        req.body.payment_method !== "pix" ||
+        cart[0]?.product_hash !== creds.product_hash
+      ) {
         sendJson(res, 422, { success: false, message: "Dados inválidos: amount (mínimo 50), payment_method ou cart" });
         return true;
       }
-      const problem = customerProblem(req.body.customer as Record<string, unknown> | undefined, { name: true, email: true, document: "cpf_or_cnpj", phone: true, phoneKey: "phone_number" });
+      const problem = customerProblem(req.body.customer as Record<string, unknown> | undefined, {
+        name: true,
+        email: true,
+        document: "cpf_or_cnpj",
+        phone: true,
+        phoneKey: "phone_number",
+      });
       if (problem) return refuseCustomer(res, problem);
       const charge = ctx.state.addCharge({
         gateway: "atomopay",
@@ -67,7 +91,11 @@ export const atomopaySim: GatewaySim = {
         webhookUrl: typeof req.body.postback_url === "string" ? req.body.postback_url : undefined,
         producerHash: creds.producer_hash,
         expiresInSeconds: 3600,
-        received: { contentType: req.contentType, body: req.body, query: { ...Object.fromEntries(req.query), api_token: "[seen]" } },
+        received: {
+          contentType: req.contentType,
+          body: req.body,
+          query: { ...Object.fromEntries(req.query), api_token: "[seen]" },
+        },
       });
       sendJson(res, 201, createAnswer(charge, await ctx.qrDataUrl(charge.brCode)));
       return true;

@@ -15,14 +15,24 @@ function pixItems(charge: SimCharge) {
       valor: centavosToReaisString(charge.amountCentavos),
       horario: charge.paidAt.toISOString(),
       ...(charge.refunds.length
-        ? { devolucoes: charge.refunds.map((r) => ({ id: r.id, rtrId: r.rtrId, valor: centavosToReaisString(r.amountCentavos), horario: { solicitacao: r.at.toISOString() }, status: r.status })) }
+        ? {
+            devolucoes: charge.refunds.map((r) => ({
+              id: r.id,
+              rtrId: r.rtrId,
+              valor: centavosToReaisString(r.amountCentavos),
+              horario: { solicitacao: r.at.toISOString() },
+              status: r.status,
+            })),
+          }
         : {}),
     },
   ];
 }
 
 function cobView(charge: SimCharge) {
-  const status = { pending: "ATIVA", paid: "CONCLUIDA", refunded: "CONCLUIDA", expired: "REMOVIDA_PELO_PSP" }[charge.state];
+  const status = { pending: "ATIVA", paid: "CONCLUIDA", refunded: "CONCLUIDA", expired: "REMOVIDA_PELO_PSP" }[
+    charge.state
+  ];
   return {
     calendario: { criacao: charge.createdAt.toISOString(), expiracao: charge.expiresInSeconds },
     txid: charge.id,
@@ -47,11 +57,22 @@ export const bcbSim: GatewaySim = {
       const basic = Buffer.from(`${creds.client_id}:${creds.client_secret}`).toString("base64");
       if (header(req, "authorization") !== `Basic ${basic}`) sendJson(res, 401, { error: "invalid_client" });
       else if (req.body.grant_type !== "client_credentials") sendJson(res, 400, { error: "unsupported_grant_type" });
-      else sendJson(res, 200, { access_token: state.issueToken("bcb"), token_type: "Bearer", expires_in: 3600, scope: "cob.write cob.read pix.write pix.read webhook.write webhook.read" });
+      else
+        sendJson(res, 200, {
+          access_token: state.issueToken("bcb"),
+          token_type: "Bearer",
+          expires_in: 3600,
+          scope: "cob.write cob.read pix.write pix.read webhook.write webhook.read",
+        });
       return true;
     }
     if (!state.bearerValid("bcb", header(req, "authorization"))) {
-      sendProblem(res, 403, "AcessoNegado", "Requisição de participante autenticado que viola alguma regra de autorização.");
+      sendProblem(
+        res,
+        403,
+        "AcessoNegado",
+        "Requisição de participante autenticado que viola alguma regra de autorização.",
+      );
       return true;
     }
     let m = route(req, "PUT", /^\/cob\/([^/]+)$/);
@@ -59,7 +80,12 @@ export const bcbSim: GatewaySim = {
       const txid = decodeURIComponent(m[1]);
       const valor = (req.body.valor ?? {}) as Record<string, unknown>;
       const original = typeof valor.original === "string" ? valor.original : "";
-      if (!/^[a-zA-Z0-9]{26,35}$/.test(txid) || !/^\d{1,10}\.\d{2}$/.test(original) || original === "0.00" || typeof req.body.chave !== "string") {
+      if (
+        !/^[a-zA-Z0-9]{26,35}$/.test(txid) ||
+        !/^\d{1,10}\.\d{2}$/.test(original) ||
+        original === "0.00" ||
+        typeof req.body.chave !== "string"
+      ) {
         sendProblem(res, 400, "CobrancaInvalida", "txid, valor.original ou chave inválidos.");
         return true;
       }
@@ -92,7 +118,8 @@ export const bcbSim: GatewaySim = {
     m = route(req, "PUT", /^\/webhook\/([^/]+)$/);
     if (m) {
       const url = req.body.webhookUrl;
-      if (typeof url !== "string" || !/^https?:\/\//.test(url)) sendProblem(res, 400, "WebhookInvalido", "webhookUrl inválida.");
+      if (typeof url !== "string" || !/^https?:\/\//.test(url))
+        sendProblem(res, 400, "WebhookInvalido", "webhookUrl inválida.");
       else {
         state.bcbWebhooks.set(decodeURIComponent(m[1]), { url, at: new Date() });
         res.writeHead(200).end();
@@ -104,23 +131,36 @@ export const bcbSim: GatewaySim = {
       const charge = state.find("bcb", decodeURIComponent(m[1]));
       const id = decodeURIComponent(m[2]);
       const valor = typeof req.body.valor === "string" ? req.body.valor : "";
-      if (!charge || !charge.paidAt) return sendProblem(res, 404, "NaoEncontrado", "Pix não encontrado."), true;
+      if (!charge || !charge.paidAt) return (sendProblem(res, 404, "NaoEncontrado", "Pix não encontrado."), true);
       if (!/^[a-zA-Z0-9]{1,35}$/.test(id) || !/^\d{1,10}\.\d{2}$/.test(valor) || valor === "0.00")
-        return sendProblem(res, 400, "DevolucaoInvalida", "id ou valor inválido."), true;
+        return (sendProblem(res, 400, "DevolucaoInvalida", "id ou valor inválido."), true);
       const amount = reaisToCentavos(valor);
       const existing = charge.refunds.find((r) => r.id === id);
       if (existing) {
-        if (existing.amountCentavos !== amount) return sendProblem(res, 409, "DevolucaoConflito", "Devolução com este id e outro valor."), true;
+        if (existing.amountCentavos !== amount)
+          return (sendProblem(res, 409, "DevolucaoConflito", "Devolução com este id e outro valor."), true);
       } else {
         if (state.refundedCentavos(charge) + amount > charge.amountCentavos)
-          return sendProblem(res, 400, "DevolucaoInvalida", "O valor das devoluções excede o valor do Pix."), true;
+          return (sendProblem(res, 400, "DevolucaoInvalida", "O valor das devoluções excede o valor do Pix."), true);
         // Settles at once; the response still says EM_PROCESSAMENTO as a real PSP's would.
-        charge.refunds.push({ id, rtrId: `D12345678${alnum(23)}`, amountCentavos: amount, status: "DEVOLVIDO", at: new Date() });
+        charge.refunds.push({
+          id,
+          rtrId: `D12345678${alnum(23)}`,
+          amountCentavos: amount,
+          status: "DEVOLVIDO",
+          at: new Date(),
+        });
         if (state.refundedCentavos(charge) >= charge.amountCentavos) charge.state = "refunded";
         notify(charge);
       }
       const r = existing ?? charge.refunds[charge.refunds.length - 1];
-      sendJson(res, 201, { id: r.id, rtrId: r.rtrId, valor: centavosToReaisString(r.amountCentavos), horario: { solicitacao: r.at.toISOString() }, status: existing ? r.status : "EM_PROCESSAMENTO" });
+      sendJson(res, 201, {
+        id: r.id,
+        rtrId: r.rtrId,
+        valor: centavosToReaisString(r.amountCentavos),
+        horario: { solicitacao: r.at.toISOString() },
+        status: existing ? r.status : "EM_PROCESSAMENTO",
+      });
       return true;
     }
     return false;

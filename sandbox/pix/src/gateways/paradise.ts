@@ -19,11 +19,20 @@ export const paradiseSim: GatewaySim = {
     }
     if (route(req, "POST", /^\/transaction\.php$/)) {
       const amount = num(req.body.amount);
-      if (!Number.isInteger(amount) || amount <= 0 || req.body.productHash !== ctx.state.credentials.paradise.product_hash) {
+      if (
+        !Number.isInteger(amount) ||
+        amount <= 0 ||
+        req.body.productHash !== ctx.state.credentials.paradise.product_hash
+      ) {
         sendJson(res, 400, { status: "error", message: "amount ou productHash inválido" });
         return true;
       }
-      const problem = customerProblem(req.body.customer as Record<string, unknown> | undefined, { name: true, email: true, document: "cpf", phone: true });
+      const problem = customerProblem(req.body.customer as Record<string, unknown> | undefined, {
+        name: true,
+        email: true,
+        document: "cpf",
+        phone: true,
+      });
       if (problem) return refuseCustomer(res, problem, 400);
       const charge = ctx.state.addCharge({
         gateway: "paradise",
@@ -49,7 +58,12 @@ export const paradiseSim: GatewaySim = {
       const charge = ctx.state.find("paradise", req.query.get("hash") ?? "");
       if (enforceReadRule(ctx.state, "paradise", charge?.id ?? "", !!charge, res)) return true;
       if (!charge) sendJson(res, 404, { status: "error", message: "Transação não encontrada" });
-      else sendJson(res, 200, { payment_status: paradiseSim.statusWord[charge.state], amount: charge.amountCentavos, transaction_id: Number(charge.id) });
+      else
+        sendJson(res, 200, {
+          payment_status: paradiseSim.statusWord[charge.state],
+          amount: charge.amountCentavos,
+          transaction_id: Number(charge.id),
+        });
       return true;
     }
     return false;
@@ -60,7 +74,13 @@ export const paradiseSim: GatewaySim = {
     return {
       url: charge.webhookUrl,
       format: "json",
-      body: { transaction_id: Number(charge.id), external_id: charge.reference, status: postbackWord[charge.state], amount: charge.amountCentavos, customer },
+      body: {
+        transaction_id: Number(charge.id),
+        external_id: charge.reference,
+        status: postbackWord[charge.state],
+        amount: charge.amountCentavos,
+        customer,
+      },
     };
   },
 };

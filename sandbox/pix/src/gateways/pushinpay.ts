@@ -18,7 +18,9 @@ function view(charge: SimCharge, qr: string | null, valueAsString: boolean) {
     end_to_end_id: charge.state === "pending" ? null : (charge.endToEndId ?? null),
     payer_name: charge.paidAt ? "Comprador Simulado" : null,
     payer_national_registration: charge.paidAt ? "12345678909" : null,
-    pix_details: { expiration_date: new Date(charge.createdAt.getTime() + charge.expiresInSeconds * 1000).toISOString() },
+    pix_details: {
+      expiration_date: new Date(charge.createdAt.getTime() + charge.expiresInSeconds * 1000).toISOString(),
+    },
   };
 }
 
@@ -37,13 +39,22 @@ export const pushinpaySim: GatewaySim = {
     if (route(req, "POST", /^\/pix\/cashIn$/)) {
       const value = num(req.body.value);
       if (!Number.isInteger(value) || value < 50) {
-        sendJson(res, 422, { message: "O campo value deve ser no mínimo 50.", errors: { value: ["O campo value deve ser no mínimo 50."] } });
+        sendJson(res, 422, {
+          message: "O campo value deve ser no mínimo 50.",
+          errors: { value: ["O campo value deve ser no mínimo 50."] },
+        });
         return true;
       }
       const rules = Array.isArray(req.body.split_rules) ? (req.body.split_rules as Array<Record<string, unknown>>) : [];
       const splitTotal = rules.reduce((s, r) => s + num(r.value), 0);
-      if (rules.some((r) => !Number.isInteger(num(r.value)) || num(r.value) <= 0 || typeof r.account_id !== "string") || splitTotal * 2 > value) {
-        sendJson(res, 422, { message: "O valor do split não pode ultrapassar 50% do valor da transação.", errors: { split_rules: ["O valor do split não pode ultrapassar 50% do valor da transação."] } });
+      if (
+        rules.some((r) => !Number.isInteger(num(r.value)) || num(r.value) <= 0 || typeof r.account_id !== "string") ||
+        splitTotal * 2 > value
+      ) {
+        sendJson(res, 422, {
+          message: "O valor do split não pode ultrapassar 50% do valor da transação.",
+          errors: { split_rules: ["O valor do split não pode ultrapassar 50% do valor da transação."] },
+        });
         return true;
       }
       const charge = ctx.state.addCharge({
@@ -73,7 +84,12 @@ export const pushinpaySim: GatewaySim = {
     return {
       url: charge.webhookUrl,
       format: "json",
-      body: { id: charge.id, value: charge.amountCentavos, status: pushinpaySim.statusWord[charge.state], end_to_end_id: charge.state === "pending" ? null : (charge.endToEndId ?? null) },
+      body: {
+        id: charge.id,
+        value: charge.amountCentavos,
+        status: pushinpaySim.statusWord[charge.state],
+        end_to_end_id: charge.state === "pending" ? null : (charge.endToEndId ?? null),
+      },
     };
   },
 };

@@ -17,7 +17,12 @@ export const syncpaySim: GatewaySim = {
       if (req.body.client_id !== creds.client_id || req.body.client_secret !== creds.client_secret) {
         sendJson(res, 401, { message: "Credenciais inválidas" });
       } else {
-        sendJson(res, 200, { access_token: state.issueToken("syncpay"), token_type: "Bearer", expires_in: 3600, expires_at: new Date(Date.now() + 3_600_000).toISOString() });
+        sendJson(res, 200, {
+          access_token: state.issueToken("syncpay"),
+          token_type: "Bearer",
+          expires_in: 3600,
+          expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+        });
       }
       return true;
     }
@@ -31,13 +36,30 @@ export const syncpaySim: GatewaySim = {
         sendJson(res, 422, { message: "O campo amount é obrigatório e deve ser maior que zero" });
         return true;
       }
-      const problem = customerProblem(req.body.client as Record<string, unknown> | undefined, { name: true, email: true, document: "cpf", phone: true });
+      const problem = customerProblem(req.body.client as Record<string, unknown> | undefined, {
+        name: true,
+        email: true,
+        document: "cpf",
+        phone: true,
+      });
       if (problem) return refuseCustomer(res, problem.replace("customer.", "client."));
       const split = req.body.split;
       if (split !== undefined) {
         const rules = Array.isArray(split) ? (split as Array<Record<string, unknown>>) : [];
-        if (rules.length === 0 || rules.length > 3 || rules.some((r) => !Number.isInteger(r.percentage) || (r.percentage as number) < 1 || (r.percentage as number) > 100 || typeof r.user_id !== "string")) {
-          sendJson(res, 422, { message: "split: no máximo 3 recebedores, com percentage inteiro de 1 a 100 e user_id." });
+        if (
+          rules.length === 0 ||
+          rules.length > 3 ||
+          rules.some(
+            (r) =>
+              !Number.isInteger(r.percentage) ||
+              (r.percentage as number) < 1 ||
+              (r.percentage as number) > 100 ||
+              typeof r.user_id !== "string",
+          )
+        ) {
+          sendJson(res, 422, {
+            message: "split: no máximo 3 recebedores, com percentage inteiro de 1 a 100 e user_id.",
+          });
           return true;
         }
       }
@@ -51,7 +73,11 @@ export const syncpaySim: GatewaySim = {
         hash: endToEndId(new Date()),
         received: { contentType: req.contentType, body: req.body, query: Object.fromEntries(req.query) },
       });
-      sendJson(res, 200, { message: "Cobrança PIX criada com sucesso", pix_code: charge.brCode, identifier: charge.id });
+      sendJson(res, 200, {
+        message: "Cobrança PIX criada com sucesso",
+        pix_code: charge.brCode,
+        identifier: charge.id,
+      });
       return true;
     }
     const m = route(req, "GET", /^\/api\/partner\/v1\/transaction\/([^/]+)$/);
@@ -59,7 +85,16 @@ export const syncpaySim: GatewaySim = {
       const charge = state.find("syncpay", decodeURIComponent(m[1]));
       if (enforceReadRule(state, "syncpay", charge?.id ?? "", !!charge, res)) return true;
       if (!charge) sendJson(res, 404, { message: "Transação não encontrada" });
-      else sendJson(res, 200, { data: { identifier: charge.id, status: syncpaySim.statusWord[charge.state], amount: centavosToReais(charge.amountCentavos), external_reference: charge.reference, created_at: brasiliaTimestamp(charge.createdAt) } });
+      else
+        sendJson(res, 200, {
+          data: {
+            identifier: charge.id,
+            status: syncpaySim.statusWord[charge.state],
+            amount: centavosToReais(charge.amountCentavos),
+            external_reference: charge.reference,
+            created_at: brasiliaTimestamp(charge.createdAt),
+          },
+        });
       return true;
     }
     return false;
@@ -69,7 +104,15 @@ export const syncpaySim: GatewaySim = {
     return {
       url: charge.webhookUrl,
       format: "json",
-      body: { data: { id: charge.id, idtransaction: charge.hash, status: syncpaySim.statusWord[charge.state], amount: centavosToReais(charge.amountCentavos), externalreference: charge.reference } },
+      body: {
+        data: {
+          id: charge.id,
+          idtransaction: charge.hash,
+          status: syncpaySim.statusWord[charge.state],
+          amount: centavosToReais(charge.amountCentavos),
+          externalreference: charge.reference,
+        },
+      },
     };
   },
 };

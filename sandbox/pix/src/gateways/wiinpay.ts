@@ -11,7 +11,12 @@ import { route, type GatewaySim } from "./types";
 /** The simulated account's own user id (a split to it is refused). */
 export const WIINPAY_SIM_SELF_USER_ID = "wiin_user_sim_self";
 
-const row = (charge: SimCharge) => ({ id: charge.id, status: wiinpaySim.statusWord[charge.state], value: centavosToReais(charge.amountCentavos), metadata: { reference: charge.reference } });
+const row = (charge: SimCharge) => ({
+  id: charge.id,
+  status: wiinpaySim.statusWord[charge.state],
+  value: centavosToReais(charge.amountCentavos),
+  metadata: { reference: charge.reference },
+});
 
 export const wiinpaySim: GatewaySim = {
   id: "wiinpay",
@@ -50,7 +55,14 @@ export const wiinpaySim: GatewaySim = {
         expiresInSeconds: 3600,
         received: { contentType: req.contentType, body: req.body, query: Object.fromEntries(req.query) },
       });
-      sendJson(res, 201, { data: { paymentId: charge.id, qr_code: charge.brCode, qr_code_base64: await ctx.qrDataUrl(charge.brCode), status: "created" } });
+      sendJson(res, 201, {
+        data: {
+          paymentId: charge.id,
+          qr_code: charge.brCode,
+          qr_code_base64: await ctx.qrDataUrl(charge.brCode),
+          status: "created",
+        },
+      });
       return true;
     }
     const m = route(req, "GET", /^\/payment\/list\/([^/]+)$/);
@@ -71,7 +83,11 @@ export const wiinpaySim: GatewaySim = {
     return {
       url: charge.webhookUrl,
       format: "json",
-      body: { ...row(charge), payer_name: charge.paidAt ? "Comprador Simulado" : null, payer_document: charge.paidAt ? "12345678909" : null },
+      body: {
+        ...row(charge),
+        payer_name: charge.paidAt ? "Comprador Simulado" : null,
+        payer_document: charge.paidAt ? "12345678909" : null,
+      },
     };
   },
 };

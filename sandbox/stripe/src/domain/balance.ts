@@ -31,7 +31,11 @@ export function computeBalance(app: EmulatorApp, scope: Scope): Stripe.Balance {
   const currencies = totals.size ? [...totals.keys()] : ["usd"];
   return {
     object: "balance",
-    available: currencies.map((currency) => ({ amount: totals.get(currency) ?? 0, currency, source_types: { card: totals.get(currency) ?? 0 } })),
+    available: currencies.map((currency) => ({
+      amount: totals.get(currency) ?? 0,
+      currency,
+      source_types: { card: totals.get(currency) ?? 0 },
+    })),
     ...(scope === null ? { connect_reserved: currencies.map((currency) => ({ amount: 0, currency })) } : {}),
     livemode: false,
     pending: currencies.map((currency) => ({ amount: 0, currency, source_types: { card: 0 } })),

@@ -18,20 +18,39 @@ import { attemptPayment, finishAuthentication } from "./payments";
 import { createSubscription } from "./subscriptions";
 
 export type CheckoutDetails = { email: string; name?: string | null };
-export type CheckoutResult = { status: "complete" } | { status: "requires_action"; paymentIntent: string } | { status: "failed"; message: string };
+export type CheckoutResult =
+  | { status: "complete" }
+  | { status: "requires_action"; paymentIntent: string }
+  | { status: "failed"; message: string };
 
-function ensureCustomer(ctx: Ctx, session: Rec<"checkout_session">, details: CheckoutDetails, always: boolean): Rec<"customer"> | null {
+function ensureCustomer(
+  ctx: Ctx,
+  session: Rec<"checkout_session">,
+  details: CheckoutDetails,
+  always: boolean,
+): Rec<"customer"> | null {
   const existing = idOf(session.obj.customer);
   if (existing) return ctx.app.store.need("customer", existing, session.scope);
   if (!always) return null;
-  const customer = ctx.app.store.insert("customer", session.scope, customerObject({ email: details.email, name: details.name ?? null }, ctx.app.clock.now()), {});
+  const customer = ctx.app.store.insert(
+    "customer",
+    session.scope,
+    customerObject({ email: details.email, name: details.name ?? null }, ctx.app.clock.now()),
+    {},
+  );
   emit(ctx, "customer.created", customer.obj);
   session.obj.customer = customer.id;
   return customer;
 }
 
-export function completeCheckout(ctx: Ctx, session: Rec<"checkout_session">, card: CardSource, details: CheckoutDetails): CheckoutResult {
-  if (session.obj.status !== "open") return { status: "failed", message: `This Checkout Session is ${session.obj.status}.` };
+export function completeCheckout(
+  ctx: Ctx,
+  session: Rec<"checkout_session">,
+  card: CardSource,
+  details: CheckoutDetails,
+): CheckoutResult {
+  if (session.obj.status !== "open")
+    return { status: "failed", message: `This Checkout Session is ${session.obj.status}.` };
   session.obj.customer_details = {
     address: null,
     business_name: null,
@@ -49,14 +68,28 @@ export function completeCheckout(ctx: Ctx, session: Rec<"checkout_session">, car
     if (err instanceof StripeApiError) return { status: "failed", message: err.body.message };
     throw err;
   }
-  return session.obj.mode === "subscription" ? completeSubscription(ctx, session, pm, details) : completePayment(ctx, session, pm, details);
+  return session.obj.mode === "subscription"
+    ? completeSubscription(ctx, session, pm, details)
+    : completePayment(ctx, session, pm, details);
 }
 
-function completePayment(ctx: Ctx, session: Rec<"checkout_session">, pm: Rec<"payment_method">, details: CheckoutDetails): CheckoutResult {
+function completePayment(
+  ctx: Ctx,
+  session: Rec<"checkout_session">,
+  pm: Rec<"payment_method">,
+  details: CheckoutDetails,
+): CheckoutResult {
   const { app } = ctx;
   const data = session.x.paymentIntentData;
-  const customer = ensureCustomer(ctx, session, details, session.obj.customer_creation === "always" || !!data.setup_future_usage);
-  let pi = session.obj.payment_intent ? app.store.get("payment_intent", String(idOf(session.obj.payment_intent)), session.scope) : undefined;
+  const customer = ensureCustomer(
+    ctx,
+    session,
+    details,
+    session.obj.customer_creation === "always" || !!data.setup_future_usage,
+  );
+  let pi = session.obj.payment_intent
+    ? app.store.get("payment_intent", String(idOf(session.obj.payment_intent)), session.scope)
+    : undefined;
   if (!pi) {
     pi = app.store.insert(
       "payment_intent",
@@ -88,11 +121,17 @@ function completePayment(ctx: Ctx, session: Rec<"checkout_session">, pm: Rec<"pa
   return { status: "complete" };
 }
 
-function completeSubscription(ctx: Ctx, session: Rec<"checkout_session">, pm: Rec<"payment_method">, details: CheckoutDetails): CheckoutResult {
+function completeSubscription(
+  ctx: Ctx,
+  session: Rec<"checkout_session">,
+  pm: Rec<"payment_method">,
+  details: CheckoutDetails,
+): CheckoutResult {
   const { app } = ctx;
   const data = session.x.subscriptionData;
   const trialDays = data.trial_period_days;
-  if (!trialDays && outcomeFor(cardNumberOf(pm)).kind === "fail_charges") return { status: "failed", message: "Your card was declined." };
+  if (!trialDays && outcomeFor(cardNumberOf(pm)).kind === "fail_charges")
+    return { status: "failed", message: "Your card was declined." };
   const customer = ensureCustomer(ctx, session, details, true)!;
   try {
     attachPaymentMethod(ctx, pm, customer.id);
@@ -107,7 +146,10 @@ function completeSubscription(ctx: Ctx, session: Rec<"checkout_session">, pm: Re
     description: data.description ?? null,
     default_payment_method: pm.id,
     application_fee_percent: data.application_fee_percent ?? null,
-    items: session.x.lineItems.map((li) => ({ price: app.store.need("price", li.price!.id, session.scope), quantity: li.quantity ?? 1 })),
+    items: session.x.lineItems.map((li) => ({
+      price: app.store.need("price", li.price!.id, session.scope),
+      quantity: li.quantity ?? 1,
+    })),
     trialEnd: trialDays ? app.clock.now() + trialDays * 86400 : null,
     paymentBehavior: "allow_incomplete",
     cancelAtPeriodEnd: false,
@@ -136,7 +178,12 @@ function completeSubscription(ctx: Ctx, session: Rec<"checkout_session">, pm: Re
 }
 
 /** After the 3-D Secure step of a Checkout payment. */
-export function finishCheckoutAuthentication(ctx: Ctx, session: Rec<"checkout_session">, pi: Rec<"payment_intent">, success: boolean): CheckoutResult {
+export function finishCheckoutAuthentication(
+  ctx: Ctx,
+  session: Rec<"checkout_session">,
+  pi: Rec<"payment_intent">,
+  success: boolean,
+): CheckoutResult {
   const result = finishAuthentication(ctx, pi, success);
   if (result.status === "failed") return { status: "failed", message: result.error.message };
   if (result.status === "requires_action") return { status: "requires_action", paymentIntent: pi.id };
@@ -144,7 +191,11 @@ export function finishCheckoutAuthentication(ctx: Ctx, session: Rec<"checkout_se
   return { status: "complete" };
 }
 
-function markComplete(ctx: Ctx, session: Rec<"checkout_session">, paymentStatus: Stripe.Checkout.Session.PaymentStatus): void {
+function markComplete(
+  ctx: Ctx,
+  session: Rec<"checkout_session">,
+  paymentStatus: Stripe.Checkout.Session.PaymentStatus,
+): void {
   session.obj.payment_status = paymentStatus;
   closeSession(session.obj, "complete");
   session.x.lastError = undefined;

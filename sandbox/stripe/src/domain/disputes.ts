@@ -7,9 +7,16 @@ import { disputeObject } from "../factories/dispute";
 import type { Rec } from "../store";
 
 export function openDispute(ctx: Ctx, charge: Rec<"charge">, reason = "fraudulent"): Rec<"dispute"> {
-  if (charge.obj.disputed) throw invalidRequest(`Charge ${charge.id} has already been disputed.`, { code: "charge_disputed" });
-  if (charge.obj.status !== "succeeded") throw invalidRequest(`Only succeeded charges can be disputed (charge ${charge.id} is ${charge.obj.status}).`);
-  const dispute = ctx.app.store.insert("dispute", charge.scope, disputeObject(charge.obj, reason, ctx.app.clock.now()), {});
+  if (charge.obj.disputed)
+    throw invalidRequest(`Charge ${charge.id} has already been disputed.`, { code: "charge_disputed" });
+  if (charge.obj.status !== "succeeded")
+    throw invalidRequest(`Only succeeded charges can be disputed (charge ${charge.id} is ${charge.obj.status}).`);
+  const dispute = ctx.app.store.insert(
+    "dispute",
+    charge.scope,
+    disputeObject(charge.obj, reason, ctx.app.clock.now()),
+    {},
+  );
   charge.obj.disputed = true;
   emit({ ...ctx, scope: charge.scope }, "charge.dispute.created", dispute.obj);
   return dispute;
@@ -17,7 +24,13 @@ export function openDispute(ctx: Ctx, charge: Rec<"charge">, reason = "fraudulen
 
 export type EvidenceUpdate = Partial<Record<keyof Stripe.Dispute.Evidence, string>>;
 
-export function updateDispute(ctx: Ctx, d: Rec<"dispute">, evidence: EvidenceUpdate | undefined, submit: boolean, metadata?: Record<string, string>): void {
+export function updateDispute(
+  ctx: Ctx,
+  d: Rec<"dispute">,
+  evidence: EvidenceUpdate | undefined,
+  submit: boolean,
+  metadata?: Record<string, string>,
+): void {
   assertOpen(d);
   const before = structuredClone(d.obj);
   if (evidence) {
@@ -45,6 +58,8 @@ export function closeDispute(ctx: Ctx, d: Rec<"dispute">, outcome: "won" | "lost
 
 function assertOpen(d: Rec<"dispute">): void {
   if (d.obj.status === "won" || d.obj.status === "lost") {
-    throw invalidRequest(`This dispute is already closed (status: ${d.obj.status}).`, { code: "dispute_already_closed" });
+    throw invalidRequest(`This dispute is already closed (status: ${d.obj.status}).`, {
+      code: "dispute_already_closed",
+    });
   }
 }

@@ -65,7 +65,10 @@ export function createInvoice(ctx: Ctx, input: NewInvoice): Rec<"invoice"> {
 }
 
 export function finalizeInvoice(ctx: Ctx, inv: Rec<"invoice">): void {
-  if (inv.obj.status !== "draft") throw invalidRequest(`This invoice is already finalized, you can't re-finalize a non-draft invoice.`, { code: "invoice_not_editable" });
+  if (inv.obj.status !== "draft")
+    throw invalidRequest(`This invoice is already finalized, you can't re-finalize a non-draft invoice.`, {
+      code: "invoice_not_editable",
+    });
   inv.obj.status = "open";
   inv.obj.status_transitions.finalized_at = ctx.app.clock.now();
   inv.obj.effective_at = ctx.app.clock.now();
@@ -73,8 +76,13 @@ export function finalizeInvoice(ctx: Ctx, inv: Rec<"invoice">): void {
 }
 
 /** Pays an open invoice with `pm` (or the subscription/customer default). $0 invoices are paid at once. */
-export function payInvoice(ctx: Ctx, inv: Rec<"invoice">, opts: { pm?: Rec<"payment_method"> | null; offSession: boolean; returnUrl?: string }): AttemptResult | null {
-  if (inv.obj.status !== "open") throw invalidRequest(`Invoice is already ${inv.obj.status}.`, { code: "invoice_not_editable" });
+export function payInvoice(
+  ctx: Ctx,
+  inv: Rec<"invoice">,
+  opts: { pm?: Rec<"payment_method"> | null; offSession: boolean; returnUrl?: string },
+): AttemptResult | null {
+  if (inv.obj.status !== "open")
+    throw invalidRequest(`Invoice is already ${inv.obj.status}.`, { code: "invoice_not_editable" });
   if (inv.obj.amount_due === 0) {
     markPaid(ctx, inv);
     return { status: "succeeded" };
@@ -116,7 +124,8 @@ export function ensurePaymentIntent(ctx: Ctx, inv: Rec<"invoice">): Rec<"payment
 
 function defaultPaymentMethod(ctx: Ctx, inv: Rec<"invoice">): Rec<"payment_method"> | null {
   const customer = ctx.app.store.get("customer", String(idOf(inv.obj.customer)), inv.scope);
-  const pmId = idOf(inv.obj.default_payment_method) ?? idOf(customer?.obj.invoice_settings.default_payment_method ?? null);
+  const pmId =
+    idOf(inv.obj.default_payment_method) ?? idOf(customer?.obj.invoice_settings.default_payment_method ?? null);
   return pmId ? (ctx.app.store.get("payment_method", pmId, inv.scope) ?? null) : null;
 }
 
@@ -144,7 +153,12 @@ export function onInvoicePaymentSucceeded(ctx: Ctx, invoiceId: string, pi: Rec<"
   if (!inv || inv.obj.status !== "open") return;
   const subId = inv.obj.parent?.subscription_details ? idOf(inv.obj.parent.subscription_details.subscription) : null;
   const sub = subId ? ctx.app.store.get("subscription", subId, ctx.scope) : undefined;
-  if (sub && !sub.obj.default_payment_method && pi.obj.payment_method && sub.obj.payment_settings?.save_default_payment_method === "on_subscription") {
+  if (
+    sub &&
+    !sub.obj.default_payment_method &&
+    pi.obj.payment_method &&
+    sub.obj.payment_settings?.save_default_payment_method === "on_subscription"
+  ) {
     sub.obj.default_payment_method = idOf(pi.obj.payment_method);
   }
   markPaid(ctx, inv);
@@ -156,13 +170,17 @@ export function onInvoicePaymentFailed(ctx: Ctx, invoiceId: string): void {
   inv.obj.attempted = true;
   inv.obj.attempt_count += 1;
   const wait = RETRY_DAYS[inv.obj.attempt_count - 1];
-  inv.obj.next_payment_attempt = wait !== undefined && inv.obj.billing_reason !== "subscription_create" ? ctx.app.clock.now() + wait * 86400 : null;
+  inv.obj.next_payment_attempt =
+    wait !== undefined && inv.obj.billing_reason !== "subscription_create" ? ctx.app.clock.now() + wait * 86400 : null;
   emit(ctx, "invoice.payment_failed", inv.obj);
   onSubscriptionInvoiceFailed(ctx, inv);
 }
 
 export function voidInvoice(ctx: Ctx, inv: Rec<"invoice">): void {
-  if (inv.obj.status !== "open") throw invalidRequest(`You can only void an open invoice (this one is ${inv.obj.status}).`, { code: "invoice_not_editable" });
+  if (inv.obj.status !== "open")
+    throw invalidRequest(`You can only void an open invoice (this one is ${inv.obj.status}).`, {
+      code: "invoice_not_editable",
+    });
   const before = structuredClone(inv.obj);
   inv.obj.status = "void";
   inv.obj.amount_remaining = 0;
@@ -173,7 +191,10 @@ export function voidInvoice(ctx: Ctx, inv: Rec<"invoice">): void {
 }
 
 export function markUncollectible(ctx: Ctx, inv: Rec<"invoice">): void {
-  if (inv.obj.status !== "open") throw invalidRequest(`You can only mark an open invoice uncollectible (this one is ${inv.obj.status}).`, { code: "invoice_not_editable" });
+  if (inv.obj.status !== "open")
+    throw invalidRequest(`You can only mark an open invoice uncollectible (this one is ${inv.obj.status}).`, {
+      code: "invoice_not_editable",
+    });
   const before = structuredClone(inv.obj);
   inv.obj.status = "uncollectible";
   inv.obj.next_payment_attempt = null;

@@ -9,7 +9,13 @@ import type { Rec } from "../store";
 
 export type CardSource = { number: string; exp_month: number; exp_year: number; cvc?: string } | { token: string };
 
-export function createCardPaymentMethod(ctx: Ctx, card: CardSource, billing: BillingInput = {}, metadata: Record<string, string> = {}, param = "card"): Rec<"payment_method"> {
+export function createCardPaymentMethod(
+  ctx: Ctx,
+  card: CardSource,
+  billing: BillingInput = {},
+  metadata: Record<string, string> = {},
+  param = "card",
+): Rec<"payment_method"> {
   const now = ctx.app.clock.now();
   let input: CardInput;
   if ("token" in card) {
@@ -55,11 +61,20 @@ export function attachPaymentMethod(ctx: Ctx, pm: Rec<"payment_method">, custome
   const customer = ctx.app.store.need("customer", customerId, ctx.scope, "customer");
   if (pm.obj.customer === customer.id) return;
   if (pm.obj.customer) {
-    throw invalidRequest(`The payment method you provided has already been attached to a customer.`, { code: "payment_method_unexpected_state", param: "payment_method" });
+    throw invalidRequest(`The payment method you provided has already been attached to a customer.`, {
+      code: "payment_method_unexpected_state",
+      param: "payment_method",
+    });
   }
   const outcome = outcomeFor(cardNumberOf(pm));
   if (outcome.kind === "decline") {
-    throw new StripeApiError(402, { type: "card_error", code: outcome.code, decline_code: outcome.declineCode, message: outcome.message, param: "" });
+    throw new StripeApiError(402, {
+      type: "card_error",
+      code: outcome.code,
+      decline_code: outcome.declineCode,
+      message: outcome.message,
+      param: "",
+    });
   }
   pm.obj.customer = customer.id;
   emit(ctx, "payment_method.attached", pm.obj);
@@ -67,10 +82,13 @@ export function attachPaymentMethod(ctx: Ctx, pm: Rec<"payment_method">, custome
 
 export function detachPaymentMethod(ctx: Ctx, pm: Rec<"payment_method">): void {
   if (!pm.obj.customer) {
-    throw invalidRequest(`The payment method you provided is not attached to a customer so detachment is impossible.`, { code: "payment_method_unexpected_state" });
+    throw invalidRequest(`The payment method you provided is not attached to a customer so detachment is impossible.`, {
+      code: "payment_method_unexpected_state",
+    });
   }
   const customer = ctx.app.store.get("customer", String(pm.obj.customer), ctx.scope);
-  if (customer && customer.obj.invoice_settings.default_payment_method === pm.id) customer.obj.invoice_settings.default_payment_method = null;
+  if (customer && customer.obj.invoice_settings.default_payment_method === pm.id)
+    customer.obj.invoice_settings.default_payment_method = null;
   pm.obj.customer = null;
   emit(ctx, "payment_method.detached", pm.obj, { customer: customer?.id ?? null });
 }

@@ -16,20 +16,35 @@ import { onInvoicePaymentFailed, onInvoicePaymentSucceeded } from "./invoices";
 import { openDispute } from "./disputes";
 import { attachPaymentMethod, cardNumberOf } from "./payment-methods";
 
-export type AttemptResult = { status: "succeeded" } | { status: "requires_action" } | { status: "failed"; error: ErrorBody };
+export type AttemptResult =
+  | { status: "succeeded" }
+  | { status: "requires_action" }
+  | { status: "failed"; error: ErrorBody };
 
 export type AttemptOptions = { offSession?: boolean; returnUrl?: string | null; skipAuthentication?: boolean };
 
-const AUTH_FAILURE_MESSAGE = "We are unable to authenticate your payment method. Please choose a different payment method and try again.";
+const AUTH_FAILURE_MESSAGE =
+  "We are unable to authenticate your payment method. Please choose a different payment method and try again.";
 
 /** Runs a confirmation of `pi` with `pm`. Never throws for card outcomes: the result says what happened. */
-export function attemptPayment(ctx: Ctx, pi: Rec<"payment_intent">, pm: Rec<"payment_method">, opts: AttemptOptions = {}): AttemptResult {
+export function attemptPayment(
+  ctx: Ctx,
+  pi: Rec<"payment_intent">,
+  pm: Rec<"payment_method">,
+  opts: AttemptOptions = {},
+): AttemptResult {
   pi.obj.payment_method = pm.id;
   pi.obj.last_payment_error = null;
   pi.obj.next_action = null;
   if (opts.returnUrl) pi.x.returnUrl = opts.returnUrl;
   let outcome: CardOutcome = outcomeFor(cardNumberOf(pm));
-  if (outcome.kind === "fail_charges") outcome = { kind: "decline", code: "card_declined", declineCode: "generic_decline", message: "Your card was declined." };
+  if (outcome.kind === "fail_charges")
+    outcome = {
+      kind: "decline",
+      code: "card_declined",
+      declineCode: "generic_decline",
+      message: "Your card was declined.",
+    };
   if (outcome.kind === "authenticate" && !opts.skipAuthentication) {
     if (opts.offSession && !outcome.always) outcome = { kind: "succeed" };
     else if (opts.offSession) {
@@ -62,7 +77,12 @@ function requireAction(ctx: Ctx, pi: Rec<"payment_intent">, returnUrl: string | 
   emit(ctx, "payment_intent.requires_action", pi.obj);
 }
 
-function decline(ctx: Ctx, pi: Rec<"payment_intent">, pm: Rec<"payment_method">, o: Extract<CardOutcome, { kind: "decline" }>): AttemptResult {
+function decline(
+  ctx: Ctx,
+  pi: Rec<"payment_intent">,
+  pm: Rec<"payment_method">,
+  o: Extract<CardOutcome, { kind: "decline" }>,
+): AttemptResult {
   const now = ctx.app.clock.now();
   const charge = ctx.app.store.insert(
     "charge",
@@ -104,10 +124,20 @@ function decline(ctx: Ctx, pi: Rec<"payment_intent">, pm: Rec<"payment_method">,
 function succeed(ctx: Ctx, pi: Rec<"payment_intent">, pm: Rec<"payment_method">): void {
   const { app } = ctx;
   const now = app.clock.now();
-  const charge = app.store.insert("charge", ctx.scope, chargeObject({ pi: pi.obj, pm: pm.obj, paid: true, receiptUrl: null }, now), {});
+  const charge = app.store.insert(
+    "charge",
+    ctx.scope,
+    chargeObject({ pi: pi.obj, pm: pm.obj, paid: true, receiptUrl: null }, now),
+    {},
+  );
   const feeAccount = idOf(pi.obj.transfer_data?.destination) ?? ctx.scope;
   if (pi.obj.application_fee_amount && feeAccount) {
-    const fee = app.store.insert("application_fee", null, applicationFeeObject(charge.obj, feeAccount, "ca_VitrineEmulator", now), {});
+    const fee = app.store.insert(
+      "application_fee",
+      null,
+      applicationFeeObject(charge.obj, feeAccount, "ca_VitrineEmulator", now),
+      {},
+    );
     charge.obj.application_fee = fee.id;
     emit({ ...ctx, scope: null }, "application_fee.created", fee.obj);
   }
@@ -126,7 +156,14 @@ function succeed(ctx: Ctx, pi: Rec<"payment_intent">, pm: Rec<"payment_method">)
 /** The 3-D Secure step (hosted /authenticate page or the Stripe.js stand-in modal) finished. */
 export function finishAuthentication(ctx: Ctx, pi: Rec<"payment_intent">, success: boolean): AttemptResult {
   if (pi.obj.status !== "requires_action" || !pi.obj.payment_method) {
-    return { status: "failed", error: { type: "invalid_request_error", code: "payment_intent_unexpected_state", message: `This PaymentIntent is not awaiting authentication (status: ${pi.obj.status}).` } };
+    return {
+      status: "failed",
+      error: {
+        type: "invalid_request_error",
+        code: "payment_intent_unexpected_state",
+        message: `This PaymentIntent is not awaiting authentication (status: ${pi.obj.status}).`,
+      },
+    };
   }
   const pm = ctx.app.store.need("payment_method", String(pi.obj.payment_method), ctx.scope);
   if (success) return attemptPayment(ctx, pi, pm, { skipAuthentication: true });
@@ -144,11 +181,17 @@ export function finishAuthentication(ctx: Ctx, pi: Rec<"payment_intent">, succes
   if (pi.x.invoice) onInvoicePaymentFailed(ctx, pi.x.invoice);
   return {
     status: "failed",
-    error: { type: "invalid_request_error", code: "payment_intent_authentication_failure", message: AUTH_FAILURE_MESSAGE, payment_intent: render(ctx.app, ctx.scope, pi.obj) },
+    error: {
+      type: "invalid_request_error",
+      code: "payment_intent_authentication_failure",
+      message: AUTH_FAILURE_MESSAGE,
+      payment_intent: render(ctx.app, ctx.scope, pi.obj),
+    },
   };
 }
 
 /** For API callers: a failed attempt is an HTTP 402 (card) or 400 error carrying the PaymentIntent. */
 export function throwIfFailed(result: AttemptResult): void {
-  if (result.status === "failed") throw new StripeApiError(result.error.type === "card_error" ? 402 : 400, result.error);
+  if (result.status === "failed")
+    throw new StripeApiError(result.error.type === "card_error" ? 402 : 400, result.error);
 }

@@ -14,7 +14,11 @@ import { cancelSubscription, checkTrialWillEnd, lineFor, periodEnd, productName,
 
 export function processTime(app: EmulatorApp): void {
   const now = app.clock.now();
-  for (const session of app.store.list("checkout_session", "*", (s) => s.obj.status === "open" && s.obj.expires_at <= now)) {
+  for (const session of app.store.list(
+    "checkout_session",
+    "*",
+    (s) => s.obj.status === "open" && s.obj.expires_at <= now,
+  )) {
     closeSession(session.obj, "expired");
     emit(systemCtx(app, session.scope), "checkout.session.expired", session.obj);
   }
@@ -23,7 +27,13 @@ export function processTime(app: EmulatorApp): void {
     const ctx = systemCtx(app, sub.scope);
     for (let guard = 0; guard < 240 && advanceSubscription(ctx, sub, now); guard++);
   }
-  for (const inv of app.store.list("invoice", "*", (i) => i.obj.status === "open" && !!i.obj.next_payment_attempt && i.obj.next_payment_attempt <= now).reverse()) {
+  for (const inv of app.store
+    .list(
+      "invoice",
+      "*",
+      (i) => i.obj.status === "open" && !!i.obj.next_payment_attempt && i.obj.next_payment_attempt <= now,
+    )
+    .reverse()) {
     retryInvoice(systemCtx(app, inv.scope), inv);
   }
 }
@@ -59,16 +69,31 @@ function renew(ctx: Ctx, sub: Rec<"subscription">, start: number): void {
   if (endingTrial) s.status = "active";
   const customer = ctx.app.store.get("customer", String(idOf(s.customer)), sub.scope);
   const lines = s.items.data.map((item) =>
-    lineFor(ctx, s, item, (item.price.unit_amount ?? 0) * (item.quantity ?? 1), `${item.quantity ?? 1} × ${productName(ctx, item.price)}`),
+    lineFor(
+      ctx,
+      s,
+      item,
+      (item.price.unit_amount ?? 0) * (item.quantity ?? 1),
+      `${item.quantity ?? 1} × ${productName(ctx, item.price)}`,
+    ),
   );
   for (const p of sub.x.prorations) {
     const item = s.items.data.find((i) => i.price.id === p.price) ?? s.items.data[0];
     lines.push({ ...lineFor(ctx, s, item, p.amount, p.description, true), start: p.start, end: p.end });
   }
   sub.x.prorations = [];
-  const changed = Object.fromEntries(Object.entries(before).filter(([k]) => k === "status" || k === "items" || k === "latest_invoice"));
+  const changed = Object.fromEntries(
+    Object.entries(before).filter(([k]) => k === "status" || k === "items" || k === "latest_invoice"),
+  );
   if (!customer) return;
-  const inv = createInvoice(ctx, { customer, subscription: sub, lines, billingReason: "subscription_cycle", periodStart: start, periodEnd: s.items.data[0].current_period_end });
+  const inv = createInvoice(ctx, {
+    customer,
+    subscription: sub,
+    lines,
+    billingReason: "subscription_cycle",
+    periodStart: start,
+    periodEnd: s.items.data[0].current_period_end,
+  });
   s.latest_invoice = inv.id;
   emit(ctx, "customer.subscription.updated", s, changed);
   const result = payInvoice(ctx, inv, { offSession: true });

@@ -9,9 +9,17 @@ import { idOf } from "../ids";
 import type { Rec } from "../store";
 import { attachPaymentMethod, cardNumberOf } from "./payment-methods";
 
-export type SetupResult = { status: "succeeded" } | { status: "requires_action" } | { status: "failed"; error: ErrorBody };
+export type SetupResult =
+  | { status: "succeeded" }
+  | { status: "requires_action" }
+  | { status: "failed"; error: ErrorBody };
 
-export function attemptSetup(ctx: Ctx, si: Rec<"setup_intent">, pm: Rec<"payment_method">, opts: { returnUrl?: string | null; skipAuthentication?: boolean } = {}): SetupResult {
+export function attemptSetup(
+  ctx: Ctx,
+  si: Rec<"setup_intent">,
+  pm: Rec<"payment_method">,
+  opts: { returnUrl?: string | null; skipAuthentication?: boolean } = {},
+): SetupResult {
   si.obj.payment_method = pm.id;
   si.obj.last_setup_error = null;
   si.obj.next_action = null;
@@ -31,7 +39,13 @@ export function attemptSetup(ctx: Ctx, si: Rec<"setup_intent">, pm: Rec<"payment
     emit(ctx, "setup_intent.setup_failed", si.obj);
     return {
       status: "failed",
-      error: { type: "card_error", code: outcome.code, decline_code: outcome.declineCode, message: outcome.message, setup_intent: render(ctx.app, ctx.scope, si.obj) },
+      error: {
+        type: "card_error",
+        code: outcome.code,
+        decline_code: outcome.declineCode,
+        message: outcome.message,
+        setup_intent: render(ctx.app, ctx.scope, si.obj),
+      },
     };
   }
   if (outcome.kind === "authenticate" && !opts.skipAuthentication) {
@@ -53,15 +67,36 @@ export function attemptSetup(ctx: Ctx, si: Rec<"setup_intent">, pm: Rec<"payment
 export function finishSetupAuthentication(ctx: Ctx, si: Rec<"setup_intent">, success: boolean): SetupResult {
   const pmId = idOf(si.obj.payment_method);
   if (si.obj.status !== "requires_action" || !pmId) {
-    return { status: "failed", error: { type: "invalid_request_error", code: "setup_intent_unexpected_state", message: `This SetupIntent is not awaiting authentication (status: ${si.obj.status}).` } };
+    return {
+      status: "failed",
+      error: {
+        type: "invalid_request_error",
+        code: "setup_intent_unexpected_state",
+        message: `This SetupIntent is not awaiting authentication (status: ${si.obj.status}).`,
+      },
+    };
   }
   const pm = ctx.app.store.need("payment_method", pmId, ctx.scope);
   if (success) return attemptSetup(ctx, si, pm, { skipAuthentication: true });
-  const message = "We are unable to authenticate your payment method. Please choose a different payment method and try again.";
+  const message =
+    "We are unable to authenticate your payment method. Please choose a different payment method and try again.";
   si.obj.status = "requires_payment_method";
   si.obj.next_action = null;
   si.obj.payment_method = null;
-  si.obj.last_setup_error = { type: "invalid_request_error", code: "setup_intent_authentication_failure", message, payment_method: structuredClone(pm.obj) };
+  si.obj.last_setup_error = {
+    type: "invalid_request_error",
+    code: "setup_intent_authentication_failure",
+    message,
+    payment_method: structuredClone(pm.obj),
+  };
   emit(ctx, "setup_intent.setup_failed", si.obj);
-  return { status: "failed", error: { type: "invalid_request_error", code: "setup_intent_authentication_failure", message, setup_intent: render(ctx.app, ctx.scope, si.obj) } };
+  return {
+    status: "failed",
+    error: {
+      type: "invalid_request_error",
+      code: "setup_intent_authentication_failure",
+      message,
+      setup_intent: render(ctx.app, ctx.scope, si.obj),
+    },
+  };
 }

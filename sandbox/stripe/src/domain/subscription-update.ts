@@ -26,7 +26,9 @@ export type SubscriptionUpdate = {
 export function updateSubscription(ctx: Ctx, sub: Rec<"subscription">, u: SubscriptionUpdate): void {
   const s = sub.obj;
   if (s.status === "canceled") {
-    throw invalidRequest("A canceled subscription can only update its cancellation_details and metadata.", { code: "invalid_canceled_subscription_fields" });
+    throw invalidRequest("A canceled subscription can only update its cancellation_details and metadata.", {
+      code: "invalid_canceled_subscription_fields",
+    });
   }
   const before = structuredClone(s);
   const now = ctx.app.clock.now();
@@ -36,7 +38,12 @@ export function updateSubscription(ctx: Ctx, sub: Rec<"subscription">, u: Subscr
     s.cancel_at_period_end = u.cancelAtPeriodEnd;
     s.cancel_at = u.cancelAtPeriodEnd ? s.items.data[0].current_period_end : null;
     s.canceled_at = u.cancelAtPeriodEnd ? now : null;
-    s.cancellation_details = { comment: null, feedback: null, feedback_option: null, reason: u.cancelAtPeriodEnd ? "cancellation_requested" : null };
+    s.cancellation_details = {
+      comment: null,
+      feedback: null,
+      feedback_option: null,
+      reason: u.cancelAtPeriodEnd ? "cancellation_requested" : null,
+    };
   }
   if (u.cancelAt !== undefined) {
     s.cancel_at = u.cancelAt;
@@ -58,13 +65,28 @@ export function updateSubscription(ctx: Ctx, sub: Rec<"subscription">, u: Subscr
   // Changing the billing interval resets the cycle and invoices at once, whatever proration_behavior says.
   const behavior = cycleReset ? "always_invoice" : (u.prorationBehavior ?? "create_prorations");
   if (behavior === "create_prorations") {
-    for (const p of prorations) sub.x.prorations.push({ description: p.description, amount: p.amount, price: p.price.id, start: p.start, end: p.end });
+    for (const p of prorations)
+      sub.x.prorations.push({
+        description: p.description,
+        amount: p.amount,
+        price: p.price.id,
+        start: p.start,
+        end: p.end,
+      });
   }
   emit(ctx, "customer.subscription.updated", s, diff(before, s));
   const customer = ctx.app.store.get("customer", String(idOf(s.customer)), sub.scope);
   if (!customer) return;
   const immediate = endTrial
-    ? s.items.data.map((item) => lineFor(ctx, s, item, (item.price.unit_amount ?? 0) * (item.quantity ?? 1), `${item.quantity ?? 1} × ${productName(ctx, item.price)}`))
+    ? s.items.data.map((item) =>
+        lineFor(
+          ctx,
+          s,
+          item,
+          (item.price.unit_amount ?? 0) * (item.quantity ?? 1),
+          `${item.quantity ?? 1} × ${productName(ctx, item.price)}`,
+        ),
+      )
     : behavior === "always_invoice"
       ? prorations
       : [];
@@ -83,20 +105,44 @@ export function updateSubscription(ctx: Ctx, sub: Rec<"subscription">, u: Subscr
 }
 
 /** Stripe's proration: unused time on the old price is credited, remaining time on the new one charged. */
-function applyItemChanges(ctx: Ctx, sub: Rec<"subscription">, changes: ItemChange[], now: number, out: LineInput[]): boolean {
+function applyItemChanges(
+  ctx: Ctx,
+  sub: Rec<"subscription">,
+  changes: ItemChange[],
+  now: number,
+  out: LineInput[],
+): boolean {
   const s = sub.obj;
   let cycleReset = false;
   for (const [i, ch] of changes.entries()) {
     const existing = ch.id ? s.items.data.find((it) => it.id === ch.id) : undefined;
-    if (ch.id && !existing) throw invalidRequest(`No such subscription item: '${ch.id}'`, { param: `items[${i}][id]`, code: "resource_missing" }, 404);
+    if (ch.id && !existing)
+      throw invalidRequest(
+        `No such subscription item: '${ch.id}'`,
+        { param: `items[${i}][id]`, code: "resource_missing" },
+        404,
+      );
     if (ch.deleted && existing) {
       s.items.data = s.items.data.filter((it) => it !== existing);
       continue;
     }
     const template = s.items.data[0];
-    const item = existing ?? subscriptionItemObject(s.id, ch.price!.obj, ch.quantity ?? 1, template.current_period_start, template.current_period_end, now);
+    const item =
+      existing ??
+      subscriptionItemObject(
+        s.id,
+        ch.price!.obj,
+        ch.quantity ?? 1,
+        template.current_period_start,
+        template.current_period_end,
+        now,
+      );
     if (!existing) {
-      if (!ch.price) throw invalidRequest("Missing required param: items[0][price].", { param: `items[${i}][price]`, code: "parameter_missing" });
+      if (!ch.price)
+        throw invalidRequest("Missing required param: items[0][price].", {
+          param: `items[${i}][price]`,
+          code: "parameter_missing",
+        });
       s.items.data.push(item);
     }
     const oldAmount = existing ? (existing.price.unit_amount ?? 0) * (existing.quantity ?? 1) : 0;
@@ -123,9 +169,30 @@ function applyItemChanges(ctx: Ctx, sub: Rec<"subscription">, changes: ItemChang
     const debitFraction = intervalChanged ? 1 : fraction;
     const when = new Date(now * 1000).toISOString().slice(0, 10);
     if (oldPrice && oldAmount) {
-      out.push({ ...lineFor(ctx, s, item, -Math.round(oldAmount * fraction), `Unused time on ${productName(ctx, oldPrice)} after ${when}`, true), price: oldPrice, start: now });
+      out.push({
+        ...lineFor(
+          ctx,
+          s,
+          item,
+          -Math.round(oldAmount * fraction),
+          `Unused time on ${productName(ctx, oldPrice)} after ${when}`,
+          true,
+        ),
+        price: oldPrice,
+        start: now,
+      });
     }
-    out.push({ ...lineFor(ctx, s, item, Math.round(newAmount * debitFraction), `Remaining time on ${item.quantity ?? 1} × ${productName(ctx, item.price)} (at ${formatMinor(item.price)}) after ${when}`, true), start: now });
+    out.push({
+      ...lineFor(
+        ctx,
+        s,
+        item,
+        Math.round(newAmount * debitFraction),
+        `Remaining time on ${item.quantity ?? 1} × ${productName(ctx, item.price)} (at ${formatMinor(item.price)}) after ${when}`,
+        true,
+      ),
+      start: now,
+    });
   }
   return cycleReset;
 }

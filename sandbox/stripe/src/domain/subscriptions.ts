@@ -8,7 +8,12 @@ import { addInterval } from "../clock";
 import type { Ctx } from "../context";
 import { StripeApiError, invalidRequest } from "../errors";
 import { diff, emit } from "../events";
-import { subscriptionItemObject, subscriptionObject, type LineInput, type SubscriptionInput } from "../factories/billing";
+import {
+  subscriptionItemObject,
+  subscriptionObject,
+  type LineInput,
+  type SubscriptionInput,
+} from "../factories/billing";
 import { idOf, newId } from "../ids";
 import type { Rec } from "../store";
 import { createInvoice, ensurePaymentIntent, payInvoice } from "./invoices";
@@ -33,7 +38,14 @@ export function periodEnd(price: Stripe.Price, start: number): number {
   return addInterval(start, r.interval, r.interval_count);
 }
 
-export function lineFor(ctx: Ctx, sub: Stripe.Subscription, item: Stripe.SubscriptionItem, amount: number, description: string, proration = false): LineInput {
+export function lineFor(
+  ctx: Ctx,
+  sub: Stripe.Subscription,
+  item: Stripe.SubscriptionItem,
+  amount: number,
+  description: string,
+  proration = false,
+): LineInput {
   return {
     amount,
     currency: item.price.currency,
@@ -49,20 +61,33 @@ export function lineFor(ctx: Ctx, sub: Stripe.Subscription, item: Stripe.Subscri
 }
 
 export function validateItems(items: ItemInput[]): void {
-  if (!items.length) throw invalidRequest("Missing required param: items.", { param: "items", code: "parameter_missing" });
+  if (!items.length)
+    throw invalidRequest("Missing required param: items.", { param: "items", code: "parameter_missing" });
   const first = items[0].price.obj;
   items.forEach(({ price }, i) => {
     if (!price.obj.recurring) {
-      throw invalidRequest(`The price specified is set to \`type=one_time\` but this field only accepts prices with \`type=recurring\`.`, { param: `items[${i}][price]` });
+      throw invalidRequest(
+        `The price specified is set to \`type=one_time\` but this field only accepts prices with \`type=recurring\`.`,
+        { param: `items[${i}][price]` },
+      );
     }
-    if (!price.obj.active) throw invalidRequest(`The price specified is inactive. This field only accepts active prices.`, { param: `items[${i}][price]` });
+    if (!price.obj.active)
+      throw invalidRequest(`The price specified is inactive. This field only accepts active prices.`, {
+        param: `items[${i}][price]`,
+      });
     if (price.obj.currency !== first.currency || price.obj.recurring.interval !== first.recurring?.interval) {
-      throw invalidRequest("All prices on a subscription must have the same `currency` and `recurring.interval`.", { param: `items[${i}][price]` });
+      throw invalidRequest("All prices on a subscription must have the same `currency` and `recurring.interval`.", {
+        param: `items[${i}][price]`,
+      });
     }
   });
 }
 
-export function createSubscription(ctx: Ctx, customer: Rec<"customer">, input: CreateSubscription): Rec<"subscription"> {
+export function createSubscription(
+  ctx: Ctx,
+  customer: Rec<"customer">,
+  input: CreateSubscription,
+): Rec<"subscription"> {
   const { app } = ctx;
   validateItems(input.items);
   const now = app.clock.now();
@@ -73,19 +98,41 @@ export function createSubscription(ctx: Ctx, customer: Rec<"customer">, input: C
   sub.items.data = input.items.map((it) => subscriptionItemObject(id, it.price.obj, it.quantity, now, end, now));
   sub.cancel_at_period_end = input.cancelAtPeriodEnd;
   sub.cancel_at = input.cancelAtPeriodEnd ? end : null;
-  if (input.saveDefaultPaymentMethod) sub.payment_settings = { payment_method_options: null, payment_method_types: null, save_default_payment_method: "on_subscription" };
+  if (input.saveDefaultPaymentMethod)
+    sub.payment_settings = {
+      payment_method_options: null,
+      payment_method_types: null,
+      save_default_payment_method: "on_subscription",
+    };
   if (trialing) {
     sub.status = "trialing";
     sub.trial_start = now;
     sub.trial_end = input.trialEnd;
   }
-  const rec = app.store.insert("subscription", ctx.scope, sub, { prorations: [], trialWillEndSent: false, announced: false });
+  const rec = app.store.insert("subscription", ctx.scope, sub, {
+    prorations: [],
+    trialWillEndSent: false,
+    announced: false,
+  });
   const lines = sub.items.data.map((item) =>
     trialing
       ? lineFor(ctx, sub, item, 0, `Trial period for ${productName(ctx, item.price)}`)
-      : lineFor(ctx, sub, item, (item.price.unit_amount ?? 0) * (item.quantity ?? 1), `${item.quantity ?? 1} × ${productName(ctx, item.price)} (at ${formatMinor(item.price)} / ${item.price.recurring?.interval})`),
+      : lineFor(
+          ctx,
+          sub,
+          item,
+          (item.price.unit_amount ?? 0) * (item.quantity ?? 1),
+          `${item.quantity ?? 1} × ${productName(ctx, item.price)} (at ${formatMinor(item.price)} / ${item.price.recurring?.interval})`,
+        ),
   );
-  const invoice = createInvoice(ctx, { customer, subscription: rec, lines, billingReason: "subscription_create", periodStart: now, periodEnd: end });
+  const invoice = createInvoice(ctx, {
+    customer,
+    subscription: rec,
+    lines,
+    billingReason: "subscription_create",
+    periodStart: now,
+    periodEnd: end,
+  });
   sub.latest_invoice = invoice.id;
   if (trialing) {
     payInvoice(ctx, invoice, { offSession: false });
@@ -96,7 +143,9 @@ export function createSubscription(ctx: Ctx, customer: Rec<"customer">, input: C
     if (input.paymentBehavior === "error_if_incomplete" && result?.status !== "succeeded") {
       app.store.remove("subscription", id);
       if (result?.status === "failed") throw new StripeApiError(402, result.error);
-      throw invalidRequest("This customer has no attached payment source or default payment method.", { code: "resource_missing" });
+      throw invalidRequest("This customer has no attached payment source or default payment method.", {
+        code: "resource_missing",
+      });
     }
   }
   rec.x.announced = true;
@@ -106,7 +155,9 @@ export function createSubscription(ctx: Ctx, customer: Rec<"customer">, input: C
 }
 
 export function formatMinor(price: Stripe.Price): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: price.currency.toUpperCase() }).format((price.unit_amount ?? 0) / 100);
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: price.currency.toUpperCase() }).format(
+    (price.unit_amount ?? 0) / 100,
+  );
 }
 
 /** Stripe sends trial_will_end three days before the trial ends (at once for shorter trials). */
@@ -133,7 +184,8 @@ export function setStatus(ctx: Ctx, sub: Rec<"subscription">, status: Stripe.Sub
 export function onSubscriptionInvoicePaid(ctx: Ctx, inv: Rec<"invoice">): void {
   const sub = invoiceSubscription(ctx, inv);
   if (!sub || sub.obj.status === "canceled") return;
-  if (sub.obj.status === "incomplete" || sub.obj.status === "past_due" || sub.obj.status === "unpaid") setStatus(ctx, sub, "active");
+  if (sub.obj.status === "incomplete" || sub.obj.status === "past_due" || sub.obj.status === "unpaid")
+    setStatus(ctx, sub, "active");
 }
 
 export function onSubscriptionInvoiceFailed(ctx: Ctx, inv: Rec<"invoice">): void {
@@ -142,9 +194,16 @@ export function onSubscriptionInvoiceFailed(ctx: Ctx, inv: Rec<"invoice">): void
   if (sub.obj.status === "active" || sub.obj.status === "trialing") setStatus(ctx, sub, "past_due");
 }
 
-export function cancelSubscription(ctx: Ctx, sub: Rec<"subscription">, reason: Stripe.Subscription.CancellationDetails.Reason = "cancellation_requested", at?: number): void {
+export function cancelSubscription(
+  ctx: Ctx,
+  sub: Rec<"subscription">,
+  reason: Stripe.Subscription.CancellationDetails.Reason = "cancellation_requested",
+  at?: number,
+): void {
   if (sub.obj.status === "canceled") {
-    throw invalidRequest(`A canceled subscription can only update its cancellation_details and metadata.`, { code: "invalid_canceled_subscription_fields" });
+    throw invalidRequest(`A canceled subscription can only update its cancellation_details and metadata.`, {
+      code: "invalid_canceled_subscription_fields",
+    });
   }
   const now = at ?? ctx.app.clock.now();
   sub.obj.status = "canceled";

@@ -30,13 +30,22 @@ export type AccountInput = {
   country?: string;
   email?: string | null;
   business_type?: Stripe.Account.BusinessType | null;
-  business_profile?: { name?: string | null; url?: string | null; mcc?: string | null; product_description?: string | null; support_email?: string | null };
+  business_profile?: {
+    name?: string | null;
+    url?: string | null;
+    mcc?: string | null;
+    product_description?: string | null;
+    support_email?: string | null;
+  };
   metadata?: Record<string, string>;
   default_currency?: string;
   capabilities?: string[];
 };
 
-function requirements(currentlyDue: string[], disabledReason: Stripe.Account.Requirements.DisabledReason | null): Stripe.Account.Requirements {
+function requirements(
+  currentlyDue: string[],
+  disabledReason: Stripe.Account.Requirements.DisabledReason | null,
+): Stripe.Account.Requirements {
   return {
     alternatives: [],
     current_deadline: null,
@@ -107,7 +116,12 @@ export function markOnboarded(account: Stripe.Account, now: number): void {
   account.requirements = requirements([], null);
   account.capabilities = capabilityStatus(Object.keys(account.capabilities ?? {}), "active");
   account.tos_acceptance = { date: now, ip: "127.0.0.1", user_agent: "Vitrine Stripe emulator" };
-  account.external_accounts = { object: "list", data: [], has_more: false, url: `/v1/accounts/${account.id}/external_accounts` };
+  account.external_accounts = {
+    object: "list",
+    data: [],
+    has_more: false,
+    url: `/v1/accounts/${account.id}/external_accounts`,
+  };
 }
 
 /** "Leave requirements due": details submitted, but Stripe still needs information. */
@@ -115,7 +129,10 @@ export function markSubmittedWithRequirementsDue(account: Stripe.Account, now: n
   account.details_submitted = true;
   account.charges_enabled = false;
   account.payouts_enabled = false;
-  account.requirements = requirements(["external_account", "individual.id_number", "individual.verification.document"], "requirements.past_due");
+  account.requirements = requirements(
+    ["external_account", "individual.id_number", "individual.verification.document"],
+    "requirements.past_due",
+  );
   account.capabilities = capabilityStatus(Object.keys(account.capabilities ?? {}), "inactive");
   account.tos_acceptance = { date: now, ip: "127.0.0.1", user_agent: "Vitrine Stripe emulator" };
 }

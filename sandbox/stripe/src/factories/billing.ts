@@ -5,7 +5,14 @@ import type { EmulatedInvoice } from "../model";
 import { planFromPrice } from "./catalog";
 import { wireDecimal } from "./common";
 
-export function subscriptionItemObject(subscription: string, price: Stripe.Price, quantity: number, start: number, end: number, now: number): Stripe.SubscriptionItem {
+export function subscriptionItemObject(
+  subscription: string,
+  price: Stripe.Price,
+  quantity: number,
+  start: number,
+  end: number,
+  now: number,
+): Stripe.SubscriptionItem {
   return {
     id: newId("si"),
     object: "subscription_item",
@@ -64,7 +71,13 @@ export function subscriptionObject(id: string, input: SubscriptionInput, now: nu
     description: input.description ?? null,
     discounts: [],
     ended_at: null,
-    invoice_settings: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: { type: "self" } },
+    invoice_settings: {
+      account_tax_ids: null,
+      custom_fields: null,
+      description: null,
+      footer: null,
+      issuer: { type: "self" },
+    },
     items: { object: "list", data: [], has_more: false, url: `/v1/subscription_items?subscription=${id}` },
     latest_invoice: null,
     livemode: false,
@@ -81,7 +94,9 @@ export function subscriptionObject(id: string, input: SubscriptionInput, now: nu
     start_date: now,
     status: "incomplete",
     test_clock: null,
-    transfer_data: input.transfer_data ? { amount_percent: input.transfer_data.amount_percent ?? null, destination: input.transfer_data.destination } : null,
+    transfer_data: input.transfer_data
+      ? { amount_percent: input.transfer_data.amount_percent ?? null, destination: input.transfer_data.destination }
+      : null,
     trial_end: null,
     trial_settings: { end_behavior: { billing_cycle_anchor: null, missing_payment_method: "create_invoice" } },
     trial_start: null,
@@ -130,7 +145,10 @@ export function invoiceLineObject(invoice: string, line: LineInput): Stripe.Invo
     period: { end: line.end, start: line.start },
     pretax_credit_amounts: [],
     pricing: {
-      price_details: { price: line.price.id, product: typeof line.price.product === "string" ? line.price.product : line.price.product.id },
+      price_details: {
+        price: line.price.id,
+        product: typeof line.price.product === "string" ? line.price.product : line.price.product.id,
+      },
       type: "price_details",
       unit_amount_decimal: line.price.unit_amount_decimal,
     },
@@ -155,7 +173,13 @@ export type InvoiceInput = {
   number: string;
 };
 
-export function invoiceObject(id: string, input: InvoiceInput, lines: Stripe.InvoiceLineItem[], urls: { hosted: string; pdf: string }, now: number): EmulatedInvoice {
+export function invoiceObject(
+  id: string,
+  input: InvoiceInput,
+  lines: Stripe.InvoiceLineItem[],
+  urls: { hosted: string; pdf: string },
+  now: number,
+): EmulatedInvoice {
   const total = lines.reduce((sum, l) => sum + l.amount, 0);
   // A net credit (downgrade) is not charged; Stripe would move it to the customer balance.
   const due = Math.max(0, total);
@@ -171,7 +195,8 @@ export function invoiceObject(id: string, input: InvoiceInput, lines: Stripe.Inv
     amount_remaining: due,
     amount_shipping: 0,
     application: null,
-    application_fee_amount: input.applicationFeePercent !== null ? Math.round((due * input.applicationFeePercent) / 100) : null,
+    application_fee_amount:
+      input.applicationFeePercent !== null ? Math.round((due * input.applicationFeePercent) / 100) : null,
     attempt_count: 0,
     attempted: false,
     auto_advance: true,
@@ -245,7 +270,11 @@ export function invoiceObject(id: string, input: InvoiceInput, lines: Stripe.Inv
   };
 }
 
-export function invoicePaymentObject(invoice: EmulatedInvoice, paymentIntent: string, now: number): Stripe.InvoicePayment {
+export function invoicePaymentObject(
+  invoice: EmulatedInvoice,
+  paymentIntent: string,
+  now: number,
+): Stripe.InvoicePayment {
   return {
     id: newId("inpay"),
     object: "invoice_payment",
@@ -262,7 +291,13 @@ export function invoicePaymentObject(invoice: EmulatedInvoice, paymentIntent: st
   };
 }
 
-export function portalSessionObject(customer: string, returnUrl: string | null, locale: Stripe.BillingPortal.Session.Locale | null, url: (id: string) => string, now: number): Stripe.BillingPortal.Session {
+export function portalSessionObject(
+  customer: string,
+  returnUrl: string | null,
+  locale: Stripe.BillingPortal.Session.Locale | null,
+  url: (id: string) => string,
+  now: number,
+): Stripe.BillingPortal.Session {
   const id = newId("bps");
   return {
     id,

@@ -42,7 +42,11 @@ export function productObject(input: ProductInput, now: number): Stripe.Product 
   };
 }
 
-export type RecurringInput = { interval: Stripe.Price.Recurring.Interval; interval_count?: number; trial_period_days?: number };
+export type RecurringInput = {
+  interval: Stripe.Price.Recurring.Interval;
+  interval_count?: number;
+  trial_period_days?: number;
+};
 
 export type PriceInput = {
   currency: string;
@@ -90,7 +94,13 @@ export function priceObject(input: PriceInput, now: number): Stripe.Price {
 
 /** Subscription items still carry the legacy `plan` mirror of their price. */
 export function planFromPrice(price: Stripe.Price): Stripe.Plan {
-  const recurring = price.recurring ?? { interval: "month", interval_count: 1, meter: null, trial_period_days: null, usage_type: "licensed" };
+  const recurring = price.recurring ?? {
+    interval: "month",
+    interval_count: 1,
+    meter: null,
+    trial_period_days: null,
+    usage_type: "licensed",
+  };
   return {
     id: price.id,
     object: "plan",

@@ -39,7 +39,11 @@ export type SessionInput = {
   phone_number_collection: boolean;
 };
 
-export function checkoutSessionObject(input: SessionInput, url: (id: string) => string, now: number): Stripe.Checkout.Session {
+export function checkoutSessionObject(
+  input: SessionInput,
+  url: (id: string) => string,
+  now: number,
+): Stripe.Checkout.Session {
   const id = newId("cs_test");
   const total = input.lineItems.reduce((sum, li) => sum + li.amount_total, 0);
   return {
@@ -68,7 +72,16 @@ export function checkoutSessionObject(input: SessionInput, url: (id: string) => 
     customer_account: null,
     customer_creation: input.customer_creation,
     customer_details: input.customer_email
-      ? { address: null, business_name: null, email: input.customer_email, individual_name: null, name: null, phone: null, tax_exempt: "none", tax_ids: null }
+      ? {
+          address: null,
+          business_name: null,
+          email: input.customer_email,
+          individual_name: null,
+          name: null,
+          phone: null,
+          tax_exempt: "none",
+          tax_ids: null,
+        }
       : null,
     customer_email: input.customer_email,
     discounts: [],
@@ -109,7 +122,15 @@ export function checkoutSessionObject(input: SessionInput, url: (id: string) => 
 }
 
 function invoiceData(): Stripe.Checkout.Session.InvoiceCreation.InvoiceData {
-  return { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: null, metadata: {}, rendering_options: null };
+  return {
+    account_tax_ids: null,
+    custom_fields: null,
+    description: null,
+    footer: null,
+    issuer: null,
+    metadata: {},
+    rendering_options: null,
+  };
 }
 
 /** Stripe clears `url` once a session can no longer be used. */
@@ -118,4 +139,3 @@ export function closeSession(session: Stripe.Checkout.Session, status: "complete
   session.url = null;
   if (status === "expired") session.client_secret = null;
 }
-

@@ -14,4 +14,11 @@ export function emptyAddress(): Stripe.Address {
   return { city: null, country: null, line1: null, line2: null, postal_code: null, state: null };
 }
 
-export type CardDetails = { brand: string; last4: string; exp_month: number; exp_year: number; funding: string; country: string };
+export type CardDetails = {
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+  funding: string;
+  country: string;
+};

@@ -48,7 +48,12 @@ export function customerObject(input: CustomerInput, now: number): Stripe.Custom
 
 export type BillingInput = { name?: string | null; email?: string | null; phone?: string | null };
 
-export function paymentMethodObject(card: CardDetails, billing: BillingInput, metadata: Record<string, string>, now: number): Stripe.PaymentMethod {
+export function paymentMethodObject(
+  card: CardDetails,
+  billing: BillingInput,
+  metadata: Record<string, string>,
+  now: number,
+): Stripe.PaymentMethod {
   return {
     id: newId("pm"),
     object: "payment_method",

@@ -55,8 +55,12 @@ export function paymentIntentObject(input: PaymentIntentInput, now: number): Str
     next_action: null,
     on_behalf_of: input.on_behalf_of ?? null,
     payment_method: input.payment_method ?? null,
-    payment_method_configuration_details: input.automatic_payment_methods ? { id: "pmc_emulator_default", parent: null } : null,
-    payment_method_options: { card: { installments: null, mandate_options: null, network: null, request_three_d_secure: "automatic" } },
+    payment_method_configuration_details: input.automatic_payment_methods
+      ? { id: "pmc_emulator_default", parent: null }
+      : null,
+    payment_method_options: {
+      card: { installments: null, mandate_options: null, network: null, request_three_d_secure: "automatic" },
+    },
     payment_method_types: ["card"],
     payment_record: null,
     processing: null,
@@ -68,7 +72,9 @@ export function paymentIntentObject(input: PaymentIntentInput, now: number): Str
     statement_descriptor: input.statement_descriptor ?? null,
     statement_descriptor_suffix: input.statement_descriptor_suffix ?? null,
     status: input.payment_method ? "requires_confirmation" : "requires_payment_method",
-    transfer_data: input.transfer_data ? { amount: input.transfer_data.amount, destination: input.transfer_data.destination } : null,
+    transfer_data: input.transfer_data
+      ? { amount: input.transfer_data.amount, destination: input.transfer_data.destination }
+      : null,
     transfer_group: input.transfer_group ?? null,
   };
 }
@@ -165,7 +171,13 @@ export function chargeObject({ pi, pm, paid, failure, receiptUrl }: ChargeInput,
   };
 }
 
-export function refundObject(charge: Stripe.Charge, amount: number, reason: Stripe.Refund.Reason | null, metadata: Record<string, string>, now: number): Stripe.Refund {
+export function refundObject(
+  charge: Stripe.Charge,
+  amount: number,
+  reason: Stripe.Refund.Reason | null,
+  metadata: Record<string, string>,
+  now: number,
+): Stripe.Refund {
   return {
     id: newId("re"),
     object: "refund",
@@ -176,7 +188,10 @@ export function refundObject(charge: Stripe.Charge, amount: number, reason: Stri
     currency: charge.currency,
     customer: charge.customer,
     customer_account: null,
-    destination_details: { card: { reference_status: "pending", reference_type: "acquirer_reference_number", type: "refund" }, type: "card" },
+    destination_details: {
+      card: { reference_status: "pending", reference_type: "acquirer_reference_number", type: "refund" },
+      type: "card",
+    },
     metadata,
     payment_intent: charge.payment_intent,
     payment_method: charge.payment_method,
@@ -188,7 +203,12 @@ export function refundObject(charge: Stripe.Charge, amount: number, reason: Stri
   };
 }
 
-export function applicationFeeObject(charge: Stripe.Charge, account: string, platformApp: string, now: number): Stripe.ApplicationFee {
+export function applicationFeeObject(
+  charge: Stripe.Charge,
+  account: string,
+  platformApp: string,
+  now: number,
+): Stripe.ApplicationFee {
   const id = newId("fee");
   return {
     id,

@@ -11,7 +11,10 @@ export const QUICK_CARDS: Array<[string, string]> = [
 ];
 
 export function cardFields(values: { name?: string } = {}): string {
-  const chips = QUICK_CARDS.map(([n, label]) => `<button type="button" class="chip" data-card="${esc(n)}">${esc(label)} · ${esc(n.slice(-4))}</button>`).join("");
+  const chips = QUICK_CARDS.map(
+    ([n, label]) =>
+      `<button type="button" class="chip" data-card="${esc(n)}">${esc(label)} · ${esc(n.slice(-4))}</button>`,
+  ).join("");
   return `
 <div class="field">
   <span class="label">Card information</span>

@@ -38,7 +38,12 @@ function summary(app: EmulatorApp, s: Rec<"checkout_session">): string {
   const rows = items
     .map((li) => {
       const unit = li.price?.unit_amount ?? 0;
-      const each = (li.quantity ?? 1) > 1 ? `<div class="qty">Qty ${li.quantity} · ${money(unit, currency)} each</div>` : li.price?.recurring ? `<div class="qty">Billed ${intervalText(li.price)}</div>` : "";
+      const each =
+        (li.quantity ?? 1) > 1
+          ? `<div class="qty">Qty ${li.quantity} · ${money(unit, currency)} each</div>`
+          : li.price?.recurring
+            ? `<div class="qty">Billed ${intervalText(li.price)}</div>`
+            : "";
       return `<li><div><div class="name">${esc(li.description)}</div>${each}</div><div>${money(li.amount_total, currency)}</div></li>`;
     })
     .join("");
@@ -55,7 +60,11 @@ function payLabel(s: Rec<"checkout_session">): string {
   return `Pay ${money(s.obj.amount_total ?? 0, s.obj.currency ?? "usd")}`;
 }
 
-export function renderCheckout(app: EmulatorApp, s: Rec<"checkout_session">, opts: { error?: string; email?: string; name?: string } = {}): string {
+export function renderCheckout(
+  app: EmulatorApp,
+  s: Rec<"checkout_session">,
+  opts: { error?: string; email?: string; name?: string } = {},
+): string {
   const email = opts.email ?? s.obj.customer_details?.email ?? s.obj.customer_email ?? "";
   const lockedEmail = !!s.obj.customer_email;
   const form = `<form method="post" action="/checkout/${esc(s.id)}" data-busy="Processing…" novalidate>
@@ -65,7 +74,11 @@ ${opts.error ? `<div class="error" role="alert" data-testid="checkout-error">${e
 ${cardFields({ name: opts.name })}
 <div style="margin-top:22px"><button class="btn" type="submit" data-testid="pay">${esc(payLabel(s))}</button></div>
 </form>`;
-  return shell(`Checkout — ${merchantName(app, s)}`, `<div class="wrap"><div class="split"><div class="summary">${summary(app, s)}</div><div class="pay">${form}</div></div></div>`, { script: CARD_SCRIPT });
+  return shell(
+    `Checkout — ${merchantName(app, s)}`,
+    `<div class="wrap"><div class="split"><div class="summary">${summary(app, s)}</div><div class="pay">${form}</div></div></div>`,
+    { script: CARD_SCRIPT },
+  );
 }
 
 function successTarget(s: Rec<"checkout_session">): string | null {
@@ -75,21 +88,50 @@ function successTarget(s: Rec<"checkout_session">): string | null {
 function finished(app: EmulatorApp, res: ServerResponse, s: Rec<"checkout_session">): void {
   const target = successTarget(s);
   if (target) return redirect(res, target);
-  sendHtml(res, 200, messagePage("Payment complete", `Thanks! Your ${s.obj.mode === "subscription" ? "subscription is active" : "payment went through"}.`, { kind: "ok" }));
+  sendHtml(
+    res,
+    200,
+    messagePage(
+      "Payment complete",
+      `Thanks! Your ${s.obj.mode === "subscription" ? "subscription is active" : "payment went through"}.`,
+      { kind: "ok" },
+    ),
+  );
 }
 
 export function checkoutGet(app: EmulatorApp, res: ServerResponse, s: Rec<"checkout_session">): void {
   if (s.obj.status === "complete") {
     const target = successTarget(s);
-    return sendHtml(res, 200, messagePage("This payment is already complete", "This checkout session has been paid. There is nothing more to do here.", { kind: "ok", link: target ? { href: target, label: "Continue" } : undefined }));
+    return sendHtml(
+      res,
+      200,
+      messagePage(
+        "This payment is already complete",
+        "This checkout session has been paid. There is nothing more to do here.",
+        { kind: "ok", link: target ? { href: target, label: "Continue" } : undefined },
+      ),
+    );
   }
   if (s.obj.status === "expired") {
-    return sendHtml(res, 410, messagePage("This checkout session has expired", "The link you followed is no longer valid. Go back to the store and start checkout again.", { link: s.obj.cancel_url ? { href: s.obj.cancel_url, label: "Back to the store" } : undefined }));
+    return sendHtml(
+      res,
+      410,
+      messagePage(
+        "This checkout session has expired",
+        "The link you followed is no longer valid. Go back to the store and start checkout again.",
+        { link: s.obj.cancel_url ? { href: s.obj.cancel_url, label: "Back to the store" } : undefined },
+      ),
+    );
   }
   sendHtml(res, 200, renderCheckout(app, s));
 }
 
-export function checkoutPost(app: EmulatorApp, res: ServerResponse, s: Rec<"checkout_session">, form: URLSearchParams): void {
+export function checkoutPost(
+  app: EmulatorApp,
+  res: ServerResponse,
+  s: Rec<"checkout_session">,
+  form: URLSearchParams,
+): void {
   if (s.obj.status !== "open") return checkoutGet(app, res, s);
   const email = (form.get("email") ?? "").trim() || s.obj.customer_email || "";
   const name = (form.get("name") ?? "").trim();
@@ -99,7 +141,8 @@ export function checkoutPost(app: EmulatorApp, res: ServerResponse, s: Rec<"chec
   if (typeof card === "string") return again(card);
   const result = completeCheckout(systemCtx(app, s.scope), s, card, { email, name: name || null });
   if (result.status === "complete") return finished(app, res, s);
-  if (result.status === "requires_action") return redirect(res, `/checkout/${s.id}/authenticate?payment_intent=${result.paymentIntent}`);
+  if (result.status === "requires_action")
+    return redirect(res, `/checkout/${s.id}/authenticate?payment_intent=${result.paymentIntent}`);
   s.x.lastError = result.message;
   again(result.message);
 }
@@ -107,15 +150,26 @@ export function checkoutPost(app: EmulatorApp, res: ServerResponse, s: Rec<"chec
 export function checkoutAuthGet(app: EmulatorApp, res: ServerResponse, s: Rec<"checkout_session">, piId: string): void {
   const pi = app.store.get("payment_intent", piId, s.scope);
   if (!pi || pi.obj.status !== "requires_action") return redirect(res, `/checkout/${s.id}`);
-  const body = authenticationCard({ amount: money(pi.obj.amount, pi.obj.currency), merchant: merchantName(app, s), action: `/checkout/${s.id}/authenticate?payment_intent=${pi.id}` });
+  const body = authenticationCard({
+    amount: money(pi.obj.amount, pi.obj.currency),
+    merchant: merchantName(app, s),
+    action: `/checkout/${s.id}/authenticate?payment_intent=${pi.id}`,
+  });
   sendHtml(res, 200, shell("3-D Secure authentication (test)", `<div class="wrap narrow">${body}</div>`));
 }
 
-export function checkoutAuthPost(app: EmulatorApp, res: ServerResponse, s: Rec<"checkout_session">, piId: string, form: URLSearchParams): void {
+export function checkoutAuthPost(
+  app: EmulatorApp,
+  res: ServerResponse,
+  s: Rec<"checkout_session">,
+  piId: string,
+  form: URLSearchParams,
+): void {
   const pi = app.store.get("payment_intent", piId, s.scope);
   if (!pi) return redirect(res, `/checkout/${s.id}`);
   const result = finishCheckoutAuthentication(systemCtx(app, s.scope), s, pi, form.get("result") === "complete");
   if (result.status === "complete") return finished(app, res, s);
-  if (result.status === "requires_action") return redirect(res, `/checkout/${s.id}/authenticate?payment_intent=${pi.id}`);
+  if (result.status === "requires_action")
+    return redirect(res, `/checkout/${s.id}/authenticate?payment_intent=${pi.id}`);
   sendHtml(res, 402, renderCheckout(app, s, { error: result.message, email: s.obj.customer_details?.email ?? "" }));
 }

@@ -70,7 +70,10 @@ export function onboardPost(app: EmulatorApp, res: ServerResponse, token: string
 function chargeRows(charges: Stripe.Charge[]): string {
   if (!charges.length) return `<p class="muted">No payments yet.</p>`;
   const rows = charges
-    .map((c) => `<tr><td>${date(c.created)}</td><td>${esc(c.description ?? c.billing_details.email ?? c.id)}</td><td><span class="status ${esc(c.refunded ? "void" : c.status)}">${c.refunded ? "refunded" : c.disputed ? "disputed" : esc(c.status)}</span></td><td class="num">${money(c.amount, c.currency)}</td></tr>`)
+    .map(
+      (c) =>
+        `<tr><td>${date(c.created)}</td><td>${esc(c.description ?? c.billing_details.email ?? c.id)}</td><td><span class="status ${esc(c.refunded ? "void" : c.status)}">${c.refunded ? "refunded" : c.disputed ? "disputed" : esc(c.status)}</span></td><td class="num">${money(c.amount, c.currency)}</td></tr>`,
+    )
     .join("");
   return `<table><thead><tr><th>Date</th><th>Description</th><th>Status</th><th class="num">Amount</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -78,11 +81,20 @@ function chargeRows(charges: Stripe.Charge[]): string {
 export function expressGet(app: EmulatorApp, res: ServerResponse, token: string): void {
   const link = app.store.loginLinks[token];
   const account = link ? app.store.find("account", link.account) : undefined;
-  if (!link || !account) return sendHtml(res, 404, messagePage("Link not found", "This dashboard link is invalid or has expired."));
+  if (!link || !account)
+    return sendHtml(res, 404, messagePage("Link not found", "This dashboard link is invalid or has expired."));
   const a = account.obj;
   const balance = computeBalance(app, a.id);
-  const charges = app.store.list("charge", a.id).slice(0, 10).map((r) => r.obj);
-  const tiles = balance.available.map((b) => `<div class="plan"><div class="muted">Available balance</div><div class="amount" data-testid="balance">${money(b.amount, b.currency)}</div></div>`).join("");
+  const charges = app.store
+    .list("charge", a.id)
+    .slice(0, 10)
+    .map((r) => r.obj);
+  const tiles = balance.available
+    .map(
+      (b) =>
+        `<div class="plan"><div class="muted">Available balance</div><div class="amount" data-testid="balance">${money(b.amount, b.currency)}</div></div>`,
+    )
+    .join("");
   const body = `<div class="wrap"><div class="card">
 ${merchantHeader(a.business_profile?.name ?? a.id)}
 <h1>Express dashboard</h1>

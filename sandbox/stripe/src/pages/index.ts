@@ -9,17 +9,27 @@ import { invoiceGet, invoicePdf, invoicePost } from "./invoice";
 import { messagePage } from "./layout";
 import { portalGet, portalPost } from "./portal";
 
-const notFound = (res: ServerResponse, what: string) => sendHtml(res, 404, messagePage(`${what} not found`, "The link you followed is invalid."));
+const notFound = (res: ServerResponse, what: string) =>
+  sendHtml(res, 404, messagePage(`${what} not found`, "The link you followed is invalid."));
 
-export async function handlePage(app: EmulatorApp, req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<boolean> {
+export async function handlePage(
+  app: EmulatorApp,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: string,
+): Promise<boolean> {
   const post = req.method === "POST";
   const form = new URLSearchParams(body);
   const [, section, id, sub] = url.pathname.split("/").map(decodeURIComponent);
   switch (section) {
     case "checkout": {
       const s = app.store.find("checkout_session", id ?? "");
-      if (!s) return notFound(res, "Checkout session"), true;
-      if (sub === "authenticate") post ? checkoutAuthPost(app, res, s, url.searchParams.get("payment_intent") ?? "", form) : checkoutAuthGet(app, res, s, url.searchParams.get("payment_intent") ?? "");
+      if (!s) return (notFound(res, "Checkout session"), true);
+      if (sub === "authenticate")
+        post
+          ? checkoutAuthPost(app, res, s, url.searchParams.get("payment_intent") ?? "", form)
+          : checkoutAuthGet(app, res, s, url.searchParams.get("payment_intent") ?? "");
       else post ? checkoutPost(app, res, s, form) : checkoutGet(app, res, s);
       return true;
     }
@@ -34,13 +44,13 @@ export async function handlePage(app: EmulatorApp, req: IncomingMessage, res: Se
       return true;
     case "portal": {
       const session = app.store.find("portal_session", id ?? "");
-      if (!session) return notFound(res, "Billing portal session"), true;
+      if (!session) return (notFound(res, "Billing portal session"), true);
       post ? portalPost(app, res, session, form) : portalGet(app, res, session, url);
       return true;
     }
     case "invoice": {
       const inv = app.store.find("invoice", id ?? "");
-      if (!inv || inv.obj.status === "draft") return notFound(res, "Invoice"), true;
+      if (!inv || inv.obj.status === "draft") return (notFound(res, "Invoice"), true);
       if (sub === "pdf") await invoicePdf(app, res, inv);
       else post ? invoicePost(app, res, inv, form) : invoiceGet(app, res, inv, url);
       return true;

@@ -14,7 +14,12 @@ import { date, esc, merchantHeader, money, shell } from "./layout";
 function page(app: EmulatorApp, inv: Rec<"invoice">, opts: { error?: string; notice?: string } = {}): string {
   const o = inv.obj;
   const merchant = o.account_name ?? "Vitrine";
-  const lines = o.lines.data.map((l) => `<li><div><div class="name">${esc(l.description)}</div><div class="qty">${date(l.period.start)} – ${date(l.period.end)}</div></div><div>${money(l.amount, l.currency)}</div></li>`).join("");
+  const lines = o.lines.data
+    .map(
+      (l) =>
+        `<li><div><div class="name">${esc(l.description)}</div><div class="qty">${date(l.period.start)} – ${date(l.period.end)}</div></div><div>${money(l.amount, l.currency)}</div></li>`,
+    )
+    .join("");
   const state =
     o.status === "paid"
       ? `<div class="success" data-testid="invoice-paid">Paid on ${date(o.status_transitions.paid_at)}.</div>`
@@ -35,12 +40,29 @@ ${opts.error ? `<div class="error" role="alert" data-testid="invoice-error">${es
 <dl class="kv" style="margin-top:20px"><dt>To</dt><dd>${esc(o.customer_email ?? o.customer_name ?? "")}</dd><dt>From</dt><dd>${esc(merchant)}</dd></dl>
 <ul class="items">${lines}</ul><div class="total"><span>Total</span><span>${money(o.total, o.currency)}</span></div>
 ${o.status === "open" ? `<p style="margin-top:16px"><a href="/invoice/${esc(inv.id)}/pdf">Download invoice (PDF)</a></p>` : ""}`;
-  return shell(`Invoice ${o.number ?? o.id}`, `<div class="wrap"><div class="split"><div class="summary">${summary}</div><div class="pay">${opts.notice ? `<div class="notice">${esc(opts.notice)}</div>` : ""}${pay}</div></div></div>`, { script: CARD_SCRIPT });
+  return shell(
+    `Invoice ${o.number ?? o.id}`,
+    `<div class="wrap"><div class="split"><div class="summary">${summary}</div><div class="pay">${opts.notice ? `<div class="notice">${esc(opts.notice)}</div>` : ""}${pay}</div></div></div>`,
+    { script: CARD_SCRIPT },
+  );
 }
 
 export function invoiceGet(app: EmulatorApp, res: ServerResponse, inv: Rec<"invoice">, url: URL): void {
   const failed = url.searchParams.get("redirect_status") === "failed";
-  sendHtml(res, 200, page(app, inv, failed ? { error: "We are unable to authenticate your payment method. Please choose a different payment method and try again." } : {}));
+  sendHtml(
+    res,
+    200,
+    page(
+      app,
+      inv,
+      failed
+        ? {
+            error:
+              "We are unable to authenticate your payment method. Please choose a different payment method and try again.",
+          }
+        : {},
+    ),
+  );
 }
 
 export function invoicePost(app: EmulatorApp, res: ServerResponse, inv: Rec<"invoice">, form: URLSearchParams): void {
@@ -52,7 +74,10 @@ export function invoicePost(app: EmulatorApp, res: ServerResponse, inv: Rec<"inv
     const pm = createCardPaymentMethod(ctx, card, { name: form.get("name") || null });
     const result = payInvoice(ctx, inv, { pm, offSession: false, returnUrl: app.url(`/invoice/${inv.id}`) });
     if (result?.status === "failed") return sendHtml(res, 402, page(app, inv, { error: result.error.message }));
-    const next = result?.status === "requires_action" ? app.store.find("payment_intent", inv.x.paymentIntent ?? "")?.obj.next_action?.redirect_to_url?.url : null;
+    const next =
+      result?.status === "requires_action"
+        ? app.store.find("payment_intent", inv.x.paymentIntent ?? "")?.obj.next_action?.redirect_to_url?.url
+        : null;
     if (next) return redirect(res, next);
     app.persistSoon();
     redirect(res, `/invoice/${inv.id}`);
@@ -64,6 +89,10 @@ export function invoicePost(app: EmulatorApp, res: ServerResponse, inv: Rec<"inv
 
 export async function invoicePdf(app: EmulatorApp, res: ServerResponse, inv: Rec<"invoice">): Promise<void> {
   const pdf = await renderInvoicePdf(app, inv);
-  res.writeHead(200, { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="invoice-${inv.obj.number ?? inv.id}.pdf"`, "Content-Length": pdf.length });
+  res.writeHead(200, {
+    "Content-Type": "application/pdf",
+    "Content-Disposition": `inline; filename="invoice-${inv.obj.number ?? inv.id}.pdf"`,
+    "Content-Length": pdf.length,
+  });
   res.end(pdf);
 }

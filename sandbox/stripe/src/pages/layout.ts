@@ -1,7 +1,10 @@
 /** Shared shell, styles and helpers for the hosted pages: self-contained HTML, inline CSS, no assets. */
 
 export function esc(value: unknown): string {
-  return String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return String(value ?? "").replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 export function money(amount: number, currency: string, locale = "en-US"): string {
@@ -10,7 +13,9 @@ export function money(amount: number, currency: string, locale = "en-US"): strin
 
 export function date(ts: number | null | undefined, locale = "en-US"): string {
   if (!ts) return "—";
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(ts * 1000));
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(
+    new Date(ts * 1000),
+  );
 }
 
 const CSS = `
@@ -111,10 +116,19 @@ ${opts.script ? `<script>${opts.script}</script>` : ""}
 </html>`;
 }
 
-export function messagePage(title: string, message: string, opts: { kind?: "ok" | "warn"; link?: { href: string; label: string } } = {}): string {
+export function messagePage(
+  title: string,
+  message: string,
+  opts: { kind?: "ok" | "warn"; link?: { href: string; label: string } } = {},
+): string {
   const icon = opts.kind === "ok" ? `<div class="icon-ok">✓</div>` : `<div class="icon-warn">!</div>`;
-  const link = opts.link ? `<p style="margin-top:22px"><a class="btn" href="${esc(opts.link.href)}">${esc(opts.link.label)}</a></p>` : "";
-  return shell(title, `<div class="wrap narrow"><div class="card center">${icon}<h1>${esc(title)}</h1><p class="sub">${esc(message)}</p>${link}</div></div>`);
+  const link = opts.link
+    ? `<p style="margin-top:22px"><a class="btn" href="${esc(opts.link.href)}">${esc(opts.link.label)}</a></p>`
+    : "";
+  return shell(
+    title,
+    `<div class="wrap narrow"><div class="card center">${icon}<h1>${esc(title)}</h1><p class="sub">${esc(message)}</p>${link}</div></div>`,
+  );
 }
 
 export function merchantHeader(name: string): string {

@@ -19,7 +19,16 @@ const FLASH: Record<string, string> = {
 
 function alternatives(app: EmulatorApp, scope: string | null, price: Stripe.Price): Stripe.Price[] {
   return app.store
-    .list("price", scope, (r) => r.obj.active && r.obj.type === "recurring" && idOf(r.obj.product) === idOf(price.product) && r.id !== price.id && r.obj.currency === price.currency)
+    .list(
+      "price",
+      scope,
+      (r) =>
+        r.obj.active &&
+        r.obj.type === "recurring" &&
+        idOf(r.obj.product) === idOf(price.product) &&
+        r.id !== price.id &&
+        r.obj.currency === price.currency,
+    )
     .map((r) => r.obj);
 }
 
@@ -61,15 +70,27 @@ function subscriptionCard(app: EmulatorApp, session: Rec<"portal_session">, sub:
 
 export function portalGet(app: EmulatorApp, res: ServerResponse, session: Rec<"portal_session">, url: URL): void {
   const customer = app.store.get("customer", session.obj.customer, session.scope);
-  if (!customer) return sendHtml(res, 404, messagePage("Customer not found", "This billing portal session is no longer valid."));
-  const subs = app.store.list("subscription", session.scope, (r) => idOf(r.obj.customer) === customer.id && (r.obj.status !== "incomplete_expired"));
-  const invoices = app.store.list("invoice", session.scope, (r) => idOf(r.obj.customer) === customer.id && r.obj.status !== "draft").slice(0, 12);
+  if (!customer)
+    return sendHtml(res, 404, messagePage("Customer not found", "This billing portal session is no longer valid."));
+  const subs = app.store.list(
+    "subscription",
+    session.scope,
+    (r) => idOf(r.obj.customer) === customer.id && r.obj.status !== "incomplete_expired",
+  );
+  const invoices = app.store
+    .list("invoice", session.scope, (r) => idOf(r.obj.customer) === customer.id && r.obj.status !== "draft")
+    .slice(0, 12);
   const pmId = idOf(customer.obj.invoice_settings.default_payment_method);
   const pm = pmId ? app.store.get("payment_method", pmId, session.scope)?.obj : undefined;
-  const merchant = session.scope ? (app.store.find("account", session.scope)?.obj.business_profile?.name ?? "Vitrine seller") : "Vitrine";
+  const merchant = session.scope
+    ? (app.store.find("account", session.scope)?.obj.business_profile?.name ?? "Vitrine seller")
+    : "Vitrine";
   const flash = FLASH[url.searchParams.get("done") ?? ""];
   const invoiceRows = invoices
-    .map((r) => `<tr><td>${date(r.obj.created)}</td><td><a href="${esc(r.obj.hosted_invoice_url ?? "#")}">${esc(r.obj.number ?? r.id)}</a></td><td><span class="status ${esc(r.obj.status)}">${esc(r.obj.status)}</span></td><td class="num">${money(r.obj.total, r.obj.currency)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${date(r.obj.created)}</td><td><a href="${esc(r.obj.hosted_invoice_url ?? "#")}">${esc(r.obj.number ?? r.id)}</a></td><td><span class="status ${esc(r.obj.status)}">${esc(r.obj.status)}</span></td><td class="num">${money(r.obj.total, r.obj.currency)}</td></tr>`,
+    )
     .join("");
   const body = `<div class="wrap" style="max-width:760px"><div class="card">
 ${session.obj.return_url ? `<a class="back" href="${esc(session.obj.return_url)}" data-testid="portal-return">← Return to ${esc(merchant)}</a>` : ""}
@@ -83,9 +104,15 @@ ${flash ? `<div class="success" style="margin-top:16px" data-testid="portal-flas
   sendHtml(res, 200, shell("Billing portal (test)", body));
 }
 
-export function portalPost(app: EmulatorApp, res: ServerResponse, session: Rec<"portal_session">, form: URLSearchParams): void {
+export function portalPost(
+  app: EmulatorApp,
+  res: ServerResponse,
+  session: Rec<"portal_session">,
+  form: URLSearchParams,
+): void {
   const sub = app.store.get("subscription", form.get("subscription") ?? "", session.scope);
-  if (!sub || idOf(sub.obj.customer) !== session.obj.customer) return sendHtml(res, 404, messagePage("Subscription not found", "This subscription does not belong to you."));
+  if (!sub || idOf(sub.obj.customer) !== session.obj.customer)
+    return sendHtml(res, 404, messagePage("Subscription not found", "This subscription does not belong to you."));
   const ctx = systemCtx(app, session.scope);
   const action = form.get("action") ?? "";
   if (action === "cancel_at_period_end") updateSubscription(ctx, sub, { cancelAtPeriodEnd: true });
@@ -94,7 +121,10 @@ export function portalPost(app: EmulatorApp, res: ServerResponse, session: Rec<"
   else if (action === "switch") {
     const price = app.store.get("price", form.get("price") ?? "", session.scope);
     if (!price) return sendHtml(res, 400, messagePage("Unknown plan", "Pick one of the listed plans."));
-    updateSubscription(ctx, sub, { items: [{ id: sub.obj.items.data[0].id, price }], prorationBehavior: "create_prorations" });
+    updateSubscription(ctx, sub, {
+      items: [{ id: sub.obj.items.data[0].id, price }],
+      prorationBehavior: "create_prorations",
+    });
   } else return sendHtml(res, 400, messagePage("Unknown action", "Nothing was changed."));
   app.persistSoon();
   redirect(res, `/portal/${session.id}?done=${encodeURIComponent(action)}`);

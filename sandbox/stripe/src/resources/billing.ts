@@ -6,7 +6,13 @@ import { portalSessionObject } from "../factories/billing";
 import { idOf } from "../ids";
 import { arr, bool, enm, int, listParams, meta, mergeMetadata, nullableStr, num, obj, range, str } from "../params";
 import { route } from "../router";
-import { finalizeInvoice, markUncollectible, onInvoicePaymentFailed, payInvoice, voidInvoice } from "../domain/invoices";
+import {
+  finalizeInvoice,
+  markUncollectible,
+  onInvoicePaymentFailed,
+  payInvoice,
+  voidInvoice,
+} from "../domain/invoices";
 import { cancelSubscription, createSubscription, type ItemInput } from "../domain/subscriptions";
 import { updateSubscription } from "../domain/subscription-update";
 import { resolvePaymentMethod } from "../domain/payment-methods";
@@ -15,10 +21,34 @@ import type { Rec } from "../store";
 import { listRecs } from "./common";
 import { createPrice } from "./catalog";
 
-const priceData = obj({ currency: str().req(), product: str().req(), unit_amount: int({ min: 0 }).req(), recurring: obj({ interval: enm("day", "week", "month", "year").req(), interval_count: int({ min: 1 }) }).req() });
-const itemShape = obj({ id: str(), price: str(), price_data: priceData, quantity: int({ min: 0 }), deleted: bool(), metadata: meta() });
+const priceData = obj({
+  currency: str().req(),
+  product: str().req(),
+  unit_amount: int({ min: 0 }).req(),
+  recurring: obj({ interval: enm("day", "week", "month", "year").req(), interval_count: int({ min: 1 }) }).req(),
+});
+const itemShape = obj({
+  id: str(),
+  price: str(),
+  price_data: priceData,
+  quantity: int({ min: 0 }),
+  deleted: bool(),
+  metadata: meta(),
+});
 
-function priceFor(ctx: Ctx, it: { price?: string; price_data?: { currency: string; product: string; unit_amount: number; recurring: { interval: Stripe.Price.Recurring.Interval; interval_count?: number } } }, i: number): Rec<"price"> | undefined {
+function priceFor(
+  ctx: Ctx,
+  it: {
+    price?: string;
+    price_data?: {
+      currency: string;
+      product: string;
+      unit_amount: number;
+      recurring: { interval: Stripe.Price.Recurring.Interval; interval_count?: number };
+    };
+  },
+  i: number,
+): Rec<"price"> | undefined {
   if (it.price) return ctx.app.store.need("price", it.price, ctx.scope, `items[${i}][price]`);
   if (it.price_data) {
     const price = createPrice(ctx, { ...it.price_data, active: false }, `items[${i}][price_data][`);
@@ -32,7 +62,10 @@ function trialEndOf(ctx: Ctx, trialEnd: string | undefined, days: number | undef
   if (trialEnd === "now") return null;
   if (trialEnd !== undefined) {
     const t = Number(trialEnd);
-    if (!Number.isInteger(t) || t <= now) throw invalidRequest("Invalid timestamp: must be an integer Unix timestamp in the future.", { param: "trial_end" });
+    if (!Number.isInteger(t) || t <= now)
+      throw invalidRequest("Invalid timestamp: must be an integer Unix timestamp in the future.", {
+        param: "trial_end",
+      });
     return t;
   }
   return days ? now + days * 86400 : null;
@@ -48,7 +81,10 @@ const subscriptionCommon = {
   proration_behavior: enm("always_invoice", "create_prorations", "none"),
   off_session: bool(),
   trial_end: str(),
-  payment_settings: obj({ save_default_payment_method: enm("off", "on_subscription"), payment_method_types: arr(str()) }),
+  payment_settings: obj({
+    save_default_payment_method: enm("off", "on_subscription"),
+    payment_method_types: arr(str()),
+  }),
   collection_method: enm("charge_automatically"),
 };
 
@@ -56,20 +92,39 @@ export const billingRoutes = [
   route(
     "POST",
     "/v1/subscriptions",
-    { ...subscriptionCommon, customer: str().req(), items: arr(itemShape).req(), trial_period_days: int({ min: 0 }), currency: str(), transfer_data: obj({ destination: str().req(), amount_percent: num() }) },
+    {
+      ...subscriptionCommon,
+      customer: str().req(),
+      items: arr(itemShape).req(),
+      trial_period_days: int({ min: 0 }),
+      currency: str(),
+      transfer_data: obj({ destination: str().req(), amount_percent: num() }),
+    },
     (ctx, p) => {
       const customer = ctx.app.store.need("customer", p.customer, ctx.scope, "customer");
-      if (p.payment_behavior === "pending_if_incomplete") throw invalidRequest("The Stripe emulator does not support payment_behavior=pending_if_incomplete.", { param: "payment_behavior" });
+      if (p.payment_behavior === "pending_if_incomplete")
+        throw invalidRequest("The Stripe emulator does not support payment_behavior=pending_if_incomplete.", {
+          param: "payment_behavior",
+        });
       const items: ItemInput[] = p.items.map((it, i) => {
         const price = priceFor(ctx, it, i);
-        if (!price) throw invalidRequest(`Missing required param: items[${i}][price].`, { param: `items[${i}][price]`, code: "parameter_missing" });
+        if (!price)
+          throw invalidRequest(`Missing required param: items[${i}][price].`, {
+            param: `items[${i}][price]`,
+            code: "parameter_missing",
+          });
         return { price, quantity: it.quantity ?? 1 };
       });
       if (p.default_payment_method) {
         const pm = resolvePaymentMethod(ctx, p.default_payment_method, "default_payment_method");
-        if (pm.obj.customer !== customer.id) throw invalidRequest(`The customer does not have a payment method with the ID ${pm.id}. The payment method must be attached to the customer.`, { param: "default_payment_method" });
+        if (pm.obj.customer !== customer.id)
+          throw invalidRequest(
+            `The customer does not have a payment method with the ID ${pm.id}. The payment method must be attached to the customer.`,
+            { param: "default_payment_method" },
+          );
       }
-      if (p.transfer_data) ctx.app.store.need("account", p.transfer_data.destination, null, "transfer_data[destination]");
+      if (p.transfer_data)
+        ctx.app.store.need("account", p.transfer_data.destination, null, "transfer_data[destination]");
       return createSubscription(ctx, customer, {
         customer: customer.id,
         currency: items[0].price.obj.currency,
@@ -89,7 +144,24 @@ export const billingRoutes = [
   route(
     "GET",
     "/v1/subscriptions",
-    { ...listParams, customer: str(), price: str(), status: enm("active", "all", "canceled", "ended", "incomplete", "incomplete_expired", "past_due", "paused", "trialing", "unpaid"), created: range() },
+    {
+      ...listParams,
+      customer: str(),
+      price: str(),
+      status: enm(
+        "active",
+        "all",
+        "canceled",
+        "ended",
+        "incomplete",
+        "incomplete_expired",
+        "past_due",
+        "paused",
+        "trialing",
+        "unpaid",
+      ),
+      created: range(),
+    },
     (ctx, p) =>
       listRecs(
         ctx,
@@ -99,61 +171,109 @@ export const billingRoutes = [
         (o) =>
           (!p.customer || idOf(o.customer) === p.customer) &&
           (!p.price || o.items.data.some((i) => i.price.id === p.price)) &&
-          (p.status === "all" || (p.status === "ended" ? o.ended_at !== null : p.status ? o.status === p.status : o.status !== "canceled")),
+          (p.status === "all" ||
+            (p.status === "ended" ? o.ended_at !== null : p.status ? o.status === p.status : o.status !== "canceled")),
       ),
   ),
   route("GET", "/v1/subscriptions/:id", {}, (ctx, _p, { id }) => ctx.app.store.need("subscription", id, ctx.scope).obj),
-  route("POST", "/v1/subscriptions/:id", { ...subscriptionCommon, items: arr(itemShape), cancel_at: str(), proration_date: int() }, (ctx, p, { id }) => {
-    const sub = ctx.app.store.need("subscription", id, ctx.scope);
-    updateSubscription(ctx, sub, {
-      items: p.items?.map((it, i) => ({ id: it.id, price: priceFor(ctx, it, i), quantity: it.quantity, deleted: it.deleted })),
-      prorationBehavior: p.proration_behavior,
-      cancelAtPeriodEnd: p.cancel_at_period_end,
-      cancelAt: p.cancel_at === undefined ? undefined : p.cancel_at === "" ? null : Number(p.cancel_at),
-      metadata: p.metadata !== undefined ? mergeMetadata(sub.obj.metadata, p.metadata) : undefined,
-      defaultPaymentMethod: p.default_payment_method,
-      description: p.description,
-      trialEndNow: p.trial_end === "now",
-      applicationFeePercent: p.application_fee_percent,
-    });
-    return sub.obj;
-  }),
-  route("DELETE", "/v1/subscriptions/:id", { invoice_now: bool(), prorate: bool(), cancellation_details: obj({ comment: str(), feedback: str() }) }, (ctx, _p, { id }) => {
-    const sub = ctx.app.store.need("subscription", id, ctx.scope);
-    cancelSubscription(ctx, sub);
-    return sub.obj;
-  }),
+  route(
+    "POST",
+    "/v1/subscriptions/:id",
+    { ...subscriptionCommon, items: arr(itemShape), cancel_at: str(), proration_date: int() },
+    (ctx, p, { id }) => {
+      const sub = ctx.app.store.need("subscription", id, ctx.scope);
+      updateSubscription(ctx, sub, {
+        items: p.items?.map((it, i) => ({
+          id: it.id,
+          price: priceFor(ctx, it, i),
+          quantity: it.quantity,
+          deleted: it.deleted,
+        })),
+        prorationBehavior: p.proration_behavior,
+        cancelAtPeriodEnd: p.cancel_at_period_end,
+        cancelAt: p.cancel_at === undefined ? undefined : p.cancel_at === "" ? null : Number(p.cancel_at),
+        metadata: p.metadata !== undefined ? mergeMetadata(sub.obj.metadata, p.metadata) : undefined,
+        defaultPaymentMethod: p.default_payment_method,
+        description: p.description,
+        trialEndNow: p.trial_end === "now",
+        applicationFeePercent: p.application_fee_percent,
+      });
+      return sub.obj;
+    },
+  ),
+  route(
+    "DELETE",
+    "/v1/subscriptions/:id",
+    { invoice_now: bool(), prorate: bool(), cancellation_details: obj({ comment: str(), feedback: str() }) },
+    (ctx, _p, { id }) => {
+      const sub = ctx.app.store.need("subscription", id, ctx.scope);
+      cancelSubscription(ctx, sub);
+      return sub.obj;
+    },
+  ),
   route(
     "GET",
     "/v1/invoices",
-    { ...listParams, customer: str(), subscription: str(), status: enm("draft", "open", "paid", "uncollectible", "void"), collection_method: enm("charge_automatically", "send_invoice"), created: range(), due_date: range() },
+    {
+      ...listParams,
+      customer: str(),
+      subscription: str(),
+      status: enm("draft", "open", "paid", "uncollectible", "void"),
+      collection_method: enm("charge_automatically", "send_invoice"),
+      created: range(),
+      due_date: range(),
+    },
     (ctx, p) =>
       listRecs(
         ctx,
         "invoice",
         p,
         "/v1/invoices",
-        (o) => (!p.customer || idOf(o.customer) === p.customer) && (!p.subscription || idOf(o.parent?.subscription_details?.subscription ?? null) === p.subscription) && (!p.status || o.status === p.status),
+        (o) =>
+          (!p.customer || idOf(o.customer) === p.customer) &&
+          (!p.subscription || idOf(o.parent?.subscription_details?.subscription ?? null) === p.subscription) &&
+          (!p.status || o.status === p.status),
       ),
   ),
   route("GET", "/v1/invoices/:id", {}, (ctx, _p, { id }) => ctx.app.store.need("invoice", id, ctx.scope).obj),
-  route("GET", "/v1/invoices/:id/lines", listParams, (ctx, _p, { id }) => ctx.app.store.need("invoice", id, ctx.scope).obj.lines),
+  route(
+    "GET",
+    "/v1/invoices/:id/lines",
+    listParams,
+    (ctx, _p, { id }) => ctx.app.store.need("invoice", id, ctx.scope).obj.lines,
+  ),
   route("POST", "/v1/invoices/:id/finalize", { auto_advance: bool() }, (ctx, _p, { id }) => {
     const inv = ctx.app.store.need("invoice", id, ctx.scope);
     finalizeInvoice(ctx, inv);
     return inv.obj;
   }),
-  route("POST", "/v1/invoices/:id/pay", { payment_method: str(), off_session: bool(), paid_out_of_band: bool() }, (ctx, p, { id }) => {
-    const inv = ctx.app.store.need("invoice", id, ctx.scope);
-    const result = payInvoice(ctx, inv, { pm: p.payment_method ? resolvePaymentMethod(ctx, p.payment_method) : null, offSession: p.off_session ?? true });
-    if (result === null) {
-      onInvoicePaymentFailed(ctx, inv.id);
-      throw invalidRequest("This customer has no attached payment source or default payment method. Please consider adding a default payment method.", { code: "invoice_no_customer_line_items" });
-    }
-    throwIfFailed(result);
-    if (result.status === "requires_action") throw new StripeApiError(402, { type: "card_error", code: "invoice_payment_intent_requires_action", message: "Payment for this invoice requires a user action." });
-    return inv.obj;
-  }),
+  route(
+    "POST",
+    "/v1/invoices/:id/pay",
+    { payment_method: str(), off_session: bool(), paid_out_of_band: bool() },
+    (ctx, p, { id }) => {
+      const inv = ctx.app.store.need("invoice", id, ctx.scope);
+      const result = payInvoice(ctx, inv, {
+        pm: p.payment_method ? resolvePaymentMethod(ctx, p.payment_method) : null,
+        offSession: p.off_session ?? true,
+      });
+      if (result === null) {
+        onInvoicePaymentFailed(ctx, inv.id);
+        throw invalidRequest(
+          "This customer has no attached payment source or default payment method. Please consider adding a default payment method.",
+          { code: "invoice_no_customer_line_items" },
+        );
+      }
+      throwIfFailed(result);
+      if (result.status === "requires_action")
+        throw new StripeApiError(402, {
+          type: "card_error",
+          code: "invoice_payment_intent_requires_action",
+          message: "Payment for this invoice requires a user action.",
+        });
+      return inv.obj;
+    },
+  ),
   route("POST", "/v1/invoices/:id/void", {}, (ctx, _p, { id }) => {
     const inv = ctx.app.store.need("invoice", id, ctx.scope);
     voidInvoice(ctx, inv);
@@ -167,12 +287,31 @@ export const billingRoutes = [
   route(
     "POST",
     "/v1/billing_portal/sessions",
-    { customer: str().req(), return_url: str(), configuration: str(), locale: str(), on_behalf_of: str(), flow_data: obj({ type: enm("payment_method_update", "subscription_cancel", "subscription_update", "subscription_update_confirm") }) },
+    {
+      customer: str().req(),
+      return_url: str(),
+      configuration: str(),
+      locale: str(),
+      on_behalf_of: str(),
+      flow_data: obj({
+        type: enm("payment_method_update", "subscription_cancel", "subscription_update", "subscription_update_confirm"),
+      }),
+    },
     (ctx, p) => {
       const customer = ctx.app.store.need("customer", p.customer, ctx.scope, "customer");
-      if (p.flow_data) throw invalidRequest("The Stripe emulator does not support billing portal flow_data; the portal opens on its home page.", { param: "flow_data" });
+      if (p.flow_data)
+        throw invalidRequest(
+          "The Stripe emulator does not support billing portal flow_data; the portal opens on its home page.",
+          { param: "flow_data" },
+        );
       const locale = (p.locale as Stripe.BillingPortal.Session.Locale | undefined) ?? null;
-      const session = portalSessionObject(customer.id, p.return_url ?? null, locale, (id) => ctx.app.url(`/portal/${id}`), ctx.app.clock.now());
+      const session = portalSessionObject(
+        customer.id,
+        p.return_url ?? null,
+        locale,
+        (id) => ctx.app.url(`/portal/${id}`),
+        ctx.app.clock.now(),
+      );
       return ctx.app.store.insert("portal_session", ctx.scope, session, {}).obj;
     },
   ),

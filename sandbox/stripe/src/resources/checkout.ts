@@ -79,59 +79,120 @@ function resolveLineItem(ctx: Ctx, li: LineItemParam, i: number): Stripe.LineIte
   let price: Stripe.Price;
   if (li.price) {
     price = app.store.need("price", li.price, ctx.scope, `line_items[${i}][price]`).obj;
-    if (!price.active) throw invalidRequest(`The price \`${price.id}\` is not active.`, { param: `line_items[${i}][price]` });
+    if (!price.active)
+      throw invalidRequest(`The price \`${price.id}\` is not active.`, { param: `line_items[${i}][price]` });
   } else if (li.price_data) {
     const d = li.price_data;
     let productId = d.product;
     if (!productId && d.product_data) {
-      productId = app.store.insert("product", ctx.scope, productObject({ ...d.product_data, metadata: mergeMetadata({}, d.product_data.metadata) }, app.clock.now()), {}).id;
+      productId = app.store.insert(
+        "product",
+        ctx.scope,
+        productObject({ ...d.product_data, metadata: mergeMetadata({}, d.product_data.metadata) }, app.clock.now()),
+        {},
+      ).id;
     }
-    if (!productId) throw invalidRequest(`Missing required param: line_items[${i}][price_data][product_data].`, { param: `line_items[${i}][price_data][product_data]`, code: "parameter_missing" });
+    if (!productId)
+      throw invalidRequest(`Missing required param: line_items[${i}][price_data][product_data].`, {
+        param: `line_items[${i}][price_data][product_data]`,
+        code: "parameter_missing",
+      });
     app.store.need("product", productId, ctx.scope, `line_items[${i}][price_data][product]`);
     const amount = d.unit_amount ?? Math.round(Number(d.unit_amount_decimal ?? NaN));
-    if (!Number.isFinite(amount)) throw invalidRequest(`Missing required param: line_items[${i}][price_data][unit_amount].`, { param: `line_items[${i}][price_data][unit_amount]`, code: "parameter_missing" });
+    if (!Number.isFinite(amount))
+      throw invalidRequest(`Missing required param: line_items[${i}][price_data][unit_amount].`, {
+        param: `line_items[${i}][price_data][unit_amount]`,
+        code: "parameter_missing",
+      });
     // Inline prices exist but are not offered for reuse (active=false), as on Stripe.
-    price = priceObject({ currency: d.currency, unit_amount: amount, product: productId, recurring: d.recurring, active: false, tax_behavior: d.tax_behavior }, app.clock.now());
+    price = priceObject(
+      {
+        currency: d.currency,
+        unit_amount: amount,
+        product: productId,
+        recurring: d.recurring,
+        active: false,
+        tax_behavior: d.tax_behavior,
+      },
+      app.clock.now(),
+    );
     app.store.insert("price", ctx.scope, price, {});
   } else {
-    throw invalidRequest(`You must specify either \`price\` or \`price_data\` in line_items[${i}].`, { param: `line_items[${i}]` });
+    throw invalidRequest(`You must specify either \`price\` or \`price_data\` in line_items[${i}].`, {
+      param: `line_items[${i}]`,
+    });
   }
-  if (li.quantity === undefined) throw invalidRequest(`Missing required param: line_items[${i}][quantity].`, { param: `line_items[${i}][quantity]`, code: "parameter_missing" });
+  if (li.quantity === undefined)
+    throw invalidRequest(`Missing required param: line_items[${i}][quantity].`, {
+      param: `line_items[${i}][quantity]`,
+      code: "parameter_missing",
+    });
   const product = app.store.get("product", String(idOf(price.product)), ctx.scope);
   return lineItemObject(price, li.quantity, product?.obj.name ?? price.nickname ?? price.id);
 }
 
 function validate(ctx: Ctx, p: Infer<typeof createShape>, items: Stripe.LineItem[]): void {
-  if (p.mode === "setup") throw invalidRequest("The Stripe emulator does not support Checkout in setup mode (see sandbox/stripe/README.md).", { param: "mode" });
-  if (p.customer && p.customer_email) throw invalidRequest("You may only specify one of these parameters: customer, customer_email.", { param: "customer_email" });
-  if (!items.length) throw invalidRequest("Missing required param: line_items.", { param: "line_items", code: "parameter_missing" });
+  if (p.mode === "setup")
+    throw invalidRequest(
+      "The Stripe emulator does not support Checkout in setup mode (see sandbox/stripe/README.md).",
+      { param: "mode" },
+    );
+  if (p.customer && p.customer_email)
+    throw invalidRequest("You may only specify one of these parameters: customer, customer_email.", {
+      param: "customer_email",
+    });
+  if (!items.length)
+    throw invalidRequest("Missing required param: line_items.", { param: "line_items", code: "parameter_missing" });
   if (p.customer) ctx.app.store.need("customer", p.customer, ctx.scope, "customer");
-  if (new Set(items.map((li) => li.currency)).size > 1) throw invalidRequest("All line items must use the same currency.", { param: "line_items" });
+  if (new Set(items.map((li) => li.currency)).size > 1)
+    throw invalidRequest("All line items must use the same currency.", { param: "line_items" });
   const recurring = items.filter((li) => li.price?.recurring);
   if (p.mode === "payment") {
     if (recurring.length) {
-      throw invalidRequest("You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.", { param: "line_items" });
+      throw invalidRequest(
+        "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.",
+        { param: "line_items" },
+      );
     }
-    if (p.subscription_data) throw invalidRequest("You can not pass `subscription_data` in `payment` mode.", { param: "subscription_data" });
+    if (p.subscription_data)
+      throw invalidRequest("You can not pass `subscription_data` in `payment` mode.", { param: "subscription_data" });
   } else {
-    if (!recurring.length) throw invalidRequest("You must specify at least one recurring price in `subscription` mode when using prices.", { param: "line_items" });
-    if (recurring.length !== items.length) throw invalidRequest("The Stripe emulator does not support one-time prices in `subscription` mode (see sandbox/stripe/README.md).", { param: "line_items" });
-    if (p.payment_intent_data) throw invalidRequest("You can not pass `payment_intent_data` in `subscription` mode.", { param: "payment_intent_data" });
+    if (!recurring.length)
+      throw invalidRequest("You must specify at least one recurring price in `subscription` mode when using prices.", {
+        param: "line_items",
+      });
+    if (recurring.length !== items.length)
+      throw invalidRequest(
+        "The Stripe emulator does not support one-time prices in `subscription` mode (see sandbox/stripe/README.md).",
+        { param: "line_items" },
+      );
+    if (p.payment_intent_data)
+      throw invalidRequest("You can not pass `payment_intent_data` in `subscription` mode.", {
+        param: "payment_intent_data",
+      });
   }
   const fee = p.payment_intent_data?.application_fee_amount;
   const destination = p.payment_intent_data?.transfer_data?.destination;
   if (destination) ctx.app.store.need("account", destination, null, "payment_intent_data[transfer_data][destination]");
   if (fee !== undefined && !ctx.scope && !destination) {
-    throw invalidRequest("Can only apply an application_fee_amount when the PaymentIntent is attempting a direct payment (using an OAuth key or Stripe-Account header) or destination payment (using `transfer_data[destination]`).", {
-      param: "payment_intent_data[application_fee_amount]",
-    });
+    throw invalidRequest(
+      "Can only apply an application_fee_amount when the PaymentIntent is attempting a direct payment (using an OAuth key or Stripe-Account header) or destination payment (using `transfer_data[destination]`).",
+      {
+        param: "payment_intent_data[application_fee_amount]",
+      },
+    );
   }
   if (p.subscription_data?.application_fee_percent !== undefined && !ctx.scope) {
-    throw invalidRequest("application_fee_percent can only be used on a connected account (Stripe-Account header).", { param: "subscription_data[application_fee_percent]" });
+    throw invalidRequest("application_fee_percent can only be used on a connected account (Stripe-Account header).", {
+      param: "subscription_data[application_fee_percent]",
+    });
   }
   const now = ctx.app.clock.now();
   if (p.expires_at !== undefined && (p.expires_at < now + 1800 || p.expires_at > now + 86400)) {
-    throw invalidRequest("The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.", { param: "expires_at" });
+    throw invalidRequest(
+      "The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.",
+      { param: "expires_at" },
+    );
   }
 }
 
@@ -166,14 +227,25 @@ export const checkoutRoutes = [
     ctx.app.store.insert("checkout_session", ctx.scope, session, {
       lineItems: items,
       paymentIntentData: pid ? { ...pid, metadata: mergeMetadata({}, pid.metadata) } : {},
-      subscriptionData: p.subscription_data ? { ...p.subscription_data, metadata: mergeMetadata({}, p.subscription_data.metadata) } : {},
+      subscriptionData: p.subscription_data
+        ? { ...p.subscription_data, metadata: mergeMetadata({}, p.subscription_data.metadata) }
+        : {},
     });
     return session;
   }),
   route(
     "GET",
     "/v1/checkout/sessions",
-    { ...listParams, customer: str(), payment_intent: str(), subscription: str(), status: enm("complete", "expired", "open"), created: range(), customer_details: obj({ email: str().req() }), payment_link: str() },
+    {
+      ...listParams,
+      customer: str(),
+      payment_intent: str(),
+      subscription: str(),
+      status: enm("complete", "expired", "open"),
+      created: range(),
+      customer_details: obj({ email: str().req() }),
+      payment_link: str(),
+    },
     (ctx, p) =>
       listRecs(
         ctx,
@@ -188,7 +260,12 @@ export const checkoutRoutes = [
           (!p.customer_details || o.customer_details?.email === p.customer_details.email),
       ),
   ),
-  route("GET", "/v1/checkout/sessions/:id", {}, (ctx, _p, { id }) => ctx.app.store.need("checkout_session", id, ctx.scope, "session").obj),
+  route(
+    "GET",
+    "/v1/checkout/sessions/:id",
+    {},
+    (ctx, _p, { id }) => ctx.app.store.need("checkout_session", id, ctx.scope, "session").obj,
+  ),
   route("POST", "/v1/checkout/sessions/:id", { metadata: meta() }, (ctx, p, { id }) => {
     const rec = ctx.app.store.need("checkout_session", id, ctx.scope, "session");
     if (p.metadata !== undefined) rec.obj.metadata = mergeMetadata(rec.obj.metadata, p.metadata);
@@ -201,11 +278,13 @@ export const checkoutRoutes = [
   route("POST", "/v1/checkout/sessions/:id/expire", {}, (ctx, _p, { id }) => {
     const rec = ctx.app.store.need("checkout_session", id, ctx.scope, "session");
     if (rec.obj.status !== "open") {
-      throw invalidRequest(`Only Checkout Sessions with a status of \`open\` can be expired. This Checkout Session has a status of \`${rec.obj.status}\`.`, { code: "checkout_session_unexpected_state" });
+      throw invalidRequest(
+        `Only Checkout Sessions with a status of \`open\` can be expired. This Checkout Session has a status of \`${rec.obj.status}\`.`,
+        { code: "checkout_session_unexpected_state" },
+      );
     }
     closeSession(rec.obj, "expired");
     emit(ctx, "checkout.session.expired", rec.obj);
     return rec.obj;
   }),
 ];
-

@@ -16,7 +16,8 @@ export const eventRoutes = [
     "/v1/events",
     { ...listParams, type: str(), types: arr(str()), created: range(), delivery_success: bool() },
     (ctx, p) => {
-      if (p.type && p.types?.length) throw invalidRequest("You may only specify one of these parameters: type, types.", { param: "types" });
+      if (p.type && p.types?.length)
+        throw invalidRequest("You may only specify one of these parameters: type, types.", { param: "types" });
       if (p.types && p.types.length > 20) throw invalidRequest("You may pass at most 20 types.", { param: "types" });
       return listRecs(
         ctx,
@@ -34,11 +35,26 @@ export const eventRoutes = [
   route(
     "POST",
     "/v1/webhook_endpoints",
-    { url: str().req(), enabled_events: arr(str()).req(), connect: bool(), description: nullableStr(), metadata: meta(), api_version: str() },
+    {
+      url: str().req(),
+      enabled_events: arr(str()).req(),
+      connect: bool(),
+      description: nullableStr(),
+      metadata: meta(),
+      api_version: str(),
+    },
     (ctx, p) => {
       requirePlatform(ctx, "Creating webhook endpoints");
-      if (!/^https?:\/\//.test(p.url)) throw invalidRequest("Invalid URL: URL must be publicly accessible and start with http:// or https://.", { param: "url", code: "url_invalid" });
-      if (!p.enabled_events.length) throw invalidRequest("Missing required param: enabled_events.", { param: "enabled_events", code: "parameter_missing" });
+      if (!/^https?:\/\//.test(p.url))
+        throw invalidRequest("Invalid URL: URL must be publicly accessible and start with http:// or https://.", {
+          param: "url",
+          code: "url_invalid",
+        });
+      if (!p.enabled_events.length)
+        throw invalidRequest("Missing required param: enabled_events.", {
+          param: "enabled_events",
+          code: "parameter_missing",
+        });
       const secret = webhookSecret();
       const endpoint: Stripe.WebhookEndpoint = {
         id: newId("we"),
@@ -53,7 +69,11 @@ export const eventRoutes = [
         status: "enabled",
         url: p.url,
       };
-      ctx.app.store.insert("webhook_endpoint", null, endpoint, { connect: p.connect ?? false, secret, configured: false });
+      ctx.app.store.insert("webhook_endpoint", null, endpoint, {
+        connect: p.connect ?? false,
+        secret,
+        configured: false,
+      });
       // The signing secret is only ever returned on creation, as on Stripe.
       return { ...endpoint, secret };
     },
@@ -62,7 +82,12 @@ export const eventRoutes = [
     requirePlatform(ctx, "Listing webhook endpoints");
     return listRecs(ctx, "webhook_endpoint", p, "/v1/webhook_endpoints");
   }),
-  route("GET", "/v1/webhook_endpoints/:id", {}, (ctx, _p, { id }) => ctx.app.store.need("webhook_endpoint", id, ctx.scope).obj),
+  route(
+    "GET",
+    "/v1/webhook_endpoints/:id",
+    {},
+    (ctx, _p, { id }) => ctx.app.store.need("webhook_endpoint", id, ctx.scope).obj,
+  ),
   route(
     "POST",
     "/v1/webhook_endpoints/:id",
@@ -83,4 +108,3 @@ export const eventRoutes = [
     return { id, object: "webhook_endpoint", deleted: true };
   }),
 ];
-

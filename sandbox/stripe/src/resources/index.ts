@@ -10,5 +10,14 @@ import { intentRoutes } from "./intents";
 import { moneyRoutes } from "./money";
 
 export function apiRouter(): Router {
-  return new Router([...accountRoutes, ...catalogRoutes, ...customerRoutes, ...intentRoutes, ...checkoutRoutes, ...billingRoutes, ...moneyRoutes, ...eventRoutes]);
+  return new Router([
+    ...accountRoutes,
+    ...catalogRoutes,
+    ...customerRoutes,
+    ...intentRoutes,
+    ...checkoutRoutes,
+    ...billingRoutes,
+    ...moneyRoutes,
+    ...eventRoutes,
+  ]);
 }

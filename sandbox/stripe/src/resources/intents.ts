@@ -4,7 +4,20 @@ import type { Ctx } from "../context";
 import { StripeApiError, invalidRequest } from "../errors";
 import { emit } from "../events";
 import { paymentIntentObject, setupIntentObject } from "../factories/payments";
-import { arr, bool, enm, int, listParams, meta, mergeMetadata, nullableStr, obj, range, str, type Infer } from "../params";
+import {
+  arr,
+  bool,
+  enm,
+  int,
+  listParams,
+  meta,
+  mergeMetadata,
+  nullableStr,
+  obj,
+  range,
+  str,
+  type Infer,
+} from "../params";
 import { route } from "../router";
 import { createCardPaymentMethod, resolvePaymentMethod } from "../domain/payment-methods";
 import { attemptPayment, throwIfFailed } from "../domain/payments";
@@ -27,7 +40,9 @@ const confirmShape = {
   receipt_email: str(),
   use_stripe_sdk: bool(),
   error_on_requires_action: bool(),
-  mandate_data: obj({ customer_acceptance: obj({ type: str(), online: obj({ ip_address: str(), user_agent: str() }) }) }),
+  mandate_data: obj({
+    customer_acceptance: obj({ type: str(), online: obj({ ip_address: str(), user_agent: str() }) }),
+  }),
 };
 
 type PmSource = { payment_method?: string; payment_method_data?: Infer<typeof pmDataShape> };
@@ -37,7 +52,13 @@ function paymentMethodFor(ctx: Ctx, p: PmSource): Rec<"payment_method"> | null {
   const d = p.payment_method_data;
   if (!d) return null;
   const billing = { name: d.billing_details?.name, email: d.billing_details?.email, phone: d.billing_details?.phone };
-  return createCardPaymentMethod(ctx, cardSource(d.card, "payment_method_data[card]"), billing, mergeMetadata({}, d.metadata), "payment_method_data[card]");
+  return createCardPaymentMethod(
+    ctx,
+    cardSource(d.card, "payment_method_data[card]"),
+    billing,
+    mergeMetadata({}, d.metadata),
+    "payment_method_data[card]",
+  );
 }
 
 const isOffSession = (v: string | undefined) => v === "true" || v === "one_off" || v === "recurring";
@@ -45,20 +66,35 @@ const isOffSession = (v: string | undefined) => v === "true" || v === "one_off" 
 function confirmIntent(ctx: Ctx, pi: Rec<"payment_intent">, p: Infer<typeof confirmShape>): Stripe.PaymentIntent {
   const s = pi.obj.status;
   if (s !== "requires_payment_method" && s !== "requires_confirmation" && s !== "requires_action") {
-    throw invalidRequest(`You cannot confirm this PaymentIntent because it has a status of ${s}.`, { code: "payment_intent_unexpected_state" });
-  }
-  if (p.setup_future_usage) pi.obj.setup_future_usage = p.setup_future_usage;
-  if (p.receipt_email) pi.obj.receipt_email = p.receipt_email;
-  const pm = paymentMethodFor(ctx, p) ?? (pi.obj.payment_method ? ctx.app.store.need("payment_method", String(pi.obj.payment_method), ctx.scope) : null);
-  if (!pm) {
-    throw invalidRequest("You cannot confirm this PaymentIntent because it's missing a payment method. To confirm the PaymentIntent with a payment method, set `payment_method`.", {
+    throw invalidRequest(`You cannot confirm this PaymentIntent because it has a status of ${s}.`, {
       code: "payment_intent_unexpected_state",
     });
   }
-  const result = attemptPayment(ctx, pi, pm, { offSession: isOffSession(p.off_session), returnUrl: p.return_url ?? null });
+  if (p.setup_future_usage) pi.obj.setup_future_usage = p.setup_future_usage;
+  if (p.receipt_email) pi.obj.receipt_email = p.receipt_email;
+  const pm =
+    paymentMethodFor(ctx, p) ??
+    (pi.obj.payment_method ? ctx.app.store.need("payment_method", String(pi.obj.payment_method), ctx.scope) : null);
+  if (!pm) {
+    throw invalidRequest(
+      "You cannot confirm this PaymentIntent because it's missing a payment method. To confirm the PaymentIntent with a payment method, set `payment_method`.",
+      {
+        code: "payment_intent_unexpected_state",
+      },
+    );
+  }
+  const result = attemptPayment(ctx, pi, pm, {
+    offSession: isOffSession(p.off_session),
+    returnUrl: p.return_url ?? null,
+  });
   throwIfFailed(result);
   if (result.status === "requires_action" && p.error_on_requires_action) {
-    throw new StripeApiError(402, { type: "card_error", code: "authentication_required", decline_code: "authentication_required", message: "Your card was declined. This transaction requires authentication." });
+    throw new StripeApiError(402, {
+      type: "card_error",
+      code: "authentication_required",
+      decline_code: "authentication_required",
+      message: "Your card was declined. This transaction requires authentication.",
+    });
   }
   return pi.obj;
 }
@@ -96,11 +132,24 @@ export const intentRoutes = [
       capture_method: enm("automatic", "automatic_async", "manual"),
       confirmation_method: enm("automatic", "manual"),
       transfer_group: str(),
-      payment_method_options: obj({ card: obj({ request_three_d_secure: enm("any", "automatic", "challenge"), setup_future_usage: enm("none", "off_session", "on_session") }) }),
+      payment_method_options: obj({
+        card: obj({
+          request_three_d_secure: enm("any", "automatic", "challenge"),
+          setup_future_usage: enm("none", "off_session", "on_session"),
+        }),
+      }),
     },
     (ctx, p) => {
-      if (p.amount < MINIMUM_AMOUNT) throw invalidRequest(`Amount must be at least ${MINIMUM_AMOUNT} cents`, { param: "amount", code: "amount_too_small" });
-      if (p.capture_method === "manual") throw invalidRequest("The Stripe emulator does not support capture_method=manual (see sandbox/stripe/README.md).", { param: "capture_method" });
+      if (p.amount < MINIMUM_AMOUNT)
+        throw invalidRequest(`Amount must be at least ${MINIMUM_AMOUNT} cents`, {
+          param: "amount",
+          code: "amount_too_small",
+        });
+      if (p.capture_method === "manual")
+        throw invalidRequest(
+          "The Stripe emulator does not support capture_method=manual (see sandbox/stripe/README.md).",
+          { param: "capture_method" },
+        );
       checkFee(ctx, p.application_fee_amount, p.transfer_data?.destination);
       if (p.customer) ctx.app.store.need("customer", p.customer, ctx.scope, "customer");
       const pm = paymentMethodFor(ctx, p);
@@ -159,7 +208,9 @@ export const intentRoutes = [
       const pi = ctx.app.store.need("payment_intent", id, ctx.scope);
       const o = pi.obj;
       if (!["requires_payment_method", "requires_confirmation", "requires_action"].includes(o.status)) {
-        throw invalidRequest(`You cannot update this PaymentIntent because it has a status of ${o.status}.`, { code: "payment_intent_unexpected_state" });
+        throw invalidRequest(`You cannot update this PaymentIntent because it has a status of ${o.status}.`, {
+          code: "payment_intent_unexpected_state",
+        });
       }
       if (p.amount !== undefined) o.amount = p.amount;
       if (p.currency) o.currency = p.currency.toLowerCase();
@@ -193,31 +244,57 @@ export const intentRoutes = [
     },
     { auth: "publishable" },
   ),
-  route("POST", "/v1/payment_intents/:id/cancel", { cancellation_reason: enm("abandoned", "duplicate", "fraudulent", "requested_by_customer") }, (ctx, p, { id }) => {
-    const pi = ctx.app.store.need("payment_intent", id, ctx.scope);
-    if (pi.obj.status === "succeeded" || pi.obj.status === "canceled") {
-      throw invalidRequest(`You cannot cancel this PaymentIntent because it has a status of ${pi.obj.status}. Only a PaymentIntent with one of the following statuses may be canceled: requires_payment_method, requires_capture, requires_confirmation, requires_action, processing.`, {
-        code: "payment_intent_unexpected_state",
-      });
-    }
-    pi.obj.status = "canceled";
-    pi.obj.canceled_at = ctx.app.clock.now();
-    pi.obj.cancellation_reason = p.cancellation_reason ?? null;
-    pi.obj.next_action = null;
-    emit(ctx, "payment_intent.canceled", pi.obj);
-    return pi.obj;
-  }),
+  route(
+    "POST",
+    "/v1/payment_intents/:id/cancel",
+    { cancellation_reason: enm("abandoned", "duplicate", "fraudulent", "requested_by_customer") },
+    (ctx, p, { id }) => {
+      const pi = ctx.app.store.need("payment_intent", id, ctx.scope);
+      if (pi.obj.status === "succeeded" || pi.obj.status === "canceled") {
+        throw invalidRequest(
+          `You cannot cancel this PaymentIntent because it has a status of ${pi.obj.status}. Only a PaymentIntent with one of the following statuses may be canceled: requires_payment_method, requires_capture, requires_confirmation, requires_action, processing.`,
+          {
+            code: "payment_intent_unexpected_state",
+          },
+        );
+      }
+      pi.obj.status = "canceled";
+      pi.obj.canceled_at = ctx.app.clock.now();
+      pi.obj.cancellation_reason = p.cancellation_reason ?? null;
+      pi.obj.next_action = null;
+      emit(ctx, "payment_intent.canceled", pi.obj);
+      return pi.obj;
+    },
+  ),
   ...setupIntentRoutes(),
 ];
 
 function setupIntentRoutes() {
-  const siConfirm = { client_secret: str(), payment_method: str(), payment_method_data: pmData, return_url: str(), use_stripe_sdk: bool(), mandate_data: confirmShape.mandate_data };
+  const siConfirm = {
+    client_secret: str(),
+    payment_method: str(),
+    payment_method_data: pmData,
+    return_url: str(),
+    use_stripe_sdk: bool(),
+    mandate_data: confirmShape.mandate_data,
+  };
   const confirmSetup = (ctx: Ctx, si: Rec<"setup_intent">, p: Infer<typeof siConfirm>) => {
-    if (si.obj.status !== "requires_payment_method" && si.obj.status !== "requires_confirmation" && si.obj.status !== "requires_action") {
-      throw invalidRequest(`You cannot confirm this SetupIntent because it has a status of ${si.obj.status}.`, { code: "setup_intent_unexpected_state" });
+    if (
+      si.obj.status !== "requires_payment_method" &&
+      si.obj.status !== "requires_confirmation" &&
+      si.obj.status !== "requires_action"
+    ) {
+      throw invalidRequest(`You cannot confirm this SetupIntent because it has a status of ${si.obj.status}.`, {
+        code: "setup_intent_unexpected_state",
+      });
     }
-    const pm = paymentMethodFor(ctx, p) ?? (si.obj.payment_method ? ctx.app.store.need("payment_method", String(si.obj.payment_method), ctx.scope) : null);
-    if (!pm) throw invalidRequest("You cannot confirm this SetupIntent because it's missing a payment method.", { code: "setup_intent_unexpected_state" });
+    const pm =
+      paymentMethodFor(ctx, p) ??
+      (si.obj.payment_method ? ctx.app.store.need("payment_method", String(si.obj.payment_method), ctx.scope) : null);
+    if (!pm)
+      throw invalidRequest("You cannot confirm this SetupIntent because it's missing a payment method.", {
+        code: "setup_intent_unexpected_state",
+      });
     const result = attemptSetup(ctx, si, pm, { returnUrl: p.return_url ?? null });
     if (result.status === "failed") throw new StripeApiError(402, result.error);
     return si.obj;
@@ -243,11 +320,21 @@ function setupIntentRoutes() {
         const si = ctx.app.store.insert(
           "setup_intent",
           ctx.scope,
-          setupIntentObject({ ...p, payment_method: pm?.id, metadata: mergeMetadata({}, p.metadata), automatic_payment_methods: p.automatic_payment_methods?.enabled }, ctx.app.clock.now()),
+          setupIntentObject(
+            {
+              ...p,
+              payment_method: pm?.id,
+              metadata: mergeMetadata({}, p.metadata),
+              automatic_payment_methods: p.automatic_payment_methods?.enabled,
+            },
+            ctx.app.clock.now(),
+          ),
           {},
         );
         emit(ctx, "setup_intent.created", si.obj);
-        return p.confirm ? confirmSetup(ctx, si, { ...p, payment_method: pm?.id, payment_method_data: undefined }) : si.obj;
+        return p.confirm
+          ? confirmSetup(ctx, si, { ...p, payment_method: pm?.id, payment_method_data: undefined })
+          : si.obj;
       },
     ),
     route("GET", "/v1/setup_intents", { ...listParams, customer: str(), created: range() }, (ctx, p) =>
@@ -275,15 +362,22 @@ function setupIntentRoutes() {
       },
       { auth: "publishable" },
     ),
-    route("POST", "/v1/setup_intents/:id/cancel", { cancellation_reason: enm("abandoned", "duplicate", "requested_by_customer") }, (ctx, p, { id }) => {
-      const si = ctx.app.store.need("setup_intent", id, ctx.scope);
-      if (si.obj.status === "succeeded" || si.obj.status === "canceled") {
-        throw invalidRequest(`You cannot cancel this SetupIntent because it has a status of ${si.obj.status}.`, { code: "setup_intent_unexpected_state" });
-      }
-      si.obj.status = "canceled";
-      si.obj.cancellation_reason = p.cancellation_reason ?? null;
-      emit(ctx, "setup_intent.canceled", si.obj);
-      return si.obj;
-    }),
+    route(
+      "POST",
+      "/v1/setup_intents/:id/cancel",
+      { cancellation_reason: enm("abandoned", "duplicate", "requested_by_customer") },
+      (ctx, p, { id }) => {
+        const si = ctx.app.store.need("setup_intent", id, ctx.scope);
+        if (si.obj.status === "succeeded" || si.obj.status === "canceled") {
+          throw invalidRequest(`You cannot cancel this SetupIntent because it has a status of ${si.obj.status}.`, {
+            code: "setup_intent_unexpected_state",
+          });
+        }
+        si.obj.status = "canceled";
+        si.obj.cancellation_reason = p.cancellation_reason ?? null;
+        emit(ctx, "setup_intent.canceled", si.obj);
+        return si.obj;
+      },
+    ),
   ];
 }

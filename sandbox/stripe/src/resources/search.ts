@@ -25,13 +25,19 @@ function parse(query: string): { clauses: Clause[]; any: boolean } {
 }
 
 function valueAt(obj: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), obj);
+  return path
+    .split(".")
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+      obj,
+    );
 }
 
 function matches(obj: unknown, c: Clause): boolean {
   const v = valueAt(obj, c.field);
   const s = v === null || v === undefined ? "" : String(v);
-  const hit = c.op === "~" ? s.toLowerCase().includes(c.value.toLowerCase()) : s.toLowerCase() === c.value.toLowerCase();
+  const hit =
+    c.op === "~" ? s.toLowerCase().includes(c.value.toLowerCase()) : s.toLowerCase() === c.value.toLowerCase();
   return c.negate ? !hit : hit;
 }
 
@@ -39,15 +45,30 @@ export function searchFilter(query: string, allowed: string[]): (obj: unknown) =
   const { clauses, any } = parse(query);
   for (const c of clauses) {
     const root = c.field.startsWith("metadata.") ? "metadata" : c.field;
-    if (!allowed.includes(root)) throw invalidRequest(`Field '${c.field}' is an unsupported search field. Supported: ${allowed.join(", ")}.`, { param: "query" });
+    if (!allowed.includes(root))
+      throw invalidRequest(`Field '${c.field}' is an unsupported search field. Supported: ${allowed.join(", ")}.`, {
+        param: "query",
+      });
   }
   return (obj) => (any ? clauses.some((c) => matches(obj, c)) : clauses.every((c) => matches(obj, c)));
 }
 
-export function searchResult<T extends { id: string }>(items: T[], limit: number | undefined, page: string | undefined, url: string) {
+export function searchResult<T extends { id: string }>(
+  items: T[],
+  limit: number | undefined,
+  page: string | undefined,
+  url: string,
+) {
   const start = page ? Number(page) : 0;
   const size = limit ?? 10;
   const data = items.slice(start, start + size);
   const more = items.length > start + size;
-  return { object: "search_result" as const, data, has_more: more, next_page: more ? String(start + size) : null, url, total_count: items.length };
+  return {
+    object: "search_result" as const,
+    data,
+    has_more: more,
+    next_page: more ? String(start + size) : null,
+    url,
+    total_count: items.length,
+  };
 }

@@ -7,29 +7,59 @@ var API = script && script.src ? new URL(script.src).origin : window.location.or
 
 var LABELS = {
   en: {
-    number: "Card number", expiry: "Expiration date", cvc: "Security code", numberPh: "1234 1234 1234 1234", expiryPh: "MM / YY", cvcPh: "CVC",
-    incompleteNumber: "Your card number is incomplete.", invalidNumber: "Your card number is invalid.",
-    incompleteExpiry: "Your card's expiration date is incomplete.", pastExpiry: "Your card's expiration year is in the past.",
-    incompleteCvc: "Your card's security code is incomplete.", test: "Test mode — use 4242 4242 4242 4242",
-    authTitle: "3-D Secure authentication (test)", authBody: "Your bank asks you to confirm this payment. In test mode you choose the outcome.",
-    complete: "Complete", fail: "Fail"
+    number: "Card number",
+    expiry: "Expiration date",
+    cvc: "Security code",
+    numberPh: "1234 1234 1234 1234",
+    expiryPh: "MM / YY",
+    cvcPh: "CVC",
+    incompleteNumber: "Your card number is incomplete.",
+    invalidNumber: "Your card number is invalid.",
+    incompleteExpiry: "Your card's expiration date is incomplete.",
+    pastExpiry: "Your card's expiration year is in the past.",
+    incompleteCvc: "Your card's security code is incomplete.",
+    test: "Test mode — use 4242 4242 4242 4242",
+    authTitle: "3-D Secure authentication (test)",
+    authBody: "Your bank asks you to confirm this payment. In test mode you choose the outcome.",
+    complete: "Complete",
+    fail: "Fail",
   },
   "pt-BR": {
-    number: "Número do cartão", expiry: "Data de validade", cvc: "Código de segurança", numberPh: "1234 1234 1234 1234", expiryPh: "MM / AA", cvcPh: "CVC",
-    incompleteNumber: "O número do cartão está incompleto.", invalidNumber: "O número do cartão é inválido.",
-    incompleteExpiry: "A data de validade do cartão está incompleta.", pastExpiry: "O ano de validade do cartão já passou.",
-    incompleteCvc: "O código de segurança do cartão está incompleto.", test: "Modo de teste — use 4242 4242 4242 4242",
-    authTitle: "Autenticação 3-D Secure (teste)", authBody: "Seu banco pede que você confirme este pagamento. No modo de teste você escolhe o resultado.",
-    complete: "Concluir", fail: "Falhar"
+    number: "Número do cartão",
+    expiry: "Data de validade",
+    cvc: "Código de segurança",
+    numberPh: "1234 1234 1234 1234",
+    expiryPh: "MM / AA",
+    cvcPh: "CVC",
+    incompleteNumber: "O número do cartão está incompleto.",
+    invalidNumber: "O número do cartão é inválido.",
+    incompleteExpiry: "A data de validade do cartão está incompleta.",
+    pastExpiry: "O ano de validade do cartão já passou.",
+    incompleteCvc: "O código de segurança do cartão está incompleto.",
+    test: "Modo de teste — use 4242 4242 4242 4242",
+    authTitle: "Autenticação 3-D Secure (teste)",
+    authBody: "Seu banco pede que você confirme este pagamento. No modo de teste você escolhe o resultado.",
+    complete: "Concluir",
+    fail: "Falhar",
   },
   es: {
-    number: "Número de tarjeta", expiry: "Fecha de vencimiento", cvc: "Código de seguridad", numberPh: "1234 1234 1234 1234", expiryPh: "MM / AA", cvcPh: "CVC",
-    incompleteNumber: "El número de tu tarjeta está incompleto.", invalidNumber: "El número de tu tarjeta no es válido.",
-    incompleteExpiry: "La fecha de vencimiento de tu tarjeta está incompleta.", pastExpiry: "El año de vencimiento de tu tarjeta ya pasó.",
-    incompleteCvc: "El código de seguridad de tu tarjeta está incompleto.", test: "Modo de prueba — usa 4242 4242 4242 4242",
-    authTitle: "Autenticación 3-D Secure (prueba)", authBody: "Tu banco te pide confirmar este pago. En modo de prueba eliges el resultado.",
-    complete: "Completar", fail: "Fallar"
-  }
+    number: "Número de tarjeta",
+    expiry: "Fecha de vencimiento",
+    cvc: "Código de seguridad",
+    numberPh: "1234 1234 1234 1234",
+    expiryPh: "MM / AA",
+    cvcPh: "CVC",
+    incompleteNumber: "El número de tu tarjeta está incompleto.",
+    invalidNumber: "El número de tu tarjeta no es válido.",
+    incompleteExpiry: "La fecha de vencimiento de tu tarjeta está incompleta.",
+    pastExpiry: "El año de vencimiento de tu tarjeta ya pasó.",
+    incompleteCvc: "El código de seguridad de tu tarjeta está incompleto.",
+    test: "Modo de prueba — usa 4242 4242 4242 4242",
+    authTitle: "Autenticación 3-D Secure (prueba)",
+    authBody: "Tu banco te pide confirmar este pago. En modo de prueba eliges el resultado.",
+    complete: "Completar",
+    fail: "Fallar",
+  },
 };
 
 function labelsFor(locale) {
@@ -56,14 +86,36 @@ function request(ctx, method, path, params) {
   var headers = { Authorization: "Bearer " + ctx.key, "Content-Type": "application/x-www-form-urlencoded" };
   if (ctx.stripeAccount) headers["Stripe-Account"] = ctx.stripeAccount;
   var query = method === "GET" ? "?" + encode(params) : "";
-  return fetch(API + path + query, { method: method, headers: headers, body: method === "GET" ? undefined : encode(params) })
-    .then(function (res) { return res.json().then(function (body) { return { ok: res.ok, body: body }; }); })
-    .catch(function (err) { return { ok: false, body: { error: { type: "api_connection_error", message: "Could not reach the Stripe emulator at " + API + ": " + err.message } } }; });
+  return fetch(API + path + query, {
+    method: method,
+    headers: headers,
+    body: method === "GET" ? undefined : encode(params),
+  })
+    .then(function (res) {
+      return res.json().then(function (body) {
+        return { ok: res.ok, body: body };
+      });
+    })
+    .catch(function (err) {
+      return {
+        ok: false,
+        body: {
+          error: {
+            type: "api_connection_error",
+            message: "Could not reach the Stripe emulator at " + API + ": " + err.message,
+          },
+        },
+      };
+    });
 }
 
 function intentPath(secret) {
   var id = String(secret || "").split("_secret_")[0];
-  return { id: id, path: (id.indexOf("seti_") === 0 ? "/v1/setup_intents/" : "/v1/payment_intents/") + id, setup: id.indexOf("seti_") === 0 };
+  return {
+    id: id,
+    path: (id.indexOf("seti_") === 0 ? "/v1/setup_intents/" : "/v1/payment_intents/") + id,
+    setup: id.indexOf("seti_") === 0,
+  };
 }
 
 function integrationError(message) {

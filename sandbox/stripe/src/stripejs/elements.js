@@ -20,7 +20,7 @@ function injectStyles() {
     ".vse-lock{width:48px;height:48px;border-radius:50%;background:#eef2ff;color:#4f46e5;display:flex;align-items:center;justify-content:center;margin:0 auto;font-size:22px}",
     ".vse-amount{font-size:26px;font-weight:700;margin:10px 0 4px;color:#1a1f36}",
     ".vse-buttons{display:flex;gap:10px;margin-top:20px}.vse-buttons button{flex:1;font:inherit;font-size:15px;font-weight:600;padding:11px;border-radius:8px;cursor:pointer}",
-    ".vse-ok{background:#4f46e5;color:#fff;border:0}.vse-ok:hover{background:#4338ca}.vse-no{background:#fff;color:#c0123c;border:1px solid #f3c1cc}.vse-no:hover{background:#fff5f7}"
+    ".vse-ok{background:#4f46e5;color:#fff;border:0}.vse-ok:hover{background:#4338ca}.vse-no{background:#fff;color:#c0123c;border:1px solid #f3c1cc}.vse-no:hover{background:#fff5f7}",
   ].join("\n");
   var style = document.createElement("style");
   style.id = "vse-styles";
@@ -32,7 +32,10 @@ function luhn(n) {
   var sum = 0;
   for (var i = 0; i < n.length; i++) {
     var d = Number(n[n.length - 1 - i]);
-    if (i % 2) { d *= 2; if (d > 9) d -= 9; }
+    if (i % 2) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
     sum += d;
   }
   return n.length >= 12 && sum % 10 === 0;
@@ -46,11 +49,41 @@ function brand(n) {
   return "unknown";
 }
 
-function Emitter() { this._h = {}; }
-Emitter.prototype.on = function (ev, fn) { (this._h[ev] = this._h[ev] || []).push(fn); return this; };
-Emitter.prototype.once = function (ev, fn) { var self = this; function w() { self.off(ev, w); fn.apply(null, arguments); } return this.on(ev, w); };
-Emitter.prototype.off = function (ev, fn) { var l = this._h[ev] || []; this._h[ev] = fn ? l.filter(function (x) { return x !== fn; }) : []; return this; };
-Emitter.prototype._emit = function (ev, payload) { (this._h[ev] || []).slice().forEach(function (fn) { try { fn(payload); } catch (e) { setTimeout(function () { throw e; }); } }); };
+function Emitter() {
+  this._h = {};
+}
+Emitter.prototype.on = function (ev, fn) {
+  (this._h[ev] = this._h[ev] || []).push(fn);
+  return this;
+};
+Emitter.prototype.once = function (ev, fn) {
+  var self = this;
+  function w() {
+    self.off(ev, w);
+    fn.apply(null, arguments);
+  }
+  return this.on(ev, w);
+};
+Emitter.prototype.off = function (ev, fn) {
+  var l = this._h[ev] || [];
+  this._h[ev] = fn
+    ? l.filter(function (x) {
+        return x !== fn;
+      })
+    : [];
+  return this;
+};
+Emitter.prototype._emit = function (ev, payload) {
+  (this._h[ev] || []).slice().forEach(function (fn) {
+    try {
+      fn(payload);
+    } catch (e) {
+      setTimeout(function () {
+        throw e;
+      });
+    }
+  });
+};
 
 function CardElement(group, type, options) {
   Emitter.call(this);
@@ -64,7 +97,10 @@ CardElement.prototype = Object.create(Emitter.prototype);
 
 CardElement.prototype.mount = function (target) {
   var host = typeof target === "string" ? document.querySelector(target) : target;
-  if (!host) throw integrationError("The selector you specified (" + target + ") applies to no DOM elements that are currently on the page.");
+  if (!host)
+    throw integrationError(
+      "The selector you specified (" + target + ") applies to no DOM elements that are currently on the page.",
+    );
   injectStyles();
   var t = labelsFor(this.group.locale);
   var vars = (this.group.appearance && this.group.appearance.variables) || {};
@@ -96,7 +132,11 @@ CardElement.prototype.mount = function (target) {
   host.innerHTML = "";
   host.appendChild(root);
   this.node = root;
-  this.inputs = { number: root.querySelector('[data-vse="number"]'), expiry: root.querySelector('[data-vse="expiry"]'), cvc: root.querySelector('[data-vse="cvc"]') };
+  this.inputs = {
+    number: root.querySelector('[data-vse="number"]'),
+    expiry: root.querySelector('[data-vse="expiry"]'),
+    cvc: root.querySelector('[data-vse="cvc"]'),
+  };
   this.errorNode = root.querySelector('[data-vse="error"]');
   this.brandNode = root.querySelector(".vse-brand");
   var self = this;
@@ -118,10 +158,17 @@ CardElement.prototype.mount = function (target) {
     self._changed();
   });
   ids.forEach(function (k) {
-    self.inputs[k].addEventListener("focus", function () { self._emit("focus", { elementType: self.elementType }); });
-    self.inputs[k].addEventListener("blur", function () { self._showError(true); self._emit("blur", { elementType: self.elementType }); });
+    self.inputs[k].addEventListener("focus", function () {
+      self._emit("focus", { elementType: self.elementType });
+    });
+    self.inputs[k].addEventListener("blur", function () {
+      self._showError(true);
+      self._emit("blur", { elementType: self.elementType });
+    });
   });
-  setTimeout(function () { self._emit("ready", { elementType: self.elementType }); }, 0);
+  setTimeout(function () {
+    self._emit("ready", { elementType: self.elementType });
+  }, 0);
 };
 
 CardElement.prototype._read = function () {
@@ -137,10 +184,12 @@ CardElement.prototype._validate = function () {
   var c = this._read();
   if (c.number.length < 13) return { code: "incomplete_number", message: t.incompleteNumber, field: "number" };
   if (!luhn(c.number)) return { code: "invalid_number", message: t.invalidNumber, field: "number" };
-  if (c.exp_month.length < 2 || c.exp_year.length < 2 || Number(c.exp_month) < 1 || Number(c.exp_month) > 12) return { code: "incomplete_expiry", message: t.incompleteExpiry, field: "expiry" };
+  if (c.exp_month.length < 2 || c.exp_year.length < 2 || Number(c.exp_month) < 1 || Number(c.exp_month) > 12)
+    return { code: "incomplete_expiry", message: t.incompleteExpiry, field: "expiry" };
   var now = new Date();
   var yy = now.getFullYear() % 100;
-  if (Number(c.exp_year) < yy || (Number(c.exp_year) === yy && Number(c.exp_month) < now.getMonth() + 1)) return { code: "invalid_expiry_year_past", message: t.pastExpiry, field: "expiry" };
+  if (Number(c.exp_year) < yy || (Number(c.exp_year) === yy && Number(c.exp_month) < now.getMonth() + 1))
+    return { code: "invalid_expiry_year_past", message: t.pastExpiry, field: "expiry" };
   if (c.cvc.length < 3) return { code: "incomplete_cvc", message: t.incompleteCvc, field: "cvc" };
   return null;
 };
@@ -149,7 +198,12 @@ CardElement.prototype._showError = function (onlyTouched) {
   if (!this.inputs) return null;
   var err = this._validate();
   var self = this;
-  ["number", "expiry", "cvc"].forEach(function (k) { self.inputs[k].classList.toggle("vse-invalid", !!err && err.field === k && (!onlyTouched || !!self.inputs[k].value)); });
+  ["number", "expiry", "cvc"].forEach(function (k) {
+    self.inputs[k].classList.toggle(
+      "vse-invalid",
+      !!err && err.field === k && (!onlyTouched || !!self.inputs[k].value),
+    );
+  });
   var visible = err && (!onlyTouched || this.inputs[err.field].value) ? err.message : "";
   this.errorNode.textContent = visible;
   return err;
@@ -159,23 +213,66 @@ CardElement.prototype._changed = function () {
   var c = this._read();
   var err = this._validate();
   if (!err) this._showError(false);
-  this._emit("change", { elementType: this.elementType, complete: !err, empty: !c.number && !c.exp_month && !c.cvc, collapsed: false, value: { type: "card" }, brand: brand(c.number), error: undefined });
+  this._emit("change", {
+    elementType: this.elementType,
+    complete: !err,
+    empty: !c.number && !c.exp_month && !c.cvc,
+    collapsed: false,
+    value: { type: "card" },
+    brand: brand(c.number),
+    error: undefined,
+  });
 };
 
-CardElement.prototype.update = function (opts) { Object.assign(this.options, opts || {}); };
-CardElement.prototype.focus = function () { if (this.inputs) this.inputs.number.focus(); };
-CardElement.prototype.blur = function () { if (document.activeElement && this.node && this.node.contains(document.activeElement)) document.activeElement.blur(); };
-CardElement.prototype.clear = function () { if (!this.inputs) return; var s = this; ["number", "expiry", "cvc"].forEach(function (k) { s.inputs[k].value = ""; }); this._changed(); };
+CardElement.prototype.update = function (opts) {
+  Object.assign(this.options, opts || {});
+};
+CardElement.prototype.focus = function () {
+  if (this.inputs) this.inputs.number.focus();
+};
+CardElement.prototype.blur = function () {
+  if (document.activeElement && this.node && this.node.contains(document.activeElement)) document.activeElement.blur();
+};
+CardElement.prototype.clear = function () {
+  if (!this.inputs) return;
+  var s = this;
+  ["number", "expiry", "cvc"].forEach(function (k) {
+    s.inputs[k].value = "";
+  });
+  this._changed();
+};
 CardElement.prototype.collapse = function () {};
-CardElement.prototype.unmount = function () { if (this.node && this.node.parentNode) this.node.parentNode.removeChild(this.node); this.node = null; this.inputs = null; };
-CardElement.prototype.destroy = function () { this.unmount(); this.group._remove(this); this._h = {}; };
+CardElement.prototype.unmount = function () {
+  if (this.node && this.node.parentNode) this.node.parentNode.removeChild(this.node);
+  this.node = null;
+  this.inputs = null;
+};
+CardElement.prototype.destroy = function () {
+  this.unmount();
+  this.group._remove(this);
+  this._h = {};
+};
 
 /** Elements we do not emulate render nothing but behave, so pages using them still load. */
-function InertElement(group, type) { Emitter.call(this); this.group = group; this.elementType = type; }
+function InertElement(group, type) {
+  Emitter.call(this);
+  this.group = group;
+  this.elementType = type;
+}
 InertElement.prototype = Object.create(Emitter.prototype);
-InertElement.prototype.mount = function () { var s = this; console.warn("[stripe-emulator] <" + this.elementType + "> is not emulated and renders nothing."); setTimeout(function () { s._emit("ready", { elementType: s.elementType }); }, 0); };
-["update", "focus", "blur", "clear", "collapse", "unmount"].forEach(function (m) { InertElement.prototype[m] = function () {}; });
-InertElement.prototype.destroy = function () { this.group._remove(this); };
+InertElement.prototype.mount = function () {
+  var s = this;
+  console.warn("[stripe-emulator] <" + this.elementType + "> is not emulated and renders nothing.");
+  setTimeout(function () {
+    s._emit("ready", { elementType: s.elementType });
+  }, 0);
+};
+["update", "focus", "blur", "clear", "collapse", "unmount"].forEach(function (m) {
+  InertElement.prototype[m] = function () {};
+});
+InertElement.prototype.destroy = function () {
+  this.group._remove(this);
+};
 
 var CARD_TYPES = { payment: 1, card: 1 };
 
@@ -193,11 +290,35 @@ Elements.prototype.create = function (type, options) {
   this.list.push(el);
   return el;
 };
-Elements.prototype.getElement = function (type) { return this.list.filter(function (e) { return e.elementType === type; })[0] || null; };
-Elements.prototype._remove = function (el) { this.list = this.list.filter(function (e) { return e !== el; }); };
-Elements.prototype._card = function () { return this.list.filter(function (e) { return e instanceof CardElement; })[0] || null; };
-Elements.prototype.update = function (opts) { opts = opts || {}; if (opts.locale) this.locale = opts.locale; if (opts.appearance) this.appearance = opts.appearance; if (opts.clientSecret) this.clientSecret = opts.clientSecret; Object.assign(this.options, opts); };
-Elements.prototype.fetchUpdates = function () { return Promise.resolve({}); };
+Elements.prototype.getElement = function (type) {
+  return (
+    this.list.filter(function (e) {
+      return e.elementType === type;
+    })[0] || null
+  );
+};
+Elements.prototype._remove = function (el) {
+  this.list = this.list.filter(function (e) {
+    return e !== el;
+  });
+};
+Elements.prototype._card = function () {
+  return (
+    this.list.filter(function (e) {
+      return e instanceof CardElement;
+    })[0] || null
+  );
+};
+Elements.prototype.update = function (opts) {
+  opts = opts || {};
+  if (opts.locale) this.locale = opts.locale;
+  if (opts.appearance) this.appearance = opts.appearance;
+  if (opts.clientSecret) this.clientSecret = opts.clientSecret;
+  Object.assign(this.options, opts);
+};
+Elements.prototype.fetchUpdates = function () {
+  return Promise.resolve({});
+};
 Elements.prototype.submit = function () {
   var card = this._card();
   if (!card) return Promise.resolve({ error: { type: "validation_error", message: "No payment element is mounted." } });

@@ -8,8 +8,15 @@ function authenticate(stripe, intent, t) {
     var overlay = document.createElement("div");
     overlay.className = "vse-overlay";
     overlay.setAttribute("data-testid", "stripe-3ds-modal");
-    var amount = intent.amount ? new Intl.NumberFormat(undefined, { style: "currency", currency: String(intent.currency).toUpperCase() }).format(intent.amount / 100) : "";
-    overlay.innerHTML = '<div class="vse-modal" role="dialog" aria-modal="true"><div class="vse-lock"><svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><rect x="4" y="11" width="16" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/></svg></div><h2></h2>' + (amount ? '<div class="vse-amount"></div>' : "") + '<p></p><div class="vse-buttons"><button class="vse-no" data-result="fail"></button><button class="vse-ok" data-result="complete"></button></div></div>';
+    var amount = intent.amount
+      ? new Intl.NumberFormat(undefined, { style: "currency", currency: String(intent.currency).toUpperCase() }).format(
+          intent.amount / 100,
+        )
+      : "";
+    overlay.innerHTML =
+      '<div class="vse-modal" role="dialog" aria-modal="true"><div class="vse-lock"><svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><rect x="4" y="11" width="16" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/></svg></div><h2></h2>' +
+      (amount ? '<div class="vse-amount"></div>' : "") +
+      '<p></p><div class="vse-buttons"><button class="vse-no" data-result="fail"></button><button class="vse-ok" data-result="complete"></button></div></div>';
     overlay.querySelector("h2").textContent = t.authTitle;
     overlay.querySelector("p").textContent = t.authBody;
     if (amount) overlay.querySelector(".vse-amount").textContent = amount;
@@ -18,12 +25,27 @@ function authenticate(stripe, intent, t) {
     document.body.appendChild(overlay);
     overlay.querySelectorAll("button").forEach(function (b) {
       b.addEventListener("click", function () {
-        overlay.querySelectorAll("button").forEach(function (x) { x.disabled = true; });
-        var body = "client_secret=" + encodeURIComponent(intent.client_secret) + "&result=" + b.getAttribute("data-result");
-        fetch(API + "/authenticate/" + intent.id, { method: "POST", headers: { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded" }, body: body })
-          .then(function (r) { return r.json(); })
-          .then(function (out) { overlay.remove(); resolve(out); })
-          .catch(function (e) { overlay.remove(); resolve({ result: "failed", error: { type: "api_connection_error", message: e.message }, intent: intent }); });
+        overlay.querySelectorAll("button").forEach(function (x) {
+          x.disabled = true;
+        });
+        var body =
+          "client_secret=" + encodeURIComponent(intent.client_secret) + "&result=" + b.getAttribute("data-result");
+        fetch(API + "/authenticate/" + intent.id, {
+          method: "POST",
+          headers: { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded" },
+          body: body,
+        })
+          .then(function (r) {
+            return r.json();
+          })
+          .then(function (out) {
+            overlay.remove();
+            resolve(out);
+          })
+          .catch(function (e) {
+            overlay.remove();
+            resolve({ result: "failed", error: { type: "api_connection_error", message: e.message }, intent: intent });
+          });
       });
     });
   });
@@ -31,7 +53,8 @@ function authenticate(stripe, intent, t) {
 
 function StripeInstance(key, opts) {
   if (!(this instanceof StripeInstance)) return new StripeInstance(key, opts);
-  if (typeof key !== "string" || !/^pk_/.test(key)) throw integrationError("Invalid value for Stripe(): apiKey should be a publishable key (pk_test_...).");
+  if (typeof key !== "string" || !/^pk_/.test(key))
+    throw integrationError("Invalid value for Stripe(): apiKey should be a publishable key (pk_test_...).");
   opts = opts || {};
   this._ctx = { key: key, stripeAccount: opts.stripeAccount || null };
   this.locale = opts.locale;
@@ -40,9 +63,28 @@ function StripeInstance(key, opts) {
 var proto = StripeInstance.prototype;
 proto.registerAppInfo = function () {};
 proto._registerWrapper = function () {};
-proto.elements = function (options) { return new Elements(this, options); };
-proto.createToken = function () { return Promise.resolve({ error: { type: "invalid_request_error", message: "Tokens are not supported by the Vitrine Stripe emulator; use PaymentMethods." } }); };
-proto.paymentRequest = function () { return { canMakePayment: function () { return Promise.resolve(null); }, on: function () {}, off: function () {}, show: function () {}, update: function () {} }; };
+proto.elements = function (options) {
+  return new Elements(this, options);
+};
+proto.createToken = function () {
+  return Promise.resolve({
+    error: {
+      type: "invalid_request_error",
+      message: "Tokens are not supported by the Vitrine Stripe emulator; use PaymentMethods.",
+    },
+  });
+};
+proto.paymentRequest = function () {
+  return {
+    canMakePayment: function () {
+      return Promise.resolve(null);
+    },
+    on: function () {},
+    off: function () {},
+    show: function () {},
+    update: function () {},
+  };
+};
 
 proto._cardData = function (card, billing) {
   var err = card._showError(false);
@@ -58,7 +100,11 @@ proto._finish = function (intentInfo, res, t, handleActions) {
   var key = intentInfo.setup ? "setupIntent" : "paymentIntent";
   if (!res.ok) return Promise.resolve({ error: res.body.error });
   var intent = res.body;
-  if (intent.status !== "requires_action" || handleActions === false) { var ok = {}; ok[key] = intent; return Promise.resolve(ok); }
+  if (intent.status !== "requires_action" || handleActions === false) {
+    var ok = {};
+    ok[key] = intent;
+    return Promise.resolve(ok);
+  }
   return authenticate(self, intent, t).then(function (out) {
     if (out.error) return { error: out.error };
     var done = {};
@@ -71,7 +117,9 @@ proto._confirm = function (secret, pmParams, extra, t, handleActions) {
   var info = intentPath(secret);
   var params = Object.assign({ client_secret: secret }, pmParams, extra || {});
   var self = this;
-  return request(this._ctx, "POST", info.path + "/confirm", params).then(function (res) { return self._finish(info, res, t, handleActions); });
+  return request(this._ctx, "POST", info.path + "/confirm", params).then(function (res) {
+    return self._finish(info, res, t, handleActions);
+  });
 };
 
 proto._confirmWithElements = function (kind, args) {
@@ -80,8 +128,20 @@ proto._confirmWithElements = function (kind, args) {
   var confirmParams = args.confirmParams || {};
   var secret = args.clientSecret || (elements && elements.clientSecret);
   var t = labelsFor(elements ? elements.locale : this.locale);
-  if (!secret) return Promise.reject(integrationError("stripe." + kind + "(): the `clientSecret` argument is required (pass it to elements() or to " + kind + ")."));
-  if (args.redirect !== "if_required" && !confirmParams.return_url) return Promise.reject(integrationError("stripe." + kind + "(): the `confirmParams.return_url` argument is required unless passing `redirect: 'if_required'`"));
+  if (!secret)
+    return Promise.reject(
+      integrationError(
+        "stripe." + kind + "(): the `clientSecret` argument is required (pass it to elements() or to " + kind + ").",
+      ),
+    );
+  if (args.redirect !== "if_required" && !confirmParams.return_url)
+    return Promise.reject(
+      integrationError(
+        "stripe." +
+          kind +
+          "(): the `confirmParams.return_url` argument is required unless passing `redirect: 'if_required'`",
+      ),
+    );
   var pmParams = {};
   if (elements) {
     var card = elements._card();
@@ -104,14 +164,21 @@ proto._confirmWithElements = function (kind, args) {
     var prefix = info.setup ? "setup_intent" : "payment_intent";
     url.searchParams.set(prefix, intent.id);
     url.searchParams.set(prefix + "_client_secret", intent.client_secret);
-    url.searchParams.set("redirect_status", intent.status === "succeeded" || intent.status === "processing" ? "succeeded" : "failed");
+    url.searchParams.set(
+      "redirect_status",
+      intent.status === "succeeded" || intent.status === "processing" ? "succeeded" : "failed",
+    );
     window.location.assign(url.toString());
     return new Promise(function () {});
   });
 };
 
-proto.confirmPayment = function (args) { return this._confirmWithElements("confirmPayment", args); };
-proto.confirmSetup = function (args) { return this._confirmWithElements("confirmSetup", args); };
+proto.confirmPayment = function (args) {
+  return this._confirmWithElements("confirmPayment", args);
+};
+proto.confirmSetup = function (args) {
+  return this._confirmWithElements("confirmSetup", args);
+};
 
 proto._legacyConfirm = function (secret, data, options) {
   data = data || {};
@@ -130,8 +197,12 @@ proto._legacyConfirm = function (secret, data, options) {
   if (data.setup_future_usage) extra.setup_future_usage = data.setup_future_usage;
   return this._confirm(secret, pmParams, extra, t, !options || options.handleActions !== false);
 };
-proto.confirmCardPayment = function (secret, data, options) { return this._legacyConfirm(secret, data, options); };
-proto.confirmCardSetup = function (secret, data, options) { return this._legacyConfirm(secret, data, options); };
+proto.confirmCardPayment = function (secret, data, options) {
+  return this._legacyConfirm(secret, data, options);
+};
+proto.confirmCardSetup = function (secret, data, options) {
+  return this._legacyConfirm(secret, data, options);
+};
 
 proto._retrieve = function (secret) {
   var info = intentPath(secret);
@@ -140,21 +211,31 @@ proto._retrieve = function (secret) {
     return info.setup ? { setupIntent: res.body } : { paymentIntent: res.body };
   });
 };
-proto.retrievePaymentIntent = function (secret) { return this._retrieve(secret); };
-proto.retrieveSetupIntent = function (secret) { return this._retrieve(secret); };
+proto.retrievePaymentIntent = function (secret) {
+  return this._retrieve(secret);
+};
+proto.retrieveSetupIntent = function (secret) {
+  return this._retrieve(secret);
+};
 
 proto.handleNextAction = function (args) {
   var secret = args && args.clientSecret;
   var info = intentPath(secret);
   var self = this;
-  return request(this._ctx, "GET", info.path, { client_secret: secret }).then(function (res) { return self._finish(info, res, labelsFor(self.locale), true); });
+  return request(this._ctx, "GET", info.path, { client_secret: secret }).then(function (res) {
+    return self._finish(info, res, labelsFor(self.locale), true);
+  });
 };
-proto.handleCardAction = function (secret) { return this.handleNextAction({ clientSecret: secret }); };
-proto.handleCardSetup = function (secret, data, options) { return this.confirmCardSetup(secret, data, options); };
+proto.handleCardAction = function (secret) {
+  return this.handleNextAction({ clientSecret: secret });
+};
+proto.handleCardSetup = function (secret, data, options) {
+  return this.confirmCardSetup(secret, data, options);
+};
 
 proto.createPaymentMethod = function (args) {
   args = args || {};
-  var card = args.elements ? args.elements._card() : args.card || (args.element || null);
+  var card = args.elements ? args.elements._card() : args.card || args.element || null;
   if (!card) return Promise.reject(integrationError("stripe.createPaymentMethod(): pass `elements` or `card`."));
   var params = args.params || {};
   var built = this._cardData(card, args.billing_details || params.billing_details);
@@ -164,7 +245,9 @@ proto.createPaymentMethod = function (args) {
   });
 };
 
-var Stripe = function (key, opts) { return new StripeInstance(key, opts); };
+var Stripe = function (key, opts) {
+  return new StripeInstance(key, opts);
+};
 Stripe.version = "endive";
 Stripe.__vitrineEmulator = { api: API };
 window.Stripe = Stripe;

@@ -11,14 +11,18 @@ export const metadata = { title: "PIX", robots: { index: false } };
 export default async function PixPayPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!/^[a-z0-9]{10,40}$/i.test(id)) notFound();
-  const charge = await getPublicPixCharge(id).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e)));
+  const charge = await getPublicPixCharge(id).catch((e) =>
+    e instanceof AppError && e.status === 404 ? null : Promise.reject(e),
+  );
   if (!charge) notFound();
   const { t } = await getI18n();
   return (
     <Card className="w-full max-w-md">
       <CardContent className="space-y-6 py-6">
         <PixPayment initial={JSON.parse(JSON.stringify(charge)) as PublicPixCharge} />
-        <p className="border-t border-line pt-4 text-center text-xs text-ink-subtle">{t("pix.pay.secured", { store: charge.storeName })}</p>
+        <p className="border-t border-line pt-4 text-center text-xs text-ink-subtle">
+          {t("pix.pay.secured", { store: charge.storeName })}
+        </p>
       </CardContent>
     </Card>
   );

@@ -12,7 +12,11 @@ export async function GET(req: NextRequest) {
   const type = req.nextUrl.searchParams.get("type") === "account_update" ? "account_update" : "account_onboarding";
   const user = await getSessionUser(req);
   // A browser lands here from Stripe: send a signed-out seller to sign in, not to a JSON 401.
-  if (!user) return NextResponse.redirect(`${base}/sign-in?callbackUrl=${encodeURIComponent(`/dashboard/connect/refresh?type=${type}`)}`, 303);
+  if (!user)
+    return NextResponse.redirect(
+      `${base}/sign-in?callbackUrl=${encodeURIComponent(`/dashboard/connect/refresh?type=${type}`)}`,
+      303,
+    );
   const store = await resolveCurrentStore(user.id, req.cookies.get(STORE_COOKIE)?.value);
   if (!store) return NextResponse.redirect(`${base}/dashboard/connect?error=1`, 303);
   try {

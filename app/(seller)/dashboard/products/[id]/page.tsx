@@ -31,7 +31,12 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader
-        eyebrow={<Link href="/dashboard/products" className="inline-flex items-center gap-1 hover:text-ink">{t("catalog.form.back")}<ChevronRightIcon className="size-3.5" aria-hidden /></Link>}
+        eyebrow={
+          <Link href="/dashboard/products" className="inline-flex items-center gap-1 hover:text-ink">
+            {t("catalog.form.back")}
+            <ChevronRightIcon className="size-3.5" aria-hidden />
+          </Link>
+        }
         title={product.name}
       />
       <ProductEditor initial={asJson<ProductView>(product)} connected={!!account} defaultCurrency={store.currency} />

@@ -17,7 +17,12 @@ export default async function NewProductPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader
-        eyebrow={<Link href="/dashboard/products" className="inline-flex items-center gap-1 hover:text-ink">{t("catalog.form.back")}<ChevronRightIcon className="size-3.5" aria-hidden /></Link>}
+        eyebrow={
+          <Link href="/dashboard/products" className="inline-flex items-center gap-1 hover:text-ink">
+            {t("catalog.form.back")}
+            <ChevronRightIcon className="size-3.5" aria-hidden />
+          </Link>
+        }
         title={t("catalog.form.newTitle")}
         description={t("catalog.form.newDescription")}
       />

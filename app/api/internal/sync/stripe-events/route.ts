@@ -14,10 +14,15 @@ function tokenOk(req: NextRequest): boolean {
   return timingSafeEqual(Buffer.from(expected), Buffer.from(given));
 }
 
-const byToken = withPublic("POST /api/internal/sync/stripe-events", async ({ req, info }) => {
-  if (process.env.INTERNAL_API_ALLOW_REMOTE !== "1" && !isDirectLoopback(info)) throw new AppError("forbidden", "Internal endpoint: loopback only.");
-  return syncStripeEvents();
-}, { limit: false });
+const byToken = withPublic(
+  "POST /api/internal/sync/stripe-events",
+  async ({ req, info }) => {
+    if (process.env.INTERNAL_API_ALLOW_REMOTE !== "1" && !isDirectLoopback(info))
+      throw new AppError("forbidden", "Internal endpoint: loopback only.");
+    return syncStripeEvents();
+  },
+  { limit: false },
+);
 
 const byAdmin = withAdmin("POST /api/internal/sync/stripe-events", () => syncStripeEvents(), { limit: false });
 

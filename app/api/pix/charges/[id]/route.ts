@@ -2,7 +2,11 @@
 import { withPublic } from "@/lib/http/handler";
 import { getPublicPixStatus } from "@/lib/pix/service/charges";
 
-export const GET = withPublic("GET /api/pix/charges/:id", async ({ params }) => {
-  const status = await getPublicPixStatus(params.id!);
-  return Response.json(status, { headers: { "cache-control": "no-store" } });
-}, { limit: "webhook" });
+export const GET = withPublic(
+  "GET /api/pix/charges/:id",
+  async ({ params }) => {
+    const status = await getPublicPixStatus(params.id!);
+    return Response.json(status, { headers: { "cache-control": "no-store" } });
+  },
+  { limit: "webhook" },
+);

@@ -4,7 +4,11 @@ import { parseWith } from "@/lib/http/body";
 import { listDeliveries } from "@/lib/callbacks/deliveries";
 import { ListDeliveriesQuery } from "@/lib/callbacks/schemas";
 
-export const GET = withApiKey("GET /api/v1/callbacks/deliveries", async ({ req, store }) => {
-  const query = parseWith(ListDeliveriesQuery, Object.fromEntries(req.nextUrl.searchParams));
-  return { data: await listDeliveries(store.id, query) };
-}, { allowSession: true });
+export const GET = withApiKey(
+  "GET /api/v1/callbacks/deliveries",
+  async ({ req, store }) => {
+    const query = parseWith(ListDeliveriesQuery, Object.fromEntries(req.nextUrl.searchParams));
+    return { data: await listDeliveries(store.id, query) };
+  },
+  { allowSession: true },
+);

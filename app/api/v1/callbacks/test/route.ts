@@ -6,10 +6,14 @@ import { kickDeliveries } from "@/lib/callbacks/enqueue";
 import { TestEventInput } from "@/lib/callbacks/schemas";
 import { optionalJsonBody } from "@/lib/callbacks/http";
 
-export const POST = withApiKey("POST /api/v1/callbacks/test", async ({ req, store, audit }) => {
-  const { endpointId } = await optionalJsonBody(req, TestEventInput);
-  // The Idempotency-Key becomes the event's source: a double click queues one test event.
-  const result = await sendTestEvent(store, audit, { endpointId, sourceKey: idempotencyKeyOf(req) });
-  await kickDeliveries();
-  return Response.json(result, { status: 202 });
-}, { allowSession: true });
+export const POST = withApiKey(
+  "POST /api/v1/callbacks/test",
+  async ({ req, store, audit }) => {
+    const { endpointId } = await optionalJsonBody(req, TestEventInput);
+    // The Idempotency-Key becomes the event's source: a double click queues one test event.
+    const result = await sendTestEvent(store, audit, { endpointId, sourceKey: idempotencyKeyOf(req) });
+    await kickDeliveries();
+    return Response.json(result, { status: 202 });
+  },
+  { allowSession: true },
+);

@@ -6,9 +6,24 @@ import { idempotencyKeyOf } from "@/lib/http/idempotency";
 import { appUrl } from "@/lib/env/app-url";
 import { createCheckoutSession, CreateCheckoutSessionInput } from "@/lib/checkout/create-checkout-session";
 
-export const POST = withApiKey("POST /api/v1/checkout/sessions", async ({ req, store, audit }) => {
-  const input = await parseJsonBody(req, CreateCheckoutSessionInput);
-  const { order, url, sessionId } = await createCheckoutSession(store.id, input, { appUrl: appUrl(), idempotencyKey: idempotencyKeyOf(req), audit });
-  const summary = { id: order.id, status: order.status, amountTotal: order.amountTotal, currency: order.currency, applicationFeeAmount: order.applicationFeeAmount, orderId: order.externalOrderId };
-  return NextResponse.json({ id: sessionId, url, order: summary }, { status: 201 });
-}, { allowSession: true, limit: "checkout" });
+export const POST = withApiKey(
+  "POST /api/v1/checkout/sessions",
+  async ({ req, store, audit }) => {
+    const input = await parseJsonBody(req, CreateCheckoutSessionInput);
+    const { order, url, sessionId } = await createCheckoutSession(store.id, input, {
+      appUrl: appUrl(),
+      idempotencyKey: idempotencyKeyOf(req),
+      audit,
+    });
+    const summary = {
+      id: order.id,
+      status: order.status,
+      amountTotal: order.amountTotal,
+      currency: order.currency,
+      applicationFeeAmount: order.applicationFeeAmount,
+      orderId: order.externalOrderId,
+    };
+    return NextResponse.json({ id: sessionId, url, order: summary }, { status: 201 });
+  },
+  { allowSession: true, limit: "checkout" },
+);

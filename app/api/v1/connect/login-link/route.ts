@@ -2,4 +2,6 @@
 import { withApiKey } from "@/lib/http/handler";
 import { createDashboardLink } from "@/lib/connect/accounts";
 
-export const POST = withApiKey("POST /api/v1/connect/login-link", ({ store }) => createDashboardLink(store.id), { allowSession: true });
+export const POST = withApiKey("POST /api/v1/connect/login-link", ({ store }) => createDashboardLink(store.id), {
+  allowSession: true,
+});

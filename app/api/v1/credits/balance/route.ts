@@ -2,4 +2,6 @@
 import { withApiKey } from "@/lib/http/handler";
 import { getBalance } from "@/lib/credits/views";
 
-export const GET = withApiKey("GET /api/v1/credits/balance", async ({ store }) => getBalance(store.id), { allowSession: true });
+export const GET = withApiKey("GET /api/v1/credits/balance", async ({ store }) => getBalance(store.id), {
+  allowSession: true,
+});

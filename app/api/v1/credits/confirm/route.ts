@@ -3,7 +3,11 @@ import { withApiKey } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/body";
 import { ConfirmInput, confirmPurchase } from "@/lib/credits/purchases";
 
-export const POST = withApiKey("POST /api/v1/credits/confirm", async ({ req, store, audit }) => {
-  const { paymentIntentId } = await parseJsonBody(req, ConfirmInput);
-  return confirmPurchase(store.id, paymentIntentId, audit);
-}, { allowSession: true });
+export const POST = withApiKey(
+  "POST /api/v1/credits/confirm",
+  async ({ req, store, audit }) => {
+    const { paymentIntentId } = await parseJsonBody(req, ConfirmInput);
+    return confirmPurchase(store.id, paymentIntentId, audit);
+  },
+  { allowSession: true },
+);

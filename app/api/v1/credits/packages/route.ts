@@ -2,4 +2,6 @@
 import { withApiKey } from "@/lib/http/handler";
 import { listPackagesForStore } from "@/lib/credits/packages";
 
-export const GET = withApiKey("GET /api/v1/credits/packages", async ({ store }) => listPackagesForStore(store), { allowSession: true });
+export const GET = withApiKey("GET /api/v1/credits/packages", async ({ store }) => listPackagesForStore(store), {
+  allowSession: true,
+});

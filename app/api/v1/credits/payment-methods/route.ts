@@ -2,4 +2,8 @@
 import { withApiKey } from "@/lib/http/handler";
 import { listPaymentMethods } from "@/lib/credits/payment-methods";
 
-export const GET = withApiKey("GET /api/v1/credits/payment-methods", async ({ store }) => ({ paymentMethods: await listPaymentMethods(store) }), { allowSession: true });
+export const GET = withApiKey(
+  "GET /api/v1/credits/payment-methods",
+  async ({ store }) => ({ paymentMethods: await listPaymentMethods(store) }),
+  { allowSession: true },
+);

@@ -5,8 +5,12 @@ import { notFound } from "@/lib/errors";
 import { refreshOrderFromStripe } from "@/lib/checkout/orders";
 import { orderView } from "@/lib/checkout/views";
 
-export const GET = withApiKey("GET /api/v1/payment-intents/:id", async ({ store, params, audit }) => {
-  const order = await prisma.order.findFirst({ where: { storeId: store.id, paymentIntentId: params.id! } });
-  if (!order) throw notFound("PaymentIntent");
-  return orderView(await refreshOrderFromStripe(order.id, audit));
-}, { allowSession: true });
+export const GET = withApiKey(
+  "GET /api/v1/payment-intents/:id",
+  async ({ store, params, audit }) => {
+    const order = await prisma.order.findFirst({ where: { storeId: store.id, paymentIntentId: params.id! } });
+    if (!order) throw notFound("PaymentIntent");
+    return orderView(await refreshOrderFromStripe(order.id, audit));
+  },
+  { allowSession: true },
+);

@@ -2,8 +2,17 @@
 import { withApiKey } from "@/lib/http/handler";
 import { getOwnPurchaseByIntent, pollPurchase, purchaseView } from "@/lib/credits/purchases";
 
-export const GET = withApiKey("GET /api/v1/payment-status/:paymentIntentId", async ({ store, params, audit }) => {
-  const found = await getOwnPurchaseByIntent(store.id, params.paymentIntentId!);
-  const purchase = purchaseView(await pollPurchase(store.id, found.id, audit));
-  return { paymentIntentId: purchase.paymentIntentId, status: purchase.status, credited: purchase.creditedAt !== null, purchase };
-}, { allowSession: true });
+export const GET = withApiKey(
+  "GET /api/v1/payment-status/:paymentIntentId",
+  async ({ store, params, audit }) => {
+    const found = await getOwnPurchaseByIntent(store.id, params.paymentIntentId!);
+    const purchase = purchaseView(await pollPurchase(store.id, found.id, audit));
+    return {
+      paymentIntentId: purchase.paymentIntentId,
+      status: purchase.status,
+      credited: purchase.creditedAt !== null,
+      purchase,
+    };
+  },
+  { allowSession: true },
+);

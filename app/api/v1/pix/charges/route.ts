@@ -5,13 +5,21 @@ import { idempotencyKeyOf } from "@/lib/http/idempotency";
 import { createPixCharge, listPixCharges } from "@/lib/pix/service/charges";
 import { CreateChargeInput, ListChargesQuery } from "@/lib/pix/service/schemas";
 
-export const POST = withApiKey("POST /api/v1/pix/charges", async ({ req, store, audit }) => {
-  const input = await parseJsonBody(req, CreateChargeInput);
-  const charge = await createPixCharge(store.id, audit, { ...input, idempotencyKey: idempotencyKeyOf(req) });
-  return Response.json({ charge }, { status: 201 });
-}, { allowSession: true, limit: "checkout" });
+export const POST = withApiKey(
+  "POST /api/v1/pix/charges",
+  async ({ req, store, audit }) => {
+    const input = await parseJsonBody(req, CreateChargeInput);
+    const charge = await createPixCharge(store.id, audit, { ...input, idempotencyKey: idempotencyKeyOf(req) });
+    return Response.json({ charge }, { status: 201 });
+  },
+  { allowSession: true, limit: "checkout" },
+);
 
-export const GET = withApiKey("GET /api/v1/pix/charges", async ({ req, store }) => {
-  const query = parseWith(ListChargesQuery, Object.fromEntries(req.nextUrl.searchParams));
-  return listPixCharges(store.id, query);
-}, { allowSession: true });
+export const GET = withApiKey(
+  "GET /api/v1/pix/charges",
+  async ({ req, store }) => {
+    const query = parseWith(ListChargesQuery, Object.fromEntries(req.nextUrl.searchParams));
+    return listPixCharges(store.id, query);
+  },
+  { allowSession: true },
+);

@@ -4,6 +4,21 @@ import { changePlan, SubscribeInput, subscribeStoreToPlan, syncSubscription } fr
 import { appUrl } from "@/lib/env/app-url";
 import { parseJsonBody } from "@/lib/http/body";
 
-export const GET = withApiKey("GET /api/v1/platform/subscription", async ({ store, audit }) => ({ subscription: await syncSubscription(store, audit) }), { allowSession: true });
-export const POST = withApiKey("POST /api/v1/platform/subscription", async ({ req, store, audit }) => subscribeStoreToPlan(store, (await parseJsonBody(req, SubscribeInput)).planCode, { appUrl: appUrl(), audit }), { allowSession: true });
-export const PATCH = withApiKey("PATCH /api/v1/platform/subscription", async ({ req, store, audit }) => ({ subscription: await changePlan(store.id, (await parseJsonBody(req, SubscribeInput)).planCode, audit) }), { allowSession: true });
+export const GET = withApiKey(
+  "GET /api/v1/platform/subscription",
+  async ({ store, audit }) => ({ subscription: await syncSubscription(store, audit) }),
+  { allowSession: true },
+);
+export const POST = withApiKey(
+  "POST /api/v1/platform/subscription",
+  async ({ req, store, audit }) =>
+    subscribeStoreToPlan(store, (await parseJsonBody(req, SubscribeInput)).planCode, { appUrl: appUrl(), audit }),
+  { allowSession: true },
+);
+export const PATCH = withApiKey(
+  "PATCH /api/v1/platform/subscription",
+  async ({ req, store, audit }) => ({
+    subscription: await changePlan(store.id, (await parseJsonBody(req, SubscribeInput)).planCode, audit),
+  }),
+  { allowSession: true },
+);

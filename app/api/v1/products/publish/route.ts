@@ -2,4 +2,8 @@
 import { withApiKey } from "@/lib/http/handler";
 import { publishLocalProducts } from "@/lib/catalog/products";
 
-export const POST = withApiKey("POST /api/v1/products/publish", async ({ store, audit }) => ({ published: await publishLocalProducts(store.id, audit) }), { allowSession: true });
+export const POST = withApiKey(
+  "POST /api/v1/products/publish",
+  async ({ store, audit }) => ({ published: await publishLocalProducts(store.id, audit) }),
+  { allowSession: true },
+);

@@ -19,7 +19,14 @@ export default async function CreditPurchasePage({ params }: { params: Promise<{
   const { t } = await getI18n();
   return (
     <div className="space-y-6">
-      <PageHeader title={t("credits.status.title")} eyebrow={<Link href="/dashboard/credits" className="hover:text-ink">← {t("nav.credits")}</Link>} />
+      <PageHeader
+        title={t("credits.status.title")}
+        eyebrow={
+          <Link href="/dashboard/credits" className="hover:text-ink">
+            ← {t("nav.credits")}
+          </Link>
+        }
+      />
       <PurchaseStatus initial={asJson<PurchaseView>(purchase)} />
     </div>
   );

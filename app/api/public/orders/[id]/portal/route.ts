@@ -3,4 +3,8 @@ import { withPublic } from "@/lib/http/handler";
 import { appUrl } from "@/lib/env/app-url";
 import { createBuyerPortalSession } from "@/lib/checkout/portal";
 
-export const POST = withPublic("POST /api/public/orders/:id/portal", ({ params }) => createBuyerPortalSession(params.id!, appUrl()), { limit: "checkout" });
+export const POST = withPublic(
+  "POST /api/public/orders/:id/portal",
+  ({ params }) => createBuyerPortalSession(params.id!, appUrl()),
+  { limit: "checkout" },
+);

@@ -2,4 +2,8 @@
 import { withApiKey } from "@/lib/http/handler";
 import { refreshAccountStatus } from "@/lib/connect/accounts";
 
-export const POST = withApiKey("POST /api/v1/connect/account/refresh", ({ store, audit }) => refreshAccountStatus(store.id, audit), { allowSession: true });
+export const POST = withApiKey(
+  "POST /api/v1/connect/account/refresh",
+  ({ store, audit }) => refreshAccountStatus(store.id, audit),
+  { allowSession: true },
+);

@@ -2,4 +2,8 @@
 import { withApiKey } from "@/lib/http/handler";
 import { getPaymentMethod } from "@/lib/credits/payment-methods";
 
-export const GET = withApiKey("GET /api/v1/credits/payment-methods/:id", async ({ store, params }) => ({ paymentMethod: await getPaymentMethod(store, params.id!) }), { allowSession: true });
+export const GET = withApiKey(
+  "GET /api/v1/credits/payment-methods/:id",
+  async ({ store, params }) => ({ paymentMethod: await getPaymentMethod(store, params.id!) }),
+  { allowSession: true },
+);

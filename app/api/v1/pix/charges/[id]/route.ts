@@ -2,4 +2,8 @@
 import { withApiKey } from "@/lib/http/handler";
 import { getPixCharge } from "@/lib/pix/service/charges";
 
-export const GET = withApiKey("GET /api/v1/pix/charges/:id", async ({ store, params }) => ({ charge: await getPixCharge(store.id, params.id!) }), { allowSession: true });
+export const GET = withApiKey(
+  "GET /api/v1/pix/charges/:id",
+  async ({ store, params }) => ({ charge: await getPixCharge(store.id, params.id!) }),
+  { allowSession: true },
+);

@@ -2,4 +2,8 @@
 import { withApiKey } from "@/lib/http/handler";
 import { setCancelAtPeriodEnd } from "@/lib/billing/plans";
 
-export const POST = withApiKey("POST /api/v1/platform/subscription/resume", async ({ store, audit }) => ({ subscription: await setCancelAtPeriodEnd(store.id, false, audit) }), { allowSession: true });
+export const POST = withApiKey(
+  "POST /api/v1/platform/subscription/resume",
+  async ({ store, audit }) => ({ subscription: await setCancelAtPeriodEnd(store.id, false, audit) }),
+  { allowSession: true },
+);

@@ -2,7 +2,11 @@
 import { withPublic } from "@/lib/http/handler";
 import { handlePixWebhook } from "@/lib/pix/service/webhooks";
 
-export const POST = withPublic("POST /api/webhooks/pix/:gateway/:token", async ({ req, params }) => {
-  const { status, body } = await handlePixWebhook(params.gateway!, params.token!, req);
-  return Response.json(body, { status });
-}, { limit: "webhook" });
+export const POST = withPublic(
+  "POST /api/webhooks/pix/:gateway/:token",
+  async ({ req, params }) => {
+    const { status, body } = await handlePixWebhook(params.gateway!, params.token!, req);
+    return Response.json(body, { status });
+  },
+  { limit: "webhook" },
+);

@@ -2,4 +2,8 @@
 import { withApiKey } from "@/lib/http/handler";
 import { cancelPurchase } from "@/lib/credits/purchases";
 
-export const POST = withApiKey("POST /api/v1/credits/purchases/:id/cancel", async ({ store, params, audit }) => ({ purchase: await cancelPurchase(store.id, params.id!, audit) }), { allowSession: true });
+export const POST = withApiKey(
+  "POST /api/v1/credits/purchases/:id/cancel",
+  async ({ store, params, audit }) => ({ purchase: await cancelPurchase(store.id, params.id!, audit) }),
+  { allowSession: true },
+);

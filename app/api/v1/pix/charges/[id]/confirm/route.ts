@@ -2,4 +2,6 @@
 import { withSeller } from "@/lib/http/handler";
 import { confirmDirectKeyCharge } from "@/lib/pix/service/charges";
 
-export const POST = withSeller("POST /api/v1/pix/charges/:id/confirm", async ({ store, params, audit }) => ({ charge: await confirmDirectKeyCharge(store.id, audit, params.id!) }));
+export const POST = withSeller("POST /api/v1/pix/charges/:id/confirm", async ({ store, params, audit }) => ({
+  charge: await confirmDirectKeyCharge(store.id, audit, params.id!),
+}));

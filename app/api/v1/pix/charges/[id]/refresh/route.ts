@@ -2,4 +2,8 @@
 import { withApiKey } from "@/lib/http/handler";
 import { refreshPixCharge } from "@/lib/pix/service/charges";
 
-export const POST = withApiKey("POST /api/v1/pix/charges/:id/refresh", async ({ store, params }) => ({ charge: await refreshPixCharge(store.id, params.id!) }), { allowSession: true });
+export const POST = withApiKey(
+  "POST /api/v1/pix/charges/:id/refresh",
+  async ({ store, params }) => ({ charge: await refreshPixCharge(store.id, params.id!) }),
+  { allowSession: true },
+);
