@@ -26,6 +26,11 @@ export function minorUnitDigits(currency: string): number {
   return ZERO_DECIMAL.has(currency.toUpperCase()) ? 0 : 2;
 }
 
+/** Minor units in one major unit: 100 for BRL/USD, 1 for JPY (integer maths, never a float). */
+export function minorPerMajor(currency: string): number {
+  return 10 ** minorUnitDigits(currency);
+}
+
 /** Throws unless amount is a safe integer of minor units (never a float, never NaN). */
 export function assertMinorUnits(amount: number, what = "amount"): void {
   if (typeof amount !== "number" || !Number.isSafeInteger(amount))

@@ -11,6 +11,14 @@ export function minorToDecimal(minor: number, currency: string): string {
   return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 
+/**
+ * 1990 BRL → 19.9, for a JSON API that wants a number in major units. The number is read from the
+ * exact decimal text (never divided), so it is the double a sender writing "19.90" would produce.
+ */
+export function minorToMajorNumber(minor: number, currency: string): number {
+  return Number(minorToDecimal(minor, currency));
+}
+
 export type DecimalRounding = "exact" | "half-up";
 
 const DECIMAL_RE = /^(-)?(\d+)(?:\.(\d+))?$/;
