@@ -49,6 +49,7 @@ function launch(dotenv: Record<string, string>, args: string[] = ["--no-build"])
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the launcher's ANSI colours
   return { child, output: () => out.replace(/\x1b\[[0-9;]*m/g, ""), exited, envDir };
 }
 

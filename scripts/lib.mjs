@@ -79,9 +79,11 @@ let shuttingDown = false;
 // `kill <npm pid>` ends npm without passing the signal on, leaving the launcher re-parented: a
 // launcher whose parent is gone stops its children instead of running on unsupervised.
 const initialParent = process.ppid;
-let parentWatch;
+let watchingParent = false;
 function watchParent() {
-  parentWatch ??= setInterval(() => {
+  if (watchingParent) return;
+  watchingParent = true;
+  setInterval(() => {
     if (process.ppid === initialParent) return;
     log("the parent process exited; stopping");
     void shutdown(0);

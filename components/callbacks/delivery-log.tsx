@@ -54,6 +54,7 @@ export function DeliveryLog({ initial }: { initial: DeliveryRow[] }) {
   const rows = deliveries.data ?? [];
   // Endpoint health (last success, failures in a row, stopped by a 410) changes as deliveries finish.
   const inFlight = rows.filter((d) => d.status === "PENDING" || d.status === "DELIVERING").length;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: inFlight is the trigger, not an input
   useEffect(() => {
     void qc.invalidateQueries({ queryKey: ENDPOINTS_KEY });
   }, [inFlight, qc]);

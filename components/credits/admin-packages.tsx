@@ -317,6 +317,7 @@ function NewPackageForm() {
 
 function Labelled({ label, children }: { label: string; children: React.ReactNode }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is passed in as children and sits inside the label
     <label className="flex flex-col gap-1 text-[13px] font-medium text-ink-muted">
       {label}
       {children}

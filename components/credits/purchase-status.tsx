@@ -43,6 +43,7 @@ export function PurchaseStatus({ initial }: { initial: PurchaseView }) {
     refetchInterval: (q) => (stalled || (q.state.data && isSettled(q.state.data)) ? false : nextPoll(q, POLL)),
   });
   const settled = isSettled(p);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: round restarts the 2-minute window after "Check again"
   useEffect(() => {
     if (settled) return;
     const timer = setTimeout(() => setStalled(true), POLL_FOR_MS);

@@ -35,6 +35,7 @@ export function AppShell({ brand, nav, user, footerSlot, topbarSlot, children }:
   }, [open]);
 
   // Navigating closes the drawer.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger, not an input
   useEffect(() => setOpen(false), [pathname]);
 
   const sidebar = (
@@ -61,6 +62,7 @@ export function AppShell({ brand, nav, user, footerSlot, topbarSlot, children }:
         {sidebar}
       </aside>
 
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the click closes on the backdrop; Escape closes the native dialog */}
       <dialog
         ref={drawer}
         onClose={() => setOpen(false)}

@@ -16,6 +16,7 @@ const words = { sm: "text-[15px]", md: "text-lg", lg: "text-2xl" } as const;
 export function Logo({ markOnly, size = "md", tone = "default", className }: LogoProps) {
   const px = marks[size];
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-label is set only together with role="img" (markOnly)
     <span
       className={cn("inline-flex items-center gap-2", className)}
       aria-label={markOnly ? "Vitrine" : undefined}

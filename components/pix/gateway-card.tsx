@@ -119,7 +119,12 @@ export function GatewayCard({ config, type, types, position, count, onMove, movi
     <Card data-testid="pix-gateway-card" data-gateway={config.gateway} data-active={config.active}>
       <div className="flex flex-col gap-3 px-5 pt-5 pb-3 sm:flex-row sm:items-start sm:justify-between sm:px-6">
         <div className="flex min-w-0 items-start gap-3">
-          <div className="flex flex-col items-center" aria-label={t("pix.card.priority", { n: position + 1 })}>
+          {/* biome-ignore lint/a11y/useSemanticElements: a group of two icon buttons; a fieldset would need a visible legend */}
+          <div
+            className="flex flex-col items-center"
+            role="group"
+            aria-label={t("pix.card.priority", { n: position + 1 })}
+          >
             <Button
               variant="ghost"
               size="sm"

@@ -176,26 +176,26 @@ export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) 
       {picking ? (
         <fieldset>
           <legend className="sr-only">{t("pix.form.pickType")}</legend>
-          <div className="grid gap-2.5 sm:grid-cols-2" role="list">
+          <ul className="grid gap-2.5 sm:grid-cols-2">
             {types.map((g) => (
-              <button
-                key={g.id}
-                type="button"
-                role="listitem"
-                data-testid={`pix-type-${g.id}`}
-                onClick={() => setPicked(g.id)}
-                className="flex flex-col items-start gap-1 rounded-lg border border-line bg-surface-raised p-3.5 text-left shadow-xs transition-colors hover:border-brand-600 hover:bg-brand-50/40 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
-              >
-                <span className="text-sm font-semibold text-ink">{gatewayName(t, g.id)}</span>
-                <span className="text-[13px] leading-snug text-ink-muted">{gatewayBlurb(t, g.id)}</span>
-                {g.minimumCentavos > 1 && (
-                  <span className="text-xs text-ink-subtle">
-                    {t("pix.card.minimum", { amount: money(g.minimumCentavos, "BRL") })}
-                  </span>
-                )}
-              </button>
+              <li key={g.id} className="flex">
+                <button
+                  type="button"
+                  data-testid={`pix-type-${g.id}`}
+                  onClick={() => setPicked(g.id)}
+                  className="flex w-full flex-col items-start gap-1 rounded-lg border border-line bg-surface-raised p-3.5 text-left shadow-xs transition-colors hover:border-brand-600 hover:bg-brand-50/40 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-focus"
+                >
+                  <span className="text-sm font-semibold text-ink">{gatewayName(t, g.id)}</span>
+                  <span className="text-[13px] leading-snug text-ink-muted">{gatewayBlurb(t, g.id)}</span>
+                  {g.minimumCentavos > 1 && (
+                    <span className="text-xs text-ink-subtle">
+                      {t("pix.card.minimum", { amount: money(g.minimumCentavos, "BRL") })}
+                    </span>
+                  )}
+                </button>
+              </li>
             ))}
-          </div>
+          </ul>
         </fieldset>
       ) : type ? (
         <form id={formId} onSubmit={onSubmit} className="flex flex-col gap-5" key={`${typeId}-${open}`} noValidate>
@@ -324,6 +324,7 @@ function SplitFields({ type, initial, error }: { type: GatewayType; initial: Spl
         {t("pix.split.hint", { gateway: gatewayName(t, type.id) })} {rules.join(" · ")}
       </p>
       {Array.from({ length: splitRows(type) }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a fixed number of recipient slots; the slot is the identity
         <div key={i} className="grid grid-cols-[minmax(0,1fr)_6.5rem] gap-2.5">
           <Field label={t("pix.split.recipient")} className={i > 0 ? "[&_label]:sr-only" : undefined}>
             <Input

@@ -47,6 +47,7 @@ export function Dialog({
   }, [open]);
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the click closes on the backdrop; Escape closes the native dialog
     <dialog
       ref={ref}
       aria-labelledby={titleId}

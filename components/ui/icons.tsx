@@ -4,9 +4,11 @@ export type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
 /** 24×24 stroke icons drawn with currentColor. Decorative by default; pass aria-label + role="img" to make one meaningful. */
 function make(name: string, paths: ReactNode) {
+  // biome-ignore lint/correctness/noComponentHookFactories: make() runs once per icon at module load, never during a render
   function Icon({ size = 20, strokeWidth = 1.75, ...props }: IconProps) {
     const labelled = props["aria-label"] !== undefined;
     return (
+      // biome-ignore lint/a11y/noSvgWithoutTitle: decorative (aria-hidden) unless the caller passes aria-label + role="img"
       <svg
         xmlns="http://www.w3.org/2000/svg"
         width={size}

@@ -9,6 +9,7 @@ export type LabelProps = LabelHTMLAttributes<HTMLLabelElement> & {
 
 export function Label({ required, className, children, ...props }: LabelProps) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: htmlFor (or a nested control) comes from the caller
     <label {...props} className={cn("text-sm font-medium text-ink", className)}>
       {children}
       {required && (

@@ -14,6 +14,7 @@ export function Switch({ label, description, className, ...props }: SwitchProps)
       <input
         {...props}
         type="checkbox"
+        // biome-ignore lint/a11y/useAriaPropsForRole: a checkbox with role="switch" exposes its checked state natively (WAI-ARIA switch pattern)
         role="switch"
         className={cn(
           "peer absolute inset-0 size-full cursor-pointer appearance-none rounded-full bg-line-control transition-colors",
@@ -29,6 +30,7 @@ export function Switch({ label, description, className, ...props }: SwitchProps)
   );
   if (!label) return <span className={className}>{track}</span>;
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the switch input is inside the label (track)
     <label
       className={cn(
         "flex cursor-pointer items-start justify-between gap-4 text-sm has-disabled:cursor-not-allowed",

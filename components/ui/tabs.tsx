@@ -85,6 +85,7 @@ export function Tabs({ items, defaultValue, value, onValueChange, label, classNa
           id={`${baseId}-panel-${item.value}`}
           aria-labelledby={`${baseId}-tab-${item.value}`}
           hidden={item.value !== current}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: WAI-ARIA tabs pattern: the panel is focusable when it has no focusable content first
           tabIndex={0}
           className="pt-5 focus-visible:outline-none"
         >

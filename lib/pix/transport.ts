@@ -33,7 +33,9 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): FetchLike {
     }
     const secure = url.protocol === "https:";
     const headers: Record<string, string> = {};
-    new Headers(init.headers).forEach((value, key) => (headers[key] = value));
+    new Headers(init.headers).forEach((value, key) => {
+      headers[key] = value;
+    });
     const body = typeof init.body === "string" ? init.body : undefined;
     if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
     return new Promise<Response>((resolve, reject) => {

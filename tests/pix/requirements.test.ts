@@ -13,12 +13,11 @@ describe("PIX buyer data, splits and verification at charge time", () => {
   const { db } = useTestDatabase();
   const pix = usePixSimulator();
   let seller: PixSeller;
-  let syncpayId: string;
   let pushinpayId: string;
 
   beforeAll(async () => {
     seller = await pixSeller("req");
-    syncpayId = (await addGateway(seller, "syncpay")).id;
+    await addGateway(seller, "syncpay");
     pushinpayId = (await addGateway(seller, "pushinpay")).id;
   });
   beforeEach(() => {

@@ -23,6 +23,7 @@ export default async function AdminUsers({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-6">
       <PageHeader title={t("admin.users")} />
+      {/* biome-ignore lint/a11y/useSemanticElements: <form role="search"> is the landmark every browser supports; <search> is still new */}
       <form className="max-w-sm" role="search">
         <Input name="q" defaultValue={q} placeholder={t("admin.search")} aria-label={t("admin.search")} />
       </form>

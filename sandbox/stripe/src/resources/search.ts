@@ -14,7 +14,7 @@ function parse(query: string): { clauses: Clause[]; any: boolean } {
   const hasOr = /\s+OR\s+/.test(trimmed);
   const hasAnd = /\s+AND\s+/.test(trimmed);
   if (hasOr && hasAnd) throw invalidRequest("Search queries may not mix AND and OR.", { param: "query" });
-  const parts = trimmed.split(hasOr ? /\s+OR\s+/ : /\s+AND\s+|\s+(?=(?:-?[a-z_.]+|metadata\[)[:~\[])/i);
+  const parts = trimmed.split(hasOr ? /\s+OR\s+/ : /\s+AND\s+|\s+(?=(?:-?[a-z_.]+|metadata\[)[:~[])/i);
   const clauses = parts.map((part) => {
     const m = CLAUSE.exec(part.trim());
     if (!m) throw invalidRequest(`Invalid search query: could not parse "${part}".`, { param: "query" });
