@@ -1,9 +1,12 @@
-// Who may read operational detail (metrics, readiness internals): the holder of METRICS_TOKEN
-// (a monitoring system, as `Authorization: Bearer …`) or a signed-in admin.
+// Who may reach operator-only routes (metrics, readiness internals, the internal sync): the holder
+// of the route's bearer token (a monitoring system or a cron on the host) or a signed-in admin.
+// lib/http/handler.ts withOperator applies these rules to a route.
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env/server";
-import { getSessionUser } from "./session";
+
+/** The environment variable holding a route's operator token. */
+export type OperatorToken = "METRICS_TOKEN" | "INTERNAL_API_TOKEN";
 
 function tokenMatches(given: string | undefined, expected: string | undefined): boolean {
   if (!given || !expected) return false;
@@ -12,8 +15,8 @@ function tokenMatches(given: string | undefined, expected: string | undefined): 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function isOperator(req: Request): Promise<boolean> {
+/** True when the request carries the configured token as `Authorization: Bearer …` (never when it is unset). */
+export function hasOperatorToken(req: Request, token: OperatorToken): boolean {
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "")?.[1];
-  if (tokenMatches(bearer, env().METRICS_TOKEN)) return true;
-  return (await getSessionUser(req))?.role === "ADMIN";
+  return tokenMatches(bearer, env()[token]);
 }

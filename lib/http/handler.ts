@@ -8,9 +8,12 @@ import { metrics } from "@/lib/metrics/registry";
 import { rateLimitedError, rateLimitHeaders, take, type LimitName, type RateState } from "@/lib/rate-limit/limiter";
 import type { AuditContext } from "@/lib/audit/log";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
+import { hasOperatorToken, type OperatorToken } from "@/lib/auth/operator";
 import { getSessionUser, STORE_COOKIE, type SessionUser } from "@/lib/auth/session";
 import { resolveCurrentStore, type StoreSummary } from "@/lib/tenancy/stores";
 import { requestInfo, type RequestInfo } from "@/lib/request/context";
+import { isDirectLoopback } from "@/lib/request/client-address";
+import { env } from "@/lib/env/server";
 import { AppError, errorBody } from "@/lib/errors";
 import { assertStorableText } from "@/lib/validation/text";
 import { assertSameOrigin, isSafeMethod } from "./same-origin";
@@ -210,5 +213,59 @@ export function withApiKey(
     },
     handler,
     opts,
+  );
+}
+
+export type Operator = { kind: "token" } | { kind: "admin"; user: SessionUser };
+export type OperatorContext = BaseContext & { operator: Operator | null };
+
+type OperatorOptions = {
+  /** The environment variable whose value the caller may send as `Authorization: Bearer …`. */
+  token: OperatorToken;
+  /** The token counts only from a loopback socket talking to us directly, unless INTERNAL_API_ALLOW_REMOTE=1. */
+  loopbackOnly?: boolean;
+  /** Anyone may call; `ctx.operator` says whether the caller is an operator (for answers that tell them more). */
+  optional?: boolean;
+  /** When it returns false the route answers 404, before any check, as if it were not there. */
+  enabled?: () => boolean;
+  /** The 401 message for a caller with neither the token nor a session. */
+  unauthenticated?: string;
+};
+
+/** Who answered the operator check; throws for a caller who is not one unless `optional`. */
+async function resolveOperator(b: BaseContext, opts: OperatorOptions): Promise<Operator | null> {
+  if (hasOperatorToken(b.req, opts.token)) {
+    if (opts.loopbackOnly && !env().INTERNAL_API_ALLOW_REMOTE && !isDirectLoopback(b.info))
+      throw new AppError("forbidden", "Internal endpoint: loopback only.");
+    return { kind: "token" };
+  }
+  if (opts.optional) {
+    // An answer for anyone must not fail because the session cannot be read (e.g. the database is down).
+    const user = await getSessionUser(b.req).catch(() => null);
+    return user?.role === "ADMIN" ? { kind: "admin", user } : null;
+  }
+  assertSameOrigin(b.req);
+  const user = await getSessionUser(b.req);
+  if (!user) throw new AppError("unauthenticated", opts.unauthenticated ?? "Sign in to continue.");
+  if (user.role !== "ADMIN") throw new AppError("forbidden", "Administrators only.");
+  return { kind: "admin", user };
+}
+
+/**
+ * An operator-only route: the holder of `token` or a signed-in admin. Never rate-limited (a monitor
+ * polls it; the token is compared in constant time). With `optional`, anyone gets through and
+ * `ctx.operator` is null for a caller who is not an operator.
+ */
+export function withOperator(route: string, handler: Handler<OperatorContext>, opts: OperatorOptions) {
+  return wrap<OperatorContext>(
+    route,
+    async (b) => {
+      if (opts.enabled && !opts.enabled()) throw new AppError("not_found", "Not found.");
+      const operator = await resolveOperator(b, opts);
+      const log = operator?.kind === "admin" ? b.log.child({ userId: operator.user.id }) : b.log;
+      return { ...b, log, operator, rate: { name: "public", key: `ip:${b.info.ip}` } };
+    },
+    handler,
+    { limit: false },
   );
 }

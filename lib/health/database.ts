@@ -1,8 +1,8 @@
 // What the health endpoints report about the database: reachable, the app's schema present (a
 // liveness "ok" over an empty database would send traffic to an app that fails every request),
 // and every committed migration applied (readiness).
-import type { Database } from "./client";
-import { pendingMigrations } from "./migrations";
+import { getDatabase, type Database } from "@/lib/db/client";
+import { pendingMigrations } from "@/lib/db/migrations";
 
 export type DatabaseHealth =
   | { ok: true; database: Database["kind"]; pendingMigrations: string[] }
@@ -11,7 +11,10 @@ export type DatabaseHealth =
 /** Tables every request path needs; their absence means migrations never ran against this database. */
 const CORE_TABLES = ['"_prisma_migrations"', '"User"', '"Store"'];
 
-export async function databaseHealth(db: Database, opts: { migrations: boolean }): Promise<DatabaseHealth> {
+export async function databaseHealth(
+  opts: { migrations: boolean },
+  db: Database = getDatabase(),
+): Promise<DatabaseHealth> {
   let rows: Array<{ present: boolean }>;
   try {
     await db.ready;
