@@ -36,6 +36,11 @@ export async function updateProfile(userId: string, input: z.infer<typeof Update
   });
 }
 
+/** Remembers the UI language the user picked (the language switch; not audited, like the cookie it mirrors). */
+export async function saveUserLocale(userId: string, locale: (typeof LOCALES)[number]) {
+  await prisma.user.update({ where: { id: userId }, data: { locale } });
+}
+
 /** Changes the password and ends every existing session (they predate passwordChangedAt). */
 export async function changePassword(userId: string, input: z.infer<typeof ChangePasswordInput>, ctx: AuditContext) {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });

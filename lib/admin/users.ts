@@ -80,3 +80,9 @@ export function listAuditEntries(opts: { storeId?: string; take?: number } = {})
     take: opts.take ?? 100,
   });
 }
+
+/** Platform-wide counts for the admin overview tiles. */
+export async function platformCounts() {
+  const [users, auditEntries] = await Promise.all([prisma.user.count(), prisma.auditLog.count()]);
+  return { users, auditEntries };
+}

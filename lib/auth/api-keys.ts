@@ -52,6 +52,10 @@ export function listApiKeys(storeId: string) {
   return prisma.apiKey.findMany({ where: { storeId }, select: PUBLIC_FIELDS, orderBy: { createdAt: "desc" } });
 }
 
+export function countActiveApiKeys(storeId: string) {
+  return prisma.apiKey.count({ where: { storeId, revokedAt: null } });
+}
+
 /** Revokes a key of this store; another store's key is a 404. Revoking twice is harmless. */
 export async function revokeApiKey(storeId: string, keyId: string, ctx: AuditContext) {
   return prisma.$transaction(async (tx) => {

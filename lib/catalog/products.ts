@@ -121,6 +121,26 @@ export function listProducts(storeId: string, opts: { q?: string; status?: "acti
   });
 }
 
+/** Counts for the dashboard: active products, active ones published to Stripe, and any not yet published. */
+export async function productCounts(storeId: string) {
+  const [active, published, unpublished] = await Promise.all([
+    prisma.product.count({ where: { storeId, active: true } }),
+    prisma.product.count({ where: { storeId, active: true, stripeProductId: { not: null } } }),
+    prisma.product.count({ where: { storeId, stripeProductId: null } }),
+  ]);
+  return { active, published, unpublished };
+}
+
+/** The store's oldest products with their active prices (the dashboard's short list). */
+export function listProductsWithActivePrices(storeId: string, take = 10) {
+  return prisma.product.findMany({
+    where: { storeId },
+    include: { prices: { where: { active: true } } },
+    orderBy: { createdAt: "asc" },
+    take,
+  });
+}
+
 /** Edits name, description, image; `active: false` archives (Stripe products are never deleted). */
 export async function updateProduct(
   storeId: string,

@@ -81,6 +81,13 @@ export async function getOrder(storeId: string, orderId: string) {
   return order;
 }
 
+/** The store's order behind a PaymentIntent id; another store's (or an unknown) id is a 404. */
+export async function getOrderByPaymentIntent(storeId: string, paymentIntentId: string) {
+  const order = await prisma.order.findFirst({ where: { storeId, paymentIntentId } });
+  if (!order) throw notFound("PaymentIntent");
+  return order;
+}
+
 export function listOrders(storeId: string, opts: { status?: OrderStatus; take?: number } = {}) {
   return prisma.order.findMany({
     where: { storeId, ...(opts.status ? { status: opts.status } : {}) },

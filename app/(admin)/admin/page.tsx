@@ -7,9 +7,9 @@ import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TenantCredits, TenantPix } from "@/components/admin/tenant-money";
 import { listTenantOverview, platformMoneyTotals } from "@/lib/admin/tenants";
+import { platformCounts } from "@/lib/admin/users";
 import { getI18n } from "@/lib/i18n/server";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
-import { prisma } from "@/lib/db/client";
 import { requireAdminPage } from "@/lib/auth/session";
 
 export const metadata = { title: "Admin" };
@@ -18,10 +18,9 @@ export default async function AdminHome() {
   // The layout's check does not run on a client navigation (an RSC request renders this segment alone).
   await requireAdminPage();
   const { t, locale } = await getI18n();
-  const [tenants, users, audit, totals] = await Promise.all([
+  const [tenants, { users, auditEntries: audit }, totals] = await Promise.all([
     listTenantOverview(),
-    prisma.user.count(),
-    prisma.auditLog.count(),
+    platformCounts(),
     platformMoneyTotals(),
   ]);
   return (

@@ -8,24 +8,19 @@ import Link from "next/link";
 import { requireSellerPage } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
 import { formatMoney } from "@/lib/i18n/format";
-import { prisma } from "@/lib/db/client";
+import { countActiveApiKeys } from "@/lib/auth/api-keys";
+import { listProductsWithActivePrices, productCounts } from "@/lib/catalog/products";
 import { getAccountStatus } from "@/lib/connect/accounts";
 
 export default async function DashboardPage() {
   const { user, store } = await requireSellerPage();
   const { t, locale } = await getI18n();
   if (!store) return <PageHeader title={t("dashboard.welcome", { name: user.name })} />;
-  const [productCount, keyCount, products, account, published] = await Promise.all([
-    prisma.product.count({ where: { storeId: store.id, active: true } }),
-    prisma.apiKey.count({ where: { storeId: store.id, revokedAt: null } }),
-    prisma.product.findMany({
-      where: { storeId: store.id },
-      include: { prices: { where: { active: true } } },
-      orderBy: { createdAt: "asc" },
-      take: 10,
-    }),
+  const [{ active: productCount, published }, keyCount, products, account] = await Promise.all([
+    productCounts(store.id),
+    countActiveApiKeys(store.id),
+    listProductsWithActivePrices(store.id, 10),
     getAccountStatus(store.id),
-    prisma.product.count({ where: { storeId: store.id, active: true, stripeProductId: { not: null } } }),
   ]);
   const steps = [
     { label: t("dashboard.stepAccount"), done: true, href: "/dashboard/settings" },

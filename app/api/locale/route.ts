@@ -5,7 +5,7 @@ import { withPublic } from "@/lib/http/handler";
 import { parseJsonBody, parseWith, readBodyText } from "@/lib/http/body";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/config";
 import { getSessionUser } from "@/lib/auth/session";
-import { prisma } from "@/lib/db/client";
+import { saveUserLocale } from "@/lib/account/settings";
 
 const LocaleInput = z.object({ locale: z.enum(LOCALES), redirect: z.string().optional() });
 
@@ -22,7 +22,7 @@ export const POST = withPublic(
       ? await parseJsonBody(req, LocaleInput)
       : parseWith(LocaleInput, Object.fromEntries(new URLSearchParams(await readBodyText(req, 4096))));
     const user = await getSessionUser(req);
-    if (user) await prisma.user.update({ where: { id: user.id }, data: { locale: input.locale } });
+    if (user) await saveUserLocale(user.id, input.locale);
     const res = isJson
       ? NextResponse.json({ locale: input.locale })
       : new NextResponse(null, { status: 303, headers: { Location: safePath(input.redirect) } });

@@ -7,8 +7,7 @@ import { PublishAlert } from "@/components/catalog/publish-alert";
 import { asJson, type ProductView } from "@/components/catalog/types";
 import { requireSellerPage } from "@/lib/auth/session";
 import { getAccountStatus } from "@/lib/connect/accounts";
-import { listProducts } from "@/lib/catalog/products";
-import { prisma } from "@/lib/db/client";
+import { listProducts, productCounts } from "@/lib/catalog/products";
 import { getI18n } from "@/lib/i18n/server";
 
 export const metadata = { title: "Products" };
@@ -17,10 +16,10 @@ export default async function ProductsPage() {
   const { store } = await requireSellerPage();
   const { t } = await getI18n();
   if (!store) return <PageHeader title={t("catalog.title")} />;
-  const [account, products, unpublished] = await Promise.all([
+  const [account, products, { unpublished }] = await Promise.all([
     getAccountStatus(store.id),
     listProducts(store.id, { status: "active" }),
-    prisma.product.count({ where: { storeId: store.id, stripeProductId: null } }),
+    productCounts(store.id),
   ]);
   return (
     <div className="space-y-6">

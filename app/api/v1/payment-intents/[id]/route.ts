@@ -1,15 +1,12 @@
 // GET /api/v1/payment-intents/:id — the order status behind a PaymentIntent of this store (re-read from Stripe)
 import { withApiKey } from "@/lib/http/handler";
-import { prisma } from "@/lib/db/client";
-import { notFound } from "@/lib/errors";
-import { refreshOrderFromStripe } from "@/lib/checkout/orders";
+import { getOrderByPaymentIntent, refreshOrderFromStripe } from "@/lib/checkout/orders";
 import { orderView } from "@/lib/checkout/views";
 
 export const GET = withApiKey(
   "GET /api/v1/payment-intents/:id",
   async ({ store, params, audit }) => {
-    const order = await prisma.order.findFirst({ where: { storeId: store.id, paymentIntentId: params.id! } });
-    if (!order) throw notFound("PaymentIntent");
+    const order = await getOrderByPaymentIntent(store.id, params.id!);
     return orderView(await refreshOrderFromStripe(order.id, audit));
   },
   { allowSession: true },
