@@ -1,4 +1,5 @@
-import { centavosToReaisString, reaisToCentavos } from "./money";
+import { minorToDecimal } from "@/lib/money";
+import { reaisToCentavos } from "./money";
 
 /**
  * EMV® QRCPS-MPM "BR Code" for Pix: build and read static and dynamic codes.
@@ -86,7 +87,7 @@ export function createStaticBrCode(input: StaticBrCodeInput): string {
   if (input.amountCentavos !== undefined) {
     if (!Number.isSafeInteger(input.amountCentavos) || input.amountCentavos <= 0)
       throw new BrCodeError("amount must be positive integer centavos");
-    amount = tlv("54", centavosToReaisString(input.amountCentavos));
+    amount = tlv("54", minorToDecimal(input.amountCentavos, "BRL"));
   }
   return withCrc(
     tlv("00", "01") +

@@ -17,7 +17,7 @@ export {
   CredentialKeyError,
   CredentialDecryptError,
 } from "@/lib/crypto/encryption";
-export { assertChargeAmount, centavosToReais, centavosToReaisString, reaisToCentavos, formatReais } from "./money";
+export { assertChargeAmount, reaisToCentavos, formatReais } from "./money";
 export { mapPixStatus, PIX_STATUSES, isPixStatus, type PixStatus } from "./status";
 export { newPixReference, isPixReference, isBcbTxid } from "./reference";
 export {

@@ -1,9 +1,7 @@
+// PIX amounts are integer centavos (BRL minor units). The conversions themselves live in lib/money;
+// this file keeps what is PIX-specific: the gateway's amount rules and their PixGatewayError codes.
+import { decimalToMinor, majorNumberToMinor, minorToDecimal } from "@/lib/money";
 import { PixGatewayError } from "./errors";
-
-/**
- * Money is integer centavos everywhere inside Vitrine. These helpers are the only place that
- * converts to or from reais, and they do it with integer/string maths so 19.9 never becomes 1989.
- */
 
 export function assertCentavos(amount: number, what = "amount"): void {
   if (typeof amount !== "number" || !Number.isFinite(amount) || !Number.isSafeInteger(amount) || amount <= 0)
@@ -21,47 +19,29 @@ export function assertChargeAmount(amountCentavos: number, minimumCentavos: numb
     );
 }
 
-/** 1990 → "19.90" (the decimal string the BCB API and BR Codes use). */
-export function centavosToReaisString(centavos: number): string {
-  if (!Number.isSafeInteger(centavos)) throw new PixGatewayError("invalid_amount", "centavos must be an integer");
-  const sign = centavos < 0 ? "-" : "";
-  const abs = Math.abs(centavos);
-  const reais = Math.floor(abs / 100);
-  const cents = abs % 100;
-  return `${sign}${reais}.${cents < 10 ? "0" : ""}${cents}`;
-}
-
-/** 1990 → 19.9 (for JSON APIs that want a number in reais). Parsing the exact string keeps it exact. */
-export function centavosToReais(centavos: number): number {
-  return Number(centavosToReaisString(centavos));
-}
-
-const REAIS_RE = /^(-)?(\d+)(?:[.,](\d{1,2}))?$/;
-
 /**
- * Reais (number or string like "19.9", "19,90", "1990.00") → centavos. Throws invalid_amount for
- * more than two decimals or anything that is not a plain number.
+ * A gateway's amount in reais (JSON number 19.9, or text "19.90" / "19,90" / "19.9") → centavos,
+ * exactly. Throws invalid_amount for more than two decimals or anything that is not a plain number.
  */
 export function reaisToCentavos(reais: number | string): number {
-  let text: string;
   if (typeof reais === "number") {
     if (!Number.isFinite(reais)) throw new PixGatewayError("invalid_amount", "amount is not a finite number");
-    // why: toFixed(2) rounds the binary float to the decimal the sender meant (19.9 → "19.90");
-    // a value with real third-decimal content is rejected below by comparing back.
-    text = reais.toFixed(2);
-    if (Math.abs(Number(text) - reais) > 1e-9)
-      throw new PixGatewayError("invalid_amount", "amount has more than two decimals");
-  } else {
-    text = reais.trim();
+    const centavos = majorNumberToMinor(reais, "BRL");
+    if (centavos === null)
+      throw new PixGatewayError("invalid_amount", "amount has more than two decimals or is too large");
+    return centavos;
   }
-  const m = REAIS_RE.exec(text);
-  if (!m) throw new PixGatewayError("invalid_amount", "amount is not a decimal number of reais");
-  const cents = Number(m[2]) * 100 + Number((m[3] ?? "0").padEnd(2, "0"));
-  if (!Number.isSafeInteger(cents)) throw new PixGatewayError("invalid_amount", "amount is too large");
-  return m[1] ? -cents : cents;
+  // A single decimal comma is the Brazilian way of writing the same decimal point.
+  const text = reais.trim();
+  const centavos = /^-?\d+,\d+$/.test(text)
+    ? decimalToMinor(text.replace(",", "."), "BRL")
+    : decimalToMinor(text, "BRL");
+  if (centavos === null)
+    throw new PixGatewayError("invalid_amount", "amount is not a decimal number of reais with at most two decimals");
+  return centavos;
 }
 
-/** For messages and logs: 1990 → "R$ 19,90". */
+/** For messages and logs: 1990 → "R$ 19,90" (no grouping, the same in every locale). */
 export function formatReais(centavos: number): string {
-  return `R$ ${centavosToReaisString(centavos).replace(".", ",")}`;
+  return `R$ ${minorToDecimal(centavos, "BRL").replace(".", ",")}`;
 }

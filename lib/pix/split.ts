@@ -1,9 +1,9 @@
+import { shareOf } from "@/lib/money";
 import { PixGatewayError } from "./errors";
 import type { PixSplitLimits, PixSplitRule } from "./types";
 
 /** The centavos a percentage share takes of a charge (floored: the seller keeps the remainder). */
-export const shareCentavos = (amountCentavos: number, percentage: number) =>
-  Math.floor((amountCentavos * percentage) / 100);
+export const shareCentavos = (amountCentavos: number, percentage: number) => shareOf(amountCentavos, percentage, 100);
 
 /**
  * What is wrong with a split for a gateway, or null. Without an amount, only the rules that do not

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { PixGatewayError } from "@/lib/pix/errors";
-import {
-  assertChargeAmount,
-  centavosToReais,
-  centavosToReaisString,
-  formatReais,
-  reaisToCentavos,
-} from "@/lib/pix/money";
+import { minorToDecimal, minorToMajorNumber } from "@/lib/money";
+import { assertChargeAmount, formatReais, reaisToCentavos } from "@/lib/pix/money";
+
+// The reais <-> centavos writers moved to lib/money; PIX amounts are BRL.
+const centavosToReaisString = (centavos: number) => minorToDecimal(centavos, "BRL");
+const centavosToReais = (centavos: number) => minorToMajorNumber(centavos, "BRL");
 
 describe("money", () => {
   it("converts the documented examples", () => {

@@ -3,7 +3,7 @@ import { defineCredentials } from "../credentials";
 import { PixGatewayError, isPixGatewayError } from "../errors";
 import { firstString, get, isObj, requireString, toCentavos, toDate, unwrap } from "../fields";
 import { createHttpClient, type HttpRequest } from "../http";
-import { centavosToReaisString } from "../money";
+import { minorToDecimal } from "@/lib/money";
 import { isBcbTxid } from "../reference";
 import { mapPixStatus, type PixStatus } from "../status";
 import { cachedToken, dropToken, tokenCacheKey } from "../token-cache";
@@ -154,7 +154,7 @@ export const bcb: PixGatewayDefinition<Creds> = {
           json: {
             calendario: { expiracao: input.expiresInSeconds ?? DEFAULT_EXPIRY_SECONDS },
             ...(debtor ? { devedor: debtor } : {}),
-            valor: { original: centavosToReaisString(input.amountCentavos) },
+            valor: { original: minorToDecimal(input.amountCentavos, "BRL") },
             chave: creds.pix_key,
             solicitacaoPagador: input.description.slice(0, 140),
           },
@@ -183,7 +183,7 @@ export const bcb: PixGatewayDefinition<Creds> = {
           method: "PUT",
           path: `/pix/${encodeURIComponent(e2eid)}/devolucao/${encodeURIComponent(refundId)}`,
           json: {
-            valor: centavosToReaisString(input.amountCentavos),
+            valor: minorToDecimal(input.amountCentavos, "BRL"),
             ...(input.reason ? { descricao: input.reason.slice(0, 140) } : {}),
           },
         });

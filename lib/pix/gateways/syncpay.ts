@@ -2,7 +2,7 @@ import { defineCredentials } from "../credentials";
 import { PixGatewayError, isPixGatewayError } from "../errors";
 import { firstString, requireString, toCentavos, unwrap } from "../fields";
 import { createHttpClient, type HttpRequest } from "../http";
-import { centavosToReais } from "../money";
+import { minorToMajorNumber } from "@/lib/money";
 import { mapPixStatus } from "../status";
 import { cachedToken, dropToken, tokenCacheKey } from "../token-cache";
 import type { PixGatewayDefinition } from "../types";
@@ -73,7 +73,7 @@ export const syncpay: PixGatewayDefinition<Creds> = {
           method: "POST",
           path: "/api/partner/v1/cash-in",
           json: {
-            amount: centavosToReais(input.amountCentavos),
+            amount: minorToMajorNumber(input.amountCentavos, "BRL"),
             description: input.description,
             webhook_url: input.webhookUrl,
             external_reference: input.reference,

@@ -3,7 +3,7 @@ import { PixGatewayError, isPixGatewayError } from "../errors";
 import { asPngDataUrl, firstString, isObj, requireString, toCentavos, unwrap } from "../fields";
 import { shareCentavos } from "../split";
 import { createHttpClient } from "../http";
-import { centavosToReais } from "../money";
+import { minorToMajorNumber } from "@/lib/money";
 import { mapPixStatus } from "../status";
 import type { PixGatewayDefinition } from "../types";
 import { readWebhookBody } from "../webhook-body";
@@ -54,7 +54,7 @@ export const wiinpay: PixGatewayDefinition<{ api_key: string }> = {
           path: "/payment/create",
           json: {
             api_key: creds.api_key,
-            value: centavosToReais(input.amountCentavos),
+            value: minorToMajorNumber(input.amountCentavos, "BRL"),
             name: c.name,
             email: c.email,
             description: input.description,
@@ -63,7 +63,7 @@ export const wiinpay: PixGatewayDefinition<{ api_key: string }> = {
             ...(split
               ? {
                   split: {
-                    value: centavosToReais(shareCentavos(input.amountCentavos, split.percentage)),
+                    value: minorToMajorNumber(shareCentavos(input.amountCentavos, split.percentage), "BRL"),
                     percentage: split.percentage,
                     user_id: split.recipientId,
                   },

@@ -1,4 +1,4 @@
-import { centavosToReaisString } from "@/lib/pix/money";
+import { minorToDecimal } from "@/lib/money";
 import { getSim } from "./gateways";
 import type { SimContext } from "./gateways/types";
 import { alnum, endToEndId, type Delivery, type SimCharge, type SimulatorState } from "./state";
@@ -63,7 +63,7 @@ export async function refund(
     if (amount === remaining) charge.state = "refunded";
   } else {
     if (amount !== remaining)
-      throw new SimActionError(`${gateway} only refunds the whole ${centavosToReaisString(remaining)}`);
+      throw new SimActionError(`${gateway} only refunds the whole ${minorToDecimal(remaining, "BRL")}`);
     charge.refunds.push({
       id: `sim${alnum(12)}`,
       rtrId: "",

@@ -1,4 +1,4 @@
-import { centavosToReaisString } from "@/lib/pix/money";
+import { formatReais } from "@/lib/pix/money";
 import type { SimulatorState } from "./state";
 
 const esc = (s: unknown) => String(s ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -25,7 +25,7 @@ export function renderPage(state: SimulatorState, baseUrl: string): string {
           ? `<form method="post" action="/_sim/charges/${esc(c.gateway)}/${encodeURIComponent(c.id)}/${verb}"><button class="${verb}">${label}</button></form>`
           : "";
       return `<tr><td>${esc(c.gateway)}</td><td class="mono" title="${esc(c.id)}">${esc(c.id)}</td><td class="mono" title="${esc(c.reference)}">${esc(c.reference ?? "—")}</td>
-<td>R$ ${esc(centavosToReaisString(c.amountCentavos).replace(".", ","))}</td><td><span class="badge ${c.state}">${c.state}</span></td>
+<td>${esc(formatReais(c.amountCentavos))}</td><td><span class="badge ${c.state}">${c.state}</span></td>
 <td>${last ? esc(last.status ?? `error: ${last.error}`) : "—"}</td><td>${esc(c.createdAt.toISOString().slice(11, 19))}</td>
 <td>${action("pay", "Pay", c.state === "pending" || c.state === "expired")}${action("expire", "Expire", c.state === "pending")}${action("refund", "Refund", c.state === "paid")}</td></tr>`;
     })

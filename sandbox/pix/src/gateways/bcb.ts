@@ -1,4 +1,5 @@
-import { centavosToReaisString, reaisToCentavos } from "@/lib/pix/money";
+import { minorToDecimal } from "@/lib/money";
+import { reaisToCentavos } from "@/lib/pix/money";
 import { header, sendJson, sendProblem } from "../http";
 import { enforceReadRule } from "../rules";
 import { alnum, type SimCharge } from "../state";
@@ -12,14 +13,14 @@ function pixItems(charge: SimCharge) {
     {
       endToEndId: charge.endToEndId,
       txid: charge.id,
-      valor: centavosToReaisString(charge.amountCentavos),
+      valor: minorToDecimal(charge.amountCentavos, "BRL"),
       horario: charge.paidAt.toISOString(),
       ...(charge.refunds.length
         ? {
             devolucoes: charge.refunds.map((r) => ({
               id: r.id,
               rtrId: r.rtrId,
-              valor: centavosToReaisString(r.amountCentavos),
+              valor: minorToDecimal(r.amountCentavos, "BRL"),
               horario: { solicitacao: r.at.toISOString() },
               status: r.status,
             })),
@@ -40,7 +41,7 @@ function cobView(charge: SimCharge) {
     loc: { id: 1000 + charge.location.length, location: charge.location, tipoCob: "cob" },
     location: charge.location,
     status,
-    valor: { original: centavosToReaisString(charge.amountCentavos) },
+    valor: { original: minorToDecimal(charge.amountCentavos, "BRL") },
     chave: charge.pixKey,
     solicitacaoPagador: charge.description,
     pixCopiaECola: charge.brCode,
@@ -157,7 +158,7 @@ export const bcbSim: GatewaySim = {
       sendJson(res, 201, {
         id: r.id,
         rtrId: r.rtrId,
-        valor: centavosToReaisString(r.amountCentavos),
+        valor: minorToDecimal(r.amountCentavos, "BRL"),
         horario: { solicitacao: r.at.toISOString() },
         status: existing ? r.status : "EM_PROCESSAMENTO",
       });

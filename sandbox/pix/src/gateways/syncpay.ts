@@ -1,4 +1,5 @@
-import { centavosToReais, reaisToCentavos } from "@/lib/pix/money";
+import { minorToMajorNumber } from "@/lib/money";
+import { reaisToCentavos } from "@/lib/pix/money";
 import { header, num, sendJson } from "../http";
 import { brasiliaTimestamp, customerProblem, enforceReadRule, refuseCustomer } from "../rules";
 import { endToEndId } from "../state";
@@ -90,7 +91,7 @@ export const syncpaySim: GatewaySim = {
           data: {
             identifier: charge.id,
             status: syncpaySim.statusWord[charge.state],
-            amount: centavosToReais(charge.amountCentavos),
+            amount: minorToMajorNumber(charge.amountCentavos, "BRL"),
             external_reference: charge.reference,
             created_at: brasiliaTimestamp(charge.createdAt),
           },
@@ -109,7 +110,7 @@ export const syncpaySim: GatewaySim = {
           id: charge.id,
           idtransaction: charge.hash,
           status: syncpaySim.statusWord[charge.state],
-          amount: centavosToReais(charge.amountCentavos),
+          amount: minorToMajorNumber(charge.amountCentavos, "BRL"),
           externalreference: charge.reference,
         },
       },

@@ -1,4 +1,5 @@
-import { centavosToReais, reaisToCentavos } from "@/lib/pix/money";
+import { minorToMajorNumber } from "@/lib/money";
+import { reaisToCentavos } from "@/lib/pix/money";
 import { header, num, sendJson } from "../http";
 import { customerProblem, enforceReadRule, refuseCustomer } from "../rules";
 import type { SimCharge } from "../state";
@@ -14,7 +15,7 @@ export const WIINPAY_SIM_SELF_USER_ID = "wiin_user_sim_self";
 const row = (charge: SimCharge) => ({
   id: charge.id,
   status: wiinpaySim.statusWord[charge.state],
-  value: centavosToReais(charge.amountCentavos),
+  value: minorToMajorNumber(charge.amountCentavos, "BRL"),
   metadata: { reference: charge.reference },
 });
 
