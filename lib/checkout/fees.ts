@@ -4,22 +4,16 @@
 // and rounded half-up to the nearest minor unit; the fixed part is given in major units (e.g.
 // "0.50") and converted to the sale currency's minor units, rounded half-up (so it is 0 for a
 // zero-decimal currency when under half a unit); the fee never exceeds the amount.
-import { minorUnitDigits } from "@/lib/i18n/format";
+import { decimalToMinor } from "@/lib/money";
 
 export type FeeRate = { percentBps: number; fixed: string };
 
 /** "0.50" → 50 in BRL/USD, → 1 in JPY ("0.50" rounds half-up), exactly, without floats. */
 export function majorToMinor(major: string, currency: string): number {
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(major.trim());
-  if (!m) throw new Error(`Invalid fixed fee "${major}"`);
-  const digits = minorUnitDigits(currency);
-  const whole = BigInt(m[1]!);
-  const frac = m[2] ?? "";
-  const kept = frac.slice(0, digits).padEnd(digits, "0");
-  const next = frac.charAt(digits);
-  let minor = whole * 10n ** BigInt(digits) + BigInt(kept || "0");
-  if (next && Number(next) >= 5) minor += 1n;
-  return Number(minor);
+  // A fixed fee is never negative, so a sign is as invalid as text.
+  const minor = /^\s*\d/.test(major) ? decimalToMinor(major, currency, "half-up") : null;
+  if (minor === null) throw new Error(`Invalid fixed fee "${major}"`);
+  return minor;
 }
 
 export function percentPart(amountMinor: number, bps: number): number {
