@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useI18n } from "@/lib/i18n/client";
+import { amountToInput } from "@/lib/money";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { apiFetch, ApiError, newIdempotencyKey } from "@/components/api-client";
 import { Alert } from "@/components/ui/alert";
@@ -19,7 +20,6 @@ import {
   CHARGES_KEY,
   chargeKey,
   CONFIGS_KEY,
-  centavosInput,
   gatewayName,
   objectOf,
   parseReais,
@@ -118,7 +118,7 @@ export function ChargeDetailDialog({ chargeId, onClose, types }: Props) {
   function onRefund(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const amount = parseReais(String(form.get("amount") ?? ""));
+    const amount = parseReais(String(form.get("amount") ?? ""), locale);
     if (amount === null) return setRefundError(t("pix.refund.invalid"));
     if (amount > refundable) return setRefundError(t("pix.refund.tooMuch", { max: money(refundable, "BRL") }));
     setRefundError(null);
@@ -229,7 +229,7 @@ export function ChargeDetailDialog({ chargeId, onClose, types }: Props) {
                     name="amount"
                     inputMode="decimal"
                     leading="R$"
-                    defaultValue={centavosInput(refundable, locale)}
+                    defaultValue={amountToInput(refundable, "BRL", locale)}
                     autoComplete="off"
                     autoFocus
                   />

@@ -35,7 +35,7 @@ const BUYER_FIELDS: BuyerField[] = ["name", "email", "document", "phone"];
 
 /** Creates a PIX charge for the store and hands over the buyer's payment link. */
 export function NewChargeDialog({ open, onOpenChange, buyer }: Props) {
-  const { t, money } = useI18n();
+  const { t, money, locale } = useI18n();
   const qc = useQueryClient();
   const [errors, setErrors] = useState<Errors>({});
   const [created, setCreated] = useState<PixChargeRow | null>(null);
@@ -84,7 +84,7 @@ export function NewChargeDialog({ open, onOpenChange, buyer }: Props) {
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const amountCentavos = parseReais(String(form.get("amount") ?? ""));
+    const amountCentavos = parseReais(String(form.get("amount") ?? ""), locale);
     const description = String(form.get("description") ?? "").trim();
     const orderId = String(form.get("orderId") ?? "").trim();
     const next: Errors = {};

@@ -1,5 +1,6 @@
 // JSON shapes of the PIX API as the dashboard and the buyer page receive them (dates as ISO strings).
 import type { CredentialField } from "@/lib/pix/credentials";
+import { parseAmount } from "@/lib/money";
 import type { MessageKey } from "@/lib/i18n/translate";
 
 export type PixStatusName = "pending" | "paid" | "failed" | "refunded" | "disputed";
@@ -162,27 +163,8 @@ export function fieldLabel(t: (k: MessageKey) => string, field: Pick<CredentialF
   return text === key ? field.label : text;
 }
 
-/** "12,50" / "12.50" / "R$ 1.234,56" → centavos; null when it is not a positive amount. */
-export function parseReais(input: string): number | null {
-  let s = input.replace(/R\$|\s/g, "");
-  if (!s) return null;
-  const lastComma = s.lastIndexOf(",");
-  const lastDot = s.lastIndexOf(".");
-  // The last separator followed by 1–2 digits is the decimal one; the others group thousands.
-  const decimalAt = Math.max(lastComma, lastDot);
-  if (decimalAt >= 0 && s.length - decimalAt - 1 <= 2 && s.length - decimalAt - 1 > 0) {
-    s = s.slice(0, decimalAt).replace(/[.,]/g, "") + "." + s.slice(decimalAt + 1);
-  } else {
-    s = s.replace(/[.,]/g, "");
-  }
-  if (!/^\d+(\.\d{1,2})?$/.test(s)) return null;
-  const [whole, frac = ""] = s.split(".");
-  const centavos = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
-  return Number.isSafeInteger(centavos) && centavos > 0 ? centavos : null;
-}
-
-/** Centavos → "12,50" for an input's default value. */
-export function centavosInput(centavos: number, locale: string): string {
-  const s = (centavos / 100).toFixed(2);
-  return locale === "en" ? s : s.replace(".", ",");
+/** What the seller typed ("12,50", "R$ 1.234,56") → centavos; null unless it is a positive amount. */
+export function parseReais(input: string, locale: string): number | null {
+  const parsed = parseAmount(input, "BRL", locale);
+  return parsed.ok && parsed.minor > 0 ? parsed.minor : null;
 }
