@@ -56,7 +56,6 @@ describe("callbacks API", () => {
     keyB = (await createApiKey(b.store.id, b.user.id, { name: "b" }, audit(b.user.id))).secret;
   });
   beforeEach(() => {
-    process.env.RATE_LIMIT_DEFAULT = "1000/minute";
     resetRateLimiters();
   });
 

@@ -21,7 +21,6 @@ describe("API v1 with a store key", () => {
   const stripe = useStripeEmulator();
 
   it("runs the older path names end to end and keeps tenants apart", async () => {
-    process.env.RATE_LIMIT_DEFAULT = "1000/minute";
     const { user, store } = await signUp(
       SignUpInput.parse({
         name: "Api",

@@ -14,7 +14,6 @@ export const APP = "http://localhost:3000";
 export const params = (p: Record<string, string> = {}) => ({ params: Promise.resolve(p) });
 
 export async function seller(currency: "USD" | "BRL" = "USD") {
-  process.env.RATE_LIMIT_DEFAULT = "100000/minute";
   process.env.RATE_LIMIT_CHECKOUT = "100000/minute";
   await ensureDefaultPackages();
   const { user, store: created } = await signUp(

@@ -30,7 +30,6 @@ describe("PIX charges", () => {
     empty = await pixSeller("chg-empty");
   });
   beforeEach(() => {
-    process.env.RATE_LIMIT_DEFAULT = "10000/minute";
     process.env.RATE_LIMIT_CHECKOUT = "10000/minute";
     resetRateLimiters();
     clearTokenCache();

@@ -26,7 +26,6 @@ describe("PIX refunds", () => {
     await addGateway(push, "pushinpay");
   });
   beforeEach(() => {
-    process.env.RATE_LIMIT_DEFAULT = "10000/minute";
     process.env.RATE_LIMIT_WEBHOOK = "10000/minute";
     resetRateLimiters();
     clearTokenCache();

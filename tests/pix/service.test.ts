@@ -21,7 +21,6 @@ describe("PIX gateway configurations", () => {
     b = await pixSeller("cfg-b");
   });
   beforeEach(() => {
-    process.env.RATE_LIMIT_DEFAULT = "10000/minute";
     resetRateLimiters();
   });
 
