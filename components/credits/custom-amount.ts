@@ -1,4 +1,5 @@
-import { minorUnitDigits, parseAmount } from "@/lib/money";
+import { creditsForAmount } from "@/lib/credits/config";
+import { parseAmount } from "@/lib/money";
 import type { Locale } from "@/lib/i18n/config";
 import type { CustomAmountRule } from "./types";
 
@@ -11,8 +12,7 @@ export type CustomAmountCheck =
  * the preview only; the server computes the credits it grants with the same rule.
  */
 export function creditsFor(amountMinor: number, rule: Pick<CustomAmountRule, "creditsPerUnit" | "currency">): number {
-  const perMajor = 10 ** minorUnitDigits(rule.currency);
-  return Math.floor((amountMinor * rule.creditsPerUnit) / perMajor);
+  return creditsForAmount(amountMinor, rule);
 }
 
 /** What the seller typed → amount in minor units within the bounds, and the credits it buys. */

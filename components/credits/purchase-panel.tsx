@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { formatNumber } from "@/lib/i18n/format";
-import { amountToInput } from "@/lib/money";
+import { amountToInput, minorPerMajor } from "@/lib/money";
 import { apiFetch, ApiError, newIdempotencyKey } from "@/components/api-client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -230,7 +230,7 @@ export function PurchasePanel({
               {t("credits.buy.customHint", {
                 ...bounds,
                 rate: formatNumber(custom.creditsPerUnit, locale),
-                unit: money(10 ** 2, custom.currency),
+                unit: money(minorPerMajor(custom.currency), custom.currency),
               })}
             </p>
             {customCheck.ok && (

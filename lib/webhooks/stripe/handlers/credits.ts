@@ -11,6 +11,7 @@ import { getStripe } from "@/lib/stripe/client";
 import type { HandlerContext } from "@/lib/webhooks/stripe/context";
 import { appendEntry, findEntry, inLedgerTx, lockBalance } from "@/lib/credits/ledger";
 import { applyPaymentIntent, CREDITS_PURPOSE, ledgerActorOf } from "@/lib/credits/purchases";
+import { shareOf } from "@/lib/money";
 
 const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
 
@@ -35,7 +36,7 @@ async function purchaseForCharge(charge: Stripe.Charge) {
 /** Credits that a money amount of a purchase stands for, rounded down, never above the purchase. */
 export function proportionalCredits(credits: number, amount: number, part: number): number {
   if (amount <= 0 || part <= 0) return 0;
-  return Math.min(credits, Math.floor((credits * Math.min(part, amount)) / amount));
+  return Math.min(credits, shareOf(credits, Math.min(part, amount), amount));
 }
 
 /**
