@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { readBodyText } from "@/lib/http/body";
 import { withPublic } from "@/lib/http/handler";
 import { env } from "@/lib/env/server";
-import { parseSecrets, verifyStripeSignature } from "./verify";
+import { assertStripeEvent, parseSecrets, verifyStripeSignature } from "./verify";
 import { ingestEvent } from "./process";
 
 const MAX_EVENT_BYTES = 1_048_576;
@@ -19,6 +19,7 @@ export function stripeWebhookRoute(kind: "platform" | "connect") {
         kind === "platform" ? env().STRIPE_WEBHOOK_SECRET : env().STRIPE_CONNECT_WEBHOOK_SECRET,
       );
       const event = verifyStripeSignature(raw, req.headers.get("stripe-signature"), secrets);
+      assertStripeEvent(event);
       if (kind === "connect" && !event.account)
         throw new AppError("bad_request", "Connect endpoint received a platform event.");
       if (kind === "platform" && event.account)

@@ -1,6 +1,8 @@
 import type Stripe from "stripe";
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getStripe } from "@/lib/stripe/client";
+import { assertStorableText } from "@/lib/validation/text";
 
 /** How far a Stripe-Signature timestamp may be from our clock, in either direction. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -55,4 +57,31 @@ export function verifyStripeSignature(
     "invalid_signature",
     "The Stripe-Signature does not match any configured secret, or its timestamp is too old.",
   );
+}
+
+/** The fields the event ledger stores (each a not-null column, or the store lookup's metadata). */
+const EventEnvelope = z.object({
+  id: z.string().min(1).max(255),
+  type: z.string().min(1).max(255),
+  livemode: z.boolean(),
+  created: z.number().int().nonnegative().max(32_503_680_000),
+  account: z.string().min(1).max(255).nullish(),
+  data: z.object({
+    object: z.object({ metadata: z.record(z.string(), z.string()).nullish() }).loose(),
+  }),
+});
+
+/**
+ * A signed body that is not a Stripe event we can record (a field missing or of the wrong type) is
+ * a 400 `bad_request` naming the field, before anything is written: a malformed delivery is the
+ * sender's error, not a 500 that Stripe would retry forever.
+ */
+export function assertStripeEvent(event: unknown): asserts event is Stripe.Event {
+  const parsed = EventEnvelope.safeParse(event);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const param = issue.path.join(".");
+    throw new AppError("bad_request", `Not a Stripe event: ${param || "body"}: ${issue.message}`, { param });
+  }
+  assertStorableText(event);
 }
