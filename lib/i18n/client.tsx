@@ -2,7 +2,8 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Locale } from "./config";
 import { createTranslator, type TranslateFn } from "./translate";
-import { formatDateTime, formatMoney } from "./format";
+import { formatMoney } from "@/lib/money";
+import { formatDateTime } from "./format";
 
 type I18nValue = {
   locale: Locale;

@@ -1,8 +1,5 @@
 import type { Locale } from "./config";
 
-// Money formatting lives in lib/money (the one place that converts minor units to text).
-export { formatMoney, minorUnitDigits } from "@/lib/money";
-
 /** The zone every date in the UI is shown in (most sellers are in Brazil). */
 export const DISPLAY_TIME_ZONE = "America/Sao_Paulo";
 

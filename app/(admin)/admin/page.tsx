@@ -9,7 +9,8 @@ import { TenantCredits, TenantPix } from "@/components/admin/tenant-money";
 import { listTenantOverview, platformMoneyTotals } from "@/lib/admin/tenants";
 import { platformCounts } from "@/lib/admin/users";
 import { getI18n } from "@/lib/i18n/server";
-import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { formatMoney } from "@/lib/money";
 import { requireAdminPage } from "@/lib/auth/session";
 
 export const metadata = { title: "Admin" };

@@ -7,7 +7,7 @@ import { CheckCircleIcon, ChevronRightIcon } from "@/components/ui/icons";
 import Link from "next/link";
 import { requireSellerPage } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
-import { formatMoney } from "@/lib/i18n/format";
+import { formatMoney } from "@/lib/money";
 import { countActiveApiKeys } from "@/lib/auth/api-keys";
 import { listProductsWithActivePrices, productCounts } from "@/lib/catalog/products";
 import { getAccountStatus } from "@/lib/connect/accounts";
