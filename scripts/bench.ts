@@ -276,6 +276,7 @@ async function benchCallbacks(db: import("../lib/db/client").Database) {
     const store = await db.prisma.store.create({ data: { ownerId: owner.id, name: "Bench", slug: dbName } });
     const { createEndpoint } = await import("../lib/callbacks/endpoints");
     const { enqueueStoreEvent } = await import("../lib/callbacks/enqueue");
+    const { paymentSucceeded } = await import("../lib/callbacks/contract");
     const { deliverDue } = await import("../lib/callbacks/deliver");
     await createEndpoint(
       { id: store.id, storeDomain: null },
@@ -290,16 +291,23 @@ async function benchCallbacks(db: import("../lib/db/client").Database) {
         const { eventId } = await db.prisma.$transaction((tx) =>
           enqueueStoreEvent(tx, {
             storeId: store.id,
-            type: "payment.succeeded",
             sourceKey: `bench:${i}`,
-            data: {
-              orderId: `o${i}`,
-              storeId: store.id,
-              provider: "stripe",
-              amount: 1000,
-              currency: "BRL",
-              status: "paid",
-            },
+            ...paymentSucceeded({
+              order: {
+                id: `o${i}`,
+                externalOrderId: null,
+                storeId: store.id,
+                amountTotal: 1000,
+                currency: "BRL",
+                channel: "CHECKOUT",
+                paymentIntentId: null,
+                checkoutSessionId: null,
+                subscriptionId: null,
+                customerEmail: null,
+                failureCode: null,
+                failureMessage: null,
+              },
+            }),
           }),
         );
         enqueuedAt.set(eventId, Date.now());

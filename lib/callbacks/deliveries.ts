@@ -5,6 +5,7 @@ import type { CallbackStatus } from "@/generated/prisma/client";
 import { prisma, type Tx } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { AppError, notFound } from "@/lib/errors";
+import { testPaymentSucceeded } from "./contract";
 import { buildStoreEvent, writeDeliveries } from "./enqueue";
 
 export const DELIVERY_VIEW = {
@@ -121,17 +122,8 @@ export async function sendTestEvent(
       throw new AppError("conflict", "There is no enabled callback endpoint to send a test event to.");
     }
     const event = buildStoreEvent({
-      type: "payment.succeeded",
       sourceKey: `test:${opts.sourceKey ?? randomUUID()}`,
-      data: {
-        orderId: null,
-        storeId: store.id,
-        provider: "stripe",
-        amount: 1990,
-        currency: store.currency,
-        status: "succeeded",
-        test: true,
-      },
+      ...testPaymentSucceeded(store),
     });
     const deliveries = await writeDeliveries(
       tx,

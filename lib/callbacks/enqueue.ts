@@ -7,43 +7,31 @@ import type { Tx } from "@/lib/db/client";
 import { enqueue } from "@/lib/jobs/runner";
 import { logger } from "@/lib/log/logger";
 import { CALLBACKS_DELIVER_JOB } from "./config";
+import type { StoreEvent, StoreEventPayload } from "./contract";
 import type { StoreEventType } from "./event-types";
 
 export type { StoreEventType } from "./event-types";
-export type StoreEventData = {
-  orderId: string | null;
-  storeId: string;
-  provider: "stripe" | "pix";
-  amount: number;
-  currency: string;
-  status: string;
-  [k: string]: unknown;
-};
-
-export type StoreEventBody = {
-  id: string;
-  type: StoreEventType;
-  created: number;
-  livemode: boolean;
-  data: StoreEventData;
-};
+/** A whole callback body as the store receives it (lib/callbacks/contract.ts). */
+export type StoreEventBody = StoreEvent;
 
 /** `evt_` + 24 hex chars of sha256("sourceKey:type"): a replay of the same source event gets the same id. */
 export function storeEventId(sourceKey: string, type: StoreEventType): string {
   return `evt_${createHash("sha256").update(`${sourceKey}:${type}`).digest("hex").slice(0, 24)}`;
 }
 
+/** The body for a built payload (lib/callbacks/contract.ts builders): id, type, created, livemode, data, in that order. */
 export function buildStoreEvent(
-  input: { type: StoreEventType; data: StoreEventData; sourceKey: string; livemode?: boolean },
+  input: StoreEventPayload & { sourceKey: string; livemode?: boolean },
   created = new Date(),
 ): StoreEventBody {
+  // input is one member of the union, so its type and data belong together; TypeScript loses that pairing in a new literal.
   return {
     id: storeEventId(input.sourceKey, input.type),
     type: input.type,
     created: Math.floor(created.getTime() / 1000),
     livemode: input.livemode ?? false,
     data: input.data,
-  };
+  } as StoreEventBody;
 }
 
 /** One outbox row per endpoint; a row that already exists for (eventId, endpointId) is left alone. */
@@ -70,7 +58,7 @@ export async function writeDeliveries(
 /** Writes one outbox row per enabled endpoint of the store whose filter accepts the type, inside tx. Idempotent on sourceKey: the same (sourceKey, type) never enqueues twice. Returns the event id. */
 export async function enqueueStoreEvent(
   tx: Tx,
-  input: { storeId: string; type: StoreEventType; data: StoreEventData; sourceKey: string; livemode?: boolean },
+  input: StoreEventPayload & { storeId: string; sourceKey: string; livemode?: boolean },
 ): Promise<{ eventId: string; deliveries: number }> {
   if (input.data.storeId !== input.storeId) throw new Error("enqueueStoreEvent: data.storeId must equal storeId");
   if (!input.sourceKey) throw new Error("enqueueStoreEvent: sourceKey is required");

@@ -4,8 +4,15 @@
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { prisma, type Tx } from "@/lib/db/client";
 import { lockRow } from "@/lib/db/lock";
-import { enqueueStoreEvent, kickDeliveries, type StoreEventType } from "@/lib/callbacks/enqueue";
-import type { Order, OrderStatus } from "@/generated/prisma/client";
+import {
+  disputeCreated,
+  paymentFailed,
+  paymentRefunded,
+  paymentSucceeded,
+  storeEventForStatus,
+} from "@/lib/callbacks/contract";
+import { enqueueStoreEvent, kickDeliveries } from "@/lib/callbacks/enqueue";
+import type { Order } from "@/generated/prisma/client";
 import { nextOrderStatus, PAYMENT_EVENT } from "./state";
 
 /** What a Checkout Session or PaymentIntent says about the payment. */
@@ -31,27 +38,6 @@ export type RefundFacts = {
 };
 export type ChargeRefunds = { amount: number; amountRefunded: number; refunds: RefundFacts[] };
 export type DisputeFacts = { id: string; amount: number; currency: string; status: string; reason: string };
-
-const CALLBACK_FOR: Partial<Record<OrderStatus, StoreEventType>> = {
-  PAID: "payment.succeeded",
-  FAILED: "payment.failed",
-  REFUNDED: "payment.refunded",
-  PARTIALLY_REFUNDED: "payment.refunded",
-  DISPUTED: "dispute.created",
-};
-
-/** The order part every store callback about an order carries (docs/store-integration.md). */
-function orderCallbackData(order: Order) {
-  return {
-    orderId: order.externalOrderId ?? order.id,
-    vitrineOrderId: order.id,
-    storeId: order.storeId,
-    provider: "stripe" as const,
-    amount: order.amountTotal,
-    currency: order.currency,
-    status: order.status.toLowerCase(),
-  };
-}
 
 /** Runs fn on the locked, freshly read order; wakes the callback worker once the transaction commits. */
 async function withLockedOrder<T>(
@@ -113,25 +99,15 @@ export function applyOrderUpdate(orderId: string, update: OrderUpdate, audit: Au
         failureCode: updated.failureCode,
       },
     });
-    const type = CALLBACK_FOR[next];
-    if (!type) return { result: updated, callbacks: 0 };
+    const type = storeEventForStatus(next);
+    if (type !== "payment.succeeded" && type !== "payment.failed") return { result: updated, callbacks: 0 };
     const sourceKey = paid
       ? `order:${order.id}:paid`
       : `order:${order.id}:${next.toLowerCase()}:${update.attemptRef ?? update.failureCode ?? "-"}`;
     const { deliveries } = await enqueueStoreEvent(tx, {
       storeId: order.storeId,
-      type,
       sourceKey,
-      data: {
-        ...orderCallbackData(updated),
-        channel: updated.channel.toLowerCase(),
-        paymentIntentId: updated.paymentIntentId,
-        checkoutSessionId: updated.checkoutSessionId,
-        subscriptionId: updated.subscriptionId,
-        customerEmail: updated.customerEmail,
-        failureCode: updated.failureCode,
-        failureMessage: updated.failureMessage,
-      },
+      ...(type === "payment.succeeded" ? paymentSucceeded({ order: updated }) : paymentFailed({ order: updated })),
     });
     return { result: updated, callbacks: deliveries };
   });
@@ -144,7 +120,6 @@ export function applyOrderUpdate(orderId: string, update: OrderUpdate, audit: Au
 export function recordOrderRefunds(orderId: string, charge: ChargeRefunds, audit: AuditContext): Promise<void> {
   return withLockedOrder(orderId, async (tx, order) => {
     const event = charge.amountRefunded >= charge.amount ? "refunded" : "partially_refunded";
-    const target = event === "refunded" ? "REFUNDED" : "PARTIALLY_REFUNDED";
     const next = nextOrderStatus(order.status, event);
     if (next) {
       await tx.order.update({ where: { id: order.id }, data: { status: next } });
@@ -176,15 +151,8 @@ export function recordOrderRefunds(orderId: string, charge: ChargeRefunds, audit
       if (count === 0) continue;
       const { deliveries } = await enqueueStoreEvent(tx, {
         storeId: order.storeId,
-        type: "payment.refunded",
         sourceKey: `refund:${refund.id}`,
-        data: {
-          ...orderCallbackData(order),
-          status: target.toLowerCase(),
-          refundId: refund.id,
-          refundAmount: refund.amount,
-          amountRefunded: charge.amountRefunded,
-        },
+        ...paymentRefunded({ order, refund, amountRefunded: charge.amountRefunded, status: event }),
       });
       callbacks += deliveries;
     }
@@ -225,15 +193,8 @@ export function recordOrderDispute(orderId: string, dispute: DisputeFacts, audit
       });
       const { deliveries } = await enqueueStoreEvent(tx, {
         storeId: order.storeId,
-        type: "dispute.created",
         sourceKey: `dispute:${dispute.id}`,
-        data: {
-          ...orderCallbackData(order),
-          amount: dispute.amount,
-          status: "disputed",
-          disputeId: dispute.id,
-          reason: dispute.reason,
-        },
+        ...disputeCreated({ order, dispute }),
       });
       return { result: undefined, callbacks: deliveries };
     }

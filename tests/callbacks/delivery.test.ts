@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { useTestDatabase } from "../support/db";
-import { audit, later, newSeller, startReceiver, stringHeaders } from "./support";
+import { audit, later, newSeller, orderEvent, sampleOrder, startReceiver, stringHeaders } from "./support";
 import { enqueueStoreEvent, type StoreEventType } from "@/lib/callbacks/enqueue";
 import { createEndpoint, rotateEndpointSecret } from "@/lib/callbacks/endpoints";
 import { deliverDue } from "@/lib/callbacks/deliver";
@@ -37,16 +37,8 @@ describe("callback delivery", () => {
       db().prisma.$transaction((tx) =>
         enqueueStoreEvent(tx, {
           storeId: seller.store.id,
-          type,
           sourceKey,
-          data: {
-            orderId: `ord_${sourceKey}`,
-            storeId: seller.store.id,
-            provider: "stripe",
-            amount: 4990,
-            currency: "BRL",
-            status: "succeeded",
-          },
+          ...orderEvent(type, sampleOrder(seller.store.id, `ord_${sourceKey}`)),
         }),
       );
     const deliveries = () =>

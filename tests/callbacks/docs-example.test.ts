@@ -3,12 +3,29 @@
 import { describe, expect, it } from "vitest";
 import { verifyPaymentsSignature, verifyWithStandardWebhooks } from "@/docs/examples/verify-callback";
 import { generateSigningSecret, signCallback } from "@/lib/callbacks/sign";
+import { paymentSucceeded } from "@/lib/callbacks/contract";
 import { buildStoreEvent } from "@/lib/callbacks/enqueue";
 
 const event = buildStoreEvent({
-  type: "payment.succeeded",
   sourceKey: "evt_doc",
-  data: { orderId: "ord_42", storeId: "st_1", provider: "pix", amount: 12_345, currency: "BRL", status: "paid" },
+  ...paymentSucceeded({
+    pixCharge: {
+      id: "chg_1",
+      externalOrderId: "ord_42",
+      storeId: "st_1",
+      amountCentavos: 12_345,
+      gateway: "pushinpay",
+      reference: "vt1",
+      transactionId: null,
+      endToEndId: null,
+      paidAmountCentavos: 12_345,
+      refundedCentavos: 0,
+      customer: null,
+      paidAt: new Date("2026-11-22T12:00:00Z"),
+      failureCode: null,
+      failureMessage: null,
+    },
+  }),
 });
 const body = JSON.stringify(event);
 

@@ -1,21 +1,16 @@
 // The outbox writer the Stripe and PIX handlers call inside their transactions.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/db";
-import { audit, newSeller } from "./support";
-import { enqueueStoreEvent, kickDeliveries, storeEventId, type StoreEventData } from "@/lib/callbacks/enqueue";
+import { audit, newSeller, orderEvent, sampleOrder } from "./support";
+import { enqueueStoreEvent, kickDeliveries, storeEventId } from "@/lib/callbacks/enqueue";
+import type { StoreEventType } from "@/lib/callbacks/event-types";
 import { createEndpoint, updateEndpoint } from "@/lib/callbacks/endpoints";
 
 process.env.CALLBACK_ALLOWED_HOSTS = "127.0.0.1,localhost";
 
-const data = (storeId: string, extra: Partial<StoreEventData> = {}): StoreEventData => ({
-  orderId: "ord_1",
-  storeId,
-  provider: "stripe",
-  amount: 4990,
-  currency: "BRL",
-  status: "succeeded",
-  ...extra,
-});
+/** An event of that type about order ord_1 (R$ 49,90) of the store. */
+const about = (storeId: string, type: StoreEventType = "payment.succeeded") =>
+  orderEvent(type, sampleOrder(storeId, "ord_1"));
 
 describe("enqueueStoreEvent", () => {
   const { db } = useTestDatabase();
@@ -37,8 +32,7 @@ describe("enqueueStoreEvent", () => {
     const result = await db().prisma.$transaction((tx) =>
       enqueueStoreEvent(tx, {
         storeId: seller.store.id,
-        type: "payment.succeeded",
-        data: data(seller.store.id),
+        ...about(seller.store.id),
         sourceKey: "evt_stripe_A",
         livemode: true,
       }),
@@ -67,8 +61,7 @@ describe("enqueueStoreEvent", () => {
       db().prisma.$transaction((tx) =>
         enqueueStoreEvent(tx, {
           storeId: seller.store.id,
-          type: "payment.refunded",
-          data: data(seller.store.id, { status: "refunded" }),
+          ...about(seller.store.id, "payment.refunded"),
           sourceKey: "evt_stripe_B",
         }),
       );
@@ -88,8 +81,7 @@ describe("enqueueStoreEvent", () => {
       db().prisma.$transaction(async (tx) => {
         await enqueueStoreEvent(tx, {
           storeId: seller.store.id,
-          type: "payment.failed",
-          data: data(seller.store.id, { status: "failed" }),
+          ...about(seller.store.id, "payment.failed"),
           sourceKey: "evt_rolled_back",
         });
         throw new Error("order update failed");
@@ -107,8 +99,7 @@ describe("enqueueStoreEvent", () => {
     const r = await db().prisma.$transaction((tx) =>
       enqueueStoreEvent(tx, {
         storeId: other.store.id,
-        type: "payment.succeeded",
-        data: data(other.store.id),
+        ...about(other.store.id),
         sourceKey: "pix:chg_1:paid",
       }),
     );
@@ -117,8 +108,7 @@ describe("enqueueStoreEvent", () => {
       db().prisma.$transaction((tx) =>
         enqueueStoreEvent(tx, {
           storeId: other.store.id,
-          type: "payment.succeeded",
-          data: data(seller.store.id),
+          ...about(seller.store.id),
           sourceKey: "x",
         }),
       ),

@@ -2,7 +2,7 @@
 // retry due in 5 s gets a follow-up job instead of waiting for the once-a-minute sweep.
 import { afterAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/db";
-import { audit, newSeller, startReceiver } from "./support";
+import { audit, newSeller, orderEvent, sampleOrder, startReceiver } from "./support";
 import { startJobRunner, stopJobRunner } from "@/lib/jobs/runner";
 import { callbacksDeliverJob } from "@/lib/callbacks/job";
 import { enqueueStoreEvent, kickDeliveries } from "@/lib/callbacks/enqueue";
@@ -31,16 +31,8 @@ describe("callbacks.deliver job", () => {
       const { eventId } = await db().prisma.$transaction((tx) =>
         enqueueStoreEvent(tx, {
           storeId: seller.store.id,
-          type: "payment.succeeded",
           sourceKey: "evt_job",
-          data: {
-            orderId: "o1",
-            storeId: seller.store.id,
-            provider: "pix",
-            amount: 100,
-            currency: "BRL",
-            status: "paid",
-          },
+          ...orderEvent("payment.succeeded", sampleOrder(seller.store.id, "o1", { amountTotal: 100 })),
         }),
       );
       await kickDeliveries();

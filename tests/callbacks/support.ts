@@ -4,6 +4,17 @@ import type { AddressInfo } from "node:net";
 import { ctx, uniqueEmail } from "../support/db";
 import { signUp, SignUpInput } from "@/lib/auth/sign-up";
 import { prisma } from "@/lib/db/client";
+import {
+  disputeCreated,
+  type OrderFacts,
+  paymentFailed,
+  paymentRefunded,
+  paymentSucceeded,
+  type StoreEventPayload,
+  subscriptionCanceled,
+  subscriptionUpdated,
+} from "@/lib/callbacks/contract";
+import type { StoreEventType } from "@/lib/callbacks/event-types";
 
 export const audit = (userId: string) => ({ ...ctx, actor: { type: "user" as const, id: userId } });
 
@@ -52,3 +63,47 @@ export const stringHeaders = (h: IncomingHttpHeaders): Record<string, string> =>
   Object.fromEntries(Object.entries(h).filter((e): e is [string, string] => typeof e[1] === "string"));
 
 export const later = (seconds: number, from = new Date()) => new Date(from.getTime() + seconds * 1000);
+
+/** A Stripe order's facts as the contract's builders take them (a Prisma Order has these fields). */
+export function sampleOrder(storeId: string, orderId: string, overrides: Partial<OrderFacts> = {}): OrderFacts {
+  return {
+    id: `vt_${orderId}`,
+    externalOrderId: orderId,
+    storeId,
+    amountTotal: 4990,
+    currency: "BRL",
+    channel: "CHECKOUT",
+    paymentIntentId: null,
+    checkoutSessionId: null,
+    subscriptionId: null,
+    customerEmail: null,
+    failureCode: null,
+    failureMessage: null,
+    ...overrides,
+  };
+}
+
+/** A callback of the given type about that order, from the contract's builder for the type. */
+export function orderEvent(type: StoreEventType, order: OrderFacts): StoreEventPayload {
+  const subscription = { id: "sub_1", status: type === "subscription.canceled" ? "canceled" : "active" };
+  const facts = { order, subscription: { ...subscription, cancelAtPeriodEnd: false, currentPeriodEnd: null } };
+  switch (type) {
+    case "payment.succeeded":
+      return paymentSucceeded({ order });
+    case "payment.failed":
+      return paymentFailed({ order });
+    case "payment.refunded":
+      return paymentRefunded({
+        order,
+        refund: { id: "re_1", amount: order.amountTotal },
+        amountRefunded: order.amountTotal,
+        status: "refunded",
+      });
+    case "dispute.created":
+      return disputeCreated({ order, dispute: { id: "dp_1", amount: order.amountTotal, reason: "fraudulent" } });
+    case "subscription.updated":
+      return subscriptionUpdated(facts);
+    case "subscription.canceled":
+      return subscriptionCanceled(facts);
+  }
+}

@@ -5,7 +5,14 @@ import type { PixCharge } from "@/generated/prisma/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { prisma, type Tx } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
-import { enqueueStoreEvent, kickDeliveries, type StoreEventType } from "@/lib/callbacks/enqueue";
+import {
+  disputeCreated,
+  paymentRefunded,
+  paymentSucceeded,
+  type StoreEventPayload,
+  storeEventForStatus,
+} from "@/lib/callbacks/contract";
+import { enqueueStoreEvent, kickDeliveries } from "@/lib/callbacks/enqueue";
 import { transition } from "@/lib/pix/match";
 import { isPixStatus, type PixStatus } from "@/lib/pix/status";
 
@@ -26,53 +33,19 @@ export type StatusReport = {
 export type ApplyOutcome = "changed" | "unchanged" | "underpaid" | "refund_recorded";
 export type ApplyResult = { charge: PixCharge; outcome: ApplyOutcome; reason: string };
 
-export const PIX_CURRENCY = "BRL";
-
 export async function lockCharge(tx: Tx, chargeId: string): Promise<PixCharge> {
   await tx.$queryRawUnsafe(`SELECT id FROM "PixCharge" WHERE id = $1 FOR UPDATE`, chargeId);
   return tx.pixCharge.findUniqueOrThrow({ where: { id: chargeId } });
 }
 
-const CALLBACK_FOR: Partial<Record<PixStatus, StoreEventType>> = {
-  paid: "payment.succeeded",
-  refunded: "payment.refunded",
-  disputed: "dispute.created",
-};
-
-/** The store callback for a PIX transition; the same data shape as Stripe orders, with provider "pix". */
-export async function enqueuePixCallback(
+/** Writes a PIX charge's store callback (lib/callbacks/contract.ts builds it) to the outbox. */
+async function enqueuePixCallback(
   tx: Tx,
   charge: PixCharge,
-  type: StoreEventType,
+  event: StoreEventPayload,
   sourceKey: string,
-  status: string,
 ): Promise<boolean> {
-  const customer = (charge.customer ?? {}) as { email?: string };
-  const { deliveries } = await enqueueStoreEvent(tx, {
-    storeId: charge.storeId,
-    type,
-    sourceKey,
-    data: {
-      orderId: charge.externalOrderId ?? charge.id,
-      pixChargeId: charge.id,
-      storeId: charge.storeId,
-      provider: "pix",
-      amount: charge.amountCentavos,
-      currency: PIX_CURRENCY,
-      status,
-      channel: "pix",
-      gateway: charge.gateway,
-      reference: charge.reference,
-      transactionId: charge.transactionId,
-      endToEndId: charge.endToEndId,
-      paidAmount: charge.paidAmountCentavos,
-      refundedAmount: charge.refundedCentavos,
-      customerEmail: customer.email ?? null,
-      paidAt: charge.paidAt?.toISOString() ?? null,
-      failureCode: charge.failureCode,
-      failureMessage: charge.failureMessage,
-    },
-  });
+  const { deliveries } = await enqueueStoreEvent(tx, { storeId: charge.storeId, sourceKey, ...event });
   return deliveries > 0;
 }
 
@@ -203,15 +176,23 @@ export async function applyPixStatusTx(
 
   // Paid on the way to a refund or dispute (a webhook that arrives late) still tells the store it was paid.
   if (decision.apply && paidNow && next !== "failed")
-    kick = (await enqueuePixCallback(tx, updated, "payment.succeeded", `pix:${charge.id}:paid`, "paid")) || kick;
-  const type = decision.apply ? CALLBACK_FOR[next] : undefined;
-  if (type && type !== "payment.succeeded" && type !== "payment.refunded")
-    kick = (await enqueuePixCallback(tx, updated, type, `pix:${charge.id}:${next}`, next)) || kick;
+    kick =
+      (await enqueuePixCallback(tx, updated, paymentSucceeded({ pixCharge: updated }), `pix:${charge.id}:paid`)) ||
+      kick;
+  // Paid and refunds have their own callbacks (above, below); a failed PIX charge sends none.
+  if (decision.apply && storeEventForStatus(next) === "dispute.created")
+    kick =
+      (await enqueuePixCallback(tx, updated, disputeCreated({ pixCharge: updated }), `pix:${charge.id}:${next}`)) ||
+      kick;
   if (refundChanged) {
     const status = refunded >= (updated.paidAmountCentavos ?? paidAmount) ? "refunded" : "partially_refunded";
     kick =
-      (await enqueuePixCallback(tx, updated, "payment.refunded", `pix:${charge.id}:refunded:${refunded}`, status)) ||
-      kick;
+      (await enqueuePixCallback(
+        tx,
+        updated,
+        paymentRefunded({ pixCharge: updated, status }),
+        `pix:${charge.id}:refunded:${refunded}`,
+      )) || kick;
   }
   return { charge: updated, outcome: decision.apply ? "changed" : "refund_recorded", reason: decision.reason, kick };
 }

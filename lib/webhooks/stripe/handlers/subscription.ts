@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import { prisma } from "@/lib/db/client";
 import { applySubscription } from "@/lib/billing/plans";
+import { subscriptionCanceled, subscriptionUpdated } from "@/lib/callbacks/contract";
 import { enqueueStoreEvent, kickDeliveries } from "@/lib/callbacks/enqueue";
 import { getStripe } from "@/lib/stripe/client";
 import { findOrder, opts, type EventHandler } from "../context";
@@ -25,25 +26,18 @@ export const onSubscriptionChange: EventHandler = async (ctx) => {
   if (obj.object !== "subscription" || ctx.event.type === "customer.subscription.trial_will_end") return;
   const order = await findOrder({ subscriptionId: sub.id }, ctx.stripeAccount);
   if (!order) return;
-  const type = sub.status === "canceled" ? "subscription.canceled" : "subscription.updated";
+  const facts = {
+    order,
+    subscription: {
+      id: sub.id,
+      status: sub.status,
+      cancelAtPeriodEnd: sub.cancel_at_period_end,
+      currentPeriodEnd: sub.items.data[0]?.current_period_end ?? null,
+    },
+  };
+  const event = sub.status === "canceled" ? subscriptionCanceled(facts) : subscriptionUpdated(facts);
   const { deliveries } = await prisma.$transaction((tx) =>
-    enqueueStoreEvent(tx, {
-      storeId: order.storeId,
-      type,
-      sourceKey: ctx.event.id,
-      data: {
-        orderId: order.externalOrderId ?? order.id,
-        vitrineOrderId: order.id,
-        storeId: order.storeId,
-        provider: "stripe",
-        amount: order.amountTotal,
-        currency: order.currency,
-        status: sub.status,
-        subscriptionId: sub.id,
-        cancelAtPeriodEnd: sub.cancel_at_period_end,
-        currentPeriodEnd: sub.items.data[0]?.current_period_end ?? null,
-      },
-    }),
+    enqueueStoreEvent(tx, { storeId: order.storeId, sourceKey: ctx.event.id, ...event }),
   );
   if (deliveries > 0) await kickDeliveries();
 };
