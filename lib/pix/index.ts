@@ -30,6 +30,7 @@ export {
   type ParsedBrCode,
 } from "./brcode";
 export { brCodeToPngDataUrl, brCodeToSvg } from "./qr";
-export { matchWebhook, transition, type MatchCandidate, type MatchResult, type TransitionDecision } from "./match";
+export { matchWebhook, type MatchCandidate, type MatchResult } from "./match";
+export { transition, type TransitionDecision } from "./transition";
 export { redactUrl } from "./http";
 export type * from "./types";

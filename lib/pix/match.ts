@@ -1,3 +1,5 @@
+// Which of our charges a gateway notification means, inside the tenant whose webhook URL was
+// called. What then happens to the charge is lib/pix/transition.ts.
 import type { PixStatus } from "./status";
 import type { PixGatewayId, PixWebhookEvent } from "./types";
 
@@ -75,48 +77,4 @@ export function matchWebhook<C extends MatchCandidate>(input: MatchInput<C>): Ma
   );
   if (byAmount.length === 1) return { charge: byAmount[0], by: "amount", flagged: true };
   return { charge: null, reason: byAmount.length > 1 ? "ambiguous_amount" : "no_match" };
-}
-
-export type TransitionDecision = { apply: boolean; next: PixStatus; reason: string };
-
-export type TransitionOptions = {
-  /** The incoming status comes from re-reading the charge at the gateway, not from a webhook alone. */
-  verified?: boolean;
-};
-
-/**
- * Whether a charge may move from `current` to `incoming`:
- * pending → anything; paid is final except → refunded/disputed; refunded is final;
- * disputed → refunded, or back to paid when the gateway confirms; failed → paid only when the
- * gateway re-read says paid (a late payment on an expired charge). Nothing goes back to pending.
- */
-export function transition(
-  current: PixStatus,
-  incoming: PixStatus,
-  options: TransitionOptions = {},
-): TransitionDecision {
-  const keep = (reason: string): TransitionDecision => ({ apply: false, next: current, reason });
-  const move = (reason: string): TransitionDecision => ({ apply: true, next: incoming, reason });
-  if (current === incoming) return keep("unchanged");
-  if (incoming === "pending") return keep("never_back_to_pending");
-  switch (current) {
-    case "pending":
-      return move(`pending_to_${incoming}`);
-    case "paid":
-      return incoming === "refunded" || incoming === "disputed" ? move(`paid_to_${incoming}`) : keep("paid_is_final");
-    case "failed":
-      if (incoming !== "paid") return keep("failed_is_final");
-      return options.verified
-        ? move("late_payment_confirmed_by_gateway")
-        : keep("failed_to_paid_needs_gateway_confirmation");
-    case "disputed":
-      if (incoming === "refunded") return move("dispute_refunded");
-      if (incoming === "paid")
-        return options.verified
-          ? move("dispute_resolved_for_seller")
-          : keep("dispute_resolution_needs_gateway_confirmation");
-      return keep("disputed_only_resolves_to_paid_or_refunded");
-    case "refunded":
-      return keep("refunded_is_final");
-  }
 }

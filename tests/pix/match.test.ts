@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { matchWebhook, transition, type MatchCandidate } from "@/lib/pix/match";
+import { matchWebhook, type MatchCandidate } from "@/lib/pix/match";
+import { transition } from "@/lib/pix/transition";
 import type { PixStatus } from "@/lib/pix/status";
 import type { PixWebhookEvent } from "@/lib/pix/types";
 

@@ -13,7 +13,7 @@ import {
   storeEventForStatus,
 } from "@/lib/callbacks/contract";
 import { enqueueStoreEvent, kickDeliveries } from "@/lib/callbacks/enqueue";
-import { transition } from "@/lib/pix/match";
+import { transition } from "@/lib/pix/transition";
 import { isPixStatus, type PixStatus } from "@/lib/pix/status";
 
 export type StatusReport = {

@@ -1,11 +1,12 @@
 // Re-reading a pending charge at its gateway (reconciler, buyer polling, seller "refresh"), within
 // the gateway's read budget, and expiring what nobody paid in time.
 import "server-only";
-import type { PixCharge } from "@/generated/prisma/client";
+import type { PixCharge, PixGatewayConfig } from "@/generated/prisma/client";
 import type { AuditContext } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { isPixGatewayError } from "@/lib/pix/errors";
+import type { PixGateway } from "@/lib/pix/types";
 import { applyPixStatus, type ApplyResult, type StatusReport } from "./apply";
 import { readStatusWithinBudget } from "./read-budget";
 import { gatewayFor } from "./runtime";
@@ -18,6 +19,39 @@ export const EXPIRY_GRACE_MS = 60_000;
 
 /** `applied`: what changed (null: nothing); `deferredUntil`: the read budget was spent, ask again then. */
 export type CheckResult = { applied: ApplyResult | null; deferredUntil: Date | null };
+
+/** `read: false`: the read budget was spent, ask again at `retryAt`; else the gateway's answer as a verified report. */
+export type GatewayReread = { read: false; retryAt: Date } | { read: true; report: StatusReport };
+
+/**
+ * Re-reads the charge at its gateway within the read budget: the one "re-read at the gateway" step
+ * of the webhook, the reconciler, the buyer's polling and the seller's refresh. The answer is a
+ * verified report for applyPixStatus. Throws PixGatewayError when the gateway fails. The charge
+ * must have a transaction id and its gateway a status query.
+ */
+export async function rereadAtGateway(
+  charge: PixCharge,
+  config: PixGatewayConfig,
+  source: StatusReport["source"],
+  now = new Date(),
+  gw: PixGateway = gatewayFor(config),
+): Promise<GatewayReread> {
+  const read = await readStatusWithinBudget(charge, config, now, gw);
+  if (!read.read) return read;
+  const s = read.status;
+  return {
+    read: true,
+    report: {
+      status: s.status,
+      amountCentavos: s.amountCentavos,
+      refundedCentavos: s.refundedCentavos,
+      endToEndId: s.endToEndId,
+      rawStatus: s.rawStatus,
+      verified: true,
+      source,
+    },
+  };
+}
 
 /**
  * Asks the gateway for the charge's status (if its read budget allows) and applies it, verified.
@@ -37,22 +71,9 @@ export async function checkChargeAtGateway(
     const gw = gatewayFor(config);
     if (gw.capabilities.statusQuery) {
       try {
-        const read = await readStatusWithinBudget(charge, config, now, gw);
-        if (!read.read) return { applied: null, deferredUntil: read.retryAt };
-        const s = read.status;
-        const result = await applyPixStatus(
-          charge.id,
-          {
-            status: s.status,
-            amountCentavos: s.amountCentavos,
-            refundedCentavos: s.refundedCentavos,
-            endToEndId: s.endToEndId,
-            rawStatus: s.rawStatus,
-            verified: true,
-            source,
-          },
-          audit,
-        );
+        const reread = await rereadAtGateway(charge, config, source, now, gw);
+        if (!reread.read) return { applied: null, deferredUntil: reread.retryAt };
+        const result = await applyPixStatus(charge.id, reread.report, audit);
         if (result.charge.status !== "pending") return { applied: result, deferredUntil: null };
       } catch (err) {
         if (!isPixGatewayError(err, "not_found")) throw err;

@@ -12,10 +12,9 @@ import { matchWebhook, type MatchCandidate } from "@/lib/pix/match";
 import { isPixGatewayId } from "@/lib/pix/registry";
 import type { PixStatus } from "@/lib/pix/status";
 import type { PixGateway, PixWebhookEvent } from "@/lib/pix/types";
-import { applyPixStatus } from "./apply";
+import { applyPixStatus, type StatusReport } from "./apply";
 import { describeGatewayError } from "./errors";
-import { GATEWAY_AUDIT } from "./refresh";
-import { readStatusWithinBudget } from "./read-budget";
+import { GATEWAY_AUDIT, rereadAtGateway, type GatewayReread } from "./refresh";
 import { gatewayFor } from "./runtime";
 
 export type WebhookOutcome = "accepted" | "ignored" | "unmatched" | "rejected" | "error";
@@ -92,25 +91,13 @@ async function handleEvent(
       "pix: webhook matched by amount only; acting only on the gateway's answer",
     );
 
-  let report;
+  const audit = GATEWAY_AUDIT(config.gateway);
+  let report: StatusReport;
   if (gw.capabilities.statusQuery && charge.transactionId) {
     // why: no gateway signs its webhooks, so the body is a hint and the gateway's own answer decides.
-    let s;
+    let reread: GatewayReread;
     try {
-      const read = await readStatusWithinBudget(charge, config, now, gw);
-      if (!read.read) {
-        // The gateway's read budget for this charge is spent (PushinPay: one read a minute): the
-        // reconciler re-reads it as soon as the budget allows.
-        if (charge.status === "pending")
-          await prisma.pixCharge.update({ where: { id: charge.id }, data: { nextCheckAt: read.retryAt } });
-        return {
-          outcome: "ignored",
-          chargeId: charge.id,
-          by,
-          detail: `deferred: the gateway's status-read budget is spent; re-check scheduled at ${read.retryAt.toISOString()}`,
-        };
-      }
-      s = read.status;
+      reread = await rereadAtGateway(charge, config, "webhook", now, gw);
     } catch (err) {
       // The gateway can't confirm right now: the reconciler re-reads this charge on its next run.
       if (charge.status === "pending")
@@ -122,17 +109,22 @@ async function handleEvent(
       );
       return { outcome: "error", chargeId: charge.id, by, detail: `re-check scheduled: ${code}: ${message}` };
     }
-    report = {
-      status: s.status,
-      amountCentavos: s.amountCentavos,
-      refundedCentavos: s.refundedCentavos,
-      endToEndId: s.endToEndId,
-      rawStatus: s.rawStatus,
-      verified: true,
-    };
-    if (event.status !== s.status)
+    if (!reread.read) {
+      // The gateway's read budget for this charge is spent (PushinPay: one read a minute): the
+      // reconciler re-reads it as soon as the budget allows.
+      if (charge.status === "pending")
+        await prisma.pixCharge.update({ where: { id: charge.id }, data: { nextCheckAt: reread.retryAt } });
+      return {
+        outcome: "ignored",
+        chargeId: charge.id,
+        by,
+        detail: `deferred: the gateway's status-read budget is spent; re-check scheduled at ${reread.retryAt.toISOString()}`,
+      };
+    }
+    report = reread.report;
+    if (event.status !== report.status)
       logger.warn(
-        { chargeId: charge.id, said: event.status, gateway: s.status },
+        { chargeId: charge.id, said: event.status, gateway: report.status },
         "pix: webhook body disagrees with the gateway; the gateway wins",
       );
   } else {
@@ -144,9 +136,10 @@ async function handleEvent(
       refundedCentavos: event.refundedCentavos,
       rawStatus: event.rawStatus,
       verified: false,
+      source: "webhook",
     };
   }
-  const result = await applyPixStatus(charge.id, { ...report, source: "webhook" }, GATEWAY_AUDIT(config.gateway));
+  const result = await applyPixStatus(charge.id, report, audit);
   const outcome: WebhookOutcome =
     result.outcome === "changed" || result.outcome === "refund_recorded"
       ? "accepted"
