@@ -44,8 +44,6 @@ export async function listDeliveries(
   });
 }
 
-export type CallbackDeliveryView = Awaited<ReturnType<typeof listDeliveries>>[number];
-
 /**
  * Sends a delivery again now, under the same event id so the store deduplicates it. A row still
  * in its retry schedule just moves its next attempt to now; a finished one gets one more attempt.

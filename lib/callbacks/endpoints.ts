@@ -52,8 +52,6 @@ export function listEndpoints(storeId: string) {
   return prisma.callbackEndpoint.findMany({ where: { storeId }, select: ENDPOINT_VIEW, orderBy: { createdAt: "asc" } });
 }
 
-export type CallbackEndpointView = Awaited<ReturnType<typeof listEndpoints>>[number];
-
 /** Creates an endpoint; the secret is returned once and stored encrypted with a visible prefix. */
 export async function createEndpoint(
   store: StoreRef,

@@ -192,15 +192,6 @@ export async function getPurchase(storeId: string, id: string): Promise<Purchase
   return p ? purchaseView(p) : null;
 }
 
-export async function listPurchases(storeId: string, limit = 20): Promise<PurchaseView[]> {
-  const rows = await prisma.creditPurchase.findMany({
-    where: { storeId },
-    orderBy: { createdAt: "desc" },
-    take: limit,
-  });
-  return rows.map(purchaseView);
-}
-
 /** Every entry matching the filters, oldest first, for the CSV export (capped at 50 000 rows). */
 export async function exportLedger(storeId: string, q: LedgerQuery = {}): Promise<EntryView[]> {
   const rows = await prisma.creditLedgerEntry.findMany({

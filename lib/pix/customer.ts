@@ -52,9 +52,6 @@ export function customerProblems(req: PixCustomerRequirements, c: PixCustomer | 
   return out;
 }
 
-export const requiresCustomerData = (req: PixCustomerRequirements) =>
-  req.name || req.email || req.phone || !!req.document;
-
 /** The fields a requirement asks for, in form order. */
 export function requiredFields(req: PixCustomerRequirements): CustomerField[] {
   return (["name", "email", "document", "phone"] as const).filter((f) => (f === "document" ? !!req.document : req[f]));

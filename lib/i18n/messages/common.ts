@@ -12,8 +12,6 @@ export default defineMessages(
     signUp: "Create account",
     signOut: "Sign out",
     language: "Language",
-    comingSoon: "Not built yet",
-    comingSoonBody: "This section arrives in a later release. Nothing here moves money yet.",
     error: "Something went wrong. Try again.",
     requestId: "Request ID: {id}",
     declines: {
@@ -39,8 +37,6 @@ export default defineMessages(
     signUp: "Criar conta",
     signOut: "Sair",
     language: "Idioma",
-    comingSoon: "Ainda não construído",
-    comingSoonBody: "Esta seção chega em uma próxima versão. Nada aqui movimenta dinheiro ainda.",
     error: "Algo deu errado. Tente novamente.",
     requestId: "ID da requisição: {id}",
     declines: {

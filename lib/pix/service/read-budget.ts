@@ -41,12 +41,6 @@ export async function claimStatusRead(
   return { ok: false, retryAt: new Date(Math.max(now.getTime(), last + interval)) };
 }
 
-/** When the budget next lets Vitrine ask the gateway about this charge (now, if it already does). */
-export function nextReadAt(charge: Pick<PixCharge, "gateway" | "lastGatewayReadAt">, now = new Date()): Date {
-  if (!charge.lastGatewayReadAt || !charge.gateway) return now;
-  return new Date(Math.max(now.getTime(), charge.lastGatewayReadAt.getTime() + readIntervalMs(charge.gateway)));
-}
-
 /**
  * Reads the charge's status at its gateway if the budget allows, else says when it will.
  * Throws PixGatewayError when the gateway fails (the read still counts: the gateway saw it).
