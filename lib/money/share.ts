@@ -3,11 +3,11 @@
 import { assertMinorUnits } from "./currency";
 
 /** floor(amount × numerator / denominator) for non-negative safe integers: shareOf(1999, 15, 100) → 299. */
-export function shareOf(amount: number, numerator: number, denominator: number): number {
-  assertMinorUnits(amount);
+export function shareOf(amountMinor: number, numerator: number, denominator: number): number {
+  assertMinorUnits(amountMinor);
   assertMinorUnits(numerator, "numerator");
   assertMinorUnits(denominator, "denominator");
-  if (amount < 0 || numerator < 0 || denominator <= 0)
+  if (amountMinor < 0 || numerator < 0 || denominator <= 0)
     throw new RangeError("shareOf takes a non-negative amount and numerator and a positive denominator");
-  return Number((BigInt(amount) * BigInt(numerator)) / BigInt(denominator));
+  return Number((BigInt(amountMinor) * BigInt(numerator)) / BigInt(denominator));
 }

@@ -34,9 +34,9 @@ async function purchaseForCharge(charge: Stripe.Charge) {
 }
 
 /** Credits that a money amount of a purchase stands for, rounded down, never above the purchase. */
-export function proportionalCredits(credits: number, amount: number, part: number): number {
-  if (amount <= 0 || part <= 0) return 0;
-  return Math.min(credits, shareOf(credits, Math.min(part, amount), amount));
+export function proportionalCredits(credits: number, amountMinor: number, partMinor: number): number {
+  if (amountMinor <= 0 || partMinor <= 0) return 0;
+  return Math.min(credits, shareOf(credits, Math.min(partMinor, amountMinor), amountMinor));
 }
 
 /**
