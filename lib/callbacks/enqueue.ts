@@ -6,6 +6,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { enqueue } from "@/lib/jobs/runner";
 import { logger } from "@/lib/log/logger";
+import { isLiveMode } from "@/lib/stripe/client";
 import { CALLBACKS_DELIVER_JOB } from "./config";
 import type { StoreEvent, StoreEventPayload } from "./contract";
 import type { StoreEventType } from "./event-types";
@@ -29,7 +30,7 @@ export function buildStoreEvent(
     id: storeEventId(input.sourceKey, input.type),
     type: input.type,
     created: Math.floor(created.getTime() / 1000),
-    livemode: input.livemode ?? false,
+    livemode: input.livemode ?? isLiveMode(),
     data: input.data,
   } as StoreEventBody;
 }

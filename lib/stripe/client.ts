@@ -37,6 +37,12 @@ export function resolveStripeMode(env: Record<string, string | undefined> = proc
   return { kind: "stripe", secretKey: key, publishableKey: env.STRIPE_PUBLISHABLE_KEY || null };
 }
 
+/** True when the platform runs with a live Stripe key: its payments, and its store callbacks, are real money. */
+export function isLiveMode(): boolean {
+  const mode = resolveStripeMode();
+  return mode.kind === "stripe" && /^(sk|rk)_live_/.test(mode.secretKey);
+}
+
 function createClient(mode: StripeMode): Stripe {
   const common = { appInfo: { name: "Vitrine", version: "0.1.0" }, maxNetworkRetries: 2, timeout: 20_000 } as const;
   if (mode.kind === "stripe") return new Stripe(mode.secretKey, common);
