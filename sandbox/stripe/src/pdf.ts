@@ -2,6 +2,7 @@
 import { createElement as h } from "react";
 import type { EmulatorApp } from "./app";
 import type { Rec } from "./store";
+import { formatMoney } from "@/lib/money";
 
 // @react-pdf/renderer is ESM-only; a dynamic import keeps the emulator loadable from CommonJS (tsx without "type": "module").
 const loadRenderer = () => import("@react-pdf/renderer");
@@ -27,8 +28,7 @@ const styles = {
   footer: { position: "absolute", bottom: 36, left: 48, right: 48, color: "#8792a2", fontSize: 8, textAlign: "center" },
 } as const;
 
-const money = (amount: number, currency: string) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(amount / 100);
+const money = (amount: number, currency: string) => formatMoney(amount, currency, "en-US");
 const day = (ts: number | null) =>
   ts ? new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(ts * 1000)) : "—";
 

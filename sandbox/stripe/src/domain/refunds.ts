@@ -6,9 +6,9 @@ import { diff, emit } from "../events";
 import { refundObject } from "../factories/payments";
 import { idOf } from "../ids";
 import type { Rec } from "../store";
+import { formatMoney } from "@/lib/money";
 
-const money = (amount: number, currency: string) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(amount / 100);
+const money = (amount: number, currency: string) => formatMoney(amount, currency, "en-US");
 
 export type RefundInput = {
   charge: Rec<"charge">;

@@ -4,6 +4,7 @@
  * cancel-at-period-end. Periods live on the items (`current_period_start/end`), as in this API version.
  */
 import type Stripe from "stripe";
+import { formatMoney } from "@/lib/money";
 import { addInterval } from "../clock";
 import type { Ctx } from "../context";
 import { StripeApiError, invalidRequest } from "../errors";
@@ -155,9 +156,7 @@ export function createSubscription(
 }
 
 export function formatMinor(price: Stripe.Price): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: price.currency.toUpperCase() }).format(
-    (price.unit_amount ?? 0) / 100,
-  );
+  return formatMoney(price.unit_amount ?? 0, price.currency, "en-US");
 }
 
 /** Stripe sends trial_will_end three days before the trial ends (at once for shorter trials). */

@@ -1,4 +1,5 @@
 /** Shared shell, styles and helpers for the hosted pages: self-contained HTML, inline CSS, no assets. */
+import { formatMoney } from "@/lib/money";
 
 export function esc(value: unknown): string {
   return String(value ?? "").replace(
@@ -8,7 +9,7 @@ export function esc(value: unknown): string {
 }
 
 export function money(amount: number, currency: string, locale = "en-US"): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() }).format(amount / 100);
+  return formatMoney(amount, currency, locale);
 }
 
 export function date(ts: number | null | undefined, locale = "en-US"): string {
