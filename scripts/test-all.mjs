@@ -85,7 +85,8 @@ function ensureChromium() {
 
 if (!args.has("--no-e2e")) ensureChromium();
 // First and fast: format and lint (Biome), including the import boundaries in biome.json.
-if (!args.has("--no-lint")) step("lint (Biome: format + rules + import boundaries)", bin("biome"), ["check", ".", "--error-on-warnings"]);
+if (!args.has("--no-lint"))
+  step("lint (Biome: format + rules + import boundaries)", bin("biome"), ["check", ".", "--error-on-warnings"]);
 if (!args.has("--no-typecheck")) step("type check", bin("tsc"), ["--noEmit"]);
 
 const embeddedJson = path.join(outDir, "vitest-embedded.json");
