@@ -2,9 +2,8 @@
 // the wrong type) is the sender's error: 400 bad_request naming the field, and no ledger row. It
 // used to reach the insert and fail on a not-null column as a 500, which Stripe retries forever.
 import { beforeAll, describe, expect, it } from "vitest";
-import { NextRequest } from "next/server";
-import Stripe from "stripe";
 import { useTestDatabase } from "../support/db";
+import { signedStripeDelivery } from "../support/stripe-webhook";
 import { POST as platformRoute } from "@/app/api/webhooks/stripe/route";
 import { resetRateLimiters } from "@/lib/rate-limit/limiter";
 import { prisma } from "@/lib/db/client";
@@ -28,15 +27,7 @@ function event(id: string, overrides: Record<string, unknown> = {}, drop: string
   return body;
 }
 
-function delivery(body: Record<string, unknown>) {
-  const payload = JSON.stringify(body);
-  const signature = new Stripe("sk_test_x").webhooks.generateTestHeaderString({ payload, secret: SECRET });
-  return new NextRequest(new URL("/api/webhooks/stripe", "http://localhost:3000"), {
-    method: "POST",
-    body: payload,
-    headers: { "stripe-signature": signature, "content-type": "application/json" },
-  });
-}
+const delivery = (body: Record<string, unknown>) => signedStripeDelivery(body, SECRET);
 
 describe("malformed Stripe events", () => {
   useTestDatabase();

@@ -1,9 +1,8 @@
 // Stripe-Signature timestamps are checked both ways: the SDK refuses old ones, we refuse ones
 // stamped further in the future than the same tolerance (300 s), through the real route.
 import { beforeAll, describe, expect, it } from "vitest";
-import { NextRequest } from "next/server";
-import Stripe from "stripe";
 import { useTestDatabase } from "../support/db";
+import { signedStripeDelivery } from "../support/stripe-webhook";
 import { POST as platformRoute } from "@/app/api/webhooks/stripe/route";
 import { resetRateLimiters } from "@/lib/rate-limit/limiter";
 import { prisma } from "@/lib/db/client";
@@ -11,27 +10,23 @@ import { prisma } from "@/lib/db/client";
 const SECRET = "whsec_test_skew_secret";
 
 function delivery(offsetSeconds: number, id: string) {
-  const payload = JSON.stringify({
-    id,
-    object: "event",
-    type: "customer.created",
-    livemode: false,
-    api_version: "2025-01-27.acacia",
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    created: Math.floor(Date.now() / 1000),
-    data: { object: { id: "cus_skew", object: "customer" } },
-  });
-  const signature = new Stripe("sk_test_x").webhooks.generateTestHeaderString({
-    payload,
-    secret: SECRET,
-    timestamp: Math.floor(Date.now() / 1000) + offsetSeconds,
-  });
-  return new NextRequest(new URL("/api/webhooks/stripe", "http://localhost:3000"), {
-    method: "POST",
-    body: payload,
-    headers: { "stripe-signature": signature, "content-type": "application/json" },
-  });
+  return signedStripeDelivery(
+    {
+      id,
+      object: "event",
+      type: "customer.created",
+      livemode: false,
+      api_version: "2025-01-27.acacia",
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      created: Math.floor(Date.now() / 1000),
+      data: { object: { id: "cus_skew", object: "customer" } },
+    },
+    SECRET,
+    {
+      timestamp: Math.floor(Date.now() / 1000) + offsetSeconds,
+    },
+  );
 }
 
 describe("Stripe webhook clock skew", () => {
