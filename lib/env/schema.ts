@@ -140,6 +140,25 @@ export const ServerEnvShape = {
   /** Local PIX gateway simulator; gateway configs without a base URL use <PIX_SIMULATOR_URL>/<gateway>. Never in production. */
   PIX_SIMULATOR_URL: z.url().optional(),
   PIX_SIMULATOR_PORT: port.default(12120),
+  // ── Email and Slack notifications (docs/billing.md) ──
+  /** SMTP server for outgoing mail, e.g. smtps://user:pass@smtp.example.com:465. Unset outside production: the local mail catcher. */
+  SMTP_URL: z.string().optional(),
+  /** The From header of outgoing mail. */
+  MAIL_FROM: z.string().default("Vitrine <no-reply@vitrine.local>"),
+  /** Port of the local mail catcher `npm start` runs in the demo (SMTP; its page is on MAIL_CATCHER_PORT + 1). Never in production. */
+  MAIL_CATCHER_PORT: port.default(12130),
+  /** Slack incoming-webhook URL for platform admins' alerts (optional). */
+  SLACK_WEBHOOK_URL: z.url().optional(),
+  // ── The platform as an invoice issuer (docs/billing.md) ──
+  /** Legal name and tax id (CNPJ) printed on Vitrine's invoices to sellers. */
+  PLATFORM_LEGAL_NAME: z.string().default("Vitrine Pagamentos Ltda."),
+  PLATFORM_TAX_ID: z.string().optional(),
+  /** One-line postal address printed on the platform's invoices. */
+  PLATFORM_ADDRESS: z.string().optional(),
+  /** PIX key, merchant name and city for the QR code on open BRL platform invoices (optional). */
+  PLATFORM_PIX_KEY: z.string().optional(),
+  PLATFORM_PIX_MERCHANT_NAME: z.string().default("VITRINE PAGAMENTOS"),
+  PLATFORM_PIX_MERCHANT_CITY: z.string().default("SAO PAULO"),
   // ── Sign-in, sessions and the client address (docs/operations.md) ──
   /** Who may set X-Forwarded-For: unset (nobody: the socket is the client), a hop count, or IPs, CIDR ranges and loopback/linklocal/uniquelocal. */
   TRUSTED_PROXIES: z

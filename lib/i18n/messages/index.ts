@@ -15,6 +15,10 @@ import buyer from "./buyer";
 import callbacks from "./callbacks";
 import credits from "./credits";
 import pix from "./pix";
+import usage from "./usage";
+import coupons from "./coupons";
+import invoices from "./invoices";
+import notifications from "./notifications";
 
 const namespaces = {
   common,
@@ -34,6 +38,10 @@ const namespaces = {
   callbacks,
   credits,
   pix,
+  usage,
+  coupons,
+  invoices,
+  notifications,
 } as const;
 
 type NS = typeof namespaces;
