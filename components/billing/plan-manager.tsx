@@ -67,7 +67,7 @@ export function PlanManager({
     announced.current = true;
     if (isLivePaid(subQuery.data)) toast.success(t("billing.toasts.subscribed", { plan: subQuery.data.plan.name }));
     else toast.info(t("billing.toasts.subscribedPending"));
-    router.replace("/dashboard/invoices", { scroll: false });
+    router.replace("/dashboard/plan", { scroll: false });
     router.refresh();
   }, [returnedFromCheckout, subQuery.dataUpdatedAt, subQuery.isFetching, subQuery.data, toast, t, router]);
 

@@ -137,8 +137,8 @@ export async function subscribeToPlan(
       mode: "subscription",
       customer,
       line_items: [{ price: priceId, quantity: 1 }],
-      success_url: `${ctx.appUrl}/dashboard/invoices?subscribed={CHECKOUT_SESSION_ID}`,
-      cancel_url: `${ctx.appUrl}/dashboard/invoices`,
+      success_url: `${ctx.appUrl}/dashboard/plan?subscribed={CHECKOUT_SESSION_ID}`,
+      cancel_url: `${ctx.appUrl}/dashboard/plan`,
       client_reference_id: store.id,
       metadata: { storeId: store.id, planCode: plan.code },
       subscription_data: {
@@ -247,7 +247,7 @@ export async function createBillingPortalSession(storeId: string, appUrl: string
   const session = await callStripe(() =>
     getStripe().billingPortal.sessions.create({
       customer: row.platformCustomerId!,
-      return_url: `${appUrl}/dashboard/invoices`,
+      return_url: `${appUrl}/dashboard/plan`,
     }),
   );
   return { url: session.url };

@@ -4,6 +4,10 @@ export default defineMessages(
   {
     title: "Plan and invoices",
     description: "Your Vitrine plan sets the fee on each sale. Paid plans are billed monthly by card through Stripe.",
+    planPage: {
+      title: "Plan",
+      description: "Your Vitrine plan sets the fee on each sale and what your store can do.",
+    },
     current: {
       title: "Current plan",
       none: "No plan chosen yet",
@@ -100,6 +104,10 @@ export default defineMessages(
   },
   {
     title: "Plano e faturas",
+    planPage: {
+      title: "Plano",
+      description: "Seu plano na Vitrine define a taxa de cada venda e o que a sua loja pode fazer.",
+    },
     description:
       "Seu plano na Vitrine define a taxa de cada venda. Planos pagos são cobrados todo mês no cartão, pela Stripe.",
     current: {

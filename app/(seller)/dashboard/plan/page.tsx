@@ -1,0 +1,29 @@
+import { PageHeader } from "@/components/ui/page-header";
+import { PlanManager } from "@/components/billing/plan-manager";
+import type { PlanView, SubscriptionView } from "@/components/billing/types";
+import { asJson } from "@/components/catalog/types";
+import { requireSellerPage } from "@/lib/auth/session";
+import { getSubscription, listPlans } from "@/lib/billing/plans";
+import { getI18n } from "@/lib/i18n/server";
+
+export const metadata = { title: "Plan" };
+
+type Props = { searchParams: Promise<{ subscribed?: string }> };
+
+export default async function PlanPage({ searchParams }: Props) {
+  const { store } = await requireSellerPage();
+  const { t } = await getI18n();
+  if (!store) return <PageHeader title={t("billing.planPage.title")} />;
+  const { subscribed } = await searchParams;
+  const [plans, subscription] = await Promise.all([listPlans(), getSubscription(store.id)]);
+  return (
+    <div className="space-y-8">
+      <PageHeader title={t("billing.planPage.title")} description={t("billing.planPage.description")} />
+      <PlanManager
+        initialPlans={asJson<PlanView[]>(plans)}
+        initialSubscription={asJson<SubscriptionView | null>(subscription)}
+        returnedFromCheckout={!!subscribed}
+      />
+    </div>
+  );
+}
