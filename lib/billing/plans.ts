@@ -9,7 +9,10 @@ import { AppError, notFound } from "@/lib/errors";
 import { getStripe } from "@/lib/stripe/client";
 import { env } from "@/lib/env/server";
 import { callStripe } from "@/lib/stripe/errors";
-import type { StoreSummary } from "@/lib/tenancy/stores";
+import { defaultFeeRate } from "./fee-rate";
+
+/** The store a plan is for (lib/tenancy PlanStore has these; billing does not import tenancy, which imports billing). */
+export type PlanStore = { id: string; name: string; currency: string };
 
 export const SubscribeInput = z.strictObject({ planCode: z.string().trim().min(1).max(40) });
 
@@ -20,8 +23,10 @@ async function ensureSinglePlan(priceId: string) {
   const price = await callStripe(() => getStripe().prices.retrieve(priceId, { expand: ["product"] }));
   const name =
     typeof price.product === "object" && price.product && "name" in price.product ? price.product.name : "Vitrine";
-  const { defaultFeeRate } = await import("@/lib/checkout/fees");
-  const fee = defaultFeeRate();
+  const fee = defaultFeeRate({
+    PLATFORM_FEE_PERCENT: env().PLATFORM_FEE_PERCENT,
+    PLATFORM_FEE_FIXED: env().PLATFORM_FEE_FIXED,
+  });
   await prisma.platformPlan.upsert({
     where: { code: "platform" },
     create: {
@@ -73,7 +78,7 @@ export async function ensurePlanPrice(planId: string): Promise<string> {
 }
 
 /** The seller's customer on the platform account, created once per store. */
-export async function ensurePlatformCustomer(store: StoreSummary, email: string): Promise<string> {
+export async function ensurePlatformCustomer(store: PlanStore, email: string): Promise<string> {
   const row = await prisma.store.findUniqueOrThrow({ where: { id: store.id }, select: { platformCustomerId: true } });
   if (row.platformCustomerId) return row.platformCustomerId;
   const customer = await callStripe(() =>
@@ -93,7 +98,7 @@ export async function getSubscription(storeId: string) {
 /** Free plan: recorded locally. Paid plan: a Checkout Session in subscription mode (trial honoured). */
 /** subscribeToPlan for the store's owner (the platform customer is the owner's email). */
 export async function subscribeStoreToPlan(
-  store: StoreSummary,
+  store: PlanStore,
   planCode: string,
   ctx: { appUrl: string; audit: AuditContext },
 ) {
@@ -105,7 +110,7 @@ export async function subscribeStoreToPlan(
 }
 
 export async function subscribeToPlan(
-  store: StoreSummary,
+  store: PlanStore,
   email: string,
   planCode: string,
   ctx: { appUrl: string; audit: AuditContext },
@@ -197,7 +202,7 @@ export async function applySubscription(sub: Stripe.Subscription, audit: AuditCo
 }
 
 /** Re-reads the store's platform subscription from Stripe (after returning from Checkout or the portal). */
-export async function syncSubscription(store: StoreSummary, audit: AuditContext) {
+export async function syncSubscription(store: PlanStore, audit: AuditContext) {
   const row = await prisma.store.findUniqueOrThrow({ where: { id: store.id }, select: { platformCustomerId: true } });
   if (!row.platformCustomerId) return getSubscription(store.id);
   const subs = await callStripe(() =>

@@ -9,6 +9,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { getStripe, onAccount } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
 import { requireAccount } from "@/lib/connect/accounts";
+import { assertHardLimit, checkHardLimit, lockHardLimit } from "@/lib/billing/limits";
 import type { CreateProductInput, PriceInput, UpdateProductInput } from "./schemas";
 
 const PRODUCT_INCLUDE = { prices: { orderBy: { createdAt: "asc" as const } } };
@@ -40,12 +41,20 @@ function priceRow(storeId: string, productId: string, p: PriceInput, stripePrice
   };
 }
 
+/**
+ * Creates the product on the connected account, then the mirror. The plan's product limit is checked
+ * before Stripe (nothing written when already full) and again under the store lock in the insert
+ * transaction. With a caller's Idempotency-Key the first check is skipped, so a retry of a creation
+ * that took the last slot gets its product back; a new one refused there has its Stripe product archived.
+ */
 export async function createProduct(
   storeId: string,
   input: CreateProductInput,
   audit: AuditContext,
-  idempotencyKey: string = randomUUID(),
+  callerKey?: string,
 ) {
+  const idempotencyKey = callerKey ?? randomUUID();
+  if (!callerKey) await checkHardLimit({ resource: "products", storeId });
   const account = await requireAccount(storeId);
   const product = await callStripe(() =>
     getStripe().products.create(
@@ -63,12 +72,14 @@ export async function createProduct(
     prices.push(
       await createStripePrice(account.accountId, product.id, p, `vitrine:price:${storeId}:${idempotencyKey}:${i}`),
     );
-  return prisma.$transaction(async (tx) => {
+  const created = prisma.$transaction(async (tx) => {
+    await lockHardLimit(tx, { resource: "products", storeId });
     const existing = await tx.product.findUnique({
       where: { storeId_stripeProductId: { storeId, stripeProductId: product.id } },
       include: PRODUCT_INCLUDE,
     });
     if (existing) return existing;
+    await assertHardLimit(tx, { resource: "products", storeId });
     const row = await tx.product.create({
       data: {
         storeId,
@@ -92,6 +103,16 @@ export async function createProduct(
     });
     return tx.product.findUniqueOrThrow({ where: { id: row.id }, include: PRODUCT_INCLUDE });
   });
+  return created.catch((err: unknown) => undoOnLimit(err, account.accountId, product.id));
+}
+
+/** A creation or restore refused under the lock leaves no active product on Stripe either. */
+async function undoOnLimit(err: unknown, accountId: string, stripeProductId: string | null): Promise<never> {
+  if (stripeProductId && err instanceof AppError && err.code === "plan_limit_reached")
+    await callStripe(() => getStripe().products.update(stripeProductId, { active: false }, onAccount(accountId))).catch(
+      () => undefined,
+    );
+  throw err;
 }
 
 export async function getProduct(storeId: string, productId: string) {
@@ -149,6 +170,8 @@ export async function updateProduct(
   audit: AuditContext,
 ) {
   const product = await getProduct(storeId, productId);
+  const restoring = input.active === true && !product.active;
+  if (restoring) await checkHardLimit({ resource: "products", storeId });
   const account = await requireAccount(storeId);
   if (product.stripeProductId) {
     await callStripe(() =>
@@ -164,7 +187,12 @@ export async function updateProduct(
       ),
     );
   }
-  return prisma.$transaction(async (tx) => {
+  const updating = prisma.$transaction(async (tx) => {
+    if (restoring) {
+      await lockHardLimit(tx, { resource: "products", storeId });
+      const current = await tx.product.findUniqueOrThrow({ where: { id: product.id }, select: { active: true } });
+      if (!current.active) await assertHardLimit(tx, { resource: "products", storeId });
+    }
     const updated = await tx.product.update({ where: { id: product.id }, data: input, include: PRODUCT_INCLUDE });
     const action =
       input.active === false
@@ -181,6 +209,9 @@ export async function updateProduct(
     });
     return updated;
   });
+  return restoring
+    ? updating.catch((err: unknown) => undoOnLimit(err, account.accountId, product.stripeProductId))
+    : updating;
 }
 
 export async function addPrice(

@@ -4,9 +4,10 @@
 // and rounded half-up to the nearest minor unit; the fixed part is given in major units (e.g.
 // "0.50") and converted to the sale currency's minor units, rounded half-up (so it is 0 for a
 // zero-decimal currency when under half a unit); the fee never exceeds the amount.
+import type { FeeRate } from "@/lib/billing/fee-rate";
 import { decimalToMinor } from "@/lib/money";
 
-export type FeeRate = { percentBps: number; fixed: string };
+export { defaultFeeRate, type FeeRate } from "@/lib/billing/fee-rate";
 
 /** "0.50" → 50 in BRL/USD, → 1 in JPY ("0.50" rounds half-up), exactly, without floats. */
 export function majorToMinor(major: string, currency: string): number {
@@ -34,13 +35,4 @@ export function applicationFeeAmount(amountMinor: number, currency: string, rate
 /** Subscriptions take only a percentage (Stripe's application_fee_percent, up to 2 decimals). */
 export function applicationFeePercent(rate: FeeRate): number {
   return rate.percentBps / 100;
-}
-
-/** The default rate from PLATFORM_FEE_PERCENT (e.g. "2.5") and PLATFORM_FEE_FIXED (e.g. "0.50"). */
-export function defaultFeeRate(env: Record<string, string | undefined> = process.env): FeeRate {
-  const percent = env.PLATFORM_FEE_PERCENT ?? "2.5";
-  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(percent);
-  if (!m || Number(percent) > 100)
-    throw new Error(`PLATFORM_FEE_PERCENT must be a percentage with up to 2 decimals, got "${percent}"`);
-  return { percentBps: Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0")), fixed: env.PLATFORM_FEE_FIXED ?? "0" };
 }

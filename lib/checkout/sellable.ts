@@ -4,7 +4,8 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { requireAccount } from "@/lib/connect/accounts";
-import { defaultFeeRate, type FeeRate } from "./fees";
+import { effectivePlan } from "@/lib/billing/entitlements";
+import type { FeeRate } from "./fees";
 
 export const BuyerInput = z.strictObject({
   priceId: z.string().min(1),
@@ -20,11 +21,9 @@ export const BuyerInput = z.strictObject({
 });
 export type BuyerInput = z.infer<typeof BuyerInput>;
 
+/** The fee of the store's effective plan: a lapsed or missing plan pays Free's rate, never less. */
 export async function feeRateForStore(storeId: string): Promise<FeeRate> {
-  const sub = await prisma.platformSubscription.findUnique({ where: { storeId }, include: { plan: true } });
-  if (sub && ["active", "trialing", "free"].includes(sub.status))
-    return { percentBps: sub.plan.feePercentBps, fixed: sub.plan.feeFixed };
-  return defaultFeeRate();
+  return (await effectivePlan(storeId)).fee;
 }
 
 /** Loads the price (404 if not this store's), refuses archived prices and unready accounts. */

@@ -1,7 +1,10 @@
 import type { Tx } from "./client";
 
-/** Tables whose rows money paths lock one at a time (a fixed list: the name is spliced into SQL). */
-export type LockableTable = "Order" | "PixCharge" | "CreditPurchase";
+/**
+ * Tables whose rows money paths lock one at a time, plus Store and User, which the plan hard limits
+ * lock to count a store's products or a seller's stores (a fixed list: the name is spliced into SQL).
+ */
+export type LockableTable = "Order" | "PixCharge" | "CreditPurchase" | "Store" | "User";
 
 /**
  * Takes the row lock (`SELECT … FOR UPDATE`) for the rest of the transaction, so concurrent

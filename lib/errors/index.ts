@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   invalid_credentials: 401,
   invalid_api_key: 401,
   forbidden: 403,
+  /** A hard plan limit (products, stores): details carry resource, limit, used, upgrade_url. */
+  plan_limit_reached: 403,
   cross_site_request: 403,
   account_suspended: 403,
   not_found: 404,
@@ -18,6 +20,8 @@ export const ERROR_STATUS = {
   request_timeout: 408,
   headers_too_large: 431,
   conflict: 409,
+  /** A finalised invoice's lines, totals, parties or number cannot change (corrections are credit notes). */
+  invoice_immutable: 409,
   account_not_connected: 409,
   charges_not_enabled: 409,
   price_archived: 409,
