@@ -15,8 +15,13 @@ type JsonObject = Record<string, Json>;
 const isObject = (v: Json): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Includable fields: computed on demand, keyed by `object` type then field name. */
-function virtualField(app: EmulatorApp, node: JsonObject, field: string): Json | undefined {
+function virtualField(app: EmulatorApp, scope: Scope, node: JsonObject, field: string): Json | undefined {
   const id = String(node.id);
+  if (node.object === "coupon") {
+    const rec = app.store.get("coupon", id, scope) ?? app.store.get("coupon", id, null);
+    if (!rec) return undefined;
+    return field === "applies_to" ? (rec.obj.applies_to ?? { products: [] }) : (rec.obj.currency_options ?? {});
+  }
   if (node.object === "checkout.session" && field === "line_items") {
     const rec = app.store.find("checkout_session", id);
     return rec ? fullList(rec.x.lineItems, `/v1/checkout/sessions/${id}/line_items`) : undefined;
@@ -36,6 +41,7 @@ function virtualField(app: EmulatorApp, node: JsonObject, field: string): Json |
 /** Fields Stripe only returns when expanded; stripped from every response otherwise. */
 const INCLUDABLE: Record<string, string[]> = {
   "checkout.session": ["line_items"],
+  coupon: ["applies_to", "currency_options"],
   invoice: ["confirmation_secret", "payments"],
 };
 
@@ -57,17 +63,31 @@ function expandPath(app: EmulatorApp, scope: Scope, node: Json, path: string[], 
     return;
   }
   let value = node[head];
-  const virtual = INCLUDABLE[String(node.object)]?.includes(head) ? virtualField(app, node, head) : undefined;
+  const virtual = INCLUDABLE[String(node.object)]?.includes(head) ? virtualField(app, scope, node, head) : undefined;
   if (virtual !== undefined) value = node[head] = structuredClone(virtual);
+  if (Array.isArray(value)) {
+    // Arrays of ids (`discounts`) expand element by element; arrays of objects are walked into.
+    const items = value;
+    items.forEach((item, i) => {
+      if (typeof item === "string") items[i] = resolveId(app, scope, item, full);
+      expandPath(app, scope, items[i], rest, full, depth + 1);
+    });
+    return;
+  }
   if (typeof value === "string") {
-    const rec = app.store.lookup(value, scope) ?? app.store.lookup(value, null);
-    if (!rec) throw invalidRequest(`This property cannot be expanded (${full}).`, { param: "expand" });
-    value = node[head] = structuredClone(rec.obj);
-    stripIncludable(value);
+    value = node[head] = resolveId(app, scope, value, full);
   } else if (value === undefined || (value !== null && typeof value !== "object")) {
     throw invalidRequest(`This property cannot be expanded (${full}).`, { param: "expand" });
   }
   expandPath(app, scope, value, rest, full, depth + 1);
+}
+
+function resolveId(app: EmulatorApp, scope: Scope, id: string, full: string): Json {
+  const rec = app.store.lookup(id, scope) ?? app.store.lookup(id, null);
+  if (!rec) throw invalidRequest(`This property cannot be expanded (${full}).`, { param: "expand" });
+  const value = structuredClone(rec.obj);
+  stripIncludable(value);
+  return value;
 }
 
 /** Returns a JSON-safe copy of `value` with the requested expansions applied. */

@@ -32,6 +32,19 @@ export type CheckoutExtras = {
   lastError?: string;
 };
 
+/** What the API says about a promotion code's `active` is derived; this is the flag the caller set. */
+export type PromotionCodeExtras = { enabled: boolean };
+
+export type DiscountExtras = {
+  /**
+   * The coupon's terms when it was redeemed (with applies_to and currency_options), so a discount
+   * keeps working after its coupon is deleted, as on Stripe.
+   */
+  coupon: Stripe.Coupon;
+  /** A `once` discount is used up by the first invoice it takes money off. */
+  consumed: boolean;
+};
+
 export type PaymentIntentExtras = {
   invoice?: string;
   checkoutSession?: string;

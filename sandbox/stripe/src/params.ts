@@ -124,6 +124,13 @@ export const arr = <T>(of: Field<T, boolean>) =>
     return keys.sort((a, b) => Number(a) - Number(b)).map((k) => of.parse(raw[k], `${path}[${k}]`));
   });
 
+/** A hash keyed by the caller (`currency_options[eur][amount_off]`), each value parsed by `of`. */
+export const dict = <T>(of: Field<T, boolean>) =>
+  new Field<Record<string, T>>((raw, path) => {
+    if (typeof raw === "string") throw paramError(`Invalid hash`, path, "parameter_invalid_hash");
+    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, of.parse(v, `${path}[${k}]`)]));
+  });
+
 /** metadata: a flat hash of strings. `null` means "clear everything" (metadata=""), "" values unset keys. */
 export const meta = () =>
   new Field<Record<string, string> | null>((raw, path) => {

@@ -10,9 +10,11 @@ import { noSuch } from "./errors";
 import type {
   AccountLinkRecord,
   CheckoutExtras,
+  DiscountExtras,
   InvoiceExtras,
   LoginLinkRecord,
   PaymentIntentExtras,
+  PromotionCodeExtras,
   SubscriptionExtras,
 } from "./model";
 import type { EmulatedInvoice } from "./model";
@@ -37,6 +39,9 @@ export type Objects = {
   application_fee: Stripe.ApplicationFee;
   webhook_endpoint: Stripe.WebhookEndpoint;
   event: Stripe.EventBase;
+  coupon: Stripe.Coupon;
+  promotion_code: Stripe.PromotionCode;
+  discount: Stripe.Discount;
 };
 export type Kind = keyof Objects;
 
@@ -59,6 +64,9 @@ export type Extras = {
   application_fee: Record<string, never>;
   webhook_endpoint: { connect: boolean; secret: string; configured: boolean };
   event: Record<string, never>;
+  coupon: Record<string, never>;
+  promotion_code: PromotionCodeExtras;
+  discount: DiscountExtras;
 };
 
 export type Rec<K extends Kind> = { id: string; kind: K; scope: Scope; seq: number; obj: Objects[K]; x: Extras[K] };
@@ -91,7 +99,20 @@ const NOUNS: Record<Kind, string> = {
   application_fee: "application fee",
   webhook_endpoint: "webhook endpoint",
   event: "event",
+  coupon: "coupon",
+  promotion_code: "promotion code",
+  discount: "discount",
 };
+
+/**
+ * Kinds whose ids the caller chooses (`coupons.create({ id: "SUMMER" })`): two accounts may each
+ * have a coupon `SUMMER`, so these are keyed by scope + id. Every other kind has a random id.
+ */
+const CHOSEN_ID_KINDS: ReadonlySet<Kind> = new Set<Kind>(["coupon"]);
+
+function keyOf(kind: Kind, id: string, scope: Scope): string {
+  return CHOSEN_ID_KINDS.has(kind) ? `${scope ?? ""}\u0000${id}` : id;
+}
 
 export class Store {
   seq = 0;
@@ -108,23 +129,26 @@ export class Store {
 
   insert<K extends Kind>(kind: K, scope: Scope, obj: Objects[K] & { id: string }, x: Extras[K]): Rec<K> {
     const rec: Rec<K> = { id: obj.id, kind, scope, seq: ++this.seq, obj, x };
-    this.table(kind).set(obj.id, rec);
+    this.table(kind).set(keyOf(kind, obj.id, scope), rec);
     return rec;
   }
 
-  remove(kind: Kind, id: string): void {
-    this.table(kind).delete(id);
+  /** `scope` matters only for kinds with caller-chosen ids (coupons). */
+  remove(kind: Kind, id: string, scope: Scope = null): void {
+    this.table(kind).delete(keyOf(kind, id, scope));
   }
 
   /** The object if it exists in `scope`; objects of other accounts are invisible. */
   get<K extends Kind>(kind: K, id: string, scope: Scope): Rec<K> | undefined {
-    const rec = this.table(kind).get(id);
+    const rec = this.table(kind).get(keyOf(kind, id, scope));
     return rec && rec.scope === scope ? rec : undefined;
   }
 
   /** Like get, but across scopes: for hosted pages and background jobs that own the id. */
   find<K extends Kind>(kind: K, id: string): Rec<K> | undefined {
-    return this.table(kind).get(id);
+    if (!CHOSEN_ID_KINDS.has(kind)) return this.table(kind).get(id);
+    for (const rec of this.table(kind).values()) if (rec.id === id) return rec;
+    return undefined;
   }
 
   need<K extends Kind>(kind: K, id: string, scope: Scope, param = "id"): Rec<K> {
@@ -145,8 +169,8 @@ export class Store {
 
   /** Resolves an id of any kind in a scope (used by expand). */
   lookup(id: string, scope: Scope): Rec<Kind> | undefined {
-    for (const t of this.tables.values()) {
-      const rec = t.get(id);
+    for (const [kind, t] of this.tables) {
+      const rec = t.get(keyOf(kind, id, scope)) ?? t.get(id);
       if (rec) return rec.scope === scope ? rec : undefined;
     }
     return undefined;
@@ -180,7 +204,7 @@ export class Store {
     this.accountLinks = snap.accountLinks;
     this.loginLinks = snap.loginLinks;
     for (const recs of Object.values(snap.records)) {
-      for (const rec of recs as Rec<Kind>[]) this.table(rec.kind).set(rec.id, rec);
+      for (const rec of recs as Rec<Kind>[]) this.table(rec.kind).set(keyOf(rec.kind, rec.id, rec.scope), rec);
     }
     return snap.clockOffset;
   }

@@ -4,6 +4,7 @@ import { accountRoutes } from "./accounts";
 import { billingRoutes } from "./billing";
 import { catalogRoutes } from "./catalog";
 import { checkoutRoutes } from "./checkout";
+import { couponRoutes } from "./coupons";
 import { customerRoutes } from "./customers";
 import { eventRoutes } from "./events";
 import { intentRoutes } from "./intents";
@@ -17,6 +18,7 @@ export function apiRouter(): Router {
     ...intentRoutes,
     ...checkoutRoutes,
     ...billingRoutes,
+    ...couponRoutes,
     ...moneyRoutes,
     ...eventRoutes,
   ]);
