@@ -1,6 +1,7 @@
 /** A real invoice PDF (`invoice_pdf`), rendered with @react-pdf/renderer and the built-in Helvetica. */
 import { createElement as h } from "react";
 import type { EmulatorApp } from "./app";
+import { invoiceDiscountRows } from "./domain/subscription-discounts";
 import type { Rec } from "./store";
 import { formatMoney } from "@/lib/money";
 
@@ -93,6 +94,7 @@ export async function renderInvoicePdf(app: EmulatorApp, inv: Rec<"invoice">): P
       ...o.lines.data.map(line),
       h(View, { style: styles.totals, key: "tot" }, [
         totalRow("Subtotal", money(o.subtotal, o.currency)),
+        ...invoiceDiscountRows(app, inv).map((d) => totalRow(d.label, `−${money(d.amount, o.currency)}`)),
         totalRow("Total", money(o.total, o.currency)),
         totalRow("Amount paid", money(o.amount_paid, o.currency)),
         totalRow("Amount remaining", money(o.amount_remaining, o.currency), true),

@@ -11,6 +11,7 @@ import { paymentIntentObject } from "../factories/payments";
 import { idOf, newId } from "../ids";
 import type { Rec } from "../store";
 import { attemptPayment, type AttemptResult } from "./payments";
+import { discountLines } from "./subscription-discounts";
 import { onSubscriptionInvoiceFailed, onSubscriptionInvoicePaid } from "./subscriptions";
 
 export const RETRY_DAYS = [3, 5, 7];
@@ -28,6 +29,8 @@ export type NewInvoice = {
   billingReason: Stripe.Invoice.BillingReason;
   periodStart: number;
   periodEnd: number;
+  /** The subscription's discounts that apply to this invoice. */
+  discounts?: Rec<"discount">[];
 };
 
 /** Creates and immediately finalizes an invoice (Stripe waits ~1h before finalizing renewals; we don't). */
@@ -39,11 +42,13 @@ export function createInvoice(ctx: Ctx, input: NewInvoice): Rec<"invoice"> {
   const seq = customer.next_invoice_sequence ?? 1;
   customer.next_invoice_sequence = seq + 1;
   const sub = input.subscription?.obj ?? null;
+  const currency = input.lines[0]?.currency ?? "usd";
+  const discounted = discountLines(input.discounts ?? [], currency, input.lines);
   const obj = invoiceObject(
     id,
     {
       customer,
-      currency: input.lines[0]?.currency ?? "usd",
+      currency,
       subscription: sub?.id ?? null,
       subscriptionMetadata: sub?.metadata,
       billingReason: input.billingReason,
@@ -52,8 +57,10 @@ export function createInvoice(ctx: Ctx, input: NewInvoice): Rec<"invoice"> {
       accountName: accountName(ctx),
       applicationFeePercent: sub?.application_fee_percent ?? null,
       number: `${customer.invoice_prefix ?? "EMU"}-${String(seq).padStart(4, "0")}`,
+      discounts: discounted.discounts,
+      totalDiscountAmounts: discounted.totals,
     },
-    input.lines.map((l) => invoiceLineObject(id, l)),
+    discounted.lines.map((l) => invoiceLineObject(id, l)),
     { hosted: app.url(`/invoice/${id}`), pdf: app.url(`/invoice/${id}/pdf`) },
     now,
   );

@@ -10,10 +10,13 @@ import { closeSession } from "../factories/checkout";
 import { idOf } from "../ids";
 import type { Rec } from "../store";
 import { createInvoice, markUncollectible, onInvoicePaymentFailed, payInvoice, RETRY_DAYS } from "./invoices";
+import { refreshAllDiscounts } from "./discounts";
+import { discountsFor, dropEndedDiscounts } from "./subscription-discounts";
 import { cancelSubscription, checkTrialWillEnd, lineFor, periodEnd, productName, setStatus } from "./subscriptions";
 
 export function processTime(app: EmulatorApp): void {
   const now = app.clock.now();
+  refreshAllDiscounts(app);
   for (const session of app.store.list(
     "checkout_session",
     "*",
@@ -67,6 +70,7 @@ function renew(ctx: Ctx, sub: Rec<"subscription">, start: number): void {
     item.current_period_end = periodEnd(item.price, start);
   }
   if (endingTrial) s.status = "active";
+  dropEndedDiscounts(ctx, sub, start);
   const customer = ctx.app.store.get("customer", String(idOf(s.customer)), sub.scope);
   const lines = s.items.data.map((item) =>
     lineFor(
@@ -83,7 +87,13 @@ function renew(ctx: Ctx, sub: Rec<"subscription">, start: number): void {
   }
   sub.x.prorations = [];
   const changed = Object.fromEntries(
-    Object.entries(before).filter(([k]) => k === "status" || k === "items" || k === "latest_invoice"),
+    Object.entries(before).filter(
+      ([k]) =>
+        k === "status" ||
+        k === "items" ||
+        k === "latest_invoice" ||
+        (k === "discounts" && before.discounts.length !== s.discounts.length),
+    ),
   );
   if (!customer) return;
   const inv = createInvoice(ctx, {
@@ -93,6 +103,7 @@ function renew(ctx: Ctx, sub: Rec<"subscription">, start: number): void {
     billingReason: "subscription_cycle",
     periodStart: start,
     periodEnd: s.items.data[0].current_period_end,
+    discounts: discountsFor(ctx, sub, start),
   });
   s.latest_invoice = inv.id;
   emit(ctx, "customer.subscription.updated", s, changed);

@@ -6,8 +6,10 @@ import { subscriptionItemObject, type LineInput } from "../factories/billing";
 import { planFromPrice } from "../factories/catalog";
 import { idOf } from "../ids";
 import type { Rec } from "../store";
+import type { DiscountRequest } from "./discounts";
 import { createInvoice, payInvoice, onInvoicePaymentFailed } from "./invoices";
-import { formatMinor, lineFor, periodEnd, productName, validateItems } from "./subscriptions";
+import { discountsFor, replaceDiscounts } from "./subscription-discounts";
+import { formatMinor, lineFor, periodEnd, productName, recurringAmount, validateItems } from "./subscriptions";
 
 export type ItemChange = { id?: string; price?: Rec<"price">; quantity?: number; deleted?: boolean };
 
@@ -21,6 +23,8 @@ export type SubscriptionUpdate = {
   description?: string | null;
   trialEndNow?: boolean;
   applicationFeePercent?: number | null;
+  /** A populated array replaces the discounts; an empty one (the empty string on the wire) clears them. */
+  discounts?: DiscountRequest[];
 };
 
 export function updateSubscription(ctx: Ctx, sub: Rec<"subscription">, u: SubscriptionUpdate): void {
@@ -34,6 +38,14 @@ export function updateSubscription(ctx: Ctx, sub: Rec<"subscription">, u: Subscr
   const now = ctx.app.clock.now();
   const prorations: LineInput[] = [];
   const cycleReset = u.items?.length ? applyItemChanges(ctx, sub, u.items, now, prorations) : false;
+  if (u.discounts) {
+    const customer = ctx.app.store.get("customer", String(idOf(s.customer)), sub.scope) ?? null;
+    replaceDiscounts(ctx, sub, u.discounts, {
+      customer,
+      currency: s.currency,
+      amount: s.status === "trialing" ? 0 : recurringAmount(s.items.data),
+    });
+  }
   if (u.cancelAtPeriodEnd !== undefined) {
     s.cancel_at_period_end = u.cancelAtPeriodEnd;
     s.cancel_at = u.cancelAtPeriodEnd ? s.items.data[0].current_period_end : null;
@@ -98,6 +110,7 @@ export function updateSubscription(ctx: Ctx, sub: Rec<"subscription">, u: Subscr
     billingReason: endTrial ? "subscription_cycle" : "subscription_update",
     periodStart: now,
     periodEnd: s.items.data[0].current_period_end,
+    discounts: discountsFor(ctx, sub, now),
   });
   s.latest_invoice = inv.id;
   const result = payInvoice(ctx, inv, { offSession: true });

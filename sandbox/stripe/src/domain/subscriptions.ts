@@ -17,7 +17,15 @@ import {
 } from "../factories/billing";
 import { idOf, newId } from "../ids";
 import type { Rec } from "../store";
+import type { DiscountRequest } from "./discounts";
 import { createInvoice, ensurePaymentIntent, payInvoice } from "./invoices";
+import {
+  announceDiscounts,
+  createDiscounts,
+  discountsFor,
+  releaseDiscounts,
+  resolveAll,
+} from "./subscription-discounts";
 
 export type ItemInput = { price: Rec<"price">; quantity: number };
 
@@ -27,7 +35,14 @@ export type CreateSubscription = SubscriptionInput & {
   paymentBehavior: "allow_incomplete" | "default_incomplete" | "error_if_incomplete";
   cancelAtPeriodEnd: boolean;
   saveDefaultPaymentMethod: boolean;
+  /** `discounts[]` of subscriptions.create (or the Checkout Session's discount). */
+  discounts?: DiscountRequest[];
 };
+
+/** What one period of the items costs before discounts. */
+export function recurringAmount(items: Array<{ price: Stripe.Price; quantity?: number | null }>): number {
+  return items.reduce((sum, it) => sum + (it.price.unit_amount ?? 0) * (it.quantity ?? 1), 0);
+}
 
 export function productName(ctx: Ctx, price: Stripe.Price): string {
   const product = ctx.app.store.find("product", String(idOf(price.product)));
@@ -92,9 +107,14 @@ export function createSubscription(
   const { app } = ctx;
   validateItems(input.items);
   const now = app.clock.now();
+  const trialing = input.trialEnd !== null && input.trialEnd > now;
+  const redeemables = resolveAll(ctx, input.discounts ?? [], {
+    customer,
+    currency: input.currency,
+    amount: trialing ? 0 : recurringAmount(input.items.map((it) => ({ price: it.price.obj, quantity: it.quantity }))),
+  });
   const id = newId("sub");
   const sub = subscriptionObject(id, input, now);
-  const trialing = input.trialEnd !== null && input.trialEnd > now;
   const end = trialing ? input.trialEnd! : periodEnd(input.items[0].price.obj, now);
   sub.items.data = input.items.map((it) => subscriptionItemObject(id, it.price.obj, it.quantity, now, end, now));
   sub.cancel_at_period_end = input.cancelAtPeriodEnd;
@@ -115,6 +135,8 @@ export function createSubscription(
     trialWillEndSent: false,
     announced: false,
   });
+  const discounts = createDiscounts(ctx, rec, redeemables);
+  sub.discounts = discounts.map((d) => d.id);
   const lines = sub.items.data.map((item) =>
     trialing
       ? lineFor(ctx, sub, item, 0, `Trial period for ${productName(ctx, item.price)}`)
@@ -133,6 +155,7 @@ export function createSubscription(
     billingReason: "subscription_create",
     periodStart: now,
     periodEnd: end,
+    discounts: discountsFor(ctx, rec, now),
   });
   sub.latest_invoice = invoice.id;
   if (trialing) {
@@ -142,6 +165,7 @@ export function createSubscription(
   } else {
     const result = payInvoice(ctx, invoice, { offSession: false });
     if (input.paymentBehavior === "error_if_incomplete" && result?.status !== "succeeded") {
+      releaseDiscounts(ctx, rec, { remove: true });
       app.store.remove("subscription", id);
       if (result?.status === "failed") throw new StripeApiError(402, result.error);
       throw invalidRequest("This customer has no attached payment source or default payment method.", {
@@ -151,6 +175,7 @@ export function createSubscription(
   }
   rec.x.announced = true;
   emit(ctx, "customer.subscription.created", rec.obj);
+  announceDiscounts(ctx, discounts);
   checkTrialWillEnd(ctx, rec);
   return rec;
 }

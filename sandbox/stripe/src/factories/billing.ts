@@ -114,6 +114,8 @@ export type LineInput = {
   subscription: string | null;
   subscriptionItem: string | null;
   proration: boolean;
+  /** What each discount took off this line (see domain/subscription-discounts). */
+  discountAmounts?: Array<{ amount: number; discount: string }>;
 };
 
 export function invoiceLineObject(invoice: string, line: LineInput): Stripe.InvoiceLineItem {
@@ -123,8 +125,9 @@ export function invoiceLineObject(invoice: string, line: LineInput): Stripe.Invo
     amount: line.amount,
     currency: line.currency,
     description: line.description,
-    discount_amounts: [],
-    discountable: true,
+    discount_amounts: line.discountAmounts ?? [],
+    // Prorations are never discountable (the SDK documents the flag as always false for them).
+    discountable: !line.proration,
     discounts: [],
     invoice,
     livemode: false,
@@ -143,7 +146,7 @@ export function invoiceLineObject(invoice: string, line: LineInput): Stripe.Invo
         }
       : null,
     period: { end: line.end, start: line.start },
-    pretax_credit_amounts: [],
+    pretax_credit_amounts: (line.discountAmounts ?? []).map((d) => ({ ...d, type: "discount" as const })),
     pricing: {
       price_details: {
         price: line.price.id,
@@ -171,6 +174,9 @@ export type InvoiceInput = {
   accountName: string | null;
   applicationFeePercent: number | null;
   number: string;
+  /** Invoice-level discounts (a subscription's) and what each took off in total. */
+  discounts: string[];
+  totalDiscountAmounts: Array<{ amount: number; discount: string }>;
 };
 
 export function invoiceObject(
@@ -180,7 +186,9 @@ export function invoiceObject(
   urls: { hosted: string; pdf: string },
   now: number,
 ): EmulatedInvoice {
-  const total = lines.reduce((sum, l) => sum + l.amount, 0);
+  const subtotal = lines.reduce((sum, l) => sum + l.amount, 0);
+  const discounted = input.totalDiscountAmounts.reduce((sum, d) => sum + d.amount, 0);
+  const total = subtotal - discounted;
   // A net credit (downgrade) is not charged; Stripe would move it to the customer balance.
   const due = Math.max(0, total);
   return {
@@ -220,7 +228,7 @@ export function invoiceObject(
     default_source: null,
     default_tax_rates: [],
     description: null,
-    discounts: [],
+    discounts: input.discounts,
     due_date: null,
     effective_at: null,
     ending_balance: null,
@@ -258,13 +266,13 @@ export function invoiceObject(
     statement_descriptor: null,
     status: "draft",
     status_transitions: { finalized_at: null, marked_uncollectible_at: null, paid_at: null, voided_at: null },
-    subtotal: total,
-    subtotal_excluding_tax: total,
+    subtotal,
+    subtotal_excluding_tax: subtotal,
     test_clock: null,
     total,
-    total_discount_amounts: [],
+    total_discount_amounts: input.totalDiscountAmounts,
     total_excluding_tax: total,
-    total_pretax_credit_amounts: [],
+    total_pretax_credit_amounts: input.totalDiscountAmounts.map((d) => ({ ...d, type: "discount" as const })),
     total_taxes: [],
     webhooks_delivered_at: now,
   };

@@ -4,6 +4,7 @@ import type { EmulatorApp } from "../app";
 import { systemCtx } from "../context";
 import { createCardPaymentMethod } from "../domain/payment-methods";
 import { payInvoice } from "../domain/invoices";
+import { invoiceDiscountRows } from "../domain/subscription-discounts";
 import { StripeApiError } from "../errors";
 import { redirect, sendHtml } from "../http";
 import { renderInvoicePdf } from "../pdf";
@@ -38,7 +39,12 @@ ${opts.error ? `<div class="error" role="alert" data-testid="invoice-error">${es
 <div class="amount">${money(o.status === "paid" ? o.amount_paid : o.amount_remaining, o.currency)}</div>
 <p class="sub">${o.status === "paid" ? "Paid" : o.status === "open" ? `Due ${date(o.due_date ?? o.created)}` : esc(o.status ?? "")}</p>
 <dl class="kv" style="margin-top:20px"><dt>To</dt><dd>${esc(o.customer_email ?? o.customer_name ?? "")}</dd><dt>From</dt><dd>${esc(merchant)}</dd></dl>
-<ul class="items">${lines}</ul><div class="total"><span>Total</span><span>${money(o.total, o.currency)}</span></div>
+<ul class="items">${lines}</ul>${invoiceDiscountRows(app, inv)
+    .map(
+      (d) =>
+        `<div class="line discount"><span>${esc(d.label)}</span><span data-testid="invoice-discount">−${money(d.amount, o.currency)}</span></div>`,
+    )
+    .join("")}<div class="total"><span>Total</span><span>${money(o.total, o.currency)}</span></div>
 ${o.status === "open" ? `<p style="margin-top:16px"><a href="/invoice/${esc(inv.id)}/pdf">Download invoice (PDF)</a></p>` : ""}`;
   return shell(
     `Invoice ${o.number ?? o.id}`,

@@ -71,7 +71,11 @@ function trialEndOf(ctx: Ctx, trialEnd: string | undefined, days: number | undef
   return days ? now + days * 86400 : null;
 }
 
+/** `discounts[i]`: one of coupon, promotion_code, or (on update) an existing discount to keep. */
+export const discountParam = obj({ coupon: str(), promotion_code: str(), discount: str() });
+
 const subscriptionCommon = {
+  discounts: arr(discountParam),
   metadata: meta(),
   description: nullableStr(),
   default_payment_method: nullableStr(),
@@ -138,6 +142,7 @@ export const billingRoutes = [
         paymentBehavior: p.payment_behavior ?? "allow_incomplete",
         cancelAtPeriodEnd: p.cancel_at_period_end ?? false,
         saveDefaultPaymentMethod: p.payment_settings?.save_default_payment_method === "on_subscription",
+        discounts: p.discounts,
       }).obj;
     },
   ),
@@ -197,6 +202,7 @@ export const billingRoutes = [
         description: p.description,
         trialEndNow: p.trial_end === "now",
         applicationFeePercent: p.application_fee_percent,
+        discounts: p.discounts,
       });
       return sub.obj;
     },
