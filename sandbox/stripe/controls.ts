@@ -68,9 +68,15 @@ export function emulatorControls(baseUrl: string, secretKey = "sk_test_emulator"
       return (await call<{ data: Delivery[] }>("GET", `/deliveries${q ? `?${q}` : ""}`)).data;
     },
     resendEvent: async (event: string) => (await call<{ data: Delivery[] }>("POST", `/events/${event}/resend`)).data,
-    /** Pays a Checkout Session headlessly, as if the buyer used the hosted page. `card`: number or pm_card_* id. */
-    completeCheckout: (session: string, opts: { card?: string; email?: string; name?: string } = {}) =>
-      call<CheckoutCompletion>("POST", `/checkout/sessions/${session}/complete`, opts),
+    /**
+     * Pays a Checkout Session headlessly, as if the buyer used the hosted page. `card`: number or
+     * pm_card_* id. `promotion_code`: a code typed into the page's promotion code field first
+     * (needs `allow_promotion_codes: true`); a refused code gives `result.status: "failed"`.
+     */
+    completeCheckout: (
+      session: string,
+      opts: { card?: string; email?: string; name?: string; promotion_code?: string } = {},
+    ) => call<CheckoutCompletion>("POST", `/checkout/sessions/${session}/complete`, opts),
     /** Resolves a pending 3-D Secure step of a PaymentIntent. */
     authenticate: (paymentIntent: string, result: "complete" | "fail" = "complete") =>
       call<{ payment_intent: Stripe.PaymentIntent }>("POST", `/payment_intents/${paymentIntent}/authenticate`, {

@@ -9,6 +9,7 @@ import { TEST_PAYMENT_METHODS } from "./cards";
 import { parseDuration } from "./clock";
 import { systemCtx } from "./context";
 import { completeCheckout } from "./domain/checkout";
+import { applyPromotionCode } from "./domain/checkout-discounts";
 import { closeDispute, openDispute } from "./domain/disputes";
 import { createCardPaymentMethod } from "./domain/payment-methods";
 import { finishAuthentication } from "./domain/payments";
@@ -113,6 +114,15 @@ const routes: Array<[string, RegExp, Handler]> = [
       if (!session) throw noSuch("checkout.session", id);
       const ctx = systemCtx(app, session.scope);
       const email = typeof body.email === "string" ? body.email : (session.obj.customer_email ?? "buyer@example.com");
+      if (typeof body.promotion_code === "string") {
+        // The buyer types a code into the hosted page's promotion code field first.
+        const applied = applyPromotionCode(ctx, session, body.promotion_code);
+        if (!applied.ok)
+          return {
+            result: { status: "failed", message: applied.message },
+            session: render(app, session.scope, session.obj),
+          };
+      }
       const result = completeCheckout(ctx, session, cardOf(body.card), {
         email,
         name: typeof body.name === "string" ? body.name : "Test Buyer",

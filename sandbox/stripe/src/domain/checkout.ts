@@ -14,7 +14,9 @@ import { paymentIntentObject } from "../factories/payments";
 import { idOf } from "../ids";
 import type { Rec } from "../store";
 import { attachPaymentMethod, cardNumberOf, createCardPaymentMethod, type CardSource } from "./payment-methods";
+import { redeemSessionDiscount, sessionDiscountProblem, sessionDiscountRequest } from "./checkout-discounts";
 import { attemptPayment, finishAuthentication } from "./payments";
+import { releaseDiscounts } from "./subscription-discounts";
 import { createSubscription } from "./subscriptions";
 
 export type CheckoutDetails = { email: string; name?: string | null };
@@ -51,6 +53,9 @@ export function completeCheckout(
 ): CheckoutResult {
   if (session.obj.status !== "open")
     return { status: "failed", message: `This Checkout Session is ${session.obj.status}.` };
+  // A coupon may have expired or run out of redemptions since the session was created.
+  const discountProblem = sessionDiscountProblem(ctx, session);
+  if (discountProblem) return { status: "failed", message: discountProblem };
   session.obj.customer_details = {
     address: null,
     business_name: null,
@@ -87,6 +92,11 @@ function completePayment(
     details,
     session.obj.customer_creation === "always" || !!data.setup_future_usage,
   );
+  if (session.obj.amount_total === 0) {
+    // Fully discounted: nothing to charge, as Stripe does with a 100% off coupon.
+    markComplete(ctx, session, "no_payment_required");
+    return { status: "complete" };
+  }
   let pi = session.obj.payment_intent
     ? app.store.get("payment_intent", String(idOf(session.obj.payment_intent)), session.scope)
     : undefined;
@@ -139,22 +149,30 @@ function completeSubscription(
     if (err instanceof StripeApiError) return { status: "failed", message: err.body.message };
     throw err;
   }
-  const sub = createSubscription(ctx, customer, {
-    customer: customer.id,
-    currency: session.obj.currency ?? "usd",
-    metadata: data.metadata ?? {},
-    description: data.description ?? null,
-    default_payment_method: pm.id,
-    application_fee_percent: data.application_fee_percent ?? null,
-    items: session.x.lineItems.map((li) => ({
-      price: app.store.need("price", li.price!.id, session.scope),
-      quantity: li.quantity ?? 1,
-    })),
-    trialEnd: trialDays ? app.clock.now() + trialDays * 86400 : null,
-    paymentBehavior: "allow_incomplete",
-    cancelAtPeriodEnd: false,
-    saveDefaultPaymentMethod: false,
-  });
+  const discount = sessionDiscountRequest(session.obj);
+  let sub: Rec<"subscription">;
+  try {
+    sub = createSubscription(ctx, customer, {
+      customer: customer.id,
+      currency: session.obj.currency ?? "usd",
+      metadata: data.metadata ?? {},
+      description: data.description ?? null,
+      default_payment_method: pm.id,
+      application_fee_percent: data.application_fee_percent ?? null,
+      items: session.x.lineItems.map((li) => ({
+        price: app.store.need("price", li.price!.id, session.scope),
+        quantity: li.quantity ?? 1,
+      })),
+      trialEnd: trialDays ? app.clock.now() + trialDays * 86400 : null,
+      paymentBehavior: "allow_incomplete",
+      cancelAtPeriodEnd: false,
+      saveDefaultPaymentMethod: false,
+      discounts: discount ? [discount] : [],
+    });
+  } catch (err) {
+    if (err instanceof StripeApiError) return { status: "failed", message: err.body.message };
+    throw err;
+  }
   session.obj.subscription = sub.id;
   session.obj.invoice = idOf(sub.obj.latest_invoice);
   if (sub.obj.status === "trialing") {
@@ -171,7 +189,9 @@ function completeSubscription(
     pi.x.checkoutSession = session.id;
     return { status: "requires_action", paymentIntent: pi.id };
   }
-  // The incomplete subscription stays behind (and expires after 23h), as on Stripe.
+  // The incomplete subscription stays behind (and expires after 23h), as on Stripe; its coupon
+  // redemption is given back so that paying on the next attempt counts once.
+  releaseDiscounts(ctx, sub, { remove: false });
   session.obj.subscription = null;
   session.obj.invoice = null;
   return { status: "failed", message: pi?.obj.last_payment_error?.message ?? "Your card was declined." };
@@ -185,7 +205,12 @@ export function finishCheckoutAuthentication(
   success: boolean,
 ): CheckoutResult {
   const result = finishAuthentication(ctx, pi, success);
-  if (result.status === "failed") return { status: "failed", message: result.error.message };
+  if (result.status === "failed") {
+    const subId = idOf(session.obj.subscription);
+    const sub = subId ? ctx.app.store.get("subscription", subId, session.scope) : undefined;
+    if (sub) releaseDiscounts(ctx, sub, { remove: false });
+    return { status: "failed", message: result.error.message };
+  }
   if (result.status === "requires_action") return { status: "requires_action", paymentIntent: pi.id };
   markComplete(ctx, session, "paid");
   return { status: "complete" };
@@ -196,6 +221,8 @@ function markComplete(
   session: Rec<"checkout_session">,
   paymentStatus: Stripe.Checkout.Session.PaymentStatus,
 ): void {
+  // In subscription mode the subscription's creation has counted the redemption.
+  if (session.obj.mode === "payment") redeemSessionDiscount(ctx, session);
   session.obj.payment_status = paymentStatus;
   closeSession(session.obj, "complete");
   session.x.lastError = undefined;

@@ -37,6 +37,8 @@ export type SessionInput = {
   submit_type: Stripe.Checkout.Session.SubmitType | null;
   billing_address_collection: Stripe.Checkout.Session.BillingAddressCollection | null;
   phone_number_collection: boolean;
+  allow_promotion_codes: boolean | null;
+  discounts: Stripe.Checkout.Session.Discount[];
 };
 
 export function checkoutSessionObject(
@@ -45,13 +47,14 @@ export function checkoutSessionObject(
   now: number,
 ): Stripe.Checkout.Session {
   const id = newId("cs_test");
+  // Discounts are priced in by domain/checkout-discounts once the session exists.
   const total = input.lineItems.reduce((sum, li) => sum + li.amount_total, 0);
   return {
     id,
     object: "checkout.session",
     adaptive_pricing: { enabled: false },
     after_expiration: null,
-    allow_promotion_codes: null,
+    allow_promotion_codes: input.allow_promotion_codes,
     allowed_payment_method_types: input.allowed_payment_method_types,
     amount_subtotal: total,
     amount_total: total,
@@ -84,7 +87,7 @@ export function checkoutSessionObject(
         }
       : null,
     customer_email: input.customer_email,
-    discounts: [],
+    discounts: input.discounts,
     expires_at: input.expires_at,
     integration_identifier: null,
     invoice: null,

@@ -4,7 +4,9 @@ import type Stripe from "stripe";
 import type { EmulatorApp } from "../app";
 import { systemCtx } from "../context";
 import { completeCheckout, finishCheckoutAuthentication } from "../domain/checkout";
+import { applyPromotionCode, removePromotionCode } from "../domain/checkout-discounts";
 import { redirect, sendHtml } from "../http";
+import { idOf } from "../ids";
 import type { Rec } from "../store";
 import { authenticationCard } from "./authenticate";
 import { CARD_SCRIPT, cardFields, parseCardForm } from "./card-form";
@@ -21,7 +23,57 @@ function intervalText(price: Stripe.Price): string {
   return r.interval_count === 1 ? `per ${r.interval}` : `every ${r.interval_count} ${r.interval}s`;
 }
 
-function summary(app: EmulatorApp, s: Rec<"checkout_session">): string {
+/** "25% off", "$5.00 off" — and for how long, on a subscription. */
+function couponLabel(coupon: Stripe.Coupon, currency: string, subscription: boolean): string {
+  const off =
+    coupon.percent_off !== null
+      ? `${coupon.percent_off}% off`
+      : `${money(coupon.currency === currency ? (coupon.amount_off ?? 0) : (coupon.currency_options?.[currency]?.amount_off ?? 0), currency)} off`;
+  if (!subscription || coupon.duration === "forever") return off;
+  if (coupon.duration === "once") return `${off} the first payment`;
+  const months = coupon.duration_in_months ?? 1;
+  return `${off} for ${months} month${months === 1 ? "" : "s"}`;
+}
+
+/** The discount row under the items: the code or coupon name, what it takes off, and the amount. */
+function discountRow(app: EmulatorApp, s: Rec<"checkout_session">): string {
+  const o = s.obj;
+  const d = o.discounts?.[0];
+  const amount = o.total_details?.amount_discount ?? 0;
+  if (!d) return "";
+  const promo = idOf(d.promotion_code)
+    ? app.store.get("promotion_code", String(idOf(d.promotion_code)), s.scope)
+    : undefined;
+  const couponId = promo ? idOf(promo.obj.promotion.coupon) : idOf(d.coupon);
+  const coupon = couponId ? app.store.get("coupon", couponId, s.scope) : undefined;
+  const currency = o.currency ?? "usd";
+  const title = promo?.obj.code ?? coupon?.obj.name ?? couponId ?? "Discount";
+  const label = coupon ? couponLabel(coupon.obj, currency, o.mode === "subscription") : "";
+  return `<div class="line"><span>Subtotal</span><span data-testid="subtotal">${money(o.amount_subtotal ?? 0, currency)}</span></div>
+<div class="line discount" data-testid="discount"><span><span class="code">${esc(title)}</span>${label ? ` <span class="muted">${esc(label)}</span>` : ""}</span><span data-testid="discount-amount">−${money(amount, currency)}</span></div>`;
+}
+
+/** The promotion code field (allow_promotion_codes): apply a code, or remove the applied one. */
+function promotionCodeForm(
+  app: EmulatorApp,
+  s: Rec<"checkout_session">,
+  typed?: { code: string; error: string },
+): string {
+  if (!s.obj.allow_promotion_codes) return "";
+  const action = `/checkout/${esc(s.id)}/promotion_code`;
+  const applied = idOf(s.obj.discounts?.[0]?.promotion_code ?? null);
+  if (applied) {
+    const code = app.store.get("promotion_code", applied, s.scope)?.obj.code ?? applied;
+    return `<form method="post" action="${action}" class="promo inline"><input type="hidden" name="remove" value="1"><span class="muted">Code <b data-testid="promo-applied">${esc(code)}</b> applied</span><button class="btn small secondary" type="submit" data-testid="remove-promo">Remove</button></form>`;
+  }
+  return `<form method="post" action="${action}" class="promo" data-testid="promo-form">
+<label for="promotion_code">Promotion code</label>
+<div class="inline"><input type="text" id="promotion_code" name="promotion_code" autocomplete="off" placeholder="Add promotion code" value="${esc(typed?.code ?? "")}" style="flex:1;width:auto"><button class="btn small secondary" type="submit" data-testid="apply-promo">Apply</button></div>
+${typed ? `<div class="error" role="alert" data-testid="promo-error" style="margin:8px 0 0">${esc(typed.error)}</div>` : ""}
+</form>`;
+}
+
+function summary(app: EmulatorApp, s: Rec<"checkout_session">, promo?: { code: string; error: string }): string {
   const o = s.obj;
   const currency = o.currency ?? "usd";
   const items = s.x.lineItems;
@@ -44,7 +96,7 @@ function summary(app: EmulatorApp, s: Rec<"checkout_session">): string {
           : li.price?.recurring
             ? `<div class="qty">Billed ${intervalText(li.price)}</div>`
             : "";
-      return `<li><div><div class="name">${esc(li.description)}</div>${each}</div><div>${money(li.amount_total, currency)}</div></li>`;
+      return `<li><div><div class="name">${esc(li.description)}</div>${each}</div><div>${money(li.amount_subtotal, currency)}</div></li>`;
     })
     .join("");
   const back = o.cancel_url ? `<a class="back" href="${esc(o.cancel_url)}" data-testid="cancel-link">← Back</a>` : "";
@@ -52,6 +104,8 @@ function summary(app: EmulatorApp, s: Rec<"checkout_session">): string {
 <p class="eyebrow">${o.mode === "subscription" ? `Subscribe to ${esc(items[0]?.description ?? "")}` : `Pay ${esc(merchantName(app, s))}`}</p>
 <div class="amount" data-testid="amount">${esc(headline)}</div>${sub ? `<p class="sub">${esc(sub)}</p>` : ""}
 <ul class="items">${rows}</ul>
+${discountRow(app, s)}
+${promotionCodeForm(app, s, promo)}
 <div class="total"><span>${trial ? "Total due today" : "Total"}</span><span>${money(trial ? 0 : (o.amount_total ?? 0), currency)}</span></div>`;
 }
 
@@ -63,7 +117,7 @@ function payLabel(s: Rec<"checkout_session">): string {
 export function renderCheckout(
   app: EmulatorApp,
   s: Rec<"checkout_session">,
-  opts: { error?: string; email?: string; name?: string } = {},
+  opts: { error?: string; email?: string; name?: string; promo?: { code: string; error: string } } = {},
 ): string {
   const email = opts.email ?? s.obj.customer_details?.email ?? s.obj.customer_email ?? "";
   const lockedEmail = !!s.obj.customer_email;
@@ -76,7 +130,7 @@ ${cardFields({ name: opts.name })}
 </form>`;
   return shell(
     `Checkout — ${merchantName(app, s)}`,
-    `<div class="wrap"><div class="split"><div class="summary">${summary(app, s)}</div><div class="pay">${form}</div></div></div>`,
+    `<div class="wrap"><div class="split"><div class="summary">${summary(app, s, opts.promo)}</div><div class="pay">${form}</div></div></div>`,
     { script: CARD_SCRIPT },
   );
 }
@@ -145,6 +199,24 @@ export function checkoutPost(
     return redirect(res, `/checkout/${s.id}/authenticate?payment_intent=${result.paymentIntent}`);
   s.x.lastError = result.message;
   again(result.message);
+}
+
+/** POST /checkout/:id/promotion_code — apply a code (`promotion_code`) or remove it (`remove=1`). */
+export function checkoutPromotionCodePost(
+  app: EmulatorApp,
+  res: ServerResponse,
+  s: Rec<"checkout_session">,
+  form: URLSearchParams,
+): void {
+  if (s.obj.status !== "open") return checkoutGet(app, res, s);
+  if (form.get("remove")) {
+    removePromotionCode(s);
+    return redirect(res, `/checkout/${s.id}`);
+  }
+  const code = form.get("promotion_code") ?? "";
+  const result = applyPromotionCode(systemCtx(app, s.scope), s, code);
+  if (result.ok) return redirect(res, `/checkout/${s.id}`);
+  sendHtml(res, 400, renderCheckout(app, s, { promo: { code, error: result.message } }));
 }
 
 export function checkoutAuthGet(app: EmulatorApp, res: ServerResponse, s: Rec<"checkout_session">, piId: string): void {

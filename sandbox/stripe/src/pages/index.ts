@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EmulatorApp } from "../app";
 import { sendHtml } from "../http";
 import { authenticateGet, authenticatePost } from "./authenticate";
-import { checkoutAuthGet, checkoutAuthPost, checkoutGet, checkoutPost } from "./checkout";
+import { checkoutAuthGet, checkoutAuthPost, checkoutGet, checkoutPost, checkoutPromotionCodePost } from "./checkout";
 import { expressGet, onboardGet, onboardPost } from "./connect";
 import { invoiceGet, invoicePdf, invoicePost } from "./invoice";
 import { messagePage } from "./layout";
@@ -30,6 +30,7 @@ export async function handlePage(
         post
           ? checkoutAuthPost(app, res, s, url.searchParams.get("payment_intent") ?? "", form)
           : checkoutAuthGet(app, res, s, url.searchParams.get("payment_intent") ?? "");
+      else if (sub === "promotion_code" && post) checkoutPromotionCodePost(app, res, s, form);
       else post ? checkoutPost(app, res, s, form) : checkoutGet(app, res, s);
       return true;
     }

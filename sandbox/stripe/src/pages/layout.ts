@@ -45,6 +45,9 @@ a{color:#4f46e5;text-decoration:none}a:hover{text-decoration:underline}
 .items .name{font-weight:600}
 .items .qty{color:#697386;font-size:13px}
 .total{display:flex;justify-content:space-between;font-weight:700;padding-top:14px}
+.line{display:flex;justify-content:space-between;gap:16px;padding:10px 0 0;font-size:14px}
+.line.discount .code{display:inline-block;font-size:12px;font-weight:600;letter-spacing:.03em;background:#eef2ff;color:#4338ca;border-radius:6px;padding:1px 8px}
+.promo{margin:14px 0 4px}.promo label{margin-bottom:6px}.promo.inline{justify-content:space-between}
 h1{font-size:22px;margin:0 0 6px;letter-spacing:-.01em}
 h2{font-size:16px;margin:0 0 14px}
 label,.label{display:block;font-size:13px;font-weight:600;color:#3c4257;margin:0 0 6px}

@@ -10,6 +10,8 @@ import { paginate } from "../list";
 import { arr, bool, enm, int, listParams, meta, mergeMetadata, num, obj, range, str, type Infer } from "../params";
 import { route } from "../router";
 import { listRecs } from "./common";
+import { priceSession } from "../domain/checkout-discounts";
+import { resolveDiscount, type Redeemable } from "../domain/discounts";
 
 const lineItem = obj({
   price: str(),
@@ -43,6 +45,7 @@ const createShape = {
   allowed_payment_method_types: arr(str()),
   excluded_payment_method_types: arr(str()),
   allow_promotion_codes: bool(),
+  discounts: arr(obj({ coupon: str(), promotion_code: str() })),
   billing_address_collection: enm("auto", "required"),
   phone_number_collection: obj({ enabled: bool().req() }),
   submit_type: enm("auto", "book", "donate", "pay", "subscribe"),
@@ -188,6 +191,15 @@ function validate(ctx: Ctx, p: Infer<typeof createShape>, items: Stripe.LineItem
     });
   }
   const now = ctx.app.clock.now();
+  if (p.allow_promotion_codes && p.discounts?.length)
+    throw invalidRequest("You may only specify one of these parameters: allow_promotion_codes, discounts.", {
+      param: "discounts",
+      code: "parameters_exclusive",
+    });
+  if ((p.discounts?.length ?? 0) > 1)
+    throw invalidRequest("A Checkout Session can have only one discount (one coupon or one promotion code).", {
+      param: "discounts",
+    });
   if (p.expires_at !== undefined && (p.expires_at < now + 1800 || p.expires_at > now + 86400)) {
     throw invalidRequest(
       "The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.",
@@ -196,10 +208,23 @@ function validate(ctx: Ctx, p: Infer<typeof createShape>, items: Stripe.LineItem
   }
 }
 
+/** The one coupon or promotion code of `discounts`, checked as Stripe does when the session is created. */
+function sessionDiscount(ctx: Ctx, p: Infer<typeof createShape>, items: Stripe.LineItem[]): Redeemable | null {
+  const d = p.discounts?.[0];
+  if (!d) return null;
+  const trial = p.mode === "subscription" && !!p.subscription_data?.trial_period_days;
+  return resolveDiscount(ctx, d, "discounts[0]", {
+    customer: p.customer ? ctx.app.store.need("customer", p.customer, ctx.scope, "customer") : null,
+    currency: items[0].currency,
+    amount: trial ? 0 : items.reduce((sum, li) => sum + li.amount_subtotal, 0),
+  });
+}
+
 export const checkoutRoutes = [
   route("POST", "/v1/checkout/sessions", createShape, (ctx, p) => {
     const items = (p.line_items ?? []).map((li, i) => resolveLineItem(ctx, li, i));
     validate(ctx, p, items);
+    const discount = sessionDiscount(ctx, p, items);
     const now = ctx.app.clock.now();
     const session = checkoutSessionObject(
       {
@@ -219,18 +244,24 @@ export const checkoutRoutes = [
         submit_type: p.submit_type ?? null,
         billing_address_collection: p.billing_address_collection ?? null,
         phone_number_collection: p.phone_number_collection?.enabled ?? false,
+        allow_promotion_codes: p.allow_promotion_codes ?? null,
+        discounts: (p.discounts ?? []).map((d) => ({
+          coupon: d.coupon ?? null,
+          promotion_code: d.promotion_code ?? null,
+        })),
       },
       (id) => ctx.app.url(`/checkout/${id}`),
       now,
     );
     const pid = p.payment_intent_data;
-    ctx.app.store.insert("checkout_session", ctx.scope, session, {
+    const rec = ctx.app.store.insert("checkout_session", ctx.scope, session, {
       lineItems: items,
       paymentIntentData: pid ? { ...pid, metadata: mergeMetadata({}, pid.metadata) } : {},
       subscriptionData: p.subscription_data
         ? { ...p.subscription_data, metadata: mergeMetadata({}, p.subscription_data.metadata) }
         : {},
     });
+    priceSession(rec, discount?.coupon.obj ?? null);
     return session;
   }),
   route(
