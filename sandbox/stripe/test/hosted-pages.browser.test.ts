@@ -43,12 +43,13 @@ describe.skipIf(!HAS_CHROMIUM)("hosted pages in Chromium", () => {
     await page.fill("#name", "Jenny Rosen");
   }
 
-  const session = () =>
+  const session = (extra: Partial<Stripe.Checkout.SessionCreateParams> = {}) =>
     stripe.checkout.sessions.create({
       mode: "payment",
       line_items: [{ price: price.id, quantity: 2 }],
       success_url: `${shop.url}/thanks?session_id={CHECKOUT_SESSION_ID}`,
       cancel_url: `${shop.url}/cart`,
+      ...extra,
     });
 
   it("checkout: 4242 pays and redirects to success_url with the session id", async () => {
@@ -84,6 +85,32 @@ describe.skipIf(!HAS_CHROMIUM)("hosted pages in Chromium", () => {
     await page.getByTestId("3ds-complete").click();
     await page.waitForURL(`${shop.url}/thanks?session_id=${s.id}`);
     expect((await stripe.checkout.sessions.retrieve(s.id)).payment_status).toBe("paid");
+    await page.close();
+  });
+
+  it("checkout: a promotion code typed on the page applies, shows the discounted total and is paid", async () => {
+    await stripe.coupons.create({ id: "MUG10", percent_off: 10, name: "Mug lovers" });
+    const promo = await stripe.promotionCodes.create({ promotion: { type: "coupon", coupon: "MUG10" }, code: "MUGS" });
+    const s = await session({ allow_promotion_codes: true });
+    const page = await open(s.url!);
+    await page.fill("#promotion_code", "nope");
+    await page.getByTestId("apply-promo").click();
+    await expect(page.getByTestId("promo-error").textContent()).resolves.toBe("This code is invalid.");
+    await page.screenshot({ path: `${SHOTS}/checkout-promotion-code-invalid.png` });
+    await page.fill("#promotion_code", "mugs");
+    await page.getByTestId("apply-promo").click();
+    await expect(page.getByTestId("promo-applied").textContent()).resolves.toBe("MUGS");
+    await expect(page.getByTestId("discount-amount").textContent()).resolves.toBe("−$4.80");
+    await expect(page.getByTestId("amount").textContent()).resolves.toBe("$43.20");
+    await expect(page.getByTestId("pay").textContent()).resolves.toBe("Pay $43.20");
+    await page.screenshot({ path: `${SHOTS}/checkout-promotion-code.png` });
+    await fill(page, "4242 4242 4242 4242");
+    await page.getByTestId("pay").click();
+    await page.waitForURL(`${shop.url}/thanks?session_id=${s.id}`);
+    const done = await stripe.checkout.sessions.retrieve(s.id, { expand: ["payment_intent"] });
+    expect(done).toMatchObject({ amount_total: 4320, discounts: [{ promotion_code: promo.id }] });
+    expect((done.payment_intent as Stripe.PaymentIntent).amount_received).toBe(4320);
+    expect((await stripe.promotionCodes.retrieve(promo.id)).times_redeemed).toBe(1);
     await page.close();
   });
 

@@ -102,6 +102,32 @@ export const SCENARIOS: Record<string, (stripe: Stripe) => Promise<void>> = {
     const expired = await stripe.checkout.sessions.expire(s.id);
     expect(expired.status).toBe("expired");
   },
+  "coupons and promotion codes discount a Checkout Session": async (stripe) => {
+    const coupon = await stripe.coupons.create({ percent_off: 25, duration: "once", name: "Parity 25" });
+    expect(coupon).toMatchObject({ object: "coupon", percent_off: 25, times_redeemed: 0, valid: true });
+    const code = `PARITY${Date.now().toString(36).toUpperCase()}`;
+    const promo = await stripe.promotionCodes.create({ promotion: { type: "coupon", coupon: coupon.id }, code });
+    expect(promo).toMatchObject({ active: true, code, promotion: { type: "coupon", coupon: coupon.id } });
+    const found = await stripe.promotionCodes.list({ code: code.toLowerCase() });
+    expect(found.data.map((p) => p.id)).toEqual([promo.id]);
+    const price = await stripe.prices.create({
+      currency: "usd",
+      unit_amount: 1500,
+      product_data: { name: `Parity ${unique()}` },
+    });
+    const base = {
+      mode: "payment" as const,
+      line_items: [{ price: price.id, quantity: 2 }],
+      success_url: "https://example.com/ok",
+    };
+    const s = await stripe.checkout.sessions.create({ ...base, discounts: [{ promotion_code: promo.id }] });
+    expect(s).toMatchObject({ amount_subtotal: 3000, amount_total: 2250, total_details: { amount_discount: 750 } });
+    await expect(
+      stripe.checkout.sessions.create({ ...base, allow_promotion_codes: true, discounts: [{ coupon: coupon.id }] }),
+    ).rejects.toMatchObject({ statusCode: 400 });
+    await stripe.checkout.sessions.expire(s.id);
+    expect(await stripe.coupons.del(coupon.id)).toMatchObject({ id: coupon.id, deleted: true });
+  },
   "trial subscriptions start trialing with a $0 invoice": async (stripe) => {
     const price = await stripe.prices.create({
       currency: "usd",
