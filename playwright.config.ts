@@ -7,6 +7,9 @@ const emulatorPort = Number(process.env.E2E_STRIPE_EMULATOR_PORT ?? 12112);
 const pixSimulatorPort = Number(process.env.E2E_PIX_SIMULATOR_PORT ?? 12122);
 /** The PIX simulator the app under test talks to (e2e/support/pix.ts drives it). */
 export const pixSimulatorUrl = `http://127.0.0.1:${pixSimulatorPort}`;
+const mailCatcherPort = Number(process.env.E2E_MAIL_CATCHER_PORT ?? 12132);
+/** The mail catcher's page and JSON API (SMTP on E2E_MAIL_CATCHER_PORT, the page on the next port; e2e/support/mail.ts). */
+export const mailCatcherUrl = `http://127.0.0.1:${mailCatcherPort + 1}`;
 const runDir = `.data/e2e-${process.env.E2E_RUN_ID}`;
 export const baseURL = `http://localhost:${port}`;
 
@@ -54,6 +57,8 @@ export default defineConfig({
       STRIPE_EMULATOR_SNAPSHOT: "",
       PIX_SIMULATOR_PORT: String(pixSimulatorPort),
       PIX_SIMULATOR_URL: "",
+      MAIL_CATCHER_PORT: String(mailCatcherPort),
+      SMTP_URL: "",
       LOG_LEVEL: "warn",
       CALLBACK_ALLOWED_HOSTS: "localhost,127.0.0.1",
     },

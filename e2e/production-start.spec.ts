@@ -19,6 +19,7 @@ const adminUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0
 const PORT = 3290;
 const EMULATOR_PORT = 12191;
 const PIX_PORT = 12192;
+const MAIL_PORT = 12193;
 
 test.describe.configure({ mode: "serial" });
 
@@ -191,9 +192,11 @@ test.describe("production configured only by .env", () => {
       DATABASE_URL: dbUrl.toString(),
       STRIPE_SECRET_KEY: "sk_test_51ProductionStartFakeKey",
       STRIPE_PUBLISHABLE_KEY: "pk_test_51ProductionStartFakeKey",
+      SMTP_URL: "smtp://smtp.example.com:587",
       // If the launcher wrongly started them, they would listen here.
       STRIPE_EMULATOR_PORT: String(EMULATOR_PORT),
       PIX_SIMULATOR_PORT: String(PIX_PORT),
+      MAIL_CATCHER_PORT: String(MAIL_PORT),
       // The fake key cannot reach Stripe: keep the recovery sync from trying.
       WEBHOOK_SYNC_ENABLED: "0",
       LOG_LEVEL: "warn",
@@ -223,6 +226,7 @@ test.describe("production configured only by .env", () => {
       // No emulator, no simulator: nothing on their ports, none among the launcher's processes.
       expect(await listening(EMULATOR_PORT)).toBe(false);
       expect(await listening(PIX_PORT)).toBe(false);
+      expect(await listening(MAIL_PORT)).toBe(false);
       const processes = processesOf(l);
       expect(processes.length, out).toBeGreaterThan(0);
       expect(processes.filter((p) => /sandbox\//.test(p.cmd))).toEqual([]);
@@ -291,6 +295,7 @@ test("an app that never becomes healthy: the launcher stops the app, the emulato
       STRIPE_EMULATOR_PORT: String(EMULATOR_PORT),
       STRIPE_EMULATOR_SNAPSHOT: "",
       PIX_SIMULATOR_PORT: String(PIX_PORT),
+      MAIL_CATCHER_PORT: String(MAIL_PORT),
       LOG_LEVEL: "warn",
     },
     ["--no-build", "--no-seed", "--health-timeout=25"],
@@ -313,6 +318,7 @@ test("an app that never becomes healthy: the launcher stops the app, the emulato
     expect(processesOf(launcher).map((p) => p.cmd)).toEqual([]);
     expect(await listening(EMULATOR_PORT)).toBe(false);
     expect(await listening(PIX_PORT)).toBe(false);
+    expect(await listening(MAIL_PORT)).toBe(false);
     expect(await listening(PORT + 1, "127.0.0.2")).toBe(false);
   } finally {
     await stop(launcher);

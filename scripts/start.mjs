@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: load the configuration (.env files, the process environment winning), refuse a
 // half-configured production, migrate the database the app will use, seed, build if needed, start
-// the Stripe emulator and the PIX simulator (demo only) and the app. With no configuration it runs
-// the seeded demo on embedded PostgreSQL (PGlite). Options: --no-seed, --no-build, --rebuild,
-// --health-timeout=<seconds> (how long the app may take to answer /api/health; default 90).
+// the Stripe emulator, the PIX simulator and the mail catcher (demo only) and the app. With no
+// configuration it runs the seeded demo on embedded PostgreSQL (PGlite). Options: --no-seed,
+// --no-build, --rebuild, --health-timeout=<seconds> (how long the app may take to answer
+// /api/health; default 90).
 import {
   bin,
   buildIsStale,
@@ -32,6 +33,9 @@ const emulatorPort = String(config.STRIPE_EMULATOR_PORT);
 // Outside production, PIX gateways without their own base URL talk to the local simulator.
 const usePixSimulator = !production && !config.PIX_SIMULATOR_URL;
 const pixSimulatorPort = String(config.PIX_SIMULATOR_PORT);
+// Outside production, mail goes to the local catcher unless SMTP_URL names a server: its page shows what was sent.
+const useMailCatcher = !production && !config.SMTP_URL;
+const mailCatcherPort = config.MAIL_CATCHER_PORT;
 
 // Demo secrets fill only what is not configured (a .env value counts as configured); never in production.
 const secrets = production ? {} : demoSecrets();
@@ -58,6 +62,10 @@ if (useEmulator) {
 if (usePixSimulator) {
   env.PIX_SIMULATOR_PORT = pixSimulatorPort;
   env.PIX_SIMULATOR_URL = `http://127.0.0.1:${pixSimulatorPort}`;
+}
+if (useMailCatcher) {
+  env.MAIL_CATCHER_PORT = String(mailCatcherPort);
+  env.SMTP_URL = `smtp://127.0.0.1:${mailCatcherPort}`;
 }
 
 log(`mode: ${production ? "production" : `${config.APP_ENV} (demo)`}`);
@@ -88,6 +96,13 @@ try {
     startChild("pix simulator", bin("tsx"), ["sandbox/pix/cli.ts", "serve"], env);
     await waitForHttp(`${env.PIX_SIMULATOR_URL}/_sim/charges`, 30_000);
   }
+  if (useMailCatcher) {
+    // Caught mail is kept beside the embedded database, so each demo (and each e2e run) has its own.
+    const pgliteDir = env.PGLITE_DIR || ".data/pglite";
+    const file = pgliteDir.startsWith("memory://") ? [] : ["--file", `${pgliteDir.replace(/\/+$/, "")}-mail.jsonl`];
+    startChild("mail catcher", bin("tsx"), ["sandbox/mail/cli.ts", "serve", ...file], env);
+    await waitForHttp(`http://127.0.0.1:${mailCatcherPort + 1}/_mail/stats`, 30_000);
+  }
   // ── The app server: the one place the app is spawned. ──
   startChild("next", process.execPath, ["scripts/server.mjs", "-p", port, "-H", config.HOST], env);
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, healthTimeoutSeconds * 1000);
@@ -98,6 +113,7 @@ try {
 
 log(`ready on ${appUrl}`);
 if (usePixSimulator) log(`PIX simulator: ${env.PIX_SIMULATOR_URL}/ (mark charges paid, expired or refunded)`);
+if (useMailCatcher) log(`mail catcher: http://127.0.0.1:${mailCatcherPort + 1}/ (every email the app sends)`);
 if (production)
   log(
     'production: no demo data; create the first admin with `npm run admin:create -- --email you@example.com --name "Your Name"` (docs/operations.md)',

@@ -142,7 +142,10 @@ export const ServerEnvShape = {
   PIX_SIMULATOR_PORT: port.default(12120),
   // ── Email and Slack notifications (docs/billing.md) ──
   /** SMTP server for outgoing mail, e.g. smtps://user:pass@smtp.example.com:465. Unset outside production: the local mail catcher. */
-  SMTP_URL: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, "must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example.com:465")
+    .optional(),
   /** The From header of outgoing mail. */
   MAIL_FROM: z.string().default("Vitrine <no-reply@vitrine.local>"),
   /** Port of the local mail catcher `npm start` runs in the demo (SMTP; its page is on MAIL_CATCHER_PORT + 1). Never in production. */
@@ -185,6 +188,16 @@ export const ServerEnvShape = {
 };
 
 type Parsed = { [K in keyof typeof ServerEnvShape]: z.infer<(typeof ServerEnvShape)[K]> };
+
+/** A URL whose host is this machine (the demo's mail catcher listens there). */
+function isLoopbackUrl(url: string): boolean {
+  try {
+    const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+    return host === "localhost" || host === "::1" || host === "0.0.0.0" || /^127\./.test(host);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * What production (APP_ENV=production) cannot run without. Every problem is reported, not just the
@@ -233,6 +246,13 @@ function productionProblems(env: Parsed, given: Record<string, string>): Array<[
     problems.push([
       "PIX_SIMULATOR_URL",
       "must not be set when APP_ENV=production (the PIX simulator is for the demo and tests only)",
+    ]);
+  if (!env.SMTP_URL)
+    problems.push(["SMTP_URL", `${required}: notifications are emailed (the local mail catcher is for the demo only)`]);
+  else if (isLoopbackUrl(env.SMTP_URL))
+    problems.push([
+      "SMTP_URL",
+      "must not point at this machine when APP_ENV=production (the local mail catcher is for the demo and tests only)",
     ]);
   return problems;
 }

@@ -15,6 +15,7 @@ const complete = {
   STRIPE_WEBHOOK_SECRET: "whsec_platform",
   STRIPE_CONNECT_WEBHOOK_SECRET: "whsec_connect",
   METRICS_TOKEN: "metrics-token-0123456789",
+  SMTP_URL: "smtps://vitrine:mail-password@smtp.example.com:465",
 };
 
 const REQUIRED = [
@@ -27,6 +28,7 @@ const REQUIRED = [
   "STRIPE_WEBHOOK_SECRET",
   "STRIPE_CONNECT_WEBHOOK_SECRET",
   "METRICS_TOKEN",
+  "SMTP_URL",
 ] as const;
 
 function issues(source: Record<string, string | undefined>): string[] {
@@ -100,6 +102,12 @@ describe("production configuration", () => {
   it("refuses the Stripe emulator and the PIX simulator", () => {
     const list = issues({ ...complete, STRIPE_EMULATOR: "1", PIX_SIMULATOR_URL: "http://127.0.0.1:12120" });
     expect(named(list).sort()).toEqual(["PIX_SIMULATOR_URL", "STRIPE_EMULATOR"]);
+  });
+
+  it("refuses the local mail catcher (an SMTP_URL on this machine) and a URL that is not SMTP", () => {
+    for (const url of ["smtp://127.0.0.1:12130", "smtp://localhost:2525", "smtp://[::1]:25"])
+      expect(named(issues({ ...complete, SMTP_URL: url })), url).toEqual(["SMTP_URL"]);
+    expect(issues({ ...complete, SMTP_URL: "https://smtp.example.com" })[0]).toMatch(/smtp:\/\/ or smtps:\/\//);
   });
 
   it("refuses a publishable key from the other Stripe mode", () => {
