@@ -1,5 +1,5 @@
-// Ledger CSV export. Text cells that a spreadsheet would run as a formula are quoted with a
-// leading apostrophe (CSV injection); numbers are written as numbers.
+// CSV exports (the credits ledger, usage). Text cells that a spreadsheet would run as a formula
+// are quoted with a leading apostrophe (CSV injection); numbers are written as numbers.
 import type { EntryView } from "./views";
 
 const HEADER = [
@@ -21,11 +21,24 @@ export function csvCell(value: string | number | null): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** A header and rows as CSV text, CRLF line ends. */
+export function csvTable(header: readonly string[], rows: readonly (string | number | null)[][]): string {
+  return [header.join(","), ...rows.map((row) => row.map(csvCell).join(","))].join("\r\n") + "\r\n";
+}
+
 export function ledgerCsv(entries: EntryView[]): string {
-  const lines = entries.map((e) =>
-    [e.seq, e.createdAt, e.kind, e.amount, e.balanceAfter, e.reference, e.reason, e.actorType, e.actorId]
-      .map(csvCell)
-      .join(","),
+  return csvTable(
+    HEADER,
+    entries.map((e) => [
+      e.seq,
+      e.createdAt,
+      e.kind,
+      e.amount,
+      e.balanceAfter,
+      e.reference,
+      e.reason,
+      e.actorType,
+      e.actorId,
+    ]),
   );
-  return [HEADER.join(","), ...lines].join("\r\n") + "\r\n";
 }

@@ -11,6 +11,7 @@ import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { hasOperatorToken, type OperatorToken } from "@/lib/auth/operator";
 import { getSessionUser, STORE_COOKIE, type SessionUser } from "@/lib/auth/session";
 import { resolveCurrentStore, type StoreSummary } from "@/lib/tenancy/stores";
+import { admitApiCall } from "@/lib/usage/gate";
 import { requestInfo, type RequestInfo } from "@/lib/request/context";
 import { isDirectLoopback } from "@/lib/request/client-address";
 import { env } from "@/lib/env/server";
@@ -202,6 +203,8 @@ export function withApiKey(
         };
       }
       const key = await authenticateApiKey(authorization);
+      // Counts the call (in memory) or refuses it past a blocked api_calls limit: docs/billing.md.
+      admitApiCall(key.storeId);
       return {
         ...b,
         store: key.store,

@@ -1,0 +1,115 @@
+// Every store's usage in its current period for the admin: soft resources from the counters
+// (the rollup keeps them within a minute), counts live; sorted by the highest percent of any
+// limit, so who is near (≥ 80 %) or over comes first.
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import { sumsForPeriods } from "./counters";
+import { currentPeriod } from "./periods";
+import { limitOf, overageOf, storeUsagePlans } from "./plan";
+import { COUNT_RESOURCES, percentOf, SOFT_RESOURCES } from "./resources";
+
+export const AdminUsageQuery = z.object({
+  sort: z.enum(["percent", "name"]).catch("percent"),
+  show: z.enum(["all", "attention"]).catch("all"),
+});
+export type AdminUsageQuery = z.infer<typeof AdminUsageQuery>;
+
+export type AdminUsageCell = { resource: string; used: number; limit: number | null; percent: number | null };
+
+export type AdminUsageRow = {
+  storeId: string;
+  storeName: string;
+  ownerEmail: string;
+  plan: { code: string; name: string };
+  periodStart: string;
+  periodEnd: string;
+  resources: AdminUsageCell[];
+  /** The highest percent of any limited resource (null: nothing limited). */
+  maxPercent: number | null;
+  status: "over" | "near" | "ok";
+  creditsDebited: number;
+};
+
+/** Stores shown at most (the busiest first when sorted by percent). */
+const MAX_STORES = 2_000;
+
+export async function adminUsageOverview(
+  q: AdminUsageQuery,
+  now = new Date(),
+): Promise<{ rows: AdminUsageRow[]; near: number; over: number }> {
+  const stores = await prisma.store.findMany({
+    select: { id: true, name: true, ownerId: true, owner: { select: { email: true } } },
+    orderBy: { createdAt: "desc" },
+    take: MAX_STORES,
+  });
+  const ids = stores.map((s) => s.id);
+  const plans = await storeUsagePlans(ids);
+  const periods = stores.map((s) => {
+    const period = currentPeriod(plans.get(s.id)!.subscription, now);
+    return { storeId: s.id, period, from: period.start, to: period.end };
+  });
+  const [sums, products, owners, overages] = await Promise.all([
+    sumsForPeriods(periods),
+    prisma.product.groupBy({ by: ["storeId"], where: { storeId: { in: ids }, active: true }, _count: { _all: true } }),
+    prisma.store.groupBy({
+      by: ["ownerId"],
+      where: { ownerId: { in: stores.map((s) => s.ownerId) } },
+      _count: { _all: true },
+    }),
+    prisma.usageOverage.findMany({
+      where: { storeId: { in: ids } },
+      select: { storeId: true, periodStart: true, creditsDebited: true },
+    }),
+  ]);
+  const productCount = new Map(products.map((p) => [p.storeId, p._count._all]));
+  const storeCount = new Map(owners.map((o) => [o.ownerId, o._count._all]));
+  const debited = new Map<string, number>();
+  for (const o of overages) {
+    const key = `${o.storeId}\t${o.periodStart.toISOString()}`;
+    debited.set(key, (debited.get(key) ?? 0) + o.creditsDebited);
+  }
+
+  const rows = stores.map((s, i): AdminUsageRow => {
+    const { plan } = plans.get(s.id)!;
+    const { period } = periods[i]!;
+    const used = (r: string) =>
+      r === "products"
+        ? (productCount.get(s.id) ?? 0)
+        : r === "stores"
+          ? (storeCount.get(s.ownerId) ?? 0)
+          : (sums.get(s.id)?.get(r) ?? 0);
+    const resources = [...SOFT_RESOURCES, ...COUNT_RESOURCES].map((resource) => {
+      const limit = limitOf(plan, resource);
+      const u = used(resource);
+      return { resource, used: u, limit, percent: percentOf(u, limit) };
+    });
+    const percents = resources.map((r) => r.percent).filter((p): p is number => p !== null);
+    const maxPercent = percents.length ? Math.max(...percents) : null;
+    const over = resources.some(
+      (r) =>
+        r.limit !== null && (r.used > r.limit || (r.used === r.limit && overageOf(plan, r.resource).mode === "block")),
+    );
+    return {
+      storeId: s.id,
+      storeName: s.name,
+      ownerEmail: s.owner.email,
+      plan: { code: plan.code, name: plan.name },
+      periodStart: period.start.toISOString(),
+      periodEnd: period.end.toISOString(),
+      resources,
+      maxPercent,
+      status: over ? "over" : maxPercent !== null && maxPercent >= 80 ? "near" : "ok",
+      creditsDebited: debited.get(`${s.id}\t${period.start.toISOString()}`) ?? 0,
+    };
+  });
+  const near = rows.filter((r) => r.status === "near").length;
+  const over = rows.filter((r) => r.status === "over").length;
+  const shown = q.show === "attention" ? rows.filter((r) => r.status !== "ok") : rows;
+  shown.sort((a, b) =>
+    q.sort === "name"
+      ? a.storeName.localeCompare(b.storeName)
+      : (b.maxPercent ?? -1) - (a.maxPercent ?? -1) || a.storeName.localeCompare(b.storeName),
+  );
+  return { rows: shown, near, over };
+}

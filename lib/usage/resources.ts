@@ -1,0 +1,41 @@
+// The resources Vitrine meters on its own, and how each is counted. Soft resources are flows per
+// billing period (warned at 80 % and 100 %, then blocked or billed in credits); count resources
+// are a level at any time (their hard limits are enforced where they are created, by lib/billing).
+
+/** Flows per billing period, with soft limits. */
+export const SOFT_RESOURCES = ["api_calls", "orders", "pix_charges", "callbacks"] as const;
+export type SoftResource = (typeof SOFT_RESOURCES)[number];
+
+/** Levels (how many exist now), with hard limits. team_members has no source table yet. */
+export const COUNT_RESOURCES = ["products", "stores"] as const;
+export type CountResource = (typeof COUNT_RESOURCES)[number];
+
+/** Names a store may not report through POST /api/v1/usage: Vitrine counts them itself. */
+export const RESERVED_RESOURCES: ReadonlySet<string> = new Set([...SOFT_RESOURCES, ...COUNT_RESOURCES, "team_members"]);
+
+/** Resources counted from their source table by the rollup (api_calls is counted in process). */
+export const ROLLUP_FLOWS = ["orders", "pix_charges", "callbacks"] as const satisfies readonly SoftResource[];
+export type RollupFlow = (typeof ROLLUP_FLOWS)[number];
+
+export const ALERT_THRESHOLDS = [80, 100] as const;
+
+export function isSoftResource(r: string): r is SoftResource {
+  return (SOFT_RESOURCES as readonly string[]).includes(r);
+}
+
+export function isCountResource(r: string): r is CountResource {
+  return (COUNT_RESOURCES as readonly string[]).includes(r);
+}
+
+/** Whole percent used, rounded down (so 100 means the limit is reached, never almost reached). */
+export function percentOf(used: number, limit: number | null): number | null {
+  if (limit === null) return null;
+  if (limit <= 0) return used > 0 ? 100 : 0;
+  return Math.floor((used * 100) / limit);
+}
+
+/** The alert thresholds `used` has reached against `limit` (none for unlimited or unused). */
+export function reachedThresholds(used: number, limit: number | null): number[] {
+  if (limit === null || used <= 0) return [];
+  return ALERT_THRESHOLDS.filter((t) => used * 100 >= t * limit);
+}
