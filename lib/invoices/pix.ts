@@ -1,0 +1,273 @@
+// PIX for open BRL invoices, so they can be paid from a phone for their exact amount:
+// - a STORE invoice gets a PixCharge from the store's active, verified gateways (the PIX service,
+//   failover included), linked by Invoice.pixChargeId; when the gateway's webhook or the reconciler
+//   marks that charge paid, settleInvoicePixPayments marks the invoice paid, once;
+// - a PLATFORM invoice gets a static BR Code for PLATFORM_PIX_KEY with the exact amount and the
+//   invoice number as txid; the payment is matched by that txid on the platform's bank statement
+//   and recorded with recordPlatformPixPayment (which also tells Stripe the invoice was paid out of
+//   band, so it stops retrying the card).
+import "server-only";
+import type { Invoice } from "@/generated/prisma/client";
+import type { AuditContext } from "@/lib/audit/log";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env/server";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
+import { createStaticBrCode } from "@/lib/pix/brcode";
+import { brCodeToPngDataUrl } from "@/lib/pix/qr";
+import { createPixCharge } from "@/lib/pix/service/charges";
+import { getStripe } from "@/lib/stripe/client";
+import { partyOf } from "./parties";
+import { pixTxidOf } from "./numbering";
+import { markPaidTx, patchInvoiceTx } from "./status";
+
+export type InvoicePix = {
+  /** Pix copia e cola (the BR Code). */
+  brCode: string;
+  qrPngDataUrl: string;
+  amountMinor: number;
+  /** Static platform codes: the txid the payment carries (the invoice number, letters and digits). */
+  txid: string | null;
+  source: "platform_key" | "store_gateway";
+  /** Store invoices: the PIX charge behind the code, and when it stops being payable. */
+  chargeId: string | null;
+  expiresAt: Date | null;
+};
+
+const SYSTEM: AuditContext = { actor: { type: "system", id: "invoices" } };
+/** Longest a PIX charge may live (the PIX API's maximum): the invoice's code stays payable a week. */
+const STORE_CHARGE_SECONDS = 7 * 86_400;
+const CHARGE_KEY_PREFIX = "invoice:";
+
+type PayableInvoice = Pick<
+  Invoice,
+  | "id"
+  | "issuer"
+  | "storeId"
+  | "status"
+  | "currency"
+  | "amountDue"
+  | "displayNumber"
+  | "pixChargeId"
+  | "customerDetails"
+>;
+
+/** Open (or uncollectible, still collectable) BRL invoice with something to pay. */
+export function isPixPayable(invoice: Pick<Invoice, "status" | "currency" | "amountDue">): boolean {
+  return (
+    (invoice.status === "open" || invoice.status === "uncollectible") &&
+    invoice.currency === "BRL" &&
+    invoice.amountDue > 0
+  );
+}
+
+/** The static BR Code of an open BRL platform invoice, or null when PLATFORM_PIX_KEY is not set. */
+export async function platformPixOf(invoice: PayableInvoice): Promise<InvoicePix | null> {
+  const config = env();
+  if (invoice.issuer !== "PLATFORM" || !isPixPayable(invoice) || !invoice.displayNumber || !config.PLATFORM_PIX_KEY)
+    return null;
+  const txid = pixTxidOf(invoice.displayNumber);
+  const brCode = createStaticBrCode({
+    pixKey: config.PLATFORM_PIX_KEY,
+    merchantName: config.PLATFORM_PIX_MERCHANT_NAME,
+    merchantCity: config.PLATFORM_PIX_MERCHANT_CITY,
+    amountCentavos: invoice.amountDue,
+    txid,
+  });
+  return {
+    brCode,
+    qrPngDataUrl: await brCodeToPngDataUrl(brCode),
+    amountMinor: invoice.amountDue,
+    txid,
+    source: "platform_key",
+    chargeId: null,
+    expiresAt: null,
+  };
+}
+
+/**
+ * For the dunning messages: the PIX copia e cola and QR of an open BRL platform invoice, by our
+ * invoice id or by its Stripe invoice id; null when it is paid, not BRL, or PIX is not configured.
+ */
+export async function platformInvoicePix(ref: { invoiceId: string } | { stripeInvoiceId: string }) {
+  const invoice = await prisma.invoice.findFirst({
+    where: {
+      issuer: "PLATFORM",
+      ...("invoiceId" in ref ? { id: ref.invoiceId } : { stripeInvoiceId: ref.stripeInvoiceId }),
+    },
+  });
+  return invoice ? platformPixOf(invoice) : null;
+}
+
+function chargeKey(invoiceId: string, attempt: number): string {
+  return `${CHARGE_KEY_PREFIX}${invoiceId}:${attempt}`;
+}
+
+/** Whether a PIX charge was made to pay one of our invoices (its receipt is that invoice, not a new one). */
+export function isInvoiceChargeKey(idempotencyKey: string | null): boolean {
+  return !!idempotencyKey?.startsWith(CHARGE_KEY_PREFIX);
+}
+
+function buyerOf(invoice: PayableInvoice) {
+  const party = partyOf(invoice.customerDetails);
+  const customer: { name?: string; email?: string; document?: string } = {};
+  if (party.name && party.name.length >= 3) customer.name = party.name.slice(0, 120);
+  if (party.email) customer.email = party.email;
+  if (party.taxId && (party.taxIdType === "cpf" || (party.taxIdType === "cnpj" && /^\d+$/.test(party.taxId))))
+    customer.document = party.taxId;
+  return Object.keys(customer).length ? customer : undefined;
+}
+
+/**
+ * The PIX code of an open BRL store invoice: the linked charge while it can still be paid, else a
+ * new charge from the store's gateways (same key for concurrent callers: one charge). Null when the
+ * store has no gateway that can take it; the reason is logged, the invoice stays payable otherwise.
+ */
+export async function storeInvoicePix(invoice: PayableInvoice): Promise<InvoicePix | null> {
+  if (invoice.issuer !== "STORE" || !isPixPayable(invoice) || !invoice.displayNumber) return null;
+  const linked = invoice.pixChargeId
+    ? await prisma.pixCharge.findFirst({ where: { id: invoice.pixChargeId, storeId: invoice.storeId } })
+    : null;
+  const usable =
+    linked?.status === "pending" &&
+    linked.brCode &&
+    linked.amountCentavos === invoice.amountDue &&
+    (!linked.expiresAt || linked.expiresAt.getTime() > Date.now() + 60_000);
+  let charge = usable ? linked : null;
+  if (!charge) {
+    const attempt = linked?.idempotencyKey ? Number(linked.idempotencyKey.split(":").at(-1)) + 1 || 1 : 1;
+    try {
+      const view = await createPixCharge(invoice.storeId, SYSTEM, {
+        amountCentavos: invoice.amountDue,
+        description: invoice.displayNumber,
+        orderId: invoice.displayNumber,
+        customer: buyerOf(invoice),
+        expiresInSeconds: STORE_CHARGE_SECONDS,
+        idempotencyKey: chargeKey(invoice.id, attempt),
+      });
+      charge = await prisma.pixCharge.findUniqueOrThrow({ where: { id: view.id } });
+    } catch (err) {
+      logger.info(
+        {
+          invoiceId: invoice.id,
+          code: err instanceof AppError ? err.code : undefined,
+          err: err instanceof AppError ? undefined : err,
+        },
+        "invoice: no PIX code for this open invoice",
+      );
+      return null;
+    }
+    if (charge.id !== invoice.pixChargeId)
+      await prisma.$transaction((tx) => patchInvoiceTx(tx, invoice.id, { pixChargeId: charge!.id }, SYSTEM));
+  }
+  if (!charge.brCode || charge.status !== "pending") return null;
+  return {
+    brCode: charge.brCode,
+    qrPngDataUrl: charge.qrImage?.startsWith("data:image/") ? charge.qrImage : await brCodeToPngDataUrl(charge.brCode),
+    amountMinor: charge.amountCentavos,
+    txid: null,
+    source: "store_gateway",
+    chargeId: charge.id,
+    expiresAt: charge.expiresAt,
+  };
+}
+
+/** The PIX code of any open BRL invoice (platform: static key; store: its gateways), or null. */
+export function invoicePix(invoice: PayableInvoice): Promise<InvoicePix | null> {
+  return invoice.issuer === "PLATFORM" ? platformPixOf(invoice) : storeInvoicePix(invoice);
+}
+
+/**
+ * Job step: open invoices whose linked PIX charge the PIX service has marked paid (webhook,
+ * reconciler, seller confirmation) become paid, once (the invoice row lock and the forward-only
+ * status make a second run change nothing).
+ */
+export async function settleInvoicePixPayments(limit = 200): Promise<number> {
+  const open = await prisma.invoice.findMany({
+    where: { status: { in: ["open", "uncollectible"] }, pixChargeId: { not: null } },
+    select: { id: true, storeId: true, pixChargeId: true },
+    take: limit,
+  });
+  if (open.length === 0) return 0;
+  const charges = await prisma.pixCharge.findMany({
+    where: { id: { in: open.map((i) => i.pixChargeId!) }, paidAt: { not: null } },
+    select: { id: true, storeId: true, paidAt: true, paidAmountCentavos: true, amountCentavos: true },
+  });
+  const byId = new Map(charges.map((c) => [c.id, c]));
+  let settled = 0;
+  for (const invoice of open) {
+    const charge = byId.get(invoice.pixChargeId!);
+    if (!charge || charge.storeId !== invoice.storeId) continue;
+    const { statusChanged } = await prisma.$transaction((tx) =>
+      markPaidTx(
+        tx,
+        invoice.id,
+        {
+          paidAt: charge.paidAt!,
+          paymentMethod: "pix",
+          amountPaid: charge.paidAmountCentavos ?? charge.amountCentavos,
+        },
+        SYSTEM,
+        `pix_charge:${charge.id}`,
+      ),
+    );
+    if (statusChanged) settled++;
+  }
+  return settled;
+}
+
+export type PlatformPixPayment = {
+  /** The txid on the bank statement (the invoice number without separators, e.g. VIT2026000042). */
+  txid: string;
+  amountMinor: number;
+  paidAt: Date;
+  /** The PIX end-to-end id from the statement, kept in the audit trail. */
+  endToEndId?: string;
+};
+
+/**
+ * Records a PIX payment the platform received for one of its invoices, matched by txid and exact
+ * amount: the invoice becomes paid once (a second record changes nothing), then Stripe is told it
+ * was paid out of band so it stops retrying the card. A Stripe failure is logged: our record stays
+ * (the money arrived), and the mirror never moves a paid invoice back.
+ */
+export async function recordPlatformPixPayment(payment: PlatformPixPayment, audit: AuditContext) {
+  const candidates = await prisma.invoice.findMany({
+    where: { issuer: "PLATFORM", currency: "BRL", displayNumber: { not: null } },
+    select: { id: true, displayNumber: true },
+    orderBy: { createdAt: "desc" },
+    take: 1000,
+  });
+  const match = candidates.find((c) => pixTxidOf(c.displayNumber!) === payment.txid.toUpperCase());
+  if (!match) throw new AppError("not_found", "No platform invoice has this PIX txid.", { param: "txid" });
+  const result = await prisma.$transaction(async (tx) => {
+    const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: match.id } });
+    if (invoice.status === "paid") return { invoice, changed: false };
+    if (!isPixPayable(invoice))
+      throw new AppError(
+        "conflict",
+        `Invoice ${invoice.displayNumber} is ${invoice.status}: it cannot take a payment.`,
+      );
+    if (payment.amountMinor !== invoice.amountDue)
+      throw new AppError(
+        "validation_failed",
+        `The PIX payment (${payment.amountMinor}) is not the amount due (${invoice.amountDue}) of ${invoice.displayNumber}.`,
+        { param: "amountMinor" },
+      );
+    const r = await markPaidTx(
+      tx,
+      invoice.id,
+      { paidAt: payment.paidAt, paymentMethod: "pix", amountPaid: payment.amountMinor },
+      audit,
+      payment.endToEndId ? `pix:${payment.endToEndId}` : "pix",
+    );
+    return { invoice: r.invoice, changed: r.statusChanged };
+  });
+  if (result.changed && result.invoice.stripeInvoiceId)
+    await getStripe()
+      .invoices.pay(result.invoice.stripeInvoiceId, { paid_out_of_band: true })
+      .catch((err: unknown) =>
+        logger.warn({ err, invoiceId: result.invoice.id }, "invoice paid by PIX; Stripe not yet told (out of band)"),
+      );
+  return result;
+}
