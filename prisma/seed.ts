@@ -8,6 +8,7 @@ import { loadEnvFiles } from "@/lib/env/load";
 import { hashPassword } from "@/lib/auth/password";
 import { appendAudit } from "@/lib/audit/log";
 import { DEFAULT_PACKAGES } from "@/lib/credits/packages";
+import { syncPlanCatalog } from "@/lib/billing/catalog";
 import { seedDemoPix } from "@/lib/pix/service/demo-seed";
 import { withSeedPixSimulator } from "@/sandbox/pix/seed-support";
 import { SIMULATOR_CREDENTIALS } from "@/sandbox/pix/src/state";
@@ -88,53 +89,12 @@ async function upsertUser(
   });
 }
 
-const PLANS = [
-  {
-    code: "free",
-    name: "Free",
-    description: "Start selling: card and PIX, store callbacks.",
-    amount: 0,
-    currency: "BRL",
-    trialDays: 0,
-    feePercentBps: 499,
-    feeFixed: "0.50",
-    limits: { products: 10 },
-    sortOrder: 1,
-  },
-  {
-    code: "starter",
-    name: "Starter",
-    description: "Lower fees and unlimited products.",
-    amount: 4900,
-    currency: "BRL",
-    trialDays: 14,
-    feePercentBps: 299,
-    feeFixed: "0.39",
-    limits: { products: 500 },
-    sortOrder: 2,
-  },
-  {
-    code: "pro",
-    name: "Pro",
-    description: "The lowest fees for stores that sell every day.",
-    amount: 14900,
-    currency: "BRL",
-    trialDays: 14,
-    feePercentBps: 199,
-    feeFixed: "0.29",
-    limits: { products: null },
-    sortOrder: 3,
-  },
-];
-
 export async function seed() {
   const db = getDatabase();
   await db.ready;
   const { prisma } = db;
-  for (const plan of PLANS) {
-    if (!(await prisma.platformPlan.findUnique({ where: { code: plan.code } })))
-      await prisma.platformPlan.create({ data: plan });
-  }
+  // The plan catalog (lib/billing/catalog.ts), written over older rows so a demo database converges.
+  await syncPlanCatalog(prisma);
   // Credit packages by (slug, currency); packages an admin edited are left as they are.
   await prisma.creditPackage.createMany({ data: DEFAULT_PACKAGES.map((p) => ({ ...p })), skipDuplicates: true });
   const demo = env().APP_ENV !== "production";

@@ -1,6 +1,7 @@
-// Sellers pay the platform for a plan: Free, Starter, Pro (seeded), or a single plan from
-// PLATFORM_PRICE_ID. Paid plans are Stripe subscriptions on the PLATFORM account (no
-// Stripe-Account header); the seller is a platform customer.
+// Sellers pay the platform for a plan: the catalog's Free, Starter, Pro (Enterprise is arranged by
+// hand), monthly or yearly in the store's currency, or a single plan from PLATFORM_PRICE_ID. Paid
+// plans are Stripe subscriptions on the PLATFORM account (no Stripe-Account header); the seller is a
+// platform customer. What a plan grants: entitlements.ts; the catalog: catalog.ts.
 import { z } from "zod";
 import type Stripe from "stripe";
 import { prisma } from "@/lib/db/client";
@@ -9,12 +10,45 @@ import { AppError, notFound } from "@/lib/errors";
 import { getStripe } from "@/lib/stripe/client";
 import { env } from "@/lib/env/server";
 import { callStripe } from "@/lib/stripe/errors";
+import type { PlatformPlan } from "@/generated/prisma/client";
+import { platformCheckoutDiscounts } from "@/lib/coupons/platform";
 import { defaultFeeRate } from "./fee-rate";
+import { ensureStripePlanPrice, findPlanPrice, fromDbInterval, type PlanInterval } from "./plan-prices";
 
-/** The store a plan is for (lib/tenancy PlanStore has these; billing does not import tenancy, which imports billing). */
+/** The store a plan is for (a lib/tenancy StoreSummary fits; billing does not import tenancy, which imports billing). */
 export type PlanStore = { id: string; name: string; currency: string };
 
-export const SubscribeInput = z.strictObject({ planCode: z.string().trim().min(1).max(40) });
+const PlanCode = z.string().trim().min(1).max(40);
+const Interval = z.enum(["month", "year"]);
+const PromotionCode = z.string().trim().min(1, "promotion_code must not be empty.").max(100);
+
+/**
+ * POST /api/v1/platform/subscription: `planCode`, `interval` (month | year; the plan's default when
+ * left out) and an optional `promotion_code` (`promotionCode` is accepted too, in planCode's style).
+ */
+export const SubscribeInput = z
+  .strictObject({
+    planCode: PlanCode,
+    interval: Interval.optional(),
+    promotion_code: PromotionCode.optional(),
+    promotionCode: PromotionCode.optional(),
+  })
+  .refine((v) => !(v.promotion_code && v.promotionCode), {
+    message: "Give the promotion code once, as promotion_code.",
+    path: ["promotion_code"],
+  })
+  .transform(
+    (v): SubscribeRequest => ({
+      planCode: v.planCode,
+      interval: v.interval,
+      promotionCode: v.promotion_code ?? v.promotionCode,
+    }),
+  );
+export type SubscribeRequest = { planCode: string; interval?: PlanInterval; promotionCode?: string };
+
+/** PATCH /api/v1/platform/subscription: another plan and/or interval, now. */
+export const ChangePlanInput = z.strictObject({ planCode: PlanCode, interval: Interval.optional() });
+export type ChangePlanRequest = z.infer<typeof ChangePlanInput>;
 
 /** With PLATFORM_PRICE_ID set, that one Stripe price is the only plan (fee from the default rate). */
 async function ensureSinglePlan(priceId: string) {
@@ -52,29 +86,20 @@ export async function listPlans() {
   return prisma.platformPlan.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } });
 }
 
-/** Makes sure a paid plan has a recurring price on the platform account (looked up by lookup_key). */
-export async function ensurePlanPrice(planId: string): Promise<string> {
-  const plan = await prisma.platformPlan.findUniqueOrThrow({ where: { id: planId } });
-  if (plan.stripePriceId) return plan.stripePriceId;
-  const stripe = getStripe();
-  const lookupKey = `vitrine_plan_${plan.code}`;
-  const existing = await callStripe(() => stripe.prices.list({ lookup_keys: [lookupKey], active: true, limit: 1 }));
-  const price =
-    existing.data[0] ??
-    (await callStripe(() =>
-      stripe.prices.create(
-        {
-          currency: plan.currency.toLowerCase(),
-          unit_amount: plan.amount,
-          recurring: { interval: plan.interval === "YEAR" ? "year" : "month" },
-          lookup_key: lookupKey,
-          product_data: { name: `Vitrine ${plan.name}` },
-        },
-        { idempotencyKey: `vitrine:plan-price:${plan.id}:${plan.amount}` },
-      ),
-    ));
-  await prisma.platformPlan.update({ where: { id: plan.id }, data: { stripePriceId: price.id } });
-  return price.id;
+/**
+ * The Stripe price a subscription to this plan uses: in the single-plan mode, PLATFORM_PRICE_ID (its
+ * own currency and interval); otherwise the plan's price in the store's currency and the interval.
+ */
+async function stripePriceFor(plan: PlatformPlan, currency: string, interval: PlanInterval | undefined) {
+  if (env().PLATFORM_PRICE_ID && plan.stripePriceId === env().PLATFORM_PRICE_ID) {
+    const own = fromDbInterval(plan.interval);
+    if (interval && interval !== own)
+      throw new AppError("validation_failed", `This plan is billed per ${own} only.`, { param: "interval" });
+    return { priceId: plan.stripePriceId, interval: own };
+  }
+  const chosen = interval ?? "month";
+  const price = await findPlanPrice(plan, currency, chosen);
+  return { priceId: await ensureStripePlanPrice(plan, price), interval: chosen };
 }
 
 /** The seller's customer on the platform account, created once per store. */
@@ -95,37 +120,61 @@ export async function getSubscription(storeId: string) {
   return prisma.platformSubscription.findUnique({ where: { storeId }, include: { plan: true } });
 }
 
-/** Free plan: recorded locally. Paid plan: a Checkout Session in subscription mode (trial honoured). */
 /** subscribeToPlan for the store's owner (the platform customer is the owner's email). */
 export async function subscribeStoreToPlan(
   store: PlanStore,
-  planCode: string,
+  input: SubscribeRequest,
   ctx: { appUrl: string; audit: AuditContext },
 ) {
   const { owner } = await prisma.store.findUniqueOrThrow({
     where: { id: store.id },
     select: { owner: { select: { email: true } } },
   });
-  return subscribeToPlan(store, owner.email, planCode, ctx);
+  return subscribeToPlan(store, owner.email, input, ctx);
 }
 
+/**
+ * Free plan: recorded locally. Paid plan: a Checkout Session in subscription mode on the platform
+ * account, priced in the store's currency for the chosen interval (trial honoured). A promotion code
+ * is checked by lib/coupons and put on the session; without one, Stripe's page offers the field.
+ * Enterprise (not self-serve) is never subscribed here.
+ */
 export async function subscribeToPlan(
   store: PlanStore,
   email: string,
-  planCode: string,
+  input: SubscribeRequest,
   ctx: { appUrl: string; audit: AuditContext },
 ) {
-  const plan = await prisma.platformPlan.findFirst({ where: { code: planCode, active: true } });
+  const plan = await prisma.platformPlan.findFirst({ where: { code: input.planCode, active: true } });
   if (!plan) throw notFound("Plan");
+  if (!plan.selfServe)
+    throw new AppError("validation_failed", `${plan.name} is arranged with our team: contact us instead.`, {
+      param: "planCode",
+    });
   const current = await getSubscription(store.id);
   if (current?.stripeSubscriptionId && ["active", "trialing", "past_due"].includes(current.status))
     throw new AppError("already_exists", "You already have a paid plan: change it instead.", { param: "planCode" });
   if (plan.amount === 0) {
+    if (input.promotionCode)
+      throw new AppError("validation_failed", "A promotion code applies to a paid plan.", {
+        param: "promotion_code",
+      });
     return prisma.$transaction(async (tx) => {
       const sub = await tx.platformSubscription.upsert({
         where: { storeId: store.id },
         create: { storeId: store.id, planId: plan.id, status: "free" },
-        update: { planId: plan.id, status: "free", stripeSubscriptionId: null, cancelAtPeriodEnd: false },
+        update: {
+          planId: plan.id,
+          status: "free",
+          stripeSubscriptionId: null,
+          cancelAtPeriodEnd: false,
+          interval: null,
+          currentPeriodStart: null,
+          currentPeriodEnd: null,
+          trialEnd: null,
+          couponId: null,
+        },
+        include: { plan: true },
       });
       await appendAudit(tx, ctx.audit, {
         action: "billing.plan_changed",
@@ -136,7 +185,28 @@ export async function subscribeToPlan(
       return { subscription: sub, checkoutUrl: null };
     });
   }
-  const [customer, priceId] = await Promise.all([ensurePlatformCustomer(store, email), ensurePlanPrice(plan.id)]);
+  const { priceId, interval } = await stripePriceFor(plan, store.currency, input.interval);
+  const discount = input.promotionCode
+    ? await platformCheckoutDiscounts({
+        storeId: store.id,
+        planCode: plan.code,
+        currency: store.currency,
+        interval,
+        code: input.promotionCode,
+      })
+    : null;
+  const customer = await ensurePlatformCustomer(store, email);
+  const metadata = {
+    storeId: store.id,
+    planCode: plan.code,
+    interval,
+    ...(discount
+      ? {
+          vitrineCouponId: discount.couponId,
+          ...(discount.promotionCodeId ? { vitrinePromotionCodeId: discount.promotionCodeId } : {}),
+        }
+      : {}),
+  };
   const session = await callStripe(() =>
     getStripe().checkout.sessions.create({
       mode: "subscription",
@@ -145,9 +215,10 @@ export async function subscribeToPlan(
       success_url: `${ctx.appUrl}/dashboard/plan?subscribed={CHECKOUT_SESSION_ID}`,
       cancel_url: `${ctx.appUrl}/dashboard/plan`,
       client_reference_id: store.id,
-      metadata: { storeId: store.id, planCode: plan.code },
+      metadata,
+      ...(discount ? { discounts: discount.discounts } : { allow_promotion_codes: true }),
       subscription_data: {
-        metadata: { storeId: store.id, planCode: plan.code },
+        metadata,
         ...(plan.trialDays ? { trial_period_days: plan.trialDays } : {}),
       },
     }),
@@ -159,19 +230,28 @@ export async function subscribeToPlan(
 export async function applySubscription(sub: Stripe.Subscription, audit: AuditContext) {
   const storeId = sub.metadata?.storeId;
   if (!storeId) return null;
-  const priceId = sub.items.data[0]?.price.id;
+  const item = sub.items.data[0];
+  const priceId = item?.price.id;
+  // The plan by its price (catalog price per currency/interval, or the single/legacy plan price), else by metadata.
   const plan =
-    (priceId && (await prisma.platformPlan.findUnique({ where: { stripePriceId: priceId } }))) ||
+    (priceId &&
+      ((await prisma.platformPlanPrice.findUnique({ where: { stripePriceId: priceId }, include: { plan: true } }))
+        ?.plan ??
+        (await prisma.platformPlan.findUnique({ where: { stripePriceId: priceId } })))) ||
     (sub.metadata?.planCode && (await prisma.platformPlan.findUnique({ where: { code: sub.metadata.planCode } })));
   if (!plan) return null;
-  const periodEnd = sub.items.data[0]?.current_period_end;
+  const recurring = item?.price.recurring?.interval;
+  const couponId = sub.metadata?.vitrineCouponId;
   const data = {
     planId: plan.id,
     stripeSubscriptionId: sub.id,
     status: sub.status,
     cancelAtPeriodEnd: sub.cancel_at_period_end,
-    currentPeriodEnd: periodEnd ? new Date(periodEnd * 1000) : null,
+    interval: recurring === "year" ? ("YEAR" as const) : recurring === "month" ? ("MONTH" as const) : null,
+    currentPeriodStart: item?.current_period_start ? new Date(item.current_period_start * 1000) : null,
+    currentPeriodEnd: item?.current_period_end ? new Date(item.current_period_end * 1000) : null,
     trialEnd: sub.trial_end ? new Date(sub.trial_end * 1000) : null,
+    ...(couponId ? { couponId } : {}),
   };
   return prisma.$transaction(async (tx) => {
     const before = await tx.platformSubscription.findUnique({ where: { storeId } });
@@ -185,6 +265,7 @@ export async function applySubscription(sub: Stripe.Subscription, audit: AuditCo
       !before ||
       before.status !== row.status ||
       before.planId !== row.planId ||
+      before.interval !== row.interval ||
       before.cancelAtPeriodEnd !== row.cancelAtPeriodEnd
     ) {
       await appendAudit(tx, audit, {
@@ -192,9 +273,19 @@ export async function applySubscription(sub: Stripe.Subscription, audit: AuditCo
         storeId,
         target: { type: "subscription", id: sub.id },
         before: before
-          ? { status: before.status, planId: before.planId, cancelAtPeriodEnd: before.cancelAtPeriodEnd }
+          ? {
+              status: before.status,
+              planId: before.planId,
+              interval: before.interval,
+              cancelAtPeriodEnd: before.cancelAtPeriodEnd,
+            }
           : null,
-        after: { status: row.status, plan: plan.code, cancelAtPeriodEnd: row.cancelAtPeriodEnd },
+        after: {
+          status: row.status,
+          plan: plan.code,
+          interval: row.interval,
+          cancelAtPeriodEnd: row.cancelAtPeriodEnd,
+        },
       });
     }
     return row;
@@ -219,20 +310,32 @@ async function requirePaidSubscription(storeId: string) {
   return sub;
 }
 
-/** Upgrade or downgrade now, prorated. */
-export async function changePlan(storeId: string, planCode: string, audit: AuditContext) {
+/**
+ * Upgrade, downgrade or change interval now, prorated; the price is in the store's currency. The
+ * interval stays what it was unless one is given.
+ */
+export async function changePlan(storeId: string, input: ChangePlanRequest, audit: AuditContext) {
   const sub = await requirePaidSubscription(storeId);
-  const plan = await prisma.platformPlan.findFirst({ where: { code: planCode, active: true } });
+  const plan = await prisma.platformPlan.findFirst({ where: { code: input.planCode, active: true } });
   if (!plan) throw notFound("Plan");
+  if (!plan.selfServe)
+    throw new AppError("validation_failed", `${plan.name} is arranged with our team: contact us instead.`, {
+      param: "planCode",
+    });
   if (plan.amount === 0)
     throw new AppError("validation_failed", "To move to Free, cancel your plan at period end.", { param: "planCode" });
-  const priceId = await ensurePlanPrice(plan.id);
+  const store = await prisma.store.findUniqueOrThrow({ where: { id: storeId }, select: { currency: true } });
+  const { priceId, interval } = await stripePriceFor(
+    plan,
+    store.currency,
+    input.interval ?? (sub.interval ? fromDbInterval(sub.interval) : undefined),
+  );
   const stripeSub = await callStripe(() => getStripe().subscriptions.retrieve(sub.stripeSubscriptionId!));
   const updated = await callStripe(() =>
     getStripe().subscriptions.update(sub.stripeSubscriptionId!, {
       items: [{ id: stripeSub.items.data[0]!.id, price: priceId }],
       proration_behavior: "create_prorations",
-      metadata: { storeId, planCode: plan.code },
+      metadata: { storeId, planCode: plan.code, interval },
     }),
   );
   return applySubscription(updated, audit);

@@ -117,6 +117,8 @@ export const ServerEnvShape = {
     .string()
     .regex(/^price_/, "must be a Stripe price id (price_…)")
     .optional(),
+  /** Where the Enterprise plan's "talk to us" writes (a mailto link on the plan cards and landing page). */
+  PLATFORM_SALES_EMAIL: z.email().default("vendas@vitrine.local"),
   // ── Credits ──
   CREDITS_PER_UNIT: positiveNumber.default(10),
   CREDITS_PER_UNIT_BRL: positiveNumber.default(2),

@@ -11,48 +11,16 @@ import {
   syncSubscription,
 } from "@/lib/billing/plans";
 import { feeRateForStore } from "@/lib/checkout/sellable";
+import { syncPlanCatalog } from "@/lib/billing/catalog";
 import { prisma } from "@/lib/db/client";
 
 const APP = "http://localhost:3000";
-const PLANS = [
-  {
-    code: "free",
-    name: "Free",
-    amount: 0,
-    currency: "BRL",
-    trialDays: 0,
-    feePercentBps: 499,
-    feeFixed: "0.50",
-    sortOrder: 1,
-  },
-  {
-    code: "starter",
-    name: "Starter",
-    amount: 4900,
-    currency: "BRL",
-    trialDays: 14,
-    feePercentBps: 299,
-    feeFixed: "0.39",
-    sortOrder: 2,
-  },
-  {
-    code: "pro",
-    name: "Pro",
-    amount: 14900,
-    currency: "BRL",
-    trialDays: 0,
-    feePercentBps: 199,
-    feeFixed: "0.29",
-    sortOrder: 3,
-  },
-];
-
 describe("seller subscribes to the platform", () => {
   useTestDatabase();
   const stripe = useStripeEmulator();
 
   it("Free is recorded locally; Starter goes through Checkout with a trial; switch, cancel at period end and resume", async () => {
-    await prisma.platformPlan.createMany({ data: PLANS });
+    await syncPlanCatalog();
     const email = uniqueEmail("plan");
     const { user, store } = await signUp(
       SignUpInput.parse({ name: "P", email, password: "correct-horse-9", storeName: "Plan store" }),
@@ -60,11 +28,11 @@ describe("seller subscribes to the platform", () => {
     );
     const audit = { ...ctx, actor: { type: "user" as const, id: user.id } };
 
-    const free = await subscribeToPlan(store, email, "free", { appUrl: APP, audit });
+    const free = await subscribeToPlan(store, email, { planCode: "free" }, { appUrl: APP, audit });
     expect(free.checkoutUrl).toBeNull();
     expect(await feeRateForStore(store.id)).toEqual({ percentBps: 499, fixed: "0.50" });
 
-    const starter = await subscribeToPlan(store, email, "starter", { appUrl: APP, audit });
+    const starter = await subscribeToPlan(store, email, { planCode: "starter" }, { appUrl: APP, audit });
     expect(starter.checkoutUrl).toMatch(/\/checkout\/cs_/);
     const sessionId = starter.checkoutUrl!.split("/checkout/")[1]!;
     const session = await stripe().stripe.checkout.sessions.retrieve(sessionId);
@@ -74,11 +42,11 @@ describe("seller subscribes to the platform", () => {
     const synced = await syncSubscription(store, audit);
     expect(synced).toMatchObject({ status: "trialing", plan: { code: "starter" }, cancelAtPeriodEnd: false });
     expect(await feeRateForStore(store.id)).toEqual({ percentBps: 299, fixed: "0.39" });
-    await expect(subscribeToPlan(store, email, "pro", { appUrl: APP, audit })).rejects.toMatchObject({
+    await expect(subscribeToPlan(store, email, { planCode: "pro" }, { appUrl: APP, audit })).rejects.toMatchObject({
       code: "already_exists",
     });
 
-    const pro = await changePlan(store.id, "pro", audit);
+    const pro = await changePlan(store.id, { planCode: "pro" }, audit);
     expect(pro?.plan.code).toBe("pro");
     const onStripe = await stripe().stripe.subscriptions.retrieve(pro!.stripeSubscriptionId!);
     expect(onStripe.items.data[0]!.price.unit_amount).toBe(14900);

@@ -182,19 +182,7 @@ describe("inbound Stripe webhooks", () => {
   });
 
   it("mirrors a seller's platform plan from the platform endpoint (checkout, then subscription updates)", async () => {
-    await prisma.platformPlan.upsert({
-      where: { code: "starter" },
-      create: {
-        code: "starter",
-        name: "Starter",
-        amount: 4900,
-        currency: "BRL",
-        trialDays: 14,
-        feePercentBps: 299,
-        feeFixed: "0.39",
-      },
-      update: {},
-    });
+    await (await import("@/lib/billing/catalog")).syncPlanCatalog();
     const email = uniqueEmail("plan");
     const { user, store } = await signUp(
       SignUpInput.parse({ name: "P", email, password: "correct-horse-9", storeName: "Plan store" }),
@@ -202,7 +190,7 @@ describe("inbound Stripe webhooks", () => {
     );
     const { subscribeToPlan } = await import("@/lib/billing/plans");
     const audit = { ...reqCtx, actor: { type: "user" as const, id: user.id } };
-    const { checkoutUrl } = await subscribeToPlan(store, email, "starter", { appUrl: APP, audit });
+    const { checkoutUrl } = await subscribeToPlan(store, email, { planCode: "starter" }, { appUrl: APP, audit });
     await stripe().controls.completeCheckout(checkoutUrl!.split("/checkout/")[1]!, { card: "4242424242424242" });
     // No sync call: only the platform webhook brings the subscription in.
     const sub = await waitFor(() => prisma.platformSubscription.findUnique({ where: { storeId: store.id } }));

@@ -1,24 +1,34 @@
-// GET /api/v1/platform/subscription — current plan (synced from Stripe); POST {planCode} — subscribe (Checkout URL for paid plans); PATCH {planCode} — change plan now, prorated
+// GET /api/v1/platform/subscription — current plan (synced from Stripe) and the plan in force; POST {planCode, interval?, promotion_code?} — subscribe (Checkout URL for paid plans); PATCH {planCode, interval?} — change plan or interval now, prorated
 import { withApiKey } from "@/lib/http/handler";
-import { changePlan, SubscribeInput, subscribeStoreToPlan, syncSubscription } from "@/lib/billing/plans";
+import {
+  ChangePlanInput,
+  changePlan,
+  SubscribeInput,
+  subscribeStoreToPlan,
+  syncSubscription,
+} from "@/lib/billing/plans";
+import { effectivePlanView } from "@/lib/billing/offers";
 import { appUrl } from "@/lib/env/app-url";
 import { parseJsonBody } from "@/lib/http/body";
 
 export const GET = withApiKey(
   "GET /api/v1/platform/subscription",
-  async ({ store, audit }) => ({ subscription: await syncSubscription(store, audit) }),
+  async ({ store, audit }) => {
+    const subscription = await syncSubscription(store, audit);
+    return { subscription, effectivePlan: await effectivePlanView(store.id) };
+  },
   { allowSession: true },
 );
 export const POST = withApiKey(
   "POST /api/v1/platform/subscription",
   async ({ req, store, audit }) =>
-    subscribeStoreToPlan(store, (await parseJsonBody(req, SubscribeInput)).planCode, { appUrl: appUrl(), audit }),
+    subscribeStoreToPlan(store, await parseJsonBody(req, SubscribeInput), { appUrl: appUrl(), audit }),
   { allowSession: true },
 );
 export const PATCH = withApiKey(
   "PATCH /api/v1/platform/subscription",
   async ({ req, store, audit }) => ({
-    subscription: await changePlan(store.id, (await parseJsonBody(req, SubscribeInput)).planCode, audit),
+    subscription: await changePlan(store.id, await parseJsonBody(req, ChangePlanInput), audit),
   }),
   { allowSession: true },
 );
