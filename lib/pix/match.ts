@@ -1,6 +1,6 @@
 // Which of our charges a gateway notification means, inside the tenant whose webhook URL was
 // called. What then happens to the charge is lib/pix/transition.ts.
-import type { PixStatus } from "./status";
+import type { PixChargeState } from "./status";
 import type { PixGatewayId, PixWebhookEvent } from "./types";
 
 /** What the matcher needs to know about one of our stored charges. */
@@ -12,7 +12,7 @@ export type MatchCandidate = {
   hash?: string | null;
   reference: string;
   amountCentavos: number;
-  status: PixStatus;
+  status: PixChargeState;
   createdAt: Date;
   /** Átomo: producer hash recorded when the charge was created. */
   producerHash?: string | null;
@@ -43,10 +43,14 @@ const DEFAULT_WINDOW_MS = 30 * 60 * 1000;
  * Finds our charge for a gateway notification: transaction id, then hash, then our reference,
  * then — flagged — a single pending charge of the same amount on the same gateway created within
  * the window. Átomo's producer hash must agree with the charge's (or the account's) when both exist.
+ * Charges awaiting the buyer's data are never matched (they have no gateway charge yet).
  */
 export function matchWebhook<C extends MatchCandidate>(input: MatchInput<C>): MatchResult<C> {
   const { event } = input;
-  const own = input.candidates.filter((c) => c.storeId === input.storeId && c.gatewayId === input.gatewayId);
+  // A charge still awaiting the buyer's data exists at no gateway: no notification can mean it.
+  const own = input.candidates.filter(
+    (c) => c.storeId === input.storeId && c.gatewayId === input.gatewayId && c.status !== "awaiting_customer",
+  );
 
   const producerOk = (c: C) => {
     if (!event.producerHash) return true;

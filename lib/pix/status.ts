@@ -1,9 +1,17 @@
 import type { Logger } from "pino";
 import { logger as defaultLogger } from "@/lib/log/logger";
 
-/** Vitrine's normalised PIX charge states. */
+/** Vitrine's normalised PIX statuses: what a gateway (or the seller) can report about a charge. */
 export const PIX_STATUSES = ["pending", "paid", "failed", "refunded", "disputed"] as const;
 export type PixStatus = (typeof PIX_STATUSES)[number];
+
+/**
+ * Every state a stored charge can be in: the statuses above plus `awaiting_customer` — created
+ * without a gateway charge until the buyer gives the data the gateway needs on the payment page.
+ * No gateway ever reports it, so it is not a PixStatus.
+ */
+export const PIX_CHARGE_STATES = [...PIX_STATUSES, "awaiting_customer"] as const;
+export type PixChargeState = (typeof PIX_CHARGE_STATES)[number];
 
 // Keys are lower case; lookups lower-case the gateway's string first.
 const STATUS_TABLE: Record<string, PixStatus> = {
@@ -52,4 +60,8 @@ export function mapPixStatus(raw: unknown, context: { gateway?: string; log?: Lo
 
 export function isPixStatus(value: unknown): value is PixStatus {
   return typeof value === "string" && (PIX_STATUSES as readonly string[]).includes(value);
+}
+
+export function isPixChargeState(value: unknown): value is PixChargeState {
+  return typeof value === "string" && (PIX_CHARGE_STATES as readonly string[]).includes(value);
 }

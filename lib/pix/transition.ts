@@ -1,8 +1,8 @@
 // What a status report may do to a charge: the PIX charge state machine. Which charge a webhook
 // means is lib/pix/match.ts; applying the move is lib/pix/service/apply.ts.
-import type { PixStatus } from "./status";
+import type { PixChargeState, PixStatus } from "./status";
 
-export type TransitionDecision = { apply: boolean; next: PixStatus; reason: string };
+export type TransitionDecision = { apply: boolean; next: PixChargeState; reason: string };
 
 export type TransitionOptions = {
   /** The incoming status comes from re-reading the charge at the gateway, not from a webhook alone. */
@@ -14,9 +14,12 @@ export type TransitionOptions = {
  * pending → anything; paid is final except → refunded/disputed; refunded is final;
  * disputed → refunded, or back to paid when the gateway confirms; failed → paid only when the
  * gateway re-read says paid (a late payment on an expired charge). Nothing goes back to pending.
+ * awaiting_customer (no gateway charge yet, see lib/pix/service/collect-customer.ts) only expires
+ * → failed: no gateway can report a payment of a charge it never created. It leaves that state for
+ * pending when the buyer's data is taken, which is a claim on the row, not a status report.
  */
 export function transition(
-  current: PixStatus,
+  current: PixChargeState,
   incoming: PixStatus,
   options: TransitionOptions = {},
 ): TransitionDecision {
@@ -43,5 +46,7 @@ export function transition(
       return keep("disputed_only_resolves_to_paid_or_refunded");
     case "refunded":
       return keep("refunded_is_final");
+    case "awaiting_customer":
+      return incoming === "failed" ? move("awaiting_customer_to_failed") : keep("no_gateway_charge_yet");
   }
 }

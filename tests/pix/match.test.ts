@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matchWebhook, type MatchCandidate } from "@/lib/pix/match";
 import { transition } from "@/lib/pix/transition";
-import type { PixStatus } from "@/lib/pix/status";
+import type { PixChargeState, PixStatus } from "@/lib/pix/status";
 import type { PixWebhookEvent } from "@/lib/pix/types";
 
 const NOW = new Date("2025-06-01T12:00:00Z");
@@ -111,8 +111,18 @@ describe("matchWebhook priorities", () => {
   });
 });
 
+describe("charges awaiting the buyer's data", () => {
+  it("are never matched: not by reference, not by amount (no gateway charge exists yet)", () => {
+    const awaiting = charge({ id: "aw", status: "awaiting_customer", reference: "ref_aw" });
+    expect(match(event({ reference: "ref_aw" }), [awaiting])).toEqual({ charge: null, reason: "no_match" });
+    expect(match(event(), [awaiting])).toEqual({ charge: null, reason: "no_match" });
+    // …and do not make a real pending charge of the same amount ambiguous.
+    expect(match(event(), [awaiting, charge({ id: "p1" })])).toMatchObject({ charge: { id: "p1" }, by: "amount" });
+  });
+});
+
 describe("transition", () => {
-  const cases: Array<[PixStatus, PixStatus, boolean, boolean]> = [
+  const cases: Array<[PixChargeState, PixStatus, boolean, boolean]> = [
     // current, incoming, verified, expected apply
     ["pending", "paid", false, true],
     ["pending", "failed", false, true],
@@ -128,6 +138,12 @@ describe("transition", () => {
     ["disputed", "refunded", false, true],
     ["disputed", "paid", false, false],
     ["disputed", "paid", true, true],
+    // Only expiry moves a charge that has no gateway charge yet; nothing a gateway says can pay it.
+    ["awaiting_customer", "failed", true, true],
+    ["awaiting_customer", "paid", true, false],
+    ["awaiting_customer", "refunded", true, false],
+    ["awaiting_customer", "disputed", true, false],
+    ["awaiting_customer", "pending", true, false],
   ];
   it.each(cases)("%s → %s (verified=%s) applies: %s", (current, incoming, verified, apply) => {
     const d = transition(current, incoming, { verified });

@@ -13,8 +13,9 @@ import {
   storeEventForStatus,
 } from "@/lib/callbacks/contract";
 import { enqueueStoreEvent, kickDeliveries } from "@/lib/callbacks/enqueue";
+import { enqueueNotification } from "@/lib/notifications/enqueue";
 import { transition } from "@/lib/pix/transition";
-import { isPixStatus, type PixStatus } from "@/lib/pix/status";
+import { isPixStatus, type PixChargeState, type PixStatus } from "@/lib/pix/status";
 
 export type StatusReport = {
   status: PixStatus;
@@ -126,7 +127,7 @@ export async function applyPixStatusTx(
     if (incoming === "refunded" && refunded < paidAmount) incoming = paidNow ? "paid" : (charge.status as PixStatus);
   }
 
-  const decision = transition(charge.status as PixStatus, incoming, { verified: report.verified });
+  const decision = transition(charge.status as PixChargeState, incoming, { verified: report.verified });
   const refundChanged = refunded !== charge.refundedCentavos;
   if (!decision.apply && !refundChanged) {
     const updated = Object.keys(ids).length
@@ -135,7 +136,7 @@ export async function applyPixStatusTx(
     return { charge: updated, outcome: "unchanged", reason: decision.reason, kick };
   }
 
-  const next = decision.apply ? decision.next : (charge.status as PixStatus);
+  const next = decision.apply ? decision.next : (charge.status as PixChargeState);
   const becamePaid = decision.apply && next === "paid";
   const updated = await tx.pixCharge.update({
     where: { id: charge.id },
@@ -175,10 +176,24 @@ export async function applyPixStatusTx(
   });
 
   // Paid on the way to a refund or dispute (a webhook that arrives late) still tells the store it was paid.
-  if (decision.apply && paidNow && next !== "failed")
+  if (decision.apply && paidNow && next !== "failed") {
     kick =
       (await enqueuePixCallback(tx, updated, paymentSucceeded({ pixCharge: updated }), `pix:${charge.id}:paid`)) ||
       kick;
+    await enqueueNotification(tx, {
+      storeId: charge.storeId,
+      event: "pix_charge_paid",
+      subjectId: charge.id,
+      payload: {
+        chargeId: charge.id,
+        amountMinor: updated.paidAmountCentavos ?? updated.amountCentavos,
+        currency: "BRL",
+        description: updated.description,
+        reference: updated.externalOrderId ?? updated.reference,
+        paidAt: updated.paidAt ?? now,
+      },
+    });
+  }
   // Paid and refunds have their own callbacks (above, below); a failed PIX charge sends none.
   if (decision.apply && storeEventForStatus(next) === "dispute.created")
     kick =

@@ -1,33 +1,26 @@
-// PIX charges: create with failover over the store's active gateways (one attempt row per try),
-// read for the seller and the buyer, refresh from the gateway, and the seller's manual
-// confirmation of direct-key payments.
+// PIX charges: create with failover over the store's active gateways (./failover.ts), or as
+// awaiting the buyer's data (./collect-customer.ts); read for the seller and the buyer, refresh
+// from the gateway, and the seller's manual confirmation of direct-key payments.
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import type { PixCharge, Prisma } from "@/generated/prisma/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, notFound } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 import { formatReais } from "@/lib/pix/money";
-import {
-  customerProblems,
-  describeProblems,
-  normaliseCustomer,
-  requiredFields,
-  type CustomerField,
-} from "@/lib/pix/customer";
+import { normaliseCustomer, requiredFields } from "@/lib/pix/customer";
 import { newPixReference } from "@/lib/pix/reference";
-import { splitProblem } from "@/lib/pix/split";
-import type { PixCustomer } from "@/lib/pix/types";
 import { getPixGatewayDefinition } from "@/lib/pix/registry";
 import { applyPixStatus } from "./apply";
-import { isChargeable, storedSplit } from "./configs";
+import { customerFormFor, expireAwaitingCharge } from "./collect-customer";
 import { describeGatewayError, gatewayAppError } from "./errors";
+import { createAtFirstGateway, planFailover, storeGatewayConfigs, type Skip } from "./failover";
 import { readIntervalMs } from "./read-budget";
 import { checkChargeAtGateway } from "./refresh";
-import { gatewayFor, webhookUrlFor } from "./runtime";
 import type { CreateChargeInput, ListChargesQuery } from "./schemas";
 import {
+  customerView,
   gatewayName,
   qrOf,
   refundableOf,
@@ -39,41 +32,7 @@ import {
 } from "./views";
 
 export const DEFAULT_EXPIRES_IN_SECONDS = 3600;
-/** Reconciler schedule: minutes after creation, then every 15 minutes until expiry. */
-export const CHECK_SCHEDULE_MINUTES = [2, 5, 15];
-export const CHECK_EVERY_MINUTES = 15;
-
-export function nextCheckAfter(createdAt: Date, checkCount: number): Date {
-  const minutes =
-    checkCount < CHECK_SCHEDULE_MINUTES.length
-      ? CHECK_SCHEDULE_MINUTES[checkCount]!
-      : CHECK_SCHEDULE_MINUTES.at(-1)! + (checkCount - CHECK_SCHEDULE_MINUTES.length + 1) * CHECK_EVERY_MINUTES;
-  return new Date(createdAt.getTime() + minutes * 60_000);
-}
-
-type Skip = { code: "customer_data_missing" | "invalid_split"; message: string; fields?: CustomerField[] };
-
-/** Why this config cannot take this charge before we even call it (null: it can). */
-function skipReason(
-  config: { gateway: string; split: unknown },
-  amountCentavos: number,
-  customer: PixCustomer | undefined,
-): Skip | null {
-  const def = getPixGatewayDefinition(config.gateway);
-  const split = storedSplit(config.split);
-  const splitIssue = split.length
-    ? splitProblem(def.capabilities.split ? def.splitLimits : null, split, amountCentavos)
-    : null;
-  if (splitIssue) return { code: "invalid_split", message: `${def.displayName} split settings: ${splitIssue}` };
-  const problems = customerProblems(def.customer, customer);
-  if (problems.length)
-    return {
-      code: "customer_data_missing",
-      message: `${def.displayName} needs the buyer's data: ${describeProblems(problems, def.customer)}`,
-      fields: problems.map((p) => p.field),
-    };
-  return null;
-}
+export { nextCheckAfter } from "./failover";
 
 /** The 422 when no gateway can take the charge as asked: names what the first gateway by priority needs. */
 function refusalOf(config: { gateway: string }, skip: Skip): AppError {
@@ -105,7 +64,12 @@ function sameRequest(
   );
 }
 
-/** Creates a charge at the first active gateway (by priority) that accepts it. */
+/**
+ * Creates a charge at the first active gateway (by priority) that accepts it. With
+ * `collectCustomer`, a charge no gateway can take with the buyer data given (but one could with
+ * more of it) is stored as `awaiting_customer`, without a gateway: the buyer's payment page asks
+ * for the data and creates it then (./collect-customer.ts).
+ */
 export async function createPixCharge(
   storeId: string,
   actor: AuditContext,
@@ -127,11 +91,7 @@ export async function createPixCharge(
       return toChargeView(existing);
     }
   }
-  const active = await prisma.pixGatewayConfig.findMany({
-    where: { storeId, active: true },
-    orderBy: [{ priority: "asc" }, { createdAt: "asc" }],
-  });
-  const configs = active.filter(isChargeable);
+  const { active, chargeable: configs } = await storeGatewayConfigs(storeId);
   if (configs.length === 0)
     throw new AppError(
       "no_active_gateway",
@@ -139,8 +99,10 @@ export async function createPixCharge(
         ? "Your active PIX gateways are not verified yet: verify their credentials before creating charges."
         : "Set up, verify and activate a PIX gateway before creating charges.",
     );
-  const eligible = configs.filter((c) => getPixGatewayDefinition(c.gateway).minimumCentavos <= input.amountCentavos);
-  if (eligible.length === 0) {
+  // Gateways the buyer's data (or the config's split) cannot satisfy are skipped, and say why.
+  const customer = normaliseCustomer(input.customer);
+  const plan = planFailover(configs, input.amountCentavos, customer);
+  if (plan.length === 0) {
     const minimum = Math.min(...configs.map((c) => getPixGatewayDefinition(c.gateway).minimumCentavos));
     throw new AppError(
       "amount_below_minimum",
@@ -148,128 +110,52 @@ export async function createPixCharge(
       { param: "amountCentavos" },
     );
   }
-  // Gateways the buyer's data (or the config's split) cannot satisfy are skipped, and say why.
-  const customer = normaliseCustomer(input.customer);
-  const plan = eligible.map((config) => ({ config, skip: skipReason(config, input.amountCentavos, customer) }));
-  const usable = plan.filter((p) => !p.skip);
-  if (usable.length === 0) throw refusalOf(plan[0]!.config, plan[0]!.skip!);
+  const awaitCustomer = !plan.some((p) => !p.skip);
+  if (awaitCustomer && !(input.collectCustomer && plan.some((p) => p.skip!.code === "customer_data_missing")))
+    throw refusalOf(plan[0]!.config, plan[0]!.skip!);
 
   const expiresInSeconds = input.expiresInSeconds ?? DEFAULT_EXPIRES_IN_SECONDS;
   let charge;
   try {
-    charge = await prisma.pixCharge.create({
-      data: {
-        storeId,
-        reference: newPixReference(),
-        amountCentavos: input.amountCentavos,
-        description: input.description,
-        externalOrderId: input.orderId ?? null,
-        customer: (customer ?? undefined) as Prisma.InputJsonValue | undefined,
-        idempotencyKey: input.idempotencyKey ?? null,
-        status: "pending",
-      },
+    charge = await prisma.$transaction(async (tx) => {
+      const row = await tx.pixCharge.create({
+        data: {
+          storeId,
+          reference: newPixReference(),
+          amountCentavos: input.amountCentavos,
+          description: input.description,
+          externalOrderId: input.orderId ?? null,
+          customer: (customer ?? undefined) as Prisma.InputJsonValue | undefined,
+          idempotencyKey: input.idempotencyKey ?? null,
+          status: awaitCustomer ? "awaiting_customer" : "pending",
+          // Waiting for the buyer counts against the charge's lifetime: it expires like a pending one.
+          ...(awaitCustomer ? { expiresAt: new Date(Date.now() + expiresInSeconds * 1000) } : {}),
+        },
+      });
+      if (awaitCustomer)
+        await appendAudit(tx, actor, {
+          action: "pix_charge.awaiting_customer",
+          storeId,
+          target: { type: "pix_charge", id: row.id },
+          after: {
+            amountCentavos: input.amountCentavos,
+            orderId: input.orderId ?? null,
+            // Which fields the buyer will be asked for; never their values.
+            missing: plan.find((p) => p.skip!.code === "customer_data_missing")!.skip!.fields,
+          },
+        });
+      return row;
     });
   } catch (err) {
     // A concurrent request with the same key won the race: answer with its charge.
     if (input.idempotencyKey && isUniqueViolation(err)) return createPixCharge(storeId, actor, input);
     throw err;
   }
+  if (awaitCustomer) return toChargeView(charge);
 
-  const errors: string[] = [];
-  for (const { config, skip } of plan) {
-    if (skip) {
-      errors.push(`${config.gateway}: ${skip.code}`);
-      await prisma.pixChargeAttempt.create({
-        data: {
-          chargeId: charge.id,
-          gatewayConfigId: config.id,
-          gateway: config.gateway,
-          ok: false,
-          errorCode: skip.code,
-          errorMessage: `skipped: ${skip.message}`.slice(0, 500),
-          durationMs: 0,
-        },
-      });
-      continue;
-    }
-    const started = performance.now();
-    try {
-      const split = storedSplit(config.split);
-      const created = await gatewayFor(config).createCharge({
-        amountCentavos: input.amountCentavos,
-        description: input.description,
-        reference: charge.reference,
-        customer,
-        webhookUrl: webhookUrlFor(config) ?? undefined,
-        expiresInSeconds,
-        ...(split.length ? { split } : {}),
-      });
-      const now = new Date();
-      const [, updated] = await prisma.$transaction(async (tx) => {
-        const attempt = await tx.pixChargeAttempt.create({
-          data: {
-            chargeId: charge.id,
-            gatewayConfigId: config.id,
-            gateway: config.gateway,
-            ok: true,
-            durationMs: Math.round(performance.now() - started),
-          },
-        });
-        const row = await tx.pixCharge.update({
-          where: { id: charge.id },
-          data: {
-            gatewayConfigId: config.id,
-            gateway: config.gateway,
-            transactionId: created.transactionId,
-            hash: created.hash ?? null,
-            producerHash: created.producerHash ?? null,
-            brCode: created.brCode,
-            qrImage: created.qrImage ?? null,
-            expiresAt: created.expiresAt ?? new Date(now.getTime() + expiresInSeconds * 1000),
-            nextCheckAt: config.gateway === "direct_key" ? null : nextCheckAfter(charge.createdAt, 0),
-          },
-        });
-        // Átomo: the first charge tells us which producer account this token belongs to.
-        if (created.producerHash && !config.producerHash)
-          await tx.pixGatewayConfig.update({ where: { id: config.id }, data: { producerHash: created.producerHash } });
-        await appendAudit(tx, actor, {
-          action: "pix_charge.created",
-          storeId,
-          target: { type: "pix_charge", id: charge.id },
-          after: {
-            amountCentavos: input.amountCentavos,
-            gateway: config.gateway,
-            orderId: input.orderId ?? null,
-            attempts: errors.length + 1,
-          },
-        });
-        return [attempt, row] as const;
-      });
-      return toChargeView(updated);
-    } catch (err) {
-      const { code, message } = describeGatewayError(err);
-      errors.push(`${config.gateway}: ${code}`);
-      logger.warn(
-        { chargeId: charge.id, gateway: config.gateway, code },
-        "pix: gateway failed to create the charge; trying the next one",
-      );
-      await prisma.pixChargeAttempt.create({
-        data: {
-          chargeId: charge.id,
-          gatewayConfigId: config.id,
-          gateway: config.gateway,
-          ok: false,
-          errorCode: code,
-          errorMessage: message,
-          durationMs: Math.round(performance.now() - started),
-        },
-      });
-      await prisma.pixGatewayConfig.update({
-        where: { id: config.id },
-        data: { lastError: `create charge: ${message}`, lastErrorAt: new Date() },
-      });
-    }
-  }
+  const result = await createAtFirstGateway(charge, plan, { customer, expiresInSeconds, audit: actor });
+  if (result.charge) return toChargeView(result.charge);
+  const { errors } = result;
   // Nothing worked: the charge stays as a failed record with its attempts; the key is freed so a retry can try again.
   await prisma.$transaction(async (tx) => {
     await tx.pixCharge.update({
@@ -327,7 +213,7 @@ export async function getPixCharge(storeId: string, id: string): Promise<PixChar
     ...(await toChargeView(row)),
     transactionId: row.transactionId,
     endToEndId: row.endToEndId,
-    customer: row.customer,
+    customer: customerView(row.customer),
     gatewayConfigId: row.gatewayConfigId,
     gatewayLabel: gatewayConfig?.label ?? null,
     canRefund: !!capabilities?.refund && refundableOf(row, refunds) > 0,
@@ -354,10 +240,24 @@ export async function getPixCharge(storeId: string, id: string): Promise<PixChar
   };
 }
 
+/**
+ * Whether the buyer page shows a charge: any charge made at a gateway, and one that waits (or
+ * waited) for the buyer's data — awaiting it, being created at a gateway (pending without one), or
+ * expired while waiting. A charge no gateway would create (all_gateways_failed) has no page.
+ */
+function shownToBuyer(charge: Pick<PixCharge, "gateway" | "status" | "failureCode">): boolean {
+  return (
+    !!charge.gateway ||
+    charge.status === "awaiting_customer" ||
+    charge.status === "pending" ||
+    (charge.status === "failed" && charge.failureCode === "expired")
+  );
+}
+
 /** The buyer page's view: no customer data, no gateway ids. */
 export async function getPublicPixCharge(id: string): Promise<PublicPixCharge> {
   const charge = await prisma.pixCharge.findUnique({ where: { id }, include: { store: { select: { name: true } } } });
-  if (!charge || !charge.gateway) throw notFound("PIX charge");
+  if (!charge || !shownToBuyer(charge)) throw notFound("PIX charge");
   const paid = charge.status !== "pending" && charge.status !== "failed";
   return {
     id: charge.id,
@@ -372,6 +272,7 @@ export async function getPublicPixCharge(id: string): Promise<PublicPixCharge> {
     paidAt: charge.paidAt,
     gateway: charge.gateway,
     gatewayName: gatewayName(charge.gateway),
+    customerForm: charge.status === "awaiting_customer" ? await customerFormFor(charge) : null,
   };
 }
 
@@ -389,10 +290,17 @@ export const DIRECT_KEY_POLL_SECONDS = 10;
  */
 export async function getPublicPixStatus(id: string, now = new Date()) {
   let charge = await prisma.pixCharge.findUnique({ where: { id } });
-  if (!charge || !charge.gateway) throw notFound("PIX charge");
+  if (!charge || !shownToBuyer(charge)) throw notFound("PIX charge");
+  // Waiting for the buyer's data past its time: it expires as a pending charge would.
+  if (charge.status === "awaiting_customer" && charge.expiresAt && charge.expiresAt <= now) {
+    await expireAwaitingCharge(charge.id, "refresh", now);
+    charge = await prisma.pixCharge.findUniqueOrThrow({ where: { id } });
+  }
   let pollAfterMs: number | null = null;
   if (charge.status === "pending") {
-    if (charge.gateway === "direct_key") pollAfterMs = DIRECT_KEY_POLL_SECONDS * 1000;
+    // No gateway yet: the buyer's data was just taken and the code is being generated.
+    if (!charge.gateway) pollAfterMs = BUYER_POLL_MIN_SECONDS * 1000;
+    else if (charge.gateway === "direct_key") pollAfterMs = DIRECT_KEY_POLL_SECONDS * 1000;
     else {
       const interval = readIntervalMs(charge.gateway);
       // Webhooks first: during the charge's first interval the buyer's polling leaves the gateway
@@ -425,6 +333,8 @@ export async function getPublicPixStatus(id: string, now = new Date()) {
     expiresAt: charge.expiresAt,
     paidAt: charge.paidAt,
     pollAfterSeconds,
+    /** The QR code / copia e cola exists (false while a charge awaits the buyer's data or is being created). */
+    hasCode: !!charge.brCode,
   };
 }
 

@@ -21,8 +21,9 @@ export {
   getPublicPixStatus,
   refreshPixCharge,
   confirmDirectKeyCharge,
-  nextCheckAfter,
 } from "./charges";
+export { submitPixCustomer, buyerPageAudit, type CustomerForm } from "./collect-customer";
+export { nextCheckAfter } from "./failover";
 export { refundPixCharge } from "./refunds";
 export { handlePixWebhook } from "./webhooks";
 export { reconcilePixCharges, pixReconcileJob } from "./reconciler";

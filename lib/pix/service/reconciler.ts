@@ -6,8 +6,9 @@ import type { PixCharge } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import type { JobDefinition } from "@/lib/jobs/runner";
 import { logger } from "@/lib/log/logger";
-import { nextCheckAfter } from "./charges";
+import { expireAwaitingCharge } from "./collect-customer";
 import { describeGatewayError } from "./errors";
+import { nextCheckAfter } from "./failover";
 import { checkChargeAtGateway, EXPIRY_GRACE_MS } from "./refresh";
 
 export type ReconcileReport = { checked: number; paid: number; failed: number; errors: number; deferred: number };
@@ -71,7 +72,14 @@ export async function reconcilePixCharges(options: { now?: Date; limit?: number 
       );
     }
   }
-  if (report.checked) logger.info(report, "pix reconciler run");
+  // Charges still waiting for the buyer's data have no gateway to ask: past their time they expire.
+  const unanswered = await prisma.pixCharge.findMany({
+    where: { status: "awaiting_customer", expiresAt: { lte: now } },
+    select: { id: true },
+    take: options.limit ?? 200,
+  });
+  for (const { id } of unanswered) if (await expireAwaitingCharge(id, "reconciler", now)) report.failed++;
+  if (report.checked || report.failed) logger.info(report, "pix reconciler run");
   return report;
 }
 

@@ -1,7 +1,7 @@
 // Request shapes of the PIX API (configs, charges, refunds).
 import { z } from "zod";
 import { isBrPhone, isCnpj, isCpf, normalisePhone } from "@/lib/pix/customer";
-import { PIX_STATUSES } from "@/lib/pix/status";
+import { PIX_CHARGE_STATES } from "@/lib/pix/status";
 
 const BaseUrl = z.url({ protocol: /^https?$/, message: "Enter an http:// or https:// URL." }).max(2048);
 const Label = z.string().trim().min(1, "Label is required.").max(80);
@@ -83,14 +83,31 @@ export const CreateChargeInput = z.strictObject({
     .min(300)
     .max(7 * 86_400)
     .optional(),
+  /**
+   * When no gateway can take the charge with the buyer data sent, create it as `awaiting_customer`
+   * and let the buyer's payment page ask for what is missing (instead of a 422).
+   */
+  collectCustomer: z.boolean().optional(),
 });
 export type CreateChargeInput = z.infer<typeof CreateChargeInput> & { idempotencyKey?: string };
 
 export const RefundInput = z.strictObject({ amountCentavos: Centavos, reason: z.string().trim().max(140).optional() });
 export type RefundInput = z.infer<typeof RefundInput> & { idempotencyKey?: string };
 
+/** What the buyer types on the payment page; which fields count, and their rules, depend on the gateway (lib/pix/service/collect-customer.ts). */
+export const BuyerCustomerInput = z.strictObject({
+  name: z.string().max(200).optional(),
+  email: z.string().max(254).optional(),
+  document: z.string().max(30).optional(),
+  phone: z.string().max(30).optional(),
+});
+export type BuyerCustomerInput = z.infer<typeof BuyerCustomerInput>;
+
+/** A charge id in a public URL (a cuid). */
+export const PixChargeId = z.string().regex(/^[a-z0-9]{10,40}$/i, "Not a PIX charge id.");
+
 export const ListChargesQuery = z.object({
-  status: z.enum(PIX_STATUSES).optional(),
+  status: z.enum(PIX_CHARGE_STATES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().min(1).max(64).optional(),
 });

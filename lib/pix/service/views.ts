@@ -45,6 +45,7 @@ export type PixChargeDetail = PixChargeView & {
 
 export type PublicPixCharge = {
   id: string;
+  /** A PixChargeState; `pending` without a gateway while the code is being generated. */
   status: string;
   amountCentavos: number;
   description: string;
@@ -55,6 +56,11 @@ export type PublicPixCharge = {
   paidAt: Date | null;
   gateway: string | null;
   gatewayName: string | null;
+  /** `awaiting_customer` only: the fields to ask the buyer for (null: no gateway can take the charge now). */
+  customerForm: {
+    fields: Array<"name" | "email" | "document" | "phone">;
+    document: false | "cpf" | "cpf_or_cnpj";
+  } | null;
 };
 
 export const payUrlOf = (id: string) => `${appUrl()}/pay/pix/${id}`;
@@ -117,4 +123,18 @@ export function refundableOf(charge: PixCharge, refunds: Pick<PixRefund, "status
     0,
     (charge.paidAmountCentavos ?? charge.amountCentavos) - Math.max(committed, charge.refundedCentavos),
   );
+}
+
+/** CPF `***.456.789-**`, CNPJ `**.222.333/0001-**`: enough to recognise, not enough to reuse. */
+export function maskDocument(digits: string): string {
+  if (/^\d{11}$/.test(digits)) return `***.${digits.slice(3, 6)}.${digits.slice(6, 9)}-**`;
+  if (/^\d{14}$/.test(digits)) return `**.${digits.slice(2, 5)}.${digits.slice(5, 8)}/${digits.slice(8, 12)}-**`;
+  return "***";
+}
+
+/** The stored buyer data as the seller's views show it: the document masked. */
+export function customerView(value: unknown): unknown {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return value ?? null;
+  const customer = value as Record<string, unknown>;
+  return typeof customer.document === "string" ? { ...customer, document: maskDocument(customer.document) } : customer;
 }

@@ -10,7 +10,7 @@ import { logger } from "@/lib/log/logger";
 import { isPixGatewayError } from "@/lib/pix/errors";
 import { matchWebhook, type MatchCandidate } from "@/lib/pix/match";
 import { isPixGatewayId } from "@/lib/pix/registry";
-import type { PixStatus } from "@/lib/pix/status";
+import type { PixChargeState } from "@/lib/pix/status";
 import type { PixGateway, PixWebhookEvent } from "@/lib/pix/types";
 import { applyPixStatus, type StatusReport } from "./apply";
 import { describeGatewayError } from "./errors";
@@ -58,7 +58,7 @@ const asCandidate = (c: PixCharge): MatchCandidate & { row: PixCharge } => ({
   hash: c.hash,
   reference: c.reference,
   amountCentavos: c.amountCentavos,
-  status: c.status as PixStatus,
+  status: c.status as PixChargeState,
   createdAt: c.createdAt,
   producerHash: c.producerHash,
   row: c,
