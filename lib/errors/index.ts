@@ -59,6 +59,7 @@ export const ERROR_STATUS = {
   coupon_minimum_amount: 422,
   coupon_not_applicable: 422,
   coupon_no_subscription: 409,
+  notification_channel_unavailable: 409,
   rate_limited: 429,
   /** A soft plan limit (api_calls, orders, pix_charges) past 100 % in block mode, or credits ran out: lib/usage. */
   usage_limit_reached: 429,

@@ -8,7 +8,10 @@ import { startMailCatcher, type RunningMailCatcher } from "@/sandbox/mail";
 
 const quiet = () => undefined;
 
-async function send(catcher: RunningMailCatcher, mail: nodemailer.SendMailOptions) {
+async function send(
+  catcher: RunningMailCatcher,
+  mail: Parameters<ReturnType<typeof nodemailer.createTransport>["sendMail"]>[0],
+) {
   const transport = nodemailer.createTransport(catcher.smtpUrl);
   try {
     return await transport.sendMail({ from: "Vitrine <no-reply@vitrine.local>", ...mail });

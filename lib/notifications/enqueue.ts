@@ -1,0 +1,161 @@
+// The outbox writer. Producers call enqueueNotification inside the transaction that records what
+// happened, so a notification exists exactly when the change does; nothing is sent here. The job
+// (lib/notifications/job.ts) sends the rows later. One row per channel and recipient, keyed
+// `<event>:<subjectId>:<channel>:<recipient>`: the same event enqueued twice is sent once.
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Tx } from "@/lib/db/client";
+import { env } from "@/lib/env/server";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/config";
+import { buildContent } from "./content";
+import { EVENT_DEFINITIONS, type NotificationChannel, type NotificationEvent } from "./events";
+import { parsePayload, type ParsedPayload, type PayloadOf } from "./payloads";
+import { scrubPayload } from "./scrub";
+
+/** A transaction client (the producer's) or the plain client. */
+export type NotificationDb = Pick<Tx, "store" | "user" | "notification">;
+
+export type EmailRecipient = { email: string; locale?: string | null };
+
+export type EnqueueNotificationInput<E extends NotificationEvent> = {
+  /** The store it is about; null for a platform message to every admin (and SLACK_WEBHOOK_URL). */
+  storeId: string | null;
+  event: E;
+  /** What it is about (an invoice id, a dispute id, an alert id…): with the event, it makes the message unique. */
+  subjectId: string;
+  payload: PayloadOf<E>;
+  /** Email these addresses instead of the store's (or the admins'): e.g. the account holder alone. */
+  recipients?: EmailRecipient[];
+};
+
+export type Target = { channel: NotificationChannel; recipient: string; locale: Locale };
+
+export const SLACK_STORE = "slack:store";
+export const SLACK_PLATFORM = "slack:platform";
+
+const localeOf = (value: string | null | undefined): Locale => (isLocale(value) ? value : DEFAULT_LOCALE);
+
+export function idempotencyKey(event: string, subjectId: string, channel: string, recipient: string): string {
+  return `${event}:${subjectId}:${channel}:${recipient}`;
+}
+
+function uniqueEmails(list: EmailRecipient[], fallbackLocale: Locale): Target[] {
+  const seen = new Set<string>();
+  const out: Target[] = [];
+  for (const r of list) {
+    const email = r.email.trim().toLowerCase();
+    if (!email || seen.has(email)) continue;
+    seen.add(email);
+    out.push({ channel: "email", recipient: email, locale: r.locale ? localeOf(r.locale) : fallbackLocale });
+  }
+  return out;
+}
+
+type StoreFacts = { name: string; targets: Target[] };
+
+async function storeTargets<E extends NotificationEvent>(
+  db: NotificationDb,
+  storeId: string,
+  input: EnqueueNotificationInput<E>,
+  payload: ParsedPayload<E>,
+): Promise<StoreFacts> {
+  const store = await db.store.findUnique({
+    where: { id: storeId },
+    select: {
+      name: true,
+      owner: { select: { email: true, locale: true } },
+      notificationSettings: { select: { extraEmails: true, slackWebhookEncrypted: true } },
+      notificationPrefs: { where: { event: input.event }, select: { email: true, slack: true } },
+    },
+  });
+  if (!store) throw new Error(`enqueueNotification: store ${storeId} does not exist`);
+  const def = EVENT_DEFINITIONS[input.event];
+  const pref = store.notificationPrefs[0];
+  const ownerLocale = localeOf(store.owner.locale);
+  let email = def.emailRequired || (pref?.email ?? def.defaults.email);
+  let slack = def.slackAllowed && (pref?.slack ?? def.defaults.slack);
+  if (input.event === "test_message") {
+    const channel = (payload as ParsedPayload<"test_message">).channel;
+    email = channel === "email";
+    slack = channel === "slack";
+  }
+  const emails = input.recipients ?? [
+    { email: store.owner.email, locale: ownerLocale },
+    ...(store.notificationSettings?.extraEmails ?? []).map((e) => ({ email: e, locale: ownerLocale })),
+  ];
+  return {
+    name: store.name,
+    targets: [
+      ...(email ? uniqueEmails(emails, ownerLocale) : []),
+      ...(slack && store.notificationSettings?.slackWebhookEncrypted
+        ? [{ channel: "slack" as const, recipient: SLACK_STORE, locale: ownerLocale }]
+        : []),
+    ],
+  };
+}
+
+async function platformTargets<E extends NotificationEvent>(
+  db: NotificationDb,
+  input: EnqueueNotificationInput<E>,
+): Promise<Target[]> {
+  const def = EVENT_DEFINITIONS[input.event];
+  const admins =
+    input.recipients ??
+    (await db.user.findMany({
+      where: { role: "ADMIN", status: "ACTIVE" },
+      select: { email: true, locale: true },
+      orderBy: { createdAt: "asc" },
+    }));
+  const slack = def.slackAllowed && def.defaults.slack && env().SLACK_WEBHOOK_URL;
+  return [
+    ...(def.defaults.email || def.emailRequired ? uniqueEmails(admins, DEFAULT_LOCALE) : []),
+    ...(slack ? [{ channel: "slack" as const, recipient: SLACK_PLATFORM, locale: DEFAULT_LOCALE }] : []),
+  ];
+}
+
+/**
+ * Writes the outbox rows for one event inside the caller's transaction (or on the plain client).
+ * Preferences decide the channels; the store owner and its extra addresses (or the admins) are
+ * the recipients. Throws on a payload that does not fit the event (a producer bug). Returns how
+ * many rows are new (0 when the event was already enqueued, or nobody is to be told).
+ */
+export async function enqueueNotification<E extends NotificationEvent>(
+  db: NotificationDb,
+  input: EnqueueNotificationInput<E>,
+): Promise<{ queued: number; targets: number }> {
+  if (!input.subjectId) throw new Error("enqueueNotification: subjectId is required");
+  const payload = scrubPayload(parsePayload(input.event, input.payload));
+  const facts = input.storeId
+    ? await storeTargets(db, input.storeId, input, payload)
+    : { name: (payload as { storeName?: string }).storeName ?? null, targets: await platformTargets(db, input) };
+  if (facts.targets.length === 0) return { queued: 0, targets: 0 };
+  const appUrl = env().APP_URL.replace(/\/$/, "");
+  const subjects = new Map<Locale, string>();
+  const subjectIn = (locale: Locale) => {
+    if (!subjects.has(locale))
+      subjects.set(
+        locale,
+        buildContent(input.event, payload, {
+          locale,
+          storeName: facts.name,
+          audience: input.storeId ? "store" : "platform",
+          appUrl,
+        }).subject,
+      );
+    return subjects.get(locale)!;
+  };
+  const { count } = await db.notification.createMany({
+    data: facts.targets.map((t) => ({
+      storeId: input.storeId,
+      event: input.event,
+      channel: t.channel,
+      recipient: t.recipient,
+      locale: t.locale,
+      idempotencyKey: idempotencyKey(input.event, input.subjectId, t.channel, t.recipient),
+      payload: payload as Prisma.InputJsonValue,
+      subject: subjectIn(t.locale),
+    })),
+    skipDuplicates: true,
+  });
+  return { queued: count, targets: facts.targets.length };
+}
