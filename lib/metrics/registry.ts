@@ -1,9 +1,11 @@
 import client from "prom-client";
+import { createBillingMetrics, type BillingMetrics } from "./billing";
 
 type Metrics = {
   registry: client.Registry;
   httpRequests: client.Counter<"method" | "route" | "status">;
   httpDuration: client.Histogram<"method" | "route" | "status">;
+  billing: BillingMetrics;
 };
 
 function create(): Metrics {
@@ -22,7 +24,7 @@ function create(): Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  return { registry, httpRequests, httpDuration };
+  return { registry, httpRequests, httpDuration, billing: createBillingMetrics(registry) };
 }
 
 // One registry per process, also across Next's module reloads.
