@@ -53,6 +53,12 @@ export default defineMessages(
         other: "Other",
       },
     },
+    lines: {
+      credits: "{credits} Vitrine credits",
+      creditsPackage: "{credits} Vitrine credits ({package})",
+      refund: "Refund of {number}",
+      refundPartial: "Partial refund of {number}",
+    },
     stamp: {
       paid: "PAID",
       open: "OPEN",
@@ -200,6 +206,12 @@ export default defineMessages(
         boleto: "Boleto",
         other: "Outro",
       },
+    },
+    lines: {
+      credits: "{credits} créditos Vitrine",
+      creditsPackage: "{credits} créditos Vitrine ({package})",
+      refund: "Reembolso de {number}",
+      refundPartial: "Reembolso parcial de {number}",
     },
     stamp: {
       paid: "PAGA",

@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { getStripe } from "@/lib/stripe/client";
 import { refreshOrderFromStripe } from "@/lib/checkout/orders";
+import { reconcileOpenPlatformInvoices } from "@/lib/invoices/platform";
 import { ingestEvent } from "./process";
 
 export type SyncReport = { accounts: number; seen: number; ingested: number; failed: number; ordersRefreshed: number };
@@ -73,6 +74,11 @@ export async function syncStripeEvents(
     );
     if (after && after.status !== before.status) report.ordersRefreshed++;
   }
-  logger.info({ report }, "stripe recovery sync finished");
+  // Our open platform invoices are re-read too: a "paid" older than the event window still lands.
+  const invoicesChanged = await reconcileOpenPlatformInvoices().catch((err: unknown) => {
+    logger.warn({ err }, "platform invoice reconciliation failed");
+    return 0;
+  });
+  logger.info({ report, invoicesChanged }, "stripe recovery sync finished");
   return report;
 }

@@ -4,10 +4,13 @@ import { onAccountUpdated } from "./account";
 import { onChargeRefunded } from "./charge-refunded";
 import { onCheckoutSession } from "./checkout-session";
 import { onDispute } from "./dispute";
+import { withInvoiceMirror } from "./invoice";
 import { onPaymentIntent, onPaymentIntentCanceled } from "./payment-intent";
 import { onSubscriptionChange } from "./subscription";
 
-export const HANDLERS: Partial<Record<string, EventHandler>> = {
+// invoice.finalized / paid / payment_succeeded / payment_failed / voided / marked_uncollectible
+// also update our own Invoice (./invoice.ts), after the handler listed here for the type.
+export const HANDLERS: Partial<Record<string, EventHandler>> = withInvoiceMirror({
   "checkout.session.completed": onCheckoutSession,
   "checkout.session.async_payment_succeeded": onCheckoutSession,
   "checkout.session.async_payment_failed": onCheckoutSession,
@@ -26,4 +29,4 @@ export const HANDLERS: Partial<Record<string, EventHandler>> = {
   "customer.subscription.deleted": onSubscriptionChange,
   "customer.subscription.trial_will_end": onSubscriptionChange,
   "account.updated": onAccountUpdated,
-};
+});
