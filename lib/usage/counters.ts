@@ -12,11 +12,23 @@ export type Increment = { storeId: string; resource: string; day: string; quanti
 /** Rows per INSERT: 4 parameters each, well under PostgreSQL's 65 535. */
 const INSERT_CHUNK = 2_000;
 
+/** One increment per counter (a statement may touch a row once), in key order (writers lock rows in the same order: no deadlock). */
+function mergeSorted(rows: Increment[]): Increment[] {
+  const merged = new Map<string, Increment>();
+  for (const r of rows) {
+    const key = `${r.storeId}\t${r.resource}\t${r.day}`;
+    const seen = merged.get(key);
+    merged.set(key, seen ? { ...seen, quantity: seen.quantity + r.quantity } : { ...r });
+  }
+  return [...merged.keys()].sort().map((k) => merged.get(k)!);
+}
+
 /**
  * Adds each increment to its counter in one statement per chunk. Safe with several app instances
  * (PostgreSQL adds under the row lock of the conflicting row); saturates at the column's maximum.
  */
-export async function addToCounters(rows: Increment[], client: Client = prisma): Promise<void> {
+export async function addToCounters(increments: Increment[], client: Client = prisma): Promise<void> {
+  const rows = mergeSorted(increments);
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const chunk = rows.slice(i, i + INSERT_CHUNK);
     const params: unknown[] = [new Date().toISOString()];
@@ -61,7 +73,7 @@ export async function recountFlow(resource: RollupFlow, fromDay: Date, client: C
     `WITH src AS (${src}),
      upserted AS (
        INSERT INTO "UsageCounter" ("storeId", "resource", "day", "quantity", "updatedAt")
-       SELECT "storeId", $2, day, n, $3::timestamp(3) FROM src
+       SELECT "storeId", $2, day, n, $3::timestamp(3) FROM src ORDER BY "storeId", day
        ON CONFLICT ("storeId", "resource", "day") DO UPDATE SET "quantity" = excluded."quantity", "updatedAt" = excluded."updatedAt"
        WHERE "UsageCounter"."quantity" <> excluded."quantity"
        RETURNING "storeId"
@@ -89,7 +101,7 @@ export async function snapshotCounts(today: Date, client: Client = prisma): Prom
   const upsert = (resource: string, select: string) =>
     client.$executeRawUnsafe(
       `INSERT INTO "UsageCounter" ("storeId", "resource", "day", "quantity", "updatedAt")
-       SELECT "storeId", $2, $1::date, n, $3::timestamp(3) FROM (${select}) src
+       SELECT "storeId", $2, $1::date, n, $3::timestamp(3) FROM (${select}) src ORDER BY "storeId"
        ON CONFLICT ("storeId", "resource", "day") DO UPDATE SET "quantity" = excluded."quantity", "updatedAt" = excluded."updatedAt"
        WHERE "UsageCounter"."quantity" <> excluded."quantity"`,
       dayKey(today),
