@@ -4,10 +4,12 @@ import { withApiKey } from "@/lib/http/handler";
 import { createPaymentIntent, CreatePaymentIntentInput } from "@/lib/checkout/create-payment-intent";
 import { parseJsonBody } from "@/lib/http/body";
 import { idempotencyKeyOf } from "@/lib/http/idempotency";
+import { assertWithinSoftLimit } from "@/lib/usage/limits";
 
 export const POST = withApiKey(
   "POST /api/v1/payment-intents",
   async ({ req, store, audit }) => {
+    await assertWithinSoftLimit(store.id, "orders");
     const input = await parseJsonBody(req, CreatePaymentIntentInput);
     return NextResponse.json(
       await createPaymentIntent(store.id, input, { idempotencyKey: idempotencyKeyOf(req), audit }),

@@ -5,10 +5,12 @@ import { parseJsonBody } from "@/lib/http/body";
 import { idempotencyKeyOf } from "@/lib/http/idempotency";
 import { appUrl } from "@/lib/env/app-url";
 import { createCheckoutSession, CreateCheckoutSessionInput } from "@/lib/checkout/create-checkout-session";
+import { assertWithinSoftLimit } from "@/lib/usage/limits";
 
 export const POST = withApiKey(
   "POST /api/v1/checkout/sessions",
   async ({ req, store, audit }) => {
+    await assertWithinSoftLimit(store.id, "orders");
     const input = await parseJsonBody(req, CreateCheckoutSessionInput);
     const { order, url, sessionId } = await createCheckoutSession(store.id, input, {
       appUrl: appUrl(),
