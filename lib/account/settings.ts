@@ -4,6 +4,7 @@ import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { AppError, notFound } from "@/lib/errors";
 import { LOCALES } from "@/lib/i18n/config";
 import { hashPassword, PasswordSchema, verifyPassword } from "@/lib/auth/password";
+import { notifyPasswordChanged } from "@/lib/notifications/account";
 
 export const UpdateProfileInput = z
   .strictObject({
@@ -53,7 +54,9 @@ export async function changePassword(userId: string, input: z.infer<typeof Chang
     });
   const passwordHash = await hashPassword(input.newPassword);
   await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } });
+    const changedAt = new Date();
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: changedAt } });
     await appendAudit(tx, ctx, { action: "user.password_changed", target: { type: "user", id: userId } });
+    await notifyPasswordChanged(tx, userId, { changedAt, ip: ctx.ip });
   });
 }

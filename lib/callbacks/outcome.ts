@@ -3,6 +3,8 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/log";
+import { enqueueNotification } from "@/lib/notifications/enqueue";
+import { endpointLabel } from "@/lib/notifications/scrub";
 import { callbackEnv } from "./config";
 import { disableEndpointTx } from "./endpoints";
 import { retryDelaySeconds } from "./schedule";
@@ -70,7 +72,7 @@ export async function recordAttempt(claim: Claimed, outcome: AttemptOutcome, now
     const endpoint = await tx.callbackEndpoint.update({
       where: { id: claim.endpointId },
       data: { consecutiveFailures: { increment: 1 }, lastFailureAt: now },
-      select: { consecutiveFailures: true },
+      select: { consecutiveFailures: true, url: true },
     });
     const reason = outcome.kind === "gone" ? "gone" : endpoint.consecutiveFailures >= threshold ? "failing" : null;
     if (reason && (await disableEndpointTx(tx, claim.endpointId, reason, now))) {
@@ -89,6 +91,17 @@ export async function recordAttempt(claim: Claimed, outcome: AttemptOutcome, now
           },
         },
       );
+      await enqueueNotification(tx, {
+        storeId: claim.storeId,
+        event: "callback_endpoint_disabled",
+        subjectId: `${claim.endpointId}:${now.getTime()}`,
+        payload: {
+          endpointId: claim.endpointId,
+          endpointUrl: endpointLabel(endpoint.url),
+          reason,
+          consecutiveFailures: endpoint.consecutiveFailures,
+        },
+      });
     }
     return result;
   });

@@ -12,6 +12,7 @@ import {
   storeEventForStatus,
 } from "@/lib/callbacks/contract";
 import { enqueueStoreEvent, kickDeliveries } from "@/lib/callbacks/enqueue";
+import { enqueueNotification } from "@/lib/notifications/enqueue";
 import type { Order } from "@/generated/prisma/client";
 import { nextOrderStatus, PAYMENT_EVENT } from "./state";
 
@@ -195,6 +196,18 @@ export function recordOrderDispute(orderId: string, dispute: DisputeFacts, audit
         storeId: order.storeId,
         sourceKey: `dispute:${dispute.id}`,
         ...disputeCreated({ order, dispute }),
+      });
+      await enqueueNotification(tx, {
+        storeId: order.storeId,
+        event: "dispute_opened",
+        subjectId: dispute.id,
+        payload: {
+          orderId: order.id,
+          disputeId: dispute.id,
+          amountMinor: dispute.amount,
+          currency: dispute.currency,
+          reason: dispute.reason,
+        },
       });
       return { result: undefined, callbacks: deliveries };
     }

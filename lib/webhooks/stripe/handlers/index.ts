@@ -7,6 +7,7 @@ import { onDispute } from "./dispute";
 import { withInvoiceMirror } from "./invoice";
 import { onPaymentIntent, onPaymentIntentCanceled } from "./payment-intent";
 import { onSubscriptionChange } from "./subscription";
+import { onTrialWillEnd } from "./trial-will-end";
 
 // invoice.finalized / paid / payment_succeeded / payment_failed / voided / marked_uncollectible
 // also update our own Invoice (./invoice.ts), after the handler listed here for the type.
@@ -27,6 +28,6 @@ export const HANDLERS: Partial<Record<string, EventHandler>> = withInvoiceMirror
   "customer.subscription.created": onSubscriptionChange,
   "customer.subscription.updated": onSubscriptionChange,
   "customer.subscription.deleted": onSubscriptionChange,
-  "customer.subscription.trial_will_end": onSubscriptionChange,
+  "customer.subscription.trial_will_end": onTrialWillEnd,
   "account.updated": onAccountUpdated,
 });
