@@ -23,6 +23,7 @@ export const ENTRY_KINDS = [
   "DISPUTE_LOSS",
   "ADJUSTMENT",
   "EXPIRY",
+  "OVERAGE",
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 export type LedgerEntryRow = {

@@ -17,6 +17,7 @@ export const ENTRY_KINDS = [
   "DISPUTE_LOSS",
   "ADJUSTMENT",
   "EXPIRY",
+  "OVERAGE",
 ] as const satisfies readonly CreditEntryKind[];
 
 export type EntryView = {

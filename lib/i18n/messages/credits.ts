@@ -99,6 +99,7 @@ export default defineMessages(
         DISPUTE_LOSS: "Dispute lost",
         ADJUSTMENT: "Adjustment",
         EXPIRY: "Expiry",
+        OVERAGE: "Plan overage",
       },
       actors: {
         system: "System",
@@ -257,6 +258,7 @@ export default defineMessages(
         DISPUTE_LOSS: "Disputa perdida",
         ADJUSTMENT: "Ajuste",
         EXPIRY: "Expiração",
+        OVERAGE: "Excedente do plano",
       },
       actors: {
         system: "Sistema",
