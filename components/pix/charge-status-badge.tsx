@@ -11,6 +11,7 @@ const tones: Record<string, BadgeTone> = {
   expired: "neutral",
   refunded: "info",
   disputed: "danger",
+  awaiting_customer: "info",
 };
 
 /** A charge's state as the seller reads it: an expired pending charge says so; a partial refund too. */
@@ -18,7 +19,8 @@ export function chargeDisplayStatus(
   charge: Pick<PixChargeRow, "status" | "expiresAt" | "failureCode" | "refundedCentavos">,
   now = Date.now(),
 ): string {
-  if (charge.status === "pending" && charge.expiresAt && new Date(charge.expiresAt).getTime() <= now) return "expired";
+  const waiting = charge.status === "pending" || charge.status === "awaiting_customer";
+  if (waiting && charge.expiresAt && new Date(charge.expiresAt).getTime() <= now) return "expired";
   if (charge.status === "failed" && charge.failureCode === "expired") return "expired";
   return charge.status;
 }

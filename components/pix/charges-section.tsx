@@ -18,7 +18,7 @@ type Props = {
   canCreate: boolean;
 };
 
-/** Recent PIX charges; polls while one is still waiting so a payment shows up without a reload. */
+/** Recent PIX charges; polls while one is still waiting (for a payment or the buyer's data) so a change shows up without a reload. */
 export function ChargesSection({ initial, onOpen, onNew, canCreate }: Props) {
   const { t, money, dateTime } = useI18n();
   const charges = useQuery({
@@ -26,7 +26,11 @@ export function ChargesSection({ initial, onOpen, onNew, canCreate }: Props) {
     queryFn: async () => listOf<PixChargeRow>(await apiFetch("/api/v1/pix/charges?limit=50")),
     initialData: initial,
     refetchInterval: (q) =>
-      q.state.data?.some((c) => c.status === "pending" && (!c.expiresAt || new Date(c.expiresAt) > new Date()))
+      q.state.data?.some(
+        (c) =>
+          (c.status === "pending" || c.status === "awaiting_customer") &&
+          (!c.expiresAt || new Date(c.expiresAt) > new Date()),
+      )
         ? 5_000
         : false,
   });

@@ -16,6 +16,7 @@ import {
   gatewayName,
   objectOf,
   parseReais,
+  type BuyerField,
   type CustomerRequirements,
   type PixChargeRow,
 } from "./types";
@@ -26,7 +27,6 @@ type Props = {
   onOpenChange: (open: boolean) => void;
   buyer?: { gateway: string; requirements: CustomerRequirements } | null;
 };
-type BuyerField = "name" | "email" | "document" | "phone";
 type Errors = { amount?: string; description?: string; orderId?: string; form?: string } & Partial<
   Record<BuyerField, string>
 >;

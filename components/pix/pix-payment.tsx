@@ -1,39 +1,59 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { apiFetch } from "@/components/api-client";
 import { Alert } from "@/components/ui/alert";
 import { CopyButton } from "@/components/ui/copy-button";
-import { AlertTriangleIcon, CheckCircleIcon, InfoIcon, XCircleIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
+import { BuyerDataForm } from "./buyer-data-form";
+import { clock, PayHeader, SettledPayment, useSecondsLeft, type PayView } from "./pay-parts";
 import { FINAL_STATUSES, type PixChargePoll, type PublicPixCharge } from "./types";
 
-/** Seconds left until `expiresAt`, ticking every second; null before the first client render. */
-function useSecondsLeft(expiresAt: string | null): number | null {
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  if (!expiresAt || now === null) return null;
-  return Math.max(0, Math.floor((new Date(expiresAt).getTime() - now) / 1000));
-}
-
-function clock(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  const mm = String(m).padStart(h ? 2 : 1, "0");
-  return `${h ? `${h}:` : ""}${mm}:${String(s).padStart(2, "0")}`;
-}
-
-type View = "pending" | "paid" | "expired" | "failed" | "refunded" | "disputed";
-
-/** The buyer's PIX page: QR code, copia e cola, countdown and live status until the payment settles. */
+/**
+ * The buyer's PIX page. A charge waiting for the buyer's data shows the form the gateway needs;
+ * once sent (or reloaded while the code is generated) it becomes a live payment: QR code, copia e
+ * cola, countdown and status until the payment settles.
+ */
 export function PixPayment({ initial }: { initial: PublicPixCharge }) {
-  const { t, money, dateTime } = useI18n();
+  const [charge, setCharge] = useState(initial);
+  if (charge.status === "awaiting_customer") return <BuyerDataForm charge={charge} onCreated={setCharge} />;
+  if (charge.status === "pending" && !charge.gateway) return <PreparingCode charge={charge} />;
+  return <LivePixPayment initial={charge} />;
+}
+
+/** The buyer's data was taken and the gateway is creating the code (a reload in that moment): wait, then show it. */
+function PreparingCode({ charge }: { charge: PublicPixCharge }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const poll = useQuery({
+    queryKey: ["pix-pay-preparing", charge.id],
+    queryFn: () => apiFetch<PixChargePoll>(`/api/pix/charges/${charge.id}`),
+    refetchInterval: (q) => {
+      const data = q.state.data;
+      return data && (data.hasCode || data.status !== "pending") ? false : 3000;
+    },
+  });
+  const moved = !!poll.data && (poll.data.hasCode || poll.data.status !== "pending");
+  useEffect(() => {
+    // The page renders the charge as it now is (the code, or why there is none).
+    if (moved) router.refresh();
+  }, [moved, router]);
+  return (
+    <div className="flex flex-col gap-6" data-testid="pix-pay" data-status="preparing">
+      <h1 className="sr-only">{t("pix.pay.title")}</h1>
+      <PayHeader charge={charge} />
+      <div className="flex items-center gap-3 rounded-lg border border-line bg-surface-sunken px-4 py-3" role="status">
+        <Spinner size="sm" />
+        <p className="text-sm font-medium text-ink">{t("pix.pay.preparing")}</p>
+      </div>
+    </div>
+  );
+}
+
+function LivePixPayment({ initial }: { initial: PublicPixCharge }) {
+  const { t, money } = useI18n();
   const poll = useQuery({
     queryKey: ["pix-pay", initial.id],
     queryFn: () => apiFetch<PixChargePoll>(`/api/pix/charges/${initial.id}`),
@@ -59,7 +79,7 @@ export function PixPayment({ initial }: { initial: PublicPixCharge }) {
   const manual = charge.gateway === "direct_key";
   const amount = money(charge.amountCentavos, "BRL");
   const store = charge.storeName;
-  const view: View =
+  const view: PayView =
     charge.status === "pending"
       ? secondsLeft === 0
         ? "expired"
@@ -68,62 +88,13 @@ export function PixPayment({ initial }: { initial: PublicPixCharge }) {
         ? charge.expiresAt && new Date(charge.expiresAt).getTime() <= Date.now()
           ? "expired"
           : "failed"
-        : charge.status;
+        : charge.status === "awaiting_customer"
+          ? "pending"
+          : charge.status;
 
-  const header = (
-    <div className="flex flex-col items-center gap-1 text-center">
-      <p className="text-sm text-ink-muted">{t("pix.pay.payTo", { store })}</p>
-      <p className="text-3xl font-semibold tracking-tight tabular-nums" data-testid="pix-pay-amount">
-        {amount}
-      </p>
-      {charge.description && <p className="max-w-xs text-[13px] text-ink-subtle">{charge.description}</p>}
-    </div>
-  );
+  const header = <PayHeader charge={charge} />;
 
-  if (view !== "pending") {
-    const final = {
-      paid: {
-        icon: <CheckCircleIcon className="size-14 text-success" aria-hidden />,
-        title: t("pix.pay.paidTitle"),
-        body: t("pix.pay.paidBody", { store, amount }),
-      },
-      expired: {
-        icon: <XCircleIcon className="size-14 text-ink-subtle" aria-hidden />,
-        title: t("pix.pay.expiredTitle"),
-        body: t("pix.pay.expiredBody", { store }),
-      },
-      failed: {
-        icon: <XCircleIcon className="size-14 text-danger" aria-hidden />,
-        title: t("pix.pay.failedTitle"),
-        body: t("pix.pay.failedBody", { store }),
-      },
-      refunded: {
-        icon: <InfoIcon className="size-14 text-info" aria-hidden />,
-        title: t("pix.pay.refundedTitle"),
-        body: t("pix.pay.refundedBody", { store }),
-      },
-      disputed: {
-        icon: <AlertTriangleIcon className="size-14 text-warning" aria-hidden />,
-        title: t("pix.pay.disputedTitle"),
-        body: t("pix.pay.disputedBody"),
-      },
-    }[view];
-    return (
-      <div className="flex flex-col items-center gap-6 py-4 text-center" data-testid="pix-pay" data-status={view}>
-        {final.icon}
-        <div className="flex flex-col gap-2">
-          <h1 className="text-xl font-semibold" role="status" data-testid="pix-pay-title">
-            {final.title}
-          </h1>
-          <p className="text-sm text-ink-muted">{final.body}</p>
-        </div>
-        <div className="w-full rounded-lg border border-line bg-surface-sunken p-4">{header}</div>
-        {charge.paidAt && view === "paid" && (
-          <p className="text-[13px] text-ink-subtle">{t("pix.pay.paidAt", { date: dateTime(charge.paidAt) })}</p>
-        )}
-      </div>
-    );
-  }
+  if (view !== "pending") return <SettledPayment charge={charge} view={view} />;
 
   return (
     <div className="flex flex-col gap-6" data-testid="pix-pay" data-status="pending">

@@ -3,7 +3,7 @@ import type { CredentialField } from "@/lib/pix/credentials";
 import { parseAmount } from "@/lib/money";
 import type { MessageKey } from "@/lib/i18n/translate";
 
-export type PixStatusName = "pending" | "paid" | "failed" | "refunded" | "disputed";
+export type PixStatusName = "pending" | "paid" | "failed" | "refunded" | "disputed" | "awaiting_customer";
 export const FINAL_STATUSES: readonly string[] = ["paid", "failed", "refunded", "disputed"];
 
 export type GatewayType = {
@@ -23,6 +23,8 @@ export type GatewayType = {
   customer?: CustomerRequirements;
   splitLimits?: { maxRecipients: number; maxTotalPercentage: number; minShareExclusiveCentavos?: number } | null;
 };
+
+export type BuyerField = "name" | "email" | "document" | "phone";
 
 export type CustomerRequirements = {
   name: boolean;
@@ -113,6 +115,8 @@ export type PublicPixCharge = {
   expiresAt: string | null;
   paidAt: string | null;
   gateway: string | null;
+  /** `awaiting_customer` only: what to ask the buyer for; null when no gateway can take the charge now. */
+  customerForm?: { fields: BuyerField[]; document: CustomerRequirements["document"] } | null;
 };
 
 /** The polling answer of GET /api/pix/charges/:id. */
@@ -123,6 +127,8 @@ export type PixChargePoll = {
   paidAt: string | null;
   /** When to ask again: when Vitrine may next ask the gateway (its read budget); null once settled. */
   pollAfterSeconds?: number | null;
+  /** The QR code exists (false while the charge waits for the buyer's data or is being created). */
+  hasCode?: boolean;
 };
 
 export const CONFIGS_KEY = ["pix", "configs"] as const;

@@ -19,7 +19,11 @@ export default async function PixPayPage({ params }: { params: Promise<{ id: str
   return (
     <Card className="w-full max-w-md">
       <CardContent className="space-y-6 py-6">
-        <PixPayment initial={JSON.parse(JSON.stringify(charge)) as PublicPixCharge} />
+        {/* A refresh that finds the charge in another state (buyer data taken, code ready) starts that state afresh. */}
+        <PixPayment
+          key={`${charge.status}:${charge.brCode ? "code" : "none"}`}
+          initial={JSON.parse(JSON.stringify(charge)) as PublicPixCharge}
+        />
         <p className="border-t border-line pt-4 text-center text-xs text-ink-subtle">
           {t("pix.pay.secured", { store: charge.storeName })}
         </p>
