@@ -32,6 +32,7 @@ const TONE: Record<EntryKind, BadgeTone> = {
   DISPUTE_LOSS: "danger",
   ADJUSTMENT: "brand",
   EXPIRY: "neutral",
+  OVERAGE: "warning",
 };
 const ACTORS = ["system", "seller", "admin", "api_key", "stripe"];
 
