@@ -15,12 +15,14 @@ export type IssueReport = { credits: number; orders: number; pix: number; credit
 
 /** One pass over everything that should have a document and has none. */
 export async function issueDueDocuments(): Promise<IssueReport> {
+  // Settle first: a PIX charge that paid an open invoice must not also get a receipt of its own.
+  const pixSettled = await settleInvoicePixPayments();
   const report: IssueReport = {
     credits: await issueCreditPurchaseInvoices(),
     orders: await issueOrderReceipts(),
     pix: await issuePixReceipts(),
     creditNotes: 0,
-    pixSettled: await settleInvoicePixPayments(),
+    pixSettled,
   };
   // After the receipts: a refund's note needs the receipt it corrects.
   report.creditNotes = await issueCreditNotes();

@@ -13,6 +13,7 @@ import { isLocale, type Locale } from "@/lib/i18n/config";
 import { buildInvoiceDocument, stampOf } from "./document";
 import { InvoicePdf } from "./pdf-template";
 import { invoicePix, type InvoicePix } from "./pix";
+import { getInvoiceForStore } from "./views";
 
 /** Bump when the template changes, so cached PDFs of the old layout are not served. */
 const TEMPLATE_VERSION = "1";
@@ -144,5 +145,12 @@ export async function renderInvoicePdf(
   if (!invoice) throw new AppError("not_found", "Invoice not found.");
   const chosen: Locale = isLocale(locale) ? locale : isLocale(invoice.locale) ? invoice.locale : "pt-BR";
   const { buffer, filename } = await renderPdfOf(invoice, chosen);
+  return { buffer, filename };
+}
+
+/** The PDF of one of the store's invoices (404 for another store's): what the API and the pages serve. */
+export async function invoicePdfForStore(storeId: string, invoiceId: string, locale: Locale) {
+  const invoice = await getInvoiceForStore(storeId, invoiceId);
+  const { buffer, filename } = await renderPdfOf(invoice, locale);
   return { buffer, filename };
 }

@@ -103,11 +103,6 @@ function chargeKey(invoiceId: string, attempt: number): string {
   return `${CHARGE_KEY_PREFIX}${invoiceId}:${attempt}`;
 }
 
-/** Whether a PIX charge was made to pay one of our invoices (its receipt is that invoice, not a new one). */
-export function isInvoiceChargeKey(idempotencyKey: string | null): boolean {
-  return !!idempotencyKey?.startsWith(CHARGE_KEY_PREFIX);
-}
-
 function buyerOf(invoice: PayableInvoice) {
   const party = partyOf(invoice.customerDetails);
   const customer: { name?: string; email?: string; document?: string } = {};
@@ -178,43 +173,50 @@ export function invoicePix(invoice: PayableInvoice): Promise<InvoicePix | null> 
 }
 
 /**
- * Job step: open invoices whose linked PIX charge the PIX service has marked paid (webhook,
- * reconciler, seller confirmation) become paid, once (the invoice row lock and the forward-only
- * status make a second run change nothing).
+ * Job step: open invoices whose PIX charge the PIX service has marked paid (webhook, reconciler,
+ * seller confirmation) become paid, once: the invoice row lock and the forward-only status make a
+ * second run change nothing. The charge is the linked one, or an earlier one made for the invoice
+ * (its key names the invoice) that was paid late; the invoice then links the charge that paid it.
  */
 export async function settleInvoicePixPayments(limit = 200): Promise<number> {
-  const open = await prisma.invoice.findMany({
-    where: { status: { in: ["open", "uncollectible"] }, pixChargeId: { not: null } },
-    select: { id: true, storeId: true, pixChargeId: true },
-    take: limit,
-  });
-  if (open.length === 0) return 0;
-  const charges = await prisma.pixCharge.findMany({
-    where: { id: { in: open.map((i) => i.pixChargeId!) }, paidAt: { not: null } },
-    select: { id: true, storeId: true, paidAt: true, paidAmountCentavos: true, amountCentavos: true },
-  });
-  const byId = new Map(charges.map((c) => [c.id, c]));
+  const due = await prisma.$queryRawUnsafe<Array<{ invoiceId: string; chargeId: string; paidAt: Date; paid: number }>>(
+    `SELECT DISTINCT ON (i.id) i.id AS "invoiceId", c.id AS "chargeId", c."paidAt",
+            COALESCE(c."paidAmountCentavos", c."amountCentavos") AS paid
+       FROM "Invoice" i
+       JOIN "PixCharge" c ON c."storeId" = i."storeId"
+                         AND (c.id = i."pixChargeId" OR c."idempotencyKey" LIKE '${CHARGE_KEY_PREFIX}' || i.id || ':%')
+      WHERE i.status IN ('open', 'uncollectible') AND c."paidAt" IS NOT NULL
+      ORDER BY i.id, c."paidAt" ASC
+      LIMIT $1`,
+    limit,
+  );
   let settled = 0;
-  for (const invoice of open) {
-    const charge = byId.get(invoice.pixChargeId!);
-    if (!charge || charge.storeId !== invoice.storeId) continue;
-    const { statusChanged } = await prisma.$transaction((tx) =>
-      markPaidTx(
+  for (const row of due) {
+    const { statusChanged } = await prisma.$transaction(async (tx) => {
+      const result = await markPaidTx(
         tx,
-        invoice.id,
-        {
-          paidAt: charge.paidAt!,
-          paymentMethod: "pix",
-          amountPaid: charge.paidAmountCentavos ?? charge.amountCentavos,
-        },
+        row.invoiceId,
+        { paidAt: row.paidAt, paymentMethod: "pix", amountPaid: Number(row.paid) },
         SYSTEM,
-        `pix_charge:${charge.id}`,
-      ),
-    );
+        `pix_charge:${row.chargeId}`,
+      );
+      if (result.statusChanged) await patchInvoiceTx(tx, row.invoiceId, { pixChargeId: row.chargeId }, SYSTEM);
+      return result;
+    });
     if (statusChanged) settled++;
   }
   return settled;
 }
+
+/**
+ * SQL condition on a PixCharge `c`: true when the charge is, or will be, the payment of one of our
+ * invoices (it paid it, or its invoice is still open and the settle step will take it). A charge
+ * paid for an invoice that was voided, or paid twice, is not: it gets its own receipt.
+ */
+export const PAYS_AN_INVOICE_SQL = `EXISTS (
+  SELECT 1 FROM "Invoice" p
+   WHERE (p."pixChargeId" = c.id OR c."idempotencyKey" LIKE '${CHARGE_KEY_PREFIX}' || p.id || ':%')
+     AND ((p."pixChargeId" = c.id AND p.status <> 'void') OR p.status IN ('open', 'uncollectible')))`;
 
 export type PlatformPixPayment = {
   /** The txid on the bank statement (the invoice number without separators, e.g. VIT2026000042). */

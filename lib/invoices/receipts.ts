@@ -9,6 +9,7 @@ import { prisma } from "@/lib/db/client";
 import { createTranslator } from "@/lib/i18n/translate";
 import { type InvoiceWithLines, issueInvoice } from "./issue";
 import { orderBuyer, partyOf, pixBuyer, storeParty } from "./parties";
+import { PAYS_AN_INVOICE_SQL } from "./pix";
 import type { DiscountSnapshot, LineInput } from "./types";
 
 const SYSTEM: AuditContext = { actor: { type: "system", id: "invoices" } };
@@ -92,15 +93,14 @@ export async function issueOrderReceipts(limit = 200): Promise<number> {
 }
 
 /**
- * Job step: a paid receipt for each paid PIX charge that has none, except charges made to pay one
- * of our own invoices (that invoice is the document; see ./pix.ts).
+ * Job step: a paid receipt for each paid PIX charge that has none, except a charge that paid one
+ * of our own invoices (that invoice is the document; see ./pix.ts). Run after the settle step.
  */
 export async function issuePixReceipts(limit = 200): Promise<number> {
   const due = await prisma.$queryRawUnsafe<Array<{ id: string }>>(
     `SELECT c.id FROM "PixCharge" c
       WHERE c.status IN ${PAID_PIX_STATES} AND c."paidAt" IS NOT NULL
-        AND (c."idempotencyKey" IS NULL OR c."idempotencyKey" NOT LIKE 'invoice:%')
-        AND NOT EXISTS (SELECT 1 FROM "Invoice" p WHERE p."pixChargeId" = c.id)
+        AND NOT ${PAYS_AN_INVOICE_SQL}
         AND NOT EXISTS (SELECT 1 FROM "Invoice" i WHERE i.issuer = 'STORE' AND i."sourceType" = 'pix_charge' AND i."sourceId" = c.id)
       ORDER BY c."paidAt" ASC LIMIT $1`,
     limit,
