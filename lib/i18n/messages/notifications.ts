@@ -64,6 +64,8 @@ export default defineMessages(
       testQueued: "Test email queued",
       testQueuedBody: "It goes out within a few seconds; see the delivery log below.",
       testAlready: "A test was already queued this minute.",
+      invalidAddress: "{address} is not a valid email address.",
+      tooMany: "Add at most {max} addresses.",
     },
     slack: {
       title: "Slack",
@@ -80,6 +82,7 @@ export default defineMessages(
       removed: "Slack webhook removed",
       sendTest: "Send test message",
       testQueued: "Test message queued",
+      invalidUrl: "Use a Slack incoming-webhook URL: https://hooks.slack.com/services/…",
     },
     log: {
       title: "Delivery log",
@@ -313,6 +316,8 @@ export default defineMessages(
       testQueued: "E-mail de teste na fila",
       testQueuedBody: "Ele sai em alguns segundos; veja o registro de envios abaixo.",
       testAlready: "Um teste já foi enviado neste minuto.",
+      invalidAddress: "{address} não é um endereço de e-mail válido.",
+      tooMany: "Adicione no máximo {max} endereços.",
     },
     slack: {
       title: "Slack",
@@ -329,6 +334,7 @@ export default defineMessages(
       removed: "Webhook do Slack removido",
       sendTest: "Enviar mensagem de teste",
       testQueued: "Mensagem de teste na fila",
+      invalidUrl: "Use uma URL de webhook de entrada do Slack: https://hooks.slack.com/services/…",
     },
     log: {
       title: "Registro de envios",
