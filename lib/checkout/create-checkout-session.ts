@@ -7,12 +7,15 @@ import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import { getStripe, onAccount } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
+import { planCheckoutDiscount, releaseUnpaidOrderDiscount, reserveCheckoutDiscount } from "./coupons";
 import { applicationFeeAmount, applicationFeePercent } from "./fees";
 import { BuyerInput, findIdempotentOrder, loadSellablePrice } from "./sellable";
 
 export const CreateCheckoutSessionInput = BuyerInput.extend({
   successUrl: z.url({ protocol: /^https?$/ }).optional(),
   cancelUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** A store promotion code ("cupom de desconto"): checked and applied now, the total discounted. */
+  promotionCode: z.string().trim().min(1).max(40).optional(),
 });
 export type CreateCheckoutSessionInput = z.infer<typeof CreateCheckoutSessionInput>;
 
@@ -52,25 +55,37 @@ export async function createCheckoutSession(
   checkRedirectUrl(input.successUrl, storeDomain, ctx.appUrl, "successUrl");
   checkRedirectUrl(input.cancelUrl, storeDomain, ctx.appUrl, "cancelUrl");
   const recurring = price.type === "RECURRING";
-  const amountTotal = price.unitAmount * input.quantity;
+  const discount = await planCheckoutDiscount(storeId, {
+    code: input.promotionCode,
+    replayOrderId: replay?.id,
+    amountMinor: price.unitAmount * input.quantity,
+    currency: price.currency,
+    productId: price.productId,
+    customerEmail: input.customerEmail,
+  });
+  const amountTotal = price.unitAmount * input.quantity - (discount.quote?.amountOff ?? 0);
   const feeAmount = recurring ? null : applicationFeeAmount(amountTotal, price.currency, fee);
   const order =
     replay ??
-    (await prisma.order.create({
-      data: {
-        storeId,
-        priceId: price.id,
-        channel: "CHECKOUT",
-        quantity: input.quantity,
-        amountTotal,
-        currency: price.currency,
-        applicationFeeAmount: feeAmount,
-        applicationFeePercentBps: recurring ? fee.percentBps : null,
-        externalOrderId: input.orderId,
-        customerEmail: input.customerEmail,
-        stripeAccountId: account.accountId,
-        idempotencyKey: ctx.idempotencyKey,
-      },
+    (await prisma.$transaction(async (tx) => {
+      const created = await tx.order.create({
+        data: {
+          storeId,
+          priceId: price.id,
+          channel: "CHECKOUT",
+          quantity: input.quantity,
+          amountTotal,
+          currency: price.currency,
+          applicationFeeAmount: feeAmount,
+          applicationFeePercentBps: recurring ? fee.percentBps : null,
+          externalOrderId: input.orderId,
+          customerEmail: input.customerEmail,
+          stripeAccountId: account.accountId,
+          idempotencyKey: ctx.idempotencyKey,
+        },
+      });
+      await reserveCheckoutDiscount(tx, storeId, created.id, discount.quote, input.customerEmail);
+      return created;
     }));
   const urls = defaultUrls(storeDomain, ctx.appUrl, order.id, input.orderId);
   const metadata = { vitrineOrderId: order.id, storeId, ...(input.orderId ? { orderId: input.orderId } : {}) };
@@ -82,6 +97,8 @@ export async function createCheckoutSession(
     client_reference_id: input.orderId ?? order.id,
     customer_email: input.customerEmail,
     metadata,
+    ...(discount.quote ? { discounts: [{ promotion_code: discount.quote.stripePromotionCodeId }] } : {}),
+    ...(discount.allowPromotionCodes ? { allow_promotion_codes: true } : {}),
     ...(recurring
       ? {
           subscription_data: {
@@ -95,7 +112,10 @@ export async function createCheckoutSession(
   // Keyed on our order: a retry after a crash reuses the same session instead of opening another.
   const session = await callStripe(() =>
     getStripe().checkout.sessions.create(params, onAccount(account.accountId, `vitrine:checkout:${order.id}`)),
-  );
+  ).catch(async (err) => {
+    await releaseUnpaidOrderDiscount(order.id);
+    throw err;
+  });
   const saved = await prisma.$transaction(async (tx) => {
     const updated = await tx.order.update({
       where: { id: order.id },

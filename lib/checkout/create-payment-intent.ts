@@ -5,6 +5,7 @@ import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import { getStripe, onAccount } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
+import { elementsDiscountOf } from "./coupons";
 import { applicationFeeAmount } from "./fees";
 import { BuyerInput, findIdempotentOrder, loadSellablePrice } from "./sellable";
 
@@ -17,6 +18,8 @@ export type ElementsPayment = {
   stripeAccount: string;
   amount: number;
   currency: string;
+  /** A store code already applied to this payment (a reload shows it again). */
+  discount: { code: string | null; amountOff: number } | null;
 };
 
 export async function createPaymentIntent(
@@ -82,7 +85,9 @@ export async function createPaymentIntent(
     paymentIntentId: pi.id,
     clientSecret: pi.client_secret!,
     stripeAccount: account.accountId,
-    amount,
+    // A code applied since (applyCouponToElementsPayment) re-priced the order and its PaymentIntent.
+    amount: order.amountTotal,
     currency: price.currency,
+    discount: await elementsDiscountOf(order.id).then((d) => (d ? { code: d.code, amountOff: d.amountOff } : null)),
   };
 }

@@ -6,6 +6,7 @@
 import type { CouponRedemption } from "@/generated/prisma/client";
 import { prisma, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { logger } from "@/lib/log/logger";
 import { couponError } from "./rules";
 
 export type RedemptionTarget = "subscription" | "credit_purchase" | "order" | "checkout_session";
@@ -33,7 +34,27 @@ async function existing(client: Tx | typeof prisma, couponId: string, uniqueKey:
 /** Takes one use of the coupon (and its code) for uniqueKey, inside the caller's transaction. */
 export async function redeemInTx(tx: Tx, input: RedeemInput): Promise<RedeemResult> {
   const prior = await existing(tx, input.couponId, input.uniqueKey);
-  if (prior) return { redemption: prior, created: false };
+  if (prior && prior.status !== "released") return { redemption: prior, created: false };
+  await takeUse(tx, input);
+  const data = {
+    promotionCodeId: input.promotionCodeId,
+    storeId: input.storeId,
+    targetType: input.targetType,
+    targetId: input.targetId,
+    amountOff: input.amountOff,
+    currency: input.currency?.toUpperCase() ?? null,
+    customerEmail: input.customerEmail ?? null,
+    status: input.status ?? "redeemed",
+  };
+  // A released reservation (the payment never happened) is taken again by a new attempt on the same target.
+  const redemption = prior
+    ? await tx.couponRedemption.update({ where: { id: prior.id }, data })
+    : await tx.couponRedemption.create({ data: { ...data, couponId: input.couponId, uniqueKey: input.uniqueKey } });
+  return { redemption, created: true };
+}
+
+/** The two conditional UPDATEs: each matches no row once its limit is reached (or it was deactivated). */
+async function takeUse(tx: Tx, input: Pick<RedeemInput, "couponId" | "promotionCodeId">) {
   const couponRows = await tx.$executeRaw`
     UPDATE "Coupon" SET "timesRedeemed" = "timesRedeemed" + 1, "updatedAt" = now()
     WHERE id = ${input.couponId} AND active
@@ -46,21 +67,6 @@ export async function redeemInTx(tx: Tx, input: RedeemInput): Promise<RedeemResu
         AND ("maxRedemptions" IS NULL OR "timesRedeemed" < "maxRedemptions")`;
     if (promoRows !== 1) throw await whyNot(tx, "PromotionCode", input.promotionCodeId);
   }
-  const redemption = await tx.couponRedemption.create({
-    data: {
-      couponId: input.couponId,
-      promotionCodeId: input.promotionCodeId,
-      storeId: input.storeId,
-      targetType: input.targetType,
-      targetId: input.targetId,
-      uniqueKey: input.uniqueKey,
-      amountOff: input.amountOff,
-      currency: input.currency?.toUpperCase() ?? null,
-      customerEmail: input.customerEmail ?? null,
-      status: input.status ?? "redeemed",
-    },
-  });
-  return { redemption, created: true };
 }
 
 async function whyNot(tx: Tx, table: "Coupon" | "PromotionCode", id: string) {
@@ -105,4 +111,42 @@ export async function releaseRedemption(tx: Tx, couponId: string, uniqueKey: str
       UPDATE "PromotionCode" SET "timesRedeemed" = "timesRedeemed" - 1, "updatedAt" = now()
       WHERE id = ${row.promotionCodeId} AND "timesRedeemed" > 0`;
   return true;
+}
+
+/** Confirms a reservation or takes the use now; "over_limit" when Stripe granted what we no longer can count. */
+export async function recordRedemption(input: RedeemInput): Promise<void> {
+  const prior = await prisma.couponRedemption.findUnique({
+    where: { couponId_uniqueKey: { couponId: input.couponId, uniqueKey: input.uniqueKey } },
+  });
+  if (prior?.status === "reserved") {
+    await prisma.$transaction((tx) => confirmRedemption(tx, input.couponId, input.uniqueKey, input.amountOff));
+    return;
+  }
+  if (prior && prior.status !== "released") return;
+  try {
+    await redeem({ ...input, status: "redeemed" });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code !== "coupon_exhausted" && code !== "coupon_inactive") throw err;
+    logger.warn(
+      { couponId: input.couponId, uniqueKey: input.uniqueKey, code },
+      "discount granted by Stripe past our limit",
+    );
+    await prisma.couponRedemption.upsert({
+      where: { couponId_uniqueKey: { couponId: input.couponId, uniqueKey: input.uniqueKey } },
+      create: {
+        couponId: input.couponId,
+        promotionCodeId: input.promotionCodeId,
+        storeId: input.storeId,
+        targetType: input.targetType,
+        targetId: input.targetId,
+        uniqueKey: input.uniqueKey,
+        amountOff: input.amountOff,
+        currency: input.currency?.toUpperCase() ?? null,
+        customerEmail: input.customerEmail ?? null,
+        status: "over_limit",
+      },
+      update: { status: "over_limit", amountOff: input.amountOff },
+    });
+  }
 }

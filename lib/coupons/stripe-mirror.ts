@@ -10,7 +10,7 @@ import { bpsToPercent } from "./codes";
 
 const DURATION = { ONCE: "once", REPEATING: "repeating", FOREVER: "forever" } as const;
 
-function accountOptions(coupon: Pick<Coupon, "stripeAccountId">, idempotencyKey?: string): Stripe.RequestOptions {
+function accountOptions(coupon: Pick<CouponFacts, "stripeAccountId">, idempotencyKey?: string): Stripe.RequestOptions {
   return {
     ...(coupon.stripeAccountId ? { stripeAccount: coupon.stripeAccountId } : {}),
     ...(idempotencyKey ? { idempotencyKey } : {}),
@@ -20,7 +20,7 @@ function accountOptions(coupon: Pick<Coupon, "stripeAccountId">, idempotencyKey?
 const unix = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : undefined);
 
 /** STORE coupons limited to products: our product ids → the connected account's Stripe product ids. */
-async function stripeProducts(coupon: Coupon): Promise<string[]> {
+async function stripeProducts(coupon: CouponFacts): Promise<string[]> {
   if (coupon.scope !== "STORE" || !coupon.storeId || coupon.appliesTo.length === 0) return [];
   const rows = await prisma.product.findMany({
     where: { storeId: coupon.storeId, id: { in: coupon.appliesTo } },
@@ -29,9 +29,15 @@ async function stripeProducts(coupon: Coupon): Promise<string[]> {
   return rows.flatMap((r) => (r.stripeProductId ? [r.stripeProductId] : []));
 }
 
-/** The coupon's Stripe id, creating the Stripe coupon the first time. */
-export async function ensureStripeCoupon(coupon: Coupon): Promise<string> {
-  if (coupon.stripeCouponId) return coupon.stripeCouponId;
+/** What the Stripe objects are made from: a saved row, or one about to be saved (its id chosen already). */
+export type CouponFacts = Omit<Coupon, "createdAt" | "updatedAt" | "metadata" | "timesRedeemed" | "createdById">;
+export type PromotionCodeFacts = Pick<
+  PromotionCode,
+  "id" | "code" | "active" | "maxRedemptions" | "expiresAt" | "minimumAmount"
+>;
+
+/** Creates the Stripe coupon for our coupon id (idempotent on that id) and returns its Stripe id. */
+export async function createStripeCoupon(coupon: CouponFacts): Promise<string> {
   const products = await stripeProducts(coupon);
   const params: Stripe.CouponCreateParams = {
     name: coupon.name.slice(0, 40),
@@ -50,25 +56,34 @@ export async function ensureStripeCoupon(coupon: Coupon): Promise<string> {
   const created = await callStripe(() =>
     getStripe().coupons.create(params, accountOptions(coupon, `vitrine:coupon:${coupon.id}`)),
   );
-  await prisma.coupon.update({ where: { id: coupon.id }, data: { stripeCouponId: created.id } });
   return created.id;
 }
 
+/** The coupon's Stripe id, creating the Stripe coupon the first time. */
+export async function ensureStripeCoupon(coupon: Coupon): Promise<string> {
+  if (coupon.stripeCouponId) return coupon.stripeCouponId;
+  const id = await createStripeCoupon(coupon);
+  await prisma.coupon.update({ where: { id: coupon.id }, data: { stripeCouponId: id } });
+  return id;
+}
+
 /**
- * The promotion code's Stripe id, creating it the first time. A code whose coupon starts later is
- * created inactive (Stripe has no start date) and switched on by activateStartedCodes.
+ * Creates the Stripe promotion code for our code id (idempotent on that id). A code whose coupon
+ * starts later is created inactive (Stripe has no start date) and switched on by activateStartedCodes.
+ * "First time only" is only mirrored for STORE coupons: Stripe's rule (no earlier payment by the
+ * customer) matches a buyer's first order, not a seller's first plan (a seller who bought credits
+ * has paid before); PLATFORM coupons are checked by us before Stripe sees them.
  */
-export async function ensureStripePromotionCode(
-  coupon: Coupon,
-  promo: PromotionCode,
+export async function createStripePromotionCode(
+  coupon: CouponFacts,
+  stripeCouponId: string,
+  promo: PromotionCodeFacts,
   now = new Date(),
 ): Promise<string> {
-  if (promo.stripePromotionCodeId) return promo.stripePromotionCodeId;
-  const couponId = await ensureStripeCoupon(coupon);
   const minimumCurrency = coupon.currency ?? (await storeCurrency(coupon));
   const notStarted = !!coupon.validFrom && coupon.validFrom.getTime() > now.getTime();
   const restrictions: Stripe.PromotionCodeCreateParams.Restrictions = {
-    ...(coupon.firstTimeOnly ? { first_time_transaction: true } : {}),
+    ...(coupon.firstTimeOnly && coupon.scope === "STORE" ? { first_time_transaction: true } : {}),
     ...(promo.minimumAmount !== null && minimumCurrency
       ? { minimum_amount: promo.minimumAmount, minimum_amount_currency: minimumCurrency.toLowerCase() }
       : {}),
@@ -76,7 +91,7 @@ export async function ensureStripePromotionCode(
   const created = await callStripe(() =>
     getStripe().promotionCodes.create(
       {
-        promotion: { type: "coupon", coupon: couponId },
+        promotion: { type: "coupon", coupon: stripeCouponId },
         code: promo.code,
         active: promo.active && !notStarted,
         ...(promo.maxRedemptions !== null ? { max_redemptions: promo.maxRedemptions } : {}),
@@ -87,11 +102,19 @@ export async function ensureStripePromotionCode(
       accountOptions(coupon, `vitrine:promotion-code:${promo.id}`),
     ),
   );
-  await prisma.promotionCode.update({ where: { id: promo.id }, data: { stripePromotionCodeId: created.id } });
   return created.id;
 }
 
-async function storeCurrency(coupon: Coupon): Promise<string | null> {
+/** The promotion code's Stripe id, creating it (and its coupon) the first time. */
+export async function ensureStripePromotionCode(coupon: Coupon, promo: PromotionCode): Promise<string> {
+  if (promo.stripePromotionCodeId) return promo.stripePromotionCodeId;
+  const stripeCouponId = await ensureStripeCoupon(coupon);
+  const id = await createStripePromotionCode(coupon, stripeCouponId, promo);
+  await prisma.promotionCode.update({ where: { id: promo.id }, data: { stripePromotionCodeId: id } });
+  return id;
+}
+
+async function storeCurrency(coupon: CouponFacts): Promise<string | null> {
   if (!coupon.storeId) return null;
   const store = await prisma.store.findUnique({ where: { id: coupon.storeId }, select: { currency: true } });
   return store?.currency ?? null;
@@ -135,19 +158,24 @@ export async function deactivateInStripe(coupon: Coupon, promos: PromotionCode[]
       getStripe().promotionCodes.update(promo.stripePromotionCodeId!, { active: false }, accountOptions(coupon)),
     );
   }
-  if (coupon.stripeCouponId) await deleteStripeCoupon(coupon);
+  await deleteStripeCoupon(coupon);
 }
 
-export async function deactivatePromotionCodeInStripe(coupon: Coupon, promo: PromotionCode) {
+export async function deactivatePromotionCodeInStripe(
+  coupon: Pick<CouponFacts, "stripeAccountId">,
+  promo: Pick<PromotionCode, "stripePromotionCodeId">,
+) {
   if (!promo.stripePromotionCodeId) return;
   await callStripe(() =>
     getStripe().promotionCodes.update(promo.stripePromotionCodeId!, { active: false }, accountOptions(coupon)),
   );
 }
 
-async function deleteStripeCoupon(coupon: Coupon) {
+/** Deletes a Stripe coupon (no new redemptions; existing discounts stay). Already deleted is fine. */
+export async function deleteStripeCoupon(coupon: Pick<CouponFacts, "stripeAccountId" | "stripeCouponId">) {
+  if (!coupon.stripeCouponId) return;
   try {
-    await getStripe().coupons.del(coupon.stripeCouponId!, {}, accountOptions(coupon));
+    await getStripe().coupons.del(coupon.stripeCouponId, {}, accountOptions(coupon));
   } catch (err) {
     // Already deleted (a retried deactivation): nothing left to do.
     if ((err as { statusCode?: number }).statusCode === 404) return;

@@ -17,6 +17,12 @@ import { logger } from "@/lib/log/logger";
 import { getStripe, stripeBrowserConfig } from "@/lib/stripe/client";
 import { callStripe, fromStripeError } from "@/lib/stripe/errors";
 import type { StoreSummary } from "@/lib/tenancy/stores";
+import {
+  type CreditDiscount,
+  creditPurchaseDiscount,
+  reserveCreditDiscount,
+  settleCreditDiscount,
+} from "@/lib/coupons/credit-purchase";
 import { creditsForAmount, customAmountRules } from "./config";
 import { appendEntry, inLedgerTx, type LedgerActor } from "./ledger";
 import { resolvePackage } from "./packages";
@@ -29,11 +35,13 @@ export const PurchaseInput = z.union(
       packageId: z.string().trim().min(1).max(64),
       paymentMethodId: z.string().trim().min(1).max(255).optional(),
       savePaymentMethod: z.boolean().optional(),
+      couponCode: z.string().trim().min(1).max(40).optional(),
     }),
     z.strictObject({
       amount: z.number().finite().int("amount is an integer in minor units"),
       paymentMethodId: z.string().trim().min(1).max(255).optional(),
       savePaymentMethod: z.boolean().optional(),
+      couponCode: z.string().trim().min(1).max(40).optional(),
     }),
   ],
   { error: "Send either packageId or amount." },
@@ -166,23 +174,32 @@ export async function createPurchase(
   let purchase = await prisma.creditPurchase.findUnique({
     where: { storeId_idempotencyKey: { storeId: store.id, idempotencyKey: key } },
   });
-  if (purchase && (purchase.amount !== priced.amount || purchase.packageId !== priced.packageId)) {
+  // A platform code discounts what is charged; the credits stay those of the package or amount.
+  const discount = input.couponCode
+    ? await creditPurchaseDiscount(store.id, input.couponCode, priced.amount, priced.currency, purchase)
+    : null;
+  const chargeAmount = discount?.amountDue ?? priced.amount;
+  if (purchase && (purchase.amount !== chargeAmount || purchase.packageId !== priced.packageId)) {
     throw new AppError("idempotency_conflict", "This Idempotency-Key was already used for a different purchase.");
   }
   const customerId = purchase?.customerId ?? (await ensureCreditsCustomer(store));
   const paymentMethod = input.paymentMethodId ? await ownPaymentMethod(customerId, input.paymentMethodId) : undefined;
   if (!purchase) {
     try {
-      purchase = await prisma.creditPurchase.create({
-        data: {
-          storeId: store.id,
-          packageId: priced.packageId,
-          credits: priced.credits,
-          amount: priced.amount,
-          currency: priced.currency,
-          customerId,
-          idempotencyKey: key,
-        },
+      purchase = await prisma.$transaction(async (tx) => {
+        const created = await tx.creditPurchase.create({
+          data: {
+            storeId: store.id,
+            packageId: priced.packageId,
+            credits: priced.credits,
+            amount: chargeAmount,
+            currency: priced.currency,
+            customerId,
+            idempotencyKey: key,
+          },
+        });
+        if (discount) await reserveCreditDiscount(tx, store.id, created.id, discount);
+        return created;
       });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
@@ -203,9 +220,10 @@ export async function createPurchase(
     purchaseId: purchase.id,
     packageId: priced.packageId ?? "",
     credits: String(priced.credits),
+    ...(discount ? discountMetadata(discount) : {}),
   };
   const params: Stripe.PaymentIntentCreateParams = {
-    amount: priced.amount,
+    amount: chargeAmount,
     currency: priced.currency.toLowerCase(),
     customer: customerId,
     metadata,
@@ -235,14 +253,25 @@ export async function createPurchase(
       after: {
         paymentIntentId: pi.id,
         credits: priced.credits,
-        amount: priced.amount,
+        amount: chargeAmount,
         currency: priced.currency,
         packageId: priced.packageId,
+        ...(discount ? discountMetadata(discount) : {}),
       },
     });
   });
   const { purchase: current } = await applyPaymentIntent(pi, ctx.audit);
   return { purchase: purchaseView(current!), clientSecret: pi.client_secret, publishableKey };
+}
+
+/** The discount as the PaymentIntent's metadata (and the audit entry) record it. */
+function discountMetadata(d: CreditDiscount) {
+  return {
+    couponId: d.couponId,
+    promotionCode: d.code,
+    amountSubtotal: String(d.amountSubtotal),
+    amountOff: String(d.amountOff),
+  };
 }
 
 /** The purchase a platform PaymentIntent belongs to (by our metadata, then by the stored id). */
@@ -295,6 +324,7 @@ export async function applyPaymentIntent(
         purchaseId: found.id,
         metadata: { amount: found.amount, currency: found.currency, packageId: found.packageId },
       });
+      await settleCreditDiscount(tx, found.id, "succeeded");
       const current = await tx.creditPurchase.findUniqueOrThrow({ where: { id: found.id } });
       const purchase = await tx.creditPurchase.update({
         where: { id: found.id },
@@ -354,6 +384,7 @@ export async function applyPaymentIntent(
         after: { status, failureCode, failureMessage, paymentIntentId: pi.id },
       });
     }
+    if (status === "CANCELED") await settleCreditDiscount(tx, found.id, "canceled");
     if (status === "CANCELED" && current.status !== "CANCELED") {
       await appendAudit(tx, audit, {
         action: "credits.purchase_canceled",
@@ -448,6 +479,7 @@ export async function cancelPurchase(storeId: string, id: string, audit: AuditCo
   if (!purchase.paymentIntentId) {
     const canceled = await prisma.$transaction(async (tx) => {
       const p = await tx.creditPurchase.update({ where: { id: purchase.id }, data: { status: "CANCELED" } });
+      await settleCreditDiscount(tx, purchase.id, "canceled");
       await appendAudit(tx, audit, {
         action: "credits.purchase_canceled",
         storeId,

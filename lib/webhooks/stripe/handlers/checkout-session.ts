@@ -1,5 +1,7 @@
 import type Stripe from "stripe";
+import { settleCheckoutDiscount } from "@/lib/checkout/coupons";
 import { refreshOrderFromStripe } from "@/lib/checkout/orders";
+import { recordSubscriptionRedemption } from "@/lib/coupons/subscription-redemption";
 import { applyOrderUpdate } from "@/lib/orders/transition";
 import { applySubscription } from "@/lib/billing/plans";
 import { getStripe } from "@/lib/stripe/client";
@@ -12,6 +14,8 @@ export const onCheckoutSession: EventHandler = async (ctx) => {
     // A seller's platform plan: mirror the subscription as Stripe has it now.
     const subId = typeof session.subscription === "string" ? session.subscription : session.subscription?.id;
     if (subId) await applySubscription(await getStripe().subscriptions.retrieve(subId), ctx.audit);
+    // A platform code given at the plan's Checkout is counted once the subscription exists.
+    if (subId && session.discounts?.length) await recordSubscriptionRedemption(subId);
     return;
   }
   const order = await findOrder(
@@ -35,4 +39,5 @@ export const onCheckoutSession: EventHandler = async (ctx) => {
     return;
   }
   await refreshOrderFromStripe(order.id, ctx.audit);
+  await settleCheckoutDiscount(order.id, ctx.audit);
 };

@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import { prisma } from "@/lib/db/client";
 import { applySubscription } from "@/lib/billing/plans";
+import { recordSubscriptionRedemption } from "@/lib/coupons/subscription-redemption";
 import { subscriptionCanceled, subscriptionUpdated } from "@/lib/callbacks/contract";
 import { enqueueStoreEvent, kickDeliveries } from "@/lib/callbacks/enqueue";
 import { getStripe } from "@/lib/stripe/client";
@@ -21,6 +22,8 @@ export const onSubscriptionChange: EventHandler = async (ctx) => {
   const sub = await currentSubscription(subId, ctx);
   if (!ctx.stripeAccount) {
     await applySubscription(sub, ctx.audit);
+    // A platform code on the plan (from its Checkout) is counted once, keyed on the subscription.
+    if (sub.discounts?.length) await recordSubscriptionRedemption(sub.id);
     return;
   }
   if (obj.object !== "subscription" || ctx.event.type === "customer.subscription.trial_will_end") return;

@@ -1,0 +1,16 @@
+import { randomBytes } from "node:crypto";
+
+/**
+ * A row id chosen before the row is written (cuid-like: "c" + 24 base-36 characters), so the
+ * Stripe object can be created first with an idempotency key made from it.
+ */
+export function newRowId(): string {
+  const bytes = randomBytes(16);
+  let n = BigInt(`0x${bytes.toString("hex")}`);
+  let out = "";
+  for (let i = 0; i < 24; i++) {
+    out += (n % 36n).toString(36);
+    n /= 36n;
+  }
+  return `c${out}`;
+}
