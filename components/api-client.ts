@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly param?: string,
     readonly requestId?: string,
     readonly retryAfterSeconds?: number,
+    /** The error's `details` (e.g. plan_limit_reached: resource, limit, used, plan, upgrade_url). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -45,8 +47,17 @@ export async function apiFetch<T = unknown>(
   });
   const data = await res.json().catch(() => null);
   if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; param?: string; request_id?: string } } | null)
-      ?.error;
+    const e = (
+      data as {
+        error?: {
+          code?: string;
+          message?: string;
+          param?: string;
+          request_id?: string;
+          details?: Record<string, unknown>;
+        };
+      } | null
+    )?.error;
     throw new ApiError(
       res.status,
       e?.code ?? "internal_error",
@@ -54,6 +65,7 @@ export async function apiFetch<T = unknown>(
       e?.param,
       e?.request_id,
       retryAfterOf(res),
+      e?.details,
     );
   }
   return data as T;

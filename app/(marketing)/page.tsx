@@ -10,7 +10,11 @@ import {
   ShieldIcon,
   WebhookIcon,
 } from "@/components/ui/icons";
+import type { PlanView } from "@/components/billing/types";
+import { asJson } from "@/components/catalog/types";
+import { listPlanOffers } from "@/lib/billing/offers";
 import { getI18n } from "@/lib/i18n/server";
+import { logger } from "@/lib/log/logger";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { HeroPreview } from "./_components/hero-preview";
 import { Pricing } from "./_components/pricing";
@@ -34,6 +38,13 @@ const steps = ["one", "two", "three"] as const;
 
 export default async function LandingPage() {
   const { t, locale } = await getI18n();
+  // The visitor has no store yet: Portuguese sees reais, English dollars.
+  const currency = locale === "pt-BR" ? "BRL" : "USD";
+  // A database hiccup should cost the visitor the plan cards, not the page.
+  const plans = await listPlanOffers(currency).catch((err: unknown) => {
+    logger.warn({ err }, "landing page: plans unavailable");
+    return [];
+  });
   return (
     <main>
       <section aria-labelledby="hero-title" className="relative overflow-hidden">
@@ -134,7 +145,7 @@ export default async function LandingPage() {
       </section>
 
       <div className="border-t border-line bg-surface">
-        <Pricing t={t} locale={locale} />
+        <Pricing plans={asJson<PlanView[]>(plans)} currency={currency} t={t} locale={locale} />
       </div>
 
       <section aria-labelledby="cta-title" className="bg-surface px-4 pb-20 sm:px-6 sm:pb-28">

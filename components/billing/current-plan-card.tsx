@@ -5,19 +5,27 @@ import { formatDate } from "@/lib/i18n/format";
 import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { SubscriptionBadge } from "./subscription-badge";
-import { feeRate, type SubscriptionView } from "./types";
+import { type EffectivePlanView, feeRate, type SubscriptionView } from "./types";
 
-/** What the seller is on now and what happens next (renewal, trial end, scheduled cancellation). */
+/**
+ * What the seller is on now and what happens next (renewal, trial end, scheduled cancellation). The
+ * fee shown is the effective plan's, in the store's currency: Free's while nothing live is chosen.
+ */
 export function CurrentPlanCard({
   sub,
+  effective,
+  currency,
   syncing,
   actions,
 }: {
   sub: SubscriptionView | null;
+  effective: EffectivePlanView;
+  currency: string;
   syncing: boolean;
   actions: ReactNode;
 }) {
   const { t, locale } = useI18n();
+  const rate = feeRate(effective, currency, locale);
   const date = (d: string | null) => (d ? formatDate(d, locale) : "");
   let next: string | null = null;
   if (sub) {
@@ -53,15 +61,20 @@ export function CurrentPlanCard({
               </p>
               <SubscriptionBadge sub={sub} />
             </div>
-            <p className="text-sm text-ink-muted">
-              {t("billing.current.feeLine", { rate: feeRate(sub.plan, locale) })}
+            <p className="text-sm text-ink-muted" data-testid="current-fee">
+              {t("billing.current.feeLine", { rate })}
             </p>
             {next && <p className="text-sm text-ink">{next}</p>}
+            {effective.source === "fallback" && sub.status !== "free" && (
+              <p className="text-sm text-ink">{t("billing.current.fallback", { rate })}</p>
+            )}
           </div>
         ) : (
           <div className="space-y-1">
             <p className="text-base font-semibold text-ink">{t("billing.current.none")}</p>
-            <p className="text-sm text-ink-muted">{t("billing.current.noneBody")}</p>
+            <p className="text-sm text-ink-muted" data-testid="current-fee">
+              {t("billing.current.noneBody", { rate })}
+            </p>
           </div>
         )}
       </CardContent>

@@ -3,32 +3,51 @@ import { useI18n } from "@/lib/i18n/client";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
-import { CheckIcon } from "@/components/ui/icons";
+import { ArrowRightIcon } from "@/components/ui/icons";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { feeRate, type PlanView } from "./types";
+import { PlanDetails, PlanPrice } from "./plan-details";
+import { isFreePlan, type PlanInterval, type PlanView } from "./types";
 
-export type PlanAction = "current" | "subscribe" | "switch" | "freeWhilePaid";
+export type PlanAction = "current" | "subscribe" | "switch" | "switchInterval" | "freeWhilePaid" | "contact";
 
-const DESCRIBED = ["free", "starter", "pro"];
+const DESCRIBED = ["free", "starter", "pro", "enterprise"];
 
 export function PlanCard({
   plan,
+  previous,
+  interval,
   action,
   busy,
   disabled,
   onAction,
 }: {
   plan: PlanView;
+  /** The plan listed before this one ("Everything in …"). */
+  previous?: PlanView;
+  interval: PlanInterval;
   action: PlanAction;
   busy: boolean;
   disabled: boolean;
   onAction: () => void;
 }) {
-  const { t, locale, money } = useI18n();
+  const { t, locale } = useI18n();
   const description = DESCRIBED.includes(plan.code)
     ? t(`billing.plans.descriptions.${plan.code}` as MessageKey)
     : plan.description;
   const current = action === "current";
+  const free = isFreePlan(plan);
+  const unsold = plan.selfServe && !free && plan.prices[interval] === null;
+  const label = current
+    ? t("billing.plans.currentPlan")
+    : action === "switch"
+      ? t("billing.plans.switch")
+      : action === "switchInterval"
+        ? interval === "year"
+          ? t("billing.plans.switchToYearly")
+          : t("billing.plans.switchToMonthly")
+        : free
+          ? t("billing.plans.chooseFree")
+          : t("billing.plans.subscribe");
   return (
     <div
       className={cn(
@@ -41,47 +60,30 @@ export function PlanCard({
         <h3 className="text-base font-semibold text-ink">{plan.name}</h3>
         {current && <Badge tone="brand">{t("billing.plans.currentPlan")}</Badge>}
       </div>
-      <p className="mt-3 flex items-baseline gap-1">
-        <span className="text-2xl font-semibold tracking-tight text-ink tabular-nums">
-          {plan.amount === 0 ? t("billing.plans.free") : money(plan.amount, plan.currency)}
-        </span>
-        {plan.amount > 0 && (
-          <span className="text-sm text-ink-muted">
-            {plan.interval === "YEAR" ? t("billing.plans.perYear") : t("billing.plans.perMonth")}
-          </span>
-        )}
-      </p>
-      {description && <p className="mt-2 text-sm text-ink-muted">{description}</p>}
-      <ul className="mt-4 flex-1 space-y-2 text-sm text-ink">
-        <li className="flex gap-2">
-          <CheckIcon className="mt-0.5 size-4 shrink-0 text-success" aria-hidden />
-          {t("billing.plans.fee", { rate: feeRate(plan, locale) })}
-        </li>
-        {plan.trialDays > 0 && (
-          <li className="flex gap-2">
-            <CheckIcon className="mt-0.5 size-4 shrink-0 text-success" aria-hidden />
-            {t("billing.plans.trial", { days: plan.trialDays })}
-          </li>
-        )}
-      </ul>
+      {description && <p className="mt-1 min-h-15 text-sm text-ink-muted">{description}</p>}
+      <div className="mt-3">
+        <PlanPrice plan={plan} interval={interval} t={t} locale={locale} />
+      </div>
+      <div className="mt-4 flex-1">
+        <PlanDetails plan={plan} previous={previous} t={t} locale={locale} />
+      </div>
       <div className="mt-5">
-        {action === "freeWhilePaid" ? (
+        {action === "contact" && plan.contactUrl ? (
+          <Button fullWidth variant="secondary" href={plan.contactUrl}>
+            {t("billing.plans.talkToUs")}
+            <ArrowRightIcon aria-hidden />
+          </Button>
+        ) : action === "freeWhilePaid" ? (
           <p className="text-[13px] text-ink-subtle">{t("billing.plans.freeWhilePaid")}</p>
         ) : (
           <Button
             fullWidth
-            variant={action === "subscribe" && plan.amount > 0 ? "primary" : "secondary"}
-            disabled={current || disabled}
+            variant={action !== "current" && !free ? "primary" : "secondary"}
+            disabled={current || disabled || unsold}
             loading={busy}
             onClick={onAction}
           >
-            {current
-              ? t("billing.plans.currentPlan")
-              : action === "switch"
-                ? t("billing.plans.switch")
-                : plan.amount === 0
-                  ? t("billing.plans.chooseFree")
-                  : t("billing.plans.subscribe")}
+            {label}
           </Button>
         )}
       </div>

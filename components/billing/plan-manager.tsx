@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useI18n } from "@/lib/i18n/client";
 import { formatDate } from "@/lib/i18n/format";
+import type { MessageKey } from "@/lib/i18n/translate";
 import { apiFetch, ApiError } from "@/components/api-client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,18 +14,32 @@ import { apiErrorText } from "@/components/connect/api-error-text";
 import { CurrentPlanCard } from "./current-plan-card";
 import { PlanCard, type PlanAction } from "./plan-card";
 import { PlanDialogs } from "./plan-dialogs";
-import { isLivePaid, type PlanView, type SubscriptionView } from "./types";
+import { PlanIntervalToggle } from "./plan-interval-toggle";
+import { PlanPromoField } from "./plan-promo-field";
+import {
+  type EffectivePlanView,
+  isFreePlan,
+  isLivePaid,
+  type PlanInterval,
+  type PlanView,
+  type SubscriptionView,
+} from "./types";
 
-type SubResponse = { subscription: SubscriptionView | null };
+type SubState = { subscription: SubscriptionView | null; effectivePlan: EffectivePlanView };
 const SUB_KEY = ["platform-subscription"];
+const intervalOf = (sub: SubscriptionView | null): PlanInterval => (sub?.interval === "YEAR" ? "year" : "month");
 
 export function PlanManager({
   initialPlans,
   initialSubscription,
+  initialEffective,
+  currency,
   returnedFromCheckout,
 }: {
   initialPlans: PlanView[];
   initialSubscription: SubscriptionView | null;
+  initialEffective: EffectivePlanView;
+  currency: string;
   returnedFromCheckout: boolean;
 }) {
   const { t, locale } = useI18n();
@@ -40,12 +55,17 @@ export function PlanManager({
   // The GET re-reads the subscription from Stripe, so it runs on every visit (initialData is only a first paint).
   const subQuery = useQuery({
     queryKey: SUB_KEY,
-    queryFn: () => apiFetch<SubResponse>("/api/v1/platform/subscription").then((r) => r.subscription),
-    initialData: initialSubscription,
+    queryFn: () => apiFetch<SubState>("/api/v1/platform/subscription"),
+    initialData: { subscription: initialSubscription, effectivePlan: initialEffective },
     initialDataUpdatedAt: 0,
   });
-  const sub = subQuery.data;
-  const [switching, setSwitching] = useState<PlanView | null>(null);
+  const sub = subQuery.data.subscription;
+  const [interval, chooseInterval] = useState<PlanInterval>(() =>
+    isLivePaid(initialSubscription) ? intervalOf(initialSubscription) : "month",
+  );
+  const [promo, setPromo] = useState("");
+  const [promoError, setPromoError] = useState<string | null>(null);
+  const [switching, setSwitching] = useState<{ plan: PlanView; interval: PlanInterval } | null>(null);
   const [canceling, setCanceling] = useState(false);
   const [redirecting, setRedirecting] = useState<string | null>(null);
 
@@ -56,7 +76,8 @@ export function PlanManager({
     toast.error(e.title, { description: e.detail });
   };
   const applied = (next: SubscriptionView | null) => {
-    qc.setQueryData(SUB_KEY, next);
+    qc.setQueryData<SubState>(SUB_KEY, (old) => (old ? { ...old, subscription: next } : old));
+    void qc.invalidateQueries({ queryKey: SUB_KEY });
     router.refresh();
   };
 
@@ -65,18 +86,30 @@ export function PlanManager({
   useEffect(() => {
     if (!returnedFromCheckout || announced.current || subQuery.dataUpdatedAt === 0 || subQuery.isFetching) return;
     announced.current = true;
-    if (isLivePaid(subQuery.data)) toast.success(t("billing.toasts.subscribed", { plan: subQuery.data.plan.name }));
-    else toast.info(t("billing.toasts.subscribedPending"));
+    const now = subQuery.data.subscription;
+    if (isLivePaid(now)) {
+      toast.success(t("billing.toasts.subscribed", { plan: now.plan.name }));
+      chooseInterval(intervalOf(now));
+    } else toast.info(t("billing.toasts.subscribedPending"));
     router.replace("/dashboard/plan", { scroll: false });
     router.refresh();
   }, [returnedFromCheckout, subQuery.dataUpdatedAt, subQuery.isFetching, subQuery.data, toast, t, router]);
 
   const subscribe = useMutation({
-    mutationFn: (plan: PlanView) =>
-      apiFetch<SubResponse & { checkoutUrl: string | null }>("/api/v1/platform/subscription", {
-        method: "POST",
-        body: { planCode: plan.code },
-      }),
+    mutationFn: (plan: PlanView) => {
+      const code = promo.trim();
+      return apiFetch<{ subscription: SubscriptionView | null; checkoutUrl: string | null }>(
+        "/api/v1/platform/subscription",
+        {
+          method: "POST",
+          body: {
+            planCode: plan.code,
+            ...(isFreePlan(plan) ? {} : { interval, ...(code ? { promotion_code: code } : {}) }),
+          },
+        },
+      );
+    },
+    onMutate: () => setPromoError(null),
     onSuccess: (res, plan) => {
       if (res.checkoutUrl) {
         setRedirecting(plan.code);
@@ -86,16 +119,26 @@ export function PlanManager({
       applied(res.subscription);
       toast.success(t("billing.toasts.free"));
     },
-    onError: fail,
+    onError: (err) => {
+      const promoCode = err instanceof ApiError && (err.code.startsWith("coupon_") || err.param === "promotion_code");
+      if (!promoCode) return fail(err);
+      const known = `billing.promo.errors.${err.code}` as MessageKey;
+      const text = t(known);
+      setPromoError(text === known ? err.message : text);
+    },
   });
   const act = useMutation({
-    mutationFn: (action: { kind: "switch"; plan: PlanView } | { kind: "cancel" } | { kind: "resume" }) =>
+    mutationFn: (
+      action: { kind: "switch"; plan: PlanView; interval: PlanInterval } | { kind: "cancel" } | { kind: "resume" },
+    ) =>
       action.kind === "switch"
-        ? apiFetch<SubResponse>("/api/v1/platform/subscription", {
+        ? apiFetch<{ subscription: SubscriptionView | null }>("/api/v1/platform/subscription", {
             method: "PATCH",
-            body: { planCode: action.plan.code },
+            body: { planCode: action.plan.code, interval: action.interval },
           })
-        : apiFetch<SubResponse>(`/api/v1/platform/subscription/${action.kind}`, { method: "POST" }),
+        : apiFetch<{ subscription: SubscriptionView | null }>(`/api/v1/platform/subscription/${action.kind}`, {
+            method: "POST",
+          }),
     onSuccess: ({ subscription }, action) => {
       applied(subscription);
       const end = subscription?.currentPeriodEnd;
@@ -117,9 +160,11 @@ export function PlanManager({
   const live = isLivePaid(sub) ? sub : null;
   const busy = subscribe.isPending || act.isPending || !!redirecting;
   const actionFor = (plan: PlanView): PlanAction => {
-    if (sub && sub.planId === plan.id && (live || sub.status === "free")) return "current";
+    if (!plan.selfServe) return "contact";
+    if (sub && sub.planId === plan.id && (live || sub.status === "free"))
+      return live && !isFreePlan(plan) && intervalOf(live) !== interval ? "switchInterval" : "current";
     if (!live) return "subscribe";
-    return plan.amount === 0 ? "freeWhilePaid" : "switch";
+    return isFreePlan(plan) ? "freeWhilePaid" : "switch";
   };
 
   const footer =
@@ -154,6 +199,9 @@ export function PlanManager({
       </>
     ) : null;
 
+  const switchingName = switching
+    ? `${switching.plan.name} (${t(`billing.interval.${switching.interval}`).toLowerCase()})`
+    : "";
   return (
     <div className="space-y-6">
       {subQuery.isError && (
@@ -168,18 +216,39 @@ export function PlanManager({
           {t("billing.current.syncFailed")}
         </Alert>
       )}
-      <CurrentPlanCard sub={sub} syncing={subQuery.isFetching} actions={footer} />
-      <section aria-labelledby="plans-title" className="space-y-3">
-        <h2 id="plans-title" className="text-base font-semibold tracking-tight text-ink">
-          {t("billing.plans.title")}
-        </h2>
-        <div className="grid gap-4 md:grid-cols-3">
-          {plans.map((plan) => {
+      <CurrentPlanCard
+        sub={sub}
+        effective={subQuery.data.effectivePlan}
+        currency={currency}
+        syncing={subQuery.isFetching}
+        actions={footer}
+      />
+      <section aria-labelledby="plans-title" className="space-y-4">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <h2 id="plans-title" className="text-base font-semibold tracking-tight text-ink">
+            {t("billing.plans.title")}
+          </h2>
+          <PlanIntervalToggle value={interval} onChange={chooseInterval} />
+        </div>
+        {!live && (
+          <PlanPromoField
+            value={promo}
+            onChange={(v) => {
+              setPromo(v);
+              setPromoError(null);
+            }}
+            error={promoError}
+          />
+        )}
+        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
+          {plans.map((plan, i) => {
             const action = actionFor(plan);
             return (
               <PlanCard
                 key={plan.id}
                 plan={plan}
+                previous={plans[i - 1]}
+                interval={interval}
                 action={action}
                 busy={
                   (subscribe.isPending && subscribe.variables?.code === plan.code) ||
@@ -187,7 +256,11 @@ export function PlanManager({
                   (act.isPending && act.variables?.kind === "switch" && act.variables.plan.code === plan.code)
                 }
                 disabled={busy || subQuery.isFetching}
-                onAction={() => (action === "switch" ? setSwitching(plan) : subscribe.mutate(plan))}
+                onAction={() =>
+                  action === "switch" || action === "switchInterval"
+                    ? setSwitching({ plan, interval })
+                    : subscribe.mutate(plan)
+                }
               />
             );
           })}
@@ -195,9 +268,11 @@ export function PlanManager({
       </section>
       <PlanDialogs
         current={live}
-        switching={switching}
+        switching={switching ? { ...switching.plan, name: switchingName } : null}
         onSwitchClose={() => setSwitching(null)}
-        onSwitch={async (plan) => void (await act.mutateAsync({ kind: "switch", plan }))}
+        onSwitch={async () => {
+          if (switching) await act.mutateAsync({ kind: "switch", plan: switching.plan, interval: switching.interval });
+        }}
         canceling={canceling}
         onCancelClose={() => setCanceling(false)}
         onCancel={async () => void (await act.mutateAsync({ kind: "cancel" }))}

@@ -2,28 +2,51 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatMoney } from "@/lib/money";
 import { majorToMinor } from "@/lib/checkout/fees";
 
+export type PlanInterval = "month" | "year";
+export type LimitKey = "products" | "stores" | "team_members" | "api_calls" | "orders" | "pix_charges" | "callbacks";
+export type SoftLimitKey = "api_calls" | "orders" | "pix_charges" | "callbacks";
+export type OverageRuleView = { mode: "block" } | { mode: "credits"; creditsPerUnit: number };
+
+/** A plan as GET /api/v1/platform/plans returns it (lib/billing/offers.ts PlanOffer), priced in `currency`. */
 export type PlanView = {
   id: string;
   code: string;
   name: string;
   description: string | null;
-  amount: number;
-  currency: string;
-  interval: "MONTH" | "YEAR";
+  selfServe: boolean;
   trialDays: number;
   feePercentBps: number;
   feeFixed: string;
+  currency: string;
+  prices: { month: number | null; year: number | null };
+  amount: number;
+  contactUrl: string | null;
+  limits: Record<LimitKey, number | null>;
+  overage: Record<SoftLimitKey, OverageRuleView>;
+  features: string[];
 };
 
 export type SubscriptionView = {
   id: string;
   planId: string;
-  plan: PlanView;
+  plan: { id: string; code: string; name: string };
   stripeSubscriptionId: string | null;
   status: string;
+  interval: "MONTH" | "YEAR" | null;
   currentPeriodEnd: string | null;
   cancelAtPeriodEnd: boolean;
   trialEnd: string | null;
+};
+
+/** The plan in force (lib/billing/offers.ts EffectivePlanView): Free when nothing live is chosen. */
+export type EffectivePlanView = {
+  code: string;
+  name: string;
+  source: "subscription" | "fallback";
+  status: string;
+  feePercentBps: number;
+  feeFixed: string;
+  limits: Record<LimitKey, number | null>;
 };
 
 /** A paid plan Stripe is still billing: it can be switched, canceled or resumed, not subscribed again. */
@@ -31,11 +54,16 @@ export function isLivePaid(sub: SubscriptionView | null): sub is SubscriptionVie
   return !!sub?.stripeSubscriptionId && ["active", "trialing", "past_due"].includes(sub.status);
 }
 
-/** "2,99% + R$ 0,39" — the fixed part is stored in major units as a string, converted exactly. */
-export function feeRate(plan: Pick<PlanView, "feePercentBps" | "feeFixed" | "currency">, locale: Locale): string {
+/** A plan that costs nothing (Free): self-serve with a monthly price of 0. */
+export function isFreePlan(plan: Pick<PlanView, "selfServe" | "prices">): boolean {
+  return plan.selfServe && plan.prices.month === 0;
+}
+
+/** "2,99% + R$ 0,39" in the given currency — the fixed part is stored in major units as a string, converted exactly. */
+export function feeRate(rate: { feePercentBps: number; feeFixed: string }, currency: string, locale: Locale): string {
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(
-    plan.feePercentBps / 10_000,
+    rate.feePercentBps / 10_000,
   );
-  const fixed = majorToMinor(plan.feeFixed, plan.currency);
-  return fixed > 0 ? `${percent} + ${formatMoney(fixed, plan.currency, locale)}` : percent;
+  const fixed = majorToMinor(rate.feeFixed, currency);
+  return fixed > 0 ? `${percent} + ${formatMoney(fixed, currency, locale)}` : percent;
 }

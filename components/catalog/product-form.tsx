@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { useToast } from "@/components/ui/toast";
 import { PlusIcon, XIcon } from "@/components/ui/icons";
 import { apiErrorText, type ErrorText } from "@/components/connect/api-error-text";
+import { type PlanLimit, PlanLimitAlert, planLimitOf } from "@/components/billing/plan-limit-alert";
 import {
   emptyDraft,
   priceParam,
@@ -37,11 +38,13 @@ export function ProductForm({ defaultCurrency }: { defaultCurrency: string }) {
   const [priceErrors, setPriceErrors] = useState<PriceErrors[]>([]);
   const [detailErrors, setDetailErrors] = useState<DetailsErrors>({});
   const [formError, setFormError] = useState<ErrorText | null>(null);
+  const [planLimit, setPlanLimit] = useState<PlanLimit | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setFormError(null);
+    setPlanLimit(null);
     const details = readDetails(t, new FormData(e.currentTarget));
     const rows = prices.map((d) => readDraft(t, locale, d));
     setDetailErrors(details.errors);
@@ -64,6 +67,8 @@ export function ProductForm({ defaultCurrency }: { defaultCurrency: string }) {
   }
 
   function showServerError(err: unknown) {
+    const limit = planLimitOf(err);
+    if (limit) return setPlanLimit(limit);
     if (err instanceof ApiError && err.code === "validation_failed" && err.param) {
       const price = err.param.startsWith("prices.") ? priceParam(err.param) : null;
       if (price) {
@@ -90,6 +95,7 @@ export function ProductForm({ defaultCurrency }: { defaultCurrency: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
+      {planLimit && <PlanLimitAlert limit={planLimit} />}
       {formError && (
         <Alert tone="danger" title={formError.title}>
           {formError.detail}

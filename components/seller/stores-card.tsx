@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useToast } from "@/components/ui/toast";
+import { type PlanLimit, PlanLimitAlert, planLimitOf } from "@/components/billing/plan-limit-alert";
 
 type StoreRow = { id: string; name: string; currency: string; storeDomain: string | null };
 
@@ -19,6 +20,7 @@ export function StoresCard({ stores, currentStoreId }: { stores: StoreRow[]; cur
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<{ name?: string; storeDomain?: string }>({});
+  const [planLimit, setPlanLimit] = useState<PlanLimit | null>(null);
 
   async function switchTo(storeId: string) {
     await apiFetch("/api/stores/current", { method: "POST", body: { storeId } });
@@ -29,6 +31,7 @@ export function StoresCard({ stores, currentStoreId }: { stores: StoreRow[]; cur
     e.preventDefault();
     setPending(true);
     setErrors({});
+    setPlanLimit(null);
     const form = new FormData(e.currentTarget);
     const domain = String(form.get("storeDomain") ?? "").trim();
     try {
@@ -44,6 +47,9 @@ export function StoresCard({ stores, currentStoreId }: { stores: StoreRow[]; cur
       router.push("/dashboard");
       router.refresh();
     } catch (err) {
+      setPending(false);
+      const limit = planLimitOf(err);
+      if (limit) return setPlanLimit(limit);
       const message = err instanceof ApiError ? err.message : t("common.error");
       setErrors(err instanceof ApiError && err.param === "storeDomain" ? { storeDomain: message } : { name: message });
       setPending(false);
@@ -79,6 +85,7 @@ export function StoresCard({ stores, currentStoreId }: { stores: StoreRow[]; cur
         </ul>
         <form onSubmit={onCreate} className="space-y-3">
           <h3 className="text-sm font-semibold">{t("settings.newStore")}</h3>
+          {planLimit && <PlanLimitAlert limit={planLimit} />}
           <Field label={t("settings.storeName")} error={errors.name} required>
             <Input name="name" required maxLength={80} />
           </Field>

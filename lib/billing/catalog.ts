@@ -130,7 +130,7 @@ export const PLAN_CATALOG: readonly PlanDefinition[] = [
       callbacks: null,
     },
     overage: {},
-    features: [...SELLING, "custom_limits", "custom_fees"],
+    features: [...SELLING, "custom_limits"],
   },
 ];
 

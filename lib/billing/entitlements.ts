@@ -26,7 +26,6 @@ export const FEATURE_KEYS = [
   "api_access",
   "prepaid_credits",
   "custom_limits",
-  "custom_fees",
 ] as const;
 export type FeatureKey = (typeof FEATURE_KEYS)[number];
 
@@ -103,7 +102,7 @@ export type EffectivePlan = {
   source: "subscription" | "fallback";
   /** The recorded subscription status, or "none" when the store never chose a plan. */
   status: string;
-  /** The billing period soft limits count in: the subscription's current period, else the UTC calendar month. */
+  /** The month soft limits count in: a month of the subscription's period (yearly plans too), else the UTC calendar month. */
   period: { start: Date; end: Date };
 };
 
@@ -114,6 +113,29 @@ function calendarMonth(now: Date) {
     start: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)),
     end: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)),
   };
+}
+
+/** `anchor` plus `months` calendar months, the day clamped to the month's last (Jan 31 + 1 → Feb 28). */
+function addMonths(anchor: Date, months: number): Date {
+  const y = anchor.getUTCFullYear();
+  const m = anchor.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const d = new Date(anchor);
+  d.setUTCFullYear(y, m, Math.min(anchor.getUTCDate(), lastDay));
+  return d;
+}
+
+/**
+ * Soft limits are monthly whatever the billing interval: the month of the subscription's period
+ * (anchored on its start) that holds `now` — the period itself for a monthly plan, one twelfth of a
+ * yearly one — else the UTC calendar month.
+ */
+function monthlyPeriod(start: Date | null, end: Date | null, now: Date) {
+  if (!start || !end || now < start || now >= end) return calendarMonth(now);
+  let k = 0;
+  while (k < 36 && addMonths(start, k + 1) <= now) k++;
+  const sliceEnd = addMonths(start, k + 1);
+  return { start: addMonths(start, k), end: sliceEnd < end ? sliceEnd : end };
 }
 
 const UNLIMITED = planEntitlements({ limits: {}, overage: {}, features: [] });
@@ -129,15 +151,13 @@ export async function effectivePlan(storeId: string, db: Db = prisma, now = new 
   const sub = await db.platformSubscription.findUnique({ where: { storeId }, include: { plan: true } });
   const status = sub?.status ?? "none";
   if (sub && (PLAN_GRANTING_STATUSES as readonly string[]).includes(sub.status)) {
-    const inPeriod =
-      sub.currentPeriodStart && sub.currentPeriodEnd && sub.currentPeriodStart <= now && now < sub.currentPeriodEnd;
     return {
       plan: { id: sub.plan.id, code: sub.plan.code, name: sub.plan.name, selfServe: sub.plan.selfServe },
       fee: { percentBps: sub.plan.feePercentBps, fixed: sub.plan.feeFixed },
       entitlements: planEntitlements(sub.plan),
       source: "subscription",
       status,
-      period: inPeriod ? { start: sub.currentPeriodStart!, end: sub.currentPeriodEnd! } : calendarMonth(now),
+      period: monthlyPeriod(sub.currentPeriodStart, sub.currentPeriodEnd, now),
     };
   }
   const config = env();

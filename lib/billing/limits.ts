@@ -54,7 +54,10 @@ export function planLimitError(u: HardLimitUsage & { limit: number }): AppError 
   return new AppError(
     "plan_limit_reached",
     `Your ${u.plan} plan allows ${u.limit} ${NOUN[u.resource]} and you have ${u.used}. Upgrade your plan to add more: ${url}`,
-    { param: u.resource, details: { resource: u.resource, limit: u.limit, used: u.used, upgrade_url: url } },
+    {
+      param: u.resource,
+      details: { resource: u.resource, limit: u.limit, used: u.used, plan: u.plan, upgrade_url: url },
+    },
   );
 }
 

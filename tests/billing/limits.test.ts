@@ -48,6 +48,7 @@ describe("hard plan limits", () => {
         resource: "products",
         limit: 10,
         used: 10,
+        plan: "Free",
         upgrade_url: "http://localhost:3000/dashboard/plan",
       });
       expect(error.message).toContain("10 products");
