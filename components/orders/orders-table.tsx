@@ -1,5 +1,6 @@
 "use client";
 import { useI18n } from "@/lib/i18n/client";
+import { formatDate } from "@/lib/i18n/format";
 import { percentPart } from "@/lib/checkout/fees";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
@@ -13,7 +14,10 @@ export type OrderRow = {
   id: string;
   createdAt: string;
   productName: string;
-  channel: "CHECKOUT" | "ELEMENTS";
+  channel: "CHECKOUT" | "ELEMENTS" | "RENEWAL";
+  /** The billing period a subscription invoice paid for (renewals, and a subscription's first order). */
+  periodStart: string | null;
+  periodEnd: string | null;
   quantity: number;
   amountTotal: number;
   currency: string;
@@ -71,7 +75,24 @@ export function OrdersTable({ rows, filtered }: { rows: OrderRow[]; filtered: bo
               </span>
             ),
           },
-          { key: "channel", header: t("orders.channel"), cell: (o) => t(`orders.channels.${o.channel}`) },
+          {
+            key: "channel",
+            header: t("orders.channel"),
+            cell: (o) =>
+              o.channel === "RENEWAL" && o.periodStart && o.periodEnd ? (
+                <span className="flex flex-col">
+                  <span>{t("orders.channels.RENEWAL")}</span>
+                  <span className="text-xs text-ink-muted">
+                    {t("orders.period", {
+                      start: formatDate(o.periodStart, locale),
+                      end: formatDate(o.periodEnd, locale),
+                    })}
+                  </span>
+                </span>
+              ) : (
+                t(`orders.channels.${o.channel}`)
+              ),
+          },
           {
             key: "amount",
             header: t("orders.amount"),

@@ -39,6 +39,24 @@ const orderPaymentData = <S extends "paid" | "failed">(status: S) =>
     })
     .describe("Stripe order");
 
+/** A paid or failed later invoice of a subscription bought through Checkout (lib/orders/renewals.ts). */
+const renewalPaymentData = <S extends "paid" | "failed">(status: S) =>
+  z
+    .strictObject({
+      ...orderHead,
+      status: z.literal(status),
+      channel: z.literal("renewal"),
+      paymentIntentId: nullableText,
+      subscriptionId: text,
+      invoiceId: text,
+      periodStart: z.int().nullable().describe("Unix seconds"),
+      periodEnd: z.int().nullable().describe("Unix seconds"),
+      customerEmail: nullableText,
+      failureCode: nullableText,
+      failureMessage: nullableText,
+    })
+    .describe("Stripe subscription renewal");
+
 const OrderRefundData = z
   .strictObject({
     ...orderHead,
@@ -111,9 +129,12 @@ const event = <T extends StoreEventType, D extends z.ZodType>(type: T, data: D) 
 
 export const PaymentSucceededEvent = event(
   "payment.succeeded",
-  z.union([orderPaymentData("paid"), pixChargeData(z.literal("paid")), TestPaymentData]),
+  z.union([orderPaymentData("paid"), renewalPaymentData("paid"), pixChargeData(z.literal("paid")), TestPaymentData]),
 );
-export const PaymentFailedEvent = event("payment.failed", orderPaymentData("failed"));
+export const PaymentFailedEvent = event(
+  "payment.failed",
+  z.union([orderPaymentData("failed"), renewalPaymentData("failed")]),
+);
 export const PaymentRefundedEvent = event(
   "payment.refunded",
   z.union([OrderRefundData, pixChargeData(z.enum(REFUND_STATUSES))]),
@@ -178,13 +199,17 @@ export type OrderFacts = {
   storeId: string;
   amountTotal: number;
   currency: string;
-  channel: "CHECKOUT" | "ELEMENTS";
+  channel: "CHECKOUT" | "ELEMENTS" | "RENEWAL";
   paymentIntentId: string | null;
   checkoutSessionId: string | null;
   subscriptionId: string | null;
   customerEmail: string | null;
   failureCode: string | null;
   failureMessage: string | null;
+  /** Renewals: the invoice and the period it paid for. */
+  invoiceId?: string | null;
+  periodStart?: Date | null;
+  periodEnd?: Date | null;
 };
 export type OrderHeadFacts = Pick<OrderFacts, "id" | "externalOrderId" | "storeId" | "amountTotal" | "currency">;
 
@@ -224,11 +249,33 @@ function orderHeadData(order: OrderHeadFacts) {
   };
 }
 
+const unixSeconds = (d: Date | null | undefined) => (d ? Math.floor(d.getTime() / 1000) : null);
+
+/** A renewal row always has its subscription and invoice (lib/orders/renewals.ts writes both). */
+function renewalRef(value: string | null | undefined, field: string): string {
+  if (!value) throw new Error(`A renewal order without ${field}`);
+  return value;
+}
+
 function orderPayment<S extends "paid" | "failed">(order: OrderFacts, status: S) {
+  if (order.channel === "RENEWAL")
+    return {
+      ...orderHeadData(order),
+      status,
+      channel: "renewal" as const,
+      paymentIntentId: order.paymentIntentId,
+      subscriptionId: renewalRef(order.subscriptionId, "subscriptionId"),
+      invoiceId: renewalRef(order.invoiceId, "invoiceId"),
+      periodStart: unixSeconds(order.periodStart),
+      periodEnd: unixSeconds(order.periodEnd),
+      customerEmail: order.customerEmail,
+      failureCode: order.failureCode,
+      failureMessage: order.failureMessage,
+    };
   return {
     ...orderHeadData(order),
     status,
-    channel: order.channel.toLowerCase() as Lowercase<OrderFacts["channel"]>,
+    channel: order.channel === "ELEMENTS" ? ("elements" as const) : ("checkout" as const),
     paymentIntentId: order.paymentIntentId,
     checkoutSessionId: order.checkoutSessionId,
     subscriptionId: order.subscriptionId,

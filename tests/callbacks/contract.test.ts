@@ -45,6 +45,18 @@ const declined: OrderFacts = {
   failureCode: "card_declined",
   failureMessage: "Your card was declined.",
 };
+/** A later invoice of a subscription bought through Checkout (lib/orders/renewals.ts). */
+const renewal: OrderFacts = {
+  ...order,
+  id: "cm3ren0000000000000000001",
+  externalOrderId: "ASSIN-77",
+  channel: "RENEWAL",
+  checkoutSessionId: null,
+  subscriptionId: "sub_1QxYz0000000000000000001",
+  invoiceId: "in_1QxYz0000000000000000002",
+  periodStart: new Date("2026-12-22T12:00:00.000Z"),
+  periodEnd: new Date("2027-01-22T12:00:00.000Z"),
+};
 const pix: PixChargeFacts = {
   id: "cm3pix0000000000000000001",
   externalOrderId: "PED-1043",
@@ -69,6 +81,10 @@ const built: StoreEventPayload[] = [
   paymentSucceeded({ pixCharge: pix }),
   testPaymentSucceeded({ id: order.storeId, currency: "BRL" }),
   paymentFailed({ order: declined }),
+  paymentSucceeded({ order: renewal }),
+  paymentFailed({
+    order: { ...renewal, failureCode: "insufficient_funds", failureMessage: "Your card has insufficient funds." },
+  }),
   paymentRefunded({
     order,
     refund: { id: "re_3QxYz01", amount: 2000 },
@@ -269,6 +285,29 @@ describe("the builders", () => {
         failureMessage: "Your card was declined.",
       },
     }));
+
+  it("paymentSucceeded and paymentFailed from a subscription renewal (period in Unix seconds)", () => {
+    const renewalData = (status: string, failureCode: string | null, failureMessage: string | null) => ({
+      ...head,
+      orderId: "ASSIN-77",
+      vitrineOrderId: renewal.id,
+      status,
+      channel: "renewal",
+      paymentIntentId: order.paymentIntentId,
+      subscriptionId: renewal.subscriptionId,
+      invoiceId: renewal.invoiceId,
+      periodStart: 1797940800,
+      periodEnd: 1800619200,
+      customerEmail: "maria@example.com",
+      failureCode,
+      failureMessage,
+    });
+    exact(paymentSucceeded({ order: renewal }), { type: "payment.succeeded", data: renewalData("paid", null, null) });
+    exact(paymentFailed({ order: { ...renewal, failureCode: "card_declined", failureMessage: "Declined." } }), {
+      type: "payment.failed",
+      data: renewalData("failed", "card_declined", "Declined."),
+    });
+  });
 
   it("paymentRefunded from a Stripe refund and from a PIX refund total", () => {
     exact(

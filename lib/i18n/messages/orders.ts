@@ -15,7 +15,8 @@ export default defineMessages(
     status: "Status",
     storeOrderId: "Store order",
     buyer: "Buyer",
-    channels: { CHECKOUT: "Checkout", ELEMENTS: "Elements" },
+    channels: { CHECKOUT: "Checkout", ELEMENTS: "Elements", RENEWAL: "Renewal" },
+    period: "{start} – {end}",
     statuses: {
       PENDING: "Pending",
       PAID: "Paid",
@@ -52,7 +53,8 @@ export default defineMessages(
     status: "Status",
     storeOrderId: "Pedido da loja",
     buyer: "Comprador",
-    channels: { CHECKOUT: "Checkout", ELEMENTS: "Elements" },
+    channels: { CHECKOUT: "Checkout", ELEMENTS: "Elements", RENEWAL: "Renovação" },
+    period: "{start} – {end}",
     statuses: {
       PENDING: "Pendente",
       PAID: "Pago",

@@ -22,6 +22,8 @@ export default async function OrdersPage({ searchParams }: Props) {
     createdAt: o.createdAt.toISOString(),
     productName: o.price.product.name,
     channel: o.channel,
+    periodStart: o.periodStart?.toISOString() ?? null,
+    periodEnd: o.periodEnd?.toISOString() ?? null,
     quantity: o.quantity,
     amountTotal: o.amountTotal,
     currency: o.currency,
