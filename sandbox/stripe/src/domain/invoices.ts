@@ -86,11 +86,12 @@ export function finalizeInvoice(ctx: Ctx, inv: Rec<"invoice">): void {
 export function payInvoice(
   ctx: Ctx,
   inv: Rec<"invoice">,
-  opts: { pm?: Rec<"payment_method"> | null; offSession: boolean; returnUrl?: string },
+  opts: { pm?: Rec<"payment_method"> | null; offSession: boolean; returnUrl?: string; outOfBand?: boolean },
 ): AttemptResult | null {
   if (inv.obj.status !== "open")
     throw invalidRequest(`Invoice is already ${inv.obj.status}.`, { code: "invoice_not_editable" });
-  if (inv.obj.amount_due === 0) {
+  // paid_out_of_band: the money arrived elsewhere (a PIX transfer, a bank deposit); nothing is charged.
+  if (inv.obj.amount_due === 0 || opts.outOfBand) {
     markPaid(ctx, inv);
     return { status: "succeeded" };
   }

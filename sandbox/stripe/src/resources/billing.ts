@@ -262,6 +262,7 @@ export const billingRoutes = [
       const result = payInvoice(ctx, inv, {
         pm: p.payment_method ? resolvePaymentMethod(ctx, p.payment_method) : null,
         offSession: p.off_session ?? true,
+        outOfBand: p.paid_out_of_band ?? false,
       });
       if (result === null) {
         onInvoicePaymentFailed(ctx, inv.id);
