@@ -13,6 +13,7 @@ import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env/server";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
+import { metrics } from "@/lib/metrics/registry";
 import { createStaticBrCode } from "@/lib/pix/brcode";
 import { brCodeToPngDataUrl } from "@/lib/pix/qr";
 import { createPixCharge } from "@/lib/pix/service/charges";
@@ -265,6 +266,7 @@ export async function recordPlatformPixPayment(payment: PlatformPixPayment, audi
     );
     return { invoice: r.invoice, changed: r.statusChanged };
   });
+  if (result.changed) metrics.billing.payments.inc({ status: "succeeded", provider: "pix" });
   if (result.changed && result.invoice.stripeInvoiceId)
     await getStripe()
       .invoices.pay(result.invoice.stripeInvoiceId, { paid_out_of_band: true })

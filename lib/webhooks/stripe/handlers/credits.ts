@@ -12,6 +12,7 @@ import type { HandlerContext } from "@/lib/webhooks/stripe/context";
 import { appendEntry, findEntry, inLedgerTx, lockBalance } from "@/lib/credits/ledger";
 import { applyPaymentIntent, CREDITS_PURPOSE, ledgerActorOf } from "@/lib/credits/purchases";
 import { shareOf } from "@/lib/money";
+import { metrics } from "@/lib/metrics/registry";
 
 const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : (v?.id ?? null));
 
@@ -25,6 +26,10 @@ export async function onCreditPaymentIntent(ctx: HandlerContext): Promise<void> 
   const stale = ctx.event.data.object as Stripe.PaymentIntent;
   const pi = await getStripe().paymentIntents.retrieve(stale.id);
   await applyPaymentIntent(pi, ctx.audit);
+  // One event per outcome of a PaymentIntent: counted here, not where confirm or the sync also converge.
+  const outcome = { "payment_intent.succeeded": "succeeded", "payment_intent.payment_failed": "failed" } as const;
+  const status = outcome[ctx.event.type as keyof typeof outcome];
+  if (status) metrics.billing.payments.inc({ status, provider: "stripe" });
 }
 
 async function purchaseForCharge(charge: Stripe.Charge) {

@@ -25,6 +25,7 @@ export const HANDLERS: Partial<Record<string, EventHandler>> = withInvoiceMirror
   "invoice.paid": onSubscriptionChange,
   "invoice.payment_succeeded": onSubscriptionChange,
   "invoice.payment_failed": onSubscriptionChange,
+  "invoice.voided": onSubscriptionChange,
   "customer.subscription.created": onSubscriptionChange,
   "customer.subscription.updated": onSubscriptionChange,
   "customer.subscription.deleted": onSubscriptionChange,

@@ -4,6 +4,7 @@ import { applySubscription } from "@/lib/billing/plans";
 import { recordSubscriptionRedemption } from "@/lib/coupons/subscription-redemption";
 import { subscriptionCanceled, subscriptionUpdated } from "@/lib/callbacks/contract";
 import { enqueueStoreEvent, kickDeliveries } from "@/lib/callbacks/enqueue";
+import { isSupersededCancellation, onPlatformBillingEvent } from "@/lib/dunning/stripe-events";
 import { getStripe } from "@/lib/stripe/client";
 import { findOrder, opts, type EventHandler } from "../context";
 
@@ -21,7 +22,8 @@ export const onSubscriptionChange: EventHandler = async (ctx) => {
   if (!subId) return;
   const sub = await currentSubscription(subId, ctx);
   if (!ctx.stripeAccount) {
-    await applySubscription(sub, ctx.audit);
+    if (!(await isSupersededCancellation(sub))) await applySubscription(sub, ctx.audit);
+    await onPlatformBillingEvent(ctx.event, sub, ctx.audit);
     // A platform code on the plan (from its Checkout) is counted once, keyed on the subscription.
     if (sub.discounts?.length) await recordSubscriptionRedemption(sub.id);
     return;
