@@ -44,6 +44,10 @@ export const ERROR_STATUS = {
   refund_not_supported: 422,
   refund_exceeds_paid: 422,
   charge_not_refundable: 409,
+  /** POST /api/v1/orders/:id/refunds: more than the order's amount minus its succeeded and pending refunds. */
+  refund_exceeds_remaining: 400,
+  /** A card order that is not paid (or already refunded, disputed, or a PIX charge's id): lib/orders/refunds.ts. */
+  order_not_refundable: 409,
   config_in_use: 409,
   gateway_error: 502,
   all_gateways_failed: 502,

@@ -133,7 +133,22 @@ export function recordOrderRefunds(orderId: string, charge: ChargeRefunds, audit
       });
     }
     let callbacks = 0;
+    // Each new refund's callback carries the running total up to it (refunds come oldest first), so
+    // refunds first seen together still read 3000, 6000, 9000 rather than 9000 three times.
+    const recorded = await tx.paymentAdjustment.aggregate({
+      where: { orderId: order.id, kind: "refund", status: { notIn: ["failed", "canceled"] } },
+      _sum: { amount: true },
+    });
+    let running = recorded._sum.amount ?? 0;
     for (const refund of charge.refunds) {
+      // A refund that failed or was canceled is no money returned: its row (if any) follows, nothing is sent.
+      if (refund.status === "failed" || refund.status === "canceled") {
+        await tx.paymentAdjustment.updateMany({
+          where: { stripeId: refund.id, orderId: order.id },
+          data: { status: refund.status },
+        });
+        continue;
+      }
       const { count } = await tx.paymentAdjustment.createMany({
         data: [
           {
@@ -149,11 +164,24 @@ export function recordOrderRefunds(orderId: string, charge: ChargeRefunds, audit
         ],
         skipDuplicates: true,
       });
-      if (count === 0) continue;
+      if (count === 0) {
+        // Known already: a pending refund that has since succeeded is recorded as such.
+        await tx.paymentAdjustment.updateMany({
+          where: { stripeId: refund.id, orderId: order.id, status: { not: refund.status ?? "succeeded" } },
+          data: { status: refund.status ?? "succeeded" },
+        });
+        continue;
+      }
+      running += refund.amount;
       const { deliveries } = await enqueueStoreEvent(tx, {
         storeId: order.storeId,
         sourceKey: `refund:${refund.id}`,
-        ...paymentRefunded({ order, refund, amountRefunded: charge.amountRefunded, status: event }),
+        ...paymentRefunded({
+          order,
+          refund,
+          amountRefunded: running,
+          status: running >= charge.amount ? "refunded" : "partially_refunded",
+        }),
       });
       callbacks += deliveries;
     }

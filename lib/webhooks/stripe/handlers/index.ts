@@ -1,7 +1,7 @@
 // One entry per handled Stripe event type; anything else is acknowledged and ignored.
 import type { EventHandler } from "../context";
 import { onAccountUpdated } from "./account";
-import { onChargeRefunded } from "./charge-refunded";
+import { onChargeRefunded, onRefundEvent } from "./charge-refunded";
 import { onCheckoutSession } from "./checkout-session";
 import { onDispute } from "./dispute";
 import { withInvoiceMirror } from "./invoice";
@@ -20,6 +20,10 @@ export const HANDLERS: Partial<Record<string, EventHandler>> = withInvoiceMirror
   "payment_intent.payment_failed": onPaymentIntent,
   "payment_intent.canceled": onPaymentIntentCanceled,
   "charge.refunded": onChargeRefunded,
+  "charge.refund.updated": onRefundEvent,
+  "refund.created": onRefundEvent,
+  "refund.updated": onRefundEvent,
+  "refund.failed": onRefundEvent,
   "charge.dispute.created": onDispute,
   "charge.dispute.closed": onDispute,
   "invoice.paid": onSubscriptionChange,
