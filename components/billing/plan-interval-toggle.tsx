@@ -22,7 +22,7 @@ export function PlanIntervalToggle({ value, onChange }: { value: PlanInterval; o
               value={option}
               checked={value === option}
               onChange={() => onChange(option)}
-              className="peer sr-only"
+              className="peer absolute inset-0 z-10 cursor-pointer opacity-0"
             />
             <span className="inline-flex h-8 cursor-pointer items-center rounded-[5px] px-3 text-sm font-medium text-ink-muted transition-colors peer-checked:bg-surface-sunken peer-checked:text-ink peer-checked:shadow-xs peer-focus-visible:outline-2 peer-focus-visible:outline-offset-1 peer-focus-visible:outline-focus hover:text-ink">
               {t(`billing.interval.${option}`)}
