@@ -29,6 +29,7 @@ export const POST = withPublic(
       stripeAccount: payment.stripeAccount,
       amount: payment.amount,
       currency: payment.currency,
+      discount: payment.discount,
     };
   },
   { limit: "checkout" },
