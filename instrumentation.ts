@@ -19,18 +19,38 @@ export async function register() {
   await getDatabase().ready;
   if (!config.JOBS_ENABLED) return;
   // Each domain owns its jobs; the app composes them here, so lib/jobs never imports a domain.
-  const [{ startJobRunner }, { auditVerifyJob }, { callbacksDeliverJob }, { pixReconcileJob }, { stripeSyncJob }] =
-    await Promise.all([
-      import("@/lib/jobs/runner"),
-      import("@/lib/audit/job"),
-      import("@/lib/callbacks/job"),
-      import("@/lib/pix/service/reconciler"),
-      import("@/lib/webhooks/stripe/sync-job"),
-    ]);
+  const [
+    { startJobRunner },
+    { auditVerifyJob },
+    { callbacksDeliverJob },
+    { pixReconcileJob },
+    { stripeSyncJob },
+    { usageRollupJob },
+    { couponsReleaseStaleJob },
+    { invoicesIssueJob },
+    { notificationsSendJob },
+    { dunningJob },
+  ] = await Promise.all([
+    import("@/lib/jobs/runner"),
+    import("@/lib/audit/job"),
+    import("@/lib/callbacks/job"),
+    import("@/lib/pix/service/reconciler"),
+    import("@/lib/webhooks/stripe/sync-job"),
+    import("@/lib/usage/job"),
+    import("@/lib/coupons/job"),
+    import("@/lib/invoices/job"),
+    import("@/lib/notifications/job"),
+    import("@/lib/dunning/job"),
+  ]);
   await startJobRunner([
     auditVerifyJob,
     callbacksDeliverJob,
     pixReconcileJob,
     ...(stripeSyncJob ? [stripeSyncJob] : []),
+    usageRollupJob,
+    couponsReleaseStaleJob,
+    invoicesIssueJob,
+    notificationsSendJob,
+    dunningJob,
   ]);
 }

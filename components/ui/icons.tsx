@@ -267,6 +267,28 @@ export const GlobeIcon = make(
   </>,
 );
 export const ZapIcon = make("Zap", <path d="M13 2.5 4.5 13.5H12l-1 8 8.5-11H12l1-8Z" />);
+export const TagIcon = make(
+  "Tag",
+  <>
+    <path d="M3 12.2V4.5A1.5 1.5 0 0 1 4.5 3h7.7a1.5 1.5 0 0 1 1.06.44l7.3 7.3a1.5 1.5 0 0 1 0 2.12l-7.7 7.7a1.5 1.5 0 0 1-2.12 0l-7.3-7.3A1.5 1.5 0 0 1 3 12.2Z" />
+    <circle cx="8" cy="8" r="1.5" />
+  </>,
+);
+export const BarChartIcon = make(
+  "BarChart",
+  <>
+    <path d="M4 20h16" />
+    <path d="M7 16v-5M12 16V6M17 16v-8" />
+  </>,
+);
+export const GaugeIcon = make(
+  "Gauge",
+  <>
+    <path d="M4.5 17a8.5 8.5 0 1 1 15 0" />
+    <path d="m12 13 3.5-4" />
+    <circle cx="12" cy="13.5" r="1" />
+  </>,
+);
 export const RefreshIcon = make(
   "Refresh",
   <>
@@ -313,6 +335,9 @@ export const icons = {
   "eye-off": EyeOffIcon,
   globe: GlobeIcon,
   zap: ZapIcon,
+  tag: TagIcon,
+  "bar-chart": BarChartIcon,
+  gauge: GaugeIcon,
   refresh: RefreshIcon,
 } as const;
 

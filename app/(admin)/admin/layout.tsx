@@ -19,6 +19,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/users", label: t("nav.adminUsers"), icon: "users" },
     { href: "/admin/webhooks", label: t("nav.adminWebhooks"), icon: "webhook" },
     { href: "/admin/credits", label: t("nav.adminCredits"), icon: "coins" },
+    { href: "/admin/billing", label: t("nav.adminBilling"), icon: "bar-chart" },
+    { href: "/admin/usage", label: t("nav.adminUsage"), icon: "gauge" },
+    { href: "/admin/coupons", label: t("nav.adminCoupons"), icon: "tag" },
     { href: "/admin/audit", label: t("nav.adminAudit"), icon: "shield" },
     { href: "/dashboard", label: t("nav.backToDashboard"), icon: "home", group: t("nav.groupAccount") },
   ];
