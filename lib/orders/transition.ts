@@ -13,7 +13,7 @@ import {
 } from "@/lib/callbacks/contract";
 import { enqueueStoreEvent, kickDeliveries } from "@/lib/callbacks/enqueue";
 import { enqueueNotification } from "@/lib/notifications/enqueue";
-import type { Order } from "@/generated/prisma/client";
+import type { Order, Prisma } from "@/generated/prisma/client";
 import { nextOrderStatus, PAYMENT_EVENT } from "./state";
 
 /** What a Checkout Session or PaymentIntent says about the payment. */
@@ -40,13 +40,17 @@ export type RefundFacts = {
 export type ChargeRefunds = { amount: number; amountRefunded: number; refunds: RefundFacts[] };
 export type DisputeFacts = { id: string; amount: number; currency: string; status: string; reason: string };
 
+/** A step in the transaction that finds (or creates) the order and returns its id. */
+type OrderTarget = (tx: Tx) => Promise<string>;
+
 /** Runs fn on the locked, freshly read order; wakes the callback worker once the transaction commits. */
 async function withLockedOrder<T>(
-  orderId: string,
+  target: string | OrderTarget,
   fn: (tx: Tx, order: Order) => Promise<{ result: T; callbacks: number }>,
 ): Promise<T> {
   let callbacks = 0;
   const result = await prisma.$transaction(async (tx) => {
+    const orderId = typeof target === "string" ? target : await target(tx);
     await lockRow(tx, "Order", orderId);
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
     const out = await fn(tx, order);
@@ -61,7 +65,11 @@ async function withLockedOrder<T>(
  * Applies a payment-side update if the state machine allows it; always records Stripe ids. The
  * store callback is keyed so that every path (webhook, sync, receipt) yields one event.
  */
-export function applyOrderUpdate(orderId: string, update: OrderUpdate, audit: AuditContext): Promise<Order> {
+export function applyOrderUpdate(
+  orderId: string | OrderTarget,
+  update: OrderUpdate,
+  audit: AuditContext,
+): Promise<Order> {
   return withLockedOrder(orderId, async (tx, order) => {
     const ids = {
       ...(update.paymentIntentId ? { paymentIntentId: update.paymentIntentId } : {}),
@@ -112,6 +120,26 @@ export function applyOrderUpdate(orderId: string, update: OrderUpdate, audit: Au
     });
     return { result: updated, callbacks: deliveries };
   });
+}
+
+/**
+ * A subscription invoice's payment row (lib/orders/renewals.ts): inserted once per invoice as
+ * PENDING (a duplicate insert is skipped), then moved by the update like any order, in one
+ * transaction — so the webhook, its duplicates and the recovery sync yield one row and one callback.
+ */
+export function applyRenewalUpdate(
+  row: Omit<Prisma.OrderCreateManyInput, "channel" | "status"> & { invoiceId: string },
+  update: OrderUpdate,
+  audit: AuditContext,
+): Promise<Order> {
+  return applyOrderUpdate(
+    async (tx) => {
+      await tx.order.createMany({ data: [{ ...row, channel: "RENEWAL", status: "PENDING" }], skipDuplicates: true });
+      return (await tx.order.findUniqueOrThrow({ where: { invoiceId: row.invoiceId }, select: { id: true } })).id;
+    },
+    update,
+    audit,
+  );
 }
 
 /**

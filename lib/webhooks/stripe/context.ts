@@ -24,7 +24,8 @@ export async function findOrder(
     ref.vitrineOrderId ? { id: ref.vitrineOrderId } : null,
     ref.checkoutSessionId ? { checkoutSessionId: ref.checkoutSessionId } : null,
     ref.paymentIntentId ? { paymentIntentId: ref.paymentIntentId } : null,
-    ref.subscriptionId ? { subscriptionId: ref.subscriptionId } : null,
+    // The subscription's own (Checkout) order, not one of its renewal payments (lib/orders/renewals.ts).
+    ref.subscriptionId ? { subscriptionId: ref.subscriptionId, channel: { not: "RENEWAL" as const } } : null,
   ].filter((x): x is NonNullable<typeof x> => x !== null);
   if (or.length === 0 || !stripeAccount) return null;
   // Scoped to the account the event came from: an event can never touch another store's order.

@@ -7,6 +7,7 @@ import { enqueueStoreEvent, kickDeliveries } from "@/lib/callbacks/enqueue";
 import { isSupersededCancellation, onPlatformBillingEvent } from "@/lib/dunning/stripe-events";
 import { getStripe } from "@/lib/stripe/client";
 import { findOrder, opts, type EventHandler } from "../context";
+import { onConnectedInvoice } from "./renewal";
 
 async function currentSubscription(id: string, ctx: Parameters<EventHandler>[0]): Promise<Stripe.Subscription> {
   return getStripe().subscriptions.retrieve(id, undefined, opts(ctx));
@@ -28,7 +29,8 @@ export const onSubscriptionChange: EventHandler = async (ctx) => {
     if (sub.discounts?.length) await recordSubscriptionRedemption(sub.id);
     return;
   }
-  if (obj.object !== "subscription" || ctx.event.type === "customer.subscription.trial_will_end") return;
+  if (obj.object === "invoice") return onConnectedInvoice(ctx, obj);
+  if (ctx.event.type === "customer.subscription.trial_will_end") return;
   const order = await findOrder({ subscriptionId: sub.id }, ctx.stripeAccount);
   if (!order) return;
   const facts = {
