@@ -69,6 +69,7 @@ test("wrong password is refused with a message", async ({ page }) => {
 });
 
 test("a seller opens a second store; its keys and catalog are its own", async ({ page }) => {
+  test.setTimeout(120_000);
   const email = uniqueEmail("twostores");
   await signUpViaUi(page, { name: "Duda", email, storeName: "Primeira Loja" });
   await page.goto("/dashboard/api-keys");
@@ -76,6 +77,22 @@ test("a seller opens a second store; its keys and catalog are its own", async ({
   await page.getByLabel("Key name").fill("first-store-key");
   await page.getByRole("dialog").getByRole("button", { name: "Create API key" }).click();
   await page.getByRole("button", { name: "I saved it" }).click();
+
+  // Free has one store: the second is refused with the limit and the way to a plan that has more.
+  await page.goto("/dashboard/settings");
+  await page.getByLabel("Store name").fill("Segunda Loja");
+  await page.getByRole("button", { name: "Create store" }).click();
+  await expect(page.getByTestId("plan-limit-alert")).toContainText("Your plan allows 1 stores and you have 1.");
+  await page.getByTestId("plan-limit-alert").getByRole("link", { name: "See plans and upgrade" }).click();
+  await page.getByTestId("plan-starter").getByRole("button", { name: "Subscribe" }).click();
+  const checkoutEmail = page.locator("#email");
+  if (!(await checkoutEmail.inputValue())) await checkoutEmail.fill(email);
+  await page.fill('input[name="number"]', "4242 4242 4242 4242");
+  await page.fill('input[name="exp"]', "12 / 40");
+  await page.fill('input[name="cvc"]', "123");
+  await page.fill("#name", "Duda");
+  await page.getByTestId("pay").click();
+  await expect(page.getByTestId("current-plan-name")).toHaveText("Starter");
 
   await page.goto("/dashboard/settings");
   await page.getByLabel("Store name").fill("Segunda Loja");
