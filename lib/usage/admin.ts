@@ -5,31 +5,15 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { sumsForPeriods } from "./counters";
-import { currentPeriod } from "./periods";
 import { limitOf, overageOf, storeUsagePlans } from "./plan";
 import { COUNT_RESOURCES, percentOf, SOFT_RESOURCES } from "./resources";
+import type { AdminUsageRow } from "./views";
 
 export const AdminUsageQuery = z.object({
   sort: z.enum(["percent", "name"]).catch("percent"),
   show: z.enum(["all", "attention"]).catch("all"),
 });
 export type AdminUsageQuery = z.infer<typeof AdminUsageQuery>;
-
-export type AdminUsageCell = { resource: string; used: number; limit: number | null; percent: number | null };
-
-export type AdminUsageRow = {
-  storeId: string;
-  storeName: string;
-  ownerEmail: string;
-  plan: { code: string; name: string };
-  periodStart: string;
-  periodEnd: string;
-  resources: AdminUsageCell[];
-  /** The highest percent of any limited resource (null: nothing limited). */
-  maxPercent: number | null;
-  status: "over" | "near" | "ok";
-  creditsDebited: number;
-};
 
 /** Stores shown at most (the busiest first when sorted by percent). */
 const MAX_STORES = 2_000;
@@ -44,9 +28,9 @@ export async function adminUsageOverview(
     take: MAX_STORES,
   });
   const ids = stores.map((s) => s.id);
-  const plans = await storeUsagePlans(ids);
+  const plans = await storeUsagePlans(ids, now);
   const periods = stores.map((s) => {
-    const period = currentPeriod(plans.get(s.id)!.subscription, now);
+    const { period } = plans.get(s.id)!;
     return { storeId: s.id, period, from: period.start, to: period.end };
   });
   const [sums, products, owners, overages] = await Promise.all([

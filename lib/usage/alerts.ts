@@ -7,6 +7,7 @@ import type { UsageAlert } from "@/generated/prisma/client";
 import { appendAudit } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
 import { reachedThresholds } from "./resources";
+import type { AlertView } from "./views";
 
 const SYSTEM = { actor: { type: "system" as const, id: "usage" } };
 
@@ -53,16 +54,6 @@ export async function recordAlerts(input: AlertInput): Promise<UsageAlert[]> {
   for (const t of due) known.add(key(t));
   return created;
 }
-
-export type AlertView = {
-  id: string;
-  resource: string;
-  threshold: number;
-  used: number;
-  limit: number;
-  period_start: string;
-  created_at: string;
-};
 
 export function alertView(a: UsageAlert): AlertView {
   return {

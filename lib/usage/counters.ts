@@ -199,12 +199,21 @@ export async function sumsForPeriods(
   return out;
 }
 
-/** Stores with any counter of these resources from `fromDay` on. */
-export async function storesWithUsage(resources: readonly string[], fromDay: Date): Promise<string[]> {
-  const rows = await prisma.usageCounter.findMany({
+/** Per store and resource, the sum of counters of these resources from `fromDay` on (stores with any). */
+export async function sumsSince(
+  resources: readonly string[],
+  fromDay: Date,
+): Promise<Map<string, Map<string, number>>> {
+  const rows = await prisma.usageCounter.groupBy({
+    by: ["storeId", "resource"],
     where: { resource: { in: [...resources] }, day: { gte: fromDay }, quantity: { gt: 0 } },
-    select: { storeId: true },
-    distinct: ["storeId"],
+    _sum: { quantity: true },
   });
-  return rows.map((r) => r.storeId);
+  const out = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    const m = out.get(r.storeId) ?? new Map<string, number>();
+    m.set(r.resource, r._sum.quantity ?? 0);
+    out.set(r.storeId, m);
+  }
+  return out;
 }

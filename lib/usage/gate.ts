@@ -9,7 +9,6 @@ import { sumCounters } from "./counters";
 import { evaluateUsage } from "./evaluate";
 import { isBlocked, overagePosition, usageLimitError, type SoftLimitState } from "./limits";
 import { meter, pendingFor } from "./meter";
-import { currentPeriod } from "./periods";
 import { limitOf, overageOf, storeUsagePlan, type StoreUsagePlan } from "./plan";
 
 export const GATE_TTL_MS = 15_000;
@@ -55,7 +54,7 @@ export async function refreshGate(storeId: string, opts: { evaluate?: boolean } 
       ? previous.plan
       : await storeUsagePlan(storeId);
   const planAt = plan === previous?.plan ? previous.planAt : now.getTime();
-  const period = currentPeriod(plan.subscription, now);
+  const { period } = plan;
   const limit = limitOf(plan.plan, "api_calls");
   const rule = overageOf(plan.plan, "api_calls");
   let state: SoftLimitState = { resource: "api_calls", limit, used: 0, rule, unitsCharged: 0, balance: 0, period };

@@ -7,7 +7,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { appUrl } from "@/lib/env/app-url";
 import { AppError } from "@/lib/errors";
-import { currentPeriod, type UsagePeriod } from "./periods";
+import type { UsagePeriod } from "./periods";
 import { limitOf, overageOf, storeUsagePlan, type OverageRule } from "./plan";
 import type { SoftResource } from "./resources";
 import { usedInPeriod } from "./used";
@@ -77,8 +77,7 @@ export async function softLimitState(
   resource: SoftResource,
   now = new Date(),
 ): Promise<SoftLimitState> {
-  const { plan, subscription } = await storeUsagePlan(storeId);
-  const period = currentPeriod(subscription, now);
+  const { plan, period } = await storeUsagePlan(storeId, now);
   const limit = limitOf(plan, resource);
   const rule = overageOf(plan, resource);
   if (limit === null) return { resource, limit, used: 0, rule, unitsCharged: 0, balance: 0, period };

@@ -1,13 +1,11 @@
-// Billing periods for usage, on whole UTC days. Counters are per UTC day, so a period is a run of
-// days: it starts at the UTC midnight of the day its subscription period starts and ends at the
-// UTC midnight of the day it ends (each day belongs to exactly one period). A store with a
-// subscription period uses it (a yearly plan is cut into monthly slices from the same anchor
-// day, since limits are monthly); any other store uses the calendar month in UTC.
+// Usage periods on whole UTC days. Which period soft limits count in is lib/billing's answer
+// (effectivePlan: a month of the subscription's period, else the UTC calendar month); counters
+// are per UTC day, so usage widens it to days: from the UTC midnight of the day it starts to the
+// UTC midnight of the day it ends (each day belongs to one period). Earlier periods (the usage
+// page's "previous", ?period=YYYY-MM) step back a month at a time from the same anchor day.
 import { z } from "zod";
 
 const DAY_MS = 86_400_000;
-/** A subscription period longer than this is cut into monthly slices. */
-const MAX_DIRECT_PERIOD_MS = 32 * DAY_MS;
 
 export type UsagePeriod = {
   start: Date;
@@ -17,12 +15,6 @@ export type UsagePeriod = {
   anchor: Date;
   source: "subscription" | "calendar";
 };
-
-export type PeriodSubscription = {
-  currentPeriodStart: Date | null;
-  currentPeriodEnd: Date | null;
-  interval?: "MONTH" | "YEAR" | null;
-} | null;
 
 export type PeriodSelector = "current" | "previous" | `${number}-${number}`;
 
@@ -61,18 +53,25 @@ function slice(anchor: Date, k: number, source: UsagePeriod["source"]): UsagePer
   return { start: addMonthsClamped(anchor, k), end: addMonthsClamped(anchor, k + 1), anchor, source };
 }
 
-/** The store's current usage period at `now`. */
-export function currentPeriod(sub: PeriodSubscription, now: Date): UsagePeriod {
-  const start = sub?.currentPeriodStart ?? null;
-  const end = sub?.currentPeriodEnd ?? null;
-  if (!start && !end) return slice(CALENDAR_ANCHOR, sliceIndex(CALENDAR_ANCHOR, now), "calendar");
-  const anchorAt = start ?? addMonthsClamped(end!, sub?.interval === "YEAR" ? -12 : -1);
-  const anchor = startOfUtcDay(anchorAt);
-  if (start && end && start <= now && now < end && end.getTime() - start.getTime() <= MAX_DIRECT_PERIOD_MS) {
-    const last = startOfUtcDay(end);
-    if (last > anchor) return { start: anchor, end: last, anchor, source: "subscription" };
-  }
-  return slice(anchor, sliceIndex(anchor, startOfUtcDay(now)), "subscription");
+/**
+ * The usage period of a billing period (lib/billing effectivePlan's): widened to whole UTC days,
+ * from the day it starts to the day it ends. A calendar month keeps the calendar as its anchor,
+ * so earlier periods are calendar months too; a subscription's earlier periods are monthly slices
+ * anchored on the day its period starts.
+ */
+export function usagePeriodOf(billing: { start: Date; end: Date }): UsagePeriod {
+  const start = startOfUtcDay(billing.start);
+  const end = startOfUtcDay(billing.end);
+  const calendar =
+    start.getTime() === billing.start.getTime() &&
+    start.getUTCDate() === 1 &&
+    end.getTime() === addMonthsClamped(start, 1).getTime();
+  return {
+    start,
+    end: end > start ? end : addDays(start, 1),
+    anchor: calendar ? CALENDAR_ANCHOR : start,
+    source: calendar ? "calendar" : "subscription",
+  };
 }
 
 /** The period before `period` (same anchor). */
@@ -94,8 +93,8 @@ export function periodStartingIn(current: UsagePeriod, month: string): UsagePeri
   );
 }
 
-export function resolvePeriod(sub: PeriodSubscription, selector: PeriodSelector, now: Date): UsagePeriod {
-  const current = currentPeriod(sub, now);
+/** The period `selector` names, relative to the store's current one. */
+export function resolvePeriod(current: UsagePeriod, selector: PeriodSelector): UsagePeriod {
   if (selector === "current") return current;
   if (selector === "previous") return previousPeriod(current);
   return periodStartingIn(current, selector);

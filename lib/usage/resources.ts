@@ -1,17 +1,17 @@
-// The resources Vitrine meters on its own, and how each is counted. Soft resources are flows per
-// billing period (warned at 80 % and 100 %, then blocked or billed in credits); count resources
-// are a level at any time (their hard limits are enforced where they are created, by lib/billing).
+// The resources Vitrine meters on its own, and how each is counted. The resource names are
+// lib/billing's (entitlements): soft resources are flows per billing period (warned at 80 % and
+// 100 %, then blocked or billed in credits); count resources are a level at any time (their hard
+// limits are enforced where they are created, by lib/billing).
+import { RESOURCES, SOFT_RESOURCES, type SoftResource } from "@/lib/billing/entitlements";
 
-/** Flows per billing period, with soft limits. */
-export const SOFT_RESOURCES = ["api_calls", "orders", "pix_charges", "callbacks"] as const;
-export type SoftResource = (typeof SOFT_RESOURCES)[number];
+export { SOFT_RESOURCES, type SoftResource };
 
 /** Levels (how many exist now), with hard limits. team_members has no source table yet. */
 export const COUNT_RESOURCES = ["products", "stores"] as const;
 export type CountResource = (typeof COUNT_RESOURCES)[number];
 
 /** Names a store may not report through POST /api/v1/usage: Vitrine counts them itself. */
-export const RESERVED_RESOURCES: ReadonlySet<string> = new Set([...SOFT_RESOURCES, ...COUNT_RESOURCES, "team_members"]);
+export const RESERVED_RESOURCES: ReadonlySet<string> = new Set(RESOURCES);
 
 /** Resources counted from their source table by the rollup (api_calls is counted in process). */
 export const ROLLUP_FLOWS = ["orders", "pix_charges", "callbacks"] as const satisfies readonly SoftResource[];

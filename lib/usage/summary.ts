@@ -8,53 +8,16 @@ import { isBlocked } from "./limits";
 import { pendingFor } from "./meter";
 import { addDays, daysOf, dayKey, periodKey, resolvePeriod, startOfUtcDay, type PeriodSelector } from "./periods";
 import { limitOf, overageOf, storeUsagePlan } from "./plan";
+import type { ResourceUsageView, UsageReport, UsageSeries, UsageSummaryView } from "./views";
 import { COUNT_RESOURCES, isCountResource, isSoftResource, percentOf, ROLLUP_FLOWS, SOFT_RESOURCES } from "./resources";
-
-export type ResourceUsageView = {
-  resource: string;
-  /** flow: per period, soft limit; count: how many exist, hard limit; reported: POST /api/v1/usage, no limit. */
-  kind: "flow" | "count" | "reported";
-  used: number;
-  limit: number | null;
-  percent: number | null;
-  /** What happens past the limit: block, credits (overage paid per unit), hard (creation refused). */
-  mode: "block" | "credits" | "hard" | null;
-  credits_per_unit: number | null;
-  overage_units: number;
-  units_charged: number;
-  credits_debited: number;
-  credits_exhausted: boolean;
-  /** One more unit would be refused now (current period only). */
-  blocked: boolean;
-};
-
-export type UsagePeriodView = {
-  key: string;
-  start: string;
-  /** Exclusive. */
-  end: string;
-  source: "subscription" | "calendar";
-  current: boolean;
-};
-
-export type UsageSummaryView = {
-  period: UsagePeriodView;
-  plan: { code: string; name: string };
-  resources: ResourceUsageView[];
-};
-
-/** Per resource, one point per day of the period (null for days still to come). */
-export type UsageSeries = Record<string, { date: string; value: number | null }[]>;
-
-export type UsageReport = UsageSummaryView & { series: UsageSeries };
 
 export async function usageReport(
   storeId: string,
   selector: PeriodSelector = "current",
   now = new Date(),
 ): Promise<UsageReport> {
-  const { plan, subscription } = await storeUsagePlan(storeId);
-  const period = resolvePeriod(subscription, selector, now);
+  const { plan, period: currentPeriod } = await storeUsagePlan(storeId, now);
+  const period = resolvePeriod(currentPeriod, selector);
   const today = startOfUtcDay(now);
   const current = period.start <= today && today < period.end;
   const [daily, overages, balanceRow, live, liveToday] = await Promise.all([

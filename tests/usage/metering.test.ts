@@ -26,6 +26,7 @@ describe("API-call metering", () => {
 
   it("counts each API-key call once, writes nothing until the flush, and ignores session calls", async () => {
     const s = await usageSeller();
+    await putOnPlan(s.store.id, { limits: {} });
     for (let i = 0; i < 7; i++) expect((await me(s.call)).status).toBe(200);
     expect(await counter(s.store.id, "api_calls")).toBe(0);
     await flushUsage();

@@ -10,7 +10,8 @@ import { verifyCreditLedger } from "@/lib/credits/ledger";
 import { prisma } from "@/lib/db/client";
 import { addToCounters } from "@/lib/usage/counters";
 import { chargeOverage } from "@/lib/usage/overage";
-import { currentPeriod, dayKey } from "@/lib/usage/periods";
+import { dayKey } from "@/lib/usage/periods";
+import { storeUsagePlan } from "@/lib/usage/plan";
 import { runUsageRollup } from "@/lib/usage/rollup";
 
 describe(`overage under concurrency (${testDatabaseKind()})`, () => {
@@ -24,7 +25,7 @@ describe(`overage under concurrency (${testDatabaseKind()})`, () => {
       overage: { api_calls: { mode: "credits", creditsPerUnit: 2 } },
     });
     await topUp(s.store.id, 1_000);
-    const period = currentPeriod(null, new Date());
+    const { period } = await storeUsagePlan(s.store.id);
     // 40 calls over the limit, written as they would be by several instances' flushes.
     await addToCounters(
       Array.from({ length: 10 }, () => ({

@@ -100,7 +100,7 @@ describe("overage from credits — property", () => {
         await checkRanges(store.id, m.charged);
         expect((await verifyCreditLedger(store.id)).ok).toBe(true);
       }),
-      { numRuns: Number(process.env.USAGE_PROPERTY_RUNS ?? 25), seed: 20261204, endOnFailure: true },
+      { numRuns: Number(process.env.USAGE_PROPERTY_RUNS ?? 20), seed: 20261204, endOnFailure: true },
     );
   }, 240_000);
 });

@@ -11,7 +11,7 @@ import { verifyCreditLedger } from "@/lib/credits/ledger";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertWithinSoftLimit } from "@/lib/usage/limits";
-import { currentPeriod } from "@/lib/usage/periods";
+import { storeUsagePlan } from "@/lib/usage/plan";
 import { runUsageRollup } from "@/lib/usage/rollup";
 
 async function pixCharges(storeId: string, n: number) {
@@ -38,7 +38,7 @@ describe("overage paid from credits", () => {
       limits: { pix_charges: 2 },
       overage: { pix_charges: { mode: "credits", creditsPerUnit: 3 } },
     });
-    const periodStart = currentPeriod(null, new Date()).start.toISOString();
+    const periodStart = (await storeUsagePlan(s.store.id)).period.start.toISOString();
     await topUp(s.store.id, 7);
     await pixCharges(s.store.id, 2);
     await runUsageRollup();

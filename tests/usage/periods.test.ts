@@ -1,45 +1,38 @@
-// Usage periods on whole UTC days: the calendar month without a subscription, the subscription's
-// own period (mid-day starts rounded to their day), monthly slices of a yearly plan, short months.
+// Usage periods on whole UTC days, from lib/billing's billing period: a calendar month stays a
+// calendar month (and so do earlier ones), a subscription period starting mid-day counts from its
+// UTC day, and earlier periods step back a month from the same anchor day, clamped to short months.
 import { describe, expect, it } from "vitest";
-import { currentPeriod, previousPeriod, resolvePeriod, PeriodQuery } from "@/lib/usage/periods";
+import { PeriodQuery, resolvePeriod, usagePeriodOf } from "@/lib/usage/periods";
 import { percentOf, reachedThresholds } from "@/lib/usage/resources";
 
 const d = (s: string) => new Date(s);
 const iso = (p: { start: Date; end: Date }) => [p.start.toISOString().slice(0, 10), p.end.toISOString().slice(0, 10)];
 
 describe("usage periods", () => {
-  it("is the calendar month in UTC without a subscription period", () => {
-    expect(iso(currentPeriod(null, d("2026-12-04T23:59:59Z")))).toEqual(["2026-12-01", "2027-01-01"]);
-    expect(iso(currentPeriod(null, d("2027-01-01T00:00:00Z")))).toEqual(["2027-01-01", "2027-02-01"]);
-    expect(iso(resolvePeriod(null, "previous", d("2026-03-10T12:00:00Z")))).toEqual(["2026-02-01", "2026-03-01"]);
-    expect(iso(resolvePeriod(null, "2026-07", d("2026-12-04T12:00:00Z")))).toEqual(["2026-07-01", "2026-08-01"]);
-    expect(currentPeriod(null, d("2026-12-04T12:00:00Z")).source).toBe("calendar");
+  it("keeps a calendar month and steps back by calendar months", () => {
+    const current = usagePeriodOf({ start: d("2026-12-01T00:00:00Z"), end: d("2027-01-01T00:00:00Z") });
+    expect(current.source).toBe("calendar");
+    expect(iso(current)).toEqual(["2026-12-01", "2027-01-01"]);
+    expect(iso(resolvePeriod(current, "previous"))).toEqual(["2026-11-01", "2026-12-01"]);
+    expect(iso(resolvePeriod(current, "2026-07"))).toEqual(["2026-07-01", "2026-08-01"]);
+    expect(iso(resolvePeriod(current, "2026-12"))).toEqual(["2026-12-01", "2027-01-01"]);
   });
 
-  it("follows the subscription period, from the UTC day it starts to the day it ends", () => {
-    const sub = {
-      currentPeriodStart: d("2026-11-15T14:32:00Z"),
-      currentPeriodEnd: d("2026-12-15T14:32:00Z"),
-      interval: "MONTH" as const,
-    };
-    const p = currentPeriod(sub, d("2026-12-04T08:00:00Z"));
-    expect(iso(p)).toEqual(["2026-11-15", "2026-12-15"]);
-    expect(p.source).toBe("subscription");
-    expect(iso(previousPeriod(p))).toEqual(["2026-10-15", "2026-11-15"]);
-    // A stale subscription (not renewed yet) keeps its anchor day.
-    expect(iso(currentPeriod(sub, d("2027-01-20T00:00:00Z")))).toEqual(["2027-01-15", "2027-02-15"]);
+  it("widens a subscription period to whole UTC days and steps back from its anchor day", () => {
+    const current = usagePeriodOf({ start: d("2026-11-15T14:32:00Z"), end: d("2026-12-15T14:32:00Z") });
+    expect(current.source).toBe("subscription");
+    expect(iso(current)).toEqual(["2026-11-15", "2026-12-15"]);
+    expect(iso(resolvePeriod(current, "previous"))).toEqual(["2026-10-15", "2026-11-15"]);
+    expect(iso(resolvePeriod(current, "2026-06"))).toEqual(["2026-06-15", "2026-07-15"]);
+    // A period that starts at the month's first midnight but is not a calendar month stays the subscription's.
+    const odd = usagePeriodOf({ start: d("2026-02-01T00:00:00Z"), end: d("2026-02-20T00:00:00Z") });
+    expect(odd.source).toBe("subscription");
   });
 
-  it("cuts a yearly period into monthly slices and clamps the anchor day to short months", () => {
-    const yearly = {
-      currentPeriodStart: d("2026-01-31T10:00:00Z"),
-      currentPeriodEnd: d("2027-01-31T10:00:00Z"),
-      interval: "YEAR" as const,
-    };
-    expect(iso(currentPeriod(yearly, d("2026-02-10T00:00:00Z")))).toEqual(["2026-01-31", "2026-02-28"]);
-    expect(iso(currentPeriod(yearly, d("2026-03-01T00:00:00Z")))).toEqual(["2026-02-28", "2026-03-31"]);
-    expect(iso(resolvePeriod(yearly, "previous", d("2026-04-05T00:00:00Z")))).toEqual(["2026-02-28", "2026-03-31"]);
-    expect(iso(resolvePeriod(yearly, "2026-06", d("2026-12-05T00:00:00Z")))).toEqual(["2026-06-30", "2026-07-31"]);
+  it("clamps the anchor day to short months", () => {
+    const current = usagePeriodOf({ start: d("2026-03-31T08:00:00Z"), end: d("2026-04-30T08:00:00Z") });
+    expect(iso(resolvePeriod(current, "previous"))).toEqual(["2026-02-28", "2026-03-31"]);
+    expect(iso(resolvePeriod(current, "2026-06"))).toEqual(["2026-06-30", "2026-07-31"]);
   });
 
   it("parses ?period= and refuses anything else", () => {
