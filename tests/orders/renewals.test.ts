@@ -38,7 +38,7 @@ describe("subscription renewals as payments", () => {
     });
     const first = await waitFor(async () => {
       const o = await prisma.order.findUniqueOrThrow({ where: { id: checkout.order.id } });
-      return o.status === "PAID" && o.invoiceId && o;
+      return o.status === "PAID" && !!o.invoiceId && o;
     });
     return { s, first };
   }
