@@ -86,7 +86,8 @@ describe("API v1 with a store key", () => {
     const a = await first.json();
     const b = await second.json();
     expect(b.id).toBe(a.id);
-    expect(a.order).toMatchObject({ amountTotal: 5000, applicationFeeAmount: 125, orderId: "A-1" });
+    // No plan chosen: Free's 4.99 % + R$ 0,50 (249.5 → 250, + 50).
+    expect(a.order).toMatchObject({ amountTotal: 5000, applicationFeeAmount: 300, orderId: "A-1" });
 
     const bad = await checkoutRoute(call("/api/v1/checkout/sessions", "POST", { priceId, quantity: 0 }), params());
     expect(bad.status).toBe(422);

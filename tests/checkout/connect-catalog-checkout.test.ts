@@ -138,7 +138,8 @@ describe("Connect, catalog and checkout", () => {
       status: "PENDING",
       amountTotal: 17980,
       currency: "BRL",
-      applicationFeeAmount: 450,
+      // No plan chosen: Free's 4.99 % + R$ 0,50 (897.2 → 897, + 50).
+      applicationFeeAmount: 947,
       externalOrderId: "pedido-42",
     });
     const session = await stripe().stripe.checkout.sessions.retrieve(
@@ -165,7 +166,7 @@ describe("Connect, catalog and checkout", () => {
           f.account === first.order.stripeAccountId ||
           (typeof f.account === "object" && f.account?.id === first.order.stripeAccountId),
       )?.amount,
-    ).toBe(450);
+    ).toBe(947);
   });
 
   it("sells a recurring price as a subscription with trial and fee percent", async () => {
@@ -180,12 +181,13 @@ describe("Connect, catalog and checkout", () => {
     expect(session.mode).toBe("subscription");
     await stripe().controls.completeCheckout(res.sessionId, { card: "4242424242424242", email: "sub@example.com" });
     const paid = await refreshOrderFromStripe(res.order.id, system);
-    expect(paid).toMatchObject({ status: "PAID", applicationFeePercentBps: 250 });
+    // No plan chosen: Free's 4.99 % (a subscription takes only the percentage).
+    expect(paid).toMatchObject({ status: "PAID", applicationFeePercentBps: 499 });
     const sub = await stripe().stripe.subscriptions.retrieve(paid.subscriptionId!, undefined, {
       stripeAccount: res.order.stripeAccountId,
     });
     expect(sub.status).toBe("trialing");
-    expect(sub.application_fee_percent).toBe(2.5);
+    expect(sub.application_fee_percent).toBe(4.99);
     // The buyer manages it from the receipt: a customer portal session on the seller's account.
     const portal = await createBuyerPortalSession(res.order.id, APP);
     expect(portal.url).toMatch(/\/portal\//);
@@ -261,7 +263,8 @@ describe("Connect, catalog and checkout", () => {
     expect(again.paymentIntentId).toBe(pay.paymentIntentId);
     const opts = { stripeAccount: pay.stripeAccount };
     const pi = await stripe().stripe.paymentIntents.retrieve(pay.paymentIntentId, undefined, opts);
-    expect(pi).toMatchObject({ amount: 8990, application_fee_amount: 225 });
+    // Free's 4.99 % + R$ 0,50: 448.6 → 449, + 50.
+    expect(pi).toMatchObject({ amount: 8990, application_fee_amount: 499 });
     await expect(
       stripe().stripe.paymentIntents.confirm(pay.paymentIntentId, { payment_method: "pm_card_chargeDeclined" }, opts),
     ).rejects.toMatchObject({ code: "card_declined" });

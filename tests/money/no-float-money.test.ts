@@ -43,7 +43,7 @@ const ALLOWED: Array<{ file: string; line: string; why: string }> = [
     why: "basis points to Stripe's application_fee_percent (a rate, not an amount)",
   },
   {
-    file: "lib/checkout/fees.ts",
+    file: "lib/billing/fee-rate.ts",
     line: "Number(m[1]) * 100",
     why: "a configured percentage to basis points, on integers (a rate, not an amount)",
   },
