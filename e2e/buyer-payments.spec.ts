@@ -89,7 +89,8 @@ test("the seller sees the orders with their platform fees", async () => {
   }>;
   const paid = orders.filter((o) => o.status === "PAID");
   expect(paid).toHaveLength(3);
-  for (const o of paid) expect(o).toMatchObject({ amountTotal: 12990, applicationFeeAmount: 325 });
+  // The seller chose no plan: Free's 4.99 % + R$ 0,50 (648.2 → 648, + 50).
+  for (const o of paid) expect(o).toMatchObject({ amountTotal: 12990, applicationFeeAmount: 698 });
   // The declined Elements attempt converges from Stripe when the seller opens it.
   const others = orders.filter((o) => o.status !== "PAID") as Array<{ id?: string }>;
   const refreshed = await Promise.all(
