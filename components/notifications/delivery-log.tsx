@@ -1,5 +1,6 @@
 "use client";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { isNotificationEvent } from "@/lib/notifications/events";
@@ -93,6 +94,12 @@ export function DeliveryLog({ initial }: { initial: NotificationPage }) {
     refetchInterval: (q) => (q.state.data?.pages.some((p) => p.data.some(inFlight)) ? 3_000 : false),
   });
   const rows = log.data?.pages.flatMap((p) => p.data) ?? [];
+  // The spinner is for the seller's click, not for the polling behind it.
+  const [refreshing, setRefreshing] = useState(false);
+  const refresh = () => {
+    setRefreshing(true);
+    void qc.invalidateQueries({ queryKey: LOG_KEY }).finally(() => setRefreshing(false));
+  };
 
   return (
     <Card className="overflow-hidden">
@@ -103,8 +110,8 @@ export function DeliveryLog({ initial }: { initial: NotificationPage }) {
             size="sm"
             iconOnly
             aria-label={t("notifications.log.refresh")}
-            loading={log.isRefetching}
-            onClick={() => void qc.invalidateQueries({ queryKey: LOG_KEY })}
+            loading={refreshing}
+            onClick={refresh}
           >
             <RefreshIcon />
           </Button>
@@ -139,7 +146,6 @@ export function DeliveryLog({ initial }: { initial: NotificationPage }) {
                 rowKey={(r) => r.id}
                 caption={t("notifications.log.title")}
                 columns={[
-                  { key: "time", header: t("notifications.log.time"), cell: (r) => l.dateTime(r.createdAt) },
                   {
                     key: "event",
                     header: t("notifications.log.event"),
@@ -147,15 +153,20 @@ export function DeliveryLog({ initial }: { initial: NotificationPage }) {
                     cell: (r) => (
                       <span className="flex min-w-0 flex-col gap-0.5">
                         <span className="font-medium">{l.event(r.event)}</span>
-                        {r.subject && <span className="line-clamp-1 text-xs text-ink-subtle">{r.subject}</span>}
+                        {r.subject && <span className="line-clamp-1 text-xs text-ink-muted">{r.subject}</span>}
+                        <span className="text-xs text-ink-subtle">{l.dateTime(r.createdAt)}</span>
                       </span>
                     ),
                   },
-                  { key: "channel", header: t("notifications.log.channel"), cell: (r) => l.channel(r.channel) },
                   {
                     key: "recipient",
                     header: t("notifications.log.recipient"),
-                    cell: (r) => <span className="font-mono text-xs">{l.recipient(r)}</span>,
+                    cell: (r) => (
+                      <span className="flex flex-col gap-0.5">
+                        <span>{l.channel(r.channel)}</span>
+                        <span className="font-mono text-xs text-ink-muted">{l.recipient(r)}</span>
+                      </span>
+                    ),
                   },
                   {
                     key: "status",

@@ -6,6 +6,7 @@ import type { MessageKey } from "@/lib/i18n/translate";
 import { apiFetch, ApiError } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
 import { SETTINGS_KEY, type EventPreferenceRow, type NotificationSettingsData } from "./types";
@@ -39,7 +40,9 @@ export function PreferencesCard({ settings }: { settings: NotificationSettingsDa
   });
   const set = (event: string, channel: "email" | "slack", value: boolean) =>
     setToggles((all) => ({ ...all, [event]: { ...all[event]!, [channel]: value } }));
+  // Without a webhook there is no Slack to choose: the column appears once one is saved.
   const slackReady = settings.slack.configured;
+  const columns = slackReady ? "sm:grid-cols-[1fr_6.5rem_6.5rem]" : "sm:grid-cols-[1fr_6.5rem]";
 
   return (
     <Card>
@@ -50,11 +53,14 @@ export function PreferencesCard({ settings }: { settings: NotificationSettingsDa
       <div className="border-t border-line">
         <div
           aria-hidden="true"
-          className="hidden grid-cols-[1fr_6.5rem_6.5rem] gap-4 bg-surface px-5 py-2 text-xs font-medium text-ink-muted sm:grid sm:px-6"
+          className={cn(
+            "hidden gap-4 bg-surface px-5 py-2 text-xs font-medium text-ink-muted sm:grid sm:px-6",
+            columns,
+          )}
         >
           <span>{t("notifications.prefs.event")}</span>
           <span className="text-center">{t("notifications.prefs.email")}</span>
-          <span className="text-center">{t("notifications.prefs.slack")}</span>
+          {slackReady && <span className="text-center">{t("notifications.prefs.slack")}</span>}
         </div>
         <ul className="divide-y divide-line" data-testid="notification-preferences">
           {settings.events.map((row) => {
@@ -63,7 +69,7 @@ export function PreferencesCard({ settings }: { settings: NotificationSettingsDa
             return (
               <li
                 key={row.event}
-                className="grid grid-cols-1 gap-3 px-5 py-3.5 sm:grid-cols-[1fr_6.5rem_6.5rem] sm:items-center sm:gap-4 sm:px-6"
+                className={cn("grid grid-cols-1 gap-3 px-5 py-3.5 sm:items-center sm:gap-4 sm:px-6", columns)}
                 data-event={row.event}
               >
                 <div className="min-w-0">
@@ -72,7 +78,7 @@ export function PreferencesCard({ settings }: { settings: NotificationSettingsDa
                     {t(`notifications.events.${row.event}.description` as MessageKey)}
                   </p>
                 </div>
-                <div className="flex gap-6 sm:contents">
+                <div className="flex flex-wrap gap-x-6 gap-y-2 sm:contents">
                   <ChannelSwitch
                     caption={t("notifications.prefs.email")}
                     aria-label={`${t("notifications.prefs.email")}: ${label}`}
@@ -81,14 +87,20 @@ export function PreferencesCard({ settings }: { settings: NotificationSettingsDa
                     note={row.emailRequired ? t("notifications.prefs.required") : undefined}
                     onChange={(v) => set(row.event, "email", v)}
                   />
-                  <ChannelSwitch
-                    caption={t("notifications.prefs.slack")}
-                    aria-label={`${t("notifications.prefs.slack")}: ${label}`}
-                    checked={row.slackAllowed && value.slack}
-                    disabled={!row.slackAllowed || !slackReady}
-                    note={row.slackAllowed ? undefined : t("notifications.prefs.notAvailable")}
-                    onChange={(v) => set(row.event, "slack", v)}
-                  />
+                  {slackReady &&
+                    (row.slackAllowed ? (
+                      <ChannelSwitch
+                        caption={t("notifications.prefs.slack")}
+                        aria-label={`${t("notifications.prefs.slack")}: ${label}`}
+                        checked={value.slack}
+                        disabled={false}
+                        onChange={(v) => set(row.event, "slack", v)}
+                      />
+                    ) : (
+                      <span className="hidden text-center text-xs text-ink-subtle sm:block">
+                        {t("notifications.prefs.notAvailable")}
+                      </span>
+                    ))}
                 </div>
               </li>
             );
@@ -121,8 +133,11 @@ function ChannelSwitch(props: {
         disabled={props.disabled}
         onChange={(e) => props.onChange(e.currentTarget.checked)}
       />
-      <span className="text-[13px] text-ink-muted sm:hidden">{props.caption}</span>
-      {props.note && <span className="text-xs text-ink-subtle sm:text-center">{props.note}</span>}
+      <span className="text-[13px] whitespace-nowrap text-ink-muted sm:hidden">
+        {props.caption}
+        {props.note && <span className="text-ink-subtle"> · {props.note}</span>}
+      </span>
+      {props.note && <span className="hidden text-xs text-ink-subtle sm:block sm:text-center">{props.note}</span>}
     </div>
   );
 }

@@ -62,8 +62,9 @@ export function RecipientsCard({ settings }: { settings: NotificationSettingsDat
   });
 
   return (
-    <Card>
+    <Card className="flex flex-col">
       <form
+        className="flex flex-1 flex-col"
         onSubmit={(e) => {
           e.preventDefault();
           save.mutate();
@@ -75,7 +76,7 @@ export function RecipientsCard({ settings }: { settings: NotificationSettingsDat
             {t("notifications.recipients.description", { max: settings.maxExtraEmails })}
           </CardDescription>
         </CardHeader>
-        <CardContent className="space-y-4">
+        <CardContent className="flex-1 space-y-4">
           <Field label={t("notifications.recipients.owner")}>
             <Input value={settings.ownerEmail} readOnly disabled />
           </Field>

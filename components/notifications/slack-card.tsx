@@ -60,8 +60,9 @@ export function SlackCard({ settings }: { settings: NotificationSettingsData }) 
   });
 
   return (
-    <Card>
+    <Card className="flex flex-col">
       <form
+        className="flex flex-1 flex-col"
         onSubmit={(e) => {
           e.preventDefault();
           save.mutate();
@@ -71,7 +72,7 @@ export function SlackCard({ settings }: { settings: NotificationSettingsData }) 
           <CardTitle>{t("notifications.slack.title")}</CardTitle>
           <CardDescription>{t("notifications.slack.description")}</CardDescription>
         </CardHeader>
-        <CardContent className="space-y-4">
+        <CardContent className="flex-1 space-y-4">
           <div className="flex flex-col gap-1.5">
             <span className="text-sm font-medium text-ink">{t("notifications.slack.current")}</span>
             {configured ? (
@@ -100,26 +101,31 @@ export function SlackCard({ settings }: { settings: NotificationSettingsData }) 
             </Field>
           )}
         </CardContent>
-        <CardFooter className="justify-between">
-          <div className="flex flex-wrap gap-2">
-            {configured && (
-              <Button type="button" variant="secondary" loading={test.isPending} onClick={() => test.mutate()}>
-                {t("notifications.slack.sendTest")}
-              </Button>
-            )}
-            {configured && (
-              <Button type="button" variant="ghost" loading={remove.isPending} onClick={() => remove.mutate()}>
-                {t("notifications.slack.remove")}
-              </Button>
-            )}
-          </div>
-          {editing ? (
-            <Button type="submit" loading={save.isPending} disabled={!url.trim()}>
-              {t("notifications.slack.save")}
+        <CardFooter>
+          {configured && (
+            <Button
+              type="button"
+              variant="ghost"
+              className="mr-auto"
+              loading={remove.isPending}
+              onClick={() => remove.mutate()}
+            >
+              {t("notifications.slack.remove")}
             </Button>
-          ) : (
+          )}
+          {configured && !editing && (
             <Button type="button" variant="secondary" onClick={() => setEditing(true)}>
               {t("notifications.slack.replace")}
+            </Button>
+          )}
+          {configured && !editing && (
+            <Button type="button" loading={test.isPending} onClick={() => test.mutate()}>
+              {t("notifications.slack.sendTest")}
+            </Button>
+          )}
+          {editing && (
+            <Button type="submit" loading={save.isPending} disabled={!url.trim()}>
+              {t("notifications.slack.save")}
             </Button>
           )}
         </CardFooter>

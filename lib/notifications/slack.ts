@@ -1,7 +1,7 @@
 // Slack incoming webhooks: where a store's URL may point, how it is kept (encrypted, bound to the
 // store) and shown (masked), and the one POST that sends a message.
 import "server-only";
-import { IncomingWebhook, IncomingWebhookHTTPError } from "@slack/webhook";
+import { IncomingWebhook, IncomingWebhookHTTPError, IncomingWebhookRequestError } from "@slack/webhook";
 import { decryptJson, encryptJson } from "@/lib/crypto/encryption";
 import { env } from "@/lib/env/server";
 import { AppError } from "@/lib/errors";
@@ -74,6 +74,14 @@ export async function postToSlack(url: string, text: string): Promise<SendResult
         permanent: isPermanentStatus(err.statusCode),
         error: describeFailure(new Error(`Slack answered HTTP ${err.statusCode}: ${err.body.slice(0, 200)}`), [url]),
       };
-    return { ok: false, permanent: false, error: describeFailure(err, [url]) };
+    // A network failure: name its cause (ECONNREFUSED, a timeout), not the library's wrapper.
+    const original = err instanceof IncomingWebhookRequestError ? err.original : err;
+    const cause = (original as { cause?: { code?: string; message?: string } }).cause;
+    const reason = cause?.code ?? cause?.message ?? describeFailure(original, [url]);
+    return {
+      ok: false,
+      permanent: false,
+      error: describeFailure(new Error(`Slack could not be reached: ${reason}`), [url]),
+    };
   }
 }

@@ -196,6 +196,21 @@ describe("notification outbox", () => {
       expect(text).toContain("<http://localhost:3000/dashboard/orders|Abrir pedidos>");
     });
 
+    it("names why Slack could not be reached, without the webhook's secret path", async () => {
+      const ana = await owner("en");
+      // A port nothing listens on any more.
+      const closed = await startSlackReceiver();
+      const url = closed.url;
+      await closed.close();
+      await setSlackWebhook(ana.store.id, url, ana.audit);
+      await updateNotificationSettings(ana.store.id, { events: { dispute_opened: { email: false } } }, ana.audit);
+      await enqueueNotification(prisma, dispute(ana.store.id));
+      await sendDueNotifications();
+      const [row] = await notificationsOf(ana.store.id);
+      expect(row).toMatchObject({ status: "failed", attempts: 1 });
+      expect(row!.lastError).toBe("Slack could not be reached: ECONNREFUSED");
+    });
+
     it("gives up at once on a webhook Slack says is gone (404 no_service)", async () => {
       const ana = await owner("en");
       await setSlackWebhook(ana.store.id, slack.url, ana.audit);

@@ -46,6 +46,7 @@ export function NotificationEmail({ lang, content, contextLine, footer, pix }: E
             <Row>
               <Column style={{ width: 36 }}>
                 <div
+                  data-skip-in-text="true"
                   style={{
                     width: 28,
                     height: 28,

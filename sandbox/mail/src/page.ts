@@ -48,6 +48,7 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;border:1px solid
   .list{border-right:0}
   body.reading .list{display:none}
   body:not(.reading) .detail{display:none}
+  body:not(.reading) .list li a.active{background:none;box-shadow:none}
   .back{display:inline-block}
   .detail{padding:16px}
   iframe{height:70vh;min-height:360px}
