@@ -39,6 +39,7 @@ type Helpers = {
   t: (key: string, vars?: Record<string, string | number>) => string;
   money: (minor: number, currency: string) => string;
   date: (iso: string) => string;
+  utcDate: (iso: string) => string;
   dateTime: (iso: string) => string;
   number: (n: number) => string;
   link: (urlOrPath: string | undefined, fallbackPath: string) => string;
@@ -174,7 +175,8 @@ const BUILDERS: Builders = {
       facts: [
         ...fact(h.t("facts.resource"), resource),
         ...fact(h.t("facts.usage"), h.t("facts.usageValue", vars)),
-        ...fact(h.t("facts.period"), h.date(p.periodStart)),
+        // Periods are UTC calendar days: shown in UTC, 1 December stays 1 December in São Paulo.
+        ...fact(h.t("facts.period"), h.utcDate(p.periodStart)),
       ],
       action: { label: h.t("usage_threshold.action"), url: h.link(p.url, "/dashboard/plan") },
       pix: null,
@@ -287,6 +289,7 @@ function helpers(ctx: MessageContext): Helpers {
       ),
     money: (minor, currency) => formatMoney(minor, currency, ctx.locale),
     date: (iso) => formatDate(iso, ctx.locale),
+    utcDate: (iso) => formatDate(iso, ctx.locale, "UTC"),
     dateTime: (iso) => formatDateTime(iso, ctx.locale),
     number: (n) => formatNumber(n, ctx.locale),
     link: (urlOrPath, fallbackPath) => {

@@ -367,5 +367,7 @@ describe("notification outbox", () => {
     const [message] = mail.to(ana.user.email);
     expect(message!.subject).toBe("Você usou 80 % do limite de pedidos");
     expect(message!.text).toContain("800 de 1.000");
+    // The period is a UTC calendar day: not shown as the evening before in São Paulo.
+    expect(message!.text).toContain("1 de jan. de 2030");
   });
 });

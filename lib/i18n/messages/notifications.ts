@@ -193,7 +193,7 @@ export default defineMessages(
         subject80: "You used 80 % of your {resource} limit",
         subject100: "You reached your {resource} limit",
         heading80: "80 % of your {resource} limit used",
-        heading100: "{resource} limit reached",
+        heading100: "Your {resource} limit is reached",
         body80: "Your store used {used} of the {limit} {resource} your plan includes this period.",
         body100:
           "Your store used all {limit} {resource} your plan includes this period. Upgrade to keep growing without interruption.",
