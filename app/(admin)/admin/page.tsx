@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TenantCredits, TenantPix } from "@/components/admin/tenant-money";
+import { BillingSummaryCard } from "@/components/billing-admin/billing-summary-card";
 import { listTenantOverview, platformMoneyTotals } from "@/lib/admin/tenants";
 import { platformCounts } from "@/lib/admin/users";
 import { getI18n } from "@/lib/i18n/server";
@@ -46,6 +47,7 @@ export default async function AdminHome() {
           hint={t("admin.pixPaidHint", { count: totals.pixPaidCount })}
         />
       </div>
+      <BillingSummaryCard />
       <Card className="overflow-hidden">
         <DataTable
           rows={tenants}
