@@ -11,6 +11,7 @@ import { syncpay } from "./gateways/syncpay";
 import { wiinpay } from "./gateways/wiinpay";
 import type {
   AmountUnit,
+  PixAccountReadBudget,
   PixCapabilities,
   PixCustomerRequirements,
   PixGateway,
@@ -42,6 +43,7 @@ export type PixGatewayInfo = {
   amountUnit: AmountUnit;
   defaultBaseUrl: string;
   statusReadIntervalMs: number;
+  accountReadBudget: PixAccountReadBudget | null;
   customer: PixCustomerRequirements;
   splitLimits: PixSplitLimits | null;
   credentialFields: CredentialField[];
@@ -56,6 +58,7 @@ export function listPixGateways(): PixGatewayInfo[] {
     amountUnit: d.amountUnit,
     defaultBaseUrl: d.defaultBaseUrl,
     statusReadIntervalMs: d.statusReadIntervalMs,
+    accountReadBudget: d.accountReadBudget ? { ...d.accountReadBudget } : null,
     customer: { ...d.customer },
     splitLimits: d.splitLimits ? { ...d.splitLimits } : null,
     credentialFields: d.credentials.fields.map((f) => ({ ...f })),

@@ -29,6 +29,13 @@ export type PixCustomerRequirements = {
   document: false | "cpf" | "cpf_or_cnpj";
 };
 
+/**
+ * Status reads one gateway account may make per window, over all its charges. The window is at
+ * most the gateway's per-charge read interval, so each charge is read at most once in it (see
+ * lib/pix/service/read-budget.ts).
+ */
+export type PixAccountReadBudget = { reads: number; windowMs: number };
+
 /** A share of the charge for another account on the same gateway. */
 export type PixSplitRule = { recipientId: string; percentage: number };
 
@@ -177,6 +184,11 @@ export type PixGatewayDefinition<C extends Record<string, unknown> = Record<stri
    * that faster reads may get the account blocked); the others: our own courtesy.
    */
   statusReadIntervalMs: number;
+  /**
+   * Status reads per account (one config) across all its charges, where the gateway documents an
+   * account-wide limit (Átomo: 1,000 requests a minute); absent when none is known.
+   */
+  accountReadBudget?: PixAccountReadBudget;
   customer: PixCustomerRequirements;
   /** null when the gateway takes no split (capabilities.split false). */
   splitLimits: PixSplitLimits | null;

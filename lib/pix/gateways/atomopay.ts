@@ -30,6 +30,9 @@ export const atomopay: PixGatewayDefinition<Creds> = {
   amountUnit: "centavos",
   defaultBaseUrl: "https://api.atomopay.com.br/api/public/v1",
   statusReadIntervalMs: 10_000,
+  // 1,000 requests a minute per account (a documented limit one integrator cites). Reads get 100 per
+  // 10 s — at most 600 in any minute — so creates and verifications always have room left.
+  accountReadBudget: { reads: 100, windowMs: 10_000 },
   customer: { name: true, email: true, phone: true, document: "cpf_or_cnpj" },
   splitLimits: null,
   credentials,

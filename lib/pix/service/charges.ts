@@ -16,8 +16,8 @@ import { applyPixStatus } from "./apply";
 import { customerFormFor, expireAwaitingCharge } from "./collect-customer";
 import { describeGatewayError, gatewayAppError } from "./errors";
 import { createAtFirstGateway, planFailover, storeGatewayConfigs, type Skip } from "./failover";
-import { readIntervalMs } from "./read-budget";
-import { checkChargeAtGateway } from "./refresh";
+import { accountReadBudgetOf, readIntervalMs } from "./read-budget";
+import { type CheckResult, checkChargeAtGateway } from "./refresh";
 import type { CreateChargeInput, ListChargesQuery } from "./schemas";
 import {
   customerView,
@@ -343,20 +343,25 @@ export async function refreshPixCharge(storeId: string, id: string): Promise<Pix
   const charge = await findOwnedCharge(storeId, id);
   // A failed (expired) charge is re-read too: a late payment the gateway confirms still lands.
   if (charge.transactionId && (charge.status === "pending" || charge.status === "paid" || charge.status === "failed")) {
-    let deferredUntil: Date | null;
+    let checked: CheckResult;
     const now = new Date();
     try {
-      ({ deferredUntil } = await checkChargeAtGateway(charge, "refresh", now));
+      checked = await checkChargeAtGateway(charge, "refresh", now);
       await prisma.pixCharge.update({ where: { id }, data: { lastCheckedAt: now } });
     } catch (err) {
       throw gatewayAppError(err);
     }
+    const { deferredUntil, deferredBy } = checked;
     if (deferredUntil) {
       const seconds = Math.max(1, Math.ceil((deferredUntil.getTime() - now.getTime()) / 1000));
-      const every = Math.round(readIntervalMs(charge.gateway ?? "") / 1000);
+      const name = gatewayName(charge.gateway) ?? "The gateway";
+      const account = deferredBy === "account" ? accountReadBudgetOf(charge.gateway ?? "") : null;
+      const limit = account
+        ? `${name} allows ${account.reads} status checks per account every ${Math.round(account.windowMs / 1000)} s, and your other charges used them`
+        : `${name} allows one status check per charge every ${Math.round(readIntervalMs(charge.gateway ?? "") / 1000)} s`;
       throw new AppError(
         "rate_limited",
-        `${gatewayName(charge.gateway) ?? "The gateway"} allows one status check per charge every ${every} s; try again in ${seconds} s. Its webhook reports the payment as soon as it happens.`,
+        `${limit}; try again in ${seconds} s. Its webhook reports the payment as soon as it happens.`,
         { retryAfterSeconds: seconds },
       );
     }

@@ -12,6 +12,7 @@ import type { CredentialField } from "@/lib/pix/credentials";
 import { splitProblem } from "@/lib/pix/split";
 import type {
   AmountUnit,
+  PixAccountReadBudget,
   PixCapabilities,
   PixCustomerRequirements,
   PixGatewayId,
@@ -30,6 +31,7 @@ export type GatewayType = {
   amountUnit: AmountUnit;
   fields: CredentialField[];
   statusReadIntervalMs: number;
+  accountReadBudget: PixAccountReadBudget | null;
   customer: PixCustomerRequirements;
   splitLimits: PixSplitLimits | null;
 };
@@ -43,6 +45,7 @@ export function listGatewayTypes(): GatewayType[] {
     amountUnit: g.amountUnit,
     fields: g.credentialFields,
     statusReadIntervalMs: g.statusReadIntervalMs,
+    accountReadBudget: g.accountReadBudget,
     customer: g.customer,
     splitLimits: g.splitLimits,
   }));

@@ -1,32 +1,36 @@
 // THE place a charge's status is read at its gateway. Each adapter declares how often one charge
-// may be read (PushinPay: once a minute, by contract); every path — the buyer page's polling, the
+// may be read (PushinPay: once a minute, by contract) and, where the gateway limits a whole account,
+// how many reads one config may make per window (Átomo); every path — the buyer page's polling, the
 // webhook re-read, the reconciler, the seller's refresh, a refund's follow-up — claims the read
-// here first. The claim is one conditional UPDATE on the charge row, so it holds across concurrent
-// requests and across app instances: only one caller per window gets to ask the gateway.
+// here first. The claim is one conditional UPDATE on the charge row (under the config row's lock for
+// an account budget), so it holds across concurrent requests and across app instances.
 import "server-only";
 import type { PixCharge, PixGatewayConfig } from "@/generated/prisma/client";
-import { prisma } from "@/lib/db/client";
+import { prisma, type Tx } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { getPixGatewayDefinition } from "@/lib/pix/registry";
-import type { PixChargeStatus, PixGateway } from "@/lib/pix/types";
+import type { PixAccountReadBudget, PixChargeStatus, PixGateway } from "@/lib/pix/types";
 import { gatewayFor } from "./runtime";
 
-export type BudgetedRead = { read: true; status: PixChargeStatus } | { read: false; retryAt: Date };
+/** Whose limit deferred a read: this charge's interval, or the account's reads per window. */
+export type ReadLimit = "charge" | "account";
+export type BudgetedRead = { read: true; status: PixChargeStatus } | { read: false; retryAt: Date; limit: ReadLimit };
+type Claim = { ok: true } | { ok: false; retryAt: Date; limit: ReadLimit };
 
 export function readIntervalMs(gateway: string): number {
   return getPixGatewayDefinition(gateway).statusReadIntervalMs;
 }
 
-/** Claims this charge's next status read; false (with when to try again) while the window is closed. */
-export async function claimStatusRead(
-  charge: Pick<PixCharge, "id" | "gateway">,
-  now = new Date(),
-): Promise<{ ok: true } | { ok: false; retryAt: Date }> {
-  const interval = readIntervalMs(charge.gateway ?? "");
-  const { count } = await prisma.pixCharge.updateMany({
+export function accountReadBudgetOf(gateway: string): PixAccountReadBudget | null {
+  return getPixGatewayDefinition(gateway).accountReadBudget ?? null;
+}
+
+/** This charge's window: one conditional UPDATE stamps the read, or says when the window reopens. */
+async function claimChargeRead(db: Tx, chargeId: string, interval: number, now: Date): Promise<Claim> {
+  const { count } = await db.pixCharge.updateMany({
     // A stamp more than one interval in the future comes from a clock that was wrong, not from a read to wait for.
     where: {
-      id: charge.id,
+      id: chargeId,
       OR: [
         { lastGatewayReadAt: null },
         { lastGatewayReadAt: { lte: new Date(now.getTime() - interval) } },
@@ -36,9 +40,48 @@ export async function claimStatusRead(
     data: { lastGatewayReadAt: now },
   });
   if (count === 1) return { ok: true };
-  const row = await prisma.pixCharge.findUnique({ where: { id: charge.id }, select: { lastGatewayReadAt: true } });
+  const row = await db.pixCharge.findUnique({ where: { id: chargeId }, select: { lastGatewayReadAt: true } });
   const last = row?.lastGatewayReadAt?.getTime() ?? now.getTime();
-  return { ok: false, retryAt: new Date(Math.max(now.getTime(), last + interval)) };
+  return { ok: false, retryAt: new Date(Math.max(now.getTime(), last + interval)), limit: "charge" };
+}
+
+/**
+ * Claims this charge's next status read; false (with when to try again) while its window is
+ * closed — or, for a gateway with an account-wide budget, while the account's is spent. The account
+ * count is exact without a log of reads: its window is at most the per-charge interval, so each
+ * charge is read at most once in it, and the charges of the config whose last read falls in the
+ * window are the reads made in it. The config row's lock makes count-then-stamp one step across
+ * requests and app instances.
+ */
+export async function claimStatusRead(
+  charge: Pick<PixCharge, "id" | "gateway" | "gatewayConfigId">,
+  now = new Date(),
+): Promise<Claim> {
+  const interval = readIntervalMs(charge.gateway ?? "");
+  const account = charge.gatewayConfigId ? accountReadBudgetOf(charge.gateway ?? "") : null;
+  if (!account) return claimChargeRead(prisma, charge.id, interval, now);
+  const { windowMs } = account;
+  return prisma.$transaction(async (tx) => {
+    // NO KEY: charges and attempts referencing the config (FOR KEY SHARE) are not held up.
+    await tx.$queryRawUnsafe(
+      `SELECT id FROM "PixGatewayConfig" WHERE id = $1 FOR NO KEY UPDATE`,
+      charge.gatewayConfigId,
+    );
+    const recent = await tx.pixCharge.aggregate({
+      where: {
+        gatewayConfigId: charge.gatewayConfigId,
+        lastGatewayReadAt: { gt: new Date(now.getTime() - windowMs), lte: new Date(now.getTime() + interval) },
+      },
+      _count: { _all: true },
+      _min: { lastGatewayReadAt: true },
+    });
+    if (recent._count._all >= account.reads) {
+      // A slot opens when the oldest read in the window leaves it.
+      const oldest = recent._min.lastGatewayReadAt?.getTime() ?? now.getTime();
+      return { ok: false, retryAt: new Date(Math.max(now.getTime() + 1, oldest + windowMs)), limit: "account" };
+    }
+    return claimChargeRead(tx, charge.id, interval, now);
+  });
 }
 
 /**
@@ -52,13 +95,13 @@ export async function readStatusWithinBudget(
   gw: PixGateway = gatewayFor(config),
 ): Promise<BudgetedRead> {
   if (!charge.transactionId) throw new Error("readStatusWithinBudget: the charge has no gateway transaction");
-  const claim = await claimStatusRead(charge, now);
+  const claim = await claimStatusRead({ ...charge, gatewayConfigId: config.id }, now);
   if (!claim.ok) {
     logger.debug(
-      { chargeId: charge.id, gateway: charge.gateway, retryAt: claim.retryAt },
+      { chargeId: charge.id, gateway: charge.gateway, retryAt: claim.retryAt, limit: claim.limit },
       "pix: status read deferred by the gateway's read budget",
     );
-    return { read: false, retryAt: claim.retryAt };
+    return { read: false, retryAt: claim.retryAt, limit: claim.limit };
   }
   return {
     read: true,

@@ -8,7 +8,7 @@ import { logger } from "@/lib/log/logger";
 import { isPixGatewayError } from "@/lib/pix/errors";
 import type { PixGateway } from "@/lib/pix/types";
 import { applyPixStatus, type ApplyResult, type StatusReport } from "./apply";
-import { readStatusWithinBudget } from "./read-budget";
+import { readStatusWithinBudget, type ReadLimit } from "./read-budget";
 import { gatewayFor } from "./runtime";
 
 export const SYSTEM_AUDIT: AuditContext = { actor: { type: "system", id: "pix" } };
@@ -17,11 +17,14 @@ export const GATEWAY_AUDIT = (gateway: string): AuditContext => ({ actor: { type
 /** A gateway may report a payment a little after expiry; we wait this long before calling a charge expired. */
 export const EXPIRY_GRACE_MS = 60_000;
 
-/** `applied`: what changed (null: nothing); `deferredUntil`: the read budget was spent, ask again then. */
-export type CheckResult = { applied: ApplyResult | null; deferredUntil: Date | null };
+/**
+ * `applied`: what changed (null: nothing); `deferredUntil`: the read budget was spent (the charge's
+ * or, `deferredBy: "account"`, its account's), ask again then.
+ */
+export type CheckResult = { applied: ApplyResult | null; deferredUntil: Date | null; deferredBy?: ReadLimit };
 
 /** `read: false`: the read budget was spent, ask again at `retryAt`; else the gateway's answer as a verified report. */
-export type GatewayReread = { read: false; retryAt: Date } | { read: true; report: StatusReport };
+export type GatewayReread = { read: false; retryAt: Date; limit: ReadLimit } | { read: true; report: StatusReport };
 
 /**
  * Re-reads the charge at its gateway within the read budget: the one "re-read at the gateway" step
@@ -72,7 +75,7 @@ export async function checkChargeAtGateway(
     if (gw.capabilities.statusQuery) {
       try {
         const reread = await rereadAtGateway(charge, config, source, now, gw);
-        if (!reread.read) return { applied: null, deferredUntil: reread.retryAt };
+        if (!reread.read) return { applied: null, deferredUntil: reread.retryAt, deferredBy: reread.limit };
         const result = await applyPixStatus(charge.id, reread.report, audit);
         if (result.charge.status !== "pending") return { applied: result, deferredUntil: null };
       } catch (err) {
