@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env/server";
 import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { logger } from "@/lib/log/logger";
+import { metrics } from "@/lib/metrics/registry";
 import { invoicePdfAttachment } from "./attachments";
 import { LEASE_SECONDS, MAX_ATTEMPTS, retryDelaySeconds, SEND_BATCH } from "./config";
 import { SLACK_PLATFORM, SLACK_STORE } from "./enqueue";
@@ -145,7 +146,13 @@ async function attempt(claim: Claim, now: Date): Promise<SendOutcome> {
     logger.warn({ err, notificationId: row.id }, "notification could not be prepared");
     result = { ok: false, permanent: false, error: describeFailure(err, [env().SLACK_WEBHOOK_URL]) };
   }
-  return record(claim, result, now);
+  const outcome = await record(claim, result, now);
+  if (outcome !== "stale")
+    metrics.billing.notificationDeliveries.inc({
+      channel: row.channel,
+      outcome: outcome === "retrying" ? "failed" : outcome,
+    });
+  return outcome;
 }
 
 /** Sends every due row (up to `limit`) once. The job and the tests share this one code path. */

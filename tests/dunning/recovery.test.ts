@@ -28,6 +28,11 @@ async function paymentsCounter(status: string, provider: string): Promise<number
   return m.values.find((v) => v.labels.status === status && v.labels.provider === provider)?.value ?? 0;
 }
 
+async function deliveries(channel: string, outcome: string): Promise<number> {
+  const m = await metrics.billing.notificationDeliveries.get();
+  return m.values.find((v) => v.labels.channel === channel && v.labels.outcome === outcome)?.value ?? 0;
+}
+
 /** The platform fee the emulator is told to take on a R$ 100,00 sale of the store, through the real route. */
 async function feeOnNextSale(f: FailedRenewal, stripeClient: import("stripe").default): Promise<number | null> {
   const { secret } = await createApiKey(f.seller.store.id, f.seller.user.id, { name: "fee" }, f.seller.audit);
@@ -82,6 +87,8 @@ describe("dunning on a failed plan renewal", () => {
 
   it("walks every reminder of the default schedule with mail at each step and, unpaid, ends on Free with Free's fee on the next sale", async () => {
     const failedBefore = await paymentsCounter("failed", "stripe");
+    const deliveredBefore = await deliveries("email", "sent");
+    const caughtBefore = mail.catcher().messages().length;
     const f = await storeWithFailedRenewal(stripe(), { tag: "walk", locale: "en" });
     const email = f.seller.user.email;
     const c = f.dunningCase;
@@ -164,6 +171,8 @@ describe("dunning on a failed plan renewal", () => {
     expect((await runDay(await advanceTo(stripe(), day(12)), email)).mails).toEqual([]);
     // Three card attempts failed (the renewal and Stripe's retries on days 3 and 8).
     expect((await paymentsCounter("failed", "stripe")) - failedBefore).toBe(3);
+    // Every email the catcher took is counted once as sent.
+    expect((await deliveries("email", "sent")) - deliveredBefore).toBe(mail.catcher().messages().length - caughtBefore);
   });
 
   it("writes in the seller's language (pt-BR)", async () => {
