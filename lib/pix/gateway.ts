@@ -4,7 +4,7 @@ import { PixGatewayError } from "./errors";
 import { DEFAULT_TIMEOUT_MS, createGuardedFetch, type FetchLike } from "./http";
 import { assertCentavos, assertChargeAmount } from "./money";
 import { newRefundId } from "./reference";
-import { assertSplit } from "./split";
+import { assertSplit, ownAccountOf, splitToOwnAccount } from "./split";
 import type { GatewayContext, PixGateway, PixGatewayDefinition, PixGatewayOptions } from "./types";
 
 /**
@@ -59,6 +59,13 @@ export function instantiateGateway<C extends Record<string, unknown>>(
       if (!input.reference) throw new PixGatewayError("gateway_rejected", "a charge needs our reference");
       if (input.split?.length && !def.capabilities.split) throw unsupported("split payments");
       assertSplit(def.id, def.displayName, def.splitLimits, input.split, input.amountCentavos);
+      const toSelf = splitToOwnAccount(input.split ?? [], ownAccountOf(def.splitLimits, parsed.data));
+      if (toSelf)
+        throw new PixGatewayError(
+          "invalid_split",
+          `${def.displayName} split: recipient ${toSelf.recipientId} is this account itself, which ${def.displayName} refuses`,
+          { gateway: def.id },
+        );
       const customer = normaliseCustomer(input.customer);
       assertCustomer(def.id, def.displayName, def.customer, customer);
       return impl.createCharge({ ...input, customer });

@@ -37,6 +37,21 @@ export function splitProblem(
   return null;
 }
 
+/** The config's own account id at the gateway, when the gateway refuses splits to it and the seller gave it. */
+export function ownAccountOf(
+  limits: PixSplitLimits | null,
+  credentials: Record<string, unknown> | null | undefined,
+): string | undefined {
+  const field = limits?.ownAccountCredential;
+  const value = field ? credentials?.[field] : undefined;
+  return typeof value === "string" && value.trim() ? value.trim() : undefined;
+}
+
+/** The share that would pay the receiving account itself (WiinPay refuses it), if any. */
+export function splitToOwnAccount(split: PixSplitRule[], ownAccountId: string | undefined): PixSplitRule | undefined {
+  return ownAccountId ? split.find((r) => r.recipientId.trim() === ownAccountId) : undefined;
+}
+
 export function assertSplit(
   gateway: string,
   displayName: string,

@@ -46,6 +46,11 @@ export type PixSplitLimits = {
   maxTotalPercentage: number;
   /** Each share must be MORE than this many centavos (WiinPay: R$ 0,10). */
   minShareExclusiveCentavos?: number;
+  /**
+   * The credential field holding the config's own account id at the gateway, where the gateway
+   * refuses a share to the receiving account itself (WiinPay: `user_id`); see splitToOwnAccount.
+   */
+  ownAccountCredential?: string;
 };
 
 export type CreatePixChargeInput = {

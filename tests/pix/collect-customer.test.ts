@@ -12,7 +12,7 @@ import { GET as publicStatus } from "@/app/api/pix/charges/[id]/route";
 import { POST as submitCustomer } from "@/app/api/public/pix/charges/[id]/customer/route";
 import { getPublicPixCharge } from "@/lib/pix/service/charges";
 import { reconcilePixCharges } from "@/lib/pix/service/reconciler";
-import { addGateway, BUYER, callRoute, pixSeller, usePixSimulator, type PixSeller } from "./support";
+import { addGateway, BUYER, callRoute, FIXTURES, pixSeller, usePixSimulator, type PixSeller } from "./support";
 
 const CPF = "529.982.247-25";
 const CPF_DIGITS = "52998224725";
@@ -234,7 +234,10 @@ describe("PIX buyer data asked on the payment page", () => {
 
     // A split no amount can satisfy is not something the buyer can fix: the 422 stays.
     const other = await pixSeller("collect-split");
-    await addGateway(other, "wiinpay", { split: [{ recipientId: "wiin_partner", percentage: 1 }] });
+    await addGateway(other, "wiinpay", {
+      credentials: { ...FIXTURES.wiinpay.credentials, user_id: "wiin_user_sim_self" },
+      split: [{ recipientId: "wiin_partner", percentage: 1 }],
+    });
     const refused = await callRoute(createCharge, {
       apiKey: other.apiKey,
       body: { amountCentavos: 900, description: "Split", collectCustomer: true },

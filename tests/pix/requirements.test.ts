@@ -85,7 +85,11 @@ describe("PIX buyer data, splits and verification at charge time", () => {
 
   it("applies a config's split settings on every charge, and skips the config when the amount breaks the gateway's rule", async () => {
     const other = await pixSeller("req-split");
-    await addGateway(other, "wiinpay", { split: [{ recipientId: "wiin_partner", percentage: 1 }] });
+    // WiinPay checks a split against the account's own user id, so the config names it.
+    await addGateway(other, "wiinpay", {
+      credentials: { ...FIXTURES.wiinpay.credentials, user_id: "wiin_user_sim_self" },
+      split: [{ recipientId: "wiin_partner", percentage: 1 }],
+    });
     await addGateway(other, "pushinpay", { split: [{ recipientId: "acc_partner", percentage: 50 }] });
     // R$ 20,00: 1 % is R$ 0,20 (> R$ 0,10) — WiinPay takes it with the split.
     const ok = await callRoute(createCharge, {

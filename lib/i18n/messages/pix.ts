@@ -139,6 +139,7 @@ export default defineMessages(
       token_url: "OAuth token URL",
       merchant_name: "Receiver name (as registered at the bank)",
       merchant_city: "Receiver city",
+      user_id: "Your account's user id",
     },
     charges: {
       title: "PIX charges",
@@ -422,6 +423,7 @@ export default defineMessages(
       token_url: "URL do token OAuth",
       merchant_name: "Nome do recebedor (como no banco)",
       merchant_city: "Cidade do recebedor",
+      user_id: "O user id da sua conta",
     },
     charges: {
       title: "Cobranças PIX",

@@ -11,11 +11,18 @@ import { readWebhookBody } from "../webhook-body";
 // WiinPay (third-party clients only, low confidence): api_key inside the JSON body; amounts in
 // reais; minimum R$ 3,00; name and email in the create body; the status read may answer an ARRAY
 // of payments; one split recipient, whose share must exceed R$ 0,10 and cannot be the account itself.
+// The key does not tell us which account it belongs to, so the seller gives their own user id (the
+// id a split names, `split.user_id`) for a split to be checked against it.
 const credentials = defineCredentials({
   api_key: { label: "API key", secret: true },
+  user_id: {
+    label: "Your WiinPay user id",
+    optional: true,
+    help: "Needed for a split: WiinPay refuses a split to your own account, so Vitrine checks it first.",
+  },
 });
 
-export const wiinpay: PixGatewayDefinition<{ api_key: string }> = {
+export const wiinpay: PixGatewayDefinition<{ api_key: string; user_id?: string }> = {
   id: "wiinpay",
   displayName: "WiinPay",
   capabilities: { refund: false, statusQuery: true, signedWebhooks: false, split: true, webhookRegistration: false },
@@ -24,7 +31,12 @@ export const wiinpay: PixGatewayDefinition<{ api_key: string }> = {
   defaultBaseUrl: "https://api-v2.wiinpay.com.br",
   statusReadIntervalMs: 10_000,
   customer: { name: true, email: true, phone: false, document: false },
-  splitLimits: { maxRecipients: 1, maxTotalPercentage: 100, minShareExclusiveCentavos: 10 },
+  splitLimits: {
+    maxRecipients: 1,
+    maxTotalPercentage: 100,
+    minShareExclusiveCentavos: 10,
+    ownAccountCredential: "user_id",
+  },
   credentials,
   create(creds, ctx) {
     const gateway = "wiinpay";

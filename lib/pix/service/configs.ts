@@ -9,7 +9,7 @@ import { checkCallbackUrl } from "@/lib/callbacks/ssrf";
 import { maskCredentials, mergeCredentialUpdate } from "@/lib/pix/credentials";
 import { getPixGatewayDefinition, isPixGatewayId, listPixGateways } from "@/lib/pix/registry";
 import type { CredentialField } from "@/lib/pix/credentials";
-import { splitProblem } from "@/lib/pix/split";
+import { ownAccountOf, splitProblem, splitToOwnAccount } from "@/lib/pix/split";
 import type {
   AmountUnit,
   PixAccountReadBudget,
@@ -192,8 +192,17 @@ async function checkBaseUrl(baseUrl: string | null | undefined): Promise<string 
   return check.url.toString().replace(/\/+$/, "");
 }
 
-/** Split settings checked against the gateway's own limits before they are saved (the amount-dependent rules wait for the charge). */
-function validateSplit(gateway: string, split: PixSplitRule[] | undefined): Prisma.InputJsonValue | undefined {
+/**
+ * Split settings checked against the gateway's own limits before they are saved (the
+ * amount-dependent rules wait for the charge). `credentials`: the config's (non-secret fields
+ * suffice), for a gateway that refuses a split to the receiving account itself (WiinPay): that
+ * account must be named, and no share may go to it.
+ */
+function validateSplit(
+  gateway: string,
+  split: PixSplitRule[] | undefined,
+  credentials: Record<string, unknown> | null,
+): Prisma.InputJsonValue | undefined {
   if (split === undefined) return undefined;
   const def = getPixGatewayDefinition(gateway);
   if (split.length && !def.capabilities.split)
@@ -202,6 +211,23 @@ function validateSplit(gateway: string, split: PixSplitRule[] | undefined): Pris
     });
   const problem = splitProblem(def.splitLimits, split);
   if (problem) throw new AppError("validation_failed", `split: ${def.displayName} ${problem}.`, { param: "split" });
+  const ownField = def.splitLimits?.ownAccountCredential;
+  if (split.length && ownField) {
+    const own = ownAccountOf(def.splitLimits, credentials);
+    if (!own)
+      throw new AppError(
+        "validation_failed",
+        `credentials.${ownField}: ${def.displayName} refuses a split to your own account; enter your own account id so Vitrine can check it.`,
+        { param: `credentials.${ownField}`, details: { reason: "own_account_required" } },
+      );
+    const toSelf = splitToOwnAccount(split, own);
+    if (toSelf)
+      throw new AppError(
+        "validation_failed",
+        `split: recipient ${toSelf.recipientId} is your own ${def.displayName} account; a split must pay someone else.`,
+        { param: "split", details: { reason: "split_to_own_account" } },
+      );
+  }
   return split as unknown as Prisma.InputJsonValue;
 }
 
@@ -227,7 +253,7 @@ export async function createGatewayConfig(
     });
   const credentials = validateCredentials(input.gateway, input.credentials);
   const baseUrl = input.gateway === "direct_key" ? null : await checkBaseUrl(input.baseUrl);
-  const split = validateSplit(input.gateway, input.split);
+  const split = validateSplit(input.gateway, input.split, credentials);
   const def = getPixGatewayDefinition(input.gateway);
   const id = await prisma.$transaction(async (tx) => {
     const last = await tx.pixGatewayConfig.aggregate({ where: { storeId }, _max: { priority: true } });
@@ -274,12 +300,13 @@ export async function updateGatewayConfig(
   const baseUrl = await checkBaseUrl(patch.baseUrl);
   const current = await prisma.pixGatewayConfig.findFirst({ where: { id, storeId } });
   if (!current) throw notFound("PIX gateway configuration");
-  const split = validateSplit(current.gateway, patch.split);
   let credentialUpdate: Prisma.PixGatewayConfigUpdateInput = {};
+  // The account ids a split is checked against are not secret: the masked copy holds them as typed.
+  let credentials = (current.maskedCredentials ?? {}) as Record<string, unknown>;
   if (patch.credentials) {
     const def = getPixGatewayDefinition(current.gateway);
     const merged = mergeCredentialUpdate(def.credentials as never, openCredentials(current), patch.credentials);
-    const credentials = validateCredentials(current.gateway, merged);
+    credentials = validateCredentials(current.gateway, merged);
     const sealed = sealCredentials(id, credentials);
     // New credentials are unverified until the seller verifies them again.
     credentialUpdate = {
@@ -290,6 +317,13 @@ export async function updateGatewayConfig(
       lastVerifiedAt: null,
     };
   }
+  // New split settings, or new credentials under the saved split (the own account id may have changed).
+  validateSplit(
+    current.gateway,
+    patch.split ?? (patch.credentials ? storedSplit(current.split) : undefined),
+    credentials,
+  );
+  const split = patch.split === undefined ? undefined : (patch.split as unknown as Prisma.InputJsonValue);
   await prisma.$transaction(async (tx) => {
     const before = await findOwned(tx, storeId, id);
     // Activation needs a successful verification (of the credentials being saved, if any change now).

@@ -9,7 +9,7 @@ import { prisma } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { customerProblems, describeProblems, type CustomerField } from "@/lib/pix/customer";
 import { getPixGatewayDefinition } from "@/lib/pix/registry";
-import { splitProblem } from "@/lib/pix/split";
+import { ownAccountOf, splitProblem, splitToOwnAccount } from "@/lib/pix/split";
 import type { PixCustomer } from "@/lib/pix/types";
 import { isChargeable, storedSplit } from "./configs";
 import { describeGatewayError } from "./errors";
@@ -27,12 +27,16 @@ export function nextCheckAfter(createdAt: Date, checkCount: number): Date {
   return new Date(createdAt.getTime() + minutes * 60_000);
 }
 
-export type Skip = { code: "customer_data_missing" | "invalid_split"; message: string; fields?: CustomerField[] };
+export type Skip = {
+  code: "customer_data_missing" | "invalid_split" | "split_to_own_account";
+  message: string;
+  fields?: CustomerField[];
+};
 export type FailoverPlan = Array<{ config: PixGatewayConfig; skip: Skip | null }>;
 
 /** Why this config cannot take this charge before we even call it (null: it can). */
 export function skipReason(
-  config: Pick<PixGatewayConfig, "gateway" | "split">,
+  config: Pick<PixGatewayConfig, "gateway" | "split" | "maskedCredentials">,
   amountCentavos: number,
   customer: PixCustomer | undefined,
 ): Skip | null {
@@ -42,6 +46,14 @@ export function skipReason(
     ? splitProblem(def.capabilities.split ? def.splitLimits : null, split, amountCentavos)
     : null;
   if (splitIssue) return { code: "invalid_split", message: `${def.displayName} split settings: ${splitIssue}` };
+  // The own account id is not secret, so the masked credentials hold it as typed.
+  const own = ownAccountOf(def.splitLimits, config.maskedCredentials as Record<string, unknown> | null);
+  const toSelf = splitToOwnAccount(split, own);
+  if (toSelf)
+    return {
+      code: "split_to_own_account",
+      message: `${def.displayName} split settings: recipient ${toSelf.recipientId} is this account itself`,
+    };
   const problems = customerProblems(def.customer, customer);
   if (problems.length)
     return {
