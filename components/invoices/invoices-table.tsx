@@ -56,28 +56,24 @@ export function InvoicesTable({ rows, t, locale }: { rows: InvoiceListRow[]; t: 
             key: "number",
             header: t("invoices.table.number"),
             cell: (r) => (
-              <Link
-                href={`/dashboard/invoices/${r.id}`}
-                className="font-mono text-xs font-medium text-brand-700 underline-offset-4 hover:underline"
-              >
-                {r.number ?? r.id}
-              </Link>
+              <span className="flex flex-col gap-0.5">
+                <Link
+                  href={`/dashboard/invoices/${r.id}`}
+                  className="font-mono text-xs font-medium text-brand-700 underline-offset-4 hover:underline"
+                >
+                  {r.number ?? r.id}
+                </Link>
+                <span className="inline-flex items-center gap-1.5 text-xs text-ink-subtle">
+                  {kindLabel(r, t)}
+                  {r.issuer === "platform" && <Badge tone="brand">{t("invoices.table.platform")}</Badge>}
+                </span>
+              </span>
             ),
           },
           {
             key: "date",
             header: t("invoices.table.date"),
             cell: (r) => (r.finalizedAt ? formatDate(r.finalizedAt, locale) : "—"),
-          },
-          {
-            key: "kind",
-            header: t("invoices.table.kind"),
-            cell: (r) => (
-              <span className="inline-flex items-center gap-2">
-                {kindLabel(r, t)}
-                {r.issuer === "platform" && <Badge tone="brand">{t("invoices.table.platform")}</Badge>}
-              </span>
-            ),
           },
           {
             key: "customer",
@@ -101,7 +97,7 @@ export function InvoicesTable({ rows, t, locale }: { rows: InvoiceListRow[]; t: 
           { key: "status", header: t("invoices.table.status"), cell: (r) => <InvoiceStatusBadge invoice={r} t={t} /> },
           {
             key: "pdf",
-            header: <span className="sr-only">{t("invoices.table.pdf")}</span>,
+            header: "",
             align: "right",
             cell: (r) => (
               // A plain link, not a client-side navigation: the browser downloads the file.

@@ -192,7 +192,7 @@ export function buildInvoiceDocument(input: DocumentInput): InvoiceDocument {
         ? { label: t("invoices.doc.payOnline"), url: invoice.hostedInvoiceUrl }
         : null,
     logoDataUrl: input.logoDataUrl ?? null,
-    footer: t("invoices.doc.notFiscal"),
+    footer: t(invoice.issuer === "PLATFORM" ? "invoices.doc.notFiscalPlatform" : "invoices.doc.notFiscal"),
     pageLabel: t("invoices.doc.page", { page: "{page}", pages: "{pages}" }),
   };
 }

@@ -82,7 +82,7 @@ describe("invoice PDFs", () => {
     for (const expected of [
       "RECIBO",
       invoice.displayNumber!,
-      "PAGA",
+      "PAGO",
       "Ana Açaí Comércio de Alimentos Ltda.",
       "CNPJ 45.997.418/0001-53",
       "Maria da Silva",
@@ -103,7 +103,7 @@ describe("invoice PDFs", () => {
     const enText = await textOf(en.buffer);
     for (const expected of ["RECEIPT", "PAID", "CPF 529.982.247-25", "R$85.23", "Discounts (Coupon ACAI10)", "Card"])
       expect(enText).toContain(expected);
-    expect(enText).not.toContain("PAGA");
+    expect(enText).not.toContain("PAGO");
   });
 
   it("an open BRL platform invoice carries a CRC-valid PIX code for its exact amount, txid = its number", async () => {
@@ -195,12 +195,12 @@ describe("invoice PDFs", () => {
     const en = await textOf((await renderInvoicePdf(overdue.invoice.id, "en")).buffer);
     expect(en).toContain("OVERDUE");
     expect(en).toContain("$100.00");
-    expect(await textOf((await renderInvoicePdf(overdue.invoice.id, "pt-BR")).buffer)).toContain("VENCIDA");
+    expect(await textOf((await renderInvoicePdf(overdue.invoice.id, "pt-BR")).buffer)).toContain("VENCIDO");
 
     await patchInvoice(overdue.invoice.id, { status: "void", voidedAt: new Date(), amountDue: 0 }, systemCtx);
     const voided = await renderInvoicePdf(overdue.invoice.id, "pt-BR");
     keep("void-pt-BR.pdf", voided.buffer);
-    expect(await textOf(voided.buffer)).toContain("CANCELADA");
+    expect(await textOf(voided.buffer)).toContain("CANCELADO");
     expect(BUYER.taxId).toBe("52998224725");
   });
 });
