@@ -19,6 +19,13 @@ export type HardLimitUsage = {
 
 type Db = Pick<Tx, "platformSubscription" | "platformPlan" | "product" | "store">;
 
+/**
+ * Options for a transaction that calls assertHardLimit: concurrent creations queue on the row lock
+ * (each holding a pooled connection), so a burst must be allowed to wait its turn instead of failing
+ * on Prisma's 2 s / 5 s defaults with a 500 (as the credits ledger does).
+ */
+export const LIMITED_CREATION_TX = { maxWait: 20_000, timeout: 20_000 } as const;
+
 /** Where a seller raises a limit. */
 export function upgradeUrl(): string {
   return `${appUrl()}/dashboard/plan`;

@@ -9,7 +9,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { getStripe, onAccount } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
 import { requireAccount } from "@/lib/connect/accounts";
-import { assertHardLimit, checkHardLimit, lockHardLimit } from "@/lib/billing/limits";
+import { assertHardLimit, checkHardLimit, LIMITED_CREATION_TX, lockHardLimit } from "@/lib/billing/limits";
 import type { CreateProductInput, PriceInput, UpdateProductInput } from "./schemas";
 
 const PRODUCT_INCLUDE = { prices: { orderBy: { createdAt: "asc" as const } } };
@@ -102,7 +102,7 @@ export async function createProduct(
       },
     });
     return tx.product.findUniqueOrThrow({ where: { id: row.id }, include: PRODUCT_INCLUDE });
-  });
+  }, LIMITED_CREATION_TX);
   return created.catch((err: unknown) => undoOnLimit(err, account.accountId, product.id));
 }
 
@@ -208,7 +208,7 @@ export async function updateProduct(
       after: { name: updated.name, active: updated.active },
     });
     return updated;
-  });
+  }, LIMITED_CREATION_TX);
   return restoring
     ? updating.catch((err: unknown) => undoOnLimit(err, account.accountId, product.stripeProductId))
     : updating;

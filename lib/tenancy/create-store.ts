@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
-import { assertHardLimit } from "@/lib/billing/limits";
+import { assertHardLimit, LIMITED_CREATION_TX } from "@/lib/billing/limits";
 import { createStoreTx } from "./stores";
 
 export const CreateStoreInput = z.strictObject({
@@ -29,5 +29,5 @@ export async function createStore(ownerId: string, input: z.infer<typeof CreateS
       after: { name: store.name, currency: store.currency, storeDomain: store.storeDomain },
     });
     return store;
-  });
+  }, LIMITED_CREATION_TX);
 }
