@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useI18n } from "@/lib/i18n/client";
 import { formatDate } from "@/lib/i18n/format";
 import { percentPart } from "@/lib/checkout/fees";
@@ -61,7 +62,11 @@ export function OrdersTable({ rows, filtered }: { rows: OrderRow[]; filtered: bo
           {
             key: "date",
             header: t("orders.date"),
-            cell: (o) => <span className="text-ink-muted">{dateTime(o.createdAt)}</span>,
+            cell: (o) => (
+              <Link href={`/dashboard/orders/${o.id}`} className="text-brand-700 hover:underline">
+                {dateTime(o.createdAt)}
+              </Link>
+            ),
           },
           {
             key: "product",

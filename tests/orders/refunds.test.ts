@@ -15,6 +15,7 @@ import {
 } from "./support";
 import type Stripe from "stripe";
 import { prisma } from "@/lib/db/client";
+import { getOrderDetail } from "@/lib/orders/detail";
 import { ingestEvent } from "@/lib/webhooks/stripe/process";
 
 const refundedCallbacks = (all: StoreCallback[], vitrineOrderId: string) =>
@@ -93,6 +94,17 @@ describe("card refunds from Vitrine", () => {
       [3000, "vitrine"],
       [2500, "vitrine"],
     ]);
+    // What the order page shows: the same totals, and the callbacks about this order only.
+    const detail = await getOrderDetail(s.store.id, order.id);
+    expect(detail.refunds).toMatchObject({ amountRefunded: 5500, remaining: 4500, refundable: true });
+    expect(detail.callbacks.map((c) => c.eventType)).toEqual([
+      "payment.succeeded",
+      "payment.refunded",
+      "payment.refunded",
+    ]);
+    expect(detail.callbacks.every((c) => c.status === "SUCCEEDED")).toBe(true);
+    const stranger = await store("partial-stranger");
+    await expect(getOrderDetail(stranger.store.id, order.id)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("refuses more than remains (counting a refund made in Stripe's Dashboard) with nothing written", async () => {
