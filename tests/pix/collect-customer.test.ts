@@ -180,7 +180,7 @@ describe("PIX buyer data asked on the payment page", () => {
     expect(row.transactionId).toBe(simChargesOf(reference)[0]!.id);
   });
 
-  it("after expiry a submit is a 409 and the charge expires; the reconciler expires the ones nobody opened", async () => {
+  it("after expiry a submit is a 409 and the charge expires; the reconciler expires the ones nobody answered", async () => {
     const first = (await create()).json.charge;
     const second = (await create()).json.charge;
     const past = new Date(Date.now() - 1000);
@@ -194,9 +194,21 @@ describe("PIX buyer data asked on the payment page", () => {
     // The buyer's page still opens, and says it expired.
     expect(await getPublicPixCharge(first.id)).toMatchObject({ status: "failed", customerForm: null });
 
+    // A creation that never finished (the process died after the claim) expires well after its time;
+    // one that may still be talking to a gateway is left alone.
+    const stuck = (await create()).json.charge;
+    const inFlight = (await create()).json.charge;
+    await db().prisma.pixCharge.update({
+      where: { id: stuck.id },
+      data: { status: "pending", expiresAt: new Date(Date.now() - 11 * 60_000) },
+    });
+    await db().prisma.pixCharge.update({ where: { id: inFlight.id }, data: { status: "pending", expiresAt: past } });
+
     const report = await reconcilePixCharges();
-    expect(report.failed).toBeGreaterThanOrEqual(1);
+    expect(report.failed).toBeGreaterThanOrEqual(2);
     expect(await rowOf(second.id)).toMatchObject({ status: "failed", failureCode: "expired" });
+    expect(await rowOf(stuck.id)).toMatchObject({ status: "failed", failureCode: "expired" });
+    expect(await rowOf(inFlight.id)).toMatchObject({ status: "pending" });
     const audit = await db().prisma.auditLog.findFirst({ where: { targetId: second.id, action: "pix_charge.failed" } });
     expect(audit).toBeTruthy();
   });

@@ -93,7 +93,18 @@ function notAwaiting(charge: Pick<PixCharge, "status">, expired: boolean): AppEr
   );
 }
 
-/** Expires a charge still awaiting the buyer's data once its time is up (reconciler, buyer page). False if it moved on. */
+/**
+ * A claimed charge whose gateway call never finished (the process died in between) stays pending
+ * without a gateway; well past its expiry it is expired like the rest. Far longer than any failover
+ * can take (a 15 s timeout per gateway), so a creation still in flight is never overtaken.
+ */
+export const STUCK_CREATION_GRACE_MS = 10 * 60_000;
+
+/**
+ * Expires a charge that has no gateway charge once its time is up: one still awaiting the buyer's
+ * data, or one stuck in creation (see STUCK_CREATION_GRACE_MS). Reconciler, buyer page, late submit.
+ * False if it moved on meanwhile.
+ */
 export async function expireAwaitingCharge(
   chargeId: string,
   source: StatusReport["source"],
@@ -101,7 +112,13 @@ export async function expireAwaitingCharge(
 ): Promise<boolean> {
   return prisma.$transaction(async (tx) => {
     const charge = await lockCharge(tx, chargeId);
-    if (charge.status !== "awaiting_customer" || !charge.expiresAt || charge.expiresAt > now) return false;
+    const expiresAt = charge.expiresAt?.getTime();
+    if (expiresAt === undefined || charge.gateway) return false;
+    const due =
+      charge.status === "awaiting_customer"
+        ? expiresAt <= now.getTime()
+        : charge.status === "pending" && expiresAt + STUCK_CREATION_GRACE_MS < now.getTime();
+    if (!due) return false;
     await applyPixStatusTx(
       tx,
       chargeId,

@@ -6,7 +6,7 @@ import type { PixCharge } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import type { JobDefinition } from "@/lib/jobs/runner";
 import { logger } from "@/lib/log/logger";
-import { expireAwaitingCharge } from "./collect-customer";
+import { expireAwaitingCharge, STUCK_CREATION_GRACE_MS } from "./collect-customer";
 import { describeGatewayError } from "./errors";
 import { nextCheckAfter } from "./failover";
 import { checkChargeAtGateway, EXPIRY_GRACE_MS } from "./refresh";
@@ -72,9 +72,16 @@ export async function reconcilePixCharges(options: { now?: Date; limit?: number 
       );
     }
   }
-  // Charges still waiting for the buyer's data have no gateway to ask: past their time they expire.
+  // Charges without a gateway charge have nothing to read: still waiting for the buyer's data past
+  // their time, or stuck in a creation that never finished, they expire.
   const unanswered = await prisma.pixCharge.findMany({
-    where: { status: "awaiting_customer", expiresAt: { lte: now } },
+    where: {
+      gateway: null,
+      OR: [
+        { status: "awaiting_customer", expiresAt: { lte: now } },
+        { status: "pending", expiresAt: { lt: new Date(now.getTime() - STUCK_CREATION_GRACE_MS) } },
+      ],
+    },
     select: { id: true },
     take: options.limit ?? 200,
   });
