@@ -136,7 +136,11 @@ describe("the plan catalog", () => {
       const s = await sellerWithStore({ tag: `offers-${currency}` });
       await prisma.store.update({ where: { id: s.store.id }, data: { currency } });
       const { secret } = await createApiKey(s.store.id, s.user.id, { name: "offers" }, s.audit);
-      for (const auth of [{ authorization: `Bearer ${secret}` }, { cookie: await sessionCookie(s.user.id) }]) {
+      const callers: Array<Record<string, string>> = [
+        { authorization: `Bearer ${secret}` },
+        { cookie: await sessionCookie(s.user.id) },
+      ];
+      for (const auth of callers) {
         const res = await plansGet(new NextRequest("http://localhost:3000/api/v1/platform/plans", { headers: auth }), {
           params: Promise.resolve({}),
         });
