@@ -1,12 +1,12 @@
 // Every store's usage in its current period for the admin: soft resources from the counters
-// (the rollup keeps them within a minute), counts live; sorted by the highest percent of any
+// (the rollup keeps them within a minute), counts live; sorted by the highest percent of any soft
 // limit, so who is near (≥ 80 %) or over comes first.
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { sumsForPeriods } from "./counters";
 import { limitOf, overageOf, storeUsagePlans } from "./plan";
-import { COUNT_RESOURCES, percentOf, SOFT_RESOURCES } from "./resources";
+import { COUNT_RESOURCES, isSoftResource, percentOf, SOFT_RESOURCES } from "./resources";
 import type { AdminUsageRow } from "./views";
 
 export const AdminUsageQuery = z.object({
@@ -21,7 +21,7 @@ const MAX_STORES = 2_000;
 export async function adminUsageOverview(
   q: AdminUsageQuery,
   now = new Date(),
-): Promise<{ rows: AdminUsageRow[]; near: number; over: number }> {
+): Promise<{ rows: AdminUsageRow[]; near: number; over: number; total: number }> {
   const stores = await prisma.store.findMany({
     select: { id: true, name: true, ownerId: true, owner: { select: { email: true } } },
     orderBy: { createdAt: "desc" },
@@ -68,9 +68,12 @@ export async function adminUsageOverview(
       const u = used(resource);
       return { resource, used: u, limit, percent: percentOf(u, limit) };
     });
-    const percents = resources.map((r) => r.percent).filter((p): p is number => p !== null);
+    // Status and the highest percent are about this period's flows (soft limits); counts (products,
+    // stores) are shown for context: a Free seller's one store of one is not news.
+    const flows = resources.filter((r) => isSoftResource(r.resource));
+    const percents = flows.map((r) => r.percent).filter((p): p is number => p !== null);
     const maxPercent = percents.length ? Math.max(...percents) : null;
-    const over = resources.some(
+    const over = flows.some(
       (r) =>
         r.limit !== null && (r.used > r.limit || (r.used === r.limit && overageOf(plan, r.resource).mode === "block")),
     );
@@ -95,5 +98,5 @@ export async function adminUsageOverview(
       ? a.storeName.localeCompare(b.storeName)
       : (b.maxPercent ?? -1) - (a.maxPercent ?? -1) || a.storeName.localeCompare(b.storeName),
   );
-  return { rows: shown, near, over };
+  return { rows: shown, near, over, total: rows.length };
 }

@@ -58,7 +58,7 @@ export type AdminUsageRow = {
   periodStart: string;
   periodEnd: string;
   resources: AdminUsageCell[];
-  /** The highest percent of any limited resource (null: nothing limited). */
+  /** The highest percent of any soft-limited resource this period (null: none limited). */
   maxPercent: number | null;
   status: "over" | "near" | "ok";
   creditsDebited: number;
