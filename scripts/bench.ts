@@ -10,8 +10,10 @@
 //     across 64 stores, and verifyCreditLedger over 10k entries — on PGlite and PostgreSQL.
 //  4. PIX webhook ingestion (scripts/bench/pix.ts) through the real route with the simulator
 //     answering the status re-read — on PGlite and PostgreSQL.
+//  5. Invoice PDFs (scripts/bench/invoices.ts): cold first render, warm time per page, a cache hit —
+//     on PGlite.
 // PostgreSQL: BENCH_DATABASE_URL, else a throwaway database on the local server (127.0.0.1:5432);
-// skipped with a note when unreachable. BENCH_ONLY=stripe,callbacks,credits,pix picks sections.
+// skipped with a note when unreachable. BENCH_ONLY=stripe,callbacks,credits,pix,invoices picks sections.
 import "./bench/resolve";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -19,6 +21,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import Stripe from "stripe";
 import { benchCredits } from "./bench/credits";
+import { benchInvoices } from "./bench/invoices";
 import { benchPix } from "./bench/pix";
 import { memory } from "./bench/util";
 
@@ -31,7 +34,9 @@ const SECRET = "whsec_bench_secret";
 const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const dbName = `vitrine_bench_${randomBytes(4).toString("hex")}`;
 const dbUrl = Object.assign(new URL(admin), { pathname: `/${dbName}` }).toString();
-const only = new Set((process.env.BENCH_ONLY ?? "stripe,callbacks,credits,pix").split(",").map((s) => s.trim()));
+const only = new Set(
+  (process.env.BENCH_ONLY ?? "stripe,callbacks,credits,pix,invoices").split(",").map((s) => s.trim()),
+);
 
 function body(req: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
@@ -89,7 +94,7 @@ async function drive(url: string, payloads: string[], signer: Stripe, senders = 
 
 /** The credits and PIX sections on an in-memory PGlite (the default embedded database). */
 async function onPglite() {
-  if (!only.has("credits") && !only.has("pix")) return;
+  if (!only.has("credits") && !only.has("pix") && !only.has("invoices")) return;
   const { createDatabase } = await import("../lib/db/client");
   const g = globalThis as unknown as { __vitrineDb?: import("../lib/db/client").Database };
   const db = createDatabase({ url: undefined, pgliteDir: "memory://" });
@@ -97,6 +102,7 @@ async function onPglite() {
   await db.ready;
   if (only.has("credits")) await benchCredits("PGlite (in memory)");
   if (only.has("pix")) await benchPix("PGlite (in memory)");
+  if (only.has("invoices")) await benchInvoices("PGlite (in memory)");
   await db.prisma.$disconnect();
   await db.pglite?.close();
   delete g.__vitrineDb;

@@ -2,8 +2,12 @@
 // it and it covers Portuguese, so nothing is fetched or embedded), the Vitrine green, a stamp for
 // the status, and a PIX box with the QR code and the copia e cola for open BRL invoices. react-pdf
 // reads a unitless lineHeight against the fontSize of the same style, so each style sets both.
-import { Document, Image, Link, Page, Path, Rect, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
+// @react-pdf/renderer is ESM-only: the caller loads it with import() and passes it in (`pdf`), so this
+// module also loads from CommonJS (tsx scripts such as the bench) and not only inside Next.
+import type { Styles } from "@react-pdf/renderer";
 import type { InvoiceDocument, StampKey } from "./document";
+
+export type ReactPdf = typeof import("@react-pdf/renderer");
 
 const INK = "#0e1116";
 const MUTED = "#4a5361";
@@ -22,7 +26,7 @@ const STAMP: Record<StampKey, { color: string; bg: string }> = {
   void: { color: "#b42318", bg: "#fef3f2" },
 };
 
-const s = StyleSheet.create({
+const s = {
   page: { paddingTop: 40, paddingBottom: 64, paddingHorizontal: 44, fontFamily: "Helvetica", fontSize: 9, color: INK },
   header: { flexDirection: "row", justifyContent: "space-between", alignItems: "flex-start" },
   brand: { flexDirection: "row", alignItems: "center", maxWidth: 280 },
@@ -79,7 +83,7 @@ const s = StyleSheet.create({
   footer: { position: "absolute", bottom: 26, left: 44, right: 44, flexDirection: "row", alignItems: "flex-end" },
   footerText: { flex: 1, fontSize: 7, color: SUBTLE, lineHeight: 1.4, paddingRight: 16 },
   pageNo: { fontSize: 7, color: SUBTLE },
-});
+} satisfies Styles;
 
 /**
  * Copia e cola in lines of at most `width` characters (a BR Code has few spaces to wrap at). A line
@@ -97,7 +101,8 @@ export function chunks(text: string, width: number): Array<{ at: number; text: s
   return out;
 }
 
-function VitrineMark() {
+function VitrineMark({ pdf }: { pdf: ReactPdf }) {
+  const { Path, Rect, Svg } = pdf;
   return (
     <Svg width={30} height={30} viewBox="0 0 32 32" style={{ marginRight: 10 }}>
       <Rect width={32} height={32} rx={8} fill={BRAND} />
@@ -107,14 +112,19 @@ function VitrineMark() {
   );
 }
 
-export function InvoicePdf({ doc, platform }: { doc: InvoiceDocument; platform: boolean }) {
+export function InvoicePdf({ doc, platform, pdf }: { doc: InvoiceDocument; platform: boolean; pdf: ReactPdf }) {
+  const { Document, Image, Link, Page, Text, View } = pdf;
   const stamp = STAMP[doc.stamp.key];
   return (
     <Document title={`${doc.title} ${doc.number}`} author={doc.from.name} creator="Vitrine" language={doc.locale}>
       <Page size="A4" style={s.page}>
         <View style={s.header}>
           <View style={s.brand}>
-            {doc.logoDataUrl ? <Image src={doc.logoDataUrl} style={s.logo} /> : platform ? <VitrineMark /> : null}
+            {doc.logoDataUrl ? (
+              <Image src={doc.logoDataUrl} style={s.logo} />
+            ) : platform ? (
+              <VitrineMark pdf={pdf} />
+            ) : null}
             <Text style={s.issuerName}>{doc.from.name}</Text>
           </View>
           <View style={s.titleBox}>

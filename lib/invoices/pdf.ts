@@ -4,7 +4,6 @@
 // logo. A status change therefore never serves a stale PDF, and a warm hit costs no rendering.
 import "server-only";
 import { createHash } from "node:crypto";
-import { renderToBuffer } from "@react-pdf/renderer";
 import { createElement } from "react";
 import type { Invoice, InvoiceLine } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
@@ -14,6 +13,9 @@ import { buildInvoiceDocument, stampOf } from "./document";
 import { InvoicePdf } from "./pdf-template";
 import { invoicePix, type InvoicePix } from "./pix";
 import { getInvoiceForStore } from "./views";
+
+// ESM-only package: import() keeps this module loadable from CommonJS too (see ./pdf-template.tsx).
+const loadRenderer = () => import("@react-pdf/renderer");
 
 /** Bump when the template changes, so cached PDFs of the old layout are not served. */
 const TEMPLATE_VERSION = "1";
@@ -122,9 +124,9 @@ export async function renderPdfOf(
     refundedMinor: c.refunded,
     now,
   });
-  const buffer = await renderToBuffer(
-    createElement(InvoicePdf, { doc, platform: invoice.issuer === "PLATFORM" }) as never,
-  );
+  const pdf = await loadRenderer();
+  const element = createElement(InvoicePdf, { doc, platform: invoice.issuer === "PLATFORM", pdf });
+  const buffer = await pdf.renderToBuffer(element as Parameters<typeof pdf.renderToBuffer>[0]);
   cachePut(key, buffer);
   return { buffer, filename, cached: false };
 }
