@@ -1,6 +1,8 @@
 // A plan's price per currency and interval (PlatformPlanPrice) and its recurring Stripe price on the
 // platform account, found by lookup_key vitrine_plan_<code>_<currency>_<interval> or made once.
+import type { PlatformPlan } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env/server";
 import { AppError } from "@/lib/errors";
 import { getStripe } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
@@ -63,4 +65,20 @@ export async function ensureStripePlanPrice(
       );
   await prisma.platformPlanPrice.update({ where: { id: price.id }, data: { stripePriceId: stripePrice.id } });
   return stripePrice.id;
+}
+
+/**
+ * The Stripe price a subscription to this plan uses: in the single-plan mode, PLATFORM_PRICE_ID (its
+ * own currency and interval); otherwise the plan's price in the store's currency and the interval.
+ */
+export async function stripePriceFor(plan: PlatformPlan, currency: string, interval: PlanInterval | undefined) {
+  if (env().PLATFORM_PRICE_ID && plan.stripePriceId === env().PLATFORM_PRICE_ID) {
+    const own = fromDbInterval(plan.interval);
+    if (interval && interval !== own)
+      throw new AppError("validation_failed", `This plan is billed per ${own} only.`, { param: "interval" });
+    return { priceId: plan.stripePriceId, interval: own };
+  }
+  const chosen = interval ?? "month";
+  const price = await findPlanPrice(plan, currency, chosen);
+  return { priceId: await ensureStripePlanPrice(plan, price), interval: chosen };
 }

@@ -2,7 +2,6 @@
 // hand), monthly or yearly in the store's currency, or a single plan from PLATFORM_PRICE_ID. Paid
 // plans are Stripe subscriptions on the PLATFORM account (no Stripe-Account header); the seller is a
 // platform customer. What a plan grants: entitlements.ts; the catalog: catalog.ts.
-import { z } from "zod";
 import type Stripe from "stripe";
 import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
@@ -10,45 +9,13 @@ import { AppError, notFound } from "@/lib/errors";
 import { getStripe } from "@/lib/stripe/client";
 import { env } from "@/lib/env/server";
 import { callStripe } from "@/lib/stripe/errors";
-import type { PlatformPlan } from "@/generated/prisma/client";
 import { platformCheckoutDiscounts } from "@/lib/coupons/platform";
 import { defaultFeeRate } from "./fee-rate";
-import { ensureStripePlanPrice, findPlanPrice, fromDbInterval, type PlanInterval } from "./plan-prices";
+import { fromDbInterval, stripePriceFor } from "./plan-prices";
+import type { ChangePlanRequest, SubscribeRequest } from "./schemas";
 
 /** The store a plan is for (a lib/tenancy StoreSummary fits; billing does not import tenancy, which imports billing). */
 export type PlanStore = { id: string; name: string; currency: string };
-
-const PlanCode = z.string().trim().min(1).max(40);
-const Interval = z.enum(["month", "year"]);
-const PromotionCode = z.string().trim().min(1, "promotion_code must not be empty.").max(100);
-
-/**
- * POST /api/v1/platform/subscription: `planCode`, `interval` (month | year; the plan's default when
- * left out) and an optional `promotion_code` (`promotionCode` is accepted too, in planCode's style).
- */
-export const SubscribeInput = z
-  .strictObject({
-    planCode: PlanCode,
-    interval: Interval.optional(),
-    promotion_code: PromotionCode.optional(),
-    promotionCode: PromotionCode.optional(),
-  })
-  .refine((v) => !(v.promotion_code && v.promotionCode), {
-    message: "Give the promotion code once, as promotion_code.",
-    path: ["promotion_code"],
-  })
-  .transform(
-    (v): SubscribeRequest => ({
-      planCode: v.planCode,
-      interval: v.interval,
-      promotionCode: v.promotion_code ?? v.promotionCode,
-    }),
-  );
-export type SubscribeRequest = { planCode: string; interval?: PlanInterval; promotionCode?: string };
-
-/** PATCH /api/v1/platform/subscription: another plan and/or interval, now. */
-export const ChangePlanInput = z.strictObject({ planCode: PlanCode, interval: Interval.optional() });
-export type ChangePlanRequest = z.infer<typeof ChangePlanInput>;
 
 /** With PLATFORM_PRICE_ID set, that one Stripe price is the only plan (fee from the default rate). */
 async function ensureSinglePlan(priceId: string) {
@@ -84,22 +51,6 @@ export async function listPlans() {
     return prisma.platformPlan.findMany({ where: { stripePriceId: single } });
   }
   return prisma.platformPlan.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } });
-}
-
-/**
- * The Stripe price a subscription to this plan uses: in the single-plan mode, PLATFORM_PRICE_ID (its
- * own currency and interval); otherwise the plan's price in the store's currency and the interval.
- */
-async function stripePriceFor(plan: PlatformPlan, currency: string, interval: PlanInterval | undefined) {
-  if (env().PLATFORM_PRICE_ID && plan.stripePriceId === env().PLATFORM_PRICE_ID) {
-    const own = fromDbInterval(plan.interval);
-    if (interval && interval !== own)
-      throw new AppError("validation_failed", `This plan is billed per ${own} only.`, { param: "interval" });
-    return { priceId: plan.stripePriceId, interval: own };
-  }
-  const chosen = interval ?? "month";
-  const price = await findPlanPrice(plan, currency, chosen);
-  return { priceId: await ensureStripePlanPrice(plan, price), interval: chosen };
 }
 
 /** The seller's customer on the platform account, created once per store. */

@@ -1,12 +1,7 @@
 // GET /api/v1/platform/subscription — current plan (synced from Stripe) and the plan in force; POST {planCode, interval?, promotion_code?} — subscribe (Checkout URL for paid plans); PATCH {planCode, interval?} — change plan or interval now, prorated
 import { withApiKey } from "@/lib/http/handler";
-import {
-  ChangePlanInput,
-  changePlan,
-  SubscribeInput,
-  subscribeStoreToPlan,
-  syncSubscription,
-} from "@/lib/billing/plans";
+import { changePlan, subscribeStoreToPlan, syncSubscription } from "@/lib/billing/plans";
+import { ChangePlanInput, SubscribeInput } from "@/lib/billing/schemas";
 import { effectivePlanView } from "@/lib/billing/offers";
 import { appUrl } from "@/lib/env/app-url";
 import { parseJsonBody } from "@/lib/http/body";
