@@ -157,14 +157,21 @@ export async function finaliseInvoice(
 }
 
 /**
+ * Runs inside the transaction that issues an invoice, after it is numbered: a caller that must
+ * record something exactly when the invoice exists (e.g. an "invoice issued" notification in the
+ * outbox) does it here. lib/invoices imports no such consumer itself (lib/ is a tree).
+ */
+export type IssuedHook = (tx: Tx, invoice: InvoiceWithLines) => Promise<void>;
+
+/**
  * Draft + finalisation in one transaction (the caller's, or a new one). Returns the invoice of the
- * source, created now or earlier, and whether this call issued it.
+ * source, created now or earlier, and whether this call issued it; `onIssued` runs only then.
  */
 export async function issueInvoice(
   draft: InvoiceDraft,
   how: Finalisation,
   audit: AuditContext,
-  tx?: Tx,
+  opts: { tx?: Tx; onIssued?: IssuedHook } = {},
 ): Promise<{ invoice: InvoiceWithLines; created: boolean }> {
   const run = async (t: Tx) => {
     const { invoice, created } = await createDraft(t, draft);
@@ -172,7 +179,9 @@ export async function issueInvoice(
       const lines = await t.invoiceLine.findMany({ where: { invoiceId: invoice.id }, orderBy: { position: "asc" } });
       return { invoice: { ...invoice, lines }, created: false };
     }
-    return { invoice: await finaliseInvoice(t, invoice.id, how, audit), created };
+    const issued = await finaliseInvoice(t, invoice.id, how, audit);
+    if (created && opts.onIssued) await opts.onIssued(t, issued);
+    return { invoice: issued, created };
   };
-  return tx ? run(tx) : prisma.$transaction(run);
+  return opts.tx ? run(opts.tx) : prisma.$transaction(run);
 }

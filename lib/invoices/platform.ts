@@ -11,7 +11,7 @@ import { isLocale, type Locale } from "@/lib/i18n/config";
 import { createTranslator } from "@/lib/i18n/translate";
 import { logger } from "@/lib/log/logger";
 import { getStripe } from "@/lib/stripe/client";
-import { type InvoiceWithLines, issueInvoice } from "./issue";
+import { type InvoiceWithLines, type IssuedHook, issueInvoice } from "./issue";
 import { platformParty, storeParty } from "./parties";
 import { markPaidTx, patchInvoiceTx } from "./status";
 import { allocateDiscount, totalsOf } from "./totals";
@@ -113,7 +113,11 @@ function finalisationOf(inv: Stripe.Invoice): Finalisation {
  * first time it is finalised, then follows its status forward. Drafts, other customers and other
  * accounts' invoices are ignored (null).
  */
-export async function mirrorStripeInvoice(inv: Stripe.Invoice, audit: AuditContext): Promise<InvoiceWithLines | null> {
+export async function mirrorStripeInvoice(
+  inv: Stripe.Invoice,
+  audit: AuditContext,
+  onIssued?: IssuedHook,
+): Promise<InvoiceWithLines | null> {
   if (!inv.id || inv.status === "draft" || !inv.status) return null;
   const customerId = idOf(inv.customer as string | { id: string } | null);
   const store = customerId
@@ -154,6 +158,7 @@ export async function mirrorStripeInvoice(inv: Stripe.Invoice, audit: AuditConte
       },
       how,
       audit,
+      { onIssued },
     );
     const invoice = result.invoice;
     // Issued earlier by a concurrent delivery, or uncollectible (issued open first): follow Stripe's status.
@@ -207,10 +212,10 @@ async function followStatus(invoiceId: string, inv: Stripe.Invoice, audit: Audit
   });
 }
 
-/** Re-reads a platform invoice from Stripe (with its discounts) and mirrors it. */
-export async function syncStripeInvoice(stripeInvoiceId: string, audit: AuditContext) {
+/** Re-reads a platform invoice from Stripe (with its discounts) and mirrors it; `onIssued` when it is new. */
+export async function syncStripeInvoice(stripeInvoiceId: string, audit: AuditContext, onIssued?: IssuedHook) {
   const inv = await getStripe().invoices.retrieve(stripeInvoiceId, { expand: ["discounts"] });
-  return mirrorStripeInvoice(inv, audit);
+  return mirrorStripeInvoice(inv, audit, onIssued);
 }
 
 /**

@@ -50,7 +50,7 @@ describe("platform invoices mirrored from Stripe", () => {
       include: { lines: true },
     });
     const stripeFirst = await s.invoices.retrieve(first.stripeInvoiceId!);
-    expect(stripeFirst.subscription ?? stripeFirst.parent?.subscription_details?.subscription).toBe(sub.id);
+    expect(stripeFirst.parent?.subscription_details?.subscription).toBe(sub.id);
     expect(first).toMatchObject({
       sourceType: "plan",
       status: "paid",
@@ -95,6 +95,19 @@ describe("platform invoices mirrored from Stripe", () => {
       (a) => a.action,
     );
     expect(actions).toEqual(["invoice.issued", "invoice.paid"]);
+
+    // The seller is told of each new invoice once (the outbox row is written with the invoice).
+    const told = await prisma.notification.findMany({ where: { storeId: store.id, event: "invoice_issued" } });
+    expect(told.map((n) => (n.payload as { invoiceId: string }).invoiceId).sort()).toEqual(
+      [first.id, renewal.id].sort(),
+    );
+    expect(told.every((n) => n.channel === "email")).toBe(true);
+    expect(told.find((n) => (n.payload as { invoiceId: string }).invoiceId === renewal.id)?.payload).toMatchObject({
+      number: renewal.displayNumber,
+      amountMinor: 14900,
+      currency: "BRL",
+      attachPdf: true,
+    });
   });
 
   it("a voided invoice is void here too; another customer's invoices are not ours", async () => {

@@ -2,14 +2,35 @@
 // from Stripe each time so a stale, replayed or out-of-order event converges. Connected accounts'
 // invoices are their buyers' subscriptions, not ours to record: ignored.
 import type Stripe from "stripe";
+import type { IssuedHook } from "@/lib/invoices/issue";
 import { syncStripeInvoice } from "@/lib/invoices/platform";
+import { enqueueNotification } from "@/lib/notifications/enqueue";
 import type { EventHandler } from "../context";
+
+/** The seller hears of a new plan invoice (with its PDF), written in the transaction that issues it. */
+export const notifyInvoiceIssued: IssuedHook = async (tx, invoice) => {
+  if (invoice.kind !== "INVOICE" || invoice.total <= 0 || !invoice.displayNumber) return;
+  await enqueueNotification(tx, {
+    storeId: invoice.storeId,
+    event: "invoice_issued",
+    subjectId: invoice.id,
+    payload: {
+      invoiceId: invoice.id,
+      number: invoice.displayNumber,
+      amountMinor: invoice.total,
+      currency: invoice.currency,
+      ...(invoice.status === "open" && invoice.dueDate ? { dueDate: invoice.dueDate } : {}),
+      url: `/dashboard/invoices/${invoice.id}`,
+      attachPdf: true,
+    },
+  });
+};
 
 export const onPlatformInvoice: EventHandler = async (ctx) => {
   if (ctx.stripeAccount) return;
   const stale = ctx.event.data.object as Stripe.Invoice;
   if (stale.object !== "invoice" || !stale.id) return;
-  await syncStripeInvoice(stale.id, ctx.audit);
+  await syncStripeInvoice(stale.id, ctx.audit, notifyInvoiceIssued);
 };
 
 /** The invoice events our record follows. */
