@@ -16,6 +16,11 @@ export function orderView(o: Order) {
     checkoutSessionId: o.checkoutSessionId,
     paymentIntentId: o.paymentIntentId,
     subscriptionId: o.subscriptionId,
+    // A subscription's invoice payments: renewals (channel RENEWAL) and a subscription's first order.
+    invoiceId: o.invoiceId,
+    periodStart: o.periodStart,
+    periodEnd: o.periodEnd,
+    renewalOf: o.renewalOfId,
     failureCode: o.failureCode,
     failureMessage: o.failureMessage,
     paidAt: o.paidAt,

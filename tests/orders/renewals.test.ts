@@ -3,6 +3,7 @@
 // one payment.succeeded for it (payment.failed for a declined one), whether the webhook, its
 // duplicates or the recovery sync bring it. The first invoice is the Checkout order's own payment.
 import { describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
 import type Stripe from "stripe";
 import { useTestDatabase } from "../support/db";
 import { APP } from "../support/seller";
@@ -11,6 +12,7 @@ import { createCheckoutSession, CreateCheckoutSessionInput } from "@/lib/checkou
 import { prisma } from "@/lib/db/client";
 import { syncStripeEvents } from "@/lib/webhooks/stripe/sync";
 import { ingestEvent } from "@/lib/webhooks/stripe/process";
+import { GET as orderGet } from "@/app/api/v1/orders/[id]/route";
 
 const MONTHLY = [{ unitAmount: 4990, currency: "BRL", type: "recurring" as const, interval: "month" as const }];
 const DAY = 86_400_000;
@@ -188,6 +190,23 @@ describe("subscription renewals as payments", () => {
     const [renewal] = await waitFor(async () => {
       const r = await renewals(first.id);
       return r.length === 1 && r[0]!.status === "PAID" && r;
+    });
+    // The API shows the renewal as an order of its own, tied to the subscription's order.
+    const viewed = await orderGet(
+      new NextRequest(new URL(`/api/v1/orders/${renewal!.id}`, "http://localhost:3000"), {
+        headers: { authorization: `Bearer ${s.apiKey}`, "x-forwarded-for": "198.51.100.41" },
+      }),
+      { params: Promise.resolve({ id: renewal!.id }) },
+    );
+    expect(await viewed.json()).toMatchObject({
+      id: renewal!.id,
+      status: "PAID",
+      channel: "RENEWAL",
+      orderId: "ASSIN-4",
+      amountTotal: 4990,
+      invoiceId: renewal!.invoiceId,
+      periodStart: renewal!.periodStart!.toISOString(),
+      renewalOf: first.id,
     });
     const res = await postRefund(s, renewal!.id, { amount: 1990 }, "renewal-refund");
     expect(res.status).toBe(201);
