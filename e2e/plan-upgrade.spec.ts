@@ -97,8 +97,9 @@ test("a Free seller at the product limit upgrades yearly with a promotion code a
   await page.getByTestId("pay").click();
 
   // Back on the plan page: Starter, yearly, its fee.
-  await expect(page).toHaveURL(/\/dashboard\/plan$/);
+  // The toast comes as the sync lands, while the URL drops ?subscribed=… (it lasts 4 s).
   await expect(page.getByText("You're on Starter")).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard\/plan$/);
   await expect(page.getByTestId("current-plan-name")).toHaveText("Starter");
   await expect(page.getByTestId("current-fee")).toContainText("2.99% + R$0.39");
   await expect(page.getByRole("radio", { name: "Yearly" })).toBeChecked();

@@ -187,8 +187,8 @@ test("a seller subscribes to Starter through Checkout, sees the trial and an inv
   await page.fill("#name", "Carla Dias");
   await page.getByTestId("pay").click();
 
-  await expect(page).toHaveURL(/\/dashboard\/plan$/);
   await expect(page.getByText("You're on Starter")).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard\/plan$/);
   await expect(page.getByTestId("current-plan-name")).toHaveText("Starter");
   await expect(page.getByTestId("plan-status")).toContainText(/^Trial until /);
   await expect(page.getByTestId("plan-pro").getByRole("button", { name: "Switch to this plan" })).toBeVisible();
