@@ -27,6 +27,12 @@ export default async function SellerLayout({ children }: { children: React.React
     { href: "/dashboard/usage", label: t("nav.usage"), icon: "gauge", group: t("nav.groupMoney") },
     { href: "/dashboard/callbacks", label: t("nav.callbacks"), icon: "webhook", group: t("nav.groupDevelopers") },
     { href: "/dashboard/api-keys", label: t("nav.apiKeys"), icon: "key", group: t("nav.groupDevelopers") },
+    {
+      href: "/dashboard/settings/notifications",
+      label: t("nav.notifications"),
+      icon: "bell",
+      group: t("nav.groupAccount"),
+    },
     { href: "/dashboard/settings", label: t("nav.settings"), icon: "settings", group: t("nav.groupAccount") },
     ...(user.role === "ADMIN"
       ? [{ href: "/admin", label: t("nav.admin"), icon: "shield" as const, group: t("nav.groupAccount") }]
