@@ -44,6 +44,12 @@ export const ERROR_STATUS = {
   refund_not_supported: 422,
   refund_exceeds_paid: 422,
   charge_not_refundable: 409,
+  /** A PIX charge that no longer waits for the buyer's data (given already, or expired). */
+  charge_not_awaiting_customer: 409,
+  /** A CPF (or CNPJ, where one is accepted) whose check digits do not hold. */
+  invalid_cpf: 422,
+  /** A split share to the receiving account itself, which the gateway refuses (WiinPay). */
+  split_to_own_account: 422,
   /** POST /api/v1/orders/:id/refunds: more than the order's amount minus its succeeded and pending refunds. */
   refund_exceeds_remaining: 400,
   /** A card order that is not paid (or already refunded, disputed, or a PIX charge's id): lib/orders/refunds.ts. */

@@ -100,11 +100,7 @@ describe("PIX buyer data asked on the payment page", () => {
     const { id, reference } = (await create()).json.charge;
     const badCpf = await submit(id, { document: "529.982.247-26", phone: "(11) 98888-7777" });
     expect(badCpf.status).toBe(422);
-    expect(badCpf.json.error).toMatchObject({
-      code: "validation_failed",
-      param: "document",
-      details: { reason: "invalid_cpf" },
-    });
+    expect(badCpf.json.error).toMatchObject({ code: "invalid_cpf", param: "document" });
     // The error never echoes what was typed.
     expect(badCpf.text).not.toContain("52998224726");
     const noPhone = await submit(id, { document: CPF });
@@ -163,7 +159,10 @@ describe("PIX buyer data asked on the payment page", () => {
     // Once given, the data cannot be given again.
     const late = await submit(id, { document: CPF, phone: "11988887777" });
     expect(late.status).toBe(409);
-    expect(late.json.error).toMatchObject({ code: "conflict", details: { reason: "customer_given" } });
+    expect(late.json.error).toMatchObject({
+      code: "charge_not_awaiting_customer",
+      details: { reason: "customer_given" },
+    });
   });
 
   it("two submits at once create one gateway charge: one 200, one 409", async () => {
@@ -188,7 +187,10 @@ describe("PIX buyer data asked on the payment page", () => {
 
     const late = await submit(first.id, { document: CPF, phone: "11988887777" });
     expect(late.status).toBe(409);
-    expect(late.json.error).toMatchObject({ code: "conflict", details: { reason: "expired", status: "failed" } });
+    expect(late.json.error).toMatchObject({
+      code: "charge_not_awaiting_customer",
+      details: { reason: "expired", status: "failed" },
+    });
     expect(await rowOf(first.id)).toMatchObject({ status: "failed", failureCode: "expired", gateway: null });
     expect(simChargesOf(first.reference)).toHaveLength(0);
     // The buyer's page still opens, and says it expired.

@@ -42,9 +42,8 @@ describe("WiinPay split: never to the account itself", () => {
     });
     expect(toSelf.status).toBe(422);
     expect(toSelf.json.error).toMatchObject({
-      code: "validation_failed",
+      code: "split_to_own_account",
       param: "split",
-      details: { reason: "split_to_own_account" },
       message: expect.stringMatching(/is your own WiinPay account/),
     });
     const unknownSelf = await save({
@@ -71,11 +70,11 @@ describe("WiinPay split: never to the account itself", () => {
       callRoute(patchConfig, { cookie: seller.cookie, method: "PATCH", params: { id }, body });
 
     const splitToSelf = await patch({ split: [{ recipientId: OWN, percentage: 10 }] });
-    expect(splitToSelf.json.error).toMatchObject({ param: "split", details: { reason: "split_to_own_account" } });
+    expect(splitToSelf.json.error).toMatchObject({ code: "split_to_own_account", param: "split" });
     // The saved split stays the same; new credentials that make its recipient "us" are refused too.
     const nowSelf = await patch({ credentials: { user_id: "wiin_partner" } });
     expect(nowSelf.status).toBe(422);
-    expect(nowSelf.json.error.details).toEqual({ reason: "split_to_own_account" });
+    expect(nowSelf.json.error.code).toBe("split_to_own_account");
     const dropOwnId = await patch({ credentials: { user_id: "" } });
     expect(dropOwnId.json.error).toMatchObject({ param: "credentials.user_id" });
     const row = await db().prisma.pixGatewayConfig.findUniqueOrThrow({ where: { id } });

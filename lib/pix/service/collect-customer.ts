@@ -73,19 +73,17 @@ function refusal(problems: CustomerProblem[], form: CustomerForm): AppError {
           ? "phone: Enter a Brazilian phone with area code (10 or 11 digits)."
           : `${first.field}: This ${what} is not valid.`;
   // why no values in the error: the body may be logged or shown; the buyer's page knows what was typed.
+  if (first.field === "document" && first.reason === "invalid")
+    return new AppError("invalid_cpf", message, { param: "document", details: { problems } });
   return new AppError("validation_failed", message, {
     param: first.field,
-    details: {
-      reason:
-        first.field === "document" && first.reason === "invalid" ? "invalid_cpf" : `${first.reason}_${first.field}`,
-      problems,
-    },
+    details: { reason: `${first.reason}_${first.field}`, problems },
   });
 }
 
 function notAwaiting(charge: Pick<PixCharge, "status">, expired: boolean): AppError {
   return new AppError(
-    "conflict",
+    "charge_not_awaiting_customer",
     expired
       ? "This PIX charge expired: ask the store for a new payment link."
       : "This PIX charge already has the buyer's data.",

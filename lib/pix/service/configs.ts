@@ -223,9 +223,9 @@ function validateSplit(
     const toSelf = splitToOwnAccount(split, own);
     if (toSelf)
       throw new AppError(
-        "validation_failed",
+        "split_to_own_account",
         `split: recipient ${toSelf.recipientId} is your own ${def.displayName} account; a split must pay someone else.`,
-        { param: "split", details: { reason: "split_to_own_account" } },
+        { param: "split" },
       );
   }
   return split as unknown as Prisma.InputJsonValue;
