@@ -7,6 +7,13 @@ import { notFound } from "@/lib/errors";
 
 /** Statuses (ours and Stripe's) of a refund that has taken, or may still take, money back. */
 const LIVE = new Set(["requested", "pending", "requires_action", "succeeded"]);
+/**
+ * A reservation Stripe never answered stops holding the amount after Stripe's idempotency window
+ * (24 h): had Stripe made the refund, its webhook or the recovery sync would have brought it by then.
+ */
+const ABANDONED_AFTER_MS = 24 * 3600_000;
+const holds = (r: RefundLine, now: number) =>
+  LIVE.has(r.status) && !(r.status === "requested" && now - r.createdAt.getTime() > ABANDONED_AFTER_MS);
 export const REFUNDABLE_STATUSES = new Set(["PAID", "PARTIALLY_REFUNDED"]);
 
 export type OrderRefundView = {
@@ -99,10 +106,10 @@ export async function refundLines(db: Tx | typeof prisma, order: Pick<Order, "id
   return lines.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
-export function summarise(order: Order, refunds: RefundLine[]): OrderRefunds {
+export function summarise(order: Order, refunds: RefundLine[], now = Date.now()): OrderRefunds {
   const amountRefunded = refunds.filter((r) => r.status === "succeeded").reduce((s, r) => s + r.amount, 0);
   const amountPending = refunds
-    .filter((r) => r.status !== "succeeded" && LIVE.has(r.status))
+    .filter((r) => r.status !== "succeeded" && holds(r, now))
     .reduce((s, r) => s + r.amount, 0);
   const remaining = Math.max(0, order.amountTotal - amountRefunded - amountPending);
   return {

@@ -233,6 +233,30 @@ describe("card refunds from Vitrine", () => {
     expect(await prisma.orderRefund.count({ where: { storeId: s.store.id } })).toBe(0);
   });
 
+  it("a refund reserved but never answered by Stripe holds its amount for Stripe's 24-hour key window", async () => {
+    const s = await store("held");
+    const order = await paidOrder(stripe(), s, "PED-HELD");
+    const reserved = (key: string, amount: number, ageMs: number) =>
+      prisma.orderRefund.create({
+        data: {
+          storeId: s.store.id,
+          orderId: order.id,
+          amount,
+          currency: "BRL",
+          status: "requested",
+          idempotencyKey: key,
+          requestHash: "x",
+          createdAt: new Date(Date.now() - ageMs),
+        },
+      });
+    await reserved("crashed-recently", 3000, 60_000);
+    await reserved("crashed-long-ago", 5000, 25 * 3600_000);
+    expect((await getRefunds(s, order.id)).json).toMatchObject({ amountPending: 3000, remaining: 7000 });
+    const over = await postRefund(s, order.id, { amount: 7001 }, "held-1");
+    expect(over.json.error).toMatchObject({ code: "refund_exceeds_remaining", details: { remaining: 7000 } });
+    expect((await postRefund(s, order.id, { amount: 7000 }, "held-2")).status).toBe(201);
+  });
+
   it("the seller's session refunds from the dashboard the same way", async () => {
     const s = await store("session");
     const order = await paidOrder(stripe(), s, "PED-SESSION");
