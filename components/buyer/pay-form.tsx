@@ -8,9 +8,23 @@ import { apiFetch, ApiError, newIdempotencyKey } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
+import { CouponField, type PricedPayment } from "@/components/coupons/coupon-field";
 
-type Payment = { orderId: string; clientSecret: string; stripeAccount: string; amount: number; currency: string };
-export type PayFormProps = { priceId: string; publishableKey: string; standInScriptUrl: string | null };
+type Payment = {
+  orderId: string;
+  clientSecret: string;
+  stripeAccount: string;
+  amount: number;
+  currency: string;
+  discount: { code: string | null; amountOff: number } | null;
+};
+export type PayFormProps = {
+  priceId: string;
+  publishableKey: string;
+  standInScriptUrl: string | null;
+  /** The store has running coupon codes: show the code field. */
+  acceptsCoupons?: boolean;
+};
 
 async function startPayment(priceId: string): Promise<Payment> {
   // One key per price per tab: a reload resumes the same PaymentIntent instead of creating another.
@@ -23,7 +37,7 @@ async function startPayment(priceId: string): Promise<Payment> {
   return apiFetch<Payment>("/api/public/payment-intents", { method: "POST", body: { priceId }, idempotencyKey: key });
 }
 
-export function PayForm({ priceId, publishableKey, standInScriptUrl }: PayFormProps) {
+export function PayForm({ priceId, publishableKey, standInScriptUrl, acceptsCoupons = false }: PayFormProps) {
   const { t, locale } = useI18n();
   const [payment, setPayment] = useState<Payment | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -68,18 +82,39 @@ export function PayForm({ priceId, publishableKey, standInScriptUrl }: PayFormPr
         appearance: { theme: "stripe", variables: { colorPrimary: "#07725d", borderRadius: "8px" } },
       }}
     >
-      <ConfirmForm payment={payment} priceId={priceId} />
+      <ConfirmForm payment={payment} priceId={priceId} acceptsCoupons={acceptsCoupons} />
     </Elements>
   );
 }
 
-function ConfirmForm({ payment, priceId }: { payment: Payment; priceId: string }) {
+function ConfirmForm({
+  payment,
+  priceId,
+  acceptsCoupons,
+}: {
+  payment: Payment;
+  priceId: string;
+  acceptsCoupons: boolean;
+}) {
   const { t, money } = useI18n();
   const stripe = useStripe();
   const elements = useElements();
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The server prices the payment; a store code changes the amount before the buyer pays.
+  const [amount, setAmount] = useState(payment.amount);
+  const initialPrice: PricedPayment = {
+    amountSubtotal: payment.amount + (payment.discount?.amountOff ?? 0),
+    amountOff: payment.discount?.amountOff ?? 0,
+    amount: payment.amount,
+    currency: payment.currency,
+    code: payment.discount?.code ?? null,
+  };
+  async function onPriced(priced: PricedPayment) {
+    setAmount(priced.amount);
+    await elements?.fetchUpdates();
+  }
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -112,8 +147,17 @@ function ConfirmForm({ payment, priceId }: { payment: Payment; priceId: string }
           {error}
         </Alert>
       )}
+      {(acceptsCoupons || payment.discount) && (
+        <CouponField
+          clientSecret={payment.clientSecret}
+          currency={payment.currency}
+          initial={initialPrice}
+          onPriced={onPriced}
+          disabled={pending}
+        />
+      )}
       <Button type="submit" size="lg" fullWidth loading={pending} disabled={!stripe}>
-        {t("buyer.payWithCard", { amount: money(payment.amount, payment.currency) })}
+        {t("buyer.payWithCard", { amount: money(amount, payment.currency) })}
       </Button>
     </form>
   );

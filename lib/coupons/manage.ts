@@ -233,7 +233,7 @@ export async function listRedemptions(
 export async function recentRedemptions(owner: CouponOwner, take = 20): Promise<RedemptionView[]> {
   const rows = await prisma.couponRedemption.findMany({
     where: { coupon: ownerWhere(owner) },
-    include: { promotionCode: true },
+    include: { promotionCode: true, store: { select: { name: true } } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
   });

@@ -71,12 +71,8 @@ export async function quoteStoreDiscount(
   };
 }
 
-/**
- * Whether the store's hosted Checkout should show Stripe's promotion code field: it has an active
- * code whose coupon is running. Codes of coupons that started since they were made are switched on
- * in Stripe first (Stripe has no start date).
- */
-export async function storeAcceptsPromotionCodes(storeId: string, now = new Date()): Promise<boolean> {
+/** True when the store has an active code whose coupon is running now (its pay pages show the code field). */
+export async function storeHasRunningCodes(storeId: string, now = new Date()): Promise<boolean> {
   const running = await prisma.promotionCode.count({
     where: {
       scopeKey: storeId,
@@ -93,7 +89,16 @@ export async function storeAcceptsPromotionCodes(storeId: string, now = new Date
       },
     },
   });
-  if (running === 0) return false;
+  return running > 0;
+}
+
+/**
+ * Whether the store's hosted Checkout should show Stripe's promotion code field: it has running
+ * codes. Codes of coupons that started since they were made are switched on in Stripe first (Stripe
+ * has no start date).
+ */
+export async function storeAcceptsPromotionCodes(storeId: string, now = new Date()): Promise<boolean> {
+  if (!(await storeHasRunningCodes(storeId, now))) return false;
   await activateStartedCodes({ scope: "STORE", storeId }, now);
   return true;
 }

@@ -41,6 +41,7 @@ export type RedemptionView = {
   couponId: string;
   code: string | null;
   storeId: string;
+  storeName: string | null;
   targetType: string;
   targetId: string;
   customerEmail: string | null;
@@ -90,12 +91,15 @@ export function couponView(c: Coupon & { promotionCodes?: PromotionCode[] }): Co
   };
 }
 
-export function redemptionView(r: CouponRedemption & { promotionCode?: PromotionCode | null }): RedemptionView {
+export function redemptionView(
+  r: CouponRedemption & { promotionCode?: PromotionCode | null; store?: { name: string } | null },
+): RedemptionView {
   return {
     id: r.id,
     couponId: r.couponId,
     code: r.promotionCode?.code ?? null,
     storeId: r.storeId,
+    storeName: r.store?.name ?? null,
     targetType: r.targetType,
     targetId: r.targetId,
     customerEmail: r.customerEmail,

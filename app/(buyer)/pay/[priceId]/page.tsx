@@ -7,6 +7,7 @@ import { getPublicPrice } from "@/lib/checkout/public";
 import { stripeBrowserConfig } from "@/lib/stripe/client";
 import { getI18n } from "@/lib/i18n/server";
 import { AppError } from "@/lib/errors";
+import { storeHasRunningCodes } from "@/lib/coupons/store";
 
 export const metadata = { title: "Pay" };
 
@@ -18,6 +19,7 @@ export default async function PayPage({ params }: { params: Promise<{ priceId: s
   if (!price || price.type !== "ONE_TIME") notFound();
   const { t, locale } = await getI18n();
   const stripe = stripeBrowserConfig();
+  const acceptsCoupons = price.sellable && (await storeHasRunningCodes(price.storeId));
   return (
     <Card className="w-full max-w-md">
       <CardContent className="space-y-6 py-6">
@@ -27,6 +29,7 @@ export default async function PayPage({ params }: { params: Promise<{ priceId: s
             priceId={price.id}
             publishableKey={stripe.publishableKey}
             standInScriptUrl={stripe.standInScriptUrl}
+            acceptsCoupons={acceptsCoupons}
           />
         ) : (
           <Alert tone="warning" title={t("buyer.unavailable")}>
