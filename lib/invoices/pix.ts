@@ -19,7 +19,7 @@ import { brCodeToPngDataUrl } from "@/lib/pix/qr";
 import { createPixCharge } from "@/lib/pix/service/charges";
 import { getStripe } from "@/lib/stripe/client";
 import { partyOf } from "./parties";
-import { pixTxidOf } from "./numbering";
+import { PLATFORM_SERIES, pixTxidOf } from "./numbering";
 import { markPaidTx, patchInvoiceTx } from "./status";
 
 export type InvoicePix = {
@@ -235,14 +235,16 @@ export type PlatformPixPayment = {
  * (the money arrived), and the mirror never moves a paid invoice back.
  */
 export async function recordPlatformPixPayment(payment: PlatformPixPayment, audit: AuditContext) {
-  const candidates = await prisma.invoice.findMany({
-    where: { issuer: "PLATFORM", currency: "BRL", displayNumber: { not: null } },
-    select: { id: true, displayNumber: true },
-    orderBy: { createdAt: "desc" },
-    take: 1000,
-  });
-  const match = candidates.find((c) => pixTxidOf(c.displayNumber!) === payment.txid.toUpperCase());
-  if (!match) throw new AppError("not_found", "No platform invoice has this PIX txid.", { param: "txid" });
+  // The txid is the number without separators (VIT2026000042): the sequence number finds the invoice.
+  const parsed = /^VIT\d{4}(\d{6,})$/.exec(payment.txid.trim().toUpperCase());
+  const match = parsed
+    ? await prisma.invoice.findUnique({
+        where: { series_number: { series: PLATFORM_SERIES, number: Number(parsed[1]) } },
+        select: { id: true, displayNumber: true },
+      })
+    : null;
+  if (!match?.displayNumber || pixTxidOf(match.displayNumber) !== payment.txid.trim().toUpperCase())
+    throw new AppError("not_found", "No platform invoice has this PIX txid.", { param: "txid" });
   const result = await prisma.$transaction(async (tx) => {
     const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: match.id } });
     if (invoice.status === "paid") return { invoice, changed: false };
