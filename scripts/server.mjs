@@ -148,7 +148,13 @@ function flag(argv, names) {
 
 async function main() {
   const argv = process.argv.slice(2);
-  process.env.NODE_ENV ??= "production";
+  // --dev (npm run dev): Next's development server behind the same socket handling; never in production.
+  const dev = argv.includes("--dev");
+  if (dev && process.env.APP_ENV === "production") {
+    console.error("--dev is refused with APP_ENV=production");
+    process.exit(1);
+  }
+  process.env.NODE_ENV ??= dev ? "development" : "production";
   const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
   // The launcher passes its loaded environment; run alone, read .env the way `next start` does.
   const { loadEnvConfig } = (await import("@next/env")).default;
@@ -167,7 +173,7 @@ async function main() {
   const hostname = flag(argv, ["-H", "--hostname"]) ?? process.env.HOST ?? "0.0.0.0";
   globalThis[SERVER_MARK] = true;
   const { default: next } = await import("next");
-  const app = next({ dev: false, dir, hostname, port });
+  const app = next({ dev, dir, hostname, port });
   await app.prepare();
   const server = createAppServer({
     handle: app.getRequestHandler(),

@@ -3,7 +3,7 @@
 // half-configured production, migrate the database the app will use, seed, build if needed, start
 // the Stripe emulator, the PIX simulator and the mail catcher (demo only) and the app. With no
 // configuration it runs the seeded demo on embedded PostgreSQL (PGlite). Options: --no-seed,
-// --no-build, --rebuild, --health-timeout=<seconds> (how long the app may take to answer
+// --no-build, --rebuild, --dev (Next's development server, no build; refused in production), --health-timeout=<seconds> (how long the app may take to answer
 // /api/health; default 90).
 import {
   bin,
@@ -77,7 +77,12 @@ log(
 // Migrations and seed run before the server, on the same database: PGlite allows one process per directory.
 migrate(env);
 if (!args.has("--no-seed")) run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], env);
-if (args.has("--rebuild") || (!args.has("--no-build") && buildIsStale())) {
+const dev = args.has("--dev");
+if (dev && production) {
+  log("--dev is refused in production");
+  process.exit(1);
+}
+if (!dev && (args.has("--rebuild") || (!args.has("--no-build") && buildIsStale()))) {
   log("building the app (first run or sources changed)…");
   run(bin("next"), ["build"], env);
 }
@@ -104,7 +109,12 @@ try {
     await waitForHttp(`http://127.0.0.1:${mailCatcherPort + 1}/_mail/stats`, 30_000);
   }
   // ── The app server: the one place the app is spawned. ──
-  startChild("next", process.execPath, ["scripts/server.mjs", "-p", port, "-H", config.HOST], env);
+  startChild(
+    "next",
+    process.execPath,
+    ["scripts/server.mjs", "-p", port, "-H", config.HOST, ...(dev ? ["--dev"] : [])],
+    env,
+  );
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, healthTimeoutSeconds * 1000);
 } catch (err) {
   log(`the app did not become healthy: ${err instanceof Error ? err.message : err}; stopping everything`);
