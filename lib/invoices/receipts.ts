@@ -77,7 +77,14 @@ export async function issueOrderReceipts(limit = 200): Promise<number> {
         sourceType: "order",
         sourceId: order.id,
         currency: order.currency,
-        lines: [orderLine(order, order.price.product.name, order.price.unitAmount)],
+        // A subscription renewal's receipt names the period it pays for.
+        lines: [
+          {
+            ...orderLine(order, order.price.product.name, order.price.unitAmount),
+            periodStart: order.periodStart,
+            periodEnd: order.periodEnd,
+          },
+        ],
         discounts,
         issuerDetails: await storeParty(prisma, order.storeId),
         customerDetails: orderBuyer(order),

@@ -12,7 +12,8 @@ import { prisma } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env/server";
 import { issueInvoice } from "@/lib/invoices/issue";
 import { platformParty, storeParty } from "@/lib/invoices/parties";
-import { clearInvoicePdfCache, renderInvoicePdf, renderPdfOf } from "@/lib/invoices/pdf";
+import { clearInvoicePdfCache, printableLogo, renderInvoicePdf, renderPdfOf } from "@/lib/invoices/pdf";
+import { brCodeToPngDataUrl } from "@/lib/pix/qr";
 import { platformInvoicePix } from "@/lib/invoices/pix";
 import { markPaidTx, patchInvoice } from "@/lib/invoices/status";
 import { crc16 } from "@/lib/pix/brcode";
@@ -202,5 +203,26 @@ describe("invoice PDFs", () => {
     keep("void-pt-BR.pdf", voided.buffer);
     expect(await textOf(voided.buffer)).toContain("CANCELADO");
     expect(BUYER.taxId).toBe("52998224725");
+  });
+
+  it("prints an inline PNG logo; a logo URL is never fetched", async () => {
+    expect(printableLogo("https://example.com/logo.png")).toBeNull();
+    expect(printableLogo("data:image/svg+xml;base64,PHN2Zz4=")).toBeNull();
+    const logo = await brCodeToPngDataUrl("Loja", 96);
+    expect(printableLogo(logo)).toBe(logo);
+    const { store } = await brazilianStore();
+    await prisma.store.update({ where: { id: store.id }, data: { logoUrl: logo } });
+    const { invoice } = await issueInvoice(
+      await storeDraft(store.id),
+      { status: "paid", paidAt: new Date() },
+      systemCtx,
+    );
+    const withLogo = await renderInvoicePdf(invoice.id, "pt-BR");
+    keep("logo-pt-BR.pdf", withLogo.buffer);
+    expect(withLogo.buffer.toString("latin1")).toMatch(/\/Subtype\s*\/Image/);
+    await prisma.store.update({ where: { id: store.id }, data: { logoUrl: "https://example.com/logo.png" } });
+    clearInvoicePdfCache();
+    const without = await renderInvoicePdf(invoice.id, "pt-BR");
+    expect(without.buffer.toString("latin1")).not.toMatch(/\/Subtype\s*\/Image/);
   });
 });
