@@ -4,6 +4,7 @@ import { Logo } from "@/components/layout/logo";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SessionRefresh } from "@/components/auth/session-refresh";
+import { BillingBanner } from "@/components/dunning/billing-banner";
 import { sessionSettings } from "@/lib/auth/session-settings";
 import { requireSellerPage } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
@@ -64,6 +65,11 @@ export default async function SellerLayout({ children }: { children: React.React
         </div>
       }
     >
+      {store && (
+        <div className="mb-6 empty:hidden">
+          <BillingBanner storeId={store.id} />
+        </div>
+      )}
       {children}
     </AppShell>
   );

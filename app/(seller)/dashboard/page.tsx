@@ -1,5 +1,4 @@
 import { PageHeader } from "@/components/ui/page-header";
-import { BillingBanner } from "@/components/dunning/billing-banner";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { Badge } from "@/components/ui/badge";
@@ -32,7 +31,6 @@ export default async function DashboardPage() {
   ];
   return (
     <div className="space-y-6">
-      <BillingBanner storeId={store.id} />
       <PageHeader
         title={t("dashboard.welcome", { name: user.name.split(" ")[0] ?? user.name })}
         description={t("dashboard.overviewDescription", { store: store.name })}
