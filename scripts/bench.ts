@@ -12,8 +12,10 @@
 //     answering the status re-read — on PGlite and PostgreSQL.
 //  5. Invoice PDFs (scripts/bench/invoices.ts): cold first render, warm time per page, a cache hit —
 //     on PGlite.
+//  6. Usage metering (scripts/bench/usage.ts): ns per meter() and per admitApiCall() on the request
+//     path, and flushUsage() of N counters — on PGlite and PostgreSQL.
 // PostgreSQL: BENCH_DATABASE_URL, else a throwaway database on the local server (127.0.0.1:5432);
-// skipped with a note when unreachable. BENCH_ONLY=stripe,callbacks,credits,pix,invoices picks sections.
+// skipped with a note when unreachable. BENCH_ONLY=stripe,callbacks,credits,pix,invoices,usage picks sections.
 import "./bench/resolve";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -23,6 +25,7 @@ import Stripe from "stripe";
 import { benchCredits } from "./bench/credits";
 import { benchInvoices } from "./bench/invoices";
 import { benchPix } from "./bench/pix";
+import { benchUsage } from "./bench/usage";
 import { memory } from "./bench/util";
 
 const SENDERS = 64;
@@ -35,7 +38,7 @@ const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1
 const dbName = `vitrine_bench_${randomBytes(4).toString("hex")}`;
 const dbUrl = Object.assign(new URL(admin), { pathname: `/${dbName}` }).toString();
 const only = new Set(
-  (process.env.BENCH_ONLY ?? "stripe,callbacks,credits,pix,invoices").split(",").map((s) => s.trim()),
+  (process.env.BENCH_ONLY ?? "stripe,callbacks,credits,pix,invoices,usage").split(",").map((s) => s.trim()),
 );
 
 function body(req: IncomingMessage): Promise<string> {
@@ -94,7 +97,7 @@ async function drive(url: string, payloads: string[], signer: Stripe, senders = 
 
 /** The credits and PIX sections on an in-memory PGlite (the default embedded database). */
 async function onPglite() {
-  if (!only.has("credits") && !only.has("pix") && !only.has("invoices")) return;
+  if (!only.has("credits") && !only.has("pix") && !only.has("invoices") && !only.has("usage")) return;
   const { createDatabase } = await import("../lib/db/client");
   const g = globalThis as unknown as { __vitrineDb?: import("../lib/db/client").Database };
   const db = createDatabase({ url: undefined, pgliteDir: "memory://" });
@@ -102,6 +105,7 @@ async function onPglite() {
   await db.ready;
   if (only.has("credits")) await benchCredits("PGlite (in memory)");
   if (only.has("pix")) await benchPix("PGlite (in memory)");
+  if (only.has("usage")) await benchUsage("PGlite (in memory)");
   if (only.has("invoices")) await benchInvoices("PGlite (in memory)");
   await db.prisma.$disconnect();
   await db.pglite?.close();
@@ -137,6 +141,7 @@ async function main() {
     if (only.has("callbacks")) await benchCallbacks(db);
     if (only.has("credits")) await benchCredits("PostgreSQL");
     if (only.has("pix")) await benchPix("PostgreSQL");
+    if (only.has("usage")) await benchUsage("PostgreSQL");
     await db.prisma.$disconnect();
   } finally {
     await adminClient.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);

@@ -9,8 +9,8 @@ type Client = Pick<Tx, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
 export type Increment = { storeId: string; resource: string; day: string; quantity: number };
 
-/** Rows per INSERT: 4 parameters each, well under PostgreSQL's 65 535. */
-const INSERT_CHUNK = 2_000;
+/** Rows per statement (arrays of this length are sent as four parameters). */
+const INSERT_CHUNK = 5_000;
 
 /** One increment per counter (a statement may touch a row once), in key order (writers lock rows in the same order: no deadlock). */
 function mergeSorted(rows: Increment[]): Increment[] {
@@ -24,24 +24,25 @@ function mergeSorted(rows: Increment[]): Increment[] {
 }
 
 /**
- * Adds each increment to its counter in one statement per chunk. Safe with several app instances
- * (PostgreSQL adds under the row lock of the conflicting row); saturates at the column's maximum.
+ * Adds each increment to its counter, one statement per chunk of rows passed as four arrays.
+ * Safe with several app instances (PostgreSQL adds under the row lock of the conflicting row);
+ * saturates at the column's maximum.
  */
 export async function addToCounters(increments: Increment[], client: Client = prisma): Promise<void> {
   const rows = mergeSorted(increments);
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const chunk = rows.slice(i, i + INSERT_CHUNK);
-    const params: unknown[] = [new Date().toISOString()];
-    const values = chunk.map((r) => {
-      params.push(r.storeId, r.resource, r.day, r.quantity);
-      const n = params.length;
-      return `($${n - 3}, $${n - 2}, $${n - 1}::date, $${n}::int, $1::timestamp(3))`;
-    });
     await client.$executeRawUnsafe(
-      `INSERT INTO "UsageCounter" ("storeId", "resource", "day", "quantity", "updatedAt") VALUES ${values.join(", ")}
+      `INSERT INTO "UsageCounter" ("storeId", "resource", "day", "quantity", "updatedAt")
+       SELECT s, r, d, q, $5::timestamp(3) FROM unnest($1::text[], $2::text[], $3::date[], $4::int[]) WITH ORDINALITY AS x(s, r, d, q, n)
+       ORDER BY n
        ON CONFLICT ("storeId", "resource", "day") DO UPDATE
        SET "quantity" = LEAST(2147483647, "UsageCounter"."quantity"::int8 + excluded."quantity")::int, "updatedAt" = excluded."updatedAt"`,
-      ...params,
+      chunk.map((r) => r.storeId),
+      chunk.map((r) => r.resource),
+      chunk.map((r) => r.day),
+      chunk.map((r) => r.quantity),
+      new Date().toISOString(),
     );
   }
 }

@@ -8,11 +8,13 @@ import { logger } from "@/lib/log/logger";
 export const FLUSH_INTERVAL_MS = 5_000;
 const DAY_MS = 86_400_000;
 
+/** day → store → resource → units not yet written. Nested maps: a count builds no string key. */
+type Pending = Map<string, Map<string, Map<string, number>>>;
+
 type MeterState = {
-  /** `${storeId}\t${resource}\t${day}` → units not yet written. */
-  pending: Map<string, number>;
-  /** `${storeId}\t${resource}` → the same units, summed over days (what the API-call gate adds to the last flushed total). */
-  pendingByStore: Map<string, number>;
+  pending: Pending;
+  /** The current UTC day's store map (the hot path skips the day lookup) and when that day ends. */
+  today: Map<string, Map<string, number>> | null;
   day: string;
   dayEnds: number;
   timer: ReturnType<typeof setInterval> | null;
@@ -23,15 +25,20 @@ type MeterState = {
 const g = globalThis as unknown as { __vitrineMeter?: MeterState };
 
 function state(): MeterState {
-  g.__vitrineMeter ??= {
-    pending: new Map(),
-    pendingByStore: new Map(),
-    day: "",
-    dayEnds: 0,
-    timer: null,
-    shutdownHooked: false,
-  };
+  g.__vitrineMeter ??= { pending: new Map(), today: null, day: "", dayEnds: 0, timer: null, shutdownHooked: false };
   return g.__vitrineMeter;
+}
+
+function dayMap(pending: Pending, day: string): Map<string, Map<string, number>> {
+  let m = pending.get(day);
+  if (!m) pending.set(day, (m = new Map()));
+  return m;
+}
+
+function add(stores: Map<string, Map<string, number>>, storeId: string, resource: string, quantity: number) {
+  let resources = stores.get(storeId);
+  if (!resources) stores.set(storeId, (resources = new Map()));
+  resources.set(resource, (resources.get(resource) ?? 0) + quantity);
 }
 
 const flushInBackground = () =>
@@ -52,46 +59,42 @@ function startTimer(s: MeterState) {
 export function meter(storeId: string, resource: string, quantity = 1): void {
   const s = state();
   const now = Date.now();
-  if (now >= s.dayEnds) {
+  if (now >= s.dayEnds || !s.today) {
     const start = now - (now % DAY_MS);
     s.day = new Date(start).toISOString().slice(0, 10);
     s.dayEnds = start + DAY_MS;
+    s.today = dayMap(s.pending, s.day);
   }
-  const key = `${storeId}\t${resource}\t${s.day}`;
-  s.pending.set(key, (s.pending.get(key) ?? 0) + quantity);
-  const byStore = `${storeId}\t${resource}`;
-  s.pendingByStore.set(byStore, (s.pendingByStore.get(byStore) ?? 0) + quantity);
+  add(s.today, storeId, resource, quantity);
   if (!s.timer) startTimer(s);
 }
 
-/** Units of `resource` metered here for the store and not yet flushed. */
+/** Units of `resource` metered here for the store and not yet flushed (every day pending). */
 export function pendingFor(storeId: string, resource: string): number {
-  return state().pendingByStore.get(`${storeId}\t${resource}`) ?? 0;
+  let n = 0;
+  for (const stores of state().pending.values()) n += stores.get(storeId)?.get(resource) ?? 0;
+  return n;
 }
 
 export type PendingRow = { storeId: string; resource: string; day: string; quantity: number };
 
-/** Takes everything pending (new counts go to fresh maps meanwhile). */
+/** Takes everything pending (new counts go to a fresh map meanwhile). */
 export function takePending(): PendingRow[] {
   const s = state();
   const taken = s.pending;
   s.pending = new Map();
-  s.pendingByStore = new Map();
-  return [...taken].map(([key, quantity]) => {
-    const [storeId, resource, day] = key.split("\t") as [string, string, string];
-    return { storeId, resource, day, quantity };
-  });
+  s.today = null;
+  const rows: PendingRow[] = [];
+  for (const [day, stores] of taken)
+    for (const [storeId, resources] of stores)
+      for (const [resource, quantity] of resources) rows.push({ storeId, resource, day, quantity });
+  return rows;
 }
 
 /** Puts rows back after a failed write, so the next flush carries them. */
 export function restorePending(rows: PendingRow[]): void {
   const s = state();
-  for (const r of rows) {
-    const key = `${r.storeId}\t${r.resource}\t${r.day}`;
-    s.pending.set(key, (s.pending.get(key) ?? 0) + r.quantity);
-    const byStore = `${r.storeId}\t${r.resource}`;
-    s.pendingByStore.set(byStore, (s.pendingByStore.get(byStore) ?? 0) + r.quantity);
-  }
+  for (const r of rows) add(dayMap(s.pending, r.day), r.storeId, r.resource, r.quantity);
 }
 
 /** Stops the flush timer (tests, bench). Pending counts stay until flushUsage(). */

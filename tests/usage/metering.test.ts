@@ -11,6 +11,7 @@ import { GET as summaryRoute } from "@/app/api/v1/usage/summary/route";
 import { prisma } from "@/lib/db/client";
 import { flushUsage } from "@/lib/usage/flush";
 import { resetGates } from "@/lib/usage/gate";
+import { meter } from "@/lib/usage/meter";
 
 const me = (call: (url: string) => NextRequest) => meRoute(call("/api/v1/me"), params());
 
@@ -92,6 +93,16 @@ describe("API-call metering", () => {
     // An upgrade lifts the block.
     await putOnPlan(s.store.id, { limits: { api_calls: 1000 } });
     expect((await me(s.call)).status).toBe(200);
+  });
+
+  it("drops the counts of a store that no longer exists instead of failing every flush", async () => {
+    const s = await usageSeller();
+    await flushUsage(); // what earlier tests left pending
+    meter(s.store.id, "api_calls", 3);
+    meter("store_that_is_gone", "api_calls", 5);
+    await expect(flushUsage()).resolves.toMatchObject({ rows: 1, stores: 1 });
+    expect(await counter(s.store.id, "api_calls")).toBe(3);
+    await expect(flushUsage()).resolves.toMatchObject({ rows: 0 });
   });
 
   it("keeps counting from the flushed total after a restart of the process's positions", async () => {
