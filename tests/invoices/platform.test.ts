@@ -8,6 +8,8 @@ import { useStripeEmulator } from "../support/stripe";
 import { prisma } from "@/lib/db/client";
 import { issueDueDocuments } from "@/lib/invoices/job";
 import { partyOf } from "@/lib/invoices/parties";
+import { recordPlatformPixPayment } from "@/lib/invoices/pix";
+import { pixTxidOf } from "@/lib/invoices/numbering";
 import { syncStripeEvents } from "@/lib/webhooks/stripe/sync";
 
 describe("platform invoices mirrored from Stripe", () => {
@@ -174,5 +176,44 @@ describe("platform invoices mirrored from Stripe", () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ kind: "CREDIT_NOTE", total: 2000, series: "platform:cn", status: "paid" });
     expect(notes[0]!.displayNumber).toMatch(/^VIT-NC-\d{4}-\d{6}$/);
+  });
+
+  it("a PIX payment recorded for an open plan invoice is told to Stripe (paid out of band): Stripe stops retrying, ours stays paid by PIX", async () => {
+    const { store } = await sellerWithStore();
+    const s = stripe().stripe;
+    const customer = await s.customers.create({ email: "pix-plan@example.com" });
+    await prisma.store.update({ where: { id: store.id }, data: { platformCustomerId: customer.id } });
+    const failing = await s.paymentMethods.attach("pm_card_chargeCustomerFail", { customer: customer.id });
+    await s.subscriptions
+      .create({
+        customer: customer.id,
+        items: [{ price: priceId }],
+        default_payment_method: failing.id,
+        payment_behavior: "allow_incomplete",
+      })
+      .catch(() => null);
+    await syncStripeEvents({ lookbackMinutes: 60 * 24 * 90 });
+    const open = await prisma.invoice.findFirstOrThrow({ where: { storeId: store.id, issuer: "PLATFORM" } });
+    expect(open).toMatchObject({ status: "open", amountDue: 14900 });
+
+    const paidAt = new Date();
+    const result = await recordPlatformPixPayment(
+      {
+        txid: pixTxidOf(open.displayNumber!),
+        amountMinor: 14900,
+        paidAt,
+        endToEndId: "E00000000202612010000000000000PX",
+      },
+      { actor: { type: "user", id: "admin" } },
+    );
+    expect(result.changed).toBe(true);
+    expect((await s.invoices.retrieve(open.stripeInvoiceId!)).status).toBe("paid");
+    await syncStripeEvents({ lookbackMinutes: 60 * 24 * 90 });
+    expect(await prisma.invoice.findUniqueOrThrow({ where: { id: open.id } })).toMatchObject({
+      status: "paid",
+      paymentMethod: "pix",
+      amountPaid: 14900,
+    });
+    expect(await prisma.auditLog.count({ where: { targetId: open.id, action: "invoice.paid" } })).toBe(1);
   });
 });
