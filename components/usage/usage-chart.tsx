@@ -60,7 +60,7 @@ export function UsageChart({ series, counts }: { series: UsageSeries; counts: st
             </p>
           ) : (
             <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 224 }}>
-              <BarChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: -16 }}>
+              <BarChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: -12 }}>
                 <CartesianGrid vertical={false} stroke="var(--color-line)" strokeDasharray="3 4" />
                 <XAxis
                   dataKey="date"
@@ -76,7 +76,7 @@ export function UsageChart({ series, counts }: { series: UsageSeries; counts: st
                   tick={{ fontSize: 11, fill: "var(--color-ink-subtle)" }}
                   tickLine={false}
                   axisLine={false}
-                  width={48}
+                  width={56}
                 />
                 <Tooltip
                   cursor={{ fill: "var(--color-surface-hover)" }}
@@ -89,6 +89,7 @@ export function UsageChart({ series, counts }: { series: UsageSeries; counts: st
                   name={t("usage.chart.value")}
                   fill="var(--color-brand-600)"
                   radius={[2, 2, 0, 0]}
+                  isAnimationActive={false}
                 />
               </BarChart>
             </ResponsiveContainer>
