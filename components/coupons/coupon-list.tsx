@@ -43,6 +43,23 @@ export function CouponList({ scope, initial, queryKey, targetNames, defaultCurre
     initialData: { pages: [initial], pageParams: [""] },
   });
   const coupons = list.data?.pages.flatMap((p) => p.data) ?? [];
+  // The dialogs live outside the table: a table cell's nowrap and alignment would reach into them.
+  const [confirming, setConfirming] = useState<CouponView | null>(null);
+  const [adding, setAdding] = useState<CouponView | null>(null);
+  const toast = useToast();
+  const qc = useQueryClient();
+  const { money } = useI18n();
+
+  async function deactivate(c: CouponView) {
+    try {
+      await apiFetch(`${base}/${c.id}/deactivate`, { method: "POST" });
+      toast.success(t("coupons.list.deactivated"));
+      await qc.invalidateQueries({ queryKey });
+    } catch (err) {
+      toast.error(couponErrorText(err, t, money));
+    }
+  }
+
   return (
     <Card className="overflow-hidden">
       <CardHeader>
@@ -81,12 +98,33 @@ export function CouponList({ scope, initial, queryKey, targetNames, defaultCurre
                   base={base}
                   queryKey={queryKey}
                   targetNames={targetNames}
-                  defaultCurrency={defaultCurrency}
+                  onAddCode={() => setAdding(c)}
+                  onDeactivate={() => setConfirming(c)}
                 />
               ))}
             </TableBody>
           </Table>
         </div>
+      )}
+      <ConfirmDialog
+        open={confirming !== null}
+        onOpenChange={(open) => !open && setConfirming(null)}
+        title={t("coupons.list.deactivate")}
+        description={confirming ? t("coupons.list.deactivateConfirm", { name: confirming.name }) : undefined}
+        confirmLabel={t("coupons.list.deactivate")}
+        cancelLabel={t("coupons.form.cancel")}
+        tone="danger"
+        onConfirm={() => (confirming ? deactivate(confirming) : undefined)}
+      />
+      {adding && (
+        <AddCodeDialog
+          open
+          onOpenChange={(open) => !open && setAdding(null)}
+          coupon={adding}
+          base={base}
+          queryKey={queryKey}
+          minimumCurrency={adding.currency ?? defaultCurrency}
+        />
       )}
       {list.hasNextPage && (
         <div className="border-t border-line px-5 py-3 text-center sm:px-6">
@@ -109,19 +147,19 @@ function CouponRow({
   base,
   queryKey,
   targetNames,
-  defaultCurrency,
+  onAddCode,
+  onDeactivate,
 }: {
   coupon: CouponView;
   base: string;
   queryKey: readonly unknown[];
   targetNames: Record<string, string>;
-  defaultCurrency: string;
+  onAddCode: () => void;
+  onDeactivate: () => void;
 }) {
   const { t, locale, money, dateTime } = useI18n();
   const toast = useToast();
   const qc = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
-  const [adding, setAdding] = useState(false);
   const uses =
     c.maxRedemptions === null
       ? t("coupons.list.usesUnlimited", { used: c.timesRedeemed })
@@ -138,16 +176,6 @@ function CouponRow({
     c.validFrom ? t("coupons.list.from", { date: dateTime(c.validFrom) }) : null,
     c.redeemBy ? t("coupons.list.until", { date: dateTime(c.redeemBy) }) : null,
   ].filter(Boolean);
-
-  async function deactivate() {
-    try {
-      await apiFetch(`${base}/${c.id}/deactivate`, { method: "POST" });
-      toast.success(t("coupons.list.deactivated"));
-      await qc.invalidateQueries({ queryKey });
-    } catch (err) {
-      toast.error(couponErrorText(err, t, money));
-    }
-  }
 
   async function codeOff(codeId: string) {
     try {
@@ -209,32 +237,14 @@ function CouponRow({
       <TableCell align="right">
         {c.active && (
           <div className="flex justify-end gap-2">
-            <Button size="sm" variant="secondary" onClick={() => setAdding(true)}>
+            <Button size="sm" variant="secondary" onClick={onAddCode}>
               {t("coupons.list.addCode")}
             </Button>
-            <Button size="sm" variant="ghost" onClick={() => setConfirming(true)}>
+            <Button size="sm" variant="ghost" onClick={onDeactivate}>
               {t("coupons.list.deactivate")}
             </Button>
           </div>
         )}
-        <ConfirmDialog
-          open={confirming}
-          onOpenChange={setConfirming}
-          title={t("coupons.list.deactivate")}
-          description={t("coupons.list.deactivateConfirm", { name: c.name })}
-          confirmLabel={t("coupons.list.deactivate")}
-          cancelLabel={t("coupons.form.cancel")}
-          tone="danger"
-          onConfirm={deactivate}
-        />
-        <AddCodeDialog
-          open={adding}
-          onOpenChange={setAdding}
-          coupon={c}
-          base={base}
-          queryKey={queryKey}
-          minimumCurrency={c.currency ?? defaultCurrency}
-        />
       </TableCell>
     </TableRow>
   );
@@ -321,7 +331,7 @@ function AddCodeDialog({
         <Field label={t("coupons.form.code")} hint={t("coupons.form.codeHint")}>
           <Input name="code" maxLength={40} className="font-mono uppercase" />
         </Field>
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid gap-4">
           <Field label={t("coupons.form.codeMax")}>
             <Input name="max" inputMode="numeric" />
           </Field>
