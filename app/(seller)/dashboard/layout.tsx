@@ -34,6 +34,7 @@ export default async function SellerLayout({ children }: { children: React.React
       icon: "bell",
       group: t("nav.groupAccount"),
     },
+    { href: "/dashboard/settings/tax", label: t("nav.taxIdentity"), icon: "file-text", group: t("nav.groupAccount") },
     { href: "/dashboard/settings", label: t("nav.settings"), icon: "settings", group: t("nav.groupAccount") },
     ...(user.role === "ADMIN"
       ? [{ href: "/admin", label: t("nav.admin"), icon: "shield" as const, group: t("nav.groupAccount") }]
