@@ -67,8 +67,8 @@ export async function chargeOverage(input: OverageInput): Promise<OverageState> 
     let { unitsCharged, creditsDebited } = row;
     let chargedNow = 0;
     if (due > 0) {
-      const { balance } = await lockBalance(tx, input.storeId);
-      const affordable = Math.min(due, Math.max(0, Math.floor(balance / input.creditsPerUnit)));
+      const { balance: credits } = await lockBalance(tx, input.storeId);
+      const affordable = Math.min(due, Math.max(0, Math.floor(credits / input.creditsPerUnit)));
       if (affordable > 0) {
         const from = unitsCharged + 1;
         const to = unitsCharged + affordable;

@@ -27,15 +27,19 @@ export function isCountResource(r: string): r is CountResource {
   return (COUNT_RESOURCES as readonly string[]).includes(r);
 }
 
+/** Percent points in a whole (usage counts, not money). */
+const WHOLE = 100;
+
 /** Whole percent used, rounded down (so 100 means the limit is reached, never almost reached). */
 export function percentOf(used: number, limit: number | null): number | null {
   if (limit === null) return null;
-  if (limit <= 0) return used > 0 ? 100 : 0;
-  return Math.floor((used * 100) / limit);
+  if (limit <= 0) return used > 0 ? WHOLE : 0;
+  return Math.floor((used * WHOLE) / limit);
 }
 
 /** The alert thresholds `used` has reached against `limit` (none for unlimited or unused). */
 export function reachedThresholds(used: number, limit: number | null): number[] {
-  if (limit === null || used <= 0) return [];
-  return ALERT_THRESHOLDS.filter((t) => used * 100 >= t * limit);
+  const percent = percentOf(used, limit);
+  if (percent === null || used <= 0) return [];
+  return ALERT_THRESHOLDS.filter((t) => percent >= t);
 }

@@ -13,7 +13,7 @@ import { evaluateAll, type Evaluation } from "./evaluate";
 import { flushUsage } from "./flush";
 import { addDays, startOfUtcDay } from "./periods";
 import { limitOf, storeUsagePlans } from "./plan";
-import { reachedThresholds, ROLLUP_FLOWS, SOFT_RESOURCES } from "./resources";
+import { ALERT_THRESHOLDS, percentOf, reachedThresholds, ROLLUP_FLOWS, SOFT_RESOURCES } from "./resources";
 
 export type RollupReport = { changedStores: number; evaluated: number; failed: number };
 
@@ -45,7 +45,7 @@ async function storesNearAnyLimit(today: Date): Promise<string[]> {
   if (!smallest.size) return [];
   const sums = await sumsSince([...smallest.keys()], addDays(today, -(LONGEST_PERIOD_DAYS - 1)));
   return [...sums]
-    .filter(([, m]) => [...m].some(([r, used]) => used * 100 >= 80 * smallest.get(r)!))
+    .filter(([, m]) => [...m].some(([r, used]) => (percentOf(used, smallest.get(r)!) ?? 0) >= ALERT_THRESHOLDS[0]))
     .map(([storeId]) => storeId);
 }
 
