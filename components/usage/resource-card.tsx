@@ -62,7 +62,9 @@ export function ResourceCard({ r, t, locale }: { r: ResourceUsageView; t: Transl
         <p className="mt-auto text-xs text-ink-subtle">
           {r.mode === "credits"
             ? t("usage.mode.credits", { credits: n(r.credits_per_unit ?? 0) })
-            : t(`usage.mode.${r.mode}`)}
+            : r.mode === "block" && r.resource === "callbacks"
+              ? t("usage.mode.alertOnly")
+              : t(`usage.mode.${r.mode}`)}
         </p>
       )}
     </Card>

@@ -17,6 +17,9 @@ export const RESERVED_RESOURCES: ReadonlySet<string> = new Set(RESOURCES);
 export const ROLLUP_FLOWS = ["orders", "pix_charges", "callbacks"] as const satisfies readonly SoftResource[];
 export type RollupFlow = (typeof ROLLUP_FLOWS)[number];
 
+/** Soft resources whose new units a blocked plan refuses; callbacks past their limit only alert (a buyer's payment is being told). */
+export const BLOCKABLE_RESOURCES: ReadonlySet<string> = new Set(["api_calls", "orders", "pix_charges"]);
+
 export const ALERT_THRESHOLDS = [80, 100] as const;
 
 export function isSoftResource(r: string): r is SoftResource {

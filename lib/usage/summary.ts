@@ -9,7 +9,15 @@ import { pendingFor } from "./meter";
 import { addDays, daysOf, dayKey, periodKey, resolvePeriod, startOfUtcDay, type PeriodSelector } from "./periods";
 import { limitOf, overageOf, storeUsagePlan } from "./plan";
 import type { ResourceUsageView, UsageReport, UsageSeries, UsageSummaryView } from "./views";
-import { COUNT_RESOURCES, isCountResource, isSoftResource, percentOf, ROLLUP_FLOWS, SOFT_RESOURCES } from "./resources";
+import {
+  BLOCKABLE_RESOURCES,
+  COUNT_RESOURCES,
+  isCountResource,
+  isSoftResource,
+  percentOf,
+  ROLLUP_FLOWS,
+  SOFT_RESOURCES,
+} from "./resources";
 
 export async function usageReport(
   storeId: string,
@@ -89,7 +97,7 @@ export async function usageReport(
       units_charged: unitsCharged,
       credits_debited: row?.creditsDebited ?? 0,
       credits_exhausted: !!row?.exhaustedAt,
-      blocked: current && isBlocked({ limit, used, rule, unitsCharged, balance }),
+      blocked: current && BLOCKABLE_RESOURCES.has(resource) && isBlocked({ limit, used, rule, unitsCharged, balance }),
     };
   });
 

@@ -109,12 +109,17 @@ describe("usage rollup", () => {
   it("reports exactly at the limit and one over, live for today before the rollup", async () => {
     const s = await usageSeller();
     await putOnPlan(s.store.id, {
-      limits: { orders: 4, pix_charges: 4, products: 10 },
-      overage: { orders: { mode: "block" }, pix_charges: { mode: "credits", creditsPerUnit: 3 } },
+      limits: { orders: 4, pix_charges: 4, products: 10, callbacks: 1 },
+      overage: {
+        orders: { mode: "block" },
+        pix_charges: { mode: "credits", creditsPerUnit: 3 },
+        callbacks: { mode: "block" },
+      },
     });
     const price = await priceFor(s.store.id);
     await orders(s.store.id, price.id, 4);
     await pixCharges(s.store.id, 5);
+    await callbacks(s.store.id, ["SUCCEEDED", "SUCCEEDED"]);
 
     const before = await usageSummary(s.store.id);
     expect(row(before.resources, "orders")).toMatchObject({
@@ -144,7 +149,8 @@ describe("usage rollup", () => {
       percent: 10,
       mode: "hard",
     });
-    expect(row(before.resources, "callbacks")).toMatchObject({ used: 0, limit: null, percent: null, mode: null });
+    // Callbacks past their limit are only an alert: a buyer's payment is being told to the store.
+    expect(row(before.resources, "callbacks")).toMatchObject({ used: 2, limit: 1, percent: 200, blocked: false });
 
     // Through the API, after the rollup: the same numbers, and the alerts exist once.
     await runUsageRollup();
@@ -160,6 +166,8 @@ describe("usage rollup", () => {
       orderBy: [{ resource: "asc" }, { threshold: "asc" }],
     });
     expect(alerts.map((a) => `${a.resource}:${a.threshold}`)).toEqual([
+      "callbacks:80",
+      "callbacks:100",
       "orders:80",
       "orders:100",
       "pix_charges:80",
