@@ -167,7 +167,9 @@ export async function subscribeToPlan(
       cancel_url: `${ctx.appUrl}/dashboard/plan`,
       client_reference_id: store.id,
       metadata,
-      ...(discount ? { discounts: discount.discounts } : { allow_promotion_codes: true }),
+      // Codes are taken on our plan page only: a code typed on Stripe's page would skip the plan,
+      // currency and first-subscription rules lib/coupons checks (Stripe cannot express them).
+      ...(discount ? { discounts: discount.discounts } : {}),
       subscription_data: {
         metadata,
         ...(plan.trialDays ? { trial_period_days: plan.trialDays } : {}),

@@ -56,7 +56,8 @@ describe("subscribing to a plan, monthly or yearly, in the store's currency", ()
     });
     expect(session.mode).toBe("subscription");
     expect(session.currency).toBe("usd");
-    expect(session.allow_promotion_codes).toBe(true);
+    // Codes go through our plan page (lib/coupons rules), never Stripe's own field.
+    expect(session.allow_promotion_codes).toBeFalsy();
     const price = session.line_items!.data[0]!.price!;
     expect(price).toMatchObject({
       unit_amount: 9_000,
