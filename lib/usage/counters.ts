@@ -152,16 +152,6 @@ export async function liveFlowCount(storeId: string, resource: RollupFlow, from:
   return Number(rows[0]?.n ?? 0);
 }
 
-/** How many of each count resource the store has now. */
-export async function liveCounts(storeId: string): Promise<{ products: number; stores: number }> {
-  const store = await prisma.store.findUnique({ where: { id: storeId }, select: { ownerId: true } });
-  const [products, stores] = await Promise.all([
-    prisma.product.count({ where: { storeId, active: true } }),
-    store ? prisma.store.count({ where: { ownerId: store.ownerId } }) : Promise.resolve(0),
-  ]);
-  return { products, stores };
-}
-
 /** A store's counters per day and resource over the period (for charts and CSV). */
 export async function dailyCounters(
   storeId: string,

@@ -3,7 +3,8 @@
 // (GET /api/v1/usage/summary), the seller's usage page and the CSV export.
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { dailyCounters, liveCounts, liveFlowCount } from "./counters";
+import { hardLimitUsage, type HardLimitUsage } from "@/lib/billing/limits";
+import { dailyCounters, liveFlowCount } from "./counters";
 import { isBlocked } from "./limits";
 import { pendingFor } from "./meter";
 import { addDays, daysOf, dayKey, periodKey, resolvePeriod, startOfUtcDay, type PeriodSelector } from "./periods";
@@ -12,12 +13,23 @@ import type { ResourceUsageView, UsageReport, UsageSeries, UsageSummaryView } fr
 import {
   BLOCKABLE_RESOURCES,
   COUNT_RESOURCES,
+  type CountResource,
   isCountResource,
   isSoftResource,
   percentOf,
   ROLLUP_FLOWS,
   SOFT_RESOURCES,
 } from "./resources";
+
+/** Products and stores now, counted and limited as lib/billing's hard limits count them. */
+async function liveCounts(storeId: string): Promise<Record<CountResource, HardLimitUsage>> {
+  const store = await prisma.store.findUniqueOrThrow({ where: { id: storeId }, select: { ownerId: true } });
+  const [products, stores] = await Promise.all([
+    hardLimitUsage({ resource: "products", storeId }),
+    hardLimitUsage({ resource: "stores", ownerId: store.ownerId }),
+  ]);
+  return { products, stores };
+}
 
 export async function usageReport(
   storeId: string,
@@ -56,7 +68,7 @@ export async function usageReport(
   for (const [resource, n] of liveToday ?? []) set(resource, todayKey, n);
   if (current)
     set("api_calls", todayKey, (byResource.get("api_calls")?.get(todayKey) ?? 0) + pendingFor(storeId, "api_calls"));
-  if (live) for (const r of COUNT_RESOURCES) set(r, todayKey, live[r]);
+  if (live) for (const r of COUNT_RESOURCES) set(r, todayKey, live[r].used);
 
   const reported = [...byResource.keys()].filter((r) => !isSoftResource(r) && !isCountResource(r)).sort();
   const resources = [...SOFT_RESOURCES, ...COUNT_RESOURCES, ...reported];
@@ -66,7 +78,13 @@ export async function usageReport(
   const views = resources.map((resource): ResourceUsageView => {
     const values = byResource.get(resource) ?? new Map<string, number>();
     const kind = isSoftResource(resource) ? "flow" : isCountResource(resource) ? "count" : "reported";
-    const limit = kind === "reported" ? null : limitOf(plan, resource);
+    // Counts now are lib/billing's answer (what its hard limits enforce: stores against the most generous plan of the seller).
+    const limit =
+      kind === "reported"
+        ? null
+        : kind === "count" && live
+          ? live[resource as CountResource].limit
+          : limitOf(plan, resource);
     // A count is a level: its latest snapshot in the period (live today), not a sum.
     const lastDay = [...values.keys()].sort().at(-1);
     const used =
