@@ -21,9 +21,11 @@ const NOT_COOKIE_AUTHENTICATED: Record<string, string> = {
   // Buyers: anonymous by design (a buy or pay link, a receipt); no session is read.
   "api/public/checkout/route.ts": "public buyer endpoint",
   "api/public/payment-intents/route.ts": "public buyer endpoint",
+  "api/public/payment-intents/coupon/route.ts": "public buyer endpoint",
   "api/public/orders/[id]/portal/route.ts": "public buyer endpoint",
   // Store API key only (Authorization: Bearer); a cookie is never looked at.
   "api/v1/credits/spend/route.ts": "API key only",
+  "api/v1/usage/route.ts": "API key only",
   // Inbound webhooks: authenticated by the sender's signature or unguessable URL.
   "api/webhooks/stripe/route.ts": "signed webhook",
   "api/webhooks/stripe/connect/route.ts": "signed webhook",
