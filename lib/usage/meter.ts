@@ -1,5 +1,5 @@
 // In-process metering: meter() adds to a Map (store × resource × UTC day → n) and touches no
-// database; the map is flushed every few seconds (and on SIGTERM/SIGINT) by flushUsage() in
+// database; the map is flushed every few seconds (and on the server's SIGTERM/SIGINT) by flushUsage() in
 // ./flush.ts as one additive upsert per batch, so several app instances simply add up. A
 // counting request pays a Map update; the flush pays one round trip per few seconds.
 import { logger } from "@/lib/log/logger";
@@ -51,7 +51,10 @@ function startTimer(s: MeterState) {
   s.timer.unref?.();
   if (!s.shutdownHooked) {
     s.shutdownHooked = true;
-    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void flushInBackground());
+    // Only beside a process that already handles the signal (scripts/server.mjs closes the app, then
+    // exits): a listener of our own would stop Node's default exit on SIGTERM where nobody else handles it.
+    for (const signal of ["SIGTERM", "SIGINT"] as const)
+      if (process.listenerCount(signal) > 0) process.once(signal, () => void flushInBackground());
   }
 }
 
