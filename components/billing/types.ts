@@ -1,4 +1,5 @@
 import type { Locale } from "@/lib/i18n/config";
+import type { PlanOffer } from "@/lib/billing/offers";
 import { formatMoney } from "@/lib/money";
 import { majorToMinor } from "@/lib/checkout/fees";
 
@@ -7,24 +8,8 @@ export type LimitKey = "products" | "stores" | "team_members" | "api_calls" | "o
 export type SoftLimitKey = "api_calls" | "orders" | "pix_charges" | "callbacks";
 export type OverageRuleView = { mode: "block" } | { mode: "credits"; creditsPerUnit: number };
 
-/** A plan as GET /api/v1/platform/plans returns it (lib/billing/offers.ts PlanOffer), priced in `currency`. */
-export type PlanView = {
-  id: string;
-  code: string;
-  name: string;
-  description: string | null;
-  selfServe: boolean;
-  trialDays: number;
-  feePercentBps: number;
-  feeFixed: string;
-  currency: string;
-  prices: { month: number | null; year: number | null };
-  amount: number;
-  contactUrl: string | null;
-  limits: Record<LimitKey, number | null>;
-  overage: Record<SoftLimitKey, OverageRuleView>;
-  features: string[];
-};
+/** A plan as GET /api/v1/platform/plans returns it, priced in `currency` (every field survives JSON as is). */
+export type PlanView = PlanOffer;
 
 export type SubscriptionView = {
   id: string;
