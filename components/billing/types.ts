@@ -1,5 +1,5 @@
 import type { Locale } from "@/lib/i18n/config";
-import type { PlanOffer } from "@/lib/billing/offers";
+import type { EffectivePlanView as OfferedEffectivePlan, PlanOffer } from "@/lib/billing/offers";
 import { formatMoney } from "@/lib/money";
 import { majorToMinor } from "@/lib/checkout/fees";
 
@@ -23,16 +23,8 @@ export type SubscriptionView = {
   trialEnd: string | null;
 };
 
-/** The plan in force (lib/billing/offers.ts EffectivePlanView): Free when nothing live is chosen. */
-export type EffectivePlanView = {
-  code: string;
-  name: string;
-  source: "subscription" | "fallback";
-  status: string;
-  feePercentBps: number;
-  feeFixed: string;
-  limits: Record<LimitKey, number | null>;
-};
+/** The plan in force: Free when nothing live is chosen. */
+export type EffectivePlanView = OfferedEffectivePlan;
 
 /** A paid plan Stripe is still billing: it can be switched, canceled or resumed, not subscribed again. */
 export function isLivePaid(sub: SubscriptionView | null): sub is SubscriptionView {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code";
 import { cn } from "@/components/ui/cn";
@@ -8,19 +8,9 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
 import type { TranslateFn } from "@/lib/i18n/translate";
 import { formatMoney } from "@/lib/money";
-import type { InvoiceDocument, StampKey } from "@/lib/invoices/document";
+import type { InvoiceDocument } from "@/lib/invoices/document";
 import type { InvoiceDetail } from "@/lib/invoices/views";
-import { InvoiceStatusBadge } from "./invoice-status-badge";
-
-const STAMP_TONES: Record<StampKey, BadgeTone> = {
-  paid: "success",
-  refunded: "info",
-  open: "warning",
-  overdue: "danger",
-  uncollectible: "danger",
-  void: "neutral",
-  draft: "neutral",
-};
+import { INVOICE_STATE_TONES, InvoiceStatusBadge } from "./invoice-status-badge";
 
 function PartyBlock({ label, party }: { label: string; party: InvoiceDocument["from"] }) {
   return (
@@ -40,7 +30,7 @@ function PartyBlock({ label, party }: { label: string; party: InvoiceDocument["f
 export function InvoiceSummary({ doc }: { doc: InvoiceDocument }) {
   return (
     <Card>
-      <CardHeader actions={<Badge tone={STAMP_TONES[doc.stamp.key]}>{doc.stamp.label}</Badge>}>
+      <CardHeader actions={<Badge tone={INVOICE_STATE_TONES[doc.stamp.key]}>{doc.stamp.label}</Badge>}>
         <CardTitle>
           {doc.title} <span className="font-mono text-sm font-medium text-ink-muted">{doc.number}</span>
         </CardTitle>

@@ -8,7 +8,8 @@ export function invoiceState(i: { status: string; overdue: boolean; kind: string
   return i.status;
 }
 
-const TONES: Record<string, BadgeTone> = {
+/** One tone per invoice state, for the list badge and the document's stamp alike. */
+export const INVOICE_STATE_TONES: Record<string, BadgeTone> = {
   paid: "success",
   refunded: "info",
   open: "warning",
@@ -27,8 +28,8 @@ export function InvoiceStatusBadge({
 }) {
   const state = invoiceState(invoice);
   return (
-    <Badge tone={TONES[state] ?? "neutral"} dot>
-      {state in TONES ? t(`invoices.status.${state}` as MessageKey) : state}
+    <Badge tone={INVOICE_STATE_TONES[state] ?? "neutral"} dot>
+      {state in INVOICE_STATE_TONES ? t(`invoices.status.${state}` as MessageKey) : state}
     </Badge>
   );
 }
