@@ -103,7 +103,7 @@ export default defineMessages(
     },
     promo: {
       label: "Promotion code",
-      hint: "Used when you subscribe to a paid plan. You can also type it on the Stripe page.",
+      hint: "Used when you subscribe to a paid plan: type it here before choosing the plan.",
       placeholder: "e.g. LAUNCH20",
       clear: "Remove code",
       errors: {
@@ -370,7 +370,7 @@ export default defineMessages(
     },
     promo: {
       label: "Cupom de desconto",
-      hint: "Vale quando você assina um plano pago. Também dá para digitar na página da Stripe.",
+      hint: "Vale quando você assina um plano pago: digite aqui antes de escolher o plano.",
       placeholder: "ex.: LANCAMENTO20",
       clear: "Remover cupom",
       errors: {
