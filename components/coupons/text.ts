@@ -25,7 +25,8 @@ export function durationText(c: Pick<CouponView, "duration" | "durationInMonths"
   return t(c.duration === "forever" ? "coupons.duration.forever" : "coupons.duration.once");
 }
 
-const KNOWN = new Set([
+/** Error codes with a message of their own in the coupons namespace. */
+export const COUPON_ERROR_CODES: ReadonlySet<string> = new Set([
   "coupon_not_found",
   "coupon_inactive",
   "coupon_not_yet_valid",
@@ -51,6 +52,6 @@ export function couponErrorText(err: unknown, t: TranslateFn, money: Money, curr
       ? t("coupons.errors.coupon_minimum_amount", { amount: money(minimum, currency) })
       : t("coupons.errors.coupon_minimum_amount_plain");
   }
-  if (KNOWN.has(err.code)) return t(`coupons.errors.${err.code}` as MessageKey);
+  if (COUPON_ERROR_CODES.has(err.code)) return t(`coupons.errors.${err.code}` as MessageKey);
   return err.message || t("coupons.errors.generic");
 }

@@ -13,6 +13,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 import { checkCustomAmount } from "./custom-amount";
+import { couponErrorText, COUPON_ERROR_CODES } from "@/components/coupons/text";
 import { declineMessage } from "@/components/stripe/browser";
 import { CardPaymentForm } from "./card-payment-form";
 import { SavedCardList } from "./saved-card-list";
@@ -47,6 +48,8 @@ export function PurchasePanel({
     packages[0] ? { kind: "package", id: packages[0].id } : { kind: "custom" },
   );
   const [customText, setCustomText] = useState("");
+  // A Vitrine promotion code valid for credits: the server prices the purchase (the credits stay the same).
+  const [couponCode, setCouponCode] = useState("");
   const [touched, setTouched] = useState(false);
   const cards = useQuery({
     queryKey: CARDS_KEY,
@@ -100,6 +103,8 @@ export function PurchasePanel({
   }
 
   function startError(err: unknown) {
+    if (err instanceof ApiError && COUPON_ERROR_CODES.has(err.code))
+      return couponErrorText(err, t, money, selected?.currency);
     if (err instanceof ApiError && err.code === "unknown_package") return t("credits.buy.errors.unknownPackage");
     if (err instanceof ApiError && err.code === "amount_out_of_bounds")
       return t("credits.buy.errors.amountRange", bounds);
@@ -112,9 +117,9 @@ export function PurchasePanel({
     if (!selected) return;
     setPending(true);
     setError(null);
-    const body = useSaved
-      ? { ...selected.body, paymentMethodId: cardChoice }
-      : { ...selected.body, savePaymentMethod: saveCard };
+    const code = couponCode.trim();
+    const base = code ? { ...selected.body, couponCode: code } : selected.body;
+    const body = useSaved ? { ...base, paymentMethodId: cardChoice } : { ...base, savePaymentMethod: saveCard };
     try {
       const result = await apiFetch<StartedPurchase>("/api/v1/credits/purchases", {
         method: "POST",
@@ -243,6 +248,27 @@ export function PurchasePanel({
                 {customError}
               </p>
             )}
+          </div>
+        )}
+
+        {!started && (
+          <div className="flex flex-col gap-1.5">
+            <label htmlFor="credits-coupon" className="text-sm font-medium text-ink">
+              {t("coupons.field.label")}
+            </label>
+            <Input
+              id="credits-coupon"
+              data-testid="credits-coupon"
+              className="max-w-xs"
+              autoComplete="off"
+              maxLength={40}
+              placeholder={t("coupons.field.placeholder")}
+              value={couponCode}
+              onChange={(e) => {
+                setCouponCode(e.target.value);
+                setError(null);
+              }}
+            />
           </div>
         )}
 
