@@ -38,7 +38,10 @@ describe("dunning under concurrent job runs", () => {
 
     const now = await advanceTo(stripe(), day(2));
     const reports = await Promise.all(Array.from({ length: 4 }, () => advanceDueCases({ now })));
-    expect(reports.reduce((n, r) => n + r.downgraded, 0)).toBe(1);
+    // One run cancels at Stripe; Stripe's customer.subscription.deleted may reach the webhook route
+    // and finish the downgrade before that run does (then no run reports it). Either way it happens
+    // once: what a seller sees is asserted below (one audit entry, one notice, one cancellation).
+    expect(reports.reduce((n, r) => n + r.downgraded, 0)).toBeLessThanOrEqual(1);
     await settle(stripe());
     expect(await prisma.auditLog.count({ where: { storeId, action: "billing.dunning_downgraded" } })).toBe(1);
     expect(await prisma.notification.count({ where: { storeId, event: "dunning_downgraded" } })).toBe(1);
