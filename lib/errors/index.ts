@@ -70,6 +70,12 @@ export const ERROR_STATUS = {
   coupon_not_applicable: 422,
   coupon_no_subscription: 409,
   notification_channel_unavailable: 409,
+  /** A store's currency cannot change once it has prices or orders (lib/tenancy/store-settings.ts). */
+  currency_locked: 409,
+  /** The receipt id alone no longer opens a buyer's customer portal: ask for an emailed link (lib/checkout/portal-link.ts). */
+  portal_link_required: 403,
+  /** An emailed portal link that is unknown, expired, already used or for another buyer. */
+  portal_link_invalid: 410,
   rate_limited: 429,
   /** A soft plan limit (api_calls, orders, pix_charges) past 100 % in block mode, or credits ran out: lib/usage. */
   usage_limit_reached: 429,
