@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PixGatewayConfig" ADD COLUMN     "lastErrorCode" TEXT;
