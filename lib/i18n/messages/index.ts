@@ -19,6 +19,7 @@ import usage from "./usage";
 import coupons from "./coupons";
 import invoices from "./invoices";
 import notifications from "./notifications";
+import config from "./config";
 
 const namespaces = {
   common,
@@ -42,6 +43,7 @@ const namespaces = {
   coupons,
   invoices,
   notifications,
+  config,
 } as const;
 
 type NS = typeof namespaces;
