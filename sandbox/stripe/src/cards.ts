@@ -25,6 +25,9 @@ export const TEST_CARDS: Record<string, CardOutcome> = {
   "2223003122003222": { kind: "succeed" },
   "378282246310005": { kind: "succeed" },
   "6011111111111117": { kind: "succeed" },
+  // Stripe's international test cards: issued in Brazil and Mexico (installments are offered on them).
+  "4000000760000002": { kind: "succeed" },
+  "4000004840008001": { kind: "succeed" },
   "4000000000000259": { kind: "dispute" },
   "4000002500003155": { kind: "authenticate", always: false },
   "4000002760003184": { kind: "authenticate", always: true },
@@ -50,6 +53,8 @@ export const TEST_PAYMENT_METHODS: Record<string, string> = {
   pm_card_mastercard: "5555555555554444",
   pm_card_amex: "378282246310005",
   pm_card_discover: "6011111111111117",
+  pm_card_br: "4000000760000002",
+  pm_card_mx: "4000004840008001",
   pm_card_createDispute: "4000000000000259",
   pm_card_authenticationRequiredOnSetup: "4000002500003155",
   pm_card_authenticationRequired: "4000002760003184",
@@ -73,6 +78,13 @@ const LIVE_CARD: CardOutcome = declined(
   "test_mode_live_card",
   "Your card was declined. Your request was in test mode, but used a non test (live) card. For a list of valid test cards, visit: https://stripe.com/docs/testing.",
 );
+
+/** The issuing country of a test card (Stripe's international test cards); US otherwise. */
+const CARD_COUNTRIES: Record<string, string> = { "4000000760000002": "BR", "4000004840008001": "MX" };
+
+export function countryOf(number: string): string {
+  return CARD_COUNTRIES[number] ?? "US";
+}
 
 export function outcomeFor(number: string): CardOutcome {
   return TEST_CARDS[number] ?? LIVE_CARD;

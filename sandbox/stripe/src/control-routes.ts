@@ -13,6 +13,7 @@ import { applyPromotionCode } from "./domain/checkout-discounts";
 import { closeDispute, openDispute } from "./domain/disputes";
 import { createCardPaymentMethod } from "./domain/payment-methods";
 import { finishAuthentication } from "./domain/payments";
+import { payBoleto, processBoletos } from "./domain/boleto";
 import { processTime } from "./domain/renewals";
 import { StripeApiError, invalidRequest, noSuch } from "./errors";
 import { render } from "./expand";
@@ -47,6 +48,7 @@ const routes: Array<[string, RegExp, Handler]> = [
       for (let left = seconds; left > 0; left -= 86400) {
         app.clock.advance(Math.min(86400, left));
         processTime(app);
+        processBoletos(app);
       }
       return { now: app.clock.now(), offset_seconds: app.clock.offsetSeconds };
     },
@@ -138,6 +140,16 @@ const routes: Array<[string, RegExp, Handler]> = [
       if (!pi) throw noSuch("payment_intent", id);
       const result = finishAuthentication(systemCtx(app, pi.scope), pi, body.result !== "fail");
       return { result, payment_intent: render(app, pi.scope, pi.obj) };
+    },
+  ],
+  [
+    "POST",
+    /^\/_emulator\/payment_intents\/([^/]+)\/pay_boleto$/,
+    (app, body, [id]) => {
+      const pi = app.store.find("payment_intent", id);
+      if (!pi) throw noSuch("payment_intent", id);
+      payBoleto(app, pi, body.settle === "now" ? "now" : "next_day");
+      return render(app, pi.scope, pi.obj);
     },
   ],
   [

@@ -47,6 +47,8 @@ export type DiscountExtras = {
 
 export type PaymentIntentExtras = {
   invoice?: string;
+  /** An issued boleto voucher: when the buyer paid it (test control), null while unpaid. */
+  boleto?: { paidAt: number | null };
   checkoutSession?: string;
   returnUrl?: string;
 };

@@ -1,6 +1,14 @@
 /** Card PaymentMethods: creation from test numbers/tokens/ids, attach and detach. */
 import type Stripe from "stripe";
-import { brandOf, outcomeFor, TEST_PAYMENT_METHODS, TEST_TOKENS, validateCard, type CardInput } from "../cards";
+import {
+  brandOf,
+  countryOf,
+  outcomeFor,
+  TEST_PAYMENT_METHODS,
+  TEST_TOKENS,
+  validateCard,
+  type CardInput,
+} from "../cards";
 import type { Ctx } from "../context";
 import { StripeApiError, invalidRequest, noSuch } from "../errors";
 import { emit } from "../events";
@@ -33,7 +41,7 @@ export function createCardPaymentMethod(
       exp_month: input.exp_month,
       exp_year: input.exp_year < 100 ? 2000 + input.exp_year : input.exp_year,
       funding: input.number === "4000056655665556" ? "debit" : "credit",
-      country: "US",
+      country: countryOf(input.number),
     },
     billing,
     metadata,

@@ -60,7 +60,7 @@ export function attemptPayment(
     }
   }
   if (outcome.kind === "decline") return decline(ctx, pi, pm, outcome);
-  succeed(ctx, pi, pm);
+  settlePayment(ctx, pi, pm);
   if (outcome.kind === "dispute") {
     const charge = ctx.app.store.get("charge", String(pi.obj.latest_charge), ctx.scope);
     if (charge) openDispute(ctx, charge, "fraudulent");
@@ -121,7 +121,8 @@ function decline(
   };
 }
 
-function succeed(ctx: Ctx, pi: Rec<"payment_intent">, pm: Rec<"payment_method">): void {
+/** The payment went through (a card approved, a boleto paid): the charge, the fee and the events. */
+export function settlePayment(ctx: Ctx, pi: Rec<"payment_intent">, pm: Rec<"payment_method">): void {
   const { app } = ctx;
   const now = app.clock.now();
   const charge = app.store.insert(

@@ -21,6 +21,9 @@ export type PaymentIntentInput = {
   statement_descriptor_suffix?: string | null;
   transfer_group?: string | null;
   capture_method?: Stripe.PaymentIntent.CaptureMethod;
+  payment_method_types?: string[];
+  /** payment_method_options[boleto][expires_after_days], when boleto is among the types. */
+  boleto_expires_after_days?: number;
 };
 
 export function paymentIntentObject(input: PaymentIntentInput, now: number): Stripe.PaymentIntent {
@@ -60,8 +63,11 @@ export function paymentIntentObject(input: PaymentIntentInput, now: number): Str
       : null,
     payment_method_options: {
       card: { installments: null, mandate_options: null, network: null, request_three_d_secure: "automatic" },
+      ...(input.payment_method_types?.includes("boleto")
+        ? { boleto: { expires_after_days: input.boleto_expires_after_days ?? 3 } }
+        : {}),
     },
-    payment_method_types: ["card"],
+    payment_method_types: input.payment_method_types ?? ["card"],
     payment_record: null,
     processing: null,
     receipt_email: input.receipt_email ?? null,
@@ -87,8 +93,38 @@ export type ChargeInput = {
   receiptUrl: string | null;
 };
 
-export function chargeObject({ pi, pm, paid, failure, receiptUrl }: ChargeInput, now: number): Stripe.Charge {
+function paymentMethodDetails(pi: Stripe.PaymentIntent, pm: Stripe.PaymentMethod, paid: boolean) {
+  if (pm.type === "boleto") return { boleto: { tax_id: pm.boleto?.tax_id ?? "" }, type: "boleto" };
   const card = pm.card!;
+  const plan = pi.payment_method_options?.card?.installments?.plan;
+  return {
+    card: {
+      amount_authorized: paid ? pi.amount : null,
+      authorization_code: paid ? randomToken(6).toUpperCase() : null,
+      brand: card.brand,
+      checks: card.checks,
+      country: card.country,
+      electronic_commerce_indicator: null,
+      exp_month: card.exp_month,
+      exp_year: card.exp_year,
+      fingerprint: card.fingerprint,
+      funding: card.funding,
+      // The installment plan the payment was confirmed with (payment_method_options.card.installments.plan).
+      installments: plan ? { plan: { ...plan } } : null,
+      last4: card.last4,
+      mandate: null,
+      network: card.brand,
+      network_transaction_id: paid ? randomToken(15) : null,
+      regulated_status: card.regulated_status,
+      three_d_secure: null,
+      transaction_link_id: null,
+      wallet: null,
+    },
+    type: "card",
+  };
+}
+
+export function chargeObject({ pi, pm, paid, failure, receiptUrl }: ChargeInput, now: number): Stripe.Charge {
   const transfer = pi.transfer_data?.destination;
   return {
     id: newId("ch"),
@@ -129,30 +165,7 @@ export function chargeObject({ pi, pm, paid, failure, receiptUrl }: ChargeInput,
     paid,
     payment_intent: pi.id,
     payment_method: pm.id,
-    payment_method_details: {
-      card: {
-        amount_authorized: paid ? pi.amount : null,
-        authorization_code: paid ? randomToken(6).toUpperCase() : null,
-        brand: card.brand,
-        checks: card.checks,
-        country: card.country,
-        electronic_commerce_indicator: null,
-        exp_month: card.exp_month,
-        exp_year: card.exp_year,
-        fingerprint: card.fingerprint,
-        funding: card.funding,
-        installments: null,
-        last4: card.last4,
-        mandate: null,
-        network: card.brand,
-        network_transaction_id: paid ? randomToken(15) : null,
-        regulated_status: card.regulated_status,
-        three_d_secure: null,
-        transaction_link_id: null,
-        wallet: null,
-      },
-      type: "card",
-    },
+    payment_method_details: paymentMethodDetails(pi, pm, paid),
     receipt_email: pi.receipt_email,
     receipt_number: null,
     receipt_url: paid ? receiptUrl : null,

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EmulatorApp } from "../app";
 import { sendHtml } from "../http";
 import { authenticateGet, authenticatePost } from "./authenticate";
+import { boletoGet, boletoPost } from "./boleto";
 import { checkoutAuthGet, checkoutAuthPost, checkoutGet, checkoutPost, checkoutPromotionCodePost } from "./checkout";
 import { expressGet, onboardGet, onboardPost } from "./connect";
 import { invoiceGet, invoicePdf, invoicePost } from "./invoice";
@@ -47,6 +48,12 @@ export async function handlePage(
       const session = app.store.find("portal_session", id ?? "");
       if (!session) return (notFound(res, "Billing portal session"), true);
       post ? portalPost(app, res, session, form) : portalGet(app, res, session, url);
+      return true;
+    }
+    case "boleto": {
+      const pi = app.store.find("payment_intent", id ?? "");
+      if (!pi) return (notFound(res, "Boleto"), true);
+      post ? boletoPost(app, res, pi) : boletoGet(app, res, pi, sub === "pdf");
       return true;
     }
     case "invoice": {

@@ -21,15 +21,30 @@ import {
 import { route } from "../router";
 import { createCardPaymentMethod, resolvePaymentMethod } from "../domain/payment-methods";
 import { attemptPayment, throwIfFailed } from "../domain/payments";
+import { createBoletoPaymentMethod, issueBoleto } from "../domain/boleto";
+import { selectPlan, setInstallments } from "../domain/installments";
 import { attemptSetup } from "../domain/setup-intents";
 import type { Rec } from "../store";
 import { checkClientSecret, listRecs } from "./common";
 import { billingShape, cardShape, cardSource } from "./customers";
 
 const MINIMUM_AMOUNT = 50;
-const pmDataShape = { type: enm("card").req(), card: cardShape, billing_details: billingShape, metadata: meta() };
+const pmDataShape = {
+  type: enm("card", "boleto").req(),
+  card: cardShape,
+  boleto: obj({ tax_id: str() }),
+  billing_details: billingShape,
+  metadata: meta(),
+};
 const pmData = obj(pmDataShape);
 const offSession = str();
+const planShape = obj({ type: str(), count: int(), interval: str() });
+const cardOptions = {
+  request_three_d_secure: enm("any", "automatic", "challenge"),
+  setup_future_usage: enm("none", "off_session", "on_session"),
+  installments: obj({ enabled: bool(), plan: planShape }),
+};
+const PAYMENT_METHOD_TYPES = ["card", "boleto"];
 const confirmShape = {
   client_secret: str(),
   payment_method: str(),
@@ -43,6 +58,7 @@ const confirmShape = {
   mandate_data: obj({
     customer_acceptance: obj({ type: str(), online: obj({ ip_address: str(), user_agent: str() }) }),
   }),
+  payment_method_options: obj({ card: obj(cardOptions), boleto: obj({ expires_after_days: int({ min: 1 }) }) }),
 };
 
 type PmSource = { payment_method?: string; payment_method_data?: Infer<typeof pmDataShape> };
@@ -51,6 +67,12 @@ function paymentMethodFor(ctx: Ctx, p: PmSource): Rec<"payment_method"> | null {
   if (p.payment_method) return resolvePaymentMethod(ctx, p.payment_method);
   const d = p.payment_method_data;
   if (!d) return null;
+  if (d.type === "boleto")
+    return createBoletoPaymentMethod(
+      ctx,
+      { tax_id: d.boleto?.tax_id, billing: d.billing_details ?? {} },
+      "payment_method_data",
+    );
   const billing = { name: d.billing_details?.name, email: d.billing_details?.email, phone: d.billing_details?.phone };
   return createCardPaymentMethod(
     ctx,
@@ -83,6 +105,16 @@ function confirmIntent(ctx: Ctx, pi: Rec<"payment_intent">, p: Infer<typeof conf
       },
     );
   }
+  if (pm.obj.type === "boleto") {
+    issueBoleto(ctx, pi, pm);
+    return pi.obj;
+  }
+  if (!pi.obj.payment_method_types.includes("card"))
+    throw invalidRequest("The PaymentMethod provided (card) is not allowed for this PaymentIntent.", {
+      param: "payment_method",
+      code: "payment_intent_incompatible_payment_method",
+    });
+  selectPlan(ctx, pi, pm.obj, p.payment_method_options?.card?.installments?.plan);
   const result = attemptPayment(ctx, pi, pm, {
     offSession: isOffSession(p.off_session),
     returnUrl: p.return_url ?? null,
@@ -97,6 +129,24 @@ function confirmIntent(ctx: Ctx, pi: Rec<"payment_intent">, p: Infer<typeof conf
     });
   }
   return pi.obj;
+}
+
+function checkMethodTypes(types: string[] | undefined, currency: string, automatic: boolean | undefined): void {
+  if (!types) return;
+  if (automatic)
+    throw invalidRequest(
+      "You may only specify one of these parameters: automatic_payment_methods, payment_method_types.",
+      { param: "payment_method_types" },
+    );
+  for (const t of types) {
+    if (!PAYMENT_METHOD_TYPES.includes(t))
+      throw invalidRequest(`The payment method type provided: ${t} is invalid.`, { param: "payment_method_types" });
+    if (t === "boleto" && currency.toLowerCase() !== "brl")
+      throw invalidRequest(
+        `The currency provided (${currency.toLowerCase()}) is invalid for one or more payment method types on this PaymentIntent. Boleto supports brl.`,
+        { param: "payment_method_types" },
+      );
+  }
 }
 
 function checkFee(ctx: Ctx, fee: number | undefined, destination: string | undefined): void {
@@ -122,6 +172,7 @@ export const intentRoutes = [
       automatic_payment_methods: obj({ enabled: bool().req(), allow_redirects: enm("always", "never") }),
       allowed_payment_method_types: arr(str()),
       excluded_payment_method_types: arr(str()),
+      payment_method_types: arr(str()),
       description: nullableStr(),
       metadata: meta(),
       application_fee_amount: int({ min: 0 }),
@@ -132,12 +183,6 @@ export const intentRoutes = [
       capture_method: enm("automatic", "automatic_async", "manual"),
       confirmation_method: enm("automatic", "manual"),
       transfer_group: str(),
-      payment_method_options: obj({
-        card: obj({
-          request_three_d_secure: enm("any", "automatic", "challenge"),
-          setup_future_usage: enm("none", "off_session", "on_session"),
-        }),
-      }),
     },
     (ctx, p) => {
       if (p.amount < MINIMUM_AMOUNT)
@@ -151,6 +196,7 @@ export const intentRoutes = [
           { param: "capture_method" },
         );
       checkFee(ctx, p.application_fee_amount, p.transfer_data?.destination);
+      checkMethodTypes(p.payment_method_types, p.currency, p.automatic_payment_methods?.enabled);
       if (p.customer) ctx.app.store.need("customer", p.customer, ctx.scope, "customer");
       const pm = paymentMethodFor(ctx, p);
       const pi = ctx.app.store.insert(
@@ -163,11 +209,14 @@ export const intentRoutes = [
             payment_method: pm?.id ?? null,
             automatic_payment_methods: p.automatic_payment_methods?.enabled,
             capture_method: p.capture_method,
+            payment_method_types: p.payment_method_types,
+            boleto_expires_after_days: p.payment_method_options?.boleto?.expires_after_days,
           },
           ctx.app.clock.now(),
         ),
         {},
       );
+      setInstallments(ctx, pi, p.payment_method_options?.card?.installments?.enabled);
       emit(ctx, "payment_intent.created", pi.obj);
       if (p.confirm) return confirmIntent(ctx, pi, { ...p, payment_method: pm?.id, payment_method_data: undefined });
       return pi.obj;
@@ -203,6 +252,7 @@ export const intentRoutes = [
       transfer_data: obj({ amount: int({ min: 0 }) }),
       statement_descriptor: str(),
       statement_descriptor_suffix: str(),
+      payment_method_options: obj({ card: obj({ installments: obj({ enabled: bool() }) }) }),
     },
     (ctx, p, { id }) => {
       const pi = ctx.app.store.need("payment_intent", id, ctx.scope);
@@ -230,6 +280,8 @@ export const intentRoutes = [
         o.payment_method = resolvePaymentMethod(ctx, p.payment_method).id;
         o.status = "requires_confirmation";
       }
+      const installments = p.payment_method_options?.card?.installments?.enabled;
+      if (installments !== undefined || p.payment_method) setInstallments(ctx, pi, installments);
       return o;
     },
   ),
