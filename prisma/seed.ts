@@ -117,6 +117,13 @@ async function seedDemo(prisma: ReturnType<typeof getDatabase>["prisma"]) {
     const store =
       (await prisma.store.findUnique({ where: { slug: spec.store.slug } })) ??
       (await prisma.store.create({ data: { ownerId: user.id, ...spec.store } }));
+    // Buyers land on Vitrine's receipt: nothing runs at the demo website. A data dir migrated from
+    // before the after-payment setting had them sent there; put it back.
+    if (store.afterPayment === "redirect" && store.afterPaymentSuccessUrl?.startsWith("http://localhost:4100"))
+      await prisma.store.update({
+        where: { id: store.id },
+        data: { afterPayment: "receipt", afterPaymentSuccessUrl: null, afterPaymentCancelUrl: null },
+      });
     for (const p of PRODUCTS[key]) {
       if (await prisma.product.findFirst({ where: { storeId: store.id, name: p.name } })) continue;
       await prisma.product.create({

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { getStripe, onAccount } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
 import { planCheckoutDiscount, releaseUnpaidOrderDiscount, reserveCheckoutDiscount } from "./coupons";
+import { checkoutUrls } from "./after-payment";
 import { applicationFeeAmount, applicationFeePercent } from "./fees";
 import { BuyerInput, findIdempotentOrder, loadSellablePrice } from "./sellable";
 
@@ -25,21 +26,6 @@ export function checkRedirectUrl(url: string | undefined, storeDomain: string | 
   const origin = new URL(url).origin;
   if (origin !== new URL(storeDomain).origin && origin !== new URL(appUrl).origin)
     throw new AppError("url_not_allowed", `${param} must be on ${new URL(storeDomain).origin}.`, { param });
-}
-
-function defaultUrls(storeDomain: string | null, appUrl: string, orderId: string, externalOrderId?: string) {
-  const ref = encodeURIComponent(externalOrderId ?? orderId);
-  if (storeDomain) {
-    const base = new URL(storeDomain).origin;
-    return {
-      success: `${base}/payments/success?orderId=${ref}&session_id={CHECKOUT_SESSION_ID}`,
-      cancel: `${base}/payments/cancel?orderId=${ref}`,
-    };
-  }
-  return {
-    success: `${appUrl}/receipt/${orderId}?session_id={CHECKOUT_SESSION_ID}`,
-    cancel: `${appUrl}/receipt/${orderId}?canceled=1`,
-  };
 }
 
 export async function createCheckoutSession(
@@ -87,7 +73,7 @@ export async function createCheckoutSession(
       await reserveCheckoutDiscount(tx, storeId, created.id, discount.quote, input.customerEmail);
       return created;
     }));
-  const urls = defaultUrls(storeDomain, ctx.appUrl, order.id, input.orderId);
+  const urls = checkoutUrls(price.store, ctx.appUrl, { id: order.id, externalOrderId: input.orderId });
   const metadata = { vitrineOrderId: order.id, storeId, ...(input.orderId ? { orderId: input.orderId } : {}) };
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: recurring ? "subscription" : "payment",
