@@ -81,6 +81,12 @@ export const ERROR_STATUS = {
   usage_limit_reached: 429,
   /** POST /api/v1/usage with a resource type Vitrine meters itself. */
   resource_type_reserved: 422,
+  /** Card installments the store or the card does not offer (a tampered or stale plan): lib/checkout/installments.ts. */
+  installment_plan_not_allowed: 422,
+  /** Boleto outside a Brazilian account selling in BRL: lib/checkout/boleto.ts. */
+  boleto_not_available: 422,
+  /** An Elements payment that is no longer open for a new attempt (paid, processing, expired). */
+  payment_not_open: 409,
   internal_error: 500,
   service_unavailable: 503,
 } as const;
