@@ -3,32 +3,22 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Stat } from "@/components/ui/stat";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/table";
-import { CheckCircleIcon, ChevronRightIcon } from "@/components/ui/icons";
-import Link from "next/link";
 import { requireSellerPage } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
 import { formatMoney } from "@/lib/money";
 import { countActiveApiKeys } from "@/lib/auth/api-keys";
 import { listProductsWithActivePrices, productCounts } from "@/lib/catalog/products";
-import { getAccountStatus } from "@/lib/connect/accounts";
+import { GettingStartedCard } from "@/components/dashboard/getting-started";
 
 export default async function DashboardPage() {
   const { user, store } = await requireSellerPage();
   const { t, locale } = await getI18n();
   if (!store) return <PageHeader title={t("dashboard.welcome", { name: user.name })} />;
-  const [{ active: productCount, published }, keyCount, products, account] = await Promise.all([
+  const [{ active: productCount }, keyCount, products] = await Promise.all([
     productCounts(store.id),
     countActiveApiKeys(store.id),
     listProductsWithActivePrices(store.id, 10),
-    getAccountStatus(store.id),
   ]);
-  const steps = [
-    { label: t("dashboard.stepAccount"), done: true, href: "/dashboard/settings" },
-    { label: t("dashboard.stepApiKey"), done: keyCount > 0, href: "/dashboard/api-keys" },
-    { label: t("dashboard.stepConnect"), done: Boolean(account?.chargesEnabled), href: "/dashboard/connect" },
-    { label: t("dashboard.stepProducts"), done: published > 0, href: "/dashboard/products" },
-    { label: t("dashboard.stepPix"), done: false, href: "/dashboard/pix" },
-  ];
   return (
     <div className="space-y-6">
       <PageHeader
@@ -41,27 +31,7 @@ export default async function DashboardPage() {
         <Stat label={t("dashboard.currency")} value={store.currency} />
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>{t("dashboard.gettingStarted")}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ol className="divide-y divide-line">
-              {steps.map((s) => (
-                <li key={s.href}>
-                  <Link href={s.href} className="flex items-center gap-3 py-3 text-sm hover:text-brand-700">
-                    <CheckCircleIcon
-                      className={s.done ? "size-5 text-success" : "size-5 text-line-strong"}
-                      aria-hidden
-                    />
-                    <span className={s.done ? "text-ink-muted line-through" : "text-ink"}>{s.label}</span>
-                    <ChevronRightIcon className="ml-auto size-4 text-ink-subtle" aria-hidden />
-                  </Link>
-                </li>
-              ))}
-            </ol>
-          </CardContent>
-        </Card>
+        <GettingStartedCard store={store} />
         <Card>
           <CardHeader>
             <CardTitle>{t("dashboard.storeDetails")}</CardTitle>
