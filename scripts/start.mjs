@@ -62,6 +62,12 @@ if (useEmulator) {
 if (usePixSimulator) {
   env.PIX_SIMULATOR_PORT = pixSimulatorPort;
   env.PIX_SIMULATOR_URL = `http://127.0.0.1:${pixSimulatorPort}`;
+  // The platform's own gateway for its BRL invoices is the simulator's PushinPay in the demo (docs/invoices.md).
+  if (!env.PLATFORM_PIX_GATEWAY) {
+    env.PLATFORM_PIX_GATEWAY = "pushinpay";
+    env.PLATFORM_PIX_GATEWAY_CREDENTIALS = JSON.stringify({ token: "sim_pushinpay_token_0001" });
+    env.PLATFORM_PIX_WEBHOOK_TOKEN ||= "demo_platform_pix_webhook_0001";
+  }
 }
 if (useMailCatcher) {
   env.MAIL_CATCHER_PORT = String(mailCatcherPort);

@@ -164,6 +164,30 @@ export const ServerEnvShape = {
   PLATFORM_PIX_KEY: z.string().optional(),
   PLATFORM_PIX_MERCHANT_NAME: z.string().default("VITRINE PAGAMENTOS"),
   PLATFORM_PIX_MERCHANT_CITY: z.string().default("SAO PAULO"),
+  /**
+   * The platform's own PIX gateway: open BRL platform invoices get a dynamic charge there, matched
+   * back by its webhook and the reconciler (docs/invoices.md). Unset: the static PLATFORM_PIX_KEY code.
+   */
+  PLATFORM_PIX_GATEWAY: z.enum(["syncpay", "pushinpay", "paradise", "wiinpay", "atomopay", "bcb"]).optional(),
+  /** That gateway's credentials as a JSON object, the fields a store's form asks for (e.g. {"token":"…"}). Secret. */
+  PLATFORM_PIX_GATEWAY_CREDENTIALS: z
+    .string()
+    .refine((v) => {
+      try {
+        const o: unknown = JSON.parse(v);
+        return typeof o === "object" && o !== null && !Array.isArray(o);
+      } catch {
+        return false;
+      }
+    }, "must be a JSON object of the gateway's credential fields")
+    .optional(),
+  /** The gateway's API base URL; unset: the gateway's own (or <PIX_SIMULATOR_URL>/<gateway> in the demo). */
+  PLATFORM_PIX_GATEWAY_URL: z.url().optional(),
+  /** Unguessable path segment of the platform's webhook URL /api/webhooks/pix/<gateway>/<token> (24–64 of A-Z a-z 0-9 _ -). */
+  PLATFORM_PIX_WEBHOOK_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{24,64}$/, "must be 24 to 64 letters, digits, _ or -")
+    .optional(),
   // ── Sign-in, sessions and the client address (docs/operations.md) ──
   /** Who may set X-Forwarded-For: unset (nobody: the socket is the client), a hop count, or IPs, CIDR ranges and loopback/linklocal/uniquelocal. */
   TRUSTED_PROXIES: z
@@ -189,7 +213,7 @@ export const ServerEnvShape = {
   JWT_REFRESH_TTL_SECONDS: z.coerce.number().int().min(300).max(31_536_000).default(604_800),
 };
 
-type Parsed = { [K in keyof typeof ServerEnvShape]: z.infer<(typeof ServerEnvShape)[K]> };
+export type Parsed = { [K in keyof typeof ServerEnvShape]: z.infer<(typeof ServerEnvShape)[K]> };
 
 /** A URL whose host is this machine (the demo's mail catcher listens there). */
 function isLoopbackUrl(url: string): boolean {
@@ -205,7 +229,7 @@ function isLoopbackUrl(url: string): boolean {
  * What production (APP_ENV=production) cannot run without. Every problem is reported, not just the
  * first: an operator fixes the whole list in one go.
  */
-function productionProblems(env: Parsed, given: Record<string, string>): Array<[string, string]> {
+export function productionProblems(env: Parsed, given: Record<string, string>): Array<[string, string]> {
   const problems: Array<[string, string]> = [];
   const required = "is required when APP_ENV=production";
   if (!env.NEXTAUTH_SECRET) problems.push(["NEXTAUTH_SECRET", required]);
@@ -248,6 +272,19 @@ function productionProblems(env: Parsed, given: Record<string, string>): Array<[
     problems.push([
       "PIX_SIMULATOR_URL",
       "must not be set when APP_ENV=production (the PIX simulator is for the demo and tests only)",
+    ]);
+  if (env.PLATFORM_PIX_GATEWAY) {
+    const needs = "is required when PLATFORM_PIX_GATEWAY is set";
+    if (!env.PLATFORM_PIX_GATEWAY_CREDENTIALS) problems.push(["PLATFORM_PIX_GATEWAY_CREDENTIALS", needs]);
+    if (!env.PLATFORM_PIX_WEBHOOK_TOKEN) problems.push(["PLATFORM_PIX_WEBHOOK_TOKEN", needs]);
+  }
+  if (
+    env.PLATFORM_PIX_GATEWAY_URL &&
+    (isLoopbackUrl(env.PLATFORM_PIX_GATEWAY_URL) || !env.PLATFORM_PIX_GATEWAY_URL.startsWith("https://"))
+  )
+    problems.push([
+      "PLATFORM_PIX_GATEWAY_URL",
+      "must be the gateway's https:// URL when APP_ENV=production (the PIX simulator is for the demo and tests only)",
     ]);
   if (!env.SMTP_URL)
     problems.push(["SMTP_URL", `${required}: notifications are emailed (the local mail catcher is for the demo only)`]);

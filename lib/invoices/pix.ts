@@ -2,10 +2,12 @@
 // - a STORE invoice gets a PixCharge from the store's active, verified gateways (the PIX service,
 //   failover included), linked by Invoice.pixChargeId; when the gateway's webhook or the reconciler
 //   marks that charge paid, settleInvoicePixPayments marks the invoice paid, once;
-// - a PLATFORM invoice gets a static BR Code for PLATFORM_PIX_KEY with the exact amount and the
-//   invoice number as txid; the payment is matched by that txid on the platform's bank statement
-//   and recorded with recordPlatformPixPayment (which also tells Stripe the invoice was paid out of
-//   band, so it stops retrying the card).
+// - a PLATFORM invoice gets a dynamic charge at the platform's own gateway (PLATFORM_PIX_GATEWAY;
+//   ./platform-pix.ts), marked paid by that gateway's webhook and the reconciler; only when no
+//   platform gateway is configured, a static BR Code for PLATFORM_PIX_KEY with the exact amount and
+//   the invoice number as txid, matched on the platform's bank statement and recorded with
+//   recordPlatformPixPayment. Either way the invoice is paid once and Stripe is told it was paid out
+//   of band, so it stops retrying the card.
 import "server-only";
 import type { Invoice } from "@/generated/prisma/client";
 import type { AuditContext } from "@/lib/audit/log";
@@ -13,14 +15,16 @@ import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env/server";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
-import { metrics } from "@/lib/metrics/registry";
 import { createStaticBrCode } from "@/lib/pix/brcode";
 import { brCodeToPngDataUrl } from "@/lib/pix/qr";
 import { createPixCharge } from "@/lib/pix/service/charges";
-import { getStripe } from "@/lib/stripe/client";
 import { partyOf } from "./parties";
 import { PLATFORM_SERIES, pixTxidOf } from "./numbering";
+import { platformGatewayPix, platformPixSettings } from "./platform-pix";
+import { isPixPayable, markPlatformInvoicePaidByPixTx, tellStripePaidOutOfBand } from "./platform-pix-settle";
 import { markPaidTx, patchInvoiceTx } from "./status";
+
+export { isPixPayable } from "./platform-pix-settle";
 
 export type InvoicePix = {
   /** Pix copia e cola (the BR Code). */
@@ -29,8 +33,8 @@ export type InvoicePix = {
   amountMinor: number;
   /** Static platform codes: the txid the payment carries (the invoice number, letters and digits). */
   txid: string | null;
-  source: "platform_key" | "store_gateway";
-  /** Store invoices: the PIX charge behind the code, and when it stops being payable. */
+  source: "platform_key" | "platform_gateway" | "store_gateway";
+  /** Gateway codes: the PIX charge behind the code, and when it stops being payable. */
   chargeId: string | null;
   expiresAt: Date | null;
 };
@@ -53,20 +57,20 @@ type PayableInvoice = Pick<
   | "customerDetails"
 >;
 
-/** Open (or uncollectible, still collectable) BRL invoice with something to pay. */
-export function isPixPayable(invoice: Pick<Invoice, "status" | "currency" | "amountDue">): boolean {
-  return (
-    (invoice.status === "open" || invoice.status === "uncollectible") &&
-    invoice.currency === "BRL" &&
-    invoice.amountDue > 0
-  );
-}
-
-/** The static BR Code of an open BRL platform invoice, or null when PLATFORM_PIX_KEY is not set. */
+/**
+ * The PIX code of an open BRL platform invoice: a charge at the platform's gateway when one is
+ * configured (null if it fails: no static fallback then, a payment to the key would match nothing
+ * automatically), else the static BR Code for PLATFORM_PIX_KEY, else null.
+ */
 export async function platformPixOf(invoice: PayableInvoice): Promise<InvoicePix | null> {
   const config = env();
-  if (invoice.issuer !== "PLATFORM" || !isPixPayable(invoice) || !invoice.displayNumber || !config.PLATFORM_PIX_KEY)
-    return null;
+  if (invoice.issuer !== "PLATFORM" || !isPixPayable(invoice) || !invoice.displayNumber) return null;
+  const settings = platformPixSettings();
+  if (settings) {
+    const code = await platformGatewayPix(invoice, settings);
+    return code ? { ...code, txid: null, source: "platform_gateway" } : null;
+  }
+  if (!config.PLATFORM_PIX_KEY) return null;
   const txid = pixTxidOf(invoice.displayNumber);
   const brCode = createStaticBrCode({
     pixKey: config.PLATFORM_PIX_KEY,
@@ -229,10 +233,10 @@ export type PlatformPixPayment = {
 };
 
 /**
- * Records a PIX payment the platform received for one of its invoices, matched by txid and exact
- * amount: the invoice becomes paid once (a second record changes nothing), then Stripe is told it
- * was paid out of band so it stops retrying the card. A Stripe failure is logged: our record stays
- * (the money arrived), and the mirror never moves a paid invoice back.
+ * Records a PIX payment the platform received to its static key for one of its invoices, matched by
+ * txid and exact amount: the invoice becomes paid once (a second record changes nothing), then
+ * Stripe is told it was paid out of band so it stops retrying the card. A Stripe failure is logged:
+ * our record stays (the money arrived), and the mirror never moves a paid invoice back.
  */
 export async function recordPlatformPixPayment(payment: PlatformPixPayment, audit: AuditContext) {
   // The txid is the number without separators (VIT2026000042): the sequence number finds the invoice.
@@ -245,35 +249,16 @@ export async function recordPlatformPixPayment(payment: PlatformPixPayment, audi
     : null;
   if (!match?.displayNumber || pixTxidOf(match.displayNumber) !== payment.txid.trim().toUpperCase())
     throw new AppError("not_found", "No platform invoice has this PIX txid.", { param: "txid" });
-  const result = await prisma.$transaction(async (tx) => {
-    const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: match.id } });
-    if (invoice.status === "paid") return { invoice, changed: false };
-    if (!isPixPayable(invoice))
-      throw new AppError(
-        "conflict",
-        `Invoice ${invoice.displayNumber} is ${invoice.status}: it cannot take a payment.`,
-      );
-    if (payment.amountMinor !== invoice.amountDue)
-      throw new AppError(
-        "validation_failed",
-        `The PIX payment (${payment.amountMinor}) is not the amount due (${invoice.amountDue}) of ${invoice.displayNumber}.`,
-        { param: "amountMinor" },
-      );
-    const r = await markPaidTx(
+  const result = await prisma.$transaction((tx) =>
+    markPlatformInvoicePaidByPixTx(
       tx,
-      invoice.id,
-      { paidAt: payment.paidAt, paymentMethod: "pix", amountPaid: payment.amountMinor },
+      match.id,
+      { amountMinor: payment.amountMinor, paidAt: payment.paidAt },
       audit,
       payment.endToEndId ? `pix:${payment.endToEndId}` : "pix",
-    );
-    return { invoice: r.invoice, changed: r.statusChanged };
-  });
-  if (result.changed) metrics.billing.payments.inc({ status: "succeeded", provider: "pix" });
-  if (result.changed && result.invoice.stripeInvoiceId)
-    await getStripe()
-      .invoices.pay(result.invoice.stripeInvoiceId, { paid_out_of_band: true })
-      .catch((err: unknown) =>
-        logger.warn({ err, invoiceId: result.invoice.id }, "invoice paid by PIX; Stripe not yet told (out of band)"),
-      );
-  return result;
+    ),
+  );
+  if (result.refused) throw result.refused;
+  if (result.changed) await tellStripePaidOutOfBand(result.invoice);
+  return { invoice: result.invoice, changed: result.changed };
 }
