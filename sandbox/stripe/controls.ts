@@ -58,6 +58,9 @@ export function emulatorControls(baseUrl: string, secretKey = "sk_test_emulator"
         typeof by === "number" ? { seconds: by } : { duration: by },
       ),
     openDispute: (charge: string, reason?: string) => call<Stripe.Dispute>("POST", "/disputes", { charge, reason }),
+    /** Fails a pending or in-transit payout (as the bank would); its amount returns to the balance. */
+    failPayout: (payout: string, failureCode = "account_closed") =>
+      call<Stripe.Payout>("POST", `/payouts/${payout}/fail`, { failure_code: failureCode }),
     /** The buyer pays a boleto at the bank; Stripe settles it on the next clock day (or `now`). */
     payBoleto: (paymentIntent: string, settle: "next_day" | "now" = "next_day") =>
       call<Stripe.PaymentIntent>("POST", `/payment_intents/${paymentIntent}/pay_boleto`, { settle }),

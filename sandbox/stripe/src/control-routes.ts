@@ -15,6 +15,7 @@ import { createCardPaymentMethod } from "./domain/payment-methods";
 import { finishAuthentication } from "./domain/payments";
 import { payBoleto, processBoletos } from "./domain/boleto";
 import { processTime } from "./domain/renewals";
+import { failPayout, processBalance } from "./domain/payouts";
 import { StripeApiError, invalidRequest, noSuch } from "./errors";
 import { render } from "./expand";
 import { apiKeyOf, sendJson } from "./http";
@@ -46,9 +47,11 @@ const routes: Array<[string, RegExp, Handler]> = [
         throw invalidRequest('Pass a positive `seconds` number (or `duration` like "30d").', { param: "seconds" });
       // Step a day at a time so trial reminders, renewals and retries happen in order.
       for (let left = seconds; left > 0; left -= 86400) {
+        const from = app.clock.now();
         app.clock.advance(Math.min(86400, left));
         processTime(app);
         processBoletos(app);
+        processBalance(app, from, app.clock.now());
       }
       return { now: app.clock.now(), offset_seconds: app.clock.offsetSeconds };
     },
@@ -76,6 +79,16 @@ const routes: Array<[string, RegExp, Handler]> = [
         throw invalidRequest("status must be 'won' or 'lost'.", { param: "status" });
       closeDispute(systemCtx(app, d.scope), d, body.status);
       return d.obj;
+    },
+  ],
+  [
+    "POST",
+    /^\/_emulator\/payouts\/([^/]+)\/fail$/,
+    (app, body, [id]) => {
+      const payout = app.store.find("payout", id);
+      if (!payout) throw noSuch("payout", id);
+      const code = typeof body.failure_code === "string" ? body.failure_code : "account_closed";
+      return failPayout(systemCtx(app, payout.scope), payout, code);
     },
   ],
   [

@@ -18,6 +18,7 @@ import type {
   SubscriptionExtras,
 } from "./model";
 import type { EmulatedInvoice } from "./model";
+import type { PayoutExtras } from "./payout-model";
 
 export type Scope = string | null;
 
@@ -42,6 +43,7 @@ export type Objects = {
   coupon: Stripe.Coupon;
   promotion_code: Stripe.PromotionCode;
   discount: Stripe.Discount;
+  payout: Stripe.Payout;
 };
 export type Kind = keyof Objects;
 
@@ -67,6 +69,7 @@ export type Extras = {
   coupon: Record<string, never>;
   promotion_code: PromotionCodeExtras;
   discount: DiscountExtras;
+  payout: PayoutExtras;
 };
 
 export type Rec<K extends Kind> = { id: string; kind: K; scope: Scope; seq: number; obj: Objects[K]; x: Extras[K] };
@@ -102,6 +105,7 @@ const NOUNS: Record<Kind, string> = {
   coupon: "coupon",
   promotion_code: "promotion code",
   discount: "discount",
+  payout: "payout",
 };
 
 /**

@@ -363,11 +363,12 @@ describe("Connect money movement", () => {
     expect((await stripe.applicationFees.retrieve(fees.data[0].id)).amount).toBe(1200);
     await expect(stripe.charges.retrieve(charge.id)).rejects.toMatchObject({ statusCode: 404 });
     const connectedBalance = await stripe.balance.retrieve(undefined, opts);
-    expect(connectedBalance.available[0]).toMatchObject({ currency: "usd", amount: 8800 });
+    // Card funds settle on the rolling schedule: pending first (balance.test.ts covers the rest).
+    expect(connectedBalance.pending[0]).toMatchObject({ currency: "usd", amount: 8800 });
     const after = await stripe.balance.retrieve();
     expect(
-      after.available.find((b) => b.currency === "usd")!.amount -
-        (before.available.find((b) => b.currency === "usd")?.amount ?? 0),
+      after.pending.find((b) => b.currency === "usd")!.amount -
+        (before.pending.find((b) => b.currency === "usd")?.amount ?? 0),
     ).toBe(1200);
     const connectedEvents = await stripe.events.list({ type: "payment_intent.succeeded" }, opts);
     expect(connectedEvents.data[0].account).toBe(acct.id);
@@ -389,7 +390,7 @@ describe("Connect money movement", () => {
     const charge = await stripe.charges.retrieve(pi.latest_charge as string);
     expect(charge.transfer_data?.destination).toBe(acct.id);
     expect(charge.transfer).toMatch(/^tr_/);
-    expect((await stripe.balance.retrieve(undefined, { stripeAccount: acct.id })).available[0].amount).toBe(900);
+    expect((await stripe.balance.retrieve(undefined, { stripeAccount: acct.id })).pending[0].amount).toBe(900);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Ctx } from "../context";
 import { invalidRequest } from "../errors";
 import { diff, emit } from "../events";
 import { refundObject } from "../factories/payments";
+import { recordFeeRefund } from "./fee-refunds";
 import { idOf } from "../ids";
 import type { Rec } from "../store";
 import { formatMoney } from "@/lib/money";
@@ -61,8 +62,7 @@ export function refundCharge(ctx: Ctx, input: RefundInput): Rec<"refund"> {
         fee.obj.amount - fee.obj.amount_refunded,
         Math.round((fee.obj.amount * amount) / c.amount),
       );
-      fee.obj.amount_refunded += share;
-      fee.obj.refunded = fee.obj.amount_refunded === fee.obj.amount;
+      if (share > 0) recordFeeRefund(fee.obj, share, now);
       emit({ ...ctx, scope: null }, "application_fee.refunded", fee.obj);
     }
   }

@@ -90,10 +90,10 @@ export function expressGet(app: EmulatorApp, res: ServerResponse, token: string)
     .slice(0, 10)
     .map((r) => r.obj);
   const tiles = balance.available
-    .map(
-      (b) =>
-        `<div class="plan"><div class="muted">Available balance</div><div class="amount" data-testid="balance">${money(b.amount, b.currency)}</div></div>`,
-    )
+    .map((b) => {
+      const pending = balance.pending.find((p) => p.currency === b.currency)?.amount ?? 0;
+      return `<div class="plan"><div class="muted">Balance</div><div class="amount" data-testid="balance">${money(b.amount + pending, b.currency)}</div><div class="muted">${money(b.amount, b.currency)} available · ${money(pending, b.currency)} pending</div></div>`;
+    })
     .join("");
   const body = `<div class="wrap"><div class="card">
 ${merchantHeader(a.business_profile?.name ?? a.id)}

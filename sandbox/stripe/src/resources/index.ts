@@ -9,6 +9,7 @@ import { customerRoutes } from "./customers";
 import { eventRoutes } from "./events";
 import { intentRoutes } from "./intents";
 import { moneyRoutes } from "./money";
+import { payoutRoutes } from "./payouts";
 
 export function apiRouter(): Router {
   return new Router([
@@ -20,6 +21,7 @@ export function apiRouter(): Router {
     ...billingRoutes,
     ...couponRoutes,
     ...moneyRoutes,
+    ...payoutRoutes,
     ...eventRoutes,
   ]);
 }

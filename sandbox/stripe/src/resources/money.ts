@@ -1,11 +1,12 @@
 /** Charges, refunds, disputes, application fees and the balance. */
 import type { Ctx } from "../context";
 import { invalidRequest } from "../errors";
-import { idOf, newId } from "../ids";
+import { idOf } from "../ids";
 import { emit } from "../events";
 import { bool, enm, int, listParams, meta, mergeMetadata, obj, range, str } from "../params";
 import { route } from "../router";
 import { computeBalance } from "../domain/balance";
+import { recordFeeRefund } from "../domain/fee-refunds";
 import { closeDispute, updateDispute } from "../domain/disputes";
 import { refundCharge } from "../domain/refunds";
 import type { Rec } from "../store";
@@ -150,7 +151,7 @@ export const moneyRoutes = [
     (ctx, _p, { id }) => ctx.app.store.need("application_fee", id, ctx.scope).obj,
   ),
   // Refunding (part of) an application fee moves it back from the platform to the connected account
-  // (computeBalance reads amount_refunded). Platform only, like the fee itself.
+  // (the ledger reads its fee_refunds). Platform only, like the fee itself.
   route("POST", "/v1/application_fees/:id/refunds", { amount: int({ min: 1 }), metadata: meta() }, (ctx, p, { id }) => {
     const fee = ctx.app.store.need("application_fee", id, ctx.scope);
     const remaining = fee.obj.amount - fee.obj.amount_refunded;
@@ -159,25 +160,7 @@ export const moneyRoutes = [
       throw invalidRequest(`Refund amount (${amount}) is greater than unrefunded amount on fee (${remaining})`, {
         param: "amount",
       });
-    const refund = {
-      id: newId("fr"),
-      object: "fee_refund" as const,
-      amount,
-      balance_transaction: null,
-      created: ctx.app.clock.now(),
-      currency: fee.obj.currency,
-      fee: fee.obj.id,
-      metadata: mergeMetadata({}, p.metadata),
-    };
-    fee.obj.amount_refunded += amount;
-    fee.obj.refunded = fee.obj.amount_refunded === fee.obj.amount;
-    const previous = (fee.obj.refunds as { data?: unknown[] } | undefined)?.data ?? [];
-    fee.obj.refunds = {
-      object: "list",
-      data: [refund, ...previous],
-      has_more: false,
-      url: `/v1/application_fees/${fee.obj.id}/refunds`,
-    } as typeof fee.obj.refunds;
+    const refund = recordFeeRefund(fee.obj, amount, ctx.app.clock.now(), mergeMetadata({}, p.metadata));
     emit({ ...ctx, scope: null }, "application_fee.refunded", fee.obj);
     return refund;
   }),
