@@ -34,7 +34,7 @@ describe("card installments", () => {
       {
         amount: 12990,
         currency: "brl",
-        payment_method_types: ["card"],
+        allowed_payment_method_types: ["card"],
         payment_method_options: { card: { installments: { enabled: true } } },
       },
       opts,
@@ -140,7 +140,7 @@ describe("boleto", () => {
       {
         amount: 4990,
         currency: "brl",
-        payment_method_types: ["boleto"],
+        allowed_payment_method_types: ["boleto"],
         payment_method_options: { boleto: { expires_after_days: 2 } },
         application_fee_amount: 300,
       },
@@ -197,7 +197,7 @@ describe("boleto", () => {
   it("asks for the buyer's details and a CPF/CNPJ, and only in BRL", async () => {
     const opts = await connectedAccount("BR");
     const pi = await stripe.paymentIntents.create(
-      { amount: 4990, currency: "brl", payment_method_types: ["boleto"] },
+      { amount: 4990, currency: "brl", allowed_payment_method_types: ["boleto"] },
       opts,
     );
     const bad = await stripe.paymentIntents
@@ -213,9 +213,9 @@ describe("boleto", () => {
       .catch((e: Stripe.errors.StripeError) => e);
     expect((noAddress as Stripe.errors.StripeError).param).toBe("payment_method_data[billing_details][address][line1]");
     const usd = await stripe.paymentIntents
-      .create({ amount: 4990, currency: "usd", payment_method_types: ["boleto"] }, opts)
+      .create({ amount: 4990, currency: "usd", allowed_payment_method_types: ["boleto"] }, opts)
       .catch((e: Stripe.errors.StripeError) => e);
-    expect((usd as Stripe.errors.StripeError).param).toBe("payment_method_types");
+    expect((usd as Stripe.errors.StripeError).param).toBe("allowed_payment_method_types");
     const card = await stripe.paymentIntents
       .confirm(pi.id, { payment_method: "pm_card_visa" }, opts)
       .catch((e: Stripe.errors.StripeError) => e);

@@ -96,7 +96,7 @@ function boletoNumber(amount: number): string {
 export function issueBoleto(ctx: Ctx, pi: Rec<"payment_intent">, pm: Rec<"payment_method">): void {
   if (!pi.obj.payment_method_types.includes("boleto"))
     throw invalidRequest(
-      "The PaymentMethod provided (boleto) is not allowed for this PaymentIntent. Add boleto to payment_method_types.",
+      "The PaymentMethod provided (boleto) is not allowed for this PaymentIntent. Add boleto to allowed_payment_method_types.",
       { param: "payment_method", code: "payment_intent_incompatible_payment_method" },
     );
   if (pi.obj.currency !== "brl")

@@ -135,16 +135,18 @@ function checkMethodTypes(types: string[] | undefined, currency: string, automat
   if (!types) return;
   if (automatic)
     throw invalidRequest(
-      "You may only specify one of these parameters: automatic_payment_methods, payment_method_types.",
-      { param: "payment_method_types" },
+      "You may only specify one of these parameters: automatic_payment_methods, allowed_payment_method_types.",
+      { param: "allowed_payment_method_types" },
     );
   for (const t of types) {
     if (!PAYMENT_METHOD_TYPES.includes(t))
-      throw invalidRequest(`The payment method type provided: ${t} is invalid.`, { param: "payment_method_types" });
+      throw invalidRequest(`The payment method type provided: ${t} is invalid.`, {
+        param: "allowed_payment_method_types",
+      });
     if (t === "boleto" && currency.toLowerCase() !== "brl")
       throw invalidRequest(
         `The currency provided (${currency.toLowerCase()}) is invalid for one or more payment method types on this PaymentIntent. Boleto supports brl.`,
-        { param: "payment_method_types" },
+        { param: "allowed_payment_method_types" },
       );
   }
 }
@@ -172,7 +174,6 @@ export const intentRoutes = [
       automatic_payment_methods: obj({ enabled: bool().req(), allow_redirects: enm("always", "never") }),
       allowed_payment_method_types: arr(str()),
       excluded_payment_method_types: arr(str()),
-      payment_method_types: arr(str()),
       description: nullableStr(),
       metadata: meta(),
       application_fee_amount: int({ min: 0 }),
@@ -196,7 +197,7 @@ export const intentRoutes = [
           { param: "capture_method" },
         );
       checkFee(ctx, p.application_fee_amount, p.transfer_data?.destination);
-      checkMethodTypes(p.payment_method_types, p.currency, p.automatic_payment_methods?.enabled);
+      checkMethodTypes(p.allowed_payment_method_types, p.currency, p.automatic_payment_methods?.enabled);
       if (p.customer) ctx.app.store.need("customer", p.customer, ctx.scope, "customer");
       const pm = paymentMethodFor(ctx, p);
       const pi = ctx.app.store.insert(
@@ -209,7 +210,7 @@ export const intentRoutes = [
             payment_method: pm?.id ?? null,
             automatic_payment_methods: p.automatic_payment_methods?.enabled,
             capture_method: p.capture_method,
-            payment_method_types: p.payment_method_types,
+            payment_method_types: p.allowed_payment_method_types,
             boleto_expires_after_days: p.payment_method_options?.boleto?.expires_after_days,
           },
           ctx.app.clock.now(),
