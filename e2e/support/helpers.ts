@@ -24,7 +24,8 @@ export async function signUpViaUi(
   await page.getByLabel(/^(password|senha)/i).fill(opts.password ?? PASSWORD);
   await page.getByLabel(/store name|nome da loja/i).fill(opts.storeName);
   await page.getByRole("button", { name: /create account|criar conta/i }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // Sellers land on their dashboard; an admin without a store lands on the admin console.
+  await expect(page).toHaveURL(/\/(dashboard|admin)$/);
 }
 
 /** Fills and submits the sign-in form (does not wait: failures are tested too). */
@@ -49,7 +50,8 @@ export async function signOut(page: Page) {
 /** Signs in and waits for the dashboard. */
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await submitSignIn(page, email, password);
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // Sellers land on their dashboard; an admin without a store lands on the admin console.
+  await expect(page).toHaveURL(/\/(dashboard|admin)$/);
 }
 
 export function formAlert(page: Page) {

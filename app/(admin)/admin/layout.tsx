@@ -23,6 +23,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/usage", label: t("nav.adminUsage"), icon: "gauge" },
     { href: "/admin/coupons", label: t("nav.adminCoupons"), icon: "tag" },
     { href: "/admin/audit", label: t("nav.adminAudit"), icon: "shield" },
+    { href: "/admin/config", label: t("nav.adminConfig"), icon: "settings" },
     { href: "/dashboard", label: t("nav.backToDashboard"), icon: "home", group: t("nav.groupAccount") },
   ];
   return (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { AppShell, type NavItem } from "@/components/layout/app-shell";
 import { Logo } from "@/components/layout/logo";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
@@ -13,6 +14,8 @@ export const dynamic = "force-dynamic";
 
 export default async function SellerLayout({ children }: { children: React.ReactNode }) {
   const { user, store } = await requireSellerPage();
+  // An admin without a store of their own lands on the admin console, not an empty seller dashboard.
+  if (user.role === "ADMIN" && !store) redirect("/admin");
   const { t } = await getI18n();
   const nav: NavItem[] = [
     { href: "/dashboard", label: t("nav.overview"), icon: "home" },
