@@ -20,6 +20,7 @@ import coupons from "./coupons";
 import invoices from "./invoices";
 import notifications from "./notifications";
 import config from "./config";
+import auditTrail from "./audit-trail";
 
 const namespaces = {
   common,
@@ -44,6 +45,7 @@ const namespaces = {
   invoices,
   notifications,
   config,
+  auditTrail,
 } as const;
 
 type NS = typeof namespaces;

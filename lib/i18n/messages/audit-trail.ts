@@ -1,0 +1,43 @@
+import { defineMessages } from "./define";
+
+// The admin's audit trail read as sentences, with filters (#18).
+export default defineMessages(
+  {
+    filters: "Filters",
+    actor: "Actor (email or id)",
+    store: "Store id",
+    action: "Action",
+    anyAction: "Any action",
+    domain: "All of “{domain}”",
+    from: "From",
+    to: "To",
+    apply: "Filter",
+    clear: "Clear",
+    older: "Older entries",
+    newest: "Newest",
+    changes: "What changed",
+    noChanges: "No field changes recorded",
+    inStore: "in {store}",
+    details: "Technical details",
+    empty: "No audit entries match these filters",
+  },
+  {
+    filters: "Filtros",
+    actor: "Autor (e-mail ou id)",
+    store: "Id da loja",
+    action: "Ação",
+    anyAction: "Qualquer ação",
+    domain: "Tudo de “{domain}”",
+    from: "De",
+    to: "Até",
+    apply: "Filtrar",
+    clear: "Limpar",
+    older: "Registros anteriores",
+    newest: "Mais recentes",
+    changes: "O que mudou",
+    noChanges: "Nenhuma alteração de campo registrada",
+    inStore: "em {store}",
+    details: "Detalhes técnicos",
+    empty: "Nenhum registro de auditoria corresponde a estes filtros",
+  },
+);
