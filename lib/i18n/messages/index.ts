@@ -19,6 +19,7 @@ import usage from "./usage";
 import coupons from "./coupons";
 import invoices from "./invoices";
 import notifications from "./notifications";
+import overview from "./overview";
 import config from "./config";
 import auditTrail from "./audit-trail";
 
@@ -44,6 +45,7 @@ const namespaces = {
   coupons,
   invoices,
   notifications,
+  overview,
   config,
   auditTrail,
 } as const;
