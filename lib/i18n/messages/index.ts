@@ -20,6 +20,7 @@ import coupons from "./coupons";
 import invoices from "./invoices";
 import notifications from "./notifications";
 import overview from "./overview";
+import payments from "./payments";
 import config from "./config";
 import auditTrail from "./audit-trail";
 
@@ -48,6 +49,7 @@ const namespaces = {
   overview,
   config,
   auditTrail,
+  payments,
 } as const;
 
 type NS = typeof namespaces;
