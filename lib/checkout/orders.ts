@@ -6,6 +6,7 @@ import type { AuditContext } from "@/lib/audit/log";
 import { notFound } from "@/lib/errors";
 import { getStripe, onAccount } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
+import { LISTED_ORDERS } from "@/lib/orders/drafts";
 import { isSettled } from "@/lib/orders/state";
 import { applyOrderUpdate, type OrderUpdate } from "@/lib/orders/transition";
 import type { OrderStatus } from "@/generated/prisma/client";
@@ -25,6 +26,13 @@ export function updateFromPaymentIntent(
 ): Pick<OrderUpdate, "status" | "failureCode" | "failureMessage" | "attemptRef"> | null {
   if (pi.status === "succeeded") return { status: "PAID" };
   if (pi.status === "canceled") return { status: "CANCELED" };
+  // An unpaid boleto past its due date: the attempt expired (docs/boleto.md), it was not declined.
+  if (
+    pi.status === "requires_payment_method" &&
+    pi.last_payment_error?.code === "payment_intent_payment_attempt_expired" &&
+    pi.last_payment_error.payment_method?.type === "boleto"
+  )
+    return { status: "EXPIRED" };
   if (pi.status === "requires_payment_method" && pi.last_payment_error) {
     const charge = typeof pi.latest_charge === "string" ? pi.latest_charge : pi.latest_charge?.id;
     return {
@@ -90,7 +98,7 @@ export async function getOrderByPaymentIntent(storeId: string, paymentIntentId: 
 
 export function listOrders(storeId: string, opts: { status?: OrderStatus; take?: number } = {}) {
   return prisma.order.findMany({
-    where: { storeId, ...(opts.status ? { status: opts.status } : {}) },
+    where: { storeId, ...(opts.status ? { status: opts.status } : {}), ...LISTED_ORDERS },
     include: { price: { include: { product: { select: { name: true } } } } },
     orderBy: { createdAt: "desc" },
     take: opts.take ?? 100,

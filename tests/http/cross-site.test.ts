@@ -22,6 +22,10 @@ const NOT_COOKIE_AUTHENTICATED: Record<string, string> = {
   "api/public/checkout/route.ts": "public buyer endpoint",
   "api/public/payment-intents/route.ts": "public buyer endpoint",
   "api/public/payment-intents/coupon/route.ts": "public buyer endpoint",
+  "api/public/payment-intents/submit/route.ts": "public buyer endpoint",
+  "api/public/payment-intents/installments/route.ts": "public buyer endpoint",
+  "api/public/payment-intents/confirm/route.ts": "public buyer endpoint",
+  "api/public/payment-intents/boleto/route.ts": "public buyer endpoint",
   "api/public/orders/[id]/portal/route.ts": "public buyer endpoint",
   // Store API key only (Authorization: Bearer); a cookie is never looked at.
   "api/v1/credits/spend/route.ts": "API key only",

@@ -4,6 +4,7 @@ import { parseJsonBody } from "@/lib/http/body";
 import { idempotencyKeyOf } from "@/lib/http/idempotency";
 import { createPaymentIntent, CreatePaymentIntentInput } from "@/lib/checkout/create-payment-intent";
 import { getPublicPrice } from "@/lib/checkout/public";
+import { AppError } from "@/lib/errors";
 
 const PublicPaymentInput = CreatePaymentIntentInput.pick({ priceId: true, customerEmail: true });
 
@@ -21,8 +22,11 @@ export const POST = withPublic(
     const payment = await createPaymentIntent(
       price.storeId,
       { ...input, quantity: 1 },
-      { idempotencyKey: idempotencyKeyOf(req), audit },
+      { idempotencyKey: idempotencyKeyOf(req), audit, draft: true },
     );
+    // A tab that kept the key of a payment since paid, expired or canceled starts a new one (the page retries with a fresh key).
+    if (payment.orderStatus !== "PENDING" && payment.orderStatus !== "FAILED")
+      throw new AppError("payment_not_open", "This payment is closed: start a new one.");
     return {
       orderId: payment.orderId,
       clientSecret: payment.clientSecret,
@@ -30,6 +34,7 @@ export const POST = withPublic(
       amount: payment.amount,
       currency: payment.currency,
       discount: payment.discount,
+      methods: payment.methods,
     };
   },
   { limit: "checkout" },
