@@ -71,29 +71,41 @@ const OrderDisputeData = z
   .strictObject({ ...orderHead, status: z.literal("disputed"), disputeId: text, reason: text })
   .describe("Stripe dispute (`amount` is the disputed amount)");
 
+const pixChargeFields = <S extends z.ZodType<string>>(status: S) => ({
+  orderId: text,
+  pixChargeId: text,
+  storeId: text,
+  provider: z.literal("pix"),
+  amount: minor,
+  currency: z.literal("BRL"),
+  status,
+  channel: z.literal("pix"),
+  gateway: nullableText,
+  reference: text,
+  transactionId: nullableText,
+  endToEndId: nullableText,
+  paidAmount: minor.nullable(),
+  refundedAmount: minor,
+  customerEmail: nullableText,
+  paidAt: z.iso.datetime().nullable(),
+  failureCode: nullableText,
+  failureMessage: nullableText,
+});
+
 const pixChargeData = <S extends z.ZodType<string>>(status: S) =>
-  z
-    .strictObject({
-      orderId: text,
-      pixChargeId: text,
-      storeId: text,
-      provider: z.literal("pix"),
-      amount: minor,
-      currency: z.literal("BRL"),
-      status,
-      channel: z.literal("pix"),
-      gateway: nullableText,
-      reference: text,
-      transactionId: nullableText,
-      endToEndId: nullableText,
-      paidAmount: minor.nullable(),
-      refundedAmount: minor,
-      customerEmail: nullableText,
-      paidAt: z.iso.datetime().nullable(),
-      failureCode: nullableText,
-      failureMessage: nullableText,
-    })
-    .describe("PIX charge");
+  z.strictObject(pixChargeFields(status)).describe("PIX charge");
+
+/** A PIX MED case that ended: the charge's status after it, and how the MED ended. */
+const PixDisputeClosedData = z
+  .strictObject({
+    ...pixChargeFields(z.enum(["paid", "refunded"])),
+    disputeId: text,
+    outcome: z
+      .enum(["refunded", "rejected"])
+      .describe("refunded: the payer got the money back; rejected: the seller keeps it"),
+    closedAt: z.iso.datetime(),
+  })
+  .describe("PIX MED (Mecanismo Especial de Devolução)");
 
 const subscriptionData = <S extends z.ZodType<string>>(status: S) =>
   z
@@ -143,6 +155,7 @@ export const DisputeCreatedEvent = event(
   "dispute.created",
   z.union([OrderDisputeData, pixChargeData(z.literal("disputed"))]),
 );
+export const DisputeClosedEvent = event("dispute.closed", PixDisputeClosedData);
 export const SubscriptionUpdatedEvent = event(
   "subscription.updated",
   subscriptionData(
@@ -160,6 +173,7 @@ export const StoreEventSchema = z.discriminatedUnion("type", [
   PaymentFailedEvent,
   PaymentRefundedEvent,
   DisputeCreatedEvent,
+  DisputeClosedEvent,
   SubscriptionUpdatedEvent,
   SubscriptionCanceledEvent,
 ]);
@@ -373,6 +387,22 @@ export function disputeCreated(
           }
         : pixCharge(from.pixCharge, "disputed"),
   } satisfies StoreEventOf<"dispute.created">;
+}
+
+/** A PIX MED case ended: refunded to the payer (the charge is refunded) or rejected (still paid). */
+export function disputeClosed(from: {
+  pixCharge: PixChargeFacts & { status: "paid" | "refunded" };
+  dispute: { id: string; outcome: "refunded" | "rejected"; closedAt: Date };
+}) {
+  return {
+    type: "dispute.closed",
+    data: {
+      ...pixCharge(from.pixCharge, from.pixCharge.status),
+      disputeId: from.dispute.id,
+      outcome: from.dispute.outcome,
+      closedAt: from.dispute.closedAt.toISOString(),
+    },
+  } satisfies StoreEventOf<"dispute.closed">;
 }
 
 /** A buyer's subscription bought from the store changed (any status but canceled). */

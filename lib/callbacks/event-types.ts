@@ -4,6 +4,7 @@ export const STORE_EVENT_TYPES = [
   "payment.failed",
   "payment.refunded",
   "dispute.created",
+  "dispute.closed",
   "subscription.updated",
   "subscription.canceled",
 ] as const;

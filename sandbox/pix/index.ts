@@ -9,12 +9,13 @@
  * or `tsx sandbox/pix/cli.ts serve`. See docs/pix.md.
  */
 import type { AddressInfo } from "node:net";
-import { expire, pay, refund, type ActionResult } from "./src/actions";
+import { expire, openMed, pay, refund, resolveMed, type ActionResult } from "./src/actions";
 import type { SimContext } from "./src/gateways/types";
 import { READ_RULES } from "./src/rules";
 import { createSimulatorServer } from "./src/server";
 import { SimulatorState, type Delivery, type SimCharge, type SimGatewayId } from "./src/state";
 
+export { MED_GATEWAYS } from "./src/actions";
 export { READ_RULES } from "./src/rules";
 export { WIINPAY_SIM_SELF_USER_ID } from "./src/gateways/wiinpay";
 export {
@@ -48,6 +49,10 @@ export type RunningPixSimulator = {
   markPaid(gateway: SimGatewayId, id: string): Promise<ActionResult>;
   markExpired(gateway: SimGatewayId, id: string): Promise<ActionResult>;
   markRefunded(gateway: SimGatewayId, id: string, amountCentavos?: number): Promise<ActionResult>;
+  /** The payer's bank opens a MED on a paid charge (SyncPay and BCB only; others throw). */
+  openMed(gateway: SimGatewayId, id: string, natureza?: string): Promise<ActionResult>;
+  /** The open MED ends: refunded to the payer, or rejected (the seller keeps the money). */
+  resolveMed(gateway: SimGatewayId, id: string, outcome: "refunded" | "rejected"): Promise<ActionResult>;
   charges(gateway?: SimGatewayId): SimCharge[];
   charge(gateway: SimGatewayId, idOrReference: string): SimCharge | undefined;
   deliveries(): Delivery[];
@@ -101,6 +106,8 @@ export async function startPixSimulator(opts: PixSimulatorOptions = {}): Promise
     markPaid: (g, id) => pay(ctx, g, id, timeoutMs),
     markExpired: (g, id) => expire(ctx, g, id, timeoutMs),
     markRefunded: (g, id, amount) => refund(ctx, g, id, timeoutMs, amount),
+    openMed: (g, id, natureza) => openMed(ctx, g, id, timeoutMs, natureza),
+    resolveMed: (g, id, outcome) => resolveMed(ctx, g, id, timeoutMs, outcome),
     charges: (g) => state.list(g),
     charge: (g, id) => state.find(g, id),
     deliveries: () => [...state.deliveries],

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
+  disputeClosed,
   disputeCreated,
   type OrderFacts,
   paymentFailed,
@@ -94,6 +95,10 @@ const built: StoreEventPayload[] = [
   paymentRefunded({ pixCharge: { ...pix, refundedCentavos: 4990 }, status: "refunded" }),
   disputeCreated({ order, dispute: { id: "dp_1QxYz01", amount: 4990, reason: "fraudulent" } }),
   disputeCreated({ pixCharge: pix }),
+  disputeClosed({
+    pixCharge: { ...pix, refundedCentavos: 4990, status: "refunded" },
+    dispute: { id: "cm3med0000000000000000001", outcome: "refunded", closedAt: new Date("2026-11-29T12:00:00.000Z") },
+  }),
   subscriptionUpdated({ order, subscription: { ...sub, status: "active" } }),
   subscriptionCanceled({ order, subscription: { ...sub, status: "canceled", cancelAtPeriodEnd: false } }),
 ];
@@ -334,6 +339,17 @@ describe("the builders", () => {
       data: { ...head, amount: 1000, status: "disputed", disputeId: "dp_1", reason: "fraudulent" },
     });
     exact(disputeCreated({ pixCharge: pix }), { type: "dispute.created", data: pixData("disputed") });
+  });
+
+  it("disputeClosed from a PIX MED that ended: the charge after it and how the MED ended", () => {
+    const closedAt = new Date("2026-11-29T12:00:00.000Z");
+    exact(
+      disputeClosed({ pixCharge: { ...pix, status: "paid" }, dispute: { id: "med_1", outcome: "rejected", closedAt } }),
+      {
+        type: "dispute.closed",
+        data: { ...pixData("paid"), disputeId: "med_1", outcome: "rejected", closedAt: "2026-11-29T12:00:00.000Z" },
+      },
+    );
   });
 
   it("subscriptionUpdated and subscriptionCanceled", () => {

@@ -101,6 +101,8 @@ export function orderEvent(type: StoreEventType, order: OrderFacts): StoreEventP
       });
     case "dispute.created":
       return disputeCreated({ order, dispute: { id: "dp_1", amount: order.amountTotal, reason: "fraudulent" } });
+    case "dispute.closed":
+      throw new Error("dispute.closed is sent for PIX MED cases only; no order builds it");
     case "subscription.updated":
       return subscriptionUpdated(facts);
     case "subscription.canceled":

@@ -16,6 +16,24 @@ export function refundedCentavos(devolucoes: unknown): number {
 }
 
 /**
+ * The natureza of a MED devolução still EM_PROCESSAMENTO (MED_FRAUDE, MED_OPERACIONAL,
+ * MED_PIX_AUTOMATICO): while one is, the Pix is in the BCB's Mecanismo Especial de Devolução. It
+ * ends DEVOLVIDO (counted as refunded above) or NAO_REALIZADO (the seller keeps the money).
+ */
+export function openMedNatureza(devolucoes: unknown): string | undefined {
+  if (!Array.isArray(devolucoes)) return undefined;
+  const open = devolucoes.find(
+    (d) =>
+      isObj(d) &&
+      String(d.natureza ?? "")
+        .toUpperCase()
+        .startsWith("MED_") &&
+      String(d.status).toUpperCase() === "EM_PROCESSAMENTO",
+  ) as { natureza: string } | undefined;
+  return open ? String(open.natureza).toUpperCase() : undefined;
+}
+
+/**
  * The PSP POSTs `{"pix":[{endToEndId, txid, valor, horario, devoluções?}]}` to `{webhookUrl}/pix`,
  * possibly several Pix at once. Each item is a Pix received (paid); its devoluções that reached
  * DEVOLVIDO make it refunded when they cover the whole amount.
@@ -33,13 +51,14 @@ export function parseBcbWebhook(input: PixWebhookInput): PixWebhookEvent[] {
       throw new PixGatewayError("invalid_webhook", "bcb webhook item without txid or endToEndId", { gateway: "bcb" });
     const amountCentavos = toCentavos(item.valor, "reais", "bcb", "invalid_webhook");
     const refunded = refundedCentavos(item.devolucoes);
-    const status: PixStatus = refunded > 0 && refunded >= amountCentavos ? "refunded" : "paid";
+    const med = openMedNatureza(item.devolucoes);
+    const status: PixStatus = med ? "disputed" : refunded > 0 && refunded >= amountCentavos ? "refunded" : "paid";
     return {
       transactionId: txid,
       hash: endToEndId,
       reference: txid,
       status,
-      rawStatus: refunded > 0 ? "DEVOLVIDO" : "CONCLUIDA",
+      rawStatus: med ?? (refunded > 0 ? "DEVOLVIDO" : "CONCLUIDA"),
       amountCentavos,
       ...(refunded > 0 ? { refundedCentavos: refunded } : {}),
       raw: item,

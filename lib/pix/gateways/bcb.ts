@@ -10,7 +10,7 @@ import { cachedToken, dropToken, tokenCacheKey } from "../token-cache";
 import type { PixGatewayDefinition, PixRefundResult } from "../types";
 import { NO_CUSTOMER_DATA, isCnpj, isCpf } from "../customer";
 import { createMtlsFetch } from "./bcb-transport";
-import { parseBcbWebhook, refundedCentavos } from "./bcb-webhook";
+import { openMedNatureza, parseBcbWebhook, refundedCentavos } from "./bcb-webhook";
 
 // BCB API Pix v2 at the seller's own PSP: OAuth2 client credentials over mTLS.
 const pem = (kind: string) =>
@@ -130,10 +130,12 @@ export const bcb: PixGatewayDefinition<Creds> = {
       if (status === "pending" && created && created.getTime() + expiresIn * 1000 < ctx.now().getTime())
         status = "failed";
       if (status === "paid" && refunded > 0 && refunded >= paid) status = "refunded";
+      const med = status === "paid" ? pix.map((p) => openMedNatureza(p.devolucoes)).find(Boolean) : undefined;
+      if (med) status = "disputed";
       return {
         transactionId: ref.transactionId,
         status,
-        rawStatus,
+        rawStatus: med ?? rawStatus,
         amountCentavos: paid > 0 ? paid : toCentavos(get(cob, "valor.original"), "reais", gateway, "gateway_rejected"),
         endToEndId: firstString(pix[0], "endToEndId"),
         ...(refunded > 0 ? { refundedCentavos: refunded } : {}),

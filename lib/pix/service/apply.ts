@@ -5,15 +5,11 @@ import type { PixCharge } from "@/generated/prisma/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { prisma, type Tx } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
-import {
-  disputeCreated,
-  paymentRefunded,
-  paymentSucceeded,
-  type StoreEventPayload,
-  storeEventForStatus,
-} from "@/lib/callbacks/contract";
+import { paymentRefunded, paymentSucceeded, type StoreEventPayload } from "@/lib/callbacks/contract";
 import { enqueueStoreEvent, kickDeliveries } from "@/lib/callbacks/enqueue";
+import { recordPixChargeCustomerTx } from "@/lib/customers/record";
 import { enqueueNotification } from "@/lib/notifications/enqueue";
+import { recordPixDisputeMoveTx } from "@/lib/pix/disputes";
 import { transition } from "@/lib/pix/transition";
 import { isPixStatus, type PixChargeState, type PixStatus } from "@/lib/pix/status";
 
@@ -194,11 +190,9 @@ export async function applyPixStatusTx(
       },
     });
   }
-  // Paid and refunds have their own callbacks (above, below); a failed PIX charge sends none.
-  if (decision.apply && storeEventForStatus(next) === "dispute.created")
-    kick =
-      (await enqueuePixCallback(tx, updated, disputeCreated({ pixCharge: updated }), `pix:${charge.id}:${next}`)) ||
-      kick;
+  // A MED opened or ended (dispute.created / dispute.closed); a failed PIX charge sends nothing.
+  if (decision.apply) kick = (await recordPixDisputeMoveTx(tx, charge, updated, report.rawStatus)) || kick;
+  await recordPixChargeCustomerTx(tx, updated);
   if (refundChanged) {
     const status = refunded >= (updated.paidAmountCentavos ?? paidAmount) ? "refunded" : "partially_refunded";
     kick =

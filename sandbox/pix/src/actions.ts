@@ -77,3 +77,62 @@ export async function refund(
 }
 
 export { send as sendNotification };
+
+/**
+ * Gateways whose API reports a MED: SyncPay's `med` status (integrators' observations), and the
+ * BCB API Pix, where the MED's devolução carries natureza MED_FRAUDE / MED_OPERACIONAL. The others
+ * document nothing about MED, so the simulator refuses to open one there.
+ */
+export const MED_GATEWAYS = ["syncpay", "bcb"] as const;
+
+/** The payer's bank opens a MED on a paid charge (BCB: a MED devolução in processing). */
+export async function openMed(
+  ctx: SimContext,
+  gateway: string,
+  id: string,
+  timeoutMs: number,
+  natureza = "MED_FRAUDE",
+): Promise<ActionResult> {
+  const charge = must(ctx.state, gateway, id);
+  if (!(MED_GATEWAYS as readonly string[]).includes(charge.gateway))
+    throw new SimActionError(`${gateway} does not report MED`);
+  if (charge.state !== "paid") throw new SimActionError(`only paid charges enter MED (this one is ${charge.state})`);
+  if (charge.med?.status === "opened") throw new SimActionError("a MED is already open on this charge");
+  charge.med = { status: "opened", natureza, at: ctx.state.now() };
+  if (charge.gateway === "bcb")
+    charge.refunds.push({
+      id: `med${alnum(12)}`,
+      rtrId: `D12345678${alnum(23)}`,
+      amountCentavos: charge.amountCentavos - ctx.state.refundedCentavos(charge),
+      status: "EM_PROCESSAMENTO",
+      at: new Date(),
+      natureza,
+    });
+  return { charge, delivery: await send(ctx, charge, timeoutMs) };
+}
+
+/** The MED ends: `refunded` returns the money to the payer; `rejected` leaves it with the seller. */
+export async function resolveMed(
+  ctx: SimContext,
+  gateway: string,
+  id: string,
+  timeoutMs: number,
+  outcome: "refunded" | "rejected",
+): Promise<ActionResult> {
+  const charge = must(ctx.state, gateway, id);
+  if (charge.med?.status !== "opened") throw new SimActionError("no MED is open on this charge");
+  charge.med.status = outcome;
+  const medRefund = charge.refunds.find((r) => r.natureza?.startsWith("MED_") && r.status === "EM_PROCESSAMENTO");
+  if (medRefund) medRefund.status = outcome === "refunded" ? "DEVOLVIDO" : "NAO_REALIZADO";
+  else if (outcome === "refunded")
+    charge.refunds.push({
+      id: `med${alnum(12)}`,
+      rtrId: "",
+      amountCentavos: charge.amountCentavos - ctx.state.refundedCentavos(charge),
+      status: "DEVOLVIDO",
+      at: new Date(),
+      natureza: charge.med.natureza,
+    });
+  if (outcome === "refunded") charge.state = "refunded";
+  return { charge, delivery: await send(ctx, charge, timeoutMs) };
+}

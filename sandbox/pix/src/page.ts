@@ -1,4 +1,5 @@
 import { formatReais } from "@/lib/pix/money";
+import { MED_GATEWAYS } from "./actions";
 import type { SimulatorState } from "./state";
 
 const esc = (s: unknown) => String(s ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -10,7 +11,7 @@ main{padding:20px 24px}table{width:100%;border-collapse:collapse;background:#fff
 th,td{padding:8px 10px;text-align:left;border-bottom:1px solid #eef0f3;white-space:nowrap}th{background:#fafbfc;font-weight:600;font-size:12px;text-transform:uppercase;color:#5b6675}
 td.mono{font-family:ui-monospace,Menlo,monospace;font-size:12px;max-width:220px;overflow:hidden;text-overflow:ellipsis}
 .badge{display:inline-block;padding:2px 8px;border-radius:999px;font-size:12px;font-weight:600}
-.pending{background:#fff7e0;color:#8a5a00}.paid{background:#e3f6ea;color:#146c2e}.expired{background:#f1f2f4;color:#5b6675}.refunded{background:#e8eefc;color:#2446a8}
+.pending{background:#fff7e0;color:#8a5a00}.paid{background:#e3f6ea;color:#146c2e}.expired{background:#f1f2f4;color:#5b6675}.refunded{background:#e8eefc;color:#2446a8}.med{background:#fde8e8;color:#9b1c1c}
 form{display:inline}button{font:inherit;border:1px solid #c9ced6;background:#fff;border-radius:6px;padding:4px 10px;cursor:pointer;margin-right:4px}
 button:hover{background:#f0f2f5}button.pay{border-color:#0f766e;color:#0f766e}.empty{padding:40px;text-align:center;color:#5b6675;background:#fff;border:1px dashed #c9ced6;border-radius:8px}
 `;
@@ -25,9 +26,9 @@ export function renderPage(state: SimulatorState, baseUrl: string): string {
           ? `<form method="post" action="/_sim/charges/${esc(c.gateway)}/${encodeURIComponent(c.id)}/${verb}"><button class="${verb}">${label}</button></form>`
           : "";
       return `<tr><td>${esc(c.gateway)}</td><td class="mono" title="${esc(c.id)}">${esc(c.id)}</td><td class="mono" title="${esc(c.reference)}">${esc(c.reference ?? "—")}</td>
-<td>${esc(formatReais(c.amountCentavos))}</td><td><span class="badge ${c.state}">${c.state}</span></td>
+<td>${esc(formatReais(c.amountCentavos))}</td><td><span class="badge ${c.state}">${c.state}</span>${c.med ? ` <span class="badge med">MED ${esc(c.med.status)}</span>` : ""}</td>
 <td>${last ? esc(last.status ?? `error: ${last.error}`) : "—"}</td><td>${esc(c.createdAt.toISOString().slice(11, 19))}</td>
-<td>${action("pay", "Pay", c.state === "pending" || c.state === "expired")}${action("expire", "Expire", c.state === "pending")}${action("refund", "Refund", c.state === "paid")}</td></tr>`;
+<td>${action("pay", "Pay", c.state === "pending" || c.state === "expired")}${action("expire", "Expire", c.state === "pending")}${action("refund", "Refund", c.state === "paid")}${action("med", "Open MED", c.state === "paid" && (MED_GATEWAYS as readonly string[]).includes(c.gateway) && c.med?.status !== "opened")}${action("med-refund", "MED: refund", c.med?.status === "opened")}${action("med-reject", "MED: reject", c.med?.status === "opened")}</td></tr>`;
     })
     .join("\n");
   const table = charges.length

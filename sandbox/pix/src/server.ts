@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import QRCode from "qrcode";
-import { expire, pay, refund, sendNotification, SimActionError } from "./actions";
+import { expire, openMed, pay, refund, resolveMed, sendNotification, SimActionError } from "./actions";
 import { getSim, isSimGateway } from "./gateways";
 import type { SimContext } from "./gateways/types";
 import { parseBody, readRaw, sendJson, type SimRequest } from "./http";
@@ -52,9 +52,17 @@ export function createSimulatorServer(cfg: ServerConfig): SimServer {
       return sendJson(res, 404, { error: "unknown control route" });
     try {
       const amount = req.body.amountCentavos !== undefined ? Number(req.body.amountCentavos) : undefined;
+      const key = decodeURIComponent(id);
+      const natureza = typeof req.body.natureza === "string" ? req.body.natureza : undefined;
+      const medActions = {
+        med: () => openMed(ctx, gateway, key, cfg.webhookTimeoutMs, natureza),
+        "med-refund": () => resolveMed(ctx, gateway, key, cfg.webhookTimeoutMs, "refunded"),
+        "med-reject": () => resolveMed(ctx, gateway, key, cfg.webhookTimeoutMs, "rejected"),
+      };
       const run = { pay, expire, refund }[verb as "pay" | "expire" | "refund"];
-      if (!run) return sendJson(res, 404, { error: `unknown action ${verb}` });
-      const result = await run(ctx, gateway, decodeURIComponent(id), cfg.webhookTimeoutMs, amount);
+      const medRun = Object.hasOwn(medActions, verb) ? medActions[verb as keyof typeof medActions] : undefined;
+      if (!run && !medRun) return sendJson(res, 404, { error: `unknown action ${verb}` });
+      const result = medRun ? await medRun() : await run!(ctx, gateway, key, cfg.webhookTimeoutMs, amount);
       cfg.log(
         `[pix-simulator] ${verb} ${gateway} ${result.charge.id} → ${result.charge.state}${result.delivery ? ` (webhook ${result.delivery.status ?? result.delivery.error})` : ""}`,
       );

@@ -12,7 +12,12 @@ export type SimRefund = {
   amountCentavos: number;
   status: "EM_PROCESSAMENTO" | "DEVOLVIDO" | "NAO_REALIZADO";
   at: Date;
+  /** BCB devolução natureza; MED_FRAUDE / MED_OPERACIONAL for a MED (absent: ORIGINAL). */
+  natureza?: string;
 };
+
+/** A MED (Mecanismo Especial de Devolução) the payer's bank opened on a paid charge. */
+export type SimMed = { status: "opened" | "refunded" | "rejected"; natureza: string; at: Date };
 
 export type SimCharge = {
   gateway: SimGatewayId;
@@ -32,6 +37,8 @@ export type SimCharge = {
   producerHash?: string;
   pixKey?: string;
   refunds: SimRefund[];
+  /** The latest MED on this charge, if any (only gateways that report MED get one: see actions.ts). */
+  med?: SimMed;
   /** Exactly what the gateway received on creation, to assert units and field names. */
   received: { contentType: string; body: unknown; query: Record<string, string> };
 };

@@ -4,6 +4,7 @@ import { recordOrderRefunds } from "@/lib/orders/transition";
 import { getStripe } from "@/lib/stripe/client";
 import { onCreditChargeRefunded } from "@/lib/webhooks/stripe/handlers/credits";
 import { findOrder, opts, type EventHandler, type HandlerContext } from "../context";
+import { recordOrderCustomer } from "@/lib/customers/record";
 
 /** charge.refunded: re-reads the charge with its refunds and hands them to the order's state machine. */
 export const onChargeRefunded: EventHandler = async (ctx) => {
@@ -57,4 +58,5 @@ async function applyChargeRefunds(ctx: HandlerContext, chargeId: string): Promis
       vitrineRefundId: r.metadata?.vitrineRefundId,
     })),
   );
+  await recordOrderCustomer(order.id);
 }

@@ -4,6 +4,7 @@ import { refreshOrderFromStripe } from "@/lib/checkout/orders";
 import { recordSubscriptionRedemption } from "@/lib/coupons/subscription-redemption";
 import { applyOrderUpdate } from "@/lib/orders/transition";
 import { applySubscription } from "@/lib/billing/plans";
+import { recordOrderCustomer } from "@/lib/customers/record";
 import { getStripe } from "@/lib/stripe/client";
 import { findOrder, opts, type EventHandler } from "../context";
 
@@ -40,4 +41,5 @@ export const onCheckoutSession: EventHandler = async (ctx) => {
   }
   await refreshOrderFromStripe(order.id, ctx.audit);
   await settleCheckoutDiscount(order.id, ctx.audit);
+  await recordOrderCustomer(order.id, { name: session.customer_details?.name, phone: session.customer_details?.phone });
 };

@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import { settleElementsDiscount } from "@/lib/checkout/coupons";
 import { refreshOrderFromStripe } from "@/lib/checkout/orders";
+import { recordOrderCustomer } from "@/lib/customers/record";
 import { prisma } from "@/lib/db/client";
 import { isCreditPaymentIntent, onCreditPaymentIntent } from "@/lib/webhooks/stripe/handlers/credits";
 import { findOrder, type EventHandler } from "../context";
@@ -18,6 +19,7 @@ export const onPaymentIntent: EventHandler = async (ctx) => {
   if (!order.paymentIntentId) await prisma.order.update({ where: { id: order.id }, data: { paymentIntentId: pi.id } });
   await refreshOrderFromStripe(order.id, ctx.audit);
   await settleElementsDiscount(order.id);
+  await recordOrderCustomer(order.id);
 };
 
 /**

@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { recordInvoiceCustomer } from "@/lib/customers/record";
 import { recordSubscriptionInvoice } from "@/lib/orders/renewals";
 import type { HandlerContext } from "../context";
 
@@ -12,5 +13,5 @@ const PAYMENT_EVENTS = new Set(["invoice.paid", "invoice.payment_succeeded", "in
  */
 export async function onConnectedInvoice(ctx: HandlerContext, invoice: Stripe.Invoice): Promise<void> {
   if (!ctx.stripeAccount || !PAYMENT_EVENTS.has(ctx.event.type)) return;
-  await recordSubscriptionInvoice(ctx.stripeAccount, invoice.id, ctx.audit);
+  await recordInvoiceCustomer(await recordSubscriptionInvoice(ctx.stripeAccount, invoice.id, ctx.audit));
 }

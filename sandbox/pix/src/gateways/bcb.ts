@@ -23,6 +23,7 @@ function pixItems(charge: SimCharge) {
               valor: minorToDecimal(r.amountCentavos, "BRL"),
               horario: { solicitacao: r.at.toISOString() },
               status: r.status,
+              ...(r.natureza ? { natureza: r.natureza } : {}),
             })),
           }
         : {}),

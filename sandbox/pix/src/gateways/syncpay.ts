@@ -2,12 +2,16 @@ import { minorToMajorNumber } from "@/lib/money";
 import { reaisToCentavos } from "@/lib/pix/money";
 import { header, num, sendJson } from "../http";
 import { brasiliaTimestamp, customerProblem, enforceReadRule, refuseCustomer } from "../rules";
-import { endToEndId } from "../state";
+import { endToEndId, type SimCharge } from "../state";
 import { route, type GatewaySim } from "./types";
 
 // Integrators' observations (medium confidence): client.cpf exactly 11 digits (a CNPJ is refused),
 // client.phone 10–11 digits, name and email present; at most 3 split recipients with whole
 // percentages; timestamps without a zone (Brasília time).
+
+/** SyncPay reports a MED in progress as `med` (S4); once it ends, the charge's own state again. */
+const syncpayWord = (charge: SimCharge) =>
+  charge.med?.status === "opened" ? "med" : syncpaySim.statusWord[charge.state];
 
 export const syncpaySim: GatewaySim = {
   id: "syncpay",
@@ -90,7 +94,7 @@ export const syncpaySim: GatewaySim = {
         sendJson(res, 200, {
           data: {
             identifier: charge.id,
-            status: syncpaySim.statusWord[charge.state],
+            status: syncpayWord(charge),
             amount: minorToMajorNumber(charge.amountCentavos, "BRL"),
             external_reference: charge.reference,
             created_at: brasiliaTimestamp(charge.createdAt),
@@ -109,7 +113,7 @@ export const syncpaySim: GatewaySim = {
         data: {
           id: charge.id,
           idtransaction: charge.hash,
-          status: syncpaySim.statusWord[charge.state],
+          status: syncpayWord(charge),
           amount: minorToMajorNumber(charge.amountCentavos, "BRL"),
           externalreference: charge.reference,
         },
