@@ -23,6 +23,7 @@ import overview from "./overview";
 import payments from "./payments";
 import config from "./config";
 import auditTrail from "./audit-trail";
+import checkout from "./checkout";
 
 const namespaces = {
   common,
@@ -50,6 +51,7 @@ const namespaces = {
   config,
   auditTrail,
   payments,
+  checkout,
 } as const;
 
 type NS = typeof namespaces;
