@@ -13,7 +13,15 @@ import { AlertTriangleIcon, CheckCircleIcon, ChevronDownIcon, InfoIcon, ShieldIc
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
 import { GatewayFormDialog } from "./gateway-form-dialog";
-import { CONFIGS_KEY, fieldLabel, gatewayName, type GatewayConfigRow, type GatewayType } from "./types";
+import {
+  CONFIGS_KEY,
+  fieldLabel,
+  gatewayName,
+  verifyErrorText,
+  type GatewayConfigRow,
+  type GatewayType,
+  type VerifyResult,
+} from "./types";
 
 type Props = {
   config: GatewayConfigRow;
@@ -65,13 +73,12 @@ export function GatewayCard({ config, type, types, position, count, onMove, movi
     onError: fail,
   });
   const verify = useMutation({
-    mutationFn: () =>
-      apiFetch<{ ok: boolean; error?: string | { message?: string } }>(`${base}/verify`, { method: "POST" }),
+    mutationFn: () => apiFetch<VerifyResult>(`${base}/verify`, { method: "POST" }),
     onSuccess: (result) => {
       if (result.ok) toast.success(t("pix.card.verifyOk"));
       else
-        toast.error(t("pix.card.verifyFailed"), {
-          description: typeof result.error === "string" ? result.error : result.error?.message,
+        toast.error(verifyErrorText(t, result.code), {
+          description: result.reason ? t("pix.gatewaySaid", { reason: result.reason }) : undefined,
         });
       void refresh();
     },
@@ -253,7 +260,20 @@ export function GatewayCard({ config, type, types, position, count, onMove, movi
                       ({t("pix.card.lastErrorAt", { date: dateTime(config.lastErrorAt) })})
                     </span>
                   )}
-                  : <span className="break-words">{config.lastError}</span>
+                  :{" "}
+                  {config.lastErrorCode ? (
+                    <>
+                      <span className="break-words" data-testid="pix-gateway-error-text">
+                        {verifyErrorText(t, config.lastErrorCode)}
+                      </span>
+                      <details className="mt-1 text-xs opacity-90">
+                        <summary className="cursor-pointer select-none">{t("pix.technicalDetails")}</summary>
+                        <span className="break-words font-mono">{config.lastError}</span>
+                      </details>
+                    </>
+                  ) : (
+                    <span className="break-words">{config.lastError}</span>
+                  )}
                 </span>
               )}
             </span>

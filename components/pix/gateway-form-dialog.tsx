@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { apiFetch, ApiError } from "@/components/api-client";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
@@ -17,9 +18,11 @@ import {
   gatewayBlurb,
   gatewayName,
   objectOf,
+  verifyErrorText,
   type GatewayConfigRow,
   type GatewayType,
   type SplitRuleRow,
+  type VerifyResult,
 } from "./types";
 
 type Props = {
@@ -30,22 +33,31 @@ type Props = {
   config?: GatewayConfigRow;
 };
 
-type Errors = { form?: string; fields: Record<string, string> };
+type Errors = { form?: string; fields: Record<string, string>; check?: { code?: string; reason?: string | null } };
+type Saved = { row: GatewayConfigRow; verified: VerifyResult | null };
 
-/** Add a gateway (pick its type, then a form built from its credential fields) or edit one. */
-export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) {
+/**
+ * Add a gateway (pick its type, then a form built from its credential fields) or edit one. Saved
+ * credentials are checked with the gateway at once, and the dialog says what the gateway answered:
+ * a refusal keeps the dialog open on the saved configuration, with the reason, and no success toast.
+ */
+export function GatewayFormDialog({ open, onOpenChange, types, config: editing }: Props) {
   const { t, money } = useI18n();
   const toast = useToast();
   const qc = useQueryClient();
   const [picked, setPicked] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({ fields: {} });
+  // A configuration this dialog added whose credentials the gateway refused: later saves edit it.
+  const [added, setAdded] = useState<{ row: GatewayConfigRow; activate: boolean } | null>(null);
+  const config = editing ?? added?.row;
   const typeId = config?.gateway ?? picked;
   const type = types.find((g) => g.id === typeId);
-  const formId = config ? `edit-pix-gateway-${config.id}` : "add-pix-gateway";
+  const formId = editing ? `edit-pix-gateway-${editing.id}` : "add-pix-gateway";
 
   const close = () => {
     setErrors({ fields: {} });
     setPicked(null);
+    setAdded(null);
     onOpenChange(false);
   };
 
@@ -63,26 +75,39 @@ export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) 
         baseUrl: input.baseUrl,
         ...(input.split ? { split: input.split } : {}),
       };
-      if (config)
-        return objectOf<GatewayConfigRow>(
-          await apiFetch(`/api/v1/pix/configs/${config.id}`, { method: "PATCH", body }),
-          "config",
-        );
-      const row = objectOf<GatewayConfigRow>(
-        await apiFetch("/api/v1/pix/configs", { method: "POST", body: { gateway: typeId, ...body } }),
-        "config",
-      );
-      // A new configuration is checked at once, so the card shows whether the credentials work.
-      const verified = await apiFetch<{ ok: boolean }>(`/api/v1/pix/configs/${row.id}/verify`, {
+      const row = config
+        ? objectOf<GatewayConfigRow>(
+            await apiFetch(`/api/v1/pix/configs/${config.id}`, { method: "PATCH", body }),
+            "config",
+          )
+        : objectOf<GatewayConfigRow>(
+            await apiFetch("/api/v1/pix/configs", { method: "POST", body: { gateway: typeId, ...body } }),
+            "config",
+          );
+      // Saved credentials are unverified: check them at once, so the seller learns now whether they work.
+      if (row.lastVerifyOk === true) return { row, verified: null } satisfies Saved;
+      const verified = await apiFetch<VerifyResult>(`/api/v1/pix/configs/${row.id}/verify`, {
         method: "POST",
-      }).catch(() => ({ ok: false }));
+      }).catch((err: unknown) => ({
+        ok: false,
+        code: err instanceof ApiError ? err.code : undefined,
+        reason: null,
+      }));
       if (input.activate && verified.ok && !row.active)
         await apiFetch(`/api/v1/pix/configs/${row.id}`, { method: "PATCH", body: { active: true } });
-      return row;
+      return { row, verified } satisfies Saved;
     },
-    onSuccess: () => {
-      toast.success(config ? t("pix.form.saved") : t("pix.form.added"));
+    onSuccess: ({ row, verified }: Saved, input) => {
       void qc.invalidateQueries({ queryKey: CONFIGS_KEY });
+      if (verified && !verified.ok) {
+        if (!editing) setAdded({ row, activate: input.activate });
+        setErrors({ fields: {}, check: { code: verified.code, reason: verified.reason } });
+        return;
+      }
+      const isNew = !editing && !added;
+      toast.success(
+        verified ? (isNew ? t("pix.form.addedVerified") : t("pix.form.savedVerified")) : t("pix.form.saved"),
+      );
       close();
     },
     onError: (err) => {
@@ -133,13 +158,13 @@ export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) 
       label: String(form.get("label") ?? "").trim() || gatewayName(t, type.id),
       credentials,
       baseUrl: baseUrl || null,
-      activate: form.get("activate") === "on",
+      activate: added ? added.activate : form.get("activate") === "on",
       split,
     });
   }
 
   const picking = !config && !type;
-  const title = config ? t("pix.form.editTitle", { label: config.label }) : t("pix.form.addTitle");
+  const title = editing ? t("pix.form.editTitle", { label: editing.label }) : t("pix.form.addTitle");
   const footer = picking ? (
     <Button variant="secondary" onClick={close}>
       {t("common.cancel")}
@@ -155,6 +180,11 @@ export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) 
           }}
         >
           {t("pix.form.back")}
+        </Button>
+      )}
+      {added && (
+        <Button variant="secondary" onClick={close}>
+          {t("common.close")}
         </Button>
       )}
       <Button type="submit" form={formId} loading={save.isPending}>
@@ -199,6 +229,14 @@ export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) 
         </fieldset>
       ) : type ? (
         <form id={formId} onSubmit={onSubmit} className="flex flex-col gap-5" key={`${typeId}-${open}`} noValidate>
+          {errors.check && (
+            <Alert tone="danger" title={verifyErrorText(t, errors.check.code)} data-testid="pix-form-check-error">
+              {errors.check.reason && (
+                <p className="break-words">{t("pix.gatewaySaid", { reason: errors.check.reason })}</p>
+              )}
+              <p>{t("pix.form.rejectedHint")}</p>
+            </Alert>
+          )}
           <div className="flex items-start justify-between gap-3 rounded-lg border border-line bg-surface-sunken px-3.5 py-3">
             <div className="flex min-w-0 flex-col gap-0.5">
               <span className="text-sm font-semibold text-ink" data-testid="pix-form-type">
@@ -283,7 +321,7 @@ export function GatewayFormDialog({ open, onOpenChange, types, config }: Props) 
               </div>
             </details>
           )}
-          {!config && (
+          {!editing && !added && (
             <Checkbox
               id={`${formId}-activate`}
               name="activate"

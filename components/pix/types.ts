@@ -46,6 +46,8 @@ export type GatewayConfigRow = {
   lastVerifiedAt: string | null;
   lastVerifyOk: boolean | null;
   lastError: string | null;
+  /** Set when lastError came from a check (POST …/verify): worded in the UI language by verifyErrorText. */
+  lastErrorCode?: string | null;
   lastErrorAt: string | null;
   stats: { total: number; paid: number; conversion: number; paidCentavos: number };
   split?: SplitRuleRow[];
@@ -130,6 +132,28 @@ export type PixChargePoll = {
   /** The QR code exists (false while the charge waits for the buyer's data or is being created). */
   hasCode?: boolean;
 };
+
+/** The answer of POST /api/v1/pix/configs/:id/verify. */
+export type VerifyResult = {
+  ok: boolean;
+  code?: string;
+  /** The gateway's own words, sanitized server-side (no credentials). */
+  reason?: string | null;
+  error?: string;
+};
+
+const VERIFY_ERROR_CODES = [
+  "invalid_credentials",
+  "gateway_unavailable",
+  "gateway_rejected",
+  "webhook_registration_failed",
+] as const;
+
+/** A failed check in the UI language; an unknown or missing code is a generic failure. */
+export function verifyErrorText(t: (k: MessageKey) => string, code: string | null | undefined): string {
+  const known = (VERIFY_ERROR_CODES as readonly string[]).includes(code ?? "");
+  return t(`pix.verifyErrors.${known ? code : "check_failed"}` as MessageKey);
+}
 
 export const CONFIGS_KEY = ["pix", "configs"] as const;
 export const CHARGES_KEY = ["pix", "charges"] as const;

@@ -18,7 +18,8 @@ export class PixGatewayError extends Error {
   constructor(
     readonly code: PixErrorCode,
     message: string,
-    readonly details: { gateway?: string; httpStatus?: number; cause?: unknown } = {},
+    /** `detail`: the gateway's own words about the refusal, secrets already scrubbed (shown to the seller). */
+    readonly details: { gateway?: string; httpStatus?: number; detail?: string; cause?: unknown } = {},
   ) {
     super(message, { cause: details.cause });
     this.name = "PixGatewayError";

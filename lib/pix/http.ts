@@ -155,7 +155,7 @@ export function createHttpClient(cfg: HttpClientConfig): HttpClient {
       if (res.ok) return { status: res.status, body: parsed };
       const detail = scrubSecrets(gatewayMessage(parsed), cfg.secrets);
       const suffix = detail ? `: ${detail}` : "";
-      const details = { gateway: cfg.gateway, httpStatus: res.status };
+      const details = { gateway: cfg.gateway, httpStatus: res.status, ...(detail ? { detail } : {}) };
       if (res.status === 401 || res.status === 403)
         throw new PixGatewayError("invalid_credentials", `${cfg.gateway} rejected the credentials`, details);
       if (res.status === 404)

@@ -99,6 +99,17 @@ export default defineMessages(
       phone: "Phone",
       phoneHint: "With area code (DDD).",
     },
+    verifyErrors: {
+      invalid_credentials:
+        "The gateway refused these credentials. Check that you copied them in full, from the right account (production, not sandbox).",
+      gateway_unavailable:
+        "The gateway could not be reached or is having trouble. Try the check again in a few minutes.",
+      gateway_rejected: "The gateway refused the check request.",
+      webhook_registration_failed: "The credentials work, but the gateway did not accept Vitrine's webhook address.",
+      check_failed: "The check could not be completed.",
+    },
+    gatewaySaid: "The gateway's answer: {reason}",
+    technicalDetails: "Technical details",
     form: {
       addTitle: "Add a PIX gateway",
       editTitle: "Edit {label}",
@@ -119,6 +130,10 @@ export default defineMessages(
       saveChanges: "Save changes",
       saved: "Gateway saved",
       added: "Gateway added",
+      addedVerified: "Gateway added: the gateway accepted the credentials",
+      savedVerified: "Saved: the gateway accepted the credentials",
+      rejectedHint:
+        "The configuration is saved but stays off until a check passes. Correct the credentials below and save again.",
       required: "Required",
       next: "Continue",
       back: "Back",
@@ -192,6 +207,16 @@ export default defineMessages(
         pending: "Processing",
         refunded: "Refunded",
         failed: "Failed",
+      },
+      disputes: "MED (special refund mechanism)",
+      disputesHint:
+        "The payer's bank opened a MED claim through the Banco Central. While it is open the money may be blocked; it ends refunded to the payer or rejected.",
+      disputeOpened: "Opened {date}",
+      disputeClosed: "Closed {date}",
+      disputeStatus: {
+        opened: "Open",
+        refunded: "Refunded to payer",
+        rejected: "Rejected (you keep it)",
       },
       refund: "Refund",
       refundNotSupported: "{gateway} has no refund API: refund from the gateway's own panel.",
@@ -383,6 +408,18 @@ export default defineMessages(
       phone: "Telefone",
       phoneHint: "Com DDD.",
     },
+    verifyErrors: {
+      invalid_credentials:
+        "O gateway recusou essas credenciais. Confira se você as copiou por inteiro, da conta certa (produção, não sandbox).",
+      gateway_unavailable:
+        "Não foi possível falar com o gateway, ou ele está com problemas. Tente verificar de novo em alguns minutos.",
+      gateway_rejected: "O gateway recusou o pedido de verificação.",
+      webhook_registration_failed:
+        "As credenciais funcionam, mas o gateway não aceitou o endereço de webhook da Vitrine.",
+      check_failed: "Não foi possível concluir a verificação.",
+    },
+    gatewaySaid: "Resposta do gateway: {reason}",
+    technicalDetails: "Detalhes técnicos",
     form: {
       addTitle: "Adicionar gateway PIX",
       editTitle: "Editar {label}",
@@ -403,6 +440,10 @@ export default defineMessages(
       saveChanges: "Salvar alterações",
       saved: "Gateway salvo",
       added: "Gateway adicionado",
+      addedVerified: "Gateway adicionado: o gateway aceitou as credenciais",
+      savedVerified: "Salvo: o gateway aceitou as credenciais",
+      rejectedHint:
+        "A configuração foi salva, mas fica desligada até uma verificação passar. Corrija as credenciais abaixo e salve de novo.",
       required: "Obrigatório",
       next: "Continuar",
       back: "Voltar",
@@ -475,6 +516,16 @@ export default defineMessages(
         pending: "Processando",
         refunded: "Devolvida",
         failed: "Falhou",
+      },
+      disputes: "MED (Mecanismo Especial de Devolução)",
+      disputesHint:
+        "O banco do pagador abriu um MED pelo Banco Central. Enquanto estiver aberto, o valor pode ficar bloqueado; termina devolvido ao pagador ou rejeitado.",
+      disputeOpened: "Aberto em {date}",
+      disputeClosed: "Encerrado em {date}",
+      disputeStatus: {
+        opened: "Aberto",
+        refunded: "Devolvido ao pagador",
+        rejected: "Rejeitado (o valor fica com você)",
       },
       refund: "Devolver",
       refundNotSupported: "{gateway} não tem API de devolução: devolva pelo painel do próprio gateway.",

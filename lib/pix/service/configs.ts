@@ -20,6 +20,7 @@ import type {
   PixSplitRule,
 } from "@/lib/pix/types";
 import { describeGatewayError } from "./errors";
+import { gatewayReason, sanitizeReason, verifyCode, type VerifyOutcome } from "./verify-outcome";
 import { gatewayFor, keyIdOf, newEndpointToken, openCredentials, sealCredentials, webhookUrlFor } from "./runtime";
 import { SplitInput, type CreateConfigInput, type UpdateConfigInput } from "./schemas";
 
@@ -65,6 +66,7 @@ const CONFIG_SELECT = {
   lastVerifiedAt: true,
   lastVerifyOk: true,
   lastError: true,
+  lastErrorCode: true,
   lastErrorAt: true,
   createdAt: true,
   updatedAt: true,
@@ -86,6 +88,8 @@ export type PixGatewayConfigView = {
   lastVerifiedAt: Date | null;
   lastVerifyOk: boolean | null;
   lastError: string | null;
+  /** Set when lastError came from a check: a VerifyErrorCode the dashboard words in the seller's language. */
+  lastErrorCode: string | null;
   lastErrorAt: Date | null;
   createdAt: Date;
   stats: ConfigStats;
@@ -119,6 +123,7 @@ function toView(row: ConfigRow, stats: ConfigStats): PixGatewayConfigView {
     lastVerifiedAt: row.lastVerifiedAt,
     lastVerifyOk: row.lastVerifyOk,
     lastError: row.lastError,
+    lastErrorCode: row.lastErrorCode,
     lastErrorAt: row.lastErrorAt,
     createdAt: row.createdAt,
     stats,
@@ -363,56 +368,81 @@ export async function updateGatewayConfig(
   return getGatewayConfig(storeId, id);
 }
 
-async function recordCheck(id: string, ok: boolean, error: string | null) {
+/** A successful check clears the last error: what the card shows is the state of the credentials now. */
+async function recordCheck(id: string, outcome: VerifyOutcome) {
   const now = new Date();
   await prisma.pixGatewayConfig.update({
     where: { id },
-    data: { lastVerifiedAt: now, lastVerifyOk: ok, ...(ok ? {} : { lastError: error, lastErrorAt: now }) },
+    data: outcome.ok
+      ? { lastVerifiedAt: now, lastVerifyOk: true, lastError: null, lastErrorCode: null, lastErrorAt: null }
+      : {
+          lastVerifiedAt: now,
+          lastVerifyOk: false,
+          lastError: outcome.error,
+          lastErrorCode: outcome.code,
+          lastErrorAt: now,
+        },
   });
 }
 
-async function registerBcbWebhook(storeId: string, id: string): Promise<{ ok: boolean; error?: string }> {
+async function registerBcbWebhook(storeId: string, id: string): Promise<VerifyOutcome> {
   const row = await prisma.pixGatewayConfig.findFirstOrThrow({ where: { id, storeId } });
+  const credentials = openCredentials(row);
   try {
-    await gatewayFor(row).registerWebhook(webhookUrlFor(row)!);
+    await gatewayFor(row, credentials).registerWebhook(webhookUrlFor(row)!);
     return { ok: true };
   } catch (err) {
     const { message } = describeGatewayError(err);
+    const outcome: VerifyOutcome = {
+      ok: false,
+      code: "webhook_registration_failed",
+      reason: gatewayReason(err, Object.values(credentials)),
+      error: `webhook registration: ${message}`,
+    };
     await prisma.pixGatewayConfig.update({
       where: { id },
-      data: { lastError: `webhook registration: ${message}`, lastErrorAt: new Date() },
+      data: { lastError: outcome.error, lastErrorCode: outcome.code, lastErrorAt: new Date() },
     });
-    return { ok: false, error: `webhook registration: ${message}` };
+    return outcome;
   }
 }
 
-/** A live call to the gateway with the stored credentials; the outcome and any error are kept on the config. */
-export async function verifyGatewayConfig(
-  storeId: string,
-  actor: AuditContext,
-  id: string,
-): Promise<{ ok: boolean; error?: string }> {
+/**
+ * A live call to the gateway with the stored credentials; the outcome is kept on the config (a
+ * success clears an earlier error). A failure carries a stable code and the gateway's reason,
+ * sanitized: never a credential, even if the gateway echoed one.
+ */
+export async function verifyGatewayConfig(storeId: string, actor: AuditContext, id: string): Promise<VerifyOutcome> {
   const row = await prisma.pixGatewayConfig.findFirst({ where: { id, storeId } });
   if (!row) throw notFound("PIX gateway configuration");
-  let result: { ok: boolean; error?: string };
+  let result: VerifyOutcome;
+  let secrets: unknown[] = [];
   try {
-    await gatewayFor(row).verifyCredentials();
+    const credentials = openCredentials(row);
+    secrets = Object.values(credentials);
+    await gatewayFor(row, credentials).verifyCredentials();
     result = { ok: true };
   } catch (err) {
     const { code, message } = describeGatewayError(err);
+    const reason = gatewayReason(err, secrets);
     result = {
       ok: false,
-      error: code === "invalid_credentials" ? `The gateway refused these credentials (${message}).` : message,
+      code: verifyCode(err),
+      reason,
+      error:
+        code === "invalid_credentials"
+          ? `The gateway refused these credentials${reason ? ` (${reason})` : ""}.`
+          : (sanitizeReason(message, secrets) ?? "The check failed."),
     };
   }
-  await recordCheck(id, result.ok, result.error ?? null);
+  await recordCheck(id, result);
   if (result.ok && row.gateway === "bcb") result = await registerBcbWebhook(storeId, id);
   await prisma.$transaction((tx) =>
     appendAudit(tx, actor, {
       action: "pix_gateway.verified",
       storeId,
       target: { type: "pix_gateway_config", id },
-      after: { ok: result.ok, error: result.error ?? null },
+      after: { ok: result.ok, error: result.ok ? null : result.error, code: result.ok ? null : result.code },
     }),
   );
   return result;
