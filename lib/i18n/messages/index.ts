@@ -19,6 +19,7 @@ import usage from "./usage";
 import coupons from "./coupons";
 import invoices from "./invoices";
 import notifications from "./notifications";
+import errors from "./errors";
 import overview from "./overview";
 import payments from "./payments";
 import config from "./config";
@@ -47,6 +48,7 @@ const namespaces = {
   coupons,
   invoices,
   notifications,
+  errors,
   overview,
   config,
   auditTrail,
