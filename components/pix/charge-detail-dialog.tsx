@@ -16,6 +16,7 @@ import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { ChargeStatusBadge } from "./charge-status-badge";
+import { PixDisputeSection, type PixDisputeRow } from "./dispute-section";
 import {
   CHARGES_KEY,
   chargeKey,
@@ -355,6 +356,8 @@ export function ChargeDetailDialog({ chargeId, onClose, types }: Props) {
               </ul>
             </Section>
           )}
+
+          <PixDisputeSection disputes={(charge as { disputes?: PixDisputeRow[] }).disputes ?? []} />
         </div>
       )}
     </Dialog>

@@ -75,7 +75,7 @@ export type PixDisputeView = {
   closedAt: Date | null;
 };
 
-const view = (d: PixDispute): PixDisputeView => ({
+export const pixDisputeView = (d: PixDispute): PixDisputeView => ({
   id: d.id,
   status: d.status as PixDisputeStatus,
   amountCentavos: d.amountCentavos,
@@ -88,7 +88,7 @@ const view = (d: PixDispute): PixDisputeView => ({
 /** A charge's MED cases, newest first (tenant-scoped: another store's charge has none). */
 export async function listPixDisputes(storeId: string, chargeId: string): Promise<PixDisputeView[]> {
   const rows = await prisma.pixDispute.findMany({ where: { storeId, chargeId }, orderBy: { openedAt: "desc" } });
-  return rows.map(view);
+  return rows.map(pixDisputeView);
 }
 
 /** For the overview: MED cases opened in [from, to) and those still open now. */

@@ -14,6 +14,7 @@ import { createPixCharge } from "@/lib/pix/service/charges";
 import { listPixDisputes } from "@/lib/pix/disputes";
 import { clearTokenCache } from "@/lib/pix/token-cache";
 import { POST as webhookRoute } from "@/app/api/webhooks/pix/[gateway]/[token]/route";
+import { GET as chargeRoute } from "@/app/api/v1/pix/charges/[id]/route";
 import type { SimGatewayId } from "@/sandbox/pix/index";
 import { addGateway, BUYER, callRoute, passReadBudget, pixSeller, usePixSimulator, type PixSeller } from "./support";
 
@@ -118,6 +119,17 @@ describe("PIX MED", () => {
       disputeId: disputes[0]!.id,
       refundedAmount: 5990,
     });
+
+    // The seller sees the case on the charge (API and dashboard read the same view).
+    const api = await callRoute(chargeRoute, {
+      apiKey: seller.apiKey,
+      path: `/api/v1/pix/charges/${charge.id}`,
+      params: { id: charge.id },
+    });
+    expect(api.status).toBe(200);
+    expect(api.json.charge.disputes).toEqual([
+      expect.objectContaining({ id: disputes[0]!.id, status: "refunded", amountCentavos: 5990, reason: "med" }),
+    ]);
   });
 
   it("BCB: a MED devolução in processing opens the dispute; NAO_REALIZADO rejects it and the charge is paid again", async () => {

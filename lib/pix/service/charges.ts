@@ -11,6 +11,7 @@ import { logger } from "@/lib/log/logger";
 import { formatReais } from "@/lib/pix/money";
 import { normaliseCustomer, requiredFields } from "@/lib/pix/customer";
 import { newPixReference } from "@/lib/pix/reference";
+import { pixDisputeView } from "@/lib/pix/disputes";
 import { getPixGatewayDefinition } from "@/lib/pix/registry";
 import { applyPixStatus } from "./apply";
 import { customerFormFor, expireAwaitingCharge } from "./collect-customer";
@@ -203,11 +204,12 @@ export async function getPixCharge(storeId: string, id: string): Promise<PixChar
     include: {
       attempts: { orderBy: { createdAt: "asc" } },
       refunds: { orderBy: { createdAt: "asc" } },
+      disputes: { orderBy: { openedAt: "desc" } },
       gatewayConfig: { select: { label: true } },
     },
   });
   if (!charge) throw notFound("PIX charge");
-  const { attempts, refunds, gatewayConfig, ...row } = charge;
+  const { attempts, refunds, disputes, gatewayConfig, ...row } = charge;
   const capabilities = row.gateway ? getPixGatewayDefinition(row.gateway).capabilities : null;
   return {
     ...(await toChargeView(row)),
@@ -237,6 +239,7 @@ export async function getPixCharge(storeId: string, id: string): Promise<PixChar
       failureMessage,
       createdAt,
     })),
+    disputes: disputes.map(pixDisputeView),
   };
 }
 

@@ -4,6 +4,7 @@ import type { PixCharge, PixChargeAttempt, PixRefund } from "@/generated/prisma/
 import { appUrl } from "@/lib/env/app-url";
 import { brCodeToPngDataUrl } from "@/lib/pix/qr";
 import { getPixGatewayDefinition, isPixGatewayId } from "@/lib/pix/registry";
+import type { PixDisputeView } from "@/lib/pix/disputes";
 
 export type PixChargeView = {
   id: string;
@@ -41,6 +42,8 @@ export type PixChargeDetail = PixChargeView & {
     >
   >;
   refunds: Array<Pick<PixRefund, "id" | "amountCentavos" | "status" | "reason" | "failureMessage" | "createdAt">>;
+  /** MED cases, newest first (lib/pix/disputes.ts). */
+  disputes: PixDisputeView[];
 };
 
 export type PublicPixCharge = {
