@@ -8,6 +8,7 @@ import { withInvoiceMirror } from "./invoice";
 import { onPaymentIntent, onPaymentIntentCanceled } from "./payment-intent";
 import { onSubscriptionChange } from "./subscription";
 import { onTrialWillEnd } from "./trial-will-end";
+import { onPayoutEvent } from "../payout";
 
 // invoice.finalized / paid / payment_succeeded / payment_failed / voided / marked_uncollectible
 // also update our own Invoice (./invoice.ts), after the handler listed here for the type.
@@ -35,4 +36,10 @@ export const HANDLERS: Partial<Record<string, EventHandler>> = withInvoiceMirror
   "customer.subscription.deleted": onSubscriptionChange,
   "customer.subscription.trial_will_end": onTrialWillEnd,
   "account.updated": onAccountUpdated,
+  "payout.created": onPayoutEvent,
+  "payout.updated": onPayoutEvent,
+  "payout.paid": onPayoutEvent,
+  "payout.failed": onPayoutEvent,
+  "payout.canceled": onPayoutEvent,
+  "balance.available": onPayoutEvent,
 });
