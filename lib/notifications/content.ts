@@ -163,6 +163,41 @@ const BUILDERS: Builders = {
       pix: p.pixCopyPaste ?? null,
     };
   },
+  dunning_recovered: (p, h) => {
+    const amount = h.money(p.amountMinor, p.currency);
+    return {
+      tone: "success",
+      subject: h.t("dunning_recovered.subject"),
+      heading: h.t("dunning_recovered.heading"),
+      paragraphs: [h.t("dunning_recovered.body", { amount }), h.t("dunning_recovered.thanks")],
+      facts: [
+        ...fact(h.t("facts.amount"), amount),
+        ...fact(h.t("facts.invoice"), p.invoiceNumber),
+        ...fact(h.t("dunning_recovered.method"), h.t(`dunning_recovered.methods.${p.method}`)),
+      ],
+      action: { label: h.t("dunning_recovered.action"), url: h.link(p.url, "/dashboard/plan") },
+      pix: null,
+    };
+  },
+  order_receipt: (p, h) => {
+    const amount = h.money(p.amountMinor, p.currency);
+    const store = h.ctx.storeName ?? "Vitrine";
+    return {
+      tone: "success",
+      subject: h.t("order_receipt.subject", { store, number: p.number }),
+      heading: h.t("order_receipt.heading", { store }),
+      paragraphs: [h.t("order_receipt.body", { store, amount }), h.t("order_receipt.attached")],
+      facts: [
+        ...fact(h.t("order_receipt.number"), p.number),
+        ...fact(h.t("facts.description"), p.description),
+        ...fact(h.t("facts.amount"), amount),
+        ...fact(h.t("facts.paidAt"), h.dateTime(p.paidAt)),
+        ...fact(h.t("order_receipt.method"), h.t(`order_receipt.methods.${p.method}`)),
+      ],
+      action: p.url ? { label: h.t("order_receipt.action"), url: h.link(p.url, "/") } : null,
+      pix: null,
+    };
+  },
   usage_threshold: (p, h) => {
     const resource = resourceName(p.resource, h);
     const level = p.threshold === 100 ? "100" : "80";
@@ -242,6 +277,19 @@ const BUILDERS: Builders = {
     paragraphs: [h.t("password_changed.body"), h.t("password_changed.notYou")],
     facts: [...fact(h.t("facts.changedAt"), h.dateTime(p.changedAt)), ...fact(h.t("facts.ip"), p.ip)],
     action: { label: h.t("password_changed.action"), url: h.link(p.url, "/dashboard/settings") },
+    pix: null,
+  }),
+  buyer_portal_link: (p, h) => ({
+    tone: "neutral",
+    subject: h.t("buyer_portal_link.subject", { store: h.ctx.storeName ?? "Vitrine" }),
+    heading: h.t("buyer_portal_link.heading"),
+    paragraphs: [
+      h.t("buyer_portal_link.body", { product: p.productName, store: h.ctx.storeName ?? "Vitrine" }),
+      h.t("buyer_portal_link.expires", { minutes: p.expiresInMinutes }),
+      h.t("buyer_portal_link.notYou"),
+    ],
+    facts: [],
+    action: { label: h.t("buyer_portal_link.action"), url: p.url },
     pix: null,
   }),
   test_message: (p, h) => {

@@ -4,15 +4,18 @@ export const NOTIFICATION_EVENTS = [
   "plan_payment_failed",
   "dunning_reminder",
   "dunning_downgraded",
+  "dunning_recovered",
   "trial_ending",
   "invoice_issued",
   "invoice_overdue",
+  "order_receipt",
   "usage_threshold",
   "callback_endpoint_disabled",
   "dispute_opened",
   "pix_charge_paid",
   "password_changed",
   "test_message",
+  "buyer_portal_link",
 ] as const;
 
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
@@ -46,9 +49,14 @@ export const EVENT_DEFINITIONS: Record<NotificationEvent, EventDefinition> = {
   plan_payment_failed: event("/dashboard/plan", { email: true, slack: true }, { emailRequired: true }),
   dunning_reminder: event("/dashboard/plan", { email: true, slack: true }, { emailRequired: true }),
   dunning_downgraded: event("/dashboard/plan", { email: true, slack: true }, { emailRequired: true }),
+  // The overdue plan invoice was paid (card or PIX) and the reminders stop.
+  dunning_recovered: event("/dashboard/plan", { email: true, slack: true }),
   trial_ending: event("/dashboard/plan", { email: true, slack: false }),
   invoice_issued: event("/dashboard/invoices", { email: true, slack: false }),
   invoice_overdue: event("/dashboard/invoices", { email: true, slack: true }, { emailRequired: true }),
+  // The store's receipt of a paid order or PIX charge, to the BUYER alone by email (PDF attached);
+  // the store may turn it off.
+  order_receipt: event("/dashboard/invoices", { email: true, slack: false }, { slackAllowed: false }),
   usage_threshold: event("/dashboard/plan", { email: true, slack: true }),
   callback_endpoint_disabled: event("/dashboard/callbacks", { email: true, slack: true }),
   dispute_opened: event("/dashboard/orders", { email: true, slack: true }),
@@ -61,6 +69,12 @@ export const EVENT_DEFINITIONS: Record<NotificationEvent, EventDefinition> = {
   ),
   // The preferences page's "send a test" button: the channel is the one asked for.
   test_message: event("/dashboard/settings/notifications", { email: true, slack: true }, { listed: false }),
+  // A buyer's sign-in link to their subscription's customer portal: to the buyer alone, by email.
+  buyer_portal_link: event(
+    "/",
+    { email: true, slack: false },
+    { emailRequired: true, slackAllowed: false, listed: false },
+  ),
 };
 
 export const PREFERENCES_PATH = "/dashboard/settings/notifications";

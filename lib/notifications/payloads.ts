@@ -86,6 +86,23 @@ export const PAYLOAD_SCHEMAS = {
     payUrl: link.optional(),
     pixCopyPaste: z.string().trim().min(20).max(512).optional(),
   }),
+  dunning_recovered: z.object({
+    ...common,
+    amountMinor: minor,
+    currency,
+    invoiceNumber: optText(60),
+    method: z.enum(["card", "pix", "other"]),
+  }),
+  order_receipt: z.object({
+    ...common,
+    invoiceId: text(64),
+    number: text(60),
+    amountMinor: minor,
+    currency,
+    paidAt: when,
+    method: z.enum(["card", "pix", "other"]),
+    description: optText(),
+  }),
   usage_threshold: z.object({
     ...common,
     resource: text(60),
@@ -121,6 +138,13 @@ export const PAYLOAD_SCHEMAS = {
   }),
   password_changed: z.object({ ...common, changedAt: when, ip: optText(64) }),
   test_message: z.object({ ...common, channel: z.enum(["email", "slack"]) }),
+  buyer_portal_link: z.object({
+    ...common,
+    url: z.url({ protocol: /^https?$/ }),
+    receiptUrl: z.url({ protocol: /^https?$/ }),
+    productName: text(120),
+    expiresInMinutes: z.number().int().min(1),
+  }),
 } satisfies Record<NotificationEvent, z.ZodType>;
 
 export type PayloadOf<E extends NotificationEvent> = z.input<(typeof PAYLOAD_SCHEMAS)[E]>;

@@ -43,9 +43,11 @@ export async function renderEmail(target: RenderTarget): Promise<RenderedEmail> 
   const why =
     target.event === "password_changed"
       ? e("footerAccount")
-      : ctx.audience === "platform"
-        ? e("footerPlatform")
-        : e("footerStore", { store: target.storeName ?? "Vitrine" });
+      : target.event === "buyer_portal_link"
+        ? e("footerBuyer", { store: target.storeName ?? "Vitrine" })
+        : ctx.audience === "platform"
+          ? e("footerPlatform")
+          : e("footerStore", { store: target.storeName ?? "Vitrine" });
   const element = createElement(NotificationEmail, {
     lang: target.locale,
     content,
@@ -57,8 +59,13 @@ export async function renderEmail(target: RenderTarget): Promise<RenderedEmail> 
         : e("storeLine", { store: target.storeName ?? "" }),
     footer: {
       why,
-      manageLabel: e("manage"),
-      manageUrl: target.event === "password_changed" ? `${target.appUrl}/dashboard/settings` : preferencesUrl(ctx),
+      manageLabel: target.event === "buyer_portal_link" ? e("viewReceipt") : e("manage"),
+      manageUrl:
+        target.event === "password_changed"
+          ? `${target.appUrl}/dashboard/settings`
+          : target.event === "buyer_portal_link"
+            ? (target.payload as { receiptUrl: string }).receiptUrl
+            : preferencesUrl(ctx),
       automatic: e("automatic"),
       tagline: e("tagline"),
     },

@@ -23,6 +23,14 @@ export default defineMessages(
       trial_ending: { label: "Trial ending", description: "Three days before your plan's free trial ends." },
       invoice_issued: { label: "Invoice issued", description: "A new invoice from Vitrine, with its PDF attached." },
       invoice_overdue: { label: "Invoice overdue", description: "An invoice passed its due date unpaid." },
+      dunning_recovered: {
+        label: "Plan payment recovered",
+        description: "An overdue plan invoice was paid and the reminders stopped.",
+      },
+      order_receipt: {
+        label: "Receipts to your buyers",
+        description: "Each buyer gets the store's receipt (PDF) by email when a payment goes through.",
+      },
       usage_threshold: {
         label: "Usage limits",
         description: "When a resource reaches 80 % and 100 % of your plan's limit.",
@@ -38,6 +46,10 @@ export default defineMessages(
         description: "Security notice to the account holder; always sent, by email only.",
       },
       test_message: { label: "Test message", description: "Sent from this page." },
+      buyer_portal_link: {
+        label: "Subscription link to a buyer",
+        description: "A buyer asked to manage their subscription; always sent, to the buyer only.",
+      },
     },
     prefs: {
       title: "What to send",
@@ -117,6 +129,8 @@ export default defineMessages(
       footerStore: "You receive this because your address is set to get {store}'s notifications on Vitrine.",
       footerPlatform: "You receive this because you are a Vitrine administrator.",
       footerAccount: "You receive this because it concerns your Vitrine account.",
+      footerBuyer: "You receive this because this address was used to ask for a link to a subscription at {store}.",
+      viewReceipt: "View receipt",
       manage: "Manage notifications",
       automatic: "Automatic message: replies are not read.",
       tagline: "Vitrine · payments for independent sellers",
@@ -183,6 +197,25 @@ export default defineMessages(
         body: "Invoice {number} for {amount} was issued.",
         action: "View invoice",
       },
+      dunning_recovered: {
+        subject: "Payment received: your plan is up to date",
+        heading: "Thank you: your plan is paid",
+        body: "We received {amount} for your overdue Vitrine plan invoice. The reminders have stopped and your plan stays as it is.",
+        thanks: "Nothing else to do.",
+        method: "Paid by",
+        methods: { card: "Card", pix: "PIX", other: "Other" },
+        action: "See your plan",
+      },
+      order_receipt: {
+        subject: "Your receipt from {store} ({number})",
+        heading: "Thank you for your purchase at {store}",
+        body: "{store} received your payment of {amount}.",
+        attached: "The receipt is attached to this email as a PDF.",
+        number: "Receipt",
+        method: "Paid by",
+        methods: { card: "Card", pix: "PIX", other: "Other" },
+        action: "View receipt",
+      },
       invoice_overdue: {
         subject: "Invoice {number} is overdue",
         heading: "Invoice {number} is overdue",
@@ -225,6 +258,14 @@ export default defineMessages(
         body: "The password of your Vitrine account was changed, and every other session was signed out.",
         notYou: "If this was not you, reset your password at once and write to support.",
         action: "Open settings",
+      },
+      buyer_portal_link: {
+        subject: "Manage your subscription at {store}",
+        heading: "Your link to manage the subscription",
+        body: "Use the button below to see, update or cancel your subscription to {product} at {store}.",
+        expires: "The link works once and expires in {minutes} minutes.",
+        notYou: "If you did not ask for it, ignore this email: nothing changes without the link.",
+        action: "Manage subscription",
       },
       test_message: {
         subject: "Test message from Vitrine",
@@ -269,6 +310,14 @@ export default defineMessages(
       },
       invoice_issued: { label: "Fatura emitida", description: "Uma nova fatura da Vitrine, com o PDF anexado." },
       invoice_overdue: { label: "Fatura vencida", description: "Uma fatura passou do vencimento sem pagamento." },
+      dunning_recovered: {
+        label: "Pagamento do plano recuperado",
+        description: "Uma fatura do plano em atraso foi paga e os lembretes pararam.",
+      },
+      order_receipt: {
+        label: "Recibos para seus compradores",
+        description: "Cada comprador recebe por e-mail o recibo da loja (PDF) quando o pagamento é aprovado.",
+      },
       usage_threshold: {
         label: "Limites de uso",
         description: "Quando um recurso chega a 80 % e a 100 % do limite do seu plano.",
@@ -287,6 +336,10 @@ export default defineMessages(
         description: "Aviso de segurança para o titular da conta; sempre enviado, só por e-mail.",
       },
       test_message: { label: "Mensagem de teste", description: "Enviada desta página." },
+      buyer_portal_link: {
+        label: "Link de assinatura para um comprador",
+        description: "Um comprador pediu para gerenciar a assinatura; sempre enviado, só ao comprador.",
+      },
     },
     prefs: {
       title: "O que enviar",
@@ -373,6 +426,9 @@ export default defineMessages(
         "Você recebe esta mensagem porque seu endereço está cadastrado para as notificações de {store} na Vitrine.",
       footerPlatform: "Você recebe esta mensagem porque é administrador da Vitrine.",
       footerAccount: "Você recebe esta mensagem porque ela diz respeito à sua conta na Vitrine.",
+      footerBuyer:
+        "Você recebe esta mensagem porque este endereço foi usado para pedir um link de uma assinatura em {store}.",
+      viewReceipt: "Ver recibo",
       manage: "Gerenciar notificações",
       automatic: "Mensagem automática: respostas não são lidas.",
       tagline: "Vitrine · pagamentos para vendedores independentes",
@@ -439,6 +495,25 @@ export default defineMessages(
         body: "A fatura {number}, de {amount}, foi emitida.",
         action: "Ver fatura",
       },
+      dunning_recovered: {
+        subject: "Pagamento recebido: seu plano está em dia",
+        heading: "Obrigado: seu plano está pago",
+        body: "Recebemos {amount} pela fatura do seu plano Vitrine que estava em atraso. Os lembretes pararam e seu plano continua como está.",
+        thanks: "Não é preciso fazer mais nada.",
+        method: "Pago com",
+        methods: { card: "Cartão", pix: "PIX", other: "Outro" },
+        action: "Ver seu plano",
+      },
+      order_receipt: {
+        subject: "Seu recibo de {store} ({number})",
+        heading: "Obrigado pela sua compra em {store}",
+        body: "{store} recebeu seu pagamento de {amount}.",
+        attached: "O recibo está anexado a este e-mail em PDF.",
+        number: "Recibo",
+        method: "Pago com",
+        methods: { card: "Cartão", pix: "PIX", other: "Outro" },
+        action: "Ver recibo",
+      },
       invoice_overdue: {
         subject: "A fatura {number} está vencida",
         heading: "A fatura {number} está vencida",
@@ -481,6 +556,14 @@ export default defineMessages(
         body: "A senha da sua conta na Vitrine foi alterada, e todas as outras sessões foram encerradas.",
         notYou: "Se não foi você, redefina sua senha imediatamente e escreva para o suporte.",
         action: "Abrir configurações",
+      },
+      buyer_portal_link: {
+        subject: "Gerencie sua assinatura em {store}",
+        heading: "Seu link para gerenciar a assinatura",
+        body: "Use o botão abaixo para ver, atualizar ou cancelar sua assinatura de {product} em {store}.",
+        expires: "O link funciona uma vez e expira em {minutes} minutos.",
+        notYou: "Se você não pediu, ignore este e-mail: nada muda sem o link.",
+        action: "Gerenciar assinatura",
       },
       test_message: {
         subject: "Mensagem de teste da Vitrine",
