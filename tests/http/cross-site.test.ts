@@ -27,6 +27,7 @@ const NOT_COOKIE_AUTHENTICATED: Record<string, string> = {
   "api/public/payment-intents/confirm/route.ts": "public buyer endpoint",
   "api/public/payment-intents/boleto/route.ts": "public buyer endpoint",
   "api/public/orders/[id]/portal/route.ts": "public buyer endpoint",
+  "api/public/orders/[id]/portal-link/route.ts": "public buyer endpoint",
   // Store API key only (Authorization: Bearer); a cookie is never looked at.
   "api/v1/credits/spend/route.ts": "API key only",
   "api/v1/usage/route.ts": "API key only",
