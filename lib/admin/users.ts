@@ -73,14 +73,6 @@ export async function setUserStatus(
   });
 }
 
-export function listAuditEntries(opts: { storeId?: string; take?: number } = {}) {
-  return prisma.auditLog.findMany({
-    where: opts.storeId ? { storeId: opts.storeId } : undefined,
-    orderBy: { id: "desc" },
-    take: opts.take ?? 100,
-  });
-}
-
 /** Platform-wide counts for the admin overview tiles. */
 export async function platformCounts() {
   const [users, auditEntries] = await Promise.all([prisma.user.count(), prisma.auditLog.count()]);
