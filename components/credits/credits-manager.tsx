@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { formatNumber } from "@/lib/i18n/format";
 import { apiFetch } from "@/components/api-client";
@@ -28,6 +29,8 @@ type Props = {
   series: SeriesPoint[];
   cards: SavedCard[];
   stripe: StripeBrowser | null;
+  /** What credits pay for (a server-rendered card), shown under the balance. */
+  explainer?: ReactNode;
 };
 
 /** The seller's Credits page: balance, purchase, bought-vs-spent chart and the ledger. */
@@ -38,6 +41,7 @@ export function CreditsManager({
   series: initialSeries,
   cards,
   stripe,
+  explainer,
 }: Props) {
   const { t, locale } = useI18n();
   const balance = useQuery({
@@ -77,6 +81,7 @@ export function CreditsManager({
         <Stat label={t("credits.balance.bought")} value={formatNumber(bought, locale)} />
         <Stat label={t("credits.balance.spent")} value={formatNumber(spent, locale)} />
       </div>
+      {explainer}
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="lg:col-span-3">
           <PurchasePanel offer={offer} initialCards={cards} stripe={stripe} />

@@ -109,6 +109,23 @@ export default defineMessages(
         stripe: "Stripe",
       },
     },
+    uses: {
+      title: "What credits pay for",
+      intro: "Credits are a prepaid balance with Vitrine. They do not expire, and they are spent in two ways only:",
+      overageTitle: "Usage past your plan's monthly limits",
+      overageBody:
+        "On the {plan} plan, once a month's usage passes its limit, each extra unit is paid in credits where the plan says so. Where it does not, new work of that kind is refused until the next period or an upgrade. Your buyers' payments are never held back.",
+      perUnitOne: "1 credit each past {limit} a month",
+      perUnitMany: "{credits} credits each past {limit} a month",
+      blocked: "Refused past {limit} a month (not paid with credits)",
+      unlimited: "Unlimited",
+      spendTitle: "Spends your store's server makes",
+      spendBody:
+        "Your server can spend credits on anything you sell or meter yourself, with an API key and an Idempotency-Key. Each spend is one line of the ledger below, with your reason and reference.",
+      priceTitle: "Price per credit in {currency}",
+      priceCustom: "{price} per credit when you buy a custom amount",
+      pricePackage: "{price} per credit in {name} ({credits} credits for {amount})",
+    },
     chart: {
       title: "Bought vs spent",
       description: "Credits per day, last 30 days.",
@@ -267,6 +284,23 @@ export default defineMessages(
         api_key: "Chave de API",
         stripe: "Stripe",
       },
+    },
+    uses: {
+      title: "Para que servem os créditos",
+      intro: "Créditos são um saldo pré-pago na Vitrine. Eles não expiram e só são gastos de duas formas:",
+      overageTitle: "Uso acima dos limites mensais do seu plano",
+      overageBody:
+        "No plano {plan}, quando o uso do mês passa do limite, cada unidade extra é paga em créditos onde o plano prevê isso. Onde não prevê, novas operações desse tipo são recusadas até o próximo período ou um upgrade. Os pagamentos dos seus compradores nunca são barrados.",
+      perUnitOne: "1 crédito cada acima de {limit} por mês",
+      perUnitMany: "{credits} créditos cada acima de {limit} por mês",
+      blocked: "Recusado acima de {limit} por mês (não é pago com créditos)",
+      unlimited: "Ilimitado",
+      spendTitle: "Gastos feitos pelo servidor da sua loja",
+      spendBody:
+        "Seu servidor pode gastar créditos com o que você mesmo vende ou mede, com uma chave de API e um Idempotency-Key. Cada gasto é uma linha do extrato abaixo, com o seu motivo e referência.",
+      priceTitle: "Preço por crédito em {currency}",
+      priceCustom: "{price} por crédito ao comprar um valor personalizado",
+      pricePackage: "{price} por crédito no {name} ({credits} créditos por {amount})",
     },
     chart: {
       title: "Comprados x gastos",

@@ -1,4 +1,6 @@
+import { CreditUses } from "@/components/credits/credit-uses";
 import { CreditsManager } from "@/components/credits/credits-manager";
+import { effectivePlan } from "@/lib/billing/entitlements";
 import { asJson } from "@/components/catalog/types";
 import { DISPLAY_TIME_ZONE, type LedgerPage, type PackagesView, type SavedCard } from "@/components/credits/types";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,9 +14,9 @@ export const metadata = { title: "Credits" };
 
 export default async function CreditsPage() {
   const { store } = await requireSellerPage();
-  const { t } = await getI18n();
+  const { t, locale } = await getI18n();
   if (!store) return <PageHeader title={t("credits.title")} description={t("credits.description")} />;
-  const [balance, offer, ledger, { series }, cards] = await Promise.all([
+  const [balance, offer, ledger, { series }, cards, plan] = await Promise.all([
     getBalance(store.id),
     listPackagesForStore(store),
     listLedger(store.id, { limit: 50 }),
@@ -24,6 +26,7 @@ export default async function CreditsPage() {
       logger.warn({ err, storeId: store.id }, "credits page: saved cards unavailable");
       return [];
     }),
+    effectivePlan(store.id),
   ]);
   const stripe = stripeBrowserConfig();
   return (
@@ -33,6 +36,17 @@ export default async function CreditsPage() {
       ledger={asJson<LedgerPage>(ledger)}
       series={series}
       cards={asJson<SavedCard[]>(cards)}
+      explainer={
+        <CreditUses
+          t={t}
+          locale={locale}
+          currency={store.currency}
+          planName={plan.plan.name}
+          limits={plan.entitlements.limits}
+          overage={plan.entitlements.overage}
+          offer={offer}
+        />
+      }
       stripe={
         stripe.publishableKey
           ? { publishableKey: stripe.publishableKey, standInScriptUrl: stripe.standInScriptUrl }
