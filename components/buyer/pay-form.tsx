@@ -1,11 +1,12 @@
 "use client";
-import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
-import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { Elements, useElements } from "@stripe/react-stripe-js";
+import { useEffect, useMemo, useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
-import { declineMessage, loadStripeJs } from "@/components/stripe/browser";
+import { loadStripeJs } from "@/components/stripe/browser";
 import { apiFetch, ApiError, newIdempotencyKey } from "@/components/api-client";
-import { Button } from "@/components/ui/button";
+import { Tabs } from "@/components/ui/tabs";
+import { BoletoForm } from "@/components/checkout/boleto-form";
+import { CardPayment } from "@/components/checkout/card-payment";
 import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CouponField, type PricedPayment } from "@/components/coupons/coupon-field";
@@ -17,6 +18,7 @@ type Payment = {
   amount: number;
   currency: string;
   discount: { code: string | null; amountOff: number } | null;
+  methods: { installments: boolean; boleto: boolean };
 };
 export type PayFormProps = {
   priceId: string;
@@ -26,15 +28,28 @@ export type PayFormProps = {
   acceptsCoupons?: boolean;
 };
 
-async function startPayment(priceId: string): Promise<Payment> {
+const storageKeyOf = (priceId: string) => `vitrine:pay:${priceId}`;
+
+async function startPayment(priceId: string, retry = true): Promise<Payment> {
   // One key per price per tab: a reload resumes the same PaymentIntent instead of creating another.
-  const storageKey = `vitrine:pay:${priceId}`;
+  const storageKey = storageKeyOf(priceId);
   let key = sessionStorage.getItem(storageKey);
   if (!key) {
     key = newIdempotencyKey();
     sessionStorage.setItem(storageKey, key);
   }
-  return apiFetch<Payment>("/api/public/payment-intents", { method: "POST", body: { priceId }, idempotencyKey: key });
+  try {
+    return await apiFetch<Payment>("/api/public/payment-intents", {
+      method: "POST",
+      body: { priceId },
+      idempotencyKey: key,
+    });
+  } catch (err) {
+    // The payment this tab kept was paid, expired or canceled since: start a new one.
+    if (!retry || !(err instanceof ApiError) || err.code !== "payment_not_open") throw err;
+    sessionStorage.removeItem(storageKey);
+    return startPayment(priceId, false);
+  }
 }
 
 export function PayForm({ priceId, publishableKey, standInScriptUrl, acceptsCoupons = false }: PayFormProps) {
@@ -96,14 +111,11 @@ function ConfirmForm({
   priceId: string;
   acceptsCoupons: boolean;
 }) {
-  const { t, money } = useI18n();
-  const stripe = useStripe();
+  const { t } = useI18n();
   const elements = useElements();
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   // The server prices the payment; a store code changes the amount before the buyer pays.
   const [amount, setAmount] = useState(payment.amount);
+  const [method, setMethod] = useState<"card" | "boleto">("card");
   const initialPrice: PricedPayment = {
     amountSubtotal: payment.amount + (payment.discount?.amountOff ?? 0),
     amountOff: payment.discount?.amountOff ?? 0,
@@ -115,50 +127,41 @@ function ConfirmForm({
     setAmount(priced.amount);
     await elements?.fetchUpdates();
   }
+  const done = () => sessionStorage.removeItem(storageKeyOf(priceId));
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    if (!stripe || !elements) return;
-    setPending(true);
-    setError(null);
-    const receipt = `/receipt/${payment.orderId}`;
-    const { error: err } = await stripe.confirmPayment({
-      elements,
-      confirmParams: { return_url: `${window.location.origin}${receipt}` },
-      redirect: "if_required",
-    });
-    if (err) {
-      setError(declineMessage(t, err));
-      setPending(false);
-      return;
-    }
-    sessionStorage.removeItem(`vitrine:pay:${priceId}`);
-    router.push(receipt);
-  }
-
-  return (
-    <form onSubmit={onSubmit} className="space-y-4">
-      <fieldset className="space-y-2">
-        <legend className="mb-2 text-sm font-medium text-ink">{t("buyer.cardDetails")}</legend>
-        <PaymentElement />
-      </fieldset>
-      {error && (
-        <Alert tone="danger" role="alert" data-testid="payment-error">
-          {error}
-        </Alert>
-      )}
+  const card = (
+    <CardPayment
+      clientSecret={payment.clientSecret}
+      orderId={payment.orderId}
+      amount={amount}
+      currency={payment.currency}
+      installments={payment.methods.installments}
+      onDone={done}
+    >
       {(acceptsCoupons || payment.discount) && (
         <CouponField
           clientSecret={payment.clientSecret}
           currency={payment.currency}
           initial={initialPrice}
           onPriced={onPriced}
-          disabled={pending}
         />
       )}
-      <Button type="submit" size="lg" fullWidth loading={pending} disabled={!stripe}>
-        {t("buyer.payWithCard", { amount: money(amount, payment.currency) })}
-      </Button>
-    </form>
+    </CardPayment>
+  );
+  if (!payment.methods.boleto) return card;
+  return (
+    <Tabs
+      label={t("checkout.methods.legend")}
+      value={method}
+      onValueChange={(v) => setMethod(v === "boleto" ? "boleto" : "card")}
+      items={[
+        { value: "card", label: t("checkout.methods.card"), content: card },
+        {
+          value: "boleto",
+          label: t("checkout.methods.boleto"),
+          content: <BoletoForm clientSecret={payment.clientSecret} onDone={done} />,
+        },
+      ]}
+    />
   );
 }

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { CheckCircleIcon, XCircleIcon, AlertTriangleIcon } from "@/components/ui/icons";
 import { declineMessage } from "@/components/stripe/browser";
+import { BoletoVoucher } from "@/components/checkout/boleto-voucher";
 
 /** 1.5 s for the first 20 s, then slower, at most 6 s apart. */
 const POLL: Backoff = { every: 1_500, steady: 13, max: 6_000 };
@@ -25,9 +26,13 @@ export function ReceiptStatus({ initial, canceled }: { initial: Serialized; canc
     initialData: initial,
     refetchInterval: (q) => (q.state.data?.status === "PENDING" && !canceled ? nextPoll(q, POLL) : false),
   });
+  // A boleto waits days for its payment: its own states instead of "processing".
+  const boleto = order.boleto?.state === "awaiting_payment" || order.boleto?.state === "expired" ? order.boleto : null;
   const icon =
     order.status === "PAID" ? (
       <CheckCircleIcon className="size-12 text-success" aria-hidden />
+    ) : boleto?.state === "awaiting_payment" ? (
+      <AlertTriangleIcon className="size-12 text-warning" aria-hidden />
     ) : order.status === "PENDING" && !canceled ? (
       <Spinner size="lg" />
     ) : order.status === "FAILED" || order.status === "CANCELED" || order.status === "EXPIRED" || canceled ? (
@@ -35,8 +40,9 @@ export function ReceiptStatus({ initial, canceled }: { initial: Serialized; canc
     ) : (
       <AlertTriangleIcon className="size-12 text-warning" aria-hidden />
     );
-  const body =
-    canceled && order.status === "PENDING"
+  const body = boleto
+    ? t(boleto.state === "expired" ? "checkout.boleto.expiredBody" : "checkout.boleto.awaitingBody")
+    : canceled && order.status === "PENDING"
       ? t("buyer.canceledCheckout")
       : order.status === "PAID"
         ? t("buyer.paidBody", { store: order.storeName })
@@ -66,10 +72,15 @@ export function ReceiptStatus({ initial, canceled }: { initial: Serialized; canc
       <div className="flex justify-center">{icon}</div>
       <div>
         <h1 className="text-xl font-semibold" role="status">
-          {canceled && order.status === "PENDING" ? t("buyer.status.CANCELED") : t(`buyer.status.${order.status}`)}
+          {boleto
+            ? t(boleto.state === "expired" ? "checkout.boleto.expired" : "checkout.boleto.awaiting")
+            : canceled && order.status === "PENDING"
+              ? t("buyer.status.CANCELED")
+              : t(`buyer.status.${order.status}`)}
         </h1>
         {body && <p className="mt-2 text-sm text-ink-muted">{body}</p>}
       </div>
+      {boleto?.state === "awaiting_payment" && <BoletoVoucher boleto={boleto} />}
       <dl className="grid grid-cols-2 gap-y-2 rounded-lg border border-line bg-surface-sunken p-4 text-left text-sm">
         <dt className="text-ink-muted">{t("buyer.product")}</dt>
         <dd className="text-right font-medium">
@@ -83,6 +94,14 @@ export function ReceiptStatus({ initial, canceled }: { initial: Serialized; canc
         </dd>
         <dt className="text-ink-muted">{t("buyer.reference")}</dt>
         <dd className="text-right font-mono text-xs leading-5">{order.orderId ?? order.id}</dd>
+        {order.installmentsCount && order.installmentsCount > 1 ? (
+          <>
+            <dt className="text-ink-muted">{t("checkout.installments.legend")}</dt>
+            <dd className="text-right" data-testid="receipt-installments">
+              {t("checkout.installments.summary", { count: order.installmentsCount })}
+            </dd>
+          </>
+        ) : null}
         {order.paidAt && (
           <>
             <dt className="text-ink-muted">{t("buyer.paidAt")}</dt>

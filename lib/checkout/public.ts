@@ -4,6 +4,22 @@ import { prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { refreshOrderFromStripe } from "./orders";
 import type { AuditContext } from "@/lib/audit/log";
+import { boletoStateOf } from "./boleto";
+
+/** The boleto the buyer pays (number and voucher link only while it can still be paid). */
+function boletoViewOf(
+  order: Parameters<typeof boletoStateOf>[0] & { boletoUrl: string | null; boletoExpiresAt: Date | null },
+) {
+  const state = boletoStateOf(order);
+  if (!state) return null;
+  const open = state === "awaiting_payment";
+  return {
+    state,
+    number: open ? (order.boletoNumber ?? "") : "",
+    url: open ? (order.boletoUrl ?? "") : "",
+    expiresAt: order.boletoExpiresAt?.toISOString() ?? null,
+  };
+}
 
 export async function getPublicPrice(priceId: string) {
   const price = await prisma.price.findUnique({
@@ -80,6 +96,8 @@ export async function getPublicOrder(orderId: string, audit: AuditContext) {
     canManageSubscription: Boolean(order.subscriptionId && order.stripeCustomerId),
     paidAt: order.paidAt,
     orderId: order.externalOrderId,
+    installmentsCount: order.installmentsCount,
+    boleto: boletoViewOf(order),
   };
 }
 export type PublicOrder = Awaited<ReturnType<typeof getPublicOrder>>;

@@ -2,6 +2,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
 import { ConnectOnboarding } from "@/components/connect/connect-onboarding";
 import { AccountStatusPanel } from "@/components/connect/account-status-panel";
+import { InstallmentSettingsForm } from "@/components/installments/installment-settings-form";
 import { requireSellerPage } from "@/lib/auth/session";
 import { getAccountStatus } from "@/lib/connect/accounts";
 import { getI18n } from "@/lib/i18n/server";
@@ -20,10 +21,13 @@ export default async function ConnectPage({ searchParams }: Props) {
       <PageHeader title={t("connect.title")} description={t("connect.description")} />
       {error && <Alert tone="danger">{t("connect.toasts.linkFailed")}</Alert>}
       {account ? (
-        <AccountStatusPanel
-          initial={{ ...account, syncedAt: account.syncedAt.toISOString() }}
-          returned={returned === "1"}
-        />
+        <>
+          <AccountStatusPanel
+            initial={{ ...account, syncedAt: account.syncedAt.toISOString() }}
+            returned={returned === "1"}
+          />
+          <InstallmentSettingsForm />
+        </>
       ) : (
         <ConnectOnboarding defaultEmail={user.email} defaultWebsite={store?.storeDomain ?? ""} />
       )}
