@@ -23,6 +23,7 @@ import errors from "./errors";
 import overview from "./overview";
 import payments from "./payments";
 import config from "./config";
+import balance from "./balance";
 import auditTrail from "./audit-trail";
 import checkout from "./checkout";
 
@@ -54,6 +55,7 @@ const namespaces = {
   auditTrail,
   payments,
   checkout,
+  balance,
 } as const;
 
 type NS = typeof namespaces;
