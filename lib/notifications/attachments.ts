@@ -1,4 +1,4 @@
-// The "invoice issued" email carries the invoice's PDF. lib/invoices renders it at send time (a
+// The "invoice issued" email and the buyer's "order receipt" carry the document's PDF. lib/invoices renders it at send time (a
 // dynamic import: the outbox never holds the document, and enqueueing stays cheap).
 import "server-only";
 import { prisma } from "@/lib/db/client";
@@ -7,9 +7,12 @@ import type { RenderTarget } from "./render";
 
 export type Attachment = { filename: string; content: Buffer; contentType: string };
 
-/** The PDF for an invoice_issued message that asks for it (payload.attachPdf, default true); none otherwise. */
+/**
+ * The PDF for an invoice_issued message that asks for it (payload.attachPdf, default true) and for
+ * every order_receipt (the buyer's receipt, in the message's language); none otherwise.
+ */
 export async function invoicePdfAttachment(target: RenderTarget): Promise<Attachment[] | undefined> {
-  if (target.event !== "invoice_issued") return undefined;
+  if (target.event !== "invoice_issued" && target.event !== "order_receipt") return undefined;
   const payload = target.payload as { invoiceId?: string; attachPdf?: boolean };
   if (payload.attachPdf === false || !payload.invoiceId) return undefined;
   // renderInvoicePdf is not tenant-scoped: only a document of the store the message is about goes out.
@@ -19,7 +22,7 @@ export async function invoicePdfAttachment(target: RenderTarget): Promise<Attach
   if (!owned) {
     logger.warn(
       { invoiceId: payload.invoiceId, storeId: target.storeId },
-      "invoice_issued: no such invoice for the store",
+      `${target.event}: no such invoice for the store`,
     );
     return undefined;
   }

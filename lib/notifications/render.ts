@@ -45,9 +45,11 @@ export async function renderEmail(target: RenderTarget): Promise<RenderedEmail> 
       ? e("footerAccount")
       : target.event === "buyer_portal_link"
         ? e("footerBuyer", { store: target.storeName ?? "Vitrine" })
-        : ctx.audience === "platform"
-          ? e("footerPlatform")
-          : e("footerStore", { store: target.storeName ?? "Vitrine" });
+        : target.event === "order_receipt"
+          ? e("footerReceipt", { store: target.storeName ?? "Vitrine" })
+          : ctx.audience === "platform"
+            ? e("footerPlatform")
+            : e("footerStore", { store: target.storeName ?? "Vitrine" });
   const element = createElement(NotificationEmail, {
     lang: target.locale,
     content,
@@ -59,13 +61,17 @@ export async function renderEmail(target: RenderTarget): Promise<RenderedEmail> 
         : e("storeLine", { store: target.storeName ?? "" }),
     footer: {
       why,
-      manageLabel: target.event === "buyer_portal_link" ? e("viewReceipt") : e("manage"),
+      manageLabel:
+        target.event === "buyer_portal_link" || target.event === "order_receipt" ? e("viewReceipt") : e("manage"),
       manageUrl:
         target.event === "password_changed"
           ? `${target.appUrl}/dashboard/settings`
           : target.event === "buyer_portal_link"
             ? (target.payload as { receiptUrl: string }).receiptUrl
-            : preferencesUrl(ctx),
+            : target.event === "order_receipt"
+              ? // A buyer has no preferences page: the footer links the receipt (its page, or the app).
+                (content.action?.url ?? target.appUrl)
+              : preferencesUrl(ctx),
       automatic: e("automatic"),
       tagline: e("tagline"),
     },

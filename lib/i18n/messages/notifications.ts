@@ -130,6 +130,7 @@ export default defineMessages(
       footerPlatform: "You receive this because you are a Vitrine administrator.",
       footerAccount: "You receive this because it concerns your Vitrine account.",
       footerBuyer: "You receive this because this address was used to ask for a link to a subscription at {store}.",
+      footerReceipt: "You receive this because this address paid {store} through Vitrine.",
       viewReceipt: "View receipt",
       manage: "Manage notifications",
       automatic: "Automatic message: replies are not read.",
@@ -428,6 +429,7 @@ export default defineMessages(
       footerAccount: "Você recebe esta mensagem porque ela diz respeito à sua conta na Vitrine.",
       footerBuyer:
         "Você recebe esta mensagem porque este endereço foi usado para pedir um link de uma assinatura em {store}.",
+      footerReceipt: "Você recebe esta mensagem porque este endereço fez um pagamento a {store} pela Vitrine.",
       viewReceipt: "Ver recibo",
       manage: "Gerenciar notificações",
       automatic: "Mensagem automática: respostas não são lidas.",
