@@ -5,8 +5,8 @@ import { callStripe } from "@/lib/stripe/errors";
 
 /**
  * A customer-portal session for the buyer of a subscription order, on the seller's connected
- * account. Reachable from the receipt page: whoever holds the receipt link may manage it, the
- * same trust Stripe's own emailed receipt links carry.
+ * account. Only for a visitor who proved to be the buyer: callers reach it through an emailed,
+ * single-use link (lib/checkout/portal-link.ts), never with the receipt id alone.
  */
 export async function createBuyerPortalSession(orderId: string, appUrl: string) {
   const order = await prisma.order.findUnique({ where: { id: orderId } });
