@@ -26,6 +26,7 @@ import config from "./config";
 import balance from "./balance";
 import auditTrail from "./audit-trail";
 import checkout from "./checkout";
+import tenants from "./tenants";
 
 const namespaces = {
   common,
@@ -56,6 +57,7 @@ const namespaces = {
   payments,
   checkout,
   balance,
+  tenants,
 } as const;
 
 type NS = typeof namespaces;
