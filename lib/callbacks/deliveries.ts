@@ -6,6 +6,7 @@ import { prisma, type Tx } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { AppError, notFound } from "@/lib/errors";
 import { testPaymentSucceeded } from "./contract";
+import { deliverySubject } from "./delivery-subject";
 import { buildStoreEvent, writeDeliveries } from "./enqueue";
 
 export const DELIVERY_VIEW = {
@@ -36,12 +37,14 @@ export async function listDeliveries(
   query: { status?: CallbackStatus; endpointId?: string; limit: number },
 ) {
   await assertOwnEndpoint(prisma, storeId, query.endpointId);
-  return prisma.callbackDelivery.findMany({
+  const rows = await prisma.callbackDelivery.findMany({
     where: { storeId, status: query.status, endpointId: query.endpointId },
-    select: DELIVERY_VIEW,
+    select: { ...DELIVERY_VIEW, payload: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit,
   });
+  // The body stays out of the list (GET …/deliveries/:id has it); the payment it is about comes along.
+  return rows.map(({ payload, ...row }) => ({ ...row, subject: deliverySubject(payload) }));
 }
 
 /**
