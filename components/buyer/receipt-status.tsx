@@ -1,6 +1,5 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import type { PublicOrder } from "@/lib/checkout/public";
 import { apiFetch } from "@/components/api-client";
@@ -9,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { CheckCircleIcon, XCircleIcon, AlertTriangleIcon } from "@/components/ui/icons";
 import { declineMessage } from "@/components/stripe/browser";
+import { PortalLinkRequest } from "./portal-link-request";
 import { BoletoVoucher } from "@/components/checkout/boleto-voucher";
 
 /** 1.5 s for the first 20 s, then slower, at most 6 s apart. */
@@ -19,7 +19,6 @@ type Serialized = Omit<PublicOrder, "paidAt"> & { paidAt: string | null };
 /** Polls the order until the payment settles (the webhook or a re-read from Stripe marks it paid). */
 export function ReceiptStatus({ initial, canceled }: { initial: Serialized; canceled: boolean }) {
   const { t, money, dateTime } = useI18n();
-  const [portalPending, setPortalPending] = useState(false);
   const { data: order } = useQuery({
     queryKey: ["receipt", initial.id],
     queryFn: () => apiFetch<Serialized>(`/api/public/orders/${initial.id}`),
@@ -56,16 +55,6 @@ export function ReceiptStatus({ initial, canceled }: { initial: Serialized; canc
                 }),
               })
             : null;
-
-  async function openPortal() {
-    setPortalPending(true);
-    try {
-      const { url } = await apiFetch<{ url: string }>(`/api/public/orders/${order.id}/portal`, { method: "POST" });
-      window.location.assign(url);
-    } catch {
-      setPortalPending(false);
-    }
-  }
 
   return (
     <div className="space-y-6 text-center" data-testid="receipt" data-status={order.status}>
@@ -111,11 +100,7 @@ export function ReceiptStatus({ initial, canceled }: { initial: Serialized; canc
       </dl>
       {(order.canManageSubscription || order.status === "FAILED" || order.status === "EXPIRED" || canceled) && (
         <div className="flex flex-col gap-2">
-          {order.canManageSubscription && (
-            <Button variant="secondary" loading={portalPending} onClick={openPortal}>
-              {t("buyer.manageSubscription")}
-            </Button>
-          )}
+          {order.canManageSubscription && <PortalLinkRequest orderId={order.id} />}
           {(order.status === "FAILED" || order.status === "EXPIRED" || canceled) && order.status !== "PAID" && (
             <Button href={order.channel === "ELEMENTS" ? `/pay/${order.priceId}` : `/buy/${order.priceId}`}>
               {t("buyer.tryAgain")}
