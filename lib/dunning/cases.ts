@@ -2,6 +2,7 @@
 // replayed or repeated failure changes nothing), ended once by whichever route settles it first.
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { prisma, type Tx } from "@/lib/db/client";
+import { enqueueNotification } from "@/lib/notifications/enqueue";
 import { getDunningSchedule, reminderDueAt } from "./schedule";
 
 export type DunningStatus = "active" | "recovered" | "downgraded" | "canceled";
@@ -84,6 +85,24 @@ export async function endDunningCaseIn(
     before: { status: "active", step: row.step },
     after: { status, endReason: reason },
   });
+  // The seller hears the good news once (the outbox key is the case), in the same transaction.
+  if (status === "recovered") {
+    const ours = await tx.invoice.findFirst({
+      where: { issuer: "PLATFORM", stripeInvoiceId },
+      select: { displayNumber: true },
+    });
+    await enqueueNotification(tx, {
+      storeId: row.storeId,
+      event: "dunning_recovered",
+      subjectId: row.id,
+      payload: {
+        amountMinor: row.amountDue,
+        currency: row.currency,
+        invoiceNumber: ours?.displayNumber ?? null,
+        method: reason === "paid_pix" ? "pix" : reason === "paid_card" ? "card" : "other",
+      },
+    });
+  }
   return row;
 }
 

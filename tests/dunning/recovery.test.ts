@@ -263,6 +263,12 @@ describe("dunning on a failed plan renewal", () => {
       expect((await paymentsCounter("succeeded", "pix")) - pixBefore).toBe(1);
       expect(await getBillingBanner(f.seller.store.id, day(3))).toBeNull();
       for (const d of [5, 7, 9]) expect((await runDay(await advanceTo(stripe(), day(d)), email)).mails).toEqual([]);
+      // The seller is told once that the payment was received and the reminders stopped.
+      const recovered = mail.to(email).filter((m) => m.headers["x-vitrine-event"] === "dunning_recovered");
+      expect(recovered).toHaveLength(1);
+      expect(recovered[0]!.subject).toBe("Pagamento recebido: seu plano está em dia");
+      expect(recovered[0]!.text!.replace(/\u00a0/g, " ")).toContain("R$ 49,00");
+      expect(recovered[0]!.text).toContain("PIX");
       expect(await feeOnNextSale(f, stripe().stripe)).toBe(338);
     } finally {
       delete process.env.PLATFORM_PIX_KEY;
