@@ -22,11 +22,12 @@ import notifications from "./notifications";
 import errors from "./errors";
 import overview from "./overview";
 import payments from "./payments";
+import customers from "./customers";
 import config from "./config";
 import balance from "./balance";
 import auditTrail from "./audit-trail";
-import checkout from "./checkout";
 import tenants from "./tenants";
+import checkout from "./checkout";
 
 const namespaces = {
   common,
@@ -55,6 +56,7 @@ const namespaces = {
   config,
   auditTrail,
   payments,
+  customers,
   checkout,
   balance,
   tenants,
