@@ -1,40 +1,19 @@
 "use client";
+// Credits bought vs spent per day as grouped bars (recharts), with the period's totals above and a
+// table for screen readers. Credits are counts, not money.
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS_LINE, AXIS_TICK, CURSOR_FILL, dayLabel, GRID_STROKE, TOOLTIP_STYLE } from "@/components/charts/theme";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useI18n } from "@/lib/i18n/client";
 import { formatNumber } from "@/lib/i18n/format";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { SeriesPoint } from "./types";
 
-// Drawn at about the size it is shown (a third of the page on desktop, full width on phones), so text stays legible.
-const W = 320;
-const H = 220;
-const PAD = { top: 8, right: 4, bottom: 22, left: 36 };
+const COLORS = { bought: "var(--color-brand-600)", spent: "var(--color-warning)" } as const;
 
-/** 1, 2, 5 × 10ⁿ just above the largest value, so the axis reads in round numbers. */
-export function niceCeiling(value: number): number {
-  if (value <= 0) return 10;
-  const p = 10 ** Math.floor(Math.log10(value));
-  return ([1, 2, 5, 10].find((m) => m * p >= value) ?? 10) * p;
-}
-
-function dayLabel(date: string, locale: string) {
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-}
-
-/** Credits bought vs spent per day as grouped bars in plain SVG (no chart library). */
 export function CreditsChart({ series }: { series: SeriesPoint[] }) {
   const { t, locale } = useI18n();
   const totalBought = series.reduce((s, p) => s + p.bought, 0);
   const totalSpent = series.reduce((s, p) => s + p.spent, 0);
-  const max = niceCeiling(Math.max(0, ...series.map((p) => Math.max(p.bought, p.spent))));
-  const plotW = W - PAD.left - PAD.right;
-  const plotH = H - PAD.top - PAD.bottom;
-  const slot = plotW / Math.max(series.length, 1);
-  const bar = Math.max(1.5, Math.min(8, slot * 0.38));
-  const y = (v: number) => PAD.top + plotH - (v / max) * plotH;
-  const ticks = [0, max / 2, max];
-  const labelled = new Set([0, Math.floor((series.length - 1) / 2), series.length - 1]);
 
   return (
     <Card className="flex h-full flex-col">
@@ -64,86 +43,68 @@ export function CreditsChart({ series }: { series: SeriesPoint[] }) {
             {t("credits.chart.empty")}
           </p>
         ) : (
-          <svg
-            viewBox={`0 0 ${W} ${H}`}
-            className="h-auto w-full"
-            role="img"
-            aria-label={`${t("credits.chart.title")}: ${t("credits.chart.bought")} ${formatNumber(totalBought, locale)}, ${t("credits.chart.spent")} ${formatNumber(totalSpent, locale)}`}
-          >
-            {ticks.map((v) => (
-              <g key={v}>
-                <line
-                  x1={PAD.left}
-                  x2={W - PAD.right}
-                  y1={y(v)}
-                  y2={y(v)}
-                  className="stroke-line"
-                  strokeDasharray={v === 0 ? undefined : "3 4"}
+          <div className="h-56 w-full" data-testid="credits-chart">
+            <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 224 }}>
+              <BarChart data={series} margin={{ top: 8, right: 4, bottom: 0, left: -12 }} barGap={1} aria-hidden="true">
+                <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeDasharray="3 4" />
+                <XAxis
+                  dataKey="date"
+                  tickFormatter={(d: string) => dayLabel(d, locale)}
+                  tick={AXIS_TICK}
+                  tickLine={false}
+                  axisLine={AXIS_LINE}
+                  minTickGap={24}
                 />
-                <text
-                  x={PAD.left - 6}
-                  y={y(v)}
-                  dy="0.32em"
-                  textAnchor="end"
-                  className="fill-ink-subtle text-[10px] tabular-nums"
-                >
-                  {formatNumber(v, locale)}
-                </text>
-              </g>
-            ))}
-            {series.map((p, i) => {
-              const cx = PAD.left + slot * i + slot / 2;
-              return (
-                <g key={p.date}>
-                  <title>
+                <YAxis
+                  allowDecimals={false}
+                  tickFormatter={(v: number) => formatNumber(v, locale)}
+                  tick={AXIS_TICK}
+                  tickLine={false}
+                  axisLine={false}
+                  width={48}
+                />
+                <Tooltip
+                  cursor={CURSOR_FILL}
+                  labelFormatter={(d) => dayLabel(String(d), locale)}
+                  formatter={(v, name) => [formatNumber(Number(v), locale), String(name)]}
+                  contentStyle={TOOLTIP_STYLE}
+                />
+                <Bar
+                  dataKey="bought"
+                  name={t("credits.chart.bought")}
+                  fill={COLORS.bought}
+                  radius={[2, 2, 0, 0]}
+                  isAnimationActive={false}
+                />
+                <Bar
+                  dataKey="spent"
+                  name={t("credits.chart.spent")}
+                  fill={COLORS.spent}
+                  radius={[2, 2, 0, 0]}
+                  isAnimationActive={false}
+                />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        )}
+        <table className="sr-only">
+          <caption>{t("credits.chart.title")}</caption>
+          <tbody>
+            {series
+              .filter((p) => p.bought > 0 || p.spent > 0)
+              .map((p) => (
+                <tr key={p.date}>
+                  <td>
                     {t("credits.chart.day", {
                       date: dayLabel(p.date, locale),
                       bought: formatNumber(p.bought, locale),
                       spent: formatNumber(p.spent, locale),
                     })}
-                  </title>
-                  <rect
-                    x={cx - slot / 2}
-                    y={PAD.top}
-                    width={slot}
-                    height={plotH}
-                    className="fill-transparent hover:fill-surface-hover"
-                  />
-                  {p.bought > 0 && (
-                    <rect
-                      x={cx - bar - 0.5}
-                      y={y(p.bought)}
-                      width={bar}
-                      height={y(0) - y(p.bought)}
-                      rx={1.5}
-                      className="fill-brand-600"
-                    />
-                  )}
-                  {p.spent > 0 && (
-                    <rect
-                      x={cx + 0.5}
-                      y={y(p.spent)}
-                      width={bar}
-                      height={y(0) - y(p.spent)}
-                      rx={1.5}
-                      className="fill-warning"
-                    />
-                  )}
-                  {labelled.has(i) && (
-                    <text
-                      x={i === 0 ? PAD.left : i === series.length - 1 ? W - PAD.right : cx}
-                      y={H - 6}
-                      textAnchor={i === 0 ? "start" : i === series.length - 1 ? "end" : "middle"}
-                      className="fill-ink-subtle text-[10px]"
-                    >
-                      {dayLabel(p.date, locale)}
-                    </text>
-                  )}
-                </g>
-              );
-            })}
-          </svg>
-        )}
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
       </CardContent>
     </Card>
   );

@@ -1,7 +1,6 @@
 // Payments in currencies other than the store's: each currency on its own line, never summed into
 // the store's figures (there is no honest exchange rate to add them with).
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Locale } from "@/lib/i18n/config";
 import { formatNumber } from "@/lib/i18n/format";
 import type { TranslateFn } from "@/lib/i18n/translate";
@@ -18,32 +17,31 @@ export function OtherCurrencies({ currencies, storeCurrency, t, locale }: Props)
         <CardTitle>{t("overview.other.title")}</CardTitle>
         <CardDescription>{t("overview.other.description", { currency: storeCurrency })}</CardDescription>
       </CardHeader>
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{t("overview.other.currency")}</TableHead>
-            <TableHead align="right">{t("overview.other.gross")}</TableHead>
-            <TableHead align="right">{t("overview.other.net")}</TableHead>
-            <TableHead align="right">{t("overview.other.payments")}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {currencies.map((c) => (
-            <TableRow key={c.currency} data-currency={c.currency}>
-              <TableCell className="font-medium">{c.currency}</TableCell>
-              <TableCell align="right" className="tabular-nums">
-                {formatMoney(c.current.gross, c.currency, locale)}
-              </TableCell>
-              <TableCell align="right" className="tabular-nums">
-                {formatMoney(c.current.net, c.currency, locale)}
-              </TableCell>
-              <TableCell align="right" className="tabular-nums">
-                {formatNumber(c.current.payments, locale)}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <ul className="divide-y divide-line border-t border-line">
+        {currencies.map((c) => (
+          <li
+            key={c.currency}
+            data-currency={c.currency}
+            className="flex flex-col gap-2 px-5 py-3 text-sm sm:flex-row sm:items-center sm:gap-6 sm:px-6"
+          >
+            <span className="w-12 font-semibold text-ink">{c.currency}</span>
+            <dl className="grid flex-1 grid-cols-3 gap-3">
+              {(
+                [
+                  ["gross", formatMoney(c.current.gross, c.currency, locale)],
+                  ["net", formatMoney(c.current.net, c.currency, locale)],
+                  ["payments", formatNumber(c.current.payments, locale)],
+                ] as const
+              ).map(([key, value]) => (
+                <div key={key} className="flex min-w-0 flex-col">
+                  <dt className="text-xs text-ink-muted">{t(`overview.other.${key}`)}</dt>
+                  <dd className="truncate font-medium text-ink tabular-nums">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ul>
     </Card>
   );
 }

@@ -46,7 +46,6 @@ export default defineMessages(
     other: {
       title: "Other currencies",
       description: "Payments in currencies other than {currency}. They are never added to the figures above.",
-      currency: "Currency",
       gross: "Gross",
       net: "Net",
       payments: "Payments",
@@ -149,7 +148,6 @@ export default defineMessages(
     other: {
       title: "Outras moedas",
       description: "Pagamentos em moedas diferentes de {currency}. Nunca são somados aos números acima.",
-      currency: "Moeda",
       gross: "Bruto",
       net: "Líquido",
       payments: "Pagamentos",
