@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { apiFetch } from "@/components/api-client";
@@ -65,7 +66,13 @@ export function CallbacksManager({
         ))
       )}
       {list.length > 0 && <DeliveryLog initial={initialDeliveries} />}
-      <p className="text-[13px] text-ink-subtle">{t("callbacks.docsHint")}</p>
+      <p className="text-[13px] text-ink-subtle">
+        {t("callbacks.docsHint")}{" "}
+        <Link href="/docs/callbacks" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          {t("callbacks.docsLink")}
+        </Link>
+        .
+      </p>
       <EndpointFormDialog open={creating} onOpenChange={setCreating} defaultUrl={defaultUrl} onCreated={setSecret} />
       <SecretDialog secret={secret} onClose={() => setSecret(null)} />
     </div>

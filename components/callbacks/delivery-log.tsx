@@ -14,6 +14,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { RefreshIcon, WebhookIcon } from "@/components/ui/icons";
 import { Select } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
+import { DeliveryDetailDialog } from "./delivery-detail-dialog";
 import { ReplayDialog } from "./replay-dialog";
 import { DeliveryEvent, DeliveryItem, DeliveryResponse, DeliveryStatusBadge } from "./delivery-status";
 import { DELIVERIES_KEY, ENDPOINTS_KEY, type DeliveryRow } from "./types";
@@ -28,6 +29,7 @@ export function DeliveryLog({ initial }: { initial: DeliveryRow[] }) {
   const qc = useQueryClient();
   const [status, setStatus] = useState<CallbackStatusName | "">("");
   const [replayOpen, setReplayOpen] = useState(false);
+  const [viewing, setViewing] = useState<string | null>(null);
   const deliveries = useQuery({
     queryKey: [...DELIVERIES_KEY, status],
     queryFn: () =>
@@ -68,17 +70,29 @@ export function DeliveryLog({ initial }: { initial: DeliveryRow[] }) {
       description={t("callbacks.log.emptyBody")}
     />
   );
-  const redeliverButton = (d: DeliveryRow) =>
-    d.status === "DELIVERING" ? null : (
+  const redeliverButton = (d: DeliveryRow) => (
+    <span className="inline-flex items-center gap-1">
       <Button
         variant="ghost"
         size="sm"
-        loading={redeliver.isPending && redeliver.variables === d.id}
-        onClick={() => redeliver.mutate(d.id)}
+        aria-label={t("callbacks.detail.viewLabel", { eventId: d.eventId })}
+        onClick={() => setViewing(d.id)}
+        data-testid="delivery-view"
       >
-        {t("callbacks.log.redeliver")}
+        {t("callbacks.detail.view")}
       </Button>
-    );
+      {d.status !== "DELIVERING" && (
+        <Button
+          variant="ghost"
+          size="sm"
+          loading={redeliver.isPending && redeliver.variables === d.id}
+          onClick={() => redeliver.mutate(d.id)}
+        >
+          {t("callbacks.log.redeliver")}
+        </Button>
+      )}
+    </span>
+  );
 
   return (
     <Card className="overflow-hidden">
@@ -177,6 +191,7 @@ export function DeliveryLog({ initial }: { initial: DeliveryRow[] }) {
         )}
       </div>
       <ReplayDialog open={replayOpen} onOpenChange={setReplayOpen} onDone={() => void refresh()} />
+      <DeliveryDetailDialog id={viewing} onClose={() => setViewing(null)} />
     </Card>
   );
 }

@@ -3,6 +3,7 @@ import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { CallbackStatusName } from "@/lib/callbacks/event-types";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { DeliverySubjectLink } from "./delivery-subject";
 import { eventLabelKey, type DeliveryRow } from "./types";
 
 const tones: Record<CallbackStatusName, BadgeTone> = {
@@ -28,6 +29,7 @@ export function DeliveryEvent({ delivery }: { delivery: DeliveryRow }) {
   return (
     <span className="flex min-w-0 flex-col gap-0.5">
       <span className="font-medium">{t(eventLabelKey(delivery.eventType))}</span>
+      <DeliverySubjectLink subject={delivery.subject} />
       <code className="font-mono text-xs break-all text-ink-subtle" data-testid="delivery-event-id">
         {delivery.eventId}
       </code>

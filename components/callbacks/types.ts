@@ -1,6 +1,7 @@
 // JSON shapes of the callbacks API as the dashboard receives them (dates as ISO strings).
 import type { CallbackStatusName, StoreEventType } from "@/lib/callbacks/event-types";
 import type { MessageKey } from "@/lib/i18n/translate";
+import type { DeliverySubject } from "@/lib/callbacks/delivery-subject";
 
 export type EndpointRow = {
   id: string;
@@ -31,10 +32,39 @@ export type DeliveryRow = {
   lastResponseExcerpt: string | null;
   deliveredAt: string | null;
   createdAt: string;
+  /** The payment the delivery is about (absent from older API answers). */
+  subject?: DeliverySubject;
+};
+
+/** GET /api/v1/callbacks/deliveries/:id (lib/callbacks/delivery-detail.ts), dates as ISO strings. */
+export type DeliveryDetailView = {
+  id: string;
+  eventId: string;
+  eventType: StoreEventType;
+  status: CallbackStatusName;
+  attempts: number;
+  createdAt: string;
+  deliveredAt: string | null;
+  endpoint: { id: string; url: string; secretPrefix: string };
+  subject: DeliverySubject;
+  body: string;
+  headers: Array<{ name: string; value: string; note?: "per_attempt" | "signature" }>;
+  attemptLog: Array<{
+    attempt: number;
+    statusCode: number | null;
+    error: string | null;
+    latencyMs: number;
+    responseExcerpt: string | null;
+    createdAt: string;
+  }>;
 };
 
 export const ENDPOINTS_KEY = ["callbacks", "endpoints"] as const;
 export const DELIVERIES_KEY = ["callbacks", "deliveries"] as const;
+export const deliveryKey = (id: string) => ["callbacks", "delivery", id] as const;
+
+/** Where a delivery's payment opens: the payment detail page takes card order and PIX charge ids alike. */
+export const paymentHref = (id: string) => `/dashboard/payments/${encodeURIComponent(id)}`;
 
 /** "payment.succeeded" → its label key (message keys cannot contain dots). */
 export const eventLabelKey = (type: string) => `callbacks.events.${type.replace(".", "_")}` as MessageKey;
