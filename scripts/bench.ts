@@ -14,8 +14,9 @@
 //     on PGlite.
 //  6. Usage metering (scripts/bench/usage.ts): ns per meter() and per admitApiCall() on the request
 //     path, and flushUsage() of N counters — on PGlite and PostgreSQL.
+//  7. Payment history (scripts/bench/payments.ts): server time per page at 1k and 1M payments — on PostgreSQL.
 // PostgreSQL: BENCH_DATABASE_URL, else a throwaway database on the local server (127.0.0.1:5432);
-// skipped with a note when unreachable. BENCH_ONLY=stripe,callbacks,credits,pix,invoices,usage picks sections.
+// skipped with a note when unreachable. BENCH_ONLY=stripe,callbacks,credits,pix,invoices,usage,payments picks sections.
 import "./bench/resolve";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,6 +25,7 @@ import pg from "pg";
 import Stripe from "stripe";
 import { benchCredits } from "./bench/credits";
 import { benchInvoices } from "./bench/invoices";
+import { benchPayments } from "./bench/payments";
 import { benchPix } from "./bench/pix";
 import { benchUsage } from "./bench/usage";
 import { memory } from "./bench/util";
@@ -38,7 +40,7 @@ const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1
 const dbName = `vitrine_bench_${randomBytes(4).toString("hex")}`;
 const dbUrl = Object.assign(new URL(admin), { pathname: `/${dbName}` }).toString();
 const only = new Set(
-  (process.env.BENCH_ONLY ?? "stripe,callbacks,credits,pix,invoices,usage").split(",").map((s) => s.trim()),
+  (process.env.BENCH_ONLY ?? "stripe,callbacks,credits,pix,invoices,usage,payments").split(",").map((s) => s.trim()),
 );
 
 function body(req: IncomingMessage): Promise<string> {
@@ -142,6 +144,7 @@ async function main() {
     if (only.has("credits")) await benchCredits("PostgreSQL");
     if (only.has("pix")) await benchPix("PostgreSQL");
     if (only.has("usage")) await benchUsage("PostgreSQL");
+    if (only.has("payments")) await benchPayments("PostgreSQL");
     await db.prisma.$disconnect();
   } finally {
     await adminClient.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
