@@ -15,7 +15,8 @@ import { systemCtx, type Ctx } from "../context";
 import { invalidRequest } from "../errors";
 import { emit } from "../events";
 import { emptyAddress } from "../factories/common";
-import { newId, randomToken } from "../ids";
+import { randomInt } from "node:crypto";
+import { newId } from "../ids";
 import type { Rec } from "../store";
 import { settlePayment } from "./payments";
 
@@ -86,9 +87,9 @@ export function boletoExpiry(now: number, days: number): number {
   return endOfDay - SAO_PAULO_OFFSET;
 }
 
-/** A 47-digit "linha digitável" (test data: shaped like one, not a valid bank slip). */
+/** A 47-digit "linha digitável" (test data: shaped like one, not a valid bank slip); ends with the amount. */
 function boletoNumber(amount: number): string {
-  const digits = `${Date.now()}${randomToken(24)}`.replace(/\D/g, "").padEnd(37, "7").slice(0, 37);
+  const digits = Array.from({ length: 37 }, () => randomInt(10)).join("");
   return `${digits}${String(amount).padStart(10, "0").slice(-10)}`;
 }
 
