@@ -8,6 +8,7 @@ import { postRefund, system, useCardStore, waitFor } from "../orders/support";
 import { addGateway, usePixSimulator } from "../pix/support";
 import { createPaymentIntent } from "@/lib/checkout/create-payment-intent";
 import { BuyerInput } from "@/lib/checkout/sellable";
+import { backfillCustomers } from "@/lib/customers/backfill";
 import { recordOrderCustomer } from "@/lib/customers/record";
 import { prisma } from "@/lib/db/client";
 import { createPixCharge } from "@/lib/pix/service/charges";
@@ -194,5 +195,24 @@ describe("customers", () => {
     expect(
       (await api(listRoute, other.apiKey, "/api/v1/customers")).json.data.map((c: { id: string }) => c.id),
     ).toEqual([theirs[0]!.id]);
+  });
+
+  it("the backfill rebuilds the customers of payments recorded before customers existed, once", async () => {
+    const s = await store("cust-backfill");
+    await addGateway(s as never, "pushinpay");
+    await cardPayment(stripe(), s, "PED-B1", "dora@example.com");
+    await pixPayment(s, 2500, { ...BUYER, email: "dora@example.com", name: "Dora" });
+    // As if these payments predated lib/customers.
+    await prisma.order.updateMany({ where: { storeId: s.store.id }, data: { customerId: null } });
+    await prisma.pixCharge.updateMany({ where: { storeId: s.store.id }, data: { customerId: null } });
+    await prisma.customerTotal.deleteMany({ where: { customer: { storeId: s.store.id } } });
+    await prisma.customer.deleteMany({ where: { storeId: s.store.id } });
+
+    expect(await backfillCustomers(s.store.id)).toEqual({ orders: 1, pixCharges: 1 });
+    expect(await backfillCustomers(s.store.id)).toEqual({ orders: 0, pixCharges: 0 });
+    const rebuilt = await customersOf(s.store.id);
+    expect(rebuilt).toHaveLength(1);
+    expect(rebuilt[0]).toMatchObject({ email: "dora@example.com", name: "Dora", paymentsCount: 2 });
+    expect(rebuilt[0]!.totals).toEqual([expect.objectContaining({ currency: "BRL", paid: 12500, payments: 2 })]);
   });
 });
