@@ -9,6 +9,7 @@ import { BoletoForm } from "@/components/checkout/boleto-form";
 import { CardPayment } from "@/components/checkout/card-payment";
 import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
+import { withQuery } from "@/lib/checkout/after-payment";
 import { CouponField, type PricedPayment } from "@/components/coupons/coupon-field";
 
 type Payment = {
@@ -26,6 +27,8 @@ export type PayFormProps = {
   standInScriptUrl: string | null;
   /** The store has running coupon codes: show the code field. */
   acceptsCoupons?: boolean;
+  /** The store's after-payment page when it chose to send buyers to its site; null for the receipt. */
+  paidRedirectBase?: string | null;
 };
 
 const storageKeyOf = (priceId: string) => `vitrine:pay:${priceId}`;
@@ -52,7 +55,13 @@ async function startPayment(priceId: string, retry = true): Promise<Payment> {
   }
 }
 
-export function PayForm({ priceId, publishableKey, standInScriptUrl, acceptsCoupons = false }: PayFormProps) {
+export function PayForm({
+  priceId,
+  publishableKey,
+  standInScriptUrl,
+  acceptsCoupons = false,
+  paidRedirectBase = null,
+}: PayFormProps) {
   const { t, locale } = useI18n();
   const [payment, setPayment] = useState<Payment | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -97,7 +106,12 @@ export function PayForm({ priceId, publishableKey, standInScriptUrl, acceptsCoup
         appearance: { theme: "stripe", variables: { colorPrimary: "#07725d", borderRadius: "8px" } },
       }}
     >
-      <ConfirmForm payment={payment} priceId={priceId} acceptsCoupons={acceptsCoupons} />
+      <ConfirmForm
+        payment={payment}
+        priceId={priceId}
+        acceptsCoupons={acceptsCoupons}
+        paidRedirectBase={paidRedirectBase}
+      />
     </Elements>
   );
 }
@@ -106,10 +120,12 @@ function ConfirmForm({
   payment,
   priceId,
   acceptsCoupons,
+  paidRedirectBase,
 }: {
   payment: Payment;
   priceId: string;
   acceptsCoupons: boolean;
+  paidRedirectBase: string | null;
 }) {
   const { t } = useI18n();
   const elements = useElements();
@@ -137,6 +153,7 @@ function ConfirmForm({
       currency={payment.currency}
       installments={payment.methods.installments}
       onDone={done}
+      paidRedirectUrl={paidRedirectBase ? withQuery(paidRedirectBase, { orderId: payment.orderId }) : null}
     >
       {(acceptsCoupons || payment.discount) && (
         <CouponField

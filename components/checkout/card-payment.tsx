@@ -26,6 +26,8 @@ export type CardPaymentProps = {
   installments: boolean;
   /** Called once the payment is done or under way: the receipt takes over. */
   onDone: () => void;
+  /** The store's own after-payment page (its "redirect" setting) instead of Vitrine's receipt. */
+  paidRedirectUrl?: string | null;
   /** A coupon field or other extras rendered above the pay button. */
   children?: React.ReactNode;
 };
@@ -37,6 +39,7 @@ export function CardPayment({
   currency,
   installments,
   onDone,
+  paidRedirectUrl = null,
   children,
 }: CardPaymentProps) {
   const { t, money } = useI18n();
@@ -56,7 +59,8 @@ export function CardPayment({
 
   function finish() {
     onDone();
-    router.push(receipt);
+    if (paidRedirectUrl) window.location.assign(paidRedirectUrl);
+    else router.push(receipt);
   }
 
   async function payAtOnceWithStripeJs() {
@@ -64,7 +68,7 @@ export function CardPayment({
     await apiFetch("/api/public/payment-intents/submit", { method: "POST", body: { clientSecret } });
     const { error: err } = await stripe.confirmPayment({
       elements,
-      confirmParams: { return_url: `${window.location.origin}${receipt}` },
+      confirmParams: { return_url: paidRedirectUrl ?? `${window.location.origin}${receipt}` },
       redirect: "if_required",
     });
     if (err) {
@@ -93,6 +97,8 @@ export function CardPayment({
       method: "POST",
       body: { clientSecret, paymentMethod: paymentMethod.id },
     });
+    // A card with no plan here (issued elsewhere, or below the seller's minimum) is charged at once.
+    if (found.plans.length === 0) return confirmOnServer(paymentMethod.id, 1);
     setCard({ paymentMethod: paymentMethod.id, plans: found.plans });
     setCount(1);
     setPending(false);
@@ -106,7 +112,7 @@ export function CardPayment({
         clientSecret,
         paymentMethod,
         installments: installmentsCount > 1 ? installmentsCount : null,
-        returnUrl: `${window.location.origin}${receipt}`,
+        returnUrl: paidRedirectUrl ?? `${window.location.origin}${receipt}`,
       },
     });
     if (outcome.status === "declined") {
@@ -142,16 +148,14 @@ export function CardPayment({
   }
 
   const chosen = card?.plans.find((p) => p.count === count);
-  const label = !installments
-    ? t("buyer.payWithCard", { amount: money(amount, currency) })
-    : !card
-      ? t("checkout.installments.continue")
-      : chosen
-        ? t("checkout.installments.payIn", {
-            count: chosen.count,
-            amount: money(chosen.amountPerInstallment, currency),
-          })
-        : t("buyer.payWithCard", { amount: money(amount, currency) });
+  // The first press looks up the card's plans; only a card that has some asks for a choice.
+  const label =
+    chosen && chosen.count > 1
+      ? t("checkout.installments.payIn", {
+          count: chosen.count,
+          amount: money(chosen.amountPerInstallment, currency),
+        })
+      : t("buyer.payWithCard", { amount: money(amount, currency) });
 
   return (
     <form onSubmit={onSubmit} className="space-y-4">
@@ -162,38 +166,32 @@ export function CardPayment({
       {card && (
         <fieldset className="space-y-2" data-testid="installment-plans">
           <legend className="mb-1 text-sm font-medium text-ink">{t("checkout.installments.legend")}</legend>
-          {card.plans.length === 0 ? (
-            <p className="text-sm text-ink-muted">{t("checkout.installments.none")}</p>
-          ) : (
-            <>
-              <p className="text-sm text-ink-muted">{t("checkout.installments.choose")}</p>
-              <div className="max-h-64 space-y-1 overflow-y-auto rounded-lg border border-line p-1">
-                {[{ count: 1, amountPerInstallment: amount }, ...card.plans].map((p) => (
-                  <label
-                    key={p.count}
-                    className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md px-3 py-2 text-sm hover:bg-surface-sunken has-[:checked]:bg-surface-sunken"
-                  >
-                    <input
-                      type="radio"
-                      name="installments"
-                      value={p.count}
-                      checked={count === p.count}
-                      onChange={() => setCount(p.count)}
-                      className="size-4 accent-[#07725d]"
-                    />
-                    <span>
-                      {p.count === 1
-                        ? t("checkout.installments.once", { amount: money(amount, currency) })
-                        : t("checkout.installments.option", {
-                            count: p.count,
-                            amount: money(p.amountPerInstallment, currency),
-                          })}
-                    </span>
-                  </label>
-                ))}
-              </div>
-            </>
-          )}
+          <p className="text-sm text-ink-muted">{t("checkout.installments.choose")}</p>
+          <div className="max-h-64 space-y-1 overflow-y-auto rounded-lg border border-line p-1">
+            {[{ count: 1, amountPerInstallment: amount }, ...card.plans].map((p) => (
+              <label
+                key={p.count}
+                className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md px-3 py-2 text-sm hover:bg-surface-sunken has-[:checked]:bg-surface-sunken"
+              >
+                <input
+                  type="radio"
+                  name="installments"
+                  value={p.count}
+                  checked={count === p.count}
+                  onChange={() => setCount(p.count)}
+                  className="size-4 accent-[#07725d]"
+                />
+                <span>
+                  {p.count === 1
+                    ? t("checkout.installments.once", { amount: money(amount, currency) })
+                    : t("checkout.installments.option", {
+                        count: p.count,
+                        amount: money(p.amountPerInstallment, currency),
+                      })}
+                </span>
+              </label>
+            ))}
+          </div>
           <Button
             type="button"
             variant="ghost"

@@ -2,6 +2,7 @@
 // unguessable id. Each action runs for the store that owns the price or order.
 import { prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import { storeRedirect } from "./after-payment";
 import { refreshOrderFromStripe } from "./orders";
 import type { AuditContext } from "@/lib/audit/log";
 import { boletoStateOf } from "./boleto";
@@ -34,7 +35,15 @@ export async function getPublicPrice(priceId: string) {
       trialDays: true,
       active: true,
       product: { select: { name: true, description: true, imageUrl: true, active: true } },
-      store: { select: { name: true, stripeAccount: { select: { chargesEnabled: true } } } },
+      store: {
+        select: {
+          name: true,
+          afterPayment: true,
+          afterPaymentSuccessUrl: true,
+          afterPaymentCancelUrl: true,
+          stripeAccount: { select: { chargesEnabled: true } },
+        },
+      },
     },
   });
   if (!price) throw notFound("Price");
@@ -50,6 +59,8 @@ export async function getPublicPrice(priceId: string) {
     description: price.product.description,
     imageUrl: price.product.imageUrl,
     storeName: price.store.name,
+    /** The seller's own after-payment page (their "redirect" setting), or null for Vitrine's receipt. */
+    paidRedirectBase: storeRedirect(price.store)?.success ?? null,
     sellable: price.active && price.product.active && Boolean(price.store.stripeAccount?.chargesEnabled),
   };
 }

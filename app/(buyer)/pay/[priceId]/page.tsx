@@ -30,6 +30,7 @@ export default async function PayPage({ params }: { params: Promise<{ priceId: s
             publishableKey={stripe.publishableKey}
             standInScriptUrl={stripe.standInScriptUrl}
             acceptsCoupons={acceptsCoupons}
+            paidRedirectBase={price.paidRedirectBase}
           />
         ) : (
           <Alert tone="warning" title={t("buyer.unavailable")}>
