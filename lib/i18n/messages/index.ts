@@ -20,6 +20,7 @@ import coupons from "./coupons";
 import invoices from "./invoices";
 import notifications from "./notifications";
 import errors from "./errors";
+import callbackDocs from "./callback-docs";
 import overview from "./overview";
 import payments from "./payments";
 import customers from "./customers";
@@ -52,6 +53,7 @@ const namespaces = {
   invoices,
   notifications,
   errors,
+  callbackDocs,
   overview,
   config,
   auditTrail,
