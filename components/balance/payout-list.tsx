@@ -16,7 +16,7 @@ function Transactions({ rows, t, locale }: { rows: BalanceTransactionView[]; t: 
       <TableHeader>
         <TableRow>
           <TableHead>{t("balance.txn.type")}</TableHead>
-          <TableHead>{t("balance.txn.source")}</TableHead>
+          <TableHead className="hidden sm:table-cell">{t("balance.txn.source")}</TableHead>
           <TableHead align="right">{t("balance.txn.gross")}</TableHead>
           <TableHead align="right">{t("balance.txn.fee")}</TableHead>
           <TableHead align="right">{t("balance.txn.net")}</TableHead>
@@ -26,7 +26,7 @@ function Transactions({ rows, t, locale }: { rows: BalanceTransactionView[]; t: 
         {rows.map((row) => (
           <TableRow key={row.id} data-testid="payout-transaction">
             <TableCell>{transactionTypeLabel(t, row.type)}</TableCell>
-            <TableCell className="font-mono text-ink-muted">{row.source}</TableCell>
+            <TableCell className="hidden font-mono text-ink-muted sm:table-cell">{row.source}</TableCell>
             <TableCell align="right">{formatMoney(row.amount, row.currency, locale)}</TableCell>
             <TableCell align="right">{row.fee ? formatMoney(-row.fee, row.currency, locale) : "—"}</TableCell>
             <TableCell align="right" className="font-medium">
@@ -53,9 +53,11 @@ function PayoutItem({ payout, t, locale }: { payout: PayoutView; t: TranslateFn;
             {payoutStatusLabel(t, payout.status)}
           </Badge>
         </div>
-        <span className="text-sm text-ink-muted">
-          {t(payout.status === "paid" ? "balance.payouts.arrived" : "balance.payouts.arrival", { date: arrival })}
-        </span>
+        {payout.status !== "failed" && payout.status !== "canceled" && (
+          <span className="text-sm text-ink-muted">
+            {t(payout.status === "paid" ? "balance.payouts.arrived" : "balance.payouts.arrival", { date: arrival })}
+          </span>
+        )}
       </div>
       <p className="mt-1 text-xs text-ink-muted">
         {t("balance.payouts.created", { date: formatDate(payout.createdAt, locale, "UTC") })} ·{" "}
