@@ -30,6 +30,8 @@ function sentence(item: AttentionItem, t: TranslateFn, locale: Locale): string {
       });
     case "renewals_failed":
       return n("renewalsFailed");
+    case "payouts_failed":
+      return n("payoutsFailed");
     case "pix_expiring":
       return n("pixExpiring");
   }

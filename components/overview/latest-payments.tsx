@@ -17,11 +17,6 @@ const TONES: Record<string, BadgeTone> = {
   disputed: "danger",
 };
 
-/** Where a payment is looked at in detail: the order page for a card payment, the PIX page for a charge. */
-export function paymentHref(p: Pick<LatestPayment, "id" | "method">): string {
-  return p.method === "card" ? `/dashboard/orders/${p.id}` : "/dashboard/pix";
-}
-
 type Props = { payments: LatestPayment[]; t: TranslateFn; locale: Locale; timeZone: string };
 
 export function LatestPayments({ payments, t, locale, timeZone }: Props) {
@@ -33,7 +28,7 @@ export function LatestPayments({ payments, t, locale, timeZone }: Props) {
             href="/dashboard/orders"
             className="text-[13px] font-medium whitespace-nowrap text-brand-700 hover:underline"
           >
-            {t("overview.latest.viewOrders")}
+            {t("overview.latest.viewAll")}
           </Link>
         }
       >
@@ -51,7 +46,7 @@ export function LatestPayments({ payments, t, locale, timeZone }: Props) {
             return (
               <li key={`${p.method}:${p.id}`} data-payment={p.id}>
                 <Link
-                  href={paymentHref(p)}
+                  href={`/dashboard/payments/${p.id}`}
                   className="flex items-center gap-3 px-5 py-3 text-sm hover:bg-surface-hover sm:px-6"
                 >
                   <Icon className="size-4 shrink-0 text-ink-subtle" aria-hidden />

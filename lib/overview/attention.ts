@@ -1,6 +1,7 @@
 // What needs the seller's attention now, each with where to act: callbacks the store is not
 // getting, open disputes, PIX charges about to expire, usage near a plan limit, a plan payment
-// that failed, and buyers' subscription renewals that were declined. Reads the store's rows only.
+// that failed, buyers' subscription renewals that were declined and Stripe payouts that failed.
+// Reads the store's rows only.
 import { prisma } from "@/lib/db/client";
 import { usageSummary } from "@/lib/usage/summary";
 import { usageBand } from "@/lib/usage/views";
@@ -20,7 +21,8 @@ export type AttentionItem =
   | { kind: "pix_expiring"; tone: "warning"; count: number; href: string; minutes: number }
   | { kind: "usage_near_limit"; tone: "warning" | "danger"; count: number; href: string; resources: UsageNear[] }
   | { kind: "plan_payment_failed"; tone: "danger"; count: number; href: string; amount: number; currency: string }
-  | { kind: "renewals_failed"; tone: "warning"; count: number; href: string };
+  | { kind: "renewals_failed"; tone: "warning"; count: number; href: string }
+  | { kind: "payouts_failed"; tone: "danger"; count: number; href: string };
 
 export type UsageNear = { resource: string; percent: number };
 
@@ -46,6 +48,7 @@ export async function needsAttention(storeId: string, now = new Date()): Promise
     near,
     dunning,
     failedRenewals,
+    failedPayouts,
   ] = await Promise.all([
     prisma.callbackEndpoint.count({ where: { storeId, enabled: false, disabledAt: { not: null } } }),
     prisma.callbackDelivery.count({ where: { storeId, status: "FAILED", updatedAt: { gte: since } } }),
@@ -70,6 +73,7 @@ export async function needsAttention(storeId: string, now = new Date()): Promise
       select: { amountDue: true, currency: true },
     }),
     prisma.order.count({ where: { storeId, channel: "RENEWAL", status: "FAILED", updatedAt: { gte: since } } }),
+    prisma.stripePayout.count({ where: { storeId, status: "failed", updatedAt: { gte: since } } }),
   ]);
 
   const items: AttentionItem[] = [];
@@ -81,11 +85,17 @@ export async function needsAttention(storeId: string, now = new Date()): Promise
       count: cardDisputes,
       href:
         cardDisputes === 1 && firstCardDispute
-          ? `/dashboard/orders/${firstCardDispute.orderId}`
-          : "/dashboard/orders?status=DISPUTED",
+          ? `/dashboard/payments/${firstCardDispute.orderId}`
+          : "/dashboard/payments?method=card&status=disputed",
     });
   if (pixDisputes > 0)
-    items.push({ kind: "disputes_open", tone: "danger", method: "pix", count: pixDisputes, href: "/dashboard/pix" });
+    items.push({
+      kind: "disputes_open",
+      tone: "danger",
+      method: "pix",
+      count: pixDisputes,
+      href: "/dashboard/payments?method=pix&status=disputed",
+    });
   if (dunning)
     items.push({
       kind: "plan_payment_failed",
@@ -95,6 +105,8 @@ export async function needsAttention(storeId: string, now = new Date()): Promise
       amount: dunning.amountDue,
       currency: dunning.currency,
     });
+  if (failedPayouts > 0)
+    items.push({ kind: "payouts_failed", tone: "danger", count: failedPayouts, href: "/dashboard/balance" });
   if (disabledEndpoints > 0)
     items.push({
       kind: "callback_endpoints_disabled",
@@ -122,7 +134,7 @@ export async function needsAttention(storeId: string, now = new Date()): Promise
       kind: "renewals_failed",
       tone: "warning",
       count: failedRenewals,
-      href: "/dashboard/orders?status=FAILED",
+      href: "/dashboard/payments?method=card&status=failed",
     });
   if (expiring > 0)
     items.push({

@@ -123,16 +123,31 @@ describe("GET /api/v1/overview", () => {
         expiresAt: new Date(now.getTime() + 50 * 60_000),
       },
     });
+    await prisma.stripePayout.create({
+      data: {
+        storeId: s.store.id,
+        stripeAccountId: "acct_overview",
+        payoutId: "po_overview_failed",
+        amount: 15000,
+        currency: "brl",
+        status: "failed",
+        automatic: true,
+        arrivalDate: now,
+        failureCode: "account_closed",
+        payoutCreatedAt: now,
+      },
+    });
     await prisma.dunningCase.create({
       data: { storeId: s.store.id, stripeInvoiceId: "in_overview_1", amountDue: 4900, currency: "BRL" },
     });
 
     const body = await (await GET(s.call("/api/v1/overview"), params())).json();
     const byKind = Object.fromEntries(body.attention.map((a: { kind: string }) => [a.kind, a]));
-    expect(byKind.disputes_open).toMatchObject({ count: 1, method: "card", href: `/dashboard/orders/${order.id}` });
+    expect(byKind.disputes_open).toMatchObject({ count: 1, method: "card", href: `/dashboard/payments/${order.id}` });
     expect(byKind.callback_endpoints_disabled).toMatchObject({ count: 1, href: "/dashboard/callbacks" });
     expect(byKind.callback_deliveries_failed).toMatchObject({ count: 1, href: "/dashboard/callbacks" });
     expect(byKind.pix_expiring).toMatchObject({ count: 1, href: "/dashboard/pix" });
+    expect(byKind.payouts_failed).toMatchObject({ count: 1, href: "/dashboard/balance" });
     expect(byKind.plan_payment_failed).toMatchObject({ amount: 4900, currency: "BRL", href: "/dashboard/plan" });
     // Disputes and the failed plan payment come before warnings.
     expect(body.attention[0].tone).toBe("danger");

@@ -54,8 +54,7 @@ export default defineMessages(
       title: "Latest payments",
       description: "Card orders, renewals included, and PIX charges, newest first.",
       empty: "No payments yet. They show here as soon as a buyer pays.",
-      viewOrders: "All orders",
-      viewPix: "All PIX charges",
+      viewAll: "All payments",
       when: "Paid",
       what: "Payment",
       method: "Method",
@@ -97,6 +96,10 @@ export default defineMessages(
       renewalsFailed: {
         one: "1 subscription renewal was declined in the last 7 days.",
         other: "{count} subscription renewals were declined in the last 7 days.",
+      },
+      payoutsFailed: {
+        one: "1 Stripe payout to your bank failed in the last 7 days: check your bank details.",
+        other: "{count} Stripe payouts to your bank failed in the last 7 days: check your bank details.",
       },
       pixExpiring: {
         one: "1 PIX charge expires in the next {minutes} minutes.",
@@ -156,8 +159,7 @@ export default defineMessages(
       title: "Últimos pagamentos",
       description: "Pedidos no cartão, renovações incluídas, e cobranças PIX, dos mais recentes.",
       empty: "Nenhum pagamento ainda. Eles aparecem aqui assim que um comprador pagar.",
-      viewOrders: "Todos os pedidos",
-      viewPix: "Todas as cobranças PIX",
+      viewAll: "Todos os pagamentos",
       when: "Pago em",
       what: "Pagamento",
       method: "Meio",
@@ -199,6 +201,10 @@ export default defineMessages(
       renewalsFailed: {
         one: "1 renovação de assinatura foi recusada nos últimos 7 dias.",
         other: "{count} renovações de assinatura foram recusadas nos últimos 7 dias.",
+      },
+      payoutsFailed: {
+        one: "1 repasse da Stripe para o seu banco falhou nos últimos 7 dias: confira seus dados bancários.",
+        other: "{count} repasses da Stripe para o seu banco falharam nos últimos 7 dias: confira seus dados bancários.",
       },
       pixExpiring: {
         one: "1 cobrança PIX expira nos próximos {minutes} minutos.",
