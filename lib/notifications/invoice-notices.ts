@@ -11,6 +11,7 @@ import type { Invoice } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import type { JobDefinition } from "@/lib/jobs/runner";
 import { logger } from "@/lib/log/logger";
+import { partyOf } from "@/lib/invoices/parties";
 import { enqueueNotification } from "./enqueue";
 
 /** Overdue invoices further back than this were told (or predate these notices): left alone. */
@@ -110,13 +111,68 @@ export async function enqueueCreditInvoiceNotices(now = new Date(), limit = 200)
   return queued;
 }
 
+/** The buyer's page for what they paid: the order's receipt page, or the PIX charge's page. */
+function buyerPagePath(invoice: Pick<Invoice, "sourceType" | "sourceId">): string | undefined {
+  if (invoice.sourceType === "order") return `/receipt/${invoice.sourceId}`;
+  if (invoice.sourceType === "pix_charge") return `/pay/pix/${invoice.sourceId}`;
+  return undefined;
+}
+
+const methodOf = (m: string | null): "card" | "pix" | "other" => (m === "card" || m === "pix" ? m : "other");
+
+/**
+ * order_receipt for each paid store receipt (a card order or a PIX charge) whose buyer left an
+ * email: to the buyer alone, in the receipt's language (pt-BR for reais, else English: checkout
+ * records no buyer language yet), the PDF attached when sent. One per payment: one receipt per
+ * order or charge, one outbox row per receipt and address.
+ */
+export async function enqueueReceiptEmails(now = new Date(), limit = 200): Promise<number> {
+  const ids = await dueIds(
+    `SELECT i.id FROM "Invoice" i
+      WHERE i.issuer = 'STORE' AND i."sourceType" IN ('order', 'pix_charge') AND i.kind = 'INVOICE'
+        AND i.status = 'paid' AND i."displayNumber" IS NOT NULL
+        AND COALESCE(i."customerDetails"->>'email', '') <> ''
+        AND i."createdAt" > $1 AND ${notYet("order_receipt")}
+      ORDER BY i."createdAt" ASC LIMIT $2`,
+    new Date(now.getTime() - ISSUED_LOOKBACK_DAYS * DAY_MS),
+    limit,
+  );
+  let queued = 0;
+  for (const id of ids) {
+    const invoice = await prisma.invoice.findUniqueOrThrow({
+      where: { id },
+      include: { lines: { orderBy: { position: "asc" }, take: 1 } },
+    });
+    const email = partyOf(invoice.customerDetails).email;
+    if (!email) continue;
+    const { queued: rows } = await enqueueNotification(prisma, {
+      storeId: invoice.storeId,
+      event: "order_receipt",
+      subjectId: invoice.id,
+      recipients: [{ email, locale: invoice.locale }],
+      payload: {
+        invoiceId: invoice.id,
+        number: invoice.displayNumber!,
+        amountMinor: invoice.amountPaid || invoice.total,
+        currency: invoice.currency,
+        paidAt: invoice.paidAt ?? invoice.finalizedAt ?? invoice.createdAt,
+        method: methodOf(invoice.paymentMethod),
+        description: invoice.lines[0]?.description ?? null,
+        url: buyerPagePath(invoice),
+      },
+    });
+    if (rows) queued++;
+  }
+  return queued;
+}
+
 export type InvoiceNoticesReport = { overdue: number; creditInvoices: number; receipts: number };
 
 export async function enqueueInvoiceNotices(now = new Date()): Promise<InvoiceNoticesReport> {
   return {
     overdue: await enqueueOverdueNotices(now),
     creditInvoices: await enqueueCreditInvoiceNotices(now),
-    receipts: 0,
+    receipts: await enqueueReceiptEmails(now),
   };
 }
 
