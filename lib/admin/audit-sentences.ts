@@ -57,6 +57,9 @@ const ACTIONS: Record<string, Phrase> = {
   "user.suspended": { en: "suspended {target}", "pt-BR": "suspendeu {target}" },
   "user.reactivated": { en: "reactivated {target}", "pt-BR": "reativou {target}" },
   "store.created": { en: "created store {target}", "pt-BR": "criou a loja {target}" },
+  "store.review_approved": { en: "approved store {target}", "pt-BR": "aprovou a loja {target}" },
+  "store.review_suspended": { en: "suspended store {target}", "pt-BR": "suspendeu a loja {target}" },
+  "store.review_reinstated": { en: "reinstated store {target}", "pt-BR": "reativou a loja {target}" },
   "store.settings_updated": {
     en: "updated the settings of store {target}",
     "pt-BR": "atualizou as configurações da loja {target}",

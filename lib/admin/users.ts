@@ -37,6 +37,7 @@ export function listTenants(take = 100) {
       storeDomain: true,
       currency: true,
       createdAt: true,
+      reviewStatus: true,
       owner: { select: { id: true, email: true, name: true, status: true } },
       _count: { select: { apiKeys: true, products: true } },
     },

@@ -85,7 +85,7 @@ export type ApiKeyPrincipal = {
   ownerId: string;
 };
 
-/** Resolves `Authorization: Bearer vt_sk_…` to its store. Unknown, revoked and suspended-owner keys are 401. */
+/** Resolves `Authorization: Bearer vt_sk_…` to its store. Unknown and revoked keys are 401; a suspended owner or store, 403. */
 export async function authenticateApiKey(authorization: string | null): Promise<ApiKeyPrincipal> {
   const match = authorization ? /^Bearer\s+(\S+)$/i.exec(authorization) : null;
   if (!match || !match[1]!.startsWith(API_KEY_PREFIX))
@@ -104,6 +104,7 @@ export async function authenticateApiKey(authorization: string | null): Promise<
           slug: true,
           storeDomain: true,
           currency: true,
+          reviewStatus: true,
           owner: { select: { id: true, status: true } },
         },
       },
@@ -112,10 +113,14 @@ export async function authenticateApiKey(authorization: string | null): Promise<
   if (!key || key.revokedAt) throw new AppError("invalid_api_key", "This API key is invalid or has been revoked.");
   if (key.store.owner.status !== "ACTIVE")
     throw new AppError("account_suspended", "The account that owns this key is suspended.");
+  // A store the platform suspended: its keys stop working (a pending store's keys work, to set up;
+  // its payments are refused where they start, lib/tenancy/review.ts).
+  if (key.store.reviewStatus === "SUSPENDED")
+    throw new AppError("store_suspended", "This store is suspended by the platform; its API keys are refused.");
   const now = Date.now();
   if (!key.lastUsedAt || now - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date(now) } });
   }
-  const { owner, ...store } = key.store;
+  const { owner, reviewStatus: _review, ...store } = key.store;
   return { apiKeyId: key.id, storeId: key.storeId, store, ownerId: owner.id };
 }

@@ -119,6 +119,8 @@ export const ServerEnvShape = {
     .optional(),
   /** Where the Enterprise plan's "talk to us" writes (a mailto link on the plan cards and landing page). */
   PLATFORM_SALES_EMAIL: z.email().default("vendas@vitrine.local"),
+  /** New stores: auto = approved on creation; manual = pending until an admin approves (docs/operations.md "Tenant review"). */
+  TENANT_REVIEW: z.enum(["auto", "manual"]).default("auto"),
   // ── Credits ──
   CREDITS_PER_UNIT: positiveNumber.default(10),
   CREDITS_PER_UNIT_BRL: positiveNumber.default(2),

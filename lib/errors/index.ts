@@ -14,6 +14,10 @@ export const ERROR_STATUS = {
   plan_limit_reached: 403,
   cross_site_request: 403,
   account_suspended: 403,
+  /** The platform suspended the store (lib/tenancy/review.ts): no new charges, checkout sessions or API-key calls. */
+  store_suspended: 403,
+  /** TENANT_REVIEW=manual: the store waits for the platform's approval before it takes payments. */
+  store_pending_review: 403,
   not_found: 404,
   method_not_allowed: 405,
   /** Answered by scripts/server.mjs before the app sees the request. */

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { prisma, type Tx } from "@/lib/db/client";
+import { env } from "@/lib/env/server";
 import { notFound } from "@/lib/errors";
 import { isStorableText } from "@/lib/validation/text";
 
@@ -53,6 +54,8 @@ export function createStoreTx(
       slug: slugify(input.name),
       storeDomain: input.storeDomain ?? null,
       currency: input.currency ?? "BRL",
+      // TENANT_REVIEW=manual: the platform approves a store before it takes payments.
+      reviewStatus: env().TENANT_REVIEW === "manual" ? "PENDING" : "APPROVED",
     },
     select: SELECT,
   });

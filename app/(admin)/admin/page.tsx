@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TenantCredits, TenantPix } from "@/components/admin/tenant-money";
+import { TenantLookup } from "@/components/admin/tenant-lookup";
 import { BillingSummaryCard } from "@/components/billing-admin/billing-summary-card";
 import { listTenantOverview, platformMoneyTotals } from "@/lib/admin/tenants";
 import { platformCounts } from "@/lib/admin/users";
@@ -28,6 +29,7 @@ export default async function AdminHome() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("admin.title")} description={t("admin.description")} />
+      <TenantLookup />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         <Stat label={t("admin.tenants")} value={tenants.length} />
         <Stat label={t("admin.users")} value={users} />
@@ -60,7 +62,9 @@ export default async function AdminHome() {
               header: t("admin.store"),
               cell: (s) => (
                 <div>
-                  <div className="font-medium">{s.name}</div>
+                  <Link href={`/admin/tenants/${s.id}`} className="font-medium text-brand-700 hover:underline">
+                    {s.name}
+                  </Link>
                   <div className="font-mono text-xs text-ink-subtle">
                     {s.id} · {s.currency}
                   </div>
@@ -81,7 +85,12 @@ export default async function AdminHome() {
               key: "status",
               header: t("admin.status"),
               cell: (s) => (
-                <div>
+                <div className="space-y-1">
+                  {s.reviewStatus !== "APPROVED" && (
+                    <Badge tone={s.reviewStatus === "PENDING" ? "warning" : "danger"} dot>
+                      {t(`tenants.review.${s.reviewStatus}`)}
+                    </Badge>
+                  )}
                   {s.owner.status === "ACTIVE" ? (
                     <Badge tone="success" dot>
                       {t("admin.active")}
