@@ -104,9 +104,9 @@ export function GatewayFormDialog({ open, onOpenChange, types, config: editing }
         setErrors({ fields: {}, check: { code: verified.code, reason: verified.reason } });
         return;
       }
-      const isNew = !editing && !added;
+      // Added here (also after a refusal fixed in this dialog) or edited from a card.
       toast.success(
-        verified ? (isNew ? t("pix.form.addedVerified") : t("pix.form.savedVerified")) : t("pix.form.saved"),
+        verified ? (editing ? t("pix.form.savedVerified") : t("pix.form.addedVerified")) : t("pix.form.saved"),
       );
       close();
     },
