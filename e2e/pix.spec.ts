@@ -65,6 +65,10 @@ test("a seller sets up PushinPay and a direct key; the buyer's PIX flips to paid
     await dialog.getByLabel("API token").fill("not-the-right-token-123");
     await shot(page, "pix-add-gateway-form");
     await dialog.getByRole("button", { name: "Save gateway" }).click();
+    // The dialog says so and stays open on the saved configuration; no "Gateway added".
+    await expect(dialog.getByTestId("pix-form-check-error")).toContainText(/refused these credentials/i);
+    await expect(page.getByText(/^Gateway added/)).toHaveCount(0);
+    await dialog.getByRole("button", { name: "Close" }).last().click();
     await expect(dialog).toBeHidden();
     const pushin = cardOf(page, "pushinpay");
     await expect(pushin.getByTestId("pix-gateway-verification")).toHaveAttribute("data-ok", "false");
