@@ -29,6 +29,7 @@ import balance from "./balance";
 import auditTrail from "./audit-trail";
 import tenants from "./tenants";
 import checkout from "./checkout";
+import operations from "./operations";
 
 const namespaces = {
   common,
@@ -62,6 +63,7 @@ const namespaces = {
   checkout,
   balance,
   tenants,
+  operations,
 } as const;
 
 type NS = typeof namespaces;
