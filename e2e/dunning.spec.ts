@@ -1,9 +1,13 @@
 // A seller whose plan renewal failed sees it on the overview (amount, the date the store moves to
-// Free, a pay button), pays the overdue invoice on Stripe's hosted invoice page (the emulator's),
-// and the banner is gone; the admin saw the store in dunning on /admin/billing meanwhile.
-import { expect, test } from "@playwright/test";
+// Free, a pay button). One pays the overdue invoice on Stripe's hosted invoice page (the
+// emulator's); the other pays it by PIX from the banner's QR code at the platform's gateway (the
+// PIX simulator), and the invoice reads PAID and a "payment received" email arrives. Either way the
+// banner is gone; the admin saw the store in dunning on /admin/billing meanwhile.
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { emulator, emulatorUrl } from "./support/credits";
-import { PASSWORD, shot, signIn, uniqueEmail, useLocale } from "./support/helpers";
+import { PASSWORD, shot, submitSignIn, uniqueEmail, useLocale } from "./support/helpers";
+import { MAIL_CATCHER_URL, waitForMail } from "./support/mail";
+import { findSimCharge, simPay } from "./support/pix";
 
 const ADMIN = { email: "admin@vitrine.local", password: "admin12345!" };
 
@@ -13,22 +17,22 @@ async function emulatorGet<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-test("a seller with a failed plan payment sees the banner, pays the overdue invoice, and the banner goes", async ({
-  browser,
-}) => {
-  test.setTimeout(240_000);
+/** A new seller on Starter (R$ 49,00 a month) whose first charge after the trial failed. */
+async function sellerInDunning(browser: Browser, tag: string, storeName: string) {
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
-  const email = uniqueEmail("dunning");
+  const email = uniqueEmail(tag);
   expect(
     (
       await page.request.post("/api/auth/sign-up", {
-        data: { name: "Dunning Seller", email, password: PASSWORD, storeName: "Loja em Atraso" },
+        data: { name: "Dunning Seller", email, password: PASSWORD, storeName },
       })
     ).status(),
   ).toBe(202);
   await useLocale(page, "en");
-  await signIn(page, email);
+  await submitSignIn(page, email);
+  // Password hashing is slow on a loaded machine: wait longer than signIn's default.
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 60_000 });
 
   // Starter, monthly in reais, through the emulator's Checkout (14-day trial, card 4242).
   const subscribed = await page.request.post("/api/v1/platform/subscription", { data: { planCode: "starter" } });
@@ -44,6 +48,27 @@ test("a seller with a failed plan payment sees the banner, pays the overdue invo
   await expect
     .poll(async () => (await emulatorGet<{ status: string }>(`/v1/subscriptions/${session.subscription}`)).status)
     .toBe("past_due");
+  return { context, page, email, session };
+}
+
+/** Reloads the overview until the billing banner is shown (count 1) or gone (0). */
+async function bannerCountBecomes(page: Page, count: number) {
+  await expect
+    .poll(
+      async () => {
+        await page.goto("/dashboard");
+        return page.getByTestId("billing-banner").count();
+      },
+      { timeout: 60_000, intervals: [1_000] },
+    )
+    .toBe(count);
+}
+
+test("a seller with a failed plan payment sees the banner, pays the overdue invoice, and the banner goes", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const { context, page, session } = await sellerInDunning(browser, "dunning", "Loja em Atraso");
 
   const banner = page.getByTestId("billing-banner");
   await expect
@@ -74,7 +99,8 @@ test("a seller with a failed plan payment sees the banner, pays the overdue invo
   const adminContext = await browser.newContext({ locale: "en-US" });
   const admin = await adminContext.newPage();
   await useLocale(admin, "en");
-  await signIn(admin, ADMIN.email, ADMIN.password);
+  await submitSignIn(admin, ADMIN.email, ADMIN.password);
+  await expect(admin).toHaveURL(/\/admin$/, { timeout: 60_000 });
   await admin.goto("/admin/billing");
   const row = admin.getByRole("row", { name: /Loja em Atraso/ });
   await expect(row).toContainText("Starter");
@@ -102,5 +128,57 @@ test("a seller with a failed plan payment sees the banner, pays the overdue invo
     )
     .toBe(0);
   await shot(page, "dunning-04-paid");
+  await context.close();
+});
+
+test("a seller in dunning pays the overdue invoice by PIX from the banner: paid once, banner gone, invoice PAID, email received", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const { context, page, email } = await sellerInDunning(browser, "dunning-pix", "Loja do PIX");
+  await useLocale(page, "pt-BR");
+  await bannerCountBecomes(page, 1);
+  const banner = page.getByTestId("billing-banner");
+  await expect(banner).toContainText("R$ 49,00");
+
+  // The PIX alternative: the QR code and the copia e cola of a charge at the platform's gateway.
+  const pix = page.getByTestId("billing-banner-pix");
+  await pix.locator("summary").click();
+  await expect(pix.locator("img")).toBeVisible();
+  const code = (await page.getByTestId("billing-banner-pix-code").textContent())!.trim();
+  expect(code).toMatch(/^000201/);
+  // A dynamic code names the gateway's charge (its location), not the amount: the charge is checked below.
+  await shot(page, "dunning-05-pix-pt-BR");
+
+  // The seller pays from the bank app: the simulator pays the charge and calls the gateway webhook.
+  const charge = await findSimCharge(code);
+  expect(charge).toMatchObject({ gateway: "pushinpay", amountCentavos: 4900 });
+  const { delivery } = await simPay(charge.gateway, charge.id);
+  expect(delivery?.status).toBe(200);
+
+  await bannerCountBecomes(page, 0);
+  await shot(page, "dunning-06-pix-paid-pt-BR");
+
+  // The invoice reads PAID (by PIX), with no code left to pay.
+  await useLocale(page, "en");
+  await page.goto("/dashboard/invoices");
+  const row = page.getByRole("row", { name: /R\$49\.00/ });
+  await expect(row).toContainText("Paid");
+  await row.getByRole("link").first().click();
+  await expect(page.getByText("Paid", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Pix copia e cola")).toHaveCount(0);
+  await shot(page, "dunning-07-invoice-paid-en");
+
+  // And the "payment received" email is in the mail catcher, once.
+  const mail = await waitForMail(email, /Payment received|Pagamento recebido/);
+  await page.goto(`${MAIL_CATCHER_URL}/`);
+  await expect(page.getByText(mail.subject).first()).toBeVisible();
+  await shot(page, "dunning-08-mail-catcher");
+  const all = (await (
+    await fetch(`${MAIL_CATCHER_URL}/_mail/messages?to=${encodeURIComponent(email)}`)
+  ).json()) as Array<{
+    subject: string;
+  }>;
+  expect(all.filter((m) => /Payment received|Pagamento recebido/.test(m.subject))).toHaveLength(1);
   await context.close();
 });
