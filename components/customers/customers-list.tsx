@@ -2,6 +2,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { UsersIcon } from "@/components/ui/icons";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatPhone } from "@/lib/customers/identity";
 import type { CustomerListItem } from "@/lib/customers/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
@@ -38,7 +39,8 @@ export function CustomersList({ rows, searched, t, locale, timeZone }: Props) {
     );
   const href = (c: CustomerListItem) => `/dashboard/customers/${c.id}`;
   const label = (c: CustomerListItem) => c.email ?? c.name ?? c.taxIdMasked ?? t("customers.noEmail");
-  const contact = (c: CustomerListItem) => [c.phone, c.taxIdMasked].filter(Boolean).join(" · ");
+  const contact = (c: CustomerListItem) =>
+    [c.phone ? formatPhone(c.phone) : null, c.taxIdMasked].filter(Boolean).join(" · ");
   return (
     <>
       <div className="hidden overflow-hidden rounded-lg border border-line bg-surface-raised md:block">
@@ -47,14 +49,14 @@ export function CustomersList({ rows, searched, t, locale, timeZone }: Props) {
           <TableHeader>
             <TableRow>
               <TableHead>{t("customers.columns.customer")}</TableHead>
-              <TableHead className="hidden w-[14rem] lg:table-cell">{t("customers.columns.contact")}</TableHead>
-              <TableHead className="w-[7rem]" align="right">
+              <TableHead className="hidden w-[16.5rem] lg:table-cell">{t("customers.columns.contact")}</TableHead>
+              <TableHead className="w-[6.5rem]" align="right">
                 {t("customers.columns.payments")}
               </TableHead>
               <TableHead className="w-[9.5rem]" align="right">
                 {t("customers.columns.spent")}
               </TableHead>
-              <TableHead className="w-[8.5rem]" align="right">
+              <TableHead className="w-[10.5rem]" align="right">
                 {t("customers.columns.last")}
               </TableHead>
             </TableRow>
@@ -96,8 +98,10 @@ export function CustomersList({ rows, searched, t, locale, timeZone }: Props) {
                 <span className="truncate font-medium text-brand-700">{label(c)}</span>
                 <span className="truncate text-xs text-ink-muted">{c.name ?? t("customers.noName")}</span>
                 <span className="text-xs text-ink-subtle">
-                  {t("customers.paymentsCount", { count: String(c.paymentsCount) })} ·{" "}
-                  {formatDate(c.lastPurchaseAt, locale, timeZone)}
+                  {c.paymentsCount === 1
+                    ? t("customers.paymentsOne")
+                    : t("customers.paymentsCount", { count: String(c.paymentsCount) })}{" "}
+                  · {formatDate(c.lastPurchaseAt, locale, timeZone)}
                 </span>
               </span>
               <span className="shrink-0 text-right">

@@ -63,3 +63,11 @@ export function parseCustomerQuery(raw: string): CustomerQuery | null {
   }
   return { kind: "text", text: q.toLowerCase() };
 }
+
+/** A Brazilian number as (11) 98888-7777 (with or without the 55 country code); others as given. */
+export function formatPhone(digits: string): string {
+  const local = digits.length === 13 && digits.startsWith("55") ? digits.slice(2) : digits;
+  if (local.length === 11) return `(${local.slice(0, 2)}) ${local.slice(2, 7)}-${local.slice(7)}`;
+  if (local.length === 10) return `(${local.slice(0, 2)}) ${local.slice(2, 6)}-${local.slice(6)}`;
+  return `+${digits}`;
+}

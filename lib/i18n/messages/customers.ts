@@ -23,6 +23,7 @@ export default defineMessages(
     spentNet: "{amount} net",
     refundedPart: "{amount} refunded",
     paymentsCount: "{count} payments",
+    paymentsOne: "1 payment",
     empty: {
       title: "No customers yet",
       body: "Buyers appear here after their first paid card or PIX payment.",
@@ -83,6 +84,7 @@ export default defineMessages(
     spentNet: "{amount} líquido",
     refundedPart: "{amount} devolvido",
     paymentsCount: "{count} pagamentos",
+    paymentsOne: "1 pagamento",
     empty: {
       title: "Nenhum cliente ainda",
       body: "Os compradores aparecem aqui depois do primeiro pagamento aprovado, por cartão ou PIX.",

@@ -8,6 +8,7 @@ import { ChevronRightIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSellerPage } from "@/lib/auth/session";
 import { type CustomerDetail, getCustomer, storeTimeZone } from "@/lib/customers/queries";
+import { formatPhone } from "@/lib/customers/identity";
 import { CustomerIdParam } from "@/lib/customers/schemas";
 import { AppError } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
@@ -83,7 +84,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
             <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
               <Fact label={t("customers.detail.email")}>{customer.email ?? "—"}</Fact>
               <Fact label={t("customers.detail.name")}>{customer.name ?? "—"}</Fact>
-              <Fact label={t("customers.detail.phone")}>{customer.phone ?? "—"}</Fact>
+              <Fact label={t("customers.detail.phone")}>{customer.phone ? formatPhone(customer.phone) : "—"}</Fact>
               <Fact label={t("customers.detail.taxId")}>{customer.taxIdMasked ?? "—"}</Fact>
               <Fact label={t("customers.detail.firstPurchase")}>{when(customer.firstPurchaseAt)}</Fact>
               <Fact label={t("customers.detail.lastPurchase")}>{when(customer.lastPurchaseAt)}</Fact>
