@@ -7,9 +7,21 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Alert } from "@/components/ui/alert";
+import { Select } from "@/components/ui/select";
 import { apiFetch, ApiError } from "@/components/api-client";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { defaultCurrencyFor, STORE_COUNTRIES, STORE_CURRENCIES } from "@/lib/tenancy/store-options";
 
-type FieldName = "name" | "email" | "password" | "storeName";
+type FieldName = "name" | "email" | "password" | "storeName" | "country" | "currency";
+
+/** Every field's error from a 422 (`details.fields`: field → message key), in the page's language. */
+function fieldMessages(err: ApiError, t: (key: MessageKey) => string): Partial<Record<FieldName, string>> {
+  const fields = (err.details?.fields ?? (err.param ? { [err.param]: "invalid" } : {})) as Record<string, string>;
+  const out: Partial<Record<FieldName, string>> = {};
+  for (const [field, key] of Object.entries(fields))
+    out[field as FieldName] = t(`auth.fieldErrors.${key}` as MessageKey);
+  return out;
+}
 
 export function SignUpForm() {
   const { t, locale } = useI18n();
@@ -17,6 +29,10 @@ export function SignUpForm() {
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [pending, setPending] = useState(false);
+  const [country, setCountry] = useState("BR");
+  const [currency, setCurrency] = useState<string>("BRL");
+  // The currency follows the country until the seller picks one themselves.
+  const [currencyTouched, setCurrencyTouched] = useState(false);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -29,12 +45,14 @@ export function SignUpForm() {
       email: String(form.get("email")),
       password: String(form.get("password")),
       storeName: String(form.get("storeName")),
+      country,
+      currency,
       locale,
     };
     try {
       await apiFetch("/api/auth/sign-up", { method: "POST", body });
     } catch (err) {
-      if (err instanceof ApiError && err.param) setFieldErrors({ [err.param as FieldName]: err.message });
+      if (err instanceof ApiError && err.code === "validation_failed") setFieldErrors(fieldMessages(err, t));
       else setError(err instanceof ApiError ? err.message : t("auth.errors.generic"));
       setPending(false);
       return;
@@ -70,6 +88,31 @@ export function SignUpForm() {
       <Field label={t("auth.storeName")} hint={t("auth.storeNameHint")} error={fieldErrors.storeName} required>
         <Input name="storeName" required maxLength={80} />
       </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label={t("auth.country")} hint={t("auth.countryHint")} error={fieldErrors.country}>
+          <Select
+            name="country"
+            value={country}
+            onChange={(e) => {
+              setCountry(e.target.value);
+              if (!currencyTouched) setCurrency(defaultCurrencyFor(e.target.value));
+            }}
+            options={STORE_COUNTRIES.map((c) => ({ value: c, label: t(`connect.countries.${c}`) }))}
+          />
+        </Field>
+        <Field label={t("auth.currency")} error={fieldErrors.currency}>
+          <Select
+            name="currency"
+            value={currency}
+            onChange={(e) => {
+              setCurrency(e.target.value);
+              setCurrencyTouched(true);
+            }}
+            options={STORE_CURRENCIES.map((c) => ({ value: c, label: c }))}
+          />
+        </Field>
+      </div>
+      <p className="-mt-2 text-xs text-ink-subtle">{t("auth.currencyHint")}</p>
       <Button type="submit" fullWidth loading={pending}>
         {t("auth.submitSignUp")}
       </Button>
