@@ -5,7 +5,7 @@ import { Webhook } from "standardwebhooks";
 
 export type VitrineEvent = {
   id: string;
-  type: "payment.succeeded" | "payment.failed" | "payment.refunded" | "dispute.created" | "subscription.updated" | "subscription.canceled";
+  type: "payment.succeeded" | "payment.failed" | "payment.refunded" | "dispute.created" | "dispute.closed" | "subscription.updated" | "subscription.canceled";
   created: number;
   livemode: boolean;
   data: { orderId: string | null; storeId: string; provider: "stripe" | "pix"; amount: number; currency: string; status: string; [k: string]: unknown };
