@@ -17,6 +17,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const nav: NavItem[] = [
     { href: "/admin", label: t("nav.adminTenants"), icon: "store" },
     { href: "/admin/users", label: t("nav.adminUsers"), icon: "users" },
+    { href: "/admin/operations", label: t("nav.adminOperations"), icon: "activity" },
     { href: "/admin/webhooks", label: t("nav.adminWebhooks"), icon: "webhook" },
     { href: "/admin/credits", label: t("nav.adminCredits"), icon: "coins" },
     { href: "/admin/billing", label: t("nav.adminBilling"), icon: "bar-chart" },
