@@ -89,7 +89,7 @@ test("a sale is pending, then available, then paid out, on the seller's balance 
   await page.goto("/dashboard/balance");
   await expect(page.getByRole("heading", { name: "Saldo", exact: true })).toBeVisible();
   await expect(page.getByTestId("payout").first()).toContainText("Pago");
-  await expect(page.getByText("PIX recebido")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "PIX recebido" })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await shot(page, "balance-paid-pt-390");
 });
