@@ -30,6 +30,7 @@ export async function register() {
     { invoicesIssueJob },
     { notificationsSendJob },
     { dunningJob },
+    { ordersExpireAbandonedJob },
   ] = await Promise.all([
     import("@/lib/jobs/runner"),
     import("@/lib/audit/job"),
@@ -41,6 +42,7 @@ export async function register() {
     import("@/lib/invoices/job"),
     import("@/lib/notifications/job"),
     import("@/lib/dunning/job"),
+    import("@/lib/checkout/expire-abandoned"),
   ]);
   await startJobRunner([
     auditVerifyJob,
@@ -52,5 +54,6 @@ export async function register() {
     invoicesIssueJob,
     notificationsSendJob,
     dunningJob,
+    ordersExpireAbandonedJob,
   ]);
 }
