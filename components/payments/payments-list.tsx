@@ -44,12 +44,11 @@ export function PaymentsList({ rows, filtered, t, locale, timeZone }: Props) {
           <TableCaption>{t("payments.title")}</TableCaption>
           <TableHeader>
             <TableRow>
-              <TableHead className="w-[11.5rem]">{t("payments.columns.date")}</TableHead>
+              <TableHead className="w-[12.5rem]">{t("payments.columns.date")}</TableHead>
               <TableHead>{t("payments.columns.buyer")}</TableHead>
               <TableHead className="hidden lg:table-cell">{t("payments.columns.description")}</TableHead>
-              <TableHead className="w-[9.5rem]">{t("payments.columns.method")}</TableHead>
               <TableHead className="w-[11rem]">{t("payments.columns.status")}</TableHead>
-              <TableHead className="w-[8.5rem]" align="right">
+              <TableHead className="w-[10rem]" align="right">
                 {t("payments.columns.amount")}
               </TableHead>
             </TableRow>
@@ -61,6 +60,7 @@ export function PaymentsList({ rows, filtered, t, locale, timeZone }: Props) {
                   <Link href={href(r)} className="text-brand-700 tabular-nums hover:underline">
                     {when(r.createdAt)}
                   </Link>
+                  <span className="block truncate text-xs text-ink-muted">{method(r)}</span>
                 </TableCell>
                 <TableCell className="truncate" title={r.buyerEmail ?? undefined}>
                   {r.buyerEmail ?? <span className="text-ink-subtle">{t("payments.noBuyer")}</span>}
@@ -72,13 +72,12 @@ export function PaymentsList({ rows, filtered, t, locale, timeZone }: Props) {
                     <span className="block truncate font-mono text-xs text-ink-muted">{r.externalOrderId}</span>
                   )}
                 </TableCell>
-                <TableCell className="truncate">{method(r)}</TableCell>
                 <TableCell>
                   <PaymentStatusBadge status={r.status} label={t(`payments.statuses.${r.status}`)} />
                 </TableCell>
                 <TableCell align="right">
                   <span className="font-medium tabular-nums">{money(r)}</span>
-                  {refunded(r) && <span className="block text-xs text-ink-muted">{refunded(r)}</span>}
+                  {refunded(r) && <span className="block text-xs whitespace-normal text-ink-muted">{refunded(r)}</span>}
                 </TableCell>
               </TableRow>
             ))}
