@@ -31,6 +31,7 @@ export async function register() {
     { notificationsSendJob },
     { dunningJob },
     { ordersExpireAbandonedJob },
+    { invoiceNoticesJob },
   ] = await Promise.all([
     import("@/lib/jobs/runner"),
     import("@/lib/audit/job"),
@@ -43,6 +44,7 @@ export async function register() {
     import("@/lib/notifications/job"),
     import("@/lib/dunning/job"),
     import("@/lib/checkout/expire-abandoned"),
+    import("@/lib/notifications/invoice-notices"),
   ]);
   await startJobRunner([
     auditVerifyJob,
@@ -55,5 +57,6 @@ export async function register() {
     notificationsSendJob,
     dunningJob,
     ordersExpireAbandonedJob,
+    invoiceNoticesJob,
   ]);
 }

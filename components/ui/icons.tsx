@@ -71,6 +71,14 @@ export const CoinsIcon = make(
     <path d="M9 15v2c0 1.7 2.7 3 6 3s6-1.3 6-3v-5c0-1.6-2.4-2.9-5.5-3" />
   </>,
 );
+export const WalletIcon = make(
+  "Wallet",
+  <>
+    <path d="M19 7V5a2 2 0 0 0-2-2H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2v-3" />
+    <path d="M21 8h-5a3 3 0 0 0 0 6h5z" />
+    <circle cx="16.5" cy="11" r=".6" />
+  </>,
+);
 export const FileTextIcon = make(
   "FileText",
   <>
@@ -306,6 +314,7 @@ export const icons = {
   package: PackageIcon,
   "credit-card": CreditCardIcon,
   coins: CoinsIcon,
+  wallet: WalletIcon,
   "file-text": FileTextIcon,
   "qr-code": QrCodeIcon,
   bell: BellIcon,

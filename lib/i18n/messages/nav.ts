@@ -2,6 +2,9 @@ import { defineMessages } from "./define";
 
 export default defineMessages(
   {
+    payments: "Payments",
+    customers: "Customers",
+    balance: "Balance and payouts",
     overview: "Overview",
     connect: "Stripe Connect",
     products: "Products",
@@ -37,6 +40,9 @@ export default defineMessages(
     store: "Store",
   },
   {
+    payments: "Pagamentos",
+    customers: "Clientes",
+    balance: "Saldo e repasses",
     overview: "Visão geral",
     connect: "Stripe Connect",
     products: "Produtos",
