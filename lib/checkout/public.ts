@@ -38,6 +38,7 @@ export async function getPublicPrice(priceId: string) {
       store: {
         select: {
           name: true,
+          reviewStatus: true,
           afterPayment: true,
           afterPaymentSuccessUrl: true,
           afterPaymentCancelUrl: true,
@@ -61,7 +62,13 @@ export async function getPublicPrice(priceId: string) {
     storeName: price.store.name,
     /** The seller's own after-payment page (their "redirect" setting), or null for Vitrine's receipt. */
     paidRedirectBase: storeRedirect(price.store)?.success ?? null,
-    sellable: price.active && price.product.active && Boolean(price.store.stripeAccount?.chargesEnabled),
+    /** False while the platform has the store pending review or suspended: its links sell nothing. */
+    storeOpen: price.store.reviewStatus === "APPROVED",
+    sellable:
+      price.store.reviewStatus === "APPROVED" &&
+      price.active &&
+      price.product.active &&
+      Boolean(price.store.stripeAccount?.chargesEnabled),
   };
 }
 export type PublicPrice = Awaited<ReturnType<typeof getPublicPrice>>;

@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { requireAccount } from "@/lib/connect/accounts";
 import { effectivePlan } from "@/lib/billing/entitlements";
+import { assertReviewStatusTakesPayments } from "@/lib/tenancy/review";
 import type { FeeRate } from "./fees";
 
 export const BuyerInput = z.strictObject({
@@ -33,6 +34,8 @@ export async function loadSellablePrice(storeId: string, input: Pick<BuyerInput,
     include: { product: true, store: true },
   });
   if (!price) throw notFound("Price");
+  // Suspended by the platform or still under review: no new Checkout session or PaymentIntent.
+  assertReviewStatusTakesPayments(price.store.reviewStatus);
   if (!price.active || !price.product.active)
     throw new AppError("price_archived", "This price is archived and can no longer be sold.", { param: "priceId" });
   if (input.currency && input.currency !== price.currency)

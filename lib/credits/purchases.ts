@@ -2,6 +2,7 @@
 // store's platform customer. The amount always comes from a package or the server's rate, never
 // from the browser. Every path that learns a PaymentIntent's state (webhook, recovery sync,
 // confirm, polling) goes through applyPaymentIntent, which credits once under "purchase:<pi>".
+import { assertStoreNotSuspended } from "@/lib/tenancy/review";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import Stripe from "stripe";
@@ -170,6 +171,8 @@ export async function createPurchase(
   ctx: { idempotencyKey?: string; audit: AuditContext },
 ): Promise<CreatedPurchase> {
   const key = ctx.idempotencyKey ?? `auto:${randomUUID()}`;
+  // A suspended store buys no credits (its API keys, which spend them, are refused anyway).
+  await assertStoreNotSuspended(store.id);
   const priced = await priceRequest(store, input);
   let purchase = await prisma.creditPurchase.findUnique({
     where: { storeId_idempotencyKey: { storeId: store.id, idempotencyKey: key } },

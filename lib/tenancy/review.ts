@@ -36,6 +36,13 @@ export function assertReviewStatusTakesPayments(status: StoreReviewStatus): void
     );
 }
 
+/** Payments to the platform (credits) are refused only while the store is suspended. */
+export async function assertStoreNotSuspended(storeId: string): Promise<void> {
+  const store = await prisma.store.findUnique({ where: { id: storeId }, select: { reviewStatus: true } });
+  if (store?.reviewStatus === "SUSPENDED")
+    throw new AppError("store_suspended", "This store is suspended by the platform and cannot take new payments.");
+}
+
 /** For buyer pages: may this store's links sell right now? */
 export async function storeIsOpen(storeId: string): Promise<boolean> {
   const store = await prisma.store.findUnique({ where: { id: storeId }, select: { reviewStatus: true } });

@@ -14,6 +14,13 @@ import { GET as productsRoute } from "@/app/api/v1/products/route";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { prisma } from "@/lib/db/client";
 import { assertStoreTakesPayments } from "@/lib/tenancy/review";
+import { getPublicPrice } from "@/lib/checkout/public";
+import { createCheckoutSession, CreateCheckoutSessionInput } from "@/lib/checkout/create-checkout-session";
+import { createPaymentIntent } from "@/lib/checkout/create-payment-intent";
+import { BuyerInput } from "@/lib/checkout/sellable";
+import { refreshOrderFromStripe } from "@/lib/checkout/orders";
+import { createPixCharge } from "@/lib/pix/service/charges";
+import { createPurchase } from "@/lib/credits/purchases";
 
 describe("tenant review", () => {
   useTestDatabase();
@@ -144,5 +151,42 @@ describe("tenant review", () => {
       { params: Promise.resolve({ id: seller.store.id }) },
     );
     expect(notAdmin.status).toBe(403);
+  });
+
+  it("a suspended store takes no new payment anywhere, while a payment already under way still completes", async () => {
+    const seller = await sellingSeller(stripe(), { tag: "review-effects" });
+    const system = { ...seller.audit, actor: { type: "system" as const, id: "test" } };
+    // A buyer started paying before the suspension.
+    const underWay = await createPaymentIntent(seller.store.id, BuyerInput.parse({ priceId: seller.priceId }), {
+      audit: system,
+    });
+    expect((await getPublicPrice(seller.priceId)).sellable).toBe(true);
+    expect((await review(seller.store.id, { decision: "suspend", reason: "Investigation" })).status).toBe(200);
+
+    await expect(
+      createPaymentIntent(seller.store.id, BuyerInput.parse({ priceId: seller.priceId }), { audit: system }),
+    ).rejects.toMatchObject({ code: "store_suspended" });
+    await expect(
+      createCheckoutSession(seller.store.id, CreateCheckoutSessionInput.parse({ priceId: seller.priceId }), {
+        appUrl: "http://localhost:3000",
+        audit: system,
+      }),
+    ).rejects.toMatchObject({ code: "store_suspended" });
+    await expect(
+      createPixCharge(seller.store.id, system, { amountCentavos: 1000, description: "x" } as never),
+    ).rejects.toMatchObject({ code: "store_suspended" });
+    await expect(
+      createPurchase(seller.store as never, { amount: 5000 } as never, { audit: system }),
+    ).rejects.toMatchObject({ code: "store_suspended" });
+    const page = await getPublicPrice(seller.priceId);
+    expect(page).toMatchObject({ sellable: false, storeOpen: false });
+
+    // Money already moving is never lost: the buyer's confirmation settles the order as usual.
+    await stripe().stripe.paymentIntents.confirm(
+      underWay.paymentIntentId,
+      { payment_method: "pm_card_visa" },
+      { stripeAccount: underWay.stripeAccount },
+    );
+    expect(await refreshOrderFromStripe(underWay.orderId, system)).toMatchObject({ status: "PAID" });
   });
 });

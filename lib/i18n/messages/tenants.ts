@@ -59,6 +59,8 @@ export default defineMessages(
     allAudit: "Full audit trail of this store",
     counts: "{products} product(s) · {keys} API key(s)",
     open: "Open tenant",
+    storeUnavailable: "This store is unavailable",
+    storeUnavailableBody: "It is not taking payments at the moment. Please contact the store.",
   },
   {
     lookup: "Encontrar uma loja",
@@ -117,5 +119,7 @@ export default defineMessages(
     allAudit: "Trilha de auditoria completa desta loja",
     counts: "{products} produto(s) · {keys} chave(s) de API",
     open: "Abrir loja",
+    storeUnavailable: "Esta loja está indisponível",
+    storeUnavailableBody: "Ela não está recebendo pagamentos no momento. Fale com a loja.",
   },
 );

@@ -1,6 +1,7 @@
 // PIX charges: create with failover over the store's active gateways (./failover.ts), or as
 // awaiting the buyer's data (./collect-customer.ts); read for the seller and the buyer, refresh
 // from the gateway, and the seller's manual confirmation of direct-key payments.
+import { assertStoreTakesPayments } from "@/lib/tenancy/review";
 import "server-only";
 import type { PixCharge, Prisma } from "@/generated/prisma/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
@@ -76,6 +77,8 @@ export async function createPixCharge(
   actor: AuditContext,
   input: CreateChargeInput,
 ): Promise<PixChargeView> {
+  // Suspended by the platform or still under review: no new PIX charge.
+  await assertStoreTakesPayments(storeId);
   if (input.idempotencyKey) {
     const existing = await prisma.pixCharge.findUnique({
       where: { storeId_idempotencyKey: { storeId, idempotencyKey: input.idempotencyKey } },

@@ -3,6 +3,7 @@
 // `awaiting_customer` — no gateway, no BR Code. The page asks for the missing fields of the first
 // gateway (in the store's failover order) that the buyer's data can make chargeable; the answer is
 // stored on the charge and the same failover as any charge creates it at a gateway.
+import { assertStoreTakesPayments } from "@/lib/tenancy/review";
 import "server-only";
 import { Prisma, type PixCharge } from "@/generated/prisma/client";
 import type { AuditContext } from "@/lib/audit/log";
@@ -142,6 +143,8 @@ export async function submitPixCustomer(
   const charge = await prisma.pixCharge.findUnique({ where: { id: chargeId } });
   if (!charge) throw notFound("PIX charge");
   if (charge.status !== "awaiting_customer") throw notAwaiting(charge, false);
+  // The buyer's data would now open a gateway charge: a new payment, refused while the store is suspended.
+  await assertStoreTakesPayments(charge.storeId);
   if (!charge.expiresAt || charge.expiresAt <= now) {
     await expireAwaitingCharge(charge.id, "refresh", now);
     throw notAwaiting(charge, true);

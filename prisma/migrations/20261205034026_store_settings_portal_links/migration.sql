@@ -31,7 +31,7 @@ CREATE INDEX "PortalLinkToken_email_createdAt_idx" ON "PortalLinkToken"("email",
 ALTER TABLE "PortalLinkToken" ADD CONSTRAINT "PortalLinkToken_storeId_fkey" FOREIGN KEY ("storeId") REFERENCES "Store"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- Stores that had a website were sending buyers to <site>/payments/success and /payments/cancel
--- implicitly; keep that behaviour for them, now as an explicit, visible setting.
+-- implicitly: keep that behaviour for them, now as an explicit, visible setting.
 UPDATE "Store"
 SET "afterPayment" = 'redirect',
     "afterPaymentSuccessUrl" = "storeDomain" || '/payments/success',

@@ -23,8 +23,12 @@ export default async function BuyPage({ params }: { params: Promise<{ priceId: s
         {price.sellable ? (
           <BuyForm priceId={price.id} />
         ) : (
-          <Alert tone="warning" title={t("buyer.unavailable")}>
-            {t("buyer.unavailableBody")}
+          <Alert
+            tone="warning"
+            title={t(price.storeOpen ? "buyer.unavailable" : "tenants.storeUnavailable")}
+            data-testid="buy-unavailable"
+          >
+            {t(price.storeOpen ? "buyer.unavailableBody" : "tenants.storeUnavailableBody")}
           </Alert>
         )}
         <p className="text-xs text-ink-subtle">{t("buyer.secured")}</p>

@@ -33,8 +33,12 @@ export default async function PayPage({ params }: { params: Promise<{ priceId: s
             paidRedirectBase={price.paidRedirectBase}
           />
         ) : (
-          <Alert tone="warning" title={t("buyer.unavailable")}>
-            {t("buyer.unavailableBody")}
+          <Alert
+            tone="warning"
+            title={t(price.storeOpen ? "buyer.unavailable" : "tenants.storeUnavailable")}
+            data-testid="buy-unavailable"
+          >
+            {t(price.storeOpen ? "buyer.unavailableBody" : "tenants.storeUnavailableBody")}
           </Alert>
         )}
         <p className="text-xs text-ink-subtle">{t("buyer.secured")}</p>
