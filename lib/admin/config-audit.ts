@@ -66,7 +66,7 @@ const PUBLIC_KEYS = new Set(["STRIPE_PUBLISHABLE_KEY", "PLATFORM_PIX_KEY"]);
 
 export function isSecretSetting(key: string): boolean {
   if (PUBLIC_KEYS.has(key)) return false;
-  return /SECRET|TOKEN|PASSWORD|_KEY$|_KEYS$|WEBHOOK_URL$/.test(key);
+  return /SECRET|TOKEN|PASSWORD|CREDENTIAL|_KEY$|_KEYS$|WEBHOOK_URL$/.test(key);
 }
 
 /** URLs whose user-info may hold a password (postgresql://u:p@h, smtps://u:p@h, redis://:p@h). */

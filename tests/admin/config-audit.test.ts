@@ -23,6 +23,8 @@ const SECRETS = {
   INTERNAL_API_TOKEN: "internal-token-secret-value-77",
   ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
   SLACK_WEBHOOK_URL: "https://hooks.slack.example/services/T000/B000/supersecretslackpath9876",
+  PLATFORM_PIX_GATEWAY_CREDENTIALS: '{"token":"pix-gateway-credential-secret-31337"}',
+  PLATFORM_PIX_WEBHOOK_TOKEN: "platform-pix-webhook-token-secret-4242",
 };
 const PASSWORDS = ["dbpassw0rd-secret", "smtp-passw0rd-secret", "redis-passw0rd-secret"];
 
@@ -53,6 +55,7 @@ describe("configuration audit", () => {
     const source = {
       ...SECRETS,
       APP_ENV: "production",
+      PLATFORM_PIX_GATEWAY: "pushinpay",
       DATABASE_URL: `postgresql://vitrine:${PASSWORDS[0]}@db.internal:5432/vitrine`,
       SMTP_URL: `smtps://mailer:${PASSWORDS[1]}@smtp.example.com:465`,
       REDIS_URL: `redis://:${PASSWORDS[2]}@cache.internal:6379`,
