@@ -34,6 +34,7 @@ export type AuditPage = {
     action: string;
     targetType: string | null;
     targetId: string | null;
+    targetName: string | null;
     before: unknown;
     after: unknown;
   }>;
@@ -81,7 +82,12 @@ export async function listAuditPage(filter: AuditFilter, take = 50): Promise<Aud
       ...page.filter((r) => r.targetType === "user" && r.targetId).map((r) => r.targetId!),
     ]),
   ];
-  const storeIds = [...new Set(page.map((r) => r.storeId).filter((s): s is string => !!s))];
+  const storeIds = [
+    ...new Set([
+      ...page.map((r) => r.storeId).filter((s): s is string => !!s),
+      ...page.filter((r) => r.targetType === "store" && r.targetId).map((r) => r.targetId!),
+    ]),
+  ];
   const [users, stores] = await Promise.all([
     userIds.length
       ? prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } })
@@ -100,6 +106,8 @@ export async function listAuditPage(filter: AuditFilter, take = 50): Promise<Aud
       action: r.action,
       targetType: r.targetType,
       targetId: r.targetId,
+      /** A store target's name, so the sentence reads "suspended store Ateliê da Ana". */
+      targetName: r.targetType === "store" && r.targetId ? (storeNames.get(r.targetId) ?? null) : null,
       before: r.before,
       after: r.after,
     })),

@@ -227,6 +227,7 @@ export type AuditRowForSentence = {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  targetName?: string | null;
 };
 
 /** Who did it: a user's name and email when known, else the kind of actor (and its id). */
@@ -264,7 +265,10 @@ export function auditSentence(
 } {
   const targetUser = row.targetType === "user" && row.targetId ? users.get(row.targetId) : undefined;
   const target =
-    targetUser?.email ?? row.targetId ?? (row.targetType ? (NOUNS[row.targetType]?.[locale] ?? row.targetType) : "");
+    row.targetName ??
+    targetUser?.email ??
+    row.targetId ??
+    (row.targetType ? (NOUNS[row.targetType]?.[locale] ?? row.targetType) : "");
   const known = ACTIONS[row.action];
   const phrase = known
     ? known[locale].replace("{target}", target).trim()

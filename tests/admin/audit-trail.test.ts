@@ -74,7 +74,7 @@ describe("audit trail as sentences", () => {
     const mine = await listAuditPage({ action: "store.settings_updated", store: ana.store.id });
     const sentence = auditSentence(mine.entries[0]!, "en", mine.users);
     expect(sentence.actor).toBe(`${ana.user.name} (${ana.user.email})`);
-    expect(sentence.phrase).toBe(`updated the settings of store ${ana.store.id}`);
+    expect(sentence.phrase).toBe(`updated the settings of store ${ana.store.name}`);
     expect(auditDiff(mine.entries[0]!.before, mine.entries[0]!.after)).toEqual([
       { field: "name", before: "Old name", after: "New name" },
     ]);

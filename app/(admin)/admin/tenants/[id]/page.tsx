@@ -98,7 +98,9 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
             <dl className="divide-y divide-line">
               <Row label={t("tenants.owner")}>
                 {tenant.owner.name} · {tenant.owner.email}{" "}
-                <Badge tone={tenant.owner.status === "ACTIVE" ? "success" : "danger"}>{tenant.owner.status}</Badge>
+                <Badge tone={tenant.owner.status === "ACTIVE" ? "success" : "danger"}>
+                  {t(tenant.owner.status === "ACTIVE" ? "admin.active" : "admin.suspended")}
+                </Badge>
               </Row>
               <Row label={t("tenants.domain")}>{tenant.storeDomain ?? "—"}</Row>
               <Row label={t("tenants.plan")}>
@@ -219,7 +221,9 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
                       {g.label} <span className="text-ink-subtle">({g.gateway})</span>
                     </span>
                     <span className="flex flex-wrap items-center gap-2">
-                      <Badge tone={g.active ? "success" : "neutral"}>{g.active ? "on" : "off"}</Badge>
+                      <Badge tone={g.active ? "success" : "neutral"}>
+                        {t(g.active ? "tenants.gatewayOn" : "tenants.gatewayOff")}
+                      </Badge>
                       <Badge tone={g.lastVerifyOk === false ? "danger" : g.lastVerifyOk ? "success" : "neutral"}>
                         {g.lastVerifiedAt
                           ? t("tenants.verifiedAt", { when: formatDateTime(g.lastVerifiedAt, locale) })
