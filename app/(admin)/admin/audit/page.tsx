@@ -90,7 +90,7 @@ export default async function AdminAudit({
                   <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
                     <p className="min-w-0 break-words text-sm text-ink">
                       <strong className="font-medium">{actor}</strong> {phrase}
-                      {e.storeId && (
+                      {e.storeId && !(e.targetType === "store" && e.targetId === e.storeId) && (
                         <>
                           {" "}
                           <a
