@@ -13,6 +13,7 @@ import { APP_ORIGIN, appRequest, sessionCookie } from "../support/session";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { prisma } from "@/lib/db/client";
 import { resetRateLimiters } from "@/lib/rate-limit/limiter";
+import { startJobRunner, stopJobRunner } from "@/lib/jobs/runner";
 import { isStorableText, unstorableTextPath } from "@/lib/validation/text";
 import { createGatewayConfig } from "@/lib/pix/service/configs";
 import { SIMULATOR_CREDENTIALS } from "@/sandbox/pix/index";
@@ -106,6 +107,8 @@ describe("bad text in path params, JSON bodies and queries", () => {
   let auths: Array<{ label: string; headers: Record<string, string> }> = [];
 
   beforeAll(async () => {
+    // Readiness needs the job queue, as on a running instance (else /api/health/ready is honestly 503).
+    await startJobRunner([], { db: db() });
     for (const name of [
       "PUBLIC",
       "SESSION_READ",
@@ -130,7 +133,10 @@ describe("bad text in path params, JSON bodies and queries", () => {
       { label: "admin session", headers: { cookie: await sessionCookie(admin.user.id) } },
     ];
   });
-  afterAll(() => resetRateLimiters());
+  afterAll(async () => {
+    resetRateLimiters();
+    await stopJobRunner();
+  });
 
   it("finds the route files", () => {
     expect(routes.length).toBeGreaterThanOrEqual(90);
