@@ -10,6 +10,7 @@ import { GET as metricsRoute } from "@/app/api/metrics/route";
 import { signUp, SignUpInput } from "@/lib/auth/sign-up";
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { resetRateLimiters } from "@/lib/rate-limit/limiter";
+import { startJobRunner, stopJobRunner } from "@/lib/jobs/runner";
 
 function req(url: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) {
   return new NextRequest(new URL(url, "http://localhost:3000"), {
@@ -129,9 +130,15 @@ describe("route handlers", () => {
   });
 
   it("reports readiness (details only to an operator: tests/http/health.test.ts)", async () => {
-    const res = await readyRoute(req("/api/health/ready"));
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ready" });
+    // Readiness needs the job queue a running instance creates when its runner starts.
+    await startJobRunner([], { db: db() });
+    try {
+      const res = await readyRoute(req("/api/health/ready"));
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ status: "ready" });
+    } finally {
+      await stopJobRunner();
+    }
   });
 
   it("serves Prometheus metrics only with the metrics token", async () => {
