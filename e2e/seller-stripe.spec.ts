@@ -135,10 +135,12 @@ test("products need a connected account; a seller creates one-off and monthly pr
   await shot(page, "stripe-06-checkout-links");
 });
 
-test("orders list the checkouts a store starts, with fee, net and the store's order id", async ({ page }) => {
+test("the payment history lists the checkouts a store starts, with the store's order id", async ({ page }) => {
   await newSeller(page, "orders");
+  // The old Orders page is the card filter of the one payment history now.
   await page.goto("/dashboard/orders");
-  await expect(page.getByText("No orders yet")).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard\/payments\?method=card/);
+  await expect(page.getByText("No payments match")).toBeVisible();
   await connectAccount(page);
   const product = await page.request.post("/api/v1/products", {
     data: { name: "Vaso azul", prices: [{ unitAmount: 12000, currency: "BRL" }] },
@@ -150,18 +152,16 @@ test("orders list the checkouts a store starts, with fee, net and the store's or
   });
   expect(session.status()).toBe(201);
 
-  await page.goto("/dashboard/orders");
-  const row = page.getByRole("row").filter({ hasText: "loja-1042" });
+  await page.goto("/dashboard/payments");
+  const row = page.getByTestId("payment-row").filter({ hasText: "loja-1042" });
   await expect(row).toContainText("Vaso azul");
-  await expect(row).toContainText("Checkout");
   await expect(row).toContainText("R$120.00");
   await expect(row).toContainText("Pending");
   await expect(row).toContainText("buyer@example.com");
   await shot(page, "stripe-07-orders");
 
-  await page.getByLabel("Status").selectOption({ label: "Paid" });
-  await expect(page).toHaveURL(/status=PAID/);
-  await expect(page.getByText("No orders with this status")).toBeVisible();
+  await page.goto("/dashboard/payments?method=card&status=paid");
+  await expect(page.getByText("No payments match")).toBeVisible();
 });
 
 test("a seller subscribes to Starter through Checkout, sees the trial and an invoice, cancels and resumes", async ({
