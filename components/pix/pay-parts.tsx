@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { AlertTriangleIcon, CheckCircleIcon, InfoIcon, XCircleIcon } from "@/components/ui/icons";
+import { buttonClasses } from "@/components/ui/button";
 import type { PublicPixCharge } from "./types";
 
 // Pieces every state of the buyer's PIX page shares (./pix-payment.tsx, ./buyer-data-form.tsx).
@@ -51,9 +52,10 @@ export function SettledPayment({
   charge,
   view,
 }: {
-  charge: Pick<PublicPixCharge, "storeName" | "amountCentavos" | "description" | "paidAt">;
+  charge: Pick<PublicPixCharge, "storeName" | "amountCentavos" | "description" | "paidAt" | "paidRedirectUrl">;
   view: Exclude<PayView, "pending">;
 }) {
+  const redirectUrl = view === "paid" ? (charge.paidRedirectUrl ?? null) : null;
   const { t, money, dateTime } = useI18n();
   const amount = money(charge.amountCentavos, "BRL");
   const store = charge.storeName;
@@ -62,7 +64,7 @@ export function SettledPayment({
     paid: {
       icon: <CheckCircleIcon className="size-14 text-success" aria-hidden />,
       title: t("pix.pay.paidTitle"),
-      body: t("pix.pay.paidBody", { store, amount }),
+      body: redirectUrl ? t("pix.pay.paidRedirectBody", { store, amount }) : t("pix.pay.paidBody", { store, amount }),
     },
     expired: {
       icon: <XCircleIcon className="size-14 text-ink-subtle" aria-hidden />,
@@ -98,6 +100,38 @@ export function SettledPayment({
       {charge.paidAt && view === "paid" && (
         <p className="text-[13px] text-ink-subtle">{t("pix.pay.paidAt", { date: dateTime(charge.paidAt) })}</p>
       )}
+      {redirectUrl && <PaidRedirect url={redirectUrl} store={store} />}
+    </div>
+  );
+}
+
+/** Seconds the paid state stays on screen before the buyer is sent to the seller's success URL. */
+export const PAID_REDIRECT_SECONDS = 5;
+
+/**
+ * The store sends buyers to its own site after paying: the paid state stays on screen for a few
+ * seconds (the buyer sees the payment went through), then the page goes to the seller's URL; the
+ * button goes at once (and is there when the automatic redirect is blocked).
+ */
+function PaidRedirect({ url, store }: { url: string; store: string }) {
+  const { t } = useI18n();
+  const [left, setLeft] = useState(PAID_REDIRECT_SECONDS);
+  useEffect(() => {
+    const timer = setInterval(() => setLeft((s) => Math.max(0, s - 1)), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    if (left === 0) window.location.assign(url);
+  }, [left, url]);
+  return (
+    <div className="flex w-full flex-col items-center gap-2" data-testid="pix-paid-redirect">
+      {/* Same tab: the buyer is leaving for the seller's page, as the automatic redirect does. */}
+      <a href={url} rel="noopener" className={buttonClasses({ size: "lg", fullWidth: true })}>
+        {t("pix.pay.redirectNow", { store })}
+      </a>
+      <p className="text-[13px] text-ink-subtle tabular-nums" aria-live="polite">
+        {t("pix.pay.redirectIn", { store, seconds: String(left) })}
+      </p>
     </div>
   );
 }

@@ -117,6 +117,8 @@ export type PublicPixCharge = {
   expiresAt: string | null;
   paidAt: string | null;
   gateway: string | null;
+  /** Where to send the buyer once paid: the store's success URL with `orderId`; null shows Vitrine's paid state only. */
+  paidRedirectUrl?: string | null;
   /** `awaiting_customer` only: what to ask the buyer for; null when no gateway can take the charge now. */
   customerForm?: { fields: BuyerField[]; document: CustomerRequirements["document"] } | null;
 };

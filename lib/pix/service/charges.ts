@@ -4,6 +4,7 @@
 import { assertStoreTakesPayments } from "@/lib/tenancy/review";
 import "server-only";
 import type { PixCharge, Prisma } from "@/generated/prisma/client";
+import { paidRedirectUrl } from "@/lib/checkout/after-payment";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -262,7 +263,12 @@ function shownToBuyer(charge: Pick<PixCharge, "gateway" | "status" | "failureCod
 
 /** The buyer page's view: no customer data, no gateway ids. */
 export async function getPublicPixCharge(id: string): Promise<PublicPixCharge> {
-  const charge = await prisma.pixCharge.findUnique({ where: { id }, include: { store: { select: { name: true } } } });
+  const charge = await prisma.pixCharge.findUnique({
+    where: { id },
+    include: {
+      store: { select: { name: true, afterPayment: true, afterPaymentSuccessUrl: true, afterPaymentCancelUrl: true } },
+    },
+  });
   if (!charge || !shownToBuyer(charge)) throw notFound("PIX charge");
   const paid = charge.status !== "pending" && charge.status !== "failed";
   return {
@@ -278,6 +284,8 @@ export async function getPublicPixCharge(id: string): Promise<PublicPixCharge> {
     paidAt: charge.paidAt,
     gateway: charge.gateway,
     gatewayName: gatewayName(charge.gateway),
+    // The seller's reference when they sent one, else ours (as Checkout and Elements do).
+    paidRedirectUrl: paidRedirectUrl(charge.store, charge.externalOrderId ?? charge.id),
     customerForm: charge.status === "awaiting_customer" ? await customerFormFor(charge) : null,
   };
 }
