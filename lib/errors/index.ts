@@ -120,6 +120,16 @@ export class AppError extends Error {
 
 export const notFound = (what = "Resource") => new AppError("not_found", `${what} not found.`);
 
+/** The value, or null when the lookup answered not found (pages turn that into their 404). */
+export async function nullIfNotFound<T>(promise: Promise<T>): Promise<T | null> {
+  try {
+    return await promise;
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") return null;
+    throw err;
+  }
+}
+
 export type ErrorBody = {
   error: { code: ErrorCode; message: string; param?: string; details?: Record<string, unknown>; request_id: string };
 };

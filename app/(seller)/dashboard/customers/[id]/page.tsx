@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { Fact } from "@/components/ui/fact";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { CustomerPortalButton } from "@/components/customers/portal-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -10,7 +10,7 @@ import { requireSellerPage } from "@/lib/auth/session";
 import { type CustomerDetail, getCustomer, storeTimeZone } from "@/lib/customers/queries";
 import { formatPhone } from "@/lib/customers/identity";
 import { CustomerIdParam } from "@/lib/customers/schemas";
-import { AppError } from "@/lib/errors";
+import { nullIfNotFound } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { formatMoney } from "@/lib/money";
@@ -19,21 +19,7 @@ export const metadata = { title: "Customer" };
 
 async function findCustomer(storeId: string, id: string): Promise<CustomerDetail | null> {
   if (!CustomerIdParam.safeParse(id).success) return null;
-  try {
-    return await getCustomer(storeId, id);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") return null;
-    throw err;
-  }
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="text-ink-subtle">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </>
-  );
+  return nullIfNotFound(getCustomer(storeId, id));
 }
 
 const TONE: Record<string, "success" | "warning" | "danger" | "info" | "neutral"> = {

@@ -12,7 +12,7 @@ import {
   PixUnavailable,
 } from "@/components/invoices/invoice-detail";
 import { requireSellerPage } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { nullIfNotFound } from "@/lib/errors";
 import { getI18n } from "@/lib/i18n/server";
 import { invoicePageData } from "@/lib/invoices/detail";
 
@@ -25,10 +25,7 @@ export default async function InvoicePage({ params }: Props) {
   const { t, locale } = await getI18n();
   if (!store) notFound();
   const { id } = await params;
-  const data = await invoicePageData(store.id, id, locale).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === "not_found") return null;
-    throw err;
-  });
+  const data = await nullIfNotFound(invoicePageData(store.id, id, locale));
   if (!data) notFound();
   const { doc, invoice, pixExpiresAt } = data;
   const payable = (invoice.status === "open" || invoice.status === "uncollectible") && invoice.amountDue > 0;

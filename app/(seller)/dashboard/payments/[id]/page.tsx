@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Fact } from "@/components/ui/fact";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { RefundDialog } from "@/components/orders/refund-dialog";
@@ -9,7 +10,7 @@ import { ChevronRightIcon, ExternalLinkIcon, FileTextIcon } from "@/components/u
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSellerPage } from "@/lib/auth/session";
 import { percentPart } from "@/lib/checkout/fees";
-import { AppError } from "@/lib/errors";
+import { nullIfNotFound } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { formatMoney } from "@/lib/money";
@@ -20,21 +21,7 @@ export const metadata = { title: "Payment" };
 
 async function findPayment(storeId: string, id: string): Promise<PaymentDetail | null> {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return null;
-  try {
-    return await getPayment(storeId, id);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") return null;
-    throw err;
-  }
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="text-ink-subtle">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </>
-  );
+  return nullIfNotFound(getPayment(storeId, id));
 }
 
 const Mono = ({ children }: { children: ReactNode }) => <code className="font-mono text-xs break-all">{children}</code>;

@@ -7,18 +7,13 @@ import { asJson, type ProductView } from "@/components/catalog/types";
 import { requireSellerPage } from "@/lib/auth/session";
 import { getProduct } from "@/lib/catalog/products";
 import { getAccountStatus } from "@/lib/connect/accounts";
-import { AppError } from "@/lib/errors";
+import { nullIfNotFound } from "@/lib/errors";
 import { getI18n } from "@/lib/i18n/server";
 
 export const metadata = { title: "Product" };
 
 async function findProduct(storeId: string, id: string) {
-  try {
-    return await getProduct(storeId, id);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") return null;
-    throw err;
-  }
+  return nullIfNotFound(getProduct(storeId, id));
 }
 
 export default async function ProductPage({ params }: { params: Promise<{ id: string }> }) {
