@@ -111,85 +111,85 @@ export async function problemPayments(
     }),
   ]);
   const tenant = (storeId: string) => `/admin/tenants/${storeId}`;
+  type Source = { id: string; storeId: string; store: { name: string } };
+  const row = (
+    kind: ProblemPayment["kind"],
+    state: ProblemPayment["state"],
+    r: Source,
+    money: { amount: number; currency: string },
+    why: { reason: string; message: string | null; at: Date; href: string },
+  ): ProblemPayment => ({
+    kind,
+    id: r.id,
+    storeId: r.storeId,
+    storeName: r.store.name,
+    amount: money.amount,
+    currency: money.currency.toUpperCase(),
+    state,
+    ...why,
+  });
+  const brl = (amount: number) => ({ amount, currency: "BRL" });
   const rows: ProblemPayment[] = [
-    ...orders.map((o) => ({
-      kind: "card_order" as const,
-      id: o.id,
-      storeId: o.storeId,
-      storeName: o.store.name,
-      amount: o.amountTotal,
-      currency: o.currency.toUpperCase(),
-      state: "failed" as const,
-      reason: o.failureCode ?? "payment_failed",
-      message: o.failureMessage,
-      at: o.updatedAt,
-      href: tenant(o.storeId),
-    })),
-    ...stuckOrders.map((o) => ({
-      kind: "card_order" as const,
-      id: o.id,
-      storeId: o.storeId,
-      storeName: o.store.name,
-      amount: o.amountTotal,
-      currency: o.currency.toUpperCase(),
-      state: "stuck" as const,
-      reason: "no_outcome",
-      message: o.paymentIntentId ? `PaymentIntent ${o.paymentIntentId}` : null,
-      at: o.submittedAt!,
-      href: "/admin/webhooks",
-    })),
-    ...purchases.map((p) => ({
-      kind: "credit_purchase" as const,
-      id: p.id,
-      storeId: p.storeId,
-      storeName: p.store.name,
-      amount: p.amount,
-      currency: p.currency.toUpperCase(),
-      state: "failed" as const,
-      reason: p.failureCode ?? p.status.toLowerCase(),
-      message: p.failureMessage,
-      at: p.updatedAt,
-      href: "/admin/credits",
-    })),
-    ...stuckPurchases.map((p) => ({
-      kind: "credit_purchase" as const,
-      id: p.id,
-      storeId: p.storeId,
-      storeName: p.store.name,
-      amount: p.amount,
-      currency: p.currency.toUpperCase(),
-      state: "stuck" as const,
-      reason: p.status.toLowerCase(),
-      message: null,
-      at: p.createdAt,
-      href: "/admin/credits",
-    })),
-    ...pix.map((c) => ({
-      kind: "pix_charge" as const,
-      id: c.id,
-      storeId: c.storeId,
-      storeName: c.store.name,
-      amount: c.amountCentavos,
-      currency: "BRL",
-      state: "failed" as const,
-      reason: c.failureCode ?? "failed",
-      message: c.failureMessage,
-      at: c.updatedAt,
-      href: tenant(c.storeId),
-    })),
-    ...stuckPix.map((c) => ({
-      kind: "pix_charge" as const,
-      id: c.id,
-      storeId: c.storeId,
-      storeName: c.store.name,
-      amount: c.amountCentavos,
-      currency: "BRL",
-      state: "stuck" as const,
-      reason: "expired_unreconciled",
-      message: c.status,
-      at: c.expiresAt!,
-      href: "/admin/webhooks",
-    })),
+    ...orders.map((o) =>
+      row(
+        "card_order",
+        "failed",
+        o,
+        { amount: o.amountTotal, currency: o.currency },
+        {
+          reason: o.failureCode ?? "payment_failed",
+          message: o.failureMessage,
+          at: o.updatedAt,
+          href: tenant(o.storeId),
+        },
+      ),
+    ),
+    ...stuckOrders.map((o) =>
+      row(
+        "card_order",
+        "stuck",
+        o,
+        { amount: o.amountTotal, currency: o.currency },
+        {
+          reason: "no_outcome",
+          message: o.paymentIntentId ? `PaymentIntent ${o.paymentIntentId}` : null,
+          at: o.submittedAt!,
+          href: "/admin/webhooks",
+        },
+      ),
+    ),
+    ...purchases.map((p) =>
+      row("credit_purchase", "failed", p, p, {
+        reason: p.failureCode ?? p.status.toLowerCase(),
+        message: p.failureMessage,
+        at: p.updatedAt,
+        href: "/admin/credits",
+      }),
+    ),
+    ...stuckPurchases.map((p) =>
+      row("credit_purchase", "stuck", p, p, {
+        reason: p.status.toLowerCase(),
+        message: null,
+        at: p.createdAt,
+        href: "/admin/credits",
+      }),
+    ),
+    ...pix.map((c) =>
+      row("pix_charge", "failed", c, brl(c.amountCentavos), {
+        reason: c.failureCode ?? "failed",
+        message: c.failureMessage,
+        at: c.updatedAt,
+        href: tenant(c.storeId),
+      }),
+    ),
+    ...stuckPix.map((c) =>
+      row("pix_charge", "stuck", c, brl(c.amountCentavos), {
+        reason: "expired_unreconciled",
+        message: c.status,
+        at: c.expiresAt!,
+        href: "/admin/webhooks",
+      }),
+    ),
   ];
   return rows.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, take);
 }
