@@ -36,6 +36,7 @@ export function StoreReviewActions({
       await apiFetch(`/api/admin/stores/${storeId}/review`, { method: "POST", body });
       toast.success(t("tenants.review.done"));
       setSuspending(false);
+      setReason("");
       router.refresh();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t("common.error"));

@@ -82,7 +82,7 @@ export function ReceiptStatus({ initial, canceled }: { initial: Serialized; canc
           {order.recurring ? ` ${order.interval === "YEAR" ? t("buyer.perYear") : t("buyer.perMonth")}` : ""}
         </dd>
         <dt className="text-ink-muted">{t("buyer.reference")}</dt>
-        <dd className="text-right font-mono text-xs leading-5">{order.orderId ?? order.id}</dd>
+        <dd className="min-w-0 break-all text-right font-mono text-xs leading-5">{order.orderId ?? order.id}</dd>
         {order.installmentsCount && order.installmentsCount > 1 ? (
           <>
             <dt className="text-ink-muted">{t("checkout.installments.legend")}</dt>
