@@ -81,7 +81,10 @@ export async function GettingStartedCard({ store }: { store: { id: string; curre
           aria-valuemax={total}
           aria-valuenow={done}
         >
-          <div className="h-full rounded-full bg-success" style={{ width: `${Math.round((done / total) * 100)}%` }} />
+          <div
+            className="h-full origin-left rounded-full bg-success"
+            style={{ transform: `scaleX(${total ? done / total : 0})` }}
+          />
         </div>
       </div>
       <CardContent>

@@ -23,13 +23,14 @@ function verifyExample(): string {
   return example;
 }
 
-const ROUTE_EXAMPLE = `import { verifyWithStandardWebhooks } from "./verify-callback";
+const ROUTE_EXAMPLE = `import { env } from "node:process";
+import { verifyWithStandardWebhooks } from "./verify-callback";
 
 export async function POST(req: Request) {
   const raw = await req.text(); // the raw body, not req.json()
   let event;
   try {
-    event = verifyWithStandardWebhooks(raw, Object.fromEntries(req.headers), process.env.VITRINE_CALLBACK_SECRET!);
+    event = verifyWithStandardWebhooks(raw, Object.fromEntries(req.headers), env.VITRINE_CALLBACK_SECRET!);
   } catch {
     return new Response("invalid signature", { status: 400 });
   }
