@@ -1,8 +1,8 @@
 "use client";
 // Credits bought vs spent per day as grouped bars (recharts), with the period's totals above and a
 // table for screen readers. Credits are counts, not money.
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS_LINE, AXIS_TICK, CURSOR_FILL, dayLabel, GRID_STROKE, TOOLTIP_STYLE } from "@/components/charts/theme";
+import { DailyBars } from "@/components/charts/daily-bars";
+import { dayLabel } from "@/components/charts/theme";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useI18n } from "@/lib/i18n/client";
 import { formatNumber } from "@/lib/i18n/format";
@@ -44,47 +44,17 @@ export function CreditsChart({ series }: { series: SeriesPoint[] }) {
           </p>
         ) : (
           <div className="h-56 w-full" data-testid="credits-chart">
-            <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 224 }}>
-              <BarChart data={series} margin={{ top: 8, right: 4, bottom: 0, left: -12 }} barGap={1} aria-hidden="true">
-                <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeDasharray="3 4" />
-                <XAxis
-                  dataKey="date"
-                  tickFormatter={(d: string) => dayLabel(d, locale)}
-                  tick={AXIS_TICK}
-                  tickLine={false}
-                  axisLine={AXIS_LINE}
-                  minTickGap={24}
-                />
-                <YAxis
-                  allowDecimals={false}
-                  tickFormatter={(v: number) => formatNumber(v, locale)}
-                  tick={AXIS_TICK}
-                  tickLine={false}
-                  axisLine={false}
-                  width={48}
-                />
-                <Tooltip
-                  cursor={CURSOR_FILL}
-                  labelFormatter={(d) => dayLabel(String(d), locale)}
-                  formatter={(v, name) => [formatNumber(Number(v), locale), String(name)]}
-                  contentStyle={TOOLTIP_STYLE}
-                />
-                <Bar
-                  dataKey="bought"
-                  name={t("credits.chart.bought")}
-                  fill={COLORS.bought}
-                  radius={[2, 2, 0, 0]}
-                  isAnimationActive={false}
-                />
-                <Bar
-                  dataKey="spent"
-                  name={t("credits.chart.spent")}
-                  fill={COLORS.spent}
-                  radius={[2, 2, 0, 0]}
-                  isAnimationActive={false}
-                />
-              </BarChart>
-            </ResponsiveContainer>
+            <DailyBars
+              data={series}
+              series={[
+                { key: "bought", name: t("credits.chart.bought"), color: COLORS.bought },
+                { key: "spent", name: t("credits.chart.spent"), color: COLORS.spent },
+              ]}
+              formatValue={(v) => formatNumber(v, locale)}
+              initialHeight={224}
+              yWidth={48}
+              integers
+            />
           </div>
         )}
         <table className="sr-only">

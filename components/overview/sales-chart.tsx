@@ -1,16 +1,8 @@
 "use client";
 // Sales per local day of the store, card and PIX stacked (recharts), in the store's currency, with
 // the period's totals per method above and a table for screen readers.
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import {
-  AXIS_LINE,
-  AXIS_TICK,
-  CURSOR_FILL,
-  compactNumber,
-  dayLabel,
-  GRID_STROKE,
-  TOOLTIP_STYLE,
-} from "@/components/charts/theme";
+import { DailyBars } from "@/components/charts/daily-bars";
+import { compactNumber, dayLabel } from "@/components/charts/theme";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useI18n } from "@/lib/i18n/client";
 import { formatMoney, minorToMajorNumber } from "@/lib/money";
@@ -54,43 +46,13 @@ export function SalesChart({ points, currency }: { points: SalesChartPoint[]; cu
               {t("overview.chart.empty")}
             </p>
           ) : (
-            <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 240 }}>
-              <BarChart data={points} margin={{ top: 8, right: 4, bottom: 0, left: -8 }} aria-hidden="true">
-                <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeDasharray="3 4" />
-                <XAxis
-                  dataKey="date"
-                  tickFormatter={(d: string) => dayLabel(d, locale)}
-                  tick={AXIS_TICK}
-                  tickLine={false}
-                  axisLine={AXIS_LINE}
-                  minTickGap={20}
-                />
-                <YAxis
-                  tickFormatter={(v: number) => compactNumber(minorToMajorNumber(v, currency), locale)}
-                  tick={AXIS_TICK}
-                  tickLine={false}
-                  axisLine={false}
-                  width={52}
-                />
-                <Tooltip
-                  cursor={CURSOR_FILL}
-                  labelFormatter={(d) => dayLabel(String(d), locale)}
-                  formatter={(v, name) => [money(Number(v)), String(name)]}
-                  contentStyle={TOOLTIP_STYLE}
-                />
-                {methods.map((m, i) => (
-                  <Bar
-                    key={m}
-                    dataKey={m}
-                    name={t(`overview.chart.${m}`)}
-                    stackId="sales"
-                    fill={COLORS[m]}
-                    radius={i === methods.length - 1 ? [2, 2, 0, 0] : undefined}
-                    isAnimationActive={false}
-                  />
-                ))}
-              </BarChart>
-            </ResponsiveContainer>
+            <DailyBars
+              data={points}
+              series={methods.map((m) => ({ key: m, name: t(`overview.chart.${m}`), color: COLORS[m] }))}
+              stacked
+              formatValue={money}
+              formatTick={(v) => compactNumber(minorToMajorNumber(v, currency), locale)}
+            />
           )}
         </div>
         <table className="sr-only">
