@@ -80,7 +80,11 @@ test("a seller opens a second store; its keys and catalog are its own", async ({
 
   // Free has one store: the second is refused with the limit and the way to a plan that has more.
   await page.goto("/dashboard/settings");
-  await page.getByLabel("Store name").fill("Segunda Loja");
+  await page
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: "Create store" }) })
+    .getByLabel("Store name")
+    .fill("Segunda Loja");
   await page.getByRole("button", { name: "Create store" }).click();
   await expect(page.getByTestId("plan-limit-alert")).toContainText("Your plan allows 1 stores and you have 1.");
   await page.getByTestId("plan-limit-alert").getByRole("link", { name: "See plans and upgrade" }).click();
@@ -95,7 +99,11 @@ test("a seller opens a second store; its keys and catalog are its own", async ({
   await expect(page.getByTestId("current-plan-name")).toHaveText("Starter");
 
   await page.goto("/dashboard/settings");
-  await page.getByLabel("Store name").fill("Segunda Loja");
+  await page
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: "Create store" }) })
+    .getByLabel("Store name")
+    .fill("Segunda Loja");
   await page.getByRole("button", { name: "Create store" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId("current-store")).toContainText("Segunda Loja");
