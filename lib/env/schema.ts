@@ -121,6 +121,8 @@ export const ServerEnvShape = {
   PLATFORM_SALES_EMAIL: z.email().default("vendas@vitrine.local"),
   /** New stores: auto = approved on creation; manual = pending until an admin approves (docs/operations.md "Tenant review"). */
   TENANT_REVIEW: z.enum(["auto", "manual"]).default("auto"),
+  /** The API reference (/docs/api, /api/v1/openapi.json): true = public, false = signed-in admins only. */
+  DOCS_PUBLIC: boolOn,
   // ── Credits ──
   CREDITS_PER_UNIT: positiveNumber.default(10),
   CREDITS_PER_UNIT_BRL: positiveNumber.default(2),
