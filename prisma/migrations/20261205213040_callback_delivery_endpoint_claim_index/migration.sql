@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "CallbackDelivery_endpointId_status_nextAttemptAt_idx" ON "CallbackDelivery"("endpointId", "status", "nextAttemptAt");
