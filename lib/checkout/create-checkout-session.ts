@@ -5,6 +5,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
 import { getStripe, onAccount } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
 import { planCheckoutDiscount, releaseUnpaidOrderDiscount, reserveCheckoutDiscount } from "./coupons";
@@ -31,7 +32,13 @@ export function checkRedirectUrl(url: string | undefined, storeDomain: string | 
 export async function createCheckoutSession(
   storeId: string,
   input: CreateCheckoutSessionInput,
-  ctx: { appUrl: string; idempotencyKey?: string; audit: AuditContext },
+  ctx: {
+    appUrl: string;
+    idempotencyKey?: string;
+    audit: AuditContext;
+    /** The buyer's language (lib/i18n/buyer-locale.ts) when a buyer page starts the checkout. */
+    buyerLocale?: Locale;
+  },
 ) {
   const replay = await findIdempotentOrder(storeId, ctx.idempotencyKey);
   if (replay?.checkoutSessionId && replay.checkoutUrl)
@@ -68,6 +75,7 @@ export async function createCheckoutSession(
           customerEmail: input.customerEmail,
           stripeAccountId: account.accountId,
           idempotencyKey: ctx.idempotencyKey,
+          buyerLocale: ctx.buyerLocale ?? null,
         },
       });
       await reserveCheckoutDiscount(tx, storeId, created.id, discount.quote, input.customerEmail);

@@ -5,6 +5,7 @@ import type { OrderStatus } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
 import { getStripe, onAccount } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
 import { elementsDiscountOf } from "./coupons";
@@ -61,6 +62,8 @@ export async function createPaymentIntent(
     audit: AuditContext;
     /** The public pay page: the order is a draft, unlisted until the buyer submits (lib/orders/drafts.ts). */
     draft?: boolean;
+    /** The buyer's language (lib/i18n/buyer-locale.ts) when a buyer page starts the payment. */
+    buyerLocale?: Locale;
   },
 ): Promise<ElementsPayment> {
   const replay = await findIdempotentOrder(storeId, ctx.idempotencyKey);
@@ -88,6 +91,7 @@ export async function createPaymentIntent(
         customerEmail: input.customerEmail,
         stripeAccountId: account.accountId,
         idempotencyKey: ctx.idempotencyKey,
+        buyerLocale: ctx.buyerLocale ?? null,
         // A store's own integration (API) asked for this payment: it is an attempt from the start.
         submittedAt: ctx.draft ? null : new Date(),
       },

@@ -9,6 +9,7 @@ import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, notFound } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
 import { logger } from "@/lib/log/logger";
 import { formatReais } from "@/lib/pix/money";
 import { normaliseCustomer, requiredFields } from "@/lib/pix/customer";
@@ -77,6 +78,8 @@ export async function createPixCharge(
   storeId: string,
   actor: AuditContext,
   input: CreateChargeInput,
+  /** A charge a buyer page starts: the buyer's language (lib/i18n/buyer-locale.ts), for their receipt. */
+  opts: { buyerLocale?: Locale } = {},
 ): Promise<PixChargeView> {
   // Suspended by the platform or still under review: no new PIX charge.
   await assertStoreTakesPayments(storeId);
@@ -132,6 +135,7 @@ export async function createPixCharge(
           externalOrderId: input.orderId ?? null,
           customer: (customer ?? undefined) as Prisma.InputJsonValue | undefined,
           idempotencyKey: input.idempotencyKey ?? null,
+          buyerLocale: opts.buyerLocale ?? null,
           status: awaitCustomer ? "awaiting_customer" : "pending",
           // Waiting for the buyer counts against the charge's lifetime: it expires like a pending one.
           ...(awaitCustomer ? { expiresAt: new Date(Date.now() + expiresInSeconds * 1000) } : {}),

@@ -9,6 +9,7 @@ import { Prisma, type PixCharge } from "@/generated/prisma/client";
 import type { AuditContext } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
 import type { RequestInfo } from "@/lib/request/context";
 import { customerProblems, normaliseCustomer, type CustomerField, type CustomerProblem } from "@/lib/pix/customer";
 import { getPixGatewayDefinition } from "@/lib/pix/registry";
@@ -139,6 +140,8 @@ export async function submitPixCustomer(
   input: BuyerCustomerInput,
   audit: AuditContext,
   now = new Date(),
+  /** The language of the buyer filling the form (lib/i18n/buyer-locale.ts): their receipt's. */
+  buyerLocale?: Locale,
 ): Promise<void> {
   const charge = await prisma.pixCharge.findUnique({ where: { id: chargeId } });
   if (!charge) throw notFound("PIX charge");
@@ -162,7 +165,11 @@ export async function submitPixCustomer(
 
   const { count } = await prisma.pixCharge.updateMany({
     where: { id: charge.id, status: "awaiting_customer", expiresAt: { gt: now } },
-    data: { status: "pending", customer: customer as Prisma.InputJsonValue },
+    data: {
+      status: "pending",
+      customer: customer as Prisma.InputJsonValue,
+      ...(buyerLocale ? { buyerLocale } : {}),
+    },
   });
   if (count === 0) {
     const current = await prisma.pixCharge.findUniqueOrThrow({ where: { id: charge.id }, select: { status: true } });

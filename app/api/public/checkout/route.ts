@@ -5,6 +5,7 @@ import { idempotencyKeyOf } from "@/lib/http/idempotency";
 import { appUrl } from "@/lib/env/app-url";
 import { createCheckoutSession, CreateCheckoutSessionInput } from "@/lib/checkout/create-checkout-session";
 import { getPublicPrice } from "@/lib/checkout/public";
+import { buyerLocaleOf } from "@/lib/i18n/buyer-locale";
 
 const PublicCheckoutInput = CreateCheckoutSessionInput.pick({ priceId: true, quantity: true, customerEmail: true });
 
@@ -23,6 +24,7 @@ export const POST = withPublic(
       appUrl: appUrl(),
       idempotencyKey: idempotencyKeyOf(req),
       audit,
+      buyerLocale: buyerLocaleOf(req, price.currency),
     });
     return { url, orderId: order.id };
   },

@@ -5,6 +5,7 @@ import { idempotencyKeyOf } from "@/lib/http/idempotency";
 import { createPaymentIntent, CreatePaymentIntentInput } from "@/lib/checkout/create-payment-intent";
 import { getPublicPrice } from "@/lib/checkout/public";
 import { AppError } from "@/lib/errors";
+import { buyerLocaleOf } from "@/lib/i18n/buyer-locale";
 
 const PublicPaymentInput = CreatePaymentIntentInput.pick({ priceId: true, customerEmail: true });
 
@@ -22,7 +23,7 @@ export const POST = withPublic(
     const payment = await createPaymentIntent(
       price.storeId,
       { ...input, quantity: 1 },
-      { idempotencyKey: idempotencyKeyOf(req), audit, draft: true },
+      { idempotencyKey: idempotencyKeyOf(req), audit, draft: true, buyerLocale: buyerLocaleOf(req, price.currency) },
     );
     // A tab that kept the key of a payment since paid, expired or canceled starts a new one (the page retries with a fresh key).
     if (payment.orderStatus !== "PENDING" && payment.orderStatus !== "FAILED")
