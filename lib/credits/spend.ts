@@ -1,11 +1,14 @@
 // Spending credits (store API) and admin adjustments: one ledger entry per Idempotency-Key, so a
-// replay returns the first result; a spend past the balance is refused with nothing written.
+// replay returns the first result; a spend past the balance is refused with nothing written. A
+// spend is one statement (./spend-entry.ts); an adjustment writes its audit entry in the ledger
+// transaction.
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { AppError, notFound } from "@/lib/errors";
 import { appendEntry, inLedgerTx, type AppendResult, type LedgerActor } from "./ledger";
+import { spendEntry } from "./spend-entry";
 import { entryView, type EntryView } from "./views";
 
 const credits = z.number().finite().int("credits are whole numbers").max(100_000_000);
@@ -14,6 +17,9 @@ export const SpendInput = z.strictObject({
   reason: z.string().trim().min(1).max(200),
   reference: z.string().trim().min(1).max(200).optional(),
 });
+/** `POST /api/v1/admin/credits/verify`: one store, or every store when absent (an empty body too). */
+export const VerifyLedgerInput = z.strictObject({ storeId: z.string().trim().min(1).max(64).optional() });
+
 export const AdjustInput = z.strictObject({
   storeId: z.string().trim().min(1).max(64),
   amount: credits.min(-100_000_000).refine((n) => n !== 0, "amount cannot be zero"),
@@ -44,24 +50,19 @@ export async function spendCredits(
   ctx: { idempotencyKey?: string; actor: LedgerActor },
 ): Promise<EntryResult & { replayed: boolean }> {
   const key = requireIdempotencyKey(ctx.idempotencyKey);
-  const res = await inLedgerTx((tx) =>
-    appendEntry(tx, {
-      storeId,
-      kind: "SPEND",
-      amount: -input.amount,
-      uniqueKey: `spend:${key}`,
-      reference: input.reference ?? null,
-      reason: input.reason,
-      actor: ctx.actor,
-    }),
-  );
-  return {
-    ...replayOrFirst(
-      res,
-      res.entry.kind === "SPEND" && res.entry.amount === -input.amount && res.entry.reason === input.reason,
-    ),
-    replayed: !res.created,
-  };
+  const res = await spendEntry({
+    storeId,
+    amount: input.amount,
+    uniqueKey: `spend:${key}`,
+    reference: input.reference ?? null,
+    reason: input.reason,
+    actor: ctx.actor,
+  });
+  const { entry } = res;
+  const same = entry.kind === "SPEND" && entry.amount === -input.amount && entry.reason === input.reason;
+  if (!res.created && !same)
+    throw new AppError("idempotency_conflict", "This Idempotency-Key was already used with different parameters.");
+  return { entry: entryView(entry), balance: entry.balanceAfter, replayed: !res.created };
 }
 
 export async function adjustCredits(

@@ -118,3 +118,6 @@ export const PeriodQuery = z
   .regex(/^(current|previous|\d{4}-(0[1-9]|1[0-2]))$/, "current, previous or a month like 2026-11")
   .default("current")
   .transform((v) => v as PeriodSelector);
+
+/** The usage summary and CSV export's query: only `?period=`. */
+export const UsagePeriodInput = z.strictObject({ period: PeriodQuery });

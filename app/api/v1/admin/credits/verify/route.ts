@@ -1,11 +1,9 @@
 // POST /api/v1/admin/credits/verify — check the ledger invariant (one store or all): seq chain, balanceAfter chain, cached balance
-import { z } from "zod";
 import { withAdmin } from "@/lib/http/handler";
 import { AppError } from "@/lib/errors";
 import { parseWith, readBodyText } from "@/lib/http/body";
 import { verifyCreditLedger } from "@/lib/credits/ledger";
-
-const VerifyInput = z.strictObject({ storeId: z.string().trim().min(1).max(64).optional() });
+import { VerifyLedgerInput } from "@/lib/credits/spend";
 
 export const POST = withAdmin("POST /api/v1/admin/credits/verify", async ({ req }) => {
   // An empty body checks every store.
@@ -18,5 +16,5 @@ export const POST = withAdmin("POST /api/v1/admin/credits/verify", async ({ req 
       throw new AppError("malformed_json", "Request body is not valid JSON.");
     }
   }
-  return verifyCreditLedger(parseWith(VerifyInput, data).storeId);
+  return verifyCreditLedger(parseWith(VerifyLedgerInput, data).storeId);
 });
