@@ -34,6 +34,10 @@ const NOUNS: Record<string, Phrase> = {
 
 /** "{target}" is replaced by the target's noun and id. */
 const ACTIONS: Record<string, Phrase> = {
+  "audit.anchor": {
+    en: "anchored every audit chain's head",
+    "pt-BR": "ancorou o topo de cada cadeia de auditoria",
+  },
   "api_key.created": { en: "created API key {target}", "pt-BR": "criou a chave de API {target}" },
   "api_key.revoked": { en: "revoked API key {target}", "pt-BR": "revogou a chave de API {target}" },
   "auth.error_code_replaced": {

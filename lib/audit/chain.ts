@@ -1,6 +1,15 @@
 import { createHash } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
+/** Platform-level actions (no store) and the anchors. */
+export const PLATFORM_CHAIN = "platform";
+/** The single platform-wide chain written before per-store chains; frozen, verified as written. */
+export const LEGACY_CHAIN = "legacy";
+
+/** One chain per store; actions without a store go to the platform chain. */
+export function chainKeyFor(storeId: string | null | undefined): string {
+  return storeId ?? PLATFORM_CHAIN;
+}
 
 export type AuditFields = {
   createdAt: Date;
@@ -15,6 +24,10 @@ export type AuditFields = {
   ip: string | null;
   userAgent: string | null;
   requestId: string | null;
+  /** Hashed for per-store and platform chains, so an entry cannot be moved to another chain or
+   * position; absent (undefined) for legacy entries, whose hashes predate them. */
+  chainKey?: string;
+  seq?: string;
 };
 
 /** Deterministic JSON: object keys sorted at every level. */

@@ -15,7 +15,7 @@ describe("audit trail", () => {
       );
     const rows = await db().prisma.auditLog.findMany({ orderBy: { id: "asc" } });
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
-    expect(await verifyAuditChain()).toEqual({ ok: true, checked: 5 });
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, checked: 5, chains: 1 });
   });
 
   it("drops secret-looking fields from before/after summaries", async () => {

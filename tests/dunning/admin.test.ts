@@ -6,6 +6,7 @@ import { sellerWithStore } from "../support/seller";
 import { appRequest, noParams, sessionCookie } from "../support/session";
 import { GET as overviewRoute } from "@/app/api/v1/admin/billing/overview/route";
 import { GET as listRoute } from "@/app/api/v1/admin/dunning/route";
+import { appendAudit } from "@/lib/audit/log";
 import { syncPlanCatalog } from "@/lib/billing/catalog";
 import { prisma } from "@/lib/db/client";
 import { getBillingBanner } from "@/lib/dunning/banner";
@@ -155,18 +156,18 @@ describe("admin dunning and billing routes", () => {
       where: { storeId: store.id },
       data: { planId: free.id, status: "free" },
     });
-    await prisma.auditLog.create({
-      data: {
-        action: "billing.dunning_downgraded",
-        storeId: store.id,
-        actorType: "system",
-        targetType: "dunning_case",
-        targetId: c.id,
-        before: { plan: "starter", status: "past_due" },
-        prevHash: "x",
-        hash: `h_${c.id}`,
-      },
-    });
+    await prisma.$transaction((tx) =>
+      appendAudit(
+        tx,
+        { actor: { type: "system" } },
+        {
+          action: "billing.dunning_downgraded",
+          storeId: store.id,
+          target: { type: "dunning_case", id: c.id },
+          before: { plan: "starter", status: "past_due" },
+        },
+      ),
+    );
     expect(await getBillingBanner(store.id, now)).toMatchObject({
       kind: "downgraded",
       fromPlanName: "Starter",
