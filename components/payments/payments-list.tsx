@@ -28,9 +28,9 @@ export function PaymentsList({ rows, filtered, t, locale, timeZone }: Props) {
   const when = (d: Date) => formatDateTime(d, locale, timeZone);
   const money = (r: PaymentRow) => formatMoney(r.amount, r.currency, locale);
   const method = (r: PaymentRow) =>
-    r.method === "pix"
+    r.paidWith === "pix"
       ? t("payments.methods.pix")
-      : `${t("payments.methods.card")} · ${t(`payments.channels.${r.channel}`)}`;
+      : `${r.paidWith === "boleto" ? t("checkout.methods.boleto") : t("payments.methods.card")} · ${t(`payments.channels.${r.channel}`)}`;
   const refunded = (r: PaymentRow) =>
     r.amountRefunded && r.status === "partially_refunded"
       ? t("payments.refundedAmount", { amount: formatMoney(r.amountRefunded, r.currency, locale) })

@@ -21,6 +21,10 @@ const orderHead = {
   currency,
 };
 
+/** How the buyer paid (additive to v1): card (at once or in installments), boleto or PIX. */
+const paymentMethod = z.enum(["card", "boleto", "pix"]);
+export type PaymentMethod = z.infer<typeof paymentMethod>;
+
 const REFUND_STATUSES = ["refunded", "partially_refunded"] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
@@ -30,6 +34,9 @@ const orderPaymentData = <S extends "paid" | "failed">(status: S) =>
       ...orderHead,
       status: z.literal(status),
       channel: z.enum(["checkout", "elements"]),
+      method: paymentMethod,
+      priceId: nullableText,
+      quantity: minor.nullable(),
       paymentIntentId: nullableText,
       checkoutSessionId: nullableText,
       subscriptionId: nullableText,
@@ -46,6 +53,7 @@ const renewalPaymentData = <S extends "paid" | "failed">(status: S) =>
       ...orderHead,
       status: z.literal(status),
       channel: z.literal("renewal"),
+      method: z.literal("card"),
       paymentIntentId: nullableText,
       subscriptionId: text,
       invoiceId: text,
@@ -80,6 +88,9 @@ const pixChargeFields = <S extends z.ZodType<string>>(status: S) => ({
   currency: z.literal("BRL"),
   status,
   channel: z.literal("pix"),
+  method: z.literal("pix"),
+  priceId: nullableText.describe("The price, when the charge was made from its buy link"),
+  quantity: minor.nullable(),
   gateway: nullableText,
   reference: text,
   transactionId: nullableText,
@@ -126,6 +137,7 @@ const TestPaymentData = z
     amount: minor,
     currency,
     status: z.literal("succeeded"),
+    method: z.literal("card"),
     test: z.literal(true),
   })
   .describe("dashboard test event");
@@ -220,6 +232,10 @@ export type OrderFacts = {
   customerEmail: string | null;
   failureCode: string | null;
   failureMessage: string | null;
+  /** "card" | "boleto" once the buyer chose (Elements); Checkout orders are card payments. */
+  paymentMethodType?: string | null;
+  priceId?: string | null;
+  quantity?: number | null;
   /** Renewals: the invoice and the period it paid for. */
   invoiceId?: string | null;
   periodStart?: Date | null;
@@ -243,6 +259,9 @@ export type PixChargeFacts = {
   paidAt: Date | null;
   failureCode: string | null;
   failureMessage: string | null;
+  /** Charges made from a price's buy link. */
+  priceId?: string | null;
+  quantity?: number | null;
 };
 
 export type SubscriptionFacts = {
@@ -277,6 +296,7 @@ function orderPayment<S extends "paid" | "failed">(order: OrderFacts, status: S)
       ...orderHeadData(order),
       status,
       channel: "renewal" as const,
+      method: "card" as const,
       paymentIntentId: order.paymentIntentId,
       subscriptionId: renewalRef(order.subscriptionId, "subscriptionId"),
       invoiceId: renewalRef(order.invoiceId, "invoiceId"),
@@ -290,6 +310,9 @@ function orderPayment<S extends "paid" | "failed">(order: OrderFacts, status: S)
     ...orderHeadData(order),
     status,
     channel: order.channel === "ELEMENTS" ? ("elements" as const) : ("checkout" as const),
+    method: order.paymentMethodType === "boleto" ? ("boleto" as const) : ("card" as const),
+    priceId: order.priceId ?? null,
+    quantity: order.quantity ?? null,
     paymentIntentId: order.paymentIntentId,
     checkoutSessionId: order.checkoutSessionId,
     subscriptionId: order.subscriptionId,
@@ -311,6 +334,9 @@ function pixCharge<S extends string>(charge: PixChargeFacts, status: S) {
     currency: "BRL" as const,
     status,
     channel: "pix" as const,
+    method: "pix" as const,
+    priceId: charge.priceId ?? null,
+    quantity: charge.quantity ?? null,
     gateway: charge.gateway,
     reference: charge.reference,
     transactionId: charge.transactionId,
@@ -432,6 +458,7 @@ export function testPaymentSucceeded(store: { id: string; currency: string }) {
       amount: 1990,
       currency: store.currency,
       status: "succeeded" as const,
+      method: "card" as const,
       test: true as const,
     },
   } satisfies StoreEventOf<"payment.succeeded">;

@@ -86,6 +86,7 @@ export async function createProduct(
         name: input.name,
         description: input.description,
         imageUrl: input.imageUrl,
+        maxQuantity: input.maxQuantity,
         stripeProductId: product.id,
       },
     });
@@ -204,8 +205,8 @@ export async function updateProduct(
       action,
       storeId,
       target: { type: "product", id: product.id },
-      before: { name: product.name, active: product.active },
-      after: { name: updated.name, active: updated.active },
+      before: { name: product.name, active: product.active, maxQuantity: product.maxQuantity },
+      after: { name: updated.name, active: updated.active, maxQuantity: updated.maxQuantity },
     });
     return updated;
   }, LIMITED_CREATION_TX);

@@ -93,6 +93,7 @@ export type ElementsDiscount = {
   amount: number;
   currency: string;
   code: string | null;
+  quantity: number;
 };
 
 function sameSecret(a: string, b: string | null): boolean {
@@ -108,7 +109,7 @@ function sameSecret(a: string, b: string | null): boolean {
  * total, the order follows, and the code's use is reserved for the order.
  */
 export async function applyCouponToElementsPayment(
-  input: { clientSecret: string; code: string | null },
+  input: { clientSecret: string; code: string | null; quantity?: number },
   audit: AuditContext,
 ): Promise<ElementsDiscount> {
   const paymentIntentId = input.clientSecret.split("_secret_")[0] ?? "";
@@ -122,7 +123,9 @@ export async function applyCouponToElementsPayment(
   if (!sameSecret(input.clientSecret, pi.client_secret)) throw notFound("PaymentIntent");
   if (order.status !== "PENDING" || !["requires_payment_method", "requires_confirmation"].includes(pi.status))
     throw new AppError("conflict", "This payment is already under way: the code can no longer change.");
-  const amountSubtotal = order.price.unitAmount * order.quantity;
+  // A new quantity (lib/checkout/quantity.ts, limit checked there) is priced with the code here.
+  const quantity = input.quantity ?? order.quantity;
+  const amountSubtotal = order.price.unitAmount * quantity;
   const quote = input.code
     ? await quoteStoreDiscount(order.storeId, input.code, {
         amountMinor: amountSubtotal,
@@ -162,14 +165,22 @@ export async function applyCouponToElementsPayment(
     throw err;
   }
   await prisma.$transaction(async (tx) => {
-    await tx.order.update({ where: { id: order.id }, data: { amountTotal: amount, applicationFeeAmount: fee } });
+    await tx.order.update({
+      where: { id: order.id },
+      data: { amountTotal: amount, applicationFeeAmount: fee, quantity },
+    });
     await appendAudit(tx, audit, {
       action: quote ? "checkout.coupon_applied" : "checkout.coupon_removed",
       storeId: order.storeId,
       target: { type: "order", id: order.id },
-      before: { amountTotal: order.amountTotal, applicationFeeAmount: order.applicationFeeAmount },
+      before: {
+        amountTotal: order.amountTotal,
+        applicationFeeAmount: order.applicationFeeAmount,
+        quantity: order.quantity,
+      },
       after: {
         amountTotal: amount,
+        quantity,
         applicationFeeAmount: fee,
         code: quote?.code ?? null,
         amountOff: quote?.amountOff ?? 0,
@@ -183,6 +194,7 @@ export async function applyCouponToElementsPayment(
     amount,
     currency: order.currency,
     code: quote?.code ?? null,
+    quantity,
   };
 }
 

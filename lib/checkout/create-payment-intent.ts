@@ -27,6 +27,8 @@ export type ElementsPayment = {
   discount: { code: string | null; amountOff: number } | null;
   /** The order's status (a pay page resumes only PENDING or FAILED ones). */
   orderStatus: OrderStatus;
+  /** How many (a buyer's quantity on the pay page, lib/checkout/quantity.ts, re-prices the order). */
+  quantity: number;
   /** What the pay page offers besides paying by card at once. */
   methods: { installments: boolean; boleto: boolean };
 };
@@ -132,6 +134,7 @@ export async function createPaymentIntent(
     currency: price.currency,
     discount: await elementsDiscountOf(order.id).then((d) => (d ? { code: d.code, amountOff: d.amountOff } : null)),
     orderStatus: order.status,
+    quantity: order.quantity,
     methods: {
       installments: Boolean(pi.payment_method_options?.card?.installments?.enabled),
       boleto: pi.payment_method_types.includes("boleto"),

@@ -34,7 +34,7 @@ export async function getPublicPrice(priceId: string) {
       interval: true,
       trialDays: true,
       active: true,
-      product: { select: { name: true, description: true, imageUrl: true, active: true } },
+      product: { select: { name: true, description: true, imageUrl: true, active: true, maxQuantity: true } },
       store: {
         select: {
           name: true,
@@ -60,6 +60,8 @@ export async function getPublicPrice(priceId: string) {
     description: price.product.description,
     imageUrl: price.product.imageUrl,
     storeName: price.store.name,
+    /** How many a buyer may take at once (1: no quantity field). */
+    maxQuantity: price.product.maxQuantity,
     /** The seller's own after-payment page (their "redirect" setting), or null for Vitrine's receipt. */
     paidRedirectBase: storeRedirect(price.store)?.success ?? null,
     /** False while the platform has the store pending review or suspended: its links sell nothing. */

@@ -10,7 +10,7 @@ import { releaseRedemption } from "./redeem";
 
 export const RESERVATION_TTL_MS = 24 * 60 * 60 * 1000;
 
-/** Releases reservations older than the TTL whose order or credit purchase is not paid. Returns how many. */
+/** Releases reservations older than the TTL whose order, credit purchase or PIX charge is not paid. Returns how many. */
 export async function releaseStaleReservations(now = new Date(), batch = 200): Promise<number> {
   const before = new Date(now.getTime() - RESERVATION_TTL_MS);
   const stale = await prisma.couponRedemption.findMany({
@@ -29,7 +29,12 @@ export async function releaseStaleReservations(now = new Date(), batch = 200): P
           ? await prisma.creditPurchase.count({
               where: { id: r.targetId, status: { in: ["SUCCEEDED", "PROCESSING"] } },
             })
-          : 1;
+          : r.targetType === "pix_charge"
+            ? // A buy link's PIX charge (lib/pix/service/charge-from-price.ts): kept once paid.
+              await prisma.pixCharge.count({
+                where: { id: r.targetId, status: { in: ["paid", "refunded", "disputed"] } },
+              })
+            : 1;
     if (paid) continue;
     if (await prisma.$transaction((tx) => releaseRedemption(tx, r.couponId, r.uniqueKey))) released++;
   }

@@ -9,7 +9,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { logger } from "@/lib/log/logger";
 import { couponError } from "./rules";
 
-export type RedemptionTarget = "subscription" | "credit_purchase" | "order" | "checkout_session";
+export type RedemptionTarget = "subscription" | "credit_purchase" | "order" | "checkout_session" | "pix_charge";
 
 export type RedeemInput = {
   couponId: string;

@@ -45,6 +45,8 @@ export const ERROR_STATUS = {
   request_in_progress: 409,
   no_active_gateway: 422,
   amount_below_minimum: 422,
+  quantity_above_limit: 422,
+  pix_not_available: 422,
   refund_not_supported: 422,
   refund_exceeds_paid: 422,
   charge_not_refundable: 409,

@@ -96,9 +96,14 @@ async function cardDetail(storeId: string, id: string): Promise<PaymentDetail | 
       attempts: c.attempts,
       lastStatusCode: c.lastStatusCode,
     });
+  const paidWith = await prisma.order.findFirst({
+    where: { id: order.id, storeId },
+    select: { paymentMethodType: true },
+  });
   return {
     id: order.id,
     method: "card",
+    paidWith: paidWith?.paymentMethodType === "boleto" ? "boleto" : "card",
     channel: order.channel.toLowerCase() as PaymentChannel,
     status: CARD_STATUS[order.status] ?? "pending",
     amount: order.amountTotal,
@@ -161,6 +166,7 @@ async function pixDetail(storeId: string, id: string): Promise<PaymentDetail | n
   return {
     id: charge.id,
     method: "pix",
+    paidWith: "pix",
     channel: "pix",
     status: pixPaymentStatus(charge),
     amount: charge.amountCentavos,

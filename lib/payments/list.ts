@@ -13,6 +13,8 @@ export type PaymentChannel = "checkout" | "elements" | "renewal" | "pix";
 export type PaymentRow = {
   id: string;
   method: PaymentMethod;
+  /** How the buyer paid: card (at once or in installments), boleto (both Stripe, method "card") or PIX. */
+  paidWith: "card" | "boleto" | "pix";
   channel: PaymentChannel;
   status: PaymentStatus;
   /** Integer minor units of `currency`. */
@@ -50,6 +52,7 @@ type RawRow = {
   channel: string;
   description: string | null;
   paidAt: Date | string | null;
+  paidWith: string | null;
 };
 
 class Params {
@@ -102,7 +105,8 @@ function cardSide(
   where.push(...keyset(p, "o", cursor));
   return `(SELECT 'card' AS "method", o."id", o."createdAt", o."status"::text AS "rawStatus", o."amountTotal" AS "amount",
       o."currency", NULL::int AS "refunded", o."failureCode", o."customerEmail" AS "email", NULL::text AS "name",
-      o."externalOrderId", lower(o."channel"::text) AS "channel", pd."name" AS "description", o."paidAt"
+      o."externalOrderId", lower(o."channel"::text) AS "channel", pd."name" AS "description", o."paidAt",
+      o."paymentMethodType" AS "paidWith"
     FROM "Order" o
     LEFT JOIN "Price" pr ON pr."id" = o."priceId"
     LEFT JOIN "Product" pd ON pd."id" = pr."productId"
@@ -135,7 +139,8 @@ function pixSide(
   where.push(...keyset(p, "c", cursor));
   return `(SELECT 'pix' AS "method", c."id", c."createdAt", c."status" AS "rawStatus", c."amountCentavos" AS "amount",
       'BRL' AS "currency", c."refundedCentavos" AS "refunded", c."failureCode", c."customer"->>'email' AS "email",
-      c."customer"->>'name' AS "name", c."externalOrderId", 'pix' AS "channel", c."description", c."paidAt"
+      c."customer"->>'name' AS "name", c."externalOrderId", 'pix' AS "channel", c."description", c."paidAt",
+      'pix' AS "paidWith"
     FROM "PixCharge" c
     WHERE ${where.join(" AND ")}
     ORDER BY c."createdAt" DESC, c."id" DESC LIMIT ${limit})`;
@@ -153,6 +158,7 @@ function toRow(r: RawRow): PaymentRow {
   return {
     id: r.id,
     method: r.method,
+    paidWith: r.method === "pix" ? "pix" : r.paidWith === "boleto" ? "boleto" : "card",
     channel: r.channel as PaymentChannel,
     status,
     amount: Number(r.amount),

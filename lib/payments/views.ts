@@ -8,6 +8,7 @@ export function paymentView(r: PaymentRow) {
     id: r.id,
     object: "payment" as const,
     method: r.method,
+    paid_with: r.paidWith,
     channel: r.channel,
     status: r.status,
     amount: r.amount,

@@ -223,6 +223,9 @@ describe("the builders", () => {
     currency: "BRL",
     status,
     channel: "pix",
+    method: "pix",
+    priceId: null,
+    quantity: null,
     gateway: "pushinpay",
     reference: pix.reference,
     transactionId: pix.transactionId,
@@ -243,6 +246,9 @@ describe("the builders", () => {
         ...head,
         status: "paid",
         channel: "checkout",
+        method: "card",
+        priceId: null,
+        quantity: null,
         paymentIntentId: order.paymentIntentId,
         checkoutSessionId: order.checkoutSessionId,
         subscriptionId: null,
@@ -260,6 +266,28 @@ describe("the builders", () => {
     });
   });
 
+  it("says how the buyer paid: a boleto order is method boleto; a PIX charge from a buy link carries its price and quantity", () => {
+    const boleto = paymentSucceeded({
+      order: {
+        ...declined,
+        paymentMethodType: "boleto",
+        priceId: "price_1",
+        quantity: 2,
+        failureCode: null,
+        failureMessage: null,
+      },
+    });
+    expect(boleto.data).toMatchObject({ method: "boleto", channel: "elements", priceId: "price_1", quantity: 2 });
+    const card = paymentSucceeded({
+      order: { ...declined, paymentMethodType: "card", priceId: "price_1", quantity: 1 },
+    });
+    expect(card.data).toMatchObject({ method: "card", priceId: "price_1", quantity: 1 });
+    exact(paymentSucceeded({ pixCharge: { ...pix, priceId: "price_1", quantity: 3 } }), {
+      type: "payment.succeeded",
+      data: pixData("paid", { priceId: "price_1", quantity: 3 }),
+    });
+  });
+
   it("testPaymentSucceeded", () =>
     exact(testPaymentSucceeded({ id: "st_1", currency: "USD" }), {
       type: "payment.succeeded",
@@ -270,6 +298,7 @@ describe("the builders", () => {
         amount: 1990,
         currency: "USD",
         status: "succeeded",
+        method: "card",
         test: true,
       },
     }));
@@ -282,6 +311,9 @@ describe("the builders", () => {
         orderId: order.id,
         status: "failed",
         channel: "elements",
+        method: "card",
+        priceId: null,
+        quantity: null,
         paymentIntentId: order.paymentIntentId,
         checkoutSessionId: null,
         subscriptionId: null,
@@ -298,6 +330,7 @@ describe("the builders", () => {
       vitrineOrderId: renewal.id,
       status,
       channel: "renewal",
+      method: "card",
       paymentIntentId: order.paymentIntentId,
       subscriptionId: renewal.subscriptionId,
       invoiceId: renewal.invoiceId,

@@ -35,6 +35,7 @@ export const POST = withPublic(
       amount: payment.amount,
       currency: payment.currency,
       discount: payment.discount,
+      quantity: payment.quantity,
       methods: payment.methods,
     };
   },
