@@ -11,6 +11,8 @@ import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { withQuery } from "@/lib/checkout/after-payment";
 import { CouponField, type PricedPayment } from "@/components/coupons/coupon-field";
+import { QuantityField } from "@/components/checkout/quantity-field";
+import { PixChoice } from "@/components/checkout/pix-choice";
 
 type Payment = {
   orderId: string;
@@ -19,6 +21,7 @@ type Payment = {
   amount: number;
   currency: string;
   discount: { code: string | null; amountOff: number } | null;
+  quantity: number;
   methods: { installments: boolean; boleto: boolean };
 };
 export type PayFormProps = {
@@ -29,6 +32,10 @@ export type PayFormProps = {
   acceptsCoupons?: boolean;
   /** The store's after-payment page when it chose to send buyers to its site; null for the receipt. */
   paidRedirectBase?: string | null;
+  /** How many one buyer may take (Product.maxQuantity); 1 shows no quantity field. */
+  maxQuantity?: number;
+  /** The store takes PIX for this price (an active gateway, a one-time BRL price). */
+  pixOffered?: boolean;
 };
 
 const storageKeyOf = (priceId: string) => `vitrine:pay:${priceId}`;
@@ -61,6 +68,8 @@ export function PayForm({
   standInScriptUrl,
   acceptsCoupons = false,
   paidRedirectBase = null,
+  maxQuantity = 1,
+  pixOffered = false,
 }: PayFormProps) {
   const { t, locale } = useI18n();
   const [payment, setPayment] = useState<Payment | null>(null);
@@ -111,36 +120,45 @@ export function PayForm({
         priceId={priceId}
         acceptsCoupons={acceptsCoupons}
         paidRedirectBase={paidRedirectBase}
+        maxQuantity={maxQuantity}
+        pixOffered={pixOffered}
       />
     </Elements>
   );
 }
+
+type Method = "card" | "boleto" | "pix";
 
 function ConfirmForm({
   payment,
   priceId,
   acceptsCoupons,
   paidRedirectBase,
+  maxQuantity,
+  pixOffered,
 }: {
   payment: Payment;
   priceId: string;
   acceptsCoupons: boolean;
   paidRedirectBase: string | null;
+  maxQuantity: number;
+  pixOffered: boolean;
 }) {
   const { t } = useI18n();
   const elements = useElements();
-  // The server prices the payment; a store code changes the amount before the buyer pays.
-  const [amount, setAmount] = useState(payment.amount);
-  const [method, setMethod] = useState<"card" | "boleto">("card");
-  const initialPrice: PricedPayment = {
+  // The server prices the payment; a quantity or a store code changes the amount before the buyer pays.
+  const [priced, setPriced] = useState<PricedPayment>({
     amountSubtotal: payment.amount + (payment.discount?.amountOff ?? 0),
     amountOff: payment.discount?.amountOff ?? 0,
     amount: payment.amount,
     currency: payment.currency,
     code: payment.discount?.code ?? null,
-  };
-  async function onPriced(priced: PricedPayment) {
-    setAmount(priced.amount);
+  });
+  const [quantity, setQuantity] = useState(payment.quantity);
+  const [method, setMethod] = useState<Method>("card");
+  async function onPriced(next: PricedPayment & { quantity?: number }) {
+    setPriced(next);
+    if (next.quantity) setQuantity(next.quantity);
     await elements?.fetchUpdates();
   }
   const done = () => sessionStorage.removeItem(storageKeyOf(priceId));
@@ -149,36 +167,67 @@ function ConfirmForm({
     <CardPayment
       clientSecret={payment.clientSecret}
       orderId={payment.orderId}
-      amount={amount}
+      amount={priced.amount}
       currency={payment.currency}
       installments={payment.methods.installments}
       onDone={done}
       paidRedirectUrl={paidRedirectBase ? withQuery(paidRedirectBase, { orderId: payment.orderId }) : null}
-    >
+    />
+  );
+  const items = [
+    { value: "card", label: t("checkout.methods.card"), content: card },
+    ...(payment.methods.boleto
+      ? [
+          {
+            value: "boleto",
+            label: t("checkout.methods.boleto"),
+            content: <BoletoForm clientSecret={payment.clientSecret} onDone={done} />,
+          },
+        ]
+      : []),
+    ...(pixOffered
+      ? [
+          {
+            value: "pix",
+            label: t("oneLink.pix.tab"),
+            content: (
+              <PixChoice
+                priceId={priceId}
+                quantity={quantity}
+                code={priced.code}
+                amount={priced.amount}
+                currency={payment.currency}
+              />
+            ),
+          },
+        ]
+      : []),
+  ];
+  return (
+    <div className="space-y-5">
+      {maxQuantity > 1 && (
+        <QuantityField clientSecret={payment.clientSecret} max={maxQuantity} value={quantity} onPriced={onPriced} />
+      )}
       {(acceptsCoupons || payment.discount) && (
         <CouponField
+          // Re-mounted on a new quantity so its subtotal and total are the server's latest.
+          key={quantity}
           clientSecret={payment.clientSecret}
           currency={payment.currency}
-          initial={initialPrice}
+          initial={priced}
           onPriced={onPriced}
         />
       )}
-    </CardPayment>
-  );
-  if (!payment.methods.boleto) return card;
-  return (
-    <Tabs
-      label={t("checkout.methods.legend")}
-      value={method}
-      onValueChange={(v) => setMethod(v === "boleto" ? "boleto" : "card")}
-      items={[
-        { value: "card", label: t("checkout.methods.card"), content: card },
-        {
-          value: "boleto",
-          label: t("checkout.methods.boleto"),
-          content: <BoletoForm clientSecret={payment.clientSecret} onDone={done} />,
-        },
-      ]}
-    />
+      {items.length === 1 ? (
+        card
+      ) : (
+        <Tabs
+          label={t("checkout.methods.legend")}
+          value={method}
+          onValueChange={(v) => setMethod(v === "boleto" || v === "pix" ? v : "card")}
+          items={items}
+        />
+      )}
+    </div>
   );
 }

@@ -10,7 +10,7 @@ import type { PriceView } from "./types";
 
 type Props = { productName: string; imageUrl: string | null; price: PriceView; appUrl: string };
 
-/** One price and its shareable links: hosted checkout always, embedded payment for one-off prices. */
+/** One price and its shareable link: the one buy link (card, boleto, PIX) for one-off prices, hosted checkout for subscriptions. */
 export function CheckoutLinkCard({ productName, imageUrl, price, appUrl }: Props) {
   const { t } = useI18n();
   return (
@@ -25,21 +25,24 @@ export function CheckoutLinkCard({ productName, imageUrl, price, appUrl }: Props
         </div>
       </div>
       <div className="flex flex-1 flex-col divide-y divide-line border-t border-line">
-        <LinkLine
-          label={t("catalog.links.hosted")}
-          hint={t("catalog.links.hostedHint")}
-          url={`${appUrl}/buy/${price.id}`}
-          testId="hosted"
-        />
         {price.type === "ONE_TIME" ? (
+          // One link for every method the store takes (card, boleto, PIX): the pay page (docs/checkout.md).
           <LinkLine
-            label={t("catalog.links.embedded")}
-            hint={t("catalog.links.embeddedHint")}
+            label={t("oneLink.link.title")}
+            hint={t("oneLink.link.oneLinkHint")}
             url={`${appUrl}/pay/${price.id}`}
             testId="embedded"
           />
         ) : (
-          <p className="px-5 py-3.5 text-[13px] text-ink-subtle sm:px-6">{t("catalog.links.embeddedOnlyOneTime")}</p>
+          <>
+            <LinkLine
+              label={t("catalog.links.hosted")}
+              hint={t("catalog.links.hostedHint")}
+              url={`${appUrl}/buy/${price.id}`}
+              testId="hosted"
+            />
+            <p className="px-5 py-3.5 text-[13px] text-ink-subtle sm:px-6">{t("catalog.links.embeddedOnlyOneTime")}</p>
+          </>
         )}
       </div>
     </Card>

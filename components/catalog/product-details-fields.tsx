@@ -5,19 +5,26 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 
-export type DetailsErrors = Partial<Record<"name" | "description" | "imageUrl", string>>;
-export type DetailsBody = { name: string; description?: string; imageUrl?: string };
+export type DetailsErrors = Partial<Record<"name" | "description" | "imageUrl" | "maxQuantity", string>>;
+export type DetailsBody = { name: string; description?: string; imageUrl?: string; maxQuantity: number };
 
 /** Name, description and image URL from a form, checked in the seller's language. */
 export function readDetails(t: TranslateFn, form: FormData): { errors: DetailsErrors; body?: DetailsBody } {
   const name = String(form.get("name") ?? "").trim();
   const description = String(form.get("description") ?? "").trim();
   const imageUrl = String(form.get("imageUrl") ?? "").trim();
+  const maxQuantityText = String(form.get("maxQuantity") ?? "1").trim() || "1";
+  const maxQuantity = Number(maxQuantityText);
   const errors: DetailsErrors = {};
+  if (!/^\d+$/.test(maxQuantityText) || maxQuantity < 1 || maxQuantity > 100)
+    errors.maxQuantity = t("oneLink.product.maxQuantityHint");
   if (!name) errors.name = t("catalog.validation.nameRequired");
   if (imageUrl && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(imageUrl)) errors.imageUrl = t("catalog.validation.imageUrl");
   if (Object.keys(errors).length) return { errors };
-  return { errors, body: { name, ...(description ? { description } : {}), ...(imageUrl ? { imageUrl } : {}) } };
+  return {
+    errors,
+    body: { name, ...(description ? { description } : {}), ...(imageUrl ? { imageUrl } : {}), maxQuantity },
+  };
 }
 
 export function ProductDetailsFields({
@@ -25,7 +32,7 @@ export function ProductDetailsFields({
   defaults,
 }: {
   errors: DetailsErrors;
-  defaults?: { name: string; description: string | null; imageUrl: string | null };
+  defaults?: { name: string; description: string | null; imageUrl: string | null; maxQuantity?: number };
 }) {
   const { t } = useI18n();
   return (
@@ -50,6 +57,22 @@ export function ProductDetailsFields({
           defaultValue={defaults?.imageUrl ?? ""}
           placeholder="https://"
           maxLength={2048}
+        />
+      </Field>
+      <Field
+        label={t("oneLink.product.maxQuantity")}
+        hint={t("oneLink.product.maxQuantityHint")}
+        error={errors.maxQuantity}
+      >
+        <Input
+          name="maxQuantity"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={100}
+          step={1}
+          defaultValue={defaults?.maxQuantity ?? 1}
+          className="w-28"
         />
       </Field>
     </div>

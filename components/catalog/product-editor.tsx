@@ -17,7 +17,13 @@ import { PublishAlert } from "./publish-alert";
 import { stripParam } from "./price-draft";
 import type { ProductView } from "./types";
 
-type Patch = { name?: string; description?: string | null; imageUrl?: string | null; active?: boolean };
+type Patch = {
+  name?: string;
+  description?: string | null;
+  imageUrl?: string | null;
+  maxQuantity?: number;
+  active?: boolean;
+};
 
 export function ProductEditor({
   initial,
@@ -60,7 +66,7 @@ export function ProductEditor({
       if (
         err instanceof ApiError &&
         err.code === "validation_failed" &&
-        (err.param === "name" || err.param === "description" || err.param === "imageUrl")
+        (err.param === "name" || err.param === "description" || err.param === "imageUrl" || err.param === "maxQuantity")
       ) {
         setErrors({ [err.param]: stripParam(err.message) });
         return;
@@ -74,7 +80,13 @@ export function ProductEditor({
     e.preventDefault();
     const { errors: next, body } = readDetails(t, new FormData(e.currentTarget));
     setErrors(next);
-    if (body) patch.mutate({ name: body.name, description: body.description ?? null, imageUrl: body.imageUrl ?? null });
+    if (body)
+      patch.mutate({
+        name: body.name,
+        description: body.description ?? null,
+        imageUrl: body.imageUrl ?? null,
+        maxQuantity: body.maxQuantity,
+      });
   }
 
   const onStripe = !!product.stripeProductId;

@@ -15,6 +15,8 @@ export type ProductView = {
   name: string;
   description: string | null;
   imageUrl: string | null;
+  /** How many one buyer may take on the buy link (1: no quantity field). */
+  maxQuantity: number;
   active: boolean;
   stripeProductId: string | null;
   createdAt: string;

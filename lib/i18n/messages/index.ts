@@ -30,6 +30,7 @@ import auditTrail from "./audit-trail";
 import tenants from "./tenants";
 import checkout from "./checkout";
 import operations from "./operations";
+import oneLink from "./one-link";
 
 const namespaces = {
   common,
@@ -64,6 +65,7 @@ const namespaces = {
   balance,
   tenants,
   operations,
+  oneLink,
 } as const;
 
 type NS = typeof namespaces;

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, CardContent } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
@@ -21,7 +22,21 @@ export default async function BuyPage({ params }: { params: Promise<{ priceId: s
       <CardContent className="space-y-6 py-6">
         <PriceSummary price={price} t={t} locale={locale} />
         {price.sellable ? (
-          <BuyForm priceId={price.id} />
+          <>
+            <BuyForm priceId={price.id} />
+            {/* Hosted Checkout takes cards; a one-time BRL price's buy link also takes PIX and boleto. */}
+            {price.type === "ONE_TIME" && price.currency === "BRL" && (
+              <p className="text-center text-sm">
+                <Link
+                  href={`/pay/${price.id}`}
+                  className="text-brand-700 underline-offset-4 hover:underline"
+                  data-testid="other-methods"
+                >
+                  {t("oneLink.link.otherMethods")}
+                </Link>
+              </p>
+            )}
+          </>
         ) : (
           <Alert
             tone="warning"

@@ -8,6 +8,7 @@ import { stripeBrowserConfig } from "@/lib/stripe/client";
 import { getI18n } from "@/lib/i18n/server";
 import { AppError } from "@/lib/errors";
 import { storeHasRunningCodes } from "@/lib/coupons/store";
+import { pixOfferedFor } from "@/lib/pix/service/charge-from-price";
 
 export const metadata = { title: "Pay" };
 
@@ -20,6 +21,8 @@ export default async function PayPage({ params }: { params: Promise<{ priceId: s
   const { t, locale } = await getI18n();
   const stripe = stripeBrowserConfig();
   const acceptsCoupons = price.sellable && (await storeHasRunningCodes(price.storeId));
+  // One link for every method the store takes: PIX beside card and boleto when a gateway is active.
+  const pixOffered = price.sellable && (await pixOfferedFor(price));
   return (
     <Card className="w-full max-w-md">
       <CardContent className="space-y-6 py-6">
@@ -31,6 +34,8 @@ export default async function PayPage({ params }: { params: Promise<{ priceId: s
             standInScriptUrl={stripe.standInScriptUrl}
             acceptsCoupons={acceptsCoupons}
             paidRedirectBase={price.paidRedirectBase}
+            maxQuantity={price.maxQuantity}
+            pixOffered={pixOffered}
           />
         ) : (
           <Alert
