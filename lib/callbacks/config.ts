@@ -11,6 +11,9 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 /** A claimed row becomes due again after this long if its worker died mid-attempt. */
 export const LEASE_SECONDS = 60;
 export const DEFAULT_BATCH = 20;
+/** The pump (pump.ts): posts in flight per process, and rows per claim and per outcome write. */
+export const PUMP_CONCURRENCY = 64;
+export const PUMP_BATCH = 50;
 export const RESPONSE_EXCERPT_CHARS = 500;
 export const MAX_ENDPOINTS_PER_STORE = 5;
 export const DEFAULT_ROTATION_OVERLAP_HOURS = 24;
@@ -34,6 +37,7 @@ const CallbackEnv = z.object({
         ),
     ),
   CALLBACK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(50),
+  CALLBACK_MAX_IN_FLIGHT_PER_ENDPOINT: z.coerce.number().int().min(1).max(64).default(4),
 });
 
 export type CallbackEnv = z.infer<typeof CallbackEnv>;
@@ -43,6 +47,7 @@ export function callbackEnv(env: Record<string, string | undefined> = process.en
   const result = CallbackEnv.safeParse({
     CALLBACK_ALLOWED_HOSTS: env.CALLBACK_ALLOWED_HOSTS || undefined,
     CALLBACK_DISABLE_AFTER_FAILURES: env.CALLBACK_DISABLE_AFTER_FAILURES || undefined,
+    CALLBACK_MAX_IN_FLIGHT_PER_ENDPOINT: env.CALLBACK_MAX_IN_FLIGHT_PER_ENDPOINT || undefined,
   });
   if (!result.success)
     throw new Error(

@@ -10,6 +10,7 @@ import { isLiveMode } from "@/lib/stripe/client";
 import { CALLBACKS_DELIVER_JOB } from "./config";
 import type { StoreEvent, StoreEventPayload } from "./contract";
 import type { StoreEventType } from "./event-types";
+import { wakeDeliveries } from "./pump";
 
 export type { StoreEventType } from "./event-types";
 /** A whole callback body as the store receives it (lib/callbacks/contract.ts). */
@@ -76,10 +77,12 @@ export async function enqueueStoreEvent(
 }
 
 /**
- * Asks the job runner to deliver now instead of at the next once-a-minute sweep. Call it after
- * your transaction commits; it never throws, and does nothing where no runner is started.
+ * Asks for delivery now instead of at the next once-a-minute sweep: this process's pump at once
+ * when it delivers callbacks, and a job for the runner (another instance may take it). Call it
+ * after your transaction commits; it never throws, and does nothing where no runner is started.
  */
 export async function kickDeliveries(options: { startAfterSeconds?: number; followUp?: boolean } = {}): Promise<void> {
+  if (!options.startAfterSeconds) wakeDeliveries();
   try {
     await enqueue(
       CALLBACKS_DELIVER_JOB,

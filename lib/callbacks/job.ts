@@ -1,11 +1,11 @@
-// The `callbacks.deliver` job: run on every kick and once a minute as a backstop.
+// The `callbacks.deliver` job: run on every kick and once a minute as a backstop. It drains the
+// process's pump and arms it, so later kicks in this process wake the pump without a job poll.
 import "server-only";
 import type { JobDefinition } from "@/lib/jobs/runner";
-import { CALLBACKS_DELIVER_JOB, DEFAULT_BATCH } from "./config";
-import { deliverDue, secondsUntilNextDue } from "./deliver";
+import { CALLBACKS_DELIVER_JOB } from "./config";
+import { secondsUntilNextDue } from "./deliver";
 import { kickDeliveries } from "./enqueue";
-
-const MAX_BATCHES_PER_RUN = 10;
+import { armDeliveryPump, deliveryPump } from "./pump";
 
 export const callbacksDeliverJob: JobDefinition = {
   name: CALLBACKS_DELIVER_JOB,
@@ -13,10 +13,8 @@ export const callbacksDeliverJob: JobDefinition = {
   retryLimit: 2,
   retryDelaySeconds: 5,
   async handle(data: { followUp?: boolean }) {
-    for (let i = 0; i < MAX_BATCHES_PER_RUN; i++) {
-      const report = await deliverDue();
-      if (report.claimed < DEFAULT_BATCH) break;
-    }
+    armDeliveryPump();
+    await deliveryPump().drain();
     // Retries due before the next sweep (the 5 s step, a short Retry-After) get one prompt
     // follow-up; follow-ups do not chain, so kicks never multiply.
     if (data.followUp) return;

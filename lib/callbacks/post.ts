@@ -1,5 +1,6 @@
 // One HTTP POST to a store: no redirects followed, a hard timeout, connection-time address
-// checks (through `lookup`), and only the start of the response kept.
+// checks (through `lookup`), and only the start of the response kept. Connections come from the
+// endpoint's keep-alive agent (lib/callbacks/agents.ts) when one is given.
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
@@ -13,7 +14,7 @@ export function postCallback(
   url: URL,
   body: string,
   headers: Record<string, string>,
-  opts: { timeoutMs: number; lookup?: LookupFunction },
+  opts: { timeoutMs: number; lookup?: LookupFunction; agent?: http.Agent },
 ): Promise<PostResult> {
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
@@ -22,8 +23,8 @@ export function postCallback(
       {
         method: "POST",
         headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
-        // A fresh connection per attempt: the address is re-checked and no socket is shared between stores.
-        agent: false,
+        // Without an agent, a fresh connection per attempt.
+        agent: opts.agent ?? false,
         lookup: opts.lookup,
         signal: AbortSignal.timeout(opts.timeoutMs),
       },
