@@ -1,6 +1,6 @@
 // The tag groups of the API reference, in sidebar order, each with a line saying what it covers.
 export const TAGS = [
-  { name: "account", title: "Account", description: "The store an API key acts for." },
+  { name: "account", title: "Account", description: "The store an API key acts for, and this document." },
   {
     name: "products",
     title: "Products and prices",

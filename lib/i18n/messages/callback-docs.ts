@@ -7,6 +7,7 @@ export default defineMessages(
     title: "Store callbacks",
     lead: "Vitrine tells your store's server when a payment succeeds, fails, is refunded or disputed, or a buyer's subscription changes: one signed JSON POST per event, retried until your server answers 2xx. This page is for the developer of the store.",
     contents: "On this page",
+    apiReference: "API reference: every endpoint, with examples →",
     toc: {
       setup: "Set up an endpoint",
       events: "Events",
@@ -96,6 +97,7 @@ export default defineMessages(
     title: "Callbacks da loja",
     lead: "A Vitrine avisa o servidor da sua loja quando um pagamento é aprovado, recusado, reembolsado ou contestado, ou quando a assinatura de um comprador muda: um POST JSON assinado por evento, repetido até o seu servidor responder 2xx. Esta página é para quem desenvolve a loja.",
     contents: "Nesta página",
+    apiReference: "Referência da API: todos os endpoints, com exemplos →",
     toc: {
       setup: "Configurar um endpoint",
       events: "Eventos",

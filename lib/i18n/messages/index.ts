@@ -30,7 +30,8 @@ import auditTrail from "./audit-trail";
 import tenants from "./tenants";
 import checkout from "./checkout";
 import operations from "./operations";
-import oneLink from "./one-link";
+import apiDocs from "./api-docs";
+import apiDocsTags from "./api-docs-tags";
 
 const namespaces = {
   common,
@@ -65,7 +66,8 @@ const namespaces = {
   balance,
   tenants,
   operations,
-  oneLink,
+  apiDocs,
+  apiDocsTags,
 } as const;
 
 type NS = typeof namespaces;

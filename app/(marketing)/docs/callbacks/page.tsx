@@ -103,6 +103,11 @@ export default async function CallbacksGuidePage() {
         <p className="text-sm font-semibold text-brand-700">{t("callbackDocs.kicker")}</p>
         <h1 className="text-3xl font-semibold tracking-tight text-ink">{t("callbackDocs.title")}</h1>
         <p className="text-base leading-relaxed text-ink-muted">{t("callbackDocs.lead")}</p>
+        <p className="text-sm">
+          <Link href="/docs/api" className="font-medium text-brand-700 hover:underline">
+            {t("callbackDocs.apiReference")}
+          </Link>
+        </p>
       </header>
 
       <nav aria-label={t("callbackDocs.contents")} className="mt-8 rounded-lg border border-line bg-surface p-4">
