@@ -30,6 +30,7 @@ import auditTrail from "./audit-trail";
 import tenants from "./tenants";
 import checkout from "./checkout";
 import operations from "./operations";
+import oneLink from "./one-link";
 import apiDocs from "./api-docs";
 import apiDocsTags from "./api-docs-tags";
 
@@ -66,6 +67,7 @@ const namespaces = {
   balance,
   tenants,
   operations,
+  oneLink,
   apiDocs,
   apiDocsTags,
 } as const;
