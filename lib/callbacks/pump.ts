@@ -90,7 +90,8 @@ export class DeliveryPump {
           break;
         }
       }
-      if (this.inFlight === 0 && !this.woken) break;
+      // An outcome written while we were claiming may have freed a slot the claim did not see yet.
+      if (this.inFlight === 0 && !this.woken && !this.signaled) break;
       if (!this.woken) await this.wait(RECHECK_MS);
     }
     while (this.inFlight > 0) await this.wait(RECHECK_MS);

@@ -92,19 +92,24 @@ export async function benchCallbacks(db: Database) {
       }),
     );
 
-  async function backlog(storeCount: number) {
-    const { rec, ids } = await stores(storeCount, `backlog${storeCount}`);
+  async function backlog(storeCount: number, capOverride?: number) {
+    const { rec, ids } = await stores(storeCount, `backlog${storeCount}${capOverride ?? ""}`);
     let next = 0;
     await Promise.all(
       Array.from({ length: PRODUCERS }, async () => {
-        for (let i = next++; i < EVENTS; i = next++) await enqueue(ids[i % ids.length]!, `bl${storeCount}:${tag}:${i}`);
+        for (let i = next++; i < EVENTS; i = next++)
+          await enqueue(ids[i % ids.length]!, `bl${storeCount}${capOverride ?? ""}:${tag}:${i}`);
       }),
     );
+    if (capOverride) process.env.CALLBACK_MAX_IN_FLIGHT_PER_ENDPOINT = String(capOverride);
     const started = performance.now();
+    const cpu0 = process.cpuUsage();
     await new DeliveryPump().drain();
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    delete process.env.CALLBACK_MAX_IN_FLIGHT_PER_ENDPOINT;
     console.log(
-      `  backlog of ${EVENTS}, one pump, ${storeCount} endpoint(s): ${(rec.arrivals.size / seconds).toFixed(0)} deliveries/s   delivered ${rec.arrivals.size}`,
+      `  backlog of ${EVENTS}, one pump, ${storeCount} endpoint(s), cap ${capOverride ?? cap}: ${(rec.arrivals.size / seconds).toFixed(0)} deliveries/s   CPU ${((cpu.user + cpu.system) / 1000 / EVENTS).toFixed(2)} ms/delivery (pump + receiver)   delivered ${rec.arrivals.size}`,
     );
     await rec.close();
   }
@@ -148,6 +153,7 @@ export async function benchCallbacks(db: Database) {
     `\nStore callback delivery on PostgreSQL — ${EVENTS} events to local receivers, at most ${cap} in flight per endpoint`,
   );
   await backlog(1);
+  await backlog(1, 32);
   await backlog(16);
   await live(16);
   closeCallbackAgents();
