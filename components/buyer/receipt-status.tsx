@@ -10,6 +10,11 @@ import { CheckCircleIcon, XCircleIcon, AlertTriangleIcon } from "@/components/ui
 import { declineMessage } from "@/components/stripe/browser";
 import { PortalLinkRequest } from "./portal-link-request";
 import { BoletoVoucher } from "@/components/checkout/boleto-voucher";
+import { receiptPdfPath } from "@/lib/checkout/receipt-links";
+import { ReceiptPdfLink } from "./receipt-pdf-link";
+
+/** States that were paid first: the store's receipt exists (a refund adds a credit note, not instead of it). */
+const PAID_STATES = new Set(["PAID", "PARTIALLY_REFUNDED", "REFUNDED", "DISPUTED"]);
 
 /** 1.5 s for the first 20 s, then slower, at most 6 s apart. */
 const POLL: Backoff = { every: 1_500, steady: 13, max: 6_000 };
@@ -98,6 +103,7 @@ export function ReceiptStatus({ initial, canceled }: { initial: Serialized; canc
           </>
         )}
       </dl>
+      {PAID_STATES.has(order.status) && order.paidAt && <ReceiptPdfLink href={receiptPdfPath("order", order.id)} />}
       {(order.canManageSubscription || order.status === "FAILED" || order.status === "EXPIRED" || canceled) && (
         <div className="flex flex-col gap-2">
           {order.canManageSubscription && <PortalLinkRequest orderId={order.id} />}

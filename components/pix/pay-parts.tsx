@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { AlertTriangleIcon, CheckCircleIcon, InfoIcon, XCircleIcon } from "@/components/ui/icons";
 import { buttonClasses } from "@/components/ui/button";
+import { PixReceipt } from "./pix-receipt";
 import type { PublicPixCharge } from "./types";
 
 // Pieces every state of the buyer's PIX page shares (./pix-payment.tsx, ./buyer-data-form.tsx).
@@ -52,11 +53,14 @@ export function SettledPayment({
   charge,
   view,
 }: {
-  charge: Pick<PublicPixCharge, "storeName" | "amountCentavos" | "description" | "paidAt" | "paidRedirectUrl">;
+  charge: Pick<
+    PublicPixCharge,
+    "storeName" | "amountCentavos" | "description" | "paidAt" | "paidRedirectUrl" | "endToEndId" | "receiptPdfUrl"
+  >;
   view: Exclude<PayView, "pending">;
 }) {
   const redirectUrl = view === "paid" ? (charge.paidRedirectUrl ?? null) : null;
-  const { t, money, dateTime } = useI18n();
+  const { t, money } = useI18n();
   const amount = money(charge.amountCentavos, "BRL");
   const store = charge.storeName;
   const header = <PayHeader charge={charge} />;
@@ -96,9 +100,11 @@ export function SettledPayment({
         </h1>
         <p className="text-sm text-ink-muted">{final.body}</p>
       </div>
-      <div className="w-full rounded-lg border border-line bg-surface-sunken p-4">{header}</div>
-      {charge.paidAt && view === "paid" && (
-        <p className="text-[13px] text-ink-subtle">{t("pix.pay.paidAt", { date: dateTime(charge.paidAt) })}</p>
+      {view === "paid" ? (
+        // Paid: the buyer's receipt (store, item, amount, time, E2E id, PDF) instead of the payment summary.
+        <PixReceipt charge={charge} />
+      ) : (
+        <div className="w-full rounded-lg border border-line bg-surface-sunken p-4">{header}</div>
       )}
       {redirectUrl && <PaidRedirect url={redirectUrl} store={store} />}
     </div>

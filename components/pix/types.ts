@@ -121,6 +121,9 @@ export type PublicPixCharge = {
   paidRedirectUrl?: string | null;
   /** `awaiting_customer` only: what to ask the buyer for; null when no gateway can take the charge now. */
   customerForm?: { fields: BuyerField[]; document: CustomerRequirements["document"] } | null;
+  /** Once paid: the PIX end-to-end id (E2E, the bank's proof) and the receipt PDF's path. */
+  endToEndId?: string | null;
+  receiptPdfUrl?: string | null;
 };
 
 /** The polling answer of GET /api/pix/charges/:id. */
@@ -133,6 +136,8 @@ export type PixChargePoll = {
   pollAfterSeconds?: number | null;
   /** The QR code exists (false while the charge waits for the buyer's data or is being created). */
   hasCode?: boolean;
+  endToEndId?: string | null;
+  receiptPdfUrl?: string | null;
 };
 
 /** The answer of POST /api/v1/pix/configs/:id/verify. */

@@ -9,6 +9,8 @@ import { z } from "zod";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
+import { enqueueBoletoIssuedEmail } from "@/lib/notifications/boleto-notice";
 import { getStripe, onAccount } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
 import { validateTaxId } from "@/lib/tax-id";
@@ -200,7 +202,11 @@ export async function issueBoleto(input: z.infer<typeof BoletoInput>, audit: Aud
   if (!boletoOffered(open.accountCountry, open.order.currency) || !open.pi.payment_method_types.includes("boleto"))
     throw new AppError("boleto_not_available", "Boleto is available only for Brazilian stores selling in BRL.");
   const existing = open.pi.next_action?.boleto_display_details;
-  if (open.pi.status === "requires_action" && existing?.number) return voucherOf(open.order.id, existing);
+  if (open.pi.status === "requires_action" && existing?.number) {
+    // A repeat (or a retry after a failure between Stripe and us): the same voucher, emailed once.
+    await emailVoucher(open.order.id);
+    return voucherOf(open.order.id, existing);
+  }
   assertOpen(open);
   const pi = await callStripe(() =>
     getStripe().paymentIntents.confirm(
@@ -241,7 +247,17 @@ export async function issueBoleto(input: z.infer<typeof BoletoInput>, audit: Aud
     },
     audit,
   );
+  await emailVoucher(open.order.id);
   return voucherOf(open.order.id, details);
+}
+
+/** The voucher email (once per order); a failure to queue it never hides the voucher from the page. */
+async function emailVoucher(orderId: string) {
+  try {
+    await enqueueBoletoIssuedEmail(orderId);
+  } catch (err) {
+    logger.error({ err, orderId }, "boleto: the voucher email could not be queued");
+  }
 }
 
 function voucherOf(orderId: string, d: Stripe.PaymentIntent.NextAction.BoletoDisplayDetails): BoletoVoucher {

@@ -6,6 +6,7 @@
 import "server-only";
 import type { AuditContext } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
+import { storedBuyerLocale } from "@/lib/i18n/buyer-locale";
 import { createTranslator } from "@/lib/i18n/translate";
 import { type InvoiceWithLines, issueInvoice } from "./issue";
 import { orderBuyer, partyOf, pixBuyer, storeParty } from "./parties";
@@ -16,9 +17,6 @@ const SYSTEM: AuditContext = { actor: { type: "system", id: "invoices" } };
 /** Order states that were paid first (a refund or dispute comes after the payment). */
 const PAID_ORDER_STATES = `('PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'DISPUTED')`;
 const PAID_PIX_STATES = `('paid', 'refunded', 'disputed')`;
-
-/** Receipts to Brazilian buyers read in Portuguese; other currencies' in English. */
-const receiptLocale = (currency: string) => (currency.toUpperCase() === "BRL" ? "pt-BR" : "en");
 
 async function orderDiscounts(order: { id: string; checkoutSessionId: string | null }): Promise<DiscountSnapshot[]> {
   const rows = await prisma.couponRedemption.findMany({
@@ -54,14 +52,19 @@ function orderLine(
   };
 }
 
-/** Job step: a paid receipt for each paid order that has none. */
-export async function issueOrderReceipts(limit = 200): Promise<number> {
+/**
+ * Job step: a paid receipt for each paid order that has none. `onlyId`: that order alone (a buyer
+ * asking for their receipt's PDF before the job's next run).
+ */
+export async function issueOrderReceipts(limit = 200, onlyId?: string): Promise<number> {
   const due = await prisma.$queryRawUnsafe<Array<{ id: string }>>(
     `SELECT o.id FROM "Order" o
       WHERE o.status IN ${PAID_ORDER_STATES} AND o."paidAt" IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM "Invoice" i WHERE i.issuer = 'STORE' AND i."sourceType" = 'order' AND i."sourceId" = o.id)
+        AND ($2::text IS NULL OR o.id = $2)
       ORDER BY o."paidAt" ASC LIMIT $1`,
     limit,
+    onlyId ?? null,
   );
   let issued = 0;
   for (const { id } of due) {
@@ -88,8 +91,9 @@ export async function issueOrderReceipts(limit = 200): Promise<number> {
         discounts,
         issuerDetails: await storeParty(prisma, order.storeId),
         customerDetails: orderBuyer(order),
-        locale: receiptLocale(order.currency),
-        paymentMethod: "card",
+        // The buyer's language at checkout; unknown (an API order): Portuguese for reais, else English.
+        locale: storedBuyerLocale(order.buyerLocale, order.currency),
+        paymentMethod: order.paymentMethodType === "boleto" ? "boleto" : "card",
       },
       { status: "paid", finalizedAt: order.paidAt!, paidAt: order.paidAt!, amountPaid: order.amountTotal },
       SYSTEM,
@@ -102,15 +106,18 @@ export async function issueOrderReceipts(limit = 200): Promise<number> {
 /**
  * Job step: a paid receipt for each paid PIX charge that has none, except a charge that paid one
  * of our own invoices (that invoice is the document; see ./pix.ts). Run after the settle step.
+ * `onlyId`: that charge alone.
  */
-export async function issuePixReceipts(limit = 200): Promise<number> {
+export async function issuePixReceipts(limit = 200, onlyId?: string): Promise<number> {
   const due = await prisma.$queryRawUnsafe<Array<{ id: string }>>(
     `SELECT c.id FROM "PixCharge" c
       WHERE c.status IN ${PAID_PIX_STATES} AND c."paidAt" IS NOT NULL
         AND NOT ${PAYS_AN_INVOICE_SQL}
         AND NOT EXISTS (SELECT 1 FROM "Invoice" i WHERE i.issuer = 'STORE' AND i."sourceType" = 'pix_charge' AND i."sourceId" = c.id)
+        AND ($2::text IS NULL OR c.id = $2)
       ORDER BY c."paidAt" ASC LIMIT $1`,
     limit,
+    onlyId ?? null,
   );
   let issued = 0;
   for (const { id } of due) {
@@ -126,7 +133,7 @@ export async function issuePixReceipts(limit = 200): Promise<number> {
         lines: [{ description: charge.description, quantity: 1, unitAmount: paid }],
         issuerDetails: await storeParty(prisma, charge.storeId),
         customerDetails: pixBuyer(charge),
-        locale: "pt-BR",
+        locale: storedBuyerLocale(charge.buyerLocale, "BRL"),
         paymentMethod: "pix",
       },
       { status: "paid", finalizedAt: charge.paidAt!, paidAt: charge.paidAt!, amountPaid: paid },

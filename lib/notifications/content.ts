@@ -292,6 +292,25 @@ const BUILDERS: Builders = {
     action: { label: h.t("buyer_portal_link.action"), url: p.url },
     pix: null,
   }),
+  boleto_issued: (p, h) => {
+    const amount = h.money(p.amountMinor, p.currency);
+    const store = h.ctx.storeName ?? "Vitrine";
+    const due = h.date(p.expiresAt);
+    return {
+      tone: "neutral",
+      subject: h.t("boleto_issued.subject", { store }),
+      heading: h.t("boleto_issued.heading"),
+      paragraphs: [h.t("boleto_issued.body", { store, amount, due }), h.t("boleto_issued.after")],
+      facts: [
+        ...fact(h.t("facts.description"), p.description),
+        ...fact(h.t("facts.amount"), amount),
+        ...fact(h.t("boleto_issued.due"), due),
+        ...fact(h.t("boleto_issued.number"), p.boletoNumber),
+      ],
+      action: { label: h.t("boleto_issued.action"), url: p.payUrl },
+      pix: null,
+    };
+  },
   test_message: (p, h) => {
     const channel = p.channel === "slack" ? "Slack" : emailWord(h.ctx.locale);
     return {

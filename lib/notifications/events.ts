@@ -16,6 +16,7 @@ export const NOTIFICATION_EVENTS = [
   "password_changed",
   "test_message",
   "buyer_portal_link",
+  "boleto_issued",
 ] as const;
 
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
@@ -75,6 +76,9 @@ export const EVENT_DEFINITIONS: Record<NotificationEvent, EventDefinition> = {
     { email: true, slack: false },
     { emailRequired: true, slackAllowed: false, listed: false },
   ),
+  // A buyer's boleto voucher (number, due date, links), once per order: to the buyer alone, by
+  // email, whatever the store's settings (it is how they pay).
+  boleto_issued: event("/", { email: true, slack: false }, { emailRequired: true, slackAllowed: false, listed: false }),
 };
 
 export const PREFERENCES_PATH = "/dashboard/settings/notifications";

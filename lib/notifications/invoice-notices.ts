@@ -10,6 +10,7 @@ import "server-only";
 import type { Invoice } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db/client";
 import type { JobDefinition } from "@/lib/jobs/runner";
+import { isLocale } from "@/lib/i18n/config";
 import { logger } from "@/lib/log/logger";
 import { partyOf } from "@/lib/invoices/parties";
 import { enqueueNotification } from "./enqueue";
@@ -118,13 +119,24 @@ function buyerPagePath(invoice: Pick<Invoice, "sourceType" | "sourceId">): strin
   return undefined;
 }
 
-const methodOf = (m: string | null): "card" | "pix" | "other" => (m === "card" || m === "pix" ? m : "other");
+const methodOf = (m: string | null): "card" | "pix" | "boleto" | "other" =>
+  m === "card" || m === "pix" || m === "boleto" ? m : "other";
+
+/** The buyer's language recorded on the order or charge the receipt is for (null: not recorded). */
+async function buyerLocaleOf(invoice: Pick<Invoice, "sourceType" | "sourceId">): Promise<string | null> {
+  if (!invoice.sourceId) return null;
+  const source =
+    invoice.sourceType === "order"
+      ? await prisma.order.findUnique({ where: { id: invoice.sourceId }, select: { buyerLocale: true } })
+      : await prisma.pixCharge.findUnique({ where: { id: invoice.sourceId }, select: { buyerLocale: true } });
+  return isLocale(source?.buyerLocale) ? source.buyerLocale : null;
+}
 
 /**
- * order_receipt for each paid store receipt (a card order or a PIX charge) whose buyer left an
- * email: to the buyer alone, in the receipt's language (pt-BR for reais, else English: checkout
- * records no buyer language yet), the PDF attached when sent. One per payment: one receipt per
- * order or charge, one outbox row per receipt and address.
+ * order_receipt for each paid store receipt (a card or boleto order, or a PIX charge) whose buyer
+ * left an email: to the buyer alone, in the buyer's language recorded at checkout (else the
+ * receipt's: pt-BR for reais, else English), the PDF attached when sent. One per payment: one
+ * receipt per order or charge, one outbox row per receipt and address.
  */
 export async function enqueueReceiptEmails(now = new Date(), limit = 200): Promise<number> {
   const ids = await dueIds(
@@ -149,7 +161,7 @@ export async function enqueueReceiptEmails(now = new Date(), limit = 200): Promi
       storeId: invoice.storeId,
       event: "order_receipt",
       subjectId: invoice.id,
-      recipients: [{ email, locale: invoice.locale }],
+      recipients: [{ email, locale: (await buyerLocaleOf(invoice)) ?? invoice.locale }],
       payload: {
         invoiceId: invoice.id,
         number: invoice.displayNumber!,

@@ -100,7 +100,7 @@ export const PAYLOAD_SCHEMAS = {
     amountMinor: minor,
     currency,
     paidAt: when,
-    method: z.enum(["card", "pix", "other"]),
+    method: z.enum(["card", "pix", "boleto", "other"]),
     description: optText(),
   }),
   usage_threshold: z.object({
@@ -144,6 +144,18 @@ export const PAYLOAD_SCHEMAS = {
     receiptUrl: z.url({ protocol: /^https?$/ }),
     productName: text(120),
     expiresInMinutes: z.number().int().min(1),
+  }),
+  boleto_issued: z.object({
+    ...common,
+    orderId: text(64),
+    /** The linha digitável: kept whole (scrub.ts), the buyer types it at their bank. */
+    boletoNumber: text(80),
+    amountMinor: minor,
+    currency,
+    expiresAt: when,
+    /** Stripe's hosted voucher (barcode, PDF). */
+    payUrl: z.url({ protocol: /^https?$/ }),
+    description: optText(),
   }),
 } satisfies Record<NotificationEvent, z.ZodType>;
 

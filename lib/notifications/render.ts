@@ -45,11 +45,13 @@ export async function renderEmail(target: RenderTarget): Promise<RenderedEmail> 
       ? e("footerAccount")
       : target.event === "buyer_portal_link"
         ? e("footerBuyer", { store: target.storeName ?? "Vitrine" })
-        : target.event === "order_receipt"
-          ? e("footerReceipt", { store: target.storeName ?? "Vitrine" })
-          : ctx.audience === "platform"
-            ? e("footerPlatform")
-            : e("footerStore", { store: target.storeName ?? "Vitrine" });
+        : target.event === "boleto_issued"
+          ? e("footerBoleto", { store: target.storeName ?? "Vitrine" })
+          : target.event === "order_receipt"
+            ? e("footerReceipt", { store: target.storeName ?? "Vitrine" })
+            : ctx.audience === "platform"
+              ? e("footerPlatform")
+              : e("footerStore", { store: target.storeName ?? "Vitrine" });
   const element = createElement(NotificationEmail, {
     lang: target.locale,
     content,
@@ -62,7 +64,9 @@ export async function renderEmail(target: RenderTarget): Promise<RenderedEmail> 
     footer: {
       why,
       manageLabel:
-        target.event === "buyer_portal_link" || target.event === "order_receipt" ? e("viewReceipt") : e("manage"),
+        target.event === "buyer_portal_link" || target.event === "order_receipt" || target.event === "boleto_issued"
+          ? e("viewReceipt")
+          : e("manage"),
       manageUrl:
         target.event === "password_changed"
           ? `${target.appUrl}/dashboard/settings`
@@ -71,7 +75,9 @@ export async function renderEmail(target: RenderTarget): Promise<RenderedEmail> 
             : target.event === "order_receipt"
               ? // A buyer has no preferences page: the footer links the receipt (its page, or the app).
                 (content.action?.url ?? target.appUrl)
-              : preferencesUrl(ctx),
+              : target.event === "boleto_issued"
+                ? `${target.appUrl}/receipt/${(target.payload as { orderId: string }).orderId}`
+                : preferencesUrl(ctx),
       automatic: e("automatic"),
       tagline: e("tagline"),
     },

@@ -3,7 +3,7 @@
 // redacted before they are stored (lib/notifications/redact.ts).
 
 /** Fields whose digits are meant to be there whole: the PIX copia-e-cola is a payment code, links are ours. */
-const VERBATIM_FIELDS = new Set(["pixCopyPaste", "url", "payUrl"]);
+const VERBATIM_FIELDS = new Set(["pixCopyPaste", "url", "payUrl", "boletoNumber"]);
 
 function luhnValid(digits: string): boolean {
   let sum = 0;

@@ -71,6 +71,16 @@ const SAMPLES: { [E in NotificationEvent]: PayloadOf<E> } = {
     productName: "Clube do café",
     expiresInMinutes: 15,
   },
+  boleto_issued: {
+    orderId: "ord_2",
+    boletoNumber: "23793.38128 60000.000003 00000.000400 1 84340000010000",
+    amountMinor: 12990,
+    currency: "BRL",
+    expiresAt: "2030-02-13T02:59:59Z",
+    payUrl: "https://payments.stripe.com/boleto/voucher/test_1",
+    description: "Clube do café",
+    url: "/receipt/ord_2",
+  },
 };
 
 describe("templates", () => {

@@ -51,6 +51,14 @@ export default defineMessages(
     product: "Item",
     reference: "Order",
     paidAt: "Paid on",
+    receipt: {
+      title: "Receipt",
+      store: "Store",
+      method: "Paid with",
+      endToEndId: "PIX transaction id (E2E)",
+      download: "Download receipt (PDF)",
+      emailed: "A copy goes to your email when you left one.",
+    },
   },
   {
     title: "Pagamento",
@@ -103,5 +111,13 @@ export default defineMessages(
     product: "Item",
     reference: "Pedido",
     paidAt: "Pago em",
+    receipt: {
+      title: "Recibo",
+      store: "Loja",
+      method: "Pago com",
+      endToEndId: "Identificador da transação PIX (E2E)",
+      download: "Baixar recibo (PDF)",
+      emailed: "Uma cópia vai para o seu e-mail, se você informou um.",
+    },
   },
 );

@@ -50,6 +50,10 @@ export default defineMessages(
         label: "Subscription link to a buyer",
         description: "A buyer asked to manage their subscription; always sent, to the buyer only.",
       },
+      boleto_issued: {
+        label: "Boleto to a buyer",
+        description: "The voucher of a boleto a buyer generated; always sent, to the buyer only.",
+      },
     },
     prefs: {
       title: "What to send",
@@ -132,6 +136,7 @@ export default defineMessages(
       footerBuyer: "You receive this because this address was used to ask for a link to a subscription at {store}.",
       footerReceipt: "You receive this because this address paid {store} through Vitrine.",
       viewReceipt: "View receipt",
+      footerBoleto: "You receive this because this address generated a boleto to pay {store} through Vitrine.",
       manage: "Manage notifications",
       automatic: "Automatic message: replies are not read.",
       tagline: "Vitrine · payments for independent sellers",
@@ -214,7 +219,7 @@ export default defineMessages(
         attached: "The receipt is attached to this email as a PDF.",
         number: "Receipt",
         method: "Paid by",
-        methods: { card: "Card", pix: "PIX", other: "Other" },
+        methods: { card: "Card", pix: "PIX", boleto: "Boleto", other: "Other" },
         action: "View receipt",
       },
       invoice_overdue: {
@@ -267,6 +272,15 @@ export default defineMessages(
         expires: "The link works once and expires in {minutes} minutes.",
         notYou: "If you did not ask for it, ignore this email: nothing changes without the link.",
         action: "Manage subscription",
+      },
+      boleto_issued: {
+        subject: "Your boleto for {store}",
+        heading: "Your boleto is ready",
+        body: "Pay {amount} to {store} by {due} with the boleto below: at your bank's app or website, or at any lottery house or bank branch.",
+        after: "Banks take up to 3 business days to confirm a boleto: your receipt comes by email once it is paid.",
+        due: "Due",
+        number: "Boleto number",
+        action: "Open the boleto",
       },
       test_message: {
         subject: "Test message from Vitrine",
@@ -340,6 +354,10 @@ export default defineMessages(
       buyer_portal_link: {
         label: "Link de assinatura para um comprador",
         description: "Um comprador pediu para gerenciar a assinatura; sempre enviado, só ao comprador.",
+      },
+      boleto_issued: {
+        label: "Boleto para um comprador",
+        description: "O boleto que um comprador gerou; sempre enviado, só ao comprador.",
       },
     },
     prefs: {
@@ -431,6 +449,7 @@ export default defineMessages(
         "Você recebe esta mensagem porque este endereço foi usado para pedir um link de uma assinatura em {store}.",
       footerReceipt: "Você recebe esta mensagem porque este endereço fez um pagamento a {store} pela Vitrine.",
       viewReceipt: "Ver recibo",
+      footerBoleto: "Você recebe esta mensagem porque este endereço gerou um boleto para pagar {store} pela Vitrine.",
       manage: "Gerenciar notificações",
       automatic: "Mensagem automática: respostas não são lidas.",
       tagline: "Vitrine · pagamentos para vendedores independentes",
@@ -513,7 +532,7 @@ export default defineMessages(
         attached: "O recibo está anexado a este e-mail em PDF.",
         number: "Recibo",
         method: "Pago com",
-        methods: { card: "Cartão", pix: "PIX", other: "Outro" },
+        methods: { card: "Cartão", pix: "PIX", boleto: "Boleto", other: "Outro" },
         action: "Ver recibo",
       },
       invoice_overdue: {
@@ -566,6 +585,15 @@ export default defineMessages(
         expires: "O link funciona uma vez e expira em {minutes} minutos.",
         notYou: "Se você não pediu, ignore este e-mail: nada muda sem o link.",
         action: "Gerenciar assinatura",
+      },
+      boleto_issued: {
+        subject: "Seu boleto para {store}",
+        heading: "Seu boleto está pronto",
+        body: "Pague {amount} a {store} até {due} com o boleto abaixo: no app ou site do seu banco, numa lotérica ou agência.",
+        after: "A compensação do boleto leva até 3 dias úteis: seu recibo chega por e-mail quando ele for pago.",
+        due: "Vencimento",
+        number: "Linha digitável",
+        action: "Abrir o boleto",
       },
       test_message: {
         subject: "Mensagem de teste da Vitrine",

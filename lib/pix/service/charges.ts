@@ -5,6 +5,7 @@ import { assertStoreTakesPayments } from "@/lib/tenancy/review";
 import "server-only";
 import type { PixCharge, Prisma } from "@/generated/prisma/client";
 import { paidRedirectUrl } from "@/lib/checkout/after-payment";
+import { receiptPdfPath } from "@/lib/checkout/receipt-links";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -291,8 +292,19 @@ export async function getPublicPixCharge(id: string): Promise<PublicPixCharge> {
     // The seller's reference when they sent one, else ours (as Checkout and Elements do).
     paidRedirectUrl: paidRedirectUrl(charge.store, charge.externalOrderId ?? charge.id),
     customerForm: charge.status === "awaiting_customer" ? await customerFormFor(charge) : null,
+    ...buyerReceiptFacts(charge),
   };
 }
+
+/** What the buyer's receipt shows once the charge is paid: the bank's end-to-end id and the PDF link. */
+function buyerReceiptFacts(charge: Pick<PixCharge, "id" | "status" | "paidAt" | "endToEndId">) {
+  const paid = !!charge.paidAt && BUYER_RECEIPT_STATES.has(charge.status);
+  return {
+    endToEndId: paid ? charge.endToEndId : null,
+    receiptPdfUrl: paid ? receiptPdfPath("pix_charge", charge.id) : null,
+  };
+}
+const BUYER_RECEIPT_STATES = new Set(["paid", "refunded", "disputed"]);
 
 /** The buyer page never polls faster than this, nor slower than the cap (a page left open still updates). */
 export const BUYER_POLL_MIN_SECONDS = 3;
@@ -353,6 +365,7 @@ export async function getPublicPixStatus(id: string, now = new Date()) {
     pollAfterSeconds,
     /** The QR code / copia e cola exists (false while a charge awaits the buyer's data or is being created). */
     hasCode: !!charge.brCode,
+    ...buyerReceiptFacts(charge),
   };
 }
 

@@ -66,6 +66,10 @@ export type PublicPixCharge = {
     fields: Array<"name" | "email" | "document" | "phone">;
     document: false | "cpf" | "cpf_or_cnpj";
   } | null;
+  /** Once paid: the PIX end-to-end id (the bank's proof of the transfer). */
+  endToEndId: string | null;
+  /** Once paid: where the buyer downloads the store's receipt PDF (lib/invoices/buyer-receipt.ts). */
+  receiptPdfUrl: string | null;
 };
 
 export const payUrlOf = (id: string) => `${appUrl()}/pay/pix/${id}`;

@@ -1,0 +1,10 @@
+// GET /api/public/orders/:id/receipt — the buyer's receipt PDF of a paid order (?locale=pt-BR|en); 404 otherwise
+import { withPublic } from "@/lib/http/handler";
+import { buyerReceiptPdf, receiptPdfResponse } from "@/lib/invoices/buyer-receipt";
+
+// @react-pdf/renderer needs Node (fs, zlib): never the edge runtime.
+export const runtime = "nodejs";
+
+export const GET = withPublic("GET /api/public/orders/:id/receipt", async ({ req, params }) =>
+  receiptPdfResponse(await buyerReceiptPdf("order", params.id!, req.nextUrl.searchParams.get("locale"))),
+);
