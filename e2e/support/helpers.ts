@@ -25,7 +25,7 @@ export async function signUpViaUi(
   await page.getByLabel(/store name|nome da loja/i).fill(opts.storeName);
   await page.getByRole("button", { name: /create account|criar conta/i }).click();
   // Sellers land on their dashboard; an admin without a store lands on the admin console.
-  await expect(page).toHaveURL(/\/(dashboard|admin)$/);
+  await expect(page).toHaveURL(/\/(dashboard|admin)$/, { timeout: 30_000 });
 }
 
 /** Fills and submits the sign-in form (does not wait: failures are tested too). */
@@ -51,7 +51,7 @@ export async function signOut(page: Page) {
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await submitSignIn(page, email, password);
   // Sellers land on their dashboard; an admin without a store lands on the admin console.
-  await expect(page).toHaveURL(/\/(dashboard|admin)$/);
+  await expect(page).toHaveURL(/\/(dashboard|admin)$/, { timeout: 30_000 });
 }
 
 export function formAlert(page: Page) {
