@@ -18,13 +18,14 @@ export type ClaimedDelivery = {
 // count it reads next is exact. An endpoint another worker is claiming for is skipped, not waited on.
 const LOCK_ENDPOINTS_SQL = `
 SELECT e."endpointId" FROM (
-  SELECT d."endpointId", min(d."nextAttemptAt") AS oldest
-  FROM "CallbackDelivery" d
-  WHERE d.status IN ('PENDING', 'DELIVERING') AND d."nextAttemptAt" <= $1::timestamp(3)
-    AND (SELECT count(*) FROM "CallbackDelivery" f
-         WHERE f."endpointId" = d."endpointId" AND f.status = 'DELIVERING' AND f."nextAttemptAt" > $1::timestamp(3)) < $3::int
-  GROUP BY d."endpointId"
-  ORDER BY oldest
+  SELECT g."endpointId" FROM (
+    SELECT "endpointId", min("nextAttemptAt") AS oldest FROM "CallbackDelivery"
+    WHERE status IN ('PENDING', 'DELIVERING') AND "nextAttemptAt" <= $1::timestamp(3)
+    GROUP BY "endpointId"
+  ) g
+  WHERE (SELECT count(*) FROM "CallbackDelivery" f
+         WHERE f."endpointId" = g."endpointId" AND f.status = 'DELIVERING' AND f."nextAttemptAt" > $1::timestamp(3)) < $3::int
+  ORDER BY g.oldest
   LIMIT $2::int
 ) e
 WHERE pg_try_advisory_xact_lock(hashtextextended('callbacks.endpoint:' || e."endpointId", 0))`;
