@@ -31,8 +31,8 @@ function sweep() {
 export function agentFor(endpointId: string, url: URL, maxSockets: number): http.Agent {
   const key = `${endpointId} ${url.protocol}`;
   let entry = agents.get(key);
+  // A changed cap gets a new agent; the old one is left to finish its requests (idle sockets time out).
   if (!entry || entry.agent.maxSockets !== maxSockets) {
-    entry?.agent.destroy();
     const options = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets, timeout: IDLE_SOCKET_MS };
     entry = { agent: url.protocol === "https:" ? new https.Agent(options) : new http.Agent(options), lastUsed: 0 };
     agents.set(key, entry);
