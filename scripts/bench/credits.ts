@@ -1,15 +1,47 @@
-// Credits ledger figures: spends/second through spendCredits (appendEntry under the balance row
-// lock) for one store under N concurrent writers and across many stores, and the time of
-// verifyCreditLedger (one set-based query) over bulk-loaded ledgers with four deliberately broken
-// stores, which it must report.
+// Credits ledger figures: spends/second through spendCredits (one statement per spend,
+// lib/credits/spend-entry.ts) for one store under N concurrent writers and across many stores,
+// next to a bare baseline (one autocommit INSERT per operation on the same database, 32 writers),
+// and the time of verifyCreditLedger (one set-based query) over bulk-loaded ledgers with four
+// deliberately broken stores, which it must report.
 import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { countRoundTrips, figure } from "./report";
 import { memory, ms, runConcurrent } from "./util";
 
 const SPENDS = Number(process.env.BENCH_SPENDS ?? 1500);
 const VERIFY_ENTRIES = Number(process.env.BENCH_VERIFY_ENTRIES ?? 10_000);
 
+/** One autocommit INSERT per operation straight through the driver: what the database and this
+ * machine allow before any application code. */
+async function bareInserts(count: number, writers: number) {
+  const { getDatabase } = await import("../../lib/db/client");
+  const db = getDatabase();
+  const tag = randomBytes(3).toString("hex");
+  const table = `bare_spend_${tag}`;
+  if (db.pglite) {
+    const lite = db.pglite;
+    await lite.query(`CREATE TABLE ${table} (id text PRIMARY KEY, amount int NOT NULL)`);
+    return runConcurrent(count, writers, async (i) => {
+      await lite.query(`INSERT INTO ${table} (id, amount) VALUES ($1, $2)`, [`b${i}`, 1]);
+    });
+  }
+  const pool = new pg.Pool({ connectionString: db.url, max: 10 });
+  try {
+    await pool.query(`CREATE TABLE ${table} (id text PRIMARY KEY, amount int NOT NULL)`);
+    return await runConcurrent(count, writers, async (i) => {
+      await pool.query(`INSERT INTO ${table} (id, amount) VALUES ($1, $2)`, [`b${i}`, 1]);
+    });
+  } finally {
+    await pool.end();
+  }
+}
+
 export async function benchCredits(dbLabel: string) {
-  const { prisma } = await import("../../lib/db/client");
+  const { prisma, getDatabase } = await import("../../lib/db/client");
+  const dbKey = getDatabase().kind === "postgres" ? "pg" : "pglite";
+  // Round trips are counted on the node-postgres driver only (PGlite runs in process).
+  const trips = (r: { txPerOp: number; stmtsPerOp: number }): Record<string, number> =>
+    dbKey === "pg" ? { tx_per_op: r.txPerOp, stmts_per_op: r.stmtsPerOp } : {};
   const { spendCredits } = await import("../../lib/credits/spend");
   const { appendEntry, inLedgerTx, verifyCreditLedger } = await import("../../lib/credits/ledger");
   const tag = randomBytes(3).toString("hex");
@@ -35,35 +67,47 @@ export async function benchCredits(dbLabel: string) {
     );
 
   console.log(
-    `\nCredits ledger on ${dbLabel} — spendCredits (Idempotency-Key, appendEntry under the balance row lock), ${SPENDS} spends per run`,
+    `\nCredits ledger on ${dbLabel} — spendCredits (Idempotency-Key, one statement per spend), ${SPENDS} spends per run`,
   );
   const [single] = await newStores(1, "cs");
   await fund(single!);
+  const bare = await bareInserts(SPENDS, 32);
+  figure(`credits.${dbKey}.bare_insert.per_s`, bare.perSecond, { extra: { writers: 32, p99_ms: bare.p99 } });
   let key = 0;
   for (const writers of [1, 8, 32]) {
-    const run = await runConcurrent(SPENDS, writers, async () => {
-      await spendCredits(single!, { amount: 1, reason: "bench" }, { idempotencyKey: `k${key++}`, actor });
-    });
-    console.log(
-      `  one store, ${String(writers).padStart(2)} concurrent writers: ${run.perSecond.toFixed(0)} spends/s   p50 ${ms(run.p50)}   p95 ${ms(run.p95)}   p99 ${ms(run.p99)}`,
+    const { out: run, ...rt } = await countRoundTrips(SPENDS, () =>
+      runConcurrent(SPENDS, writers, async () => {
+        await spendCredits(single!, { amount: 1, reason: "bench" }, { idempotencyKey: `k${key++}`, actor });
+      }),
     );
+    figure(`credits.${dbKey}.one_store_w${writers}.per_s`, run.perSecond, {
+      base: bare.perSecond,
+      extra: { p50_ms: run.p50, p99_ms: run.p99, ...trips(rt) },
+    });
   }
   // Replays: the same keys again land nothing new.
-  const replay = await runConcurrent(Math.min(SPENDS, 500), 8, async (i) => {
-    const r = await spendCredits(single!, { amount: 1, reason: "bench" }, { idempotencyKey: `k${i}`, actor });
-    if (!r.replayed) throw new Error("replay created an entry");
-  });
-  console.log(
-    `  one store, replayed keys (8 writers): ${replay.perSecond.toFixed(0)} replays/s   p50 ${ms(replay.p50)}   p95 ${ms(replay.p95)}`,
+  const replays = Math.min(SPENDS, 500);
+  const { out: replay, ...replayTrips } = await countRoundTrips(replays, () =>
+    runConcurrent(replays, 8, async (i) => {
+      const r = await spendCredits(single!, { amount: 1, reason: "bench" }, { idempotencyKey: `k${i}`, actor });
+      if (!r.replayed) throw new Error("replay created an entry");
+    }),
   );
+  figure(`credits.${dbKey}.replay_w8.per_s`, replay.perSecond, {
+    base: bare.perSecond,
+    extra: { p50_ms: replay.p50, p99_ms: replay.p99, ...trips(replayTrips) },
+  });
   const many = await newStores(64, "cm");
   await Promise.all(many.map(fund));
-  const manyRun = await runConcurrent(SPENDS, 32, async (i) => {
-    await spendCredits(many[i % many.length]!, { amount: 1, reason: "bench" }, { idempotencyKey: `m${i}`, actor });
-  });
-  console.log(
-    `  64 stores, 32 concurrent writers: ${manyRun.perSecond.toFixed(0)} spends/s   p50 ${ms(manyRun.p50)}   p95 ${ms(manyRun.p95)}   p99 ${ms(manyRun.p99)}`,
+  const { out: manyRun, ...manyTrips } = await countRoundTrips(SPENDS, () =>
+    runConcurrent(SPENDS, 32, async (i) => {
+      await spendCredits(many[i % many.length]!, { amount: 1, reason: "bench" }, { idempotencyKey: `m${i}`, actor });
+    }),
   );
+  figure(`credits.${dbKey}.stores64_w32.per_s`, manyRun.perSecond, {
+    base: bare.perSecond,
+    extra: { p50_ms: manyRun.p50, p99_ms: manyRun.p99, ...trips(manyTrips) },
+  });
   const balance = await prisma.creditBalance.findUniqueOrThrow({ where: { storeId: single! } });
   const spent = await prisma.creditLedgerEntry.count({ where: { storeId: single!, kind: "SPEND" } });
   console.log(
@@ -123,6 +167,9 @@ export async function benchCredits(dbLabel: string) {
     console.log(
       `  verifyCreditLedger, ${(stores * per).toLocaleString("en")} entries in ${name}: ${ms(current.ms)}   broken stores reported: ${found}/${expected}${found === expected ? "" : "  ← WRONG"}   memory: ${memory()}`,
     );
+    figure(`credits.${dbKey}.verify_${stores}stores.ms`, current.ms, {
+      extra: { entries: stores * per, broken_reported: `${found}/${expected}` },
+    });
   }
   await clear();
 }

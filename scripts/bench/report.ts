@@ -1,0 +1,115 @@
+// Figures as stable `key=value` lines (issue #19): one line per figure with its ratio to the bare
+// baseline measured in the same run and the machine's load, appended to .data/bench-history.log;
+// at the end the run is compared with the previous one in that file.
+//   bench run=2026-12-05T21:40:00Z figure=stripe.handler.per_s value=690 ratio=0.61 base=1131 tx_per_op=0.74 stmts_per_op=0.80 load1=2.10 cores=2
+// Round trips are counted in this process by wrapping node-postgres (every query a client sends,
+// BEGIN and COMMIT included, is one statement; a transaction is a BEGIN…COMMIT or an autocommit
+// statement), so the figures need no server statistics and do not depend on the load.
+import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+const HISTORY = path.join(process.cwd(), ".data", "bench-history.log");
+const RUN = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+const lines: string[] = [];
+
+export type RoundTrips = { statements: number; transactions: number };
+const totals: RoundTrips = { statements: 0, transactions: 0 };
+const inTx = new WeakSet<object>();
+
+type QueryFn = (this: object, config: unknown, ...rest: unknown[]) => unknown;
+const proto = pg.Client.prototype as unknown as { query: QueryFn };
+const original = proto.query;
+proto.query = function (this: object, config: unknown, ...rest: unknown[]) {
+  const text = typeof config === "string" ? config : (config as { text?: unknown } | null)?.text;
+  if (typeof text === "string") {
+    totals.statements++;
+    const head = text.trimStart().slice(0, 8).toUpperCase();
+    if (head.startsWith("BEGIN") || head.startsWith("START")) {
+      inTx.add(this);
+      totals.transactions++;
+    } else if (head.startsWith("COMMIT") || head.startsWith("ROLLBACK") || head.startsWith("END")) inTx.delete(this);
+    else if (!inTx.has(this)) totals.transactions++;
+  }
+  return original.call(this, config, ...rest);
+};
+
+/** Counts the PostgreSQL round trips of fn; returns them per operation. */
+export async function countRoundTrips<T>(ops: number, fn: () => Promise<T>) {
+  const before = { ...totals };
+  const out = await fn();
+  return {
+    out,
+    txPerOp: (totals.transactions - before.transactions) / ops,
+    stmtsPerOp: (totals.statements - before.statements) / ops,
+  };
+}
+
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(n >= 100 ? 0 : 2));
+
+/**
+ * Prints and keeps one figure. `base`: the bare baseline's value for the same quantity in this run
+ * (ratio = value / base); extra fields (p99_ms, tx_per_op …) follow in the order given.
+ */
+export function figure(
+  key: string,
+  value: number,
+  opts: { base?: number; extra?: Record<string, number | string> } = {},
+) {
+  const fields: Record<string, string> = { value: fmt(value) };
+  if (opts.base !== undefined && opts.base > 0) {
+    fields.ratio = (value / opts.base).toFixed(2);
+    fields.base = fmt(opts.base);
+  }
+  for (const [k, v] of Object.entries(opts.extra ?? {})) fields[k] = typeof v === "number" ? fmt(v) : v;
+  fields.load1 = os.loadavg()[0]!.toFixed(2);
+  fields.cores = String(os.availableParallelism());
+  const line = `bench run=${RUN} figure=${key} ${Object.entries(fields)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ")}`;
+  lines.push(line);
+  console.log(`  ${line}`);
+}
+
+function parse(line: string): Record<string, string> {
+  return Object.fromEntries(
+    line
+      .split(" ")
+      .slice(1)
+      .map((kv) => kv.split("=", 2) as [string, string]),
+  );
+}
+
+/** Appends this run's figures to the history and prints each one's change since the previous run. */
+export function finishReport() {
+  if (lines.length === 0) return;
+  let previous: Record<string, string>[] = [];
+  try {
+    const all = readFileSync(HISTORY, "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith("bench "))
+      .map(parse);
+    const lastRun = all.at(-1)?.run;
+    previous = all.filter((f) => f.run === lastRun);
+  } catch {
+    // no history yet
+  }
+  mkdirSync(path.dirname(HISTORY), { recursive: true });
+  appendFileSync(HISTORY, `${lines.join("\n")}\n`);
+  console.log(`\n${lines.length} figures appended to ${path.relative(process.cwd(), HISTORY)}`);
+  if (previous.length === 0) return;
+  const before = new Map(previous.map((f) => [f.figure, f]));
+  console.log(
+    `Change since the run of ${previous[0]!.run} (load1 then ${previous[0]!.load1}, now ${os.loadavg()[0]!.toFixed(2)}):`,
+  );
+  for (const now of lines.map(parse)) {
+    const was = before.get(now.figure!);
+    if (!was) continue;
+    const a = Number(was.value);
+    const b = Number(now.value);
+    const pctChange = a === 0 ? "" : ` (${b >= a ? "+" : ""}${(((b - a) / a) * 100).toFixed(0)} %)`;
+    const ratio = was.ratio && now.ratio ? `   ratio ${was.ratio} → ${now.ratio}` : "";
+    console.log(`  delta figure=${now.figure} ${was.value} → ${now.value}${pctChange}${ratio}`);
+  }
+}
