@@ -69,13 +69,15 @@ export function recordAndClaim(event: Stripe.Event, source: "webhook" | "sync", 
   return claimOne({ event, source, done: opts.done });
 }
 
-// updateMany: no RETURNING of the row (its payload would be read back and parsed for nothing).
+// One autocommit UPDATE without RETURNING (Prisma's updateMany wraps its UPDATE in BEGIN/COMMIT:
+// three round trips instead of one).
 async function markAllProcessed(ids: string[]): Promise<undefined[]> {
-  const now = new Date();
-  await prisma.stripeEvent.updateMany({
-    where: { id: { in: ids } },
-    data: { status: "PROCESSED", processedAt: now, lastError: null, callbacksEnqueuedAt: now },
-  });
+  await prisma.$executeRawUnsafe(
+    `UPDATE "StripeEvent" SET status = 'PROCESSED', "processedAt" = now() AT TIME ZONE 'UTC', "lastError" = NULL,
+            "callbacksEnqueuedAt" = now() AT TIME ZONE 'UTC'
+      WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+    JSON.stringify(ids),
+  );
   return ids.map(() => undefined);
 }
 
