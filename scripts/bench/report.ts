@@ -81,35 +81,36 @@ function parse(line: string): Record<string, string> {
   );
 }
 
-/** Appends this run's figures to the history and prints each one's change since the previous run. */
+/**
+ * Appends this run's figures to the history and prints each one's change since its last value
+ * there (runs with BENCH_ONLY leave other figures alone, so "last" is per figure, not per run).
+ */
 export function finishReport() {
   if (lines.length === 0) return;
-  let previous: Record<string, string>[] = [];
+  const before = new Map<string, Record<string, string>>();
   try {
-    const all = readFileSync(HISTORY, "utf8")
-      .split("\n")
-      .filter((l) => l.startsWith("bench "))
-      .map(parse);
-    const lastRun = all.at(-1)?.run;
-    previous = all.filter((f) => f.run === lastRun);
+    for (const line of readFileSync(HISTORY, "utf8").split("\n")) {
+      if (!line.startsWith("bench ")) continue;
+      const f = parse(line);
+      if (f.figure) before.set(f.figure, f);
+    }
   } catch {
     // no history yet
   }
   mkdirSync(path.dirname(HISTORY), { recursive: true });
   appendFileSync(HISTORY, `${lines.join("\n")}\n`);
   console.log(`\n${lines.length} figures appended to ${path.relative(process.cwd(), HISTORY)}`);
-  if (previous.length === 0) return;
-  const before = new Map(previous.map((f) => [f.figure, f]));
-  console.log(
-    `Change since the run of ${previous[0]!.run} (load1 then ${previous[0]!.load1}, now ${os.loadavg()[0]!.toFixed(2)}):`,
-  );
-  for (const now of lines.map(parse)) {
-    const was = before.get(now.figure!);
-    if (!was) continue;
+  const now = lines.map(parse).filter((f) => before.has(f.figure!));
+  if (now.length === 0) return;
+  console.log(`Change since each figure's previous run (load1 now ${os.loadavg()[0]!.toFixed(2)}):`);
+  for (const f of now) {
+    const was = before.get(f.figure!)!;
     const a = Number(was.value);
-    const b = Number(now.value);
+    const b = Number(f.value);
     const pctChange = a === 0 ? "" : ` (${b >= a ? "+" : ""}${(((b - a) / a) * 100).toFixed(0)} %)`;
-    const ratio = was.ratio && now.ratio ? `   ratio ${was.ratio} → ${now.ratio}` : "";
-    console.log(`  delta figure=${now.figure} ${was.value} → ${now.value}${pctChange}${ratio}`);
+    const ratio = was.ratio && f.ratio ? `   ratio ${was.ratio} → ${f.ratio}` : "";
+    console.log(
+      `  delta figure=${f.figure} ${was.value} → ${f.value}${pctChange}${ratio}   (previous run=${was.run} load1=${was.load1})`,
+    );
   }
 }
