@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { shot, signIn, signOut, useLocale } from "./support/helpers";
+import { PASSWORD, shot, signIn, signOut, uniqueEmail, useLocale } from "./support/helpers";
+import { type ManualReviewServer, startManualReviewServer } from "./support/manual-review-server";
 import { findPendingSimCharge, simPay } from "./support/pix";
 
 const ANA = { email: "ana@vitrine.local", password: "demo12345!", store: "Ateliê da Ana" };
@@ -107,4 +108,67 @@ test("an admin reviews tenants' credits and PIX, and the PIX webhook deliveries"
   await page.goto("/admin");
   await expect(page.getByRole("columnheader", { name: "Créditos" })).toBeVisible();
   await shot(page, "admin-tenants-money-pt");
+});
+
+// TENANT_REVIEW=manual (a server of its own, e2e/support/manual-review-server.ts): a new store waits
+// for review; the admin opens it by its Stripe account id, sees it pending, and approves it.
+test.describe("manual tenant review", () => {
+  let server: ManualReviewServer;
+  test.beforeAll(async () => {
+    test.setTimeout(240_000);
+    server = await startManualReviewServer();
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
+  test("an admin opens a pending store by its Stripe account id and approves it", async ({ browser }) => {
+    test.setTimeout(180_000);
+    const sellerContext = await browser.newContext({ baseURL: server.baseURL, locale: "en-US" });
+    const seller = await sellerContext.newPage();
+    const email = uniqueEmail("pending");
+    const signUp = await seller.request.post("/api/auth/sign-up", {
+      data: { name: "Pending Owner", email, password: PASSWORD, storeName: "Loja Pendente" },
+    });
+    expect(signUp.status()).toBe(202);
+    // The seller's session through next-auth's own endpoints (the API calls below are all it needs).
+    const { csrfToken } = (await (await seller.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const session = await seller.request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email, password: PASSWORD, json: "true" },
+    });
+    expect(session.ok()).toBe(true);
+    // A pending store can set up (a Stripe account) but takes no payments yet.
+    const created = await seller.request.post("/api/v1/connect/account", { data: { country: "BR", email } });
+    expect(created.status()).toBe(201);
+    const { accountId } = (await (await seller.request.get("/api/v1/connect/account")).json()) as { accountId: string };
+    expect(accountId).toMatch(/^acct_/);
+    const refused = await seller.request.post("/api/v1/pix/charges", {
+      data: { amountCentavos: 5000, description: "Before review" },
+    });
+    expect((await refused.json()).error.code).toBe("store_pending_review");
+
+    const adminContext = await browser.newContext({ baseURL: server.baseURL, locale: "en-US" });
+    const page = await adminContext.newPage();
+    await useLocale(page, "en");
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await expect(page).toHaveURL(/\/admin$/);
+    await page.getByPlaceholder(/Stripe account id/).fill(accountId);
+    await page.getByRole("button", { name: "Open" }).click();
+    await expect(page.getByRole("heading", { name: "Loja Pendente" })).toBeVisible();
+    await expect(page.getByTestId("stripe-account-id")).toHaveText(accountId);
+    await expect(page.getByTestId("review-status")).toHaveText("Pending review");
+    await shot(page, "admin-review-01-pending");
+
+    await page.getByRole("button", { name: "Approve" }).click();
+    await expect(page.getByTestId("review-status")).toHaveText("Approved");
+    await page.reload();
+    await expect(page.getByTestId("review-status")).toHaveText("Approved");
+    await shot(page, "admin-review-02-approved");
+    // Approved: the store's payment routes no longer answer store_pending_review.
+    const after = await seller.request.post("/api/v1/pix/charges", {
+      data: { amountCentavos: 5000, description: "Before review" },
+    });
+    expect(((await after.json()) as { error?: { code: string } }).error?.code).not.toBe("store_pending_review");
+    await Promise.all([sellerContext.close(), adminContext.close()]);
+  });
 });
