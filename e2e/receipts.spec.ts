@@ -24,7 +24,7 @@ test("a PIX buyer pays through the simulator, sees the receipt with its PDF, and
   page: seller,
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await useLocale(seller, "en");
   await signIn(seller, ANA.email, ANA.password);
   const buyerEmail = uniqueEmail("pix-receipt");
@@ -80,7 +80,7 @@ test("a PIX buyer pays through the simulator, sees the receipt with its PDF, and
 test("a boleto buyer (English) gets the voucher by email, then the receipt page's PDF and an English receipt", async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const s = await onboardedSellerWithProducts(browser, { storeName: "Ateliê Boleto" });
   await s.context.close();
   const buyerEmail = uniqueEmail("boleto-receipt");

@@ -13,7 +13,7 @@ export function PixReceipt({ charge }: { charge: ReceiptCharge }) {
   const { t, money, dateTime } = useI18n();
   return (
     <section className="flex w-full flex-col gap-3" data-testid="pix-receipt" aria-label={t("buyer.receipt.title")}>
-      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 rounded-lg border border-line bg-surface-sunken p-4 text-left text-sm">
+      <dl className="grid grid-cols-2 gap-x-4 gap-y-2 rounded-lg border border-line bg-surface-sunken p-4 text-left text-sm">
         <dt className="text-ink-muted">{t("buyer.receipt.store")}</dt>
         <dd className="text-right font-medium break-words">{charge.storeName}</dd>
         {charge.description && (
@@ -35,9 +35,12 @@ export function PixReceipt({ charge }: { charge: ReceiptCharge }) {
           </>
         )}
         {charge.endToEndId && (
+          // 32 characters: its own full-width line under its label, so it never squeezes the columns.
           <>
-            <dt className="text-ink-muted">{t("buyer.receipt.endToEndId")}</dt>
-            <dd className="text-right font-mono text-xs leading-5 break-all" data-testid="pix-receipt-e2e">
+            <dt className="col-span-2 mt-1 border-t border-line pt-3 text-ink-muted">
+              {t("buyer.receipt.endToEndId")}
+            </dt>
+            <dd className="col-span-2 font-mono text-xs leading-5 break-all" data-testid="pix-receipt-e2e">
               {charge.endToEndId}
             </dd>
           </>
