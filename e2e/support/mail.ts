@@ -12,8 +12,11 @@ export async function mailTo(address: string): Promise<CaughtSummary[]> {
   return (await res.json()) as CaughtSummary[];
 }
 
-/** Waits (the job sweeps every 10 s) for a message to the address whose subject matches. */
-export async function waitForMail(address: string, subject: RegExp, timeout = 45_000): Promise<CaughtSummary> {
+/**
+ * Waits for a message to the address whose subject matches. The send job runs once a minute and
+ * sweeps every 10 s while it runs; on a loaded machine a run can start late, so allow two minutes.
+ */
+export async function waitForMail(address: string, subject: RegExp, timeout = 120_000): Promise<CaughtSummary> {
   let found: CaughtSummary | undefined;
   await expect
     .poll(
