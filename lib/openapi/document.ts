@@ -65,7 +65,15 @@ function queryParameters(op: Operation): Json[] {
     const js = jsonSchemaOf(schemaOf(op.query)) as { properties?: Record<string, Json>; required?: string[] };
     for (const [name, schema] of Object.entries(js.properties ?? {})) {
       const { description, ...rest } = schema;
-      params.push({ name, in: "query", required: js.required?.includes(name) ?? false, description, schema: rest });
+      const example = op.queryExample?.[name];
+      params.push({
+        name,
+        in: "query",
+        required: js.required?.includes(name) ?? false,
+        description,
+        schema: rest,
+        ...(example === undefined ? {} : { example }),
+      });
     }
   }
   for (const q of op.extraQuery ?? [])

@@ -9,6 +9,10 @@ const withBody = OPERATIONS.filter((op) => op.body);
 const withQuery = OPERATIONS.filter((op) => op.query && op.queryExample);
 
 describe("documented examples", () => {
+  it("list operations document query examples", () => {
+    expect(withQuery.length).toBeGreaterThanOrEqual(5);
+  });
+
   it("every operation with a body documents an example", () => {
     expect(withBody.filter((op) => op.example === undefined).map((op) => `${op.method} ${op.path}`)).toEqual([]);
   });
@@ -40,7 +44,13 @@ describe("documented examples", () => {
     "%s: query example passes its zod schema",
     (_, op) => {
       const schema = op.query![nameOf(op.query!)]!;
-      expect(schema.safeParse(op.queryExample).success).toBe(true);
+      const result = schema.safeParse(op.queryExample);
+      expect(result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([]);
+      const item = openApiDocument().paths[op.path]![op.method.toLowerCase()] as {
+        parameters: Record<string, unknown>[];
+      };
+      for (const [name, value] of Object.entries(op.queryExample!))
+        expect(item.parameters.find((p) => p.in === "query" && p.name === name)?.example, name).toBe(value);
     },
   );
 

@@ -30,6 +30,7 @@ export const creditsOperations: Operation[] = [
     summary: "the filtered ledger as CSV (same filters as the ledger, no paging)",
     auth: "api_key_or_session",
     query: { LedgerQuery },
+    queryExample: { from: "2026-11-01", to: "2026-11-30" },
     success: { status: 200, contentType: "text/csv" },
   },
   {
@@ -39,6 +40,7 @@ export const creditsOperations: Operation[] = [
     summary: "ledger entries, newest first (?kind=&from=&to=&limit=&cursor=)",
     auth: "api_key_or_session",
     query: { LedgerQuery },
+    queryExample: { kind: "SPEND", from: "2026-11-01", to: "2026-11-30", limit: "50" },
     success: { status: 200 },
   },
   {

@@ -40,6 +40,7 @@ export const ordersOperations: Operation[] = [
     summary: "the store's recent orders (?status=PAID|PENDING|…)",
     auth: "api_key_or_session",
     query: { ListOrdersQuery },
+    queryExample: { status: "PAID" },
     success: { status: 200 },
   },
 ];

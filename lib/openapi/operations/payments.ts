@@ -39,6 +39,7 @@ export const paymentsOperations: Operation[] = [
       "the store's card and PIX payments, newest first, keyset-paginated (?q, method, status, from, to, cursor, limit)",
     auth: "api_key_or_session",
     query: { ListPaymentsQuery },
+    queryExample: { method: "pix", from: "2026-11-01", limit: "25" },
     success: { status: 200 },
   },
 ];

@@ -63,6 +63,7 @@ export const productsOperations: Operation[] = [
     summary: "list (?q=&status=active|archived|all)",
     auth: "api_key_or_session",
     query: { ListProductsQuery },
+    queryExample: { q: "mug", status: "active" },
     success: { status: 200 },
   },
   {

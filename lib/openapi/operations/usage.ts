@@ -41,6 +41,7 @@ export const usageOperations: Operation[] = [
       "per resource for a period (?period=current|previous|YYYY-MM): used, limit, percent, overage, credits debited",
     auth: "api_key_or_session",
     query: { UsagePeriodInput },
+    queryExample: { period: "2026-11" },
     success: { status: 200 },
   },
 ];

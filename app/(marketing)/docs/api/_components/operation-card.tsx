@@ -59,6 +59,11 @@ export function OperationCard({
       path,
       auth,
       idempotency: idempotency ? (idempotency.required ? "required" : "optional") : undefined,
+      query: Object.fromEntries(
+        ((op.parameters as Json[]) ?? [])
+          .filter((p) => p.in === "query" && p.example !== undefined)
+          .map((p) => [String(p.name), String(p.example)]),
+      ),
       example: json?.example,
     },
     baseUrl,
