@@ -5,7 +5,7 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { emulator } from "./support/credits";
-import { shot, useLocale } from "./support/helpers";
+import { shot, signIn, useLocale } from "./support/helpers";
 import { findSimCharge, simPay } from "./support/pix";
 import { onboardedSellerWithProducts } from "./support/seller";
 
@@ -14,6 +14,8 @@ const SIM_SYNCPAY = { client_id: "sim_syncpay_client", client_secret: "sim_syncp
 const PHONE = { width: 390, height: 844 };
 
 let oneTime: string;
+let sellerEmail: string;
+let productId: string;
 
 async function snap(page: Page, name: string) {
   await shot(page, name);
@@ -24,12 +26,14 @@ async function snap(page: Page, name: string) {
 test.beforeAll(async ({ browser }) => {
   const s = await onboardedSellerWithProducts(browser, { storeName: "Ateliê Um Link" });
   oneTime = s.oneTime;
+  sellerEmail = s.email;
   const seller = s.page;
   // Up to 3 per purchase.
   const products = (await (await seller.request.get("/api/v1/products")).json()) as {
     data: Array<{ id: string; prices: Array<{ id: string }> }>;
   };
   const product = products.data.find((p) => p.prices.some((pr) => pr.id === oneTime))!;
+  productId = product.id;
   expect((await seller.request.patch(`/api/v1/products/${product.id}`, { data: { maxQuantity: 3 } })).status()).toBe(
     200,
   );
@@ -105,7 +109,10 @@ test("a third buyer generates a boleto on the same link, paid the next day (en, 
   await page.setViewportSize(PHONE);
   await useLocale(page, "en");
   await page.goto(`/pay/${oneTime}`);
+  await page.getByRole("button", { name: "One more" }).click();
+  await expect(page.getByTestId("quantity")).toHaveText("2");
   await page.getByRole("tab", { name: "Boleto" }).click();
+  await expect(page.getByTestId("boleto-total")).toHaveText("R$259.80");
   const form = page.getByTestId("boleto-form");
   await form.getByLabel("Full name").fill("Maria Souza");
   await form.getByLabel("Email").fill("maria@example.com");
@@ -116,13 +123,15 @@ test("a third buyer generates a boleto on the same link, paid the next day (en, 
   await form.getByLabel("CEP").fill("01305-000");
   await snap(page, "one-link-boleto-en-390");
   await form.getByRole("button", { name: "Generate boleto" }).click();
-  await expect(page).toHaveURL(/\/receipt\//);
+  // Issuing the boleto talks to Stripe (the emulator) before the receipt opens.
+  await expect(page).toHaveURL(/\/receipt\//, { timeout: 30_000 });
   const voucher = page.getByTestId("boleto-voucher");
   await expect(voucher.getByTestId("boleto-number")).toHaveText(/^\d{47}$/);
   const href = await voucher.getByRole("link", { name: "Open the boleto" }).getAttribute("href");
   await emulator.payBoleto(new URL(href!).pathname.split("/")[2]!);
   await emulator.advanceClock("1d");
   await expect(page.getByTestId("receipt")).toHaveAttribute("data-status", "PAID", { timeout: 30_000 });
+  await expect(page.getByTestId("receipt-amount")).toHaveText("R$259.80");
   await snap(page, "one-link-boleto-paid-en-390");
 });
 
@@ -140,4 +149,40 @@ test("the link in Portuguese on a desktop and in English on a phone", async ({ p
   await expect(page.getByRole("tab", { name: "Card" })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await snap(page, "one-link-en-390");
+});
+
+test("the seller shares one link, sets the limit per purchase and reads each payment's method", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await useLocale(page, "en");
+  await signIn(page, sellerEmail);
+  await page.goto("/dashboard/checkout-links");
+  const card = page
+    .locator("[data-testid^=links-]")
+    .filter({ hasText: "Vaso de cerâmica" })
+    .filter({ hasText: "Buy link" });
+  await expect(card.getByTestId("embedded-url")).toHaveText(new RegExp(`/pay/${oneTime}$`));
+  await expect(card.getByTestId("hosted-url")).toHaveCount(0);
+  await snap(page, "one-link-seller-links-en-1280");
+
+  await page.goto(`/dashboard/products/${productId}`);
+  await expect(page.getByLabel("Most per purchase")).toHaveValue("3");
+  await snap(page, "one-link-seller-product-en-1280");
+
+  await page.goto("/dashboard/payments");
+  const table = page.getByTestId("payments-table");
+  // The three payments, each with how it was paid; pay-page views nobody paid from are not listed.
+  await expect(table.getByTestId("payment-row")).toHaveCount(3);
+  const paid = table.getByTestId("payment-row").filter({ hasText: "Paid" });
+  await expect(paid).toHaveCount(3);
+  await expect(paid.filter({ hasText: "Boleto · Pay page" })).toContainText("R$259.80");
+  await expect(paid.filter({ hasText: "Card · Pay page" })).toContainText("R$129.90");
+  await expect(paid.filter({ hasText: "Vaso de cerâmica × 2" })).toContainText("PIX");
+  await snap(page, "one-link-seller-payments-en-1280");
+
+  await useLocale(page, "pt-BR");
+  await page.setViewportSize(PHONE);
+  await page.goto("/dashboard/payments");
+  // On a phone the list replaces the table.
+  await expect(page.getByText(/Boleto · Página de pagamento/).last()).toBeVisible();
+  await snap(page, "one-link-seller-payments-pt-390");
 });

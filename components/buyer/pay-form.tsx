@@ -144,7 +144,7 @@ function ConfirmForm({
   maxQuantity: number;
   pixOffered: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, money } = useI18n();
   const elements = useElements();
   // The server prices the payment; a quantity or a store code changes the amount before the buyer pays.
   const [priced, setPriced] = useState<PricedPayment>({
@@ -181,7 +181,19 @@ function ConfirmForm({
           {
             value: "boleto",
             label: t("checkout.methods.boleto"),
-            content: <BoletoForm clientSecret={payment.clientSecret} onDone={done} />,
+            content: (
+              <div className="space-y-4">
+                {quantity > 1 || priced.amountOff > 0 ? (
+                  <p className="flex items-baseline justify-between text-sm text-ink-muted">
+                    {t("oneLink.pix.total")}
+                    <span className="text-base font-semibold text-ink tabular-nums" data-testid="boleto-total">
+                      {money(priced.amount, payment.currency)}
+                    </span>
+                  </p>
+                ) : null}
+                <BoletoForm clientSecret={payment.clientSecret} onDone={done} />
+              </div>
+            ),
           },
         ]
       : []),

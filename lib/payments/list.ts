@@ -87,7 +87,12 @@ function cardSide(
   cursor: Cursor | null,
   limit: string,
 ) {
-  const where = [`o."storeId" = ${p.add(store.id)}`];
+  // Pay-page drafts (a buyer looked, or chose PIX, and never paid by card or boleto) stay out, as in
+  // every seller list (lib/orders/drafts.ts LISTED_ORDERS).
+  const where = [
+    `o."storeId" = ${p.add(store.id)}`,
+    `NOT (o."channel" = 'ELEMENTS' AND o."submittedAt" IS NULL AND o."status" IN ('PENDING', 'EXPIRED', 'CANCELED'))`,
+  ];
   if (filter.status?.length) {
     const raw = filter.status.flatMap(cardStatusesFor);
     // One parameter per status: array parameters do not survive every driver adapter (PGlite's).

@@ -15,6 +15,8 @@ import { POST as boletoRoute } from "@/app/api/public/payment-intents/boleto/rou
 import { POST as pixRoute } from "@/app/api/public/pix/price-charges/route";
 import { POST as customerRoute } from "@/app/api/public/pix/charges/[id]/customer/route";
 import { prisma } from "@/lib/db/client";
+import { listPayments } from "@/lib/payments/list";
+import { ListPaymentsQuery } from "@/lib/payments/schemas";
 import { resetRateLimiters } from "@/lib/rate-limit/limiter";
 import { clearTokenCache } from "@/lib/pix/token-cache";
 
@@ -166,6 +168,18 @@ describe("one buy link: card, boleto and PIX", () => {
       ["payment.succeeded", "pix", "pix", expected, 2],
     ]);
     expect(calls.every((x) => x.data.priceId === s.priceId)).toBe(true);
+
+    // The seller's history says how each was paid; a buyer who only looked (a pay-page draft) is not listed.
+    await startCard(s.priceId, "one-just-looking");
+    const history = await listPayments(
+      { id: s.store.id, currency: "BRL", timeZone: "America/Sao_Paulo" },
+      ListPaymentsQuery.parse({ limit: 10 }),
+    );
+    expect(history.data.map((p) => [p.paidWith, p.status, p.amount]).sort()).toEqual([
+      ["boleto", "paid", expected],
+      ["card", "paid", expected],
+      ["pix", "paid", expected],
+    ]);
   });
 
   it("refuses a quantity over the product's limit and any amount sent by the buyer, for every method", async () => {
