@@ -1,6 +1,11 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/validation/parse";
 import { assertStorableText } from "@/lib/validation/text";
+
+// Validation itself lives in lib/validation (forms and domain code use it without HTTP); re-exported
+// here for the route handlers that read a body and validate it in one place.
+export { parseWith, validationError } from "@/lib/validation/parse";
 
 export const DEFAULT_MAX_BODY_BYTES = 262_144;
 
@@ -47,26 +52,6 @@ export async function readBodyText(req: Request, maxBytes = DEFAULT_MAX_BODY_BYT
   assertStorableText(text, "body");
   assertStorableText(decodedBody(text, req.headers.get("content-type") ?? ""));
   return text;
-}
-
-/** Maps a zod error to our 422 with the first offending field as `param`. */
-export function validationError(error: z.ZodError): AppError {
-  const issue = error.issues[0];
-  const param = issue?.path.map(String).join(".") || undefined;
-  const message =
-    issue?.code === "unrecognized_keys"
-      ? `Unknown field: ${issue.keys.join(", ")}.`
-      : `${param ? `${param}: ` : ""}${issue?.message ?? "Invalid input."}`;
-  const unknownParam = issue?.code === "unrecognized_keys" ? issue.keys[0] : param;
-  return new AppError("validation_failed", message, { param: unknownParam });
-}
-
-/** Validates input (a body, a query) against its schema; text the database cannot store is a 422 naming the field. */
-export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
-  assertStorableText(data);
-  const result = schema.safeParse(data);
-  if (!result.success) throw validationError(result.error);
-  return result.data;
 }
 
 /** Parses a JSON request body: 415 for another content type, 400 for malformed JSON, 422 for schema violations. */

@@ -2,7 +2,7 @@
 // in the page's language (schemas using this give their messages as i18n keys, not sentences).
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { parseWith } from "@/lib/http/body";
+import { parseWith } from "./parse";
 
 const KEY = /^[a-z][A-Za-z]*$/;
 
