@@ -40,7 +40,9 @@ export async function finish(code: number): Promise<never> {
     killAll("SIGTERM");
     await sleep(500);
     killAll("SIGKILL");
-    for (const c of cleanups.reverse()) await c().catch((err) => console.error(`cleanup: ${String(err)}`));
+    // Each cleanup gets 10 s: a step stuck behind work still in flight must not keep the drill alive.
+    for (const c of cleanups.reverse())
+      await Promise.race([c(), sleep(10_000)]).catch((err) => console.error(`cleanup: ${String(err)}`));
   }
   process.exit(code);
 }

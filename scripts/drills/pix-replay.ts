@@ -1,8 +1,8 @@
-// drill pix-replay: DRILL_PIX (400) PIX charges across 10 stores (PushinPay and Paradise on the
-// simulator). The simulator pays each one and the drill keeps the exact webhook it sent; then
-// every paid webhook, a stale copy carrying the gateway's earlier "pending" status, and 30 %
-// repeats are posted shuffled (so a stale status often lands after the paid one) over two
-// instances, 32 at a time. Each instance re-reads the charge at the simulator before moving it.
+// drill pix-replay: DRILL_PIX (400) PIX charges across 10 stores (PushinPay on the simulator).
+// The simulator pays each one and the drill keeps the exact webhook it sent; then every paid
+// webhook, a stale copy carrying the gateway's earlier "pending" status, and 30 % repeats are
+// posted shuffled (so a stale status often lands after the paid one) over two instances, 32 at a
+// time. Each instance re-reads the charge at the simulator before moving it.
 // → each charge paid once (one pix_charge.paid audit entry), one payment.succeeded callback per
 // endpoint, every webhook logged, the audit chain verified.
 import { checkAudit, checkCallbacks } from "./checks";
@@ -20,10 +20,9 @@ import {
 
 const CHARGES = Number(process.env.DRILL_PIX ?? 400);
 const STORES = 10;
-const GATEWAYS = [
-  { id: "pushinpay", pending: "created" },
-  { id: "paradise", pending: "pending" },
-] as const;
+// PushinPay, whose status re-read the gateway limits to one per transaction per minute; the other
+// simulated gateways need the buyer's data on every charge.
+const GATEWAYS = [{ id: "pushinpay", pending: "created" }] as const;
 
 type Hook = { url: string; body: string; contentType: string };
 
@@ -47,7 +46,9 @@ export async function pixReplayDrill() {
   const receiver = await startReceiver();
   const instances = [await startInstance(env, dist, 0), await startInstance(env, dist, 1)];
   const { prisma } = await import("../../lib/db/client");
-  const { createGatewayConfig, updateGatewayConfig } = await import("../../lib/pix/service/configs");
+  const { createGatewayConfig, updateGatewayConfig, verifyGatewayConfig } = await import(
+    "../../lib/pix/service/configs"
+  );
   const { createPixCharge } = await import("../../lib/pix/service/charges");
   const { createEndpoint } = await import("../../lib/callbacks/endpoints");
   const stores: Array<{ id: string; gateway: (typeof GATEWAYS)[number]; token: string; endpoints: number }> = [];
@@ -67,6 +68,13 @@ export async function pixReplayDrill() {
       gateway: gateway.id,
       credentials: SIMULATOR_CREDENTIALS[gateway.id],
     });
+    // A configuration takes charges only once the gateway accepted its credentials (retried: a
+    // loaded machine can time the simulator's answer out).
+    for (let attempt = 1; ; attempt++) {
+      const check = await verifyGatewayConfig(store.id, audit, created.id);
+      if (check.ok) break;
+      if (attempt === 3) throw new Error(`gateway check failed: ${JSON.stringify(check)}`);
+    }
     const config = await updateGatewayConfig(store.id, audit, created.id, { active: true });
     const endpoints = i % 3 === 0 ? 2 : 1;
     for (let e = 0; e < endpoints; e++)
@@ -119,8 +127,13 @@ export async function pixReplayDrill() {
       }).catch(() => null);
       const key = res ? String(res.status) : "refused";
       statuses.set(key, (statuses.get(key) ?? 0) + 1);
-      if (res) await res.arrayBuffer();
-      if (res && res.status < 500 && res.status !== 429) return;
+      const answered = res
+        ? await res.arrayBuffer().then(
+            () => res,
+            () => null,
+          )
+        : null;
+      if (answered && answered.status < 500 && answered.status !== 429) return;
       await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));
     }
   });

@@ -190,11 +190,17 @@ export async function sendEvents(
         body: payload,
         headers: { "content-type": "application/json", "stripe-signature": header },
       }).catch(() => null);
-      const key = res ? String(res.status) : "refused";
+      // A connection cut mid-answer (the instance was killed) counts as refused.
+      const answered = res
+        ? await res.arrayBuffer().then(
+            () => res,
+            () => null,
+          )
+        : null;
+      const key = answered ? String(answered.status) : "refused";
       stats.statuses.set(key, (stats.statuses.get(key) ?? 0) + 1);
-      if (res) await res.arrayBuffer();
-      if (res?.status === 200) break;
-      if (!res && !opts.retryRefused) {
+      if (answered?.status === 200) break;
+      if (!answered && !opts.retryRefused) {
         stats.undelivered++;
         break;
       }
