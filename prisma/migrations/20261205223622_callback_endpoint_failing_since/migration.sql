@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CallbackEndpoint" ADD COLUMN     "failingSince" TIMESTAMP(3);
