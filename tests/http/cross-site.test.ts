@@ -22,6 +22,7 @@ const NOT_COOKIE_AUTHENTICATED: Record<string, string> = {
   "api/public/checkout/route.ts": "public buyer endpoint",
   "api/public/payment-intents/route.ts": "public buyer endpoint",
   "api/public/payment-intents/coupon/route.ts": "public buyer endpoint",
+  "api/public/payment-intents/quantity/route.ts": "public buyer endpoint",
   "api/public/payment-intents/submit/route.ts": "public buyer endpoint",
   "api/public/payment-intents/installments/route.ts": "public buyer endpoint",
   "api/public/payment-intents/confirm/route.ts": "public buyer endpoint",
