@@ -37,6 +37,8 @@ const CallbackEnv = z.object({
         ),
     ),
   CALLBACK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(50),
+  /** ...and only when the streak is this old: a store down for an hour keeps its endpoint (0 = count only). */
+  CALLBACK_DISABLE_AFTER_HOURS: z.coerce.number().min(0).max(720).default(72),
   CALLBACK_MAX_IN_FLIGHT_PER_ENDPOINT: z.coerce.number().int().min(1).max(64).default(4),
 });
 
@@ -47,6 +49,7 @@ export function callbackEnv(env: Record<string, string | undefined> = process.en
   const result = CallbackEnv.safeParse({
     CALLBACK_ALLOWED_HOSTS: env.CALLBACK_ALLOWED_HOSTS || undefined,
     CALLBACK_DISABLE_AFTER_FAILURES: env.CALLBACK_DISABLE_AFTER_FAILURES || undefined,
+    CALLBACK_DISABLE_AFTER_HOURS: env.CALLBACK_DISABLE_AFTER_HOURS || undefined,
     CALLBACK_MAX_IN_FLIGHT_PER_ENDPOINT: env.CALLBACK_MAX_IN_FLIGHT_PER_ENDPOINT || undefined,
   });
   if (!result.success)

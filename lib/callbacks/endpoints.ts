@@ -131,7 +131,7 @@ export async function updateEndpoint(
       data: {
         url,
         eventTypes: input.eventTypes,
-        ...(enabling ? { enabled: true, disabledReason: null, disabledAt: null, consecutiveFailures: 0 } : {}),
+        ...(enabling ? { enabled: true, disabledReason: null, disabledAt: null, consecutiveFailures: 0, failingSince: null } : {}),
       },
       select: ENDPOINT_VIEW,
     });

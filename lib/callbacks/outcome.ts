@@ -1,5 +1,5 @@
 // Records what one attempt did and decides what happens next: delivered, retry later, give up,
-// or stop the endpoint (410 Gone, or too many failures in a row).
+// or stop the endpoint (410 Gone, or failing without a break for CALLBACK_DISABLE_AFTER_HOURS).
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { appendAudit } from "@/lib/audit/log";
@@ -24,7 +24,7 @@ type Claimed = { id: string; storeId: string; endpointId: string; attempts: numb
 
 /** Fenced on (status DELIVERING, attempts): a worker whose lease ran out cannot overwrite a newer attempt's result. */
 export async function recordAttempt(claim: Claimed, outcome: AttemptOutcome, now: Date): Promise<DeliveryResult> {
-  const threshold = callbackEnv().CALLBACK_DISABLE_AFTER_FAILURES;
+  const config = callbackEnv();
   return prisma.$transaction(async (tx) => {
     await tx.callbackAttempt.create({
       data: {
@@ -65,16 +65,25 @@ export async function recordAttempt(claim: Claimed, outcome: AttemptOutcome, now
     if (outcome.kind === "success") {
       await tx.callbackEndpoint.update({
         where: { id: claim.endpointId },
-        data: { consecutiveFailures: 0, lastSuccessAt: now },
+        data: { consecutiveFailures: 0, failingSince: null, lastSuccessAt: now },
       });
       return result;
     }
     const endpoint = await tx.callbackEndpoint.update({
       where: { id: claim.endpointId },
       data: { consecutiveFailures: { increment: 1 }, lastFailureAt: now },
-      select: { consecutiveFailures: true, url: true },
+      select: { consecutiveFailures: true, url: true, failingSince: true },
     });
-    const reason = outcome.kind === "gone" ? "gone" : endpoint.consecutiveFailures >= threshold ? "failing" : null;
+    // The streak starts at its first failure (a success clears it).
+    const failingSince = endpoint.failingSince ?? now;
+    if (!endpoint.failingSince)
+      await tx.callbackEndpoint.update({ where: { id: claim.endpointId }, data: { failingSince: now } });
+    // "failing" needs both many failures in a row and a streak older than the window: a store that is
+    // down for an hour (or a day) keeps its endpoint and gets every queued event once it is back.
+    const failing =
+      endpoint.consecutiveFailures >= config.CALLBACK_DISABLE_AFTER_FAILURES &&
+      now.getTime() - failingSince.getTime() >= config.CALLBACK_DISABLE_AFTER_HOURS * 3_600_000;
+    const reason = outcome.kind === "gone" ? "gone" : failing ? "failing" : null;
     if (reason && (await disableEndpointTx(tx, claim.endpointId, reason, now))) {
       await appendAudit(
         tx,

@@ -31,7 +31,7 @@ WITH o AS (
 ), locked AS (
   SELECT id FROM "CallbackEndpoint" WHERE id IN (SELECT "endpointId" FROM upd) ORDER BY id FOR NO KEY UPDATE
 ), ep AS (
-  UPDATE "CallbackEndpoint" e SET "consecutiveFailures" = 0, "lastSuccessAt" = $7::timestamp(3), "updatedAt" = $8::timestamp(3)
+  UPDATE "CallbackEndpoint" e SET "consecutiveFailures" = 0, "failingSince" = NULL, "lastSuccessAt" = $7::timestamp(3), "updatedAt" = $8::timestamp(3)
   FROM locked WHERE e.id = locked.id
 )
 SELECT id FROM upd`;

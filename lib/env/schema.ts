@@ -133,6 +133,7 @@ export const ServerEnvShape = {
   // ── Store callbacks ──
   CALLBACK_ALLOWED_HOSTS: z.string().optional(),
   CALLBACK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(50),
+  CALLBACK_DISABLE_AFTER_HOURS: z.coerce.number().min(0).max(720).default(72),
   CALLBACK_MAX_IN_FLIGHT_PER_ENDPOINT: z.coerce.number().int().min(1).max(64).default(4),
   // ── Secrets at rest ──
   ENCRYPTION_KEY: aesKey.optional(),

@@ -26,6 +26,7 @@ describe("callback delivery", () => {
   afterEach(() => {
     process.env.CALLBACK_ALLOWED_HOSTS = "127.0.0.1,localhost";
     delete process.env.CALLBACK_DISABLE_AFTER_FAILURES;
+    delete process.env.CALLBACK_DISABLE_AFTER_HOURS;
   });
 
   async function setup(tag: string, replies?: Parameters<typeof startReceiver>[0]) {
@@ -176,8 +177,9 @@ describe("callback delivery", () => {
     expect(t.receiver.received).toHaveLength(1);
   });
 
-  it("disables the endpoint after CALLBACK_DISABLE_AFTER_FAILURES consecutive failed attempts", async () => {
+  it("disables the endpoint after CALLBACK_DISABLE_AFTER_FAILURES consecutive failed attempts (count only)", async () => {
     process.env.CALLBACK_DISABLE_AFTER_FAILURES = "3";
+    process.env.CALLBACK_DISABLE_AFTER_HOURS = "0";
     const t = await setup("streak", [{ status: 503 }]);
     for (let i = 0; i < 5; i++) await t.enqueue(`evt_streak_${i}`);
     await deliverDue({ limit: 2 });
@@ -192,6 +194,35 @@ describe("callback delivery", () => {
     expect(statuses.filter((s) => s === "CANCELED")).toHaveLength(5);
     await deliverDue({ now: later(86_400) });
     expect(t.receiver.received).toHaveLength(3);
+  });
+
+  it("keeps the endpoint of a store down for an hour, delivers everything once when it is back, and disables only a streak older than the window", async () => {
+    process.env.CALLBACK_DISABLE_AFTER_FAILURES = "3";
+    const t = await setup("outage", [{ status: 503 }]);
+    for (let i = 0; i < 6; i++) await t.enqueue(`evt_outage_${i}`);
+    const start = new Date();
+    // An hour of failures: every event tried at 0 s, 5 s and 5 min — far past 3 failures in a row.
+    for (const at of [0, 10, 400, 3_000]) await deliverDue({ now: later(at, start) });
+    expect(await t.reloadEndpoint()).toMatchObject({ enabled: true, disabledReason: null });
+    expect((await t.reloadEndpoint()).consecutiveFailures).toBeGreaterThanOrEqual(12);
+    // The store is back: the next attempts deliver each event once, and the streak is cleared.
+    t.receiver.reply([{ status: 200 }]);
+    const failedBefore = t.receiver.received.length;
+    await deliverDue({ now: later(4 * 3_600, start) });
+    const bodies = t.receiver.received.slice(failedBefore).map((r) => JSON.parse(r.body).id as string);
+    expect(new Set(bodies).size).toBe(6);
+    expect(bodies).toHaveLength(6);
+    expect((await t.deliveries()).every((d) => d.status === "SUCCEEDED")).toBe(true);
+    expect(await t.reloadEndpoint()).toMatchObject({ enabled: true, consecutiveFailures: 0, failingSince: null });
+
+    // A streak that lasts past the 72 h window does disable it.
+    t.receiver.reply([{ status: 503 }]);
+    for (let i = 0; i < 4; i++) await t.enqueue(`evt_outage_late_${i}`);
+    await deliverDue({ now: later(5 * 3_600, start) });
+    expect(await t.reloadEndpoint()).toMatchObject({ enabled: true });
+    for (let i = 0; i < 4; i++) await t.enqueue(`evt_outage_later_${i}`);
+    await deliverDue({ now: later(5 * 3_600 + 73 * 3_600, start) });
+    expect(await t.reloadEndpoint()).toMatchObject({ enabled: false, disabledReason: "failing" });
   });
 
   it("records a connection failure as a retryable attempt with the error", async () => {
