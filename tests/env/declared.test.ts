@@ -23,7 +23,7 @@ const NOT_CONFIGURATION = new Set([
   "CHROMIUM_PATH", // browser for the e2e tests
   "TEST_DATABASE_URL", // the PostgreSQL the integration tests use
 ]);
-const NOT_CONFIGURATION_PREFIXES = ["BENCH_", "E2E_"]; // npm run bench, Playwright runs
+const NOT_CONFIGURATION_PREFIXES = ["BENCH_", "DRILL_", "E2E_"]; // npm run bench, npm run drill, Playwright runs
 
 function sourceFiles(p: string): string[] {
   const full = path.join(root, p);
