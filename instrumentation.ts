@@ -21,7 +21,7 @@ export async function register() {
   // Each domain owns its jobs; the app composes them here, so lib/jobs never imports a domain.
   const [
     { startJobRunner },
-    { auditVerifyJob },
+    { auditVerifyJob, auditAnchorJob },
     { callbacksDeliverJob },
     { pixReconcileJob },
     { stripeSyncJob },
@@ -48,6 +48,7 @@ export async function register() {
   ]);
   await startJobRunner([
     auditVerifyJob,
+    auditAnchorJob,
     callbacksDeliverJob,
     pixReconcileJob,
     ...(stripeSyncJob ? [stripeSyncJob] : []),

@@ -9,7 +9,7 @@ import { BoletoForm } from "@/components/checkout/boleto-form";
 import { CardPayment } from "@/components/checkout/card-payment";
 import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
-import { withQuery } from "@/lib/checkout/after-payment";
+import { withQuery } from "@/lib/tenancy/after-payment";
 import { CouponField, type PricedPayment } from "@/components/coupons/coupon-field";
 import { QuantityField } from "@/components/checkout/quantity-field";
 import { PixChoice } from "@/components/checkout/pix-choice";

@@ -9,7 +9,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { getStripe, onAccount } from "@/lib/stripe/client";
 import { callStripe } from "@/lib/stripe/errors";
 import { planCheckoutDiscount, releaseUnpaidOrderDiscount, reserveCheckoutDiscount } from "./coupons";
-import { checkoutUrls } from "./after-payment";
+import { checkoutUrls } from "@/lib/tenancy/after-payment";
 import { applicationFeeAmount, applicationFeePercent } from "./fees";
 import { BuyerInput, findIdempotentOrder, loadSellablePrice } from "./sellable";
 

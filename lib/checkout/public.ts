@@ -2,7 +2,7 @@
 // unguessable id. Each action runs for the store that owns the price or order.
 import { prisma } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { storeRedirect } from "./after-payment";
+import { storeRedirect } from "@/lib/tenancy/after-payment";
 import { refreshOrderFromStripe } from "./orders";
 import type { AuditContext } from "@/lib/audit/log";
 import { boletoStateOf } from "./boleto";

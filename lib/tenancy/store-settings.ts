@@ -4,7 +4,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { AppError, notFound } from "@/lib/errors";
-import { AfterPaymentInput, type AfterPaymentMode } from "@/lib/checkout/after-payment";
+import { AfterPaymentInput, type AfterPaymentMode } from "./after-payment";
 import { STORE_COUNTRIES, STORE_CURRENCIES } from "./store-options";
 
 export type StoreSettings = {

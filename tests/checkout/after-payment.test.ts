@@ -10,7 +10,7 @@ import { createApiKey } from "@/lib/auth/api-keys";
 import { prisma } from "@/lib/db/client";
 import { POST as checkoutRoute } from "@/app/api/v1/checkout/sessions/route";
 import { PATCH as patchSettings } from "@/app/api/settings/store/route";
-import { AfterPaymentInput, paidRedirectUrl } from "@/lib/checkout/after-payment";
+import { AfterPaymentInput, paidRedirectUrl } from "@/lib/tenancy/after-payment";
 
 describe("after-payment destination", () => {
   useTestDatabase();

@@ -4,7 +4,7 @@
 import { assertStoreTakesPayments } from "@/lib/tenancy/review";
 import "server-only";
 import type { PixCharge, Prisma } from "@/generated/prisma/client";
-import { paidRedirectUrl } from "@/lib/checkout/after-payment";
+import { paidRedirectUrl } from "@/lib/tenancy/after-payment";
 import { receiptPdfPath } from "@/lib/checkout/receipt-links";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
