@@ -59,7 +59,7 @@ export type PublicPixCharge = {
   paidAt: Date | null;
   gateway: string | null;
   gatewayName: string | null;
-  /** The seller's success URL with `orderId` when the store sends buyers to its own site after paying (lib/checkout/after-payment.ts); null keeps Vitrine's paid state. */
+  /** The seller's success URL with `orderId` when the store sends buyers to its own site after paying (lib/tenancy/after-payment.ts); null keeps Vitrine's paid state. */
   paidRedirectUrl: string | null;
   /** `awaiting_customer` only: the fields to ask the buyer for (null: no gateway can take the charge now). */
   customerForm: {
