@@ -131,7 +131,9 @@ export async function updateEndpoint(
       data: {
         url,
         eventTypes: input.eventTypes,
-        ...(enabling ? { enabled: true, disabledReason: null, disabledAt: null, consecutiveFailures: 0, failingSince: null } : {}),
+        ...(enabling
+          ? { enabled: true, disabledReason: null, disabledAt: null, consecutiveFailures: 0, failingSince: null }
+          : {}),
       },
       select: ENDPOINT_VIEW,
     });
