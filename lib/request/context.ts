@@ -13,3 +13,13 @@ export function requestInfo(req: Request): RequestInfo {
   const { client, peer } = requestAddresses(req.headers);
   return { requestId, ip: client, peer, userAgent: req.headers.get("user-agent") };
 }
+
+/** Who did it, for the audit trail, when a buyer acts on a public page (no account): the request's own facts. */
+export function buyerAudit(info: Pick<RequestInfo, "ip" | "userAgent" | "requestId">) {
+  return {
+    actor: { type: "system" as const, id: "buyer" },
+    ip: info.ip,
+    userAgent: info.userAgent,
+    requestId: info.requestId,
+  };
+}

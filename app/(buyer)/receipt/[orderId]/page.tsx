@@ -4,7 +4,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { ReceiptStatus } from "@/components/buyer/receipt-status";
 import { getPublicOrder } from "@/lib/checkout/public";
 import { AppError } from "@/lib/errors";
-import { requestInfo } from "@/lib/request/context";
+import { requestInfo, buyerAudit } from "@/lib/request/context";
 
 export const metadata = { title: "Receipt" };
 
@@ -18,12 +18,9 @@ export default async function ReceiptPage({
   const { orderId } = await params;
   const { canceled } = await searchParams;
   const info = requestInfo(new Request("http://local", { headers: await headers() }));
-  const order = await getPublicOrder(orderId, {
-    actor: { type: "system", id: "buyer" },
-    ip: info.ip,
-    userAgent: info.userAgent,
-    requestId: info.requestId,
-  }).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e)));
+  const order = await getPublicOrder(orderId, buyerAudit(info)).catch((e) =>
+    e instanceof AppError && e.status === 404 ? null : Promise.reject(e),
+  );
   if (!order) notFound();
   return (
     <Card className="w-full max-w-md">

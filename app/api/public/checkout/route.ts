@@ -1,4 +1,5 @@
 // POST /api/public/checkout — a buyer starts hosted Checkout for a price (from a buy link)
+import { buyerAudit } from "@/lib/request/context";
 import { withPublic } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/body";
 import { idempotencyKeyOf } from "@/lib/http/idempotency";
@@ -14,12 +15,7 @@ export const POST = withPublic(
   async ({ req, info }) => {
     const input = await parseJsonBody(req, PublicCheckoutInput);
     const price = await getPublicPrice(input.priceId);
-    const audit = {
-      actor: { type: "system" as const, id: "buyer" },
-      ip: info.ip,
-      userAgent: info.userAgent,
-      requestId: info.requestId,
-    };
+    const audit = buyerAudit(info);
     const { url, order } = await createCheckoutSession(price.storeId, input, {
       appUrl: appUrl(),
       idempotencyKey: idempotencyKeyOf(req),

@@ -1,4 +1,5 @@
 // POST /api/public/payment-intents — a buyer's embedded payment for a one-time price (from a pay link)
+import { buyerAudit } from "@/lib/request/context";
 import { withPublic } from "@/lib/http/handler";
 import { parseJsonBody } from "@/lib/http/body";
 import { idempotencyKeyOf } from "@/lib/http/idempotency";
@@ -14,12 +15,7 @@ export const POST = withPublic(
   async ({ req, info }) => {
     const input = await parseJsonBody(req, PublicPaymentInput);
     const price = await getPublicPrice(input.priceId);
-    const audit = {
-      actor: { type: "system" as const, id: "buyer" },
-      ip: info.ip,
-      userAgent: info.userAgent,
-      requestId: info.requestId,
-    };
+    const audit = buyerAudit(info);
     const payment = await createPaymentIntent(
       price.storeId,
       { ...input, quantity: 1 },
