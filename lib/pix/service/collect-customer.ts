@@ -10,7 +10,6 @@ import type { AuditContext } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
-import type { RequestInfo } from "@/lib/request/context";
 import { customerProblems, normaliseCustomer, type CustomerField, type CustomerProblem } from "@/lib/pix/customer";
 import { getPixGatewayDefinition } from "@/lib/pix/registry";
 import type { PixCustomer, PixCustomerRequirements } from "@/lib/pix/types";
@@ -21,11 +20,6 @@ import type { BuyerCustomerInput } from "./schemas";
 
 /** What the payment page asks the buyer for; `document` says whether a CNPJ is accepted too. */
 export type CustomerForm = { fields: CustomerField[]; document: PixCustomerRequirements["document"] };
-
-/** The buyer page's audit actor: nobody signs in there, so the request's address and agent say who. */
-export function buyerPageAudit(info: RequestInfo): AuditContext {
-  return { actor: { type: "system", id: "buyer" }, ip: info.ip, userAgent: info.userAgent, requestId: info.requestId };
-}
 
 function storedCustomer(value: unknown): PixCustomer | undefined {
   if (!value || typeof value !== "object") return undefined;

@@ -22,7 +22,7 @@ export {
   refreshPixCharge,
   confirmDirectKeyCharge,
 } from "./charges";
-export { submitPixCustomer, buyerPageAudit, type CustomerForm } from "./collect-customer";
+export { submitPixCustomer, type CustomerForm } from "./collect-customer";
 export { nextCheckAfter } from "./failover";
 export { refundPixCharge } from "./refunds";
 export { handlePixWebhook } from "./webhooks";

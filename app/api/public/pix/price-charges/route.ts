@@ -4,7 +4,7 @@ import { parseJsonBody } from "@/lib/http/body";
 import { withPublic } from "@/lib/http/handler";
 import { idempotencyKeyOf } from "@/lib/http/idempotency";
 import { buyerLocaleOf } from "@/lib/i18n/buyer-locale";
-import { buyerPageAudit } from "@/lib/pix/service/collect-customer";
+import { buyerAudit } from "@/lib/request/context";
 import { createPixChargeForPrice, PriceChargeInput } from "@/lib/pix/service/charge-from-price";
 
 export const POST = withPublic(
@@ -17,7 +17,7 @@ export const POST = withPublic(
     return {
       charge: await createPixChargeForPrice(input, {
         viewKey,
-        audit: buyerPageAudit(info),
+        audit: buyerAudit(info),
         buyerLocale: buyerLocaleOf(req, "BRL"),
       }),
     };

@@ -4,7 +4,8 @@ import { parseJsonBody } from "@/lib/http/body";
 import { withPublic } from "@/lib/http/handler";
 import { buyerLocaleOf } from "@/lib/i18n/buyer-locale";
 import { getPublicPixCharge } from "@/lib/pix/service/charges";
-import { buyerPageAudit, submitPixCustomer } from "@/lib/pix/service/collect-customer";
+import { submitPixCustomer } from "@/lib/pix/service/collect-customer";
+import { buyerAudit } from "@/lib/request/context";
 import { BuyerCustomerInput, PixChargeId } from "@/lib/pix/service/schemas";
 
 export const POST = withPublic(
@@ -14,7 +15,7 @@ export const POST = withPublic(
     if (!parsed.success) throw notFound("PIX charge");
     const id = parsed.data;
     const input = await parseJsonBody(req, BuyerCustomerInput);
-    await submitPixCustomer(id, input, buyerPageAudit(info), new Date(), buyerLocaleOf(req, "BRL"));
+    await submitPixCustomer(id, input, buyerAudit(info), new Date(), buyerLocaleOf(req, "BRL"));
     return Response.json({ charge: await getPublicPixCharge(id) }, { headers: { "cache-control": "no-store" } });
   },
   // Starting a payment: the buyers' card-testing brake, per client address. The data is typed on
