@@ -15,7 +15,8 @@
 // PostgreSQL: BENCH_DATABASE_URL, else a throwaway database on the local server (127.0.0.1:5432);
 // skipped with a note when unreachable. Sections that report through scripts/bench/report.ts print
 // `bench run=… figure=… value=… ratio=… load1=… cores=…` lines, appended to .data/bench-history.log
-// and compared with the previous run at the end. BENCH_ONLY=stripe,callbacks,credits,pix,invoices,usage,payments picks sections.
+// and compared with the previous run at the end. BENCH_ONLY=stripe,callbacks,credits,pix,invoices,usage,payments picks sections;
+// BENCH_DB=pg skips the PGlite runs.
 import "./bench/resolve";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -38,6 +39,7 @@ const only = new Set(
 /** The credits and PIX sections on an in-memory PGlite (the default embedded database). */
 async function onPglite() {
   if (!only.has("credits") && !only.has("pix") && !only.has("invoices") && !only.has("usage")) return;
+  if (process.env.BENCH_DB === "pg") return;
   const { createDatabase } = await import("../lib/db/client");
   const g = globalThis as unknown as { __vitrineDb?: import("../lib/db/client").Database };
   const db = createDatabase({ url: undefined, pgliteDir: "memory://" });
