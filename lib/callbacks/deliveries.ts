@@ -32,19 +32,63 @@ async function assertOwnEndpoint(db: Pick<Tx, "callbackEndpoint">, storeId: stri
     throw notFound("Callback endpoint");
 }
 
-export async function listDeliveries(
+/**
+ * The delivery log's keyset cursor: the (createdAt, id) of a page's last row, opaque to callers. A
+ * new delivery is newer than any cursor, so pages never skip or repeat a row under inserts.
+ */
+function encodeDeliveryCursor(at: Date, id: string): string {
+  return Buffer.from(`${at.toISOString()}|${id}`, "utf8").toString("base64url");
+}
+
+function decodeDeliveryCursor(raw: string): { at: Date; id: string } {
+  const [iso, id, ...rest] = Buffer.from(raw, "base64url").toString("utf8").split("|");
+  const at = new Date(iso ?? "");
+  if (rest.length || !id || !/^[A-Za-z0-9_-]{1,64}$/.test(id) || Number.isNaN(at.getTime()))
+    throw new AppError("validation_failed", "The cursor is not one this API returned.", { param: "cursor" });
+  return { at, id };
+}
+
+/**
+ * One page of the store's delivery log, newest first, and the cursor of the next. Walks the
+ * (storeId, createdAt, id) or (storeId, status, createdAt, id) index from the cursor and stops
+ * after `limit` rows: a page costs the same at 1k and 1M deliveries (docs/operations.md "Seller
+ * lists at 1M rows"). No total is counted.
+ */
+export async function pageDeliveries(
   storeId: string,
-  query: { status?: CallbackStatus; endpointId?: string; limit: number },
+  query: { status?: CallbackStatus; endpointId?: string; limit: number; cursor?: string },
 ) {
+  const after = query.cursor ? decodeDeliveryCursor(query.cursor) : null;
   await assertOwnEndpoint(prisma, storeId, query.endpointId);
   const rows = await prisma.callbackDelivery.findMany({
-    where: { storeId, status: query.status, endpointId: query.endpointId },
+    where: {
+      storeId,
+      status: query.status,
+      endpointId: query.endpointId,
+      // (createdAt, id) < cursor, spelled so the bound on createdAt is an index condition.
+      ...(after
+        ? { createdAt: { lte: after.at }, OR: [{ createdAt: { lt: after.at } }, { id: { lt: after.id } }] }
+        : {}),
+    },
     select: { ...DELIVERY_VIEW, payload: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: query.limit,
+    take: query.limit + 1,
   });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
   // The body stays out of the list (GET …/deliveries/:id has it); the payment it is about comes along.
-  return rows.map(({ payload, ...row }) => ({ ...row, subject: deliverySubject(payload) }));
+  return {
+    data: page.map(({ payload, ...row }) => ({ ...row, subject: deliverySubject(payload) })),
+    nextCursor: rows.length > query.limit && last ? encodeDeliveryCursor(last.createdAt, last.id) : null,
+  };
+}
+
+/** The newest `limit` deliveries (the callbacks page's first load). */
+export async function listDeliveries(
+  storeId: string,
+  query: { status?: CallbackStatus; endpointId?: string; limit: number; cursor?: string },
+) {
+  return (await pageDeliveries(storeId, query)).data;
 }
 
 /**

@@ -41,4 +41,6 @@ export const ListDeliveriesQuery = z.object({
   status: z.enum(CALLBACK_STATUSES).optional(),
   endpointId: z.string().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** `nextCursor` of the previous page: the rows older than its last one. */
+  cursor: z.string().max(200).optional(),
 });

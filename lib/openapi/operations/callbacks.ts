@@ -31,7 +31,7 @@ export const callbacksOperations: Operation[] = [
     method: "GET",
     path: "/api/v1/callbacks/deliveries",
     tag: "callbacks",
-    summary: "the store's delivery log, newest first (?status=&endpointId=&limit=)",
+    summary: "the store's delivery log, newest first (?status=&endpointId=&limit=&cursor=); nextCursor pages on",
     auth: "api_key_or_session",
     query: { ListDeliveriesQuery },
     success: { status: 200 },

@@ -1,14 +1,14 @@
-// GET /api/v1/callbacks/deliveries — the store's delivery log, newest first (?status=&endpointId=&limit=)
+// GET /api/v1/callbacks/deliveries — the store's delivery log, newest first (?status=&endpointId=&limit=&cursor=), with nextCursor
 import { withApiKey } from "@/lib/http/handler";
 import { parseWith } from "@/lib/http/body";
-import { listDeliveries } from "@/lib/callbacks/deliveries";
+import { pageDeliveries } from "@/lib/callbacks/deliveries";
 import { ListDeliveriesQuery } from "@/lib/callbacks/schemas";
 
 export const GET = withApiKey(
   "GET /api/v1/callbacks/deliveries",
   async ({ req, store }) => {
     const query = parseWith(ListDeliveriesQuery, Object.fromEntries(req.nextUrl.searchParams));
-    return { data: await listDeliveries(store.id, query) };
+    return pageDeliveries(store.id, query);
   },
   { allowSession: true },
 );
