@@ -90,5 +90,10 @@ export async function markProcessed(id: string) {
 
 export async function markFailed(id: string, error: unknown) {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  await prisma.stripeEvent.updateMany({ where: { id }, data: { status: "FAILED", lastError: message.slice(0, 1000) } });
+  // One autocommit UPDATE, like markProcessed (updateMany would be BEGIN/UPDATE/COMMIT).
+  await prisma.$executeRawUnsafe(
+    `UPDATE "StripeEvent" SET status = 'FAILED', "lastError" = $2 WHERE id = $1`,
+    id,
+    message.slice(0, 1000),
+  );
 }
