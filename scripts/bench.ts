@@ -11,7 +11,8 @@
 //     on PGlite.
 //  6. Usage metering (scripts/bench/usage.ts): ns per meter() and per admitApiCall() on the request
 //     path, and flushUsage() of N counters — on PGlite and PostgreSQL.
-//  7. Payment history (scripts/bench/payments.ts): server time per page at 1k and 1M payments — on PostgreSQL.
+//  7. Seller lists (scripts/bench/payments.ts, scripts/bench/lists.ts): server time per page at 1k and 1M rows
+//     of payments, credits ledger entries, callback deliveries and audit entries — on PostgreSQL.
 // PostgreSQL: BENCH_DATABASE_URL, else a throwaway database on the local server (127.0.0.1:5432);
 // skipped with a note when unreachable. Sections that report through scripts/bench/report.ts print
 // `bench run=… figure=… value=… ratio=… load1=… cores=…` lines, appended to .data/bench-history.log

@@ -2,12 +2,13 @@
 // 1M (70 % card orders, 30 % PIX charges), seeded with INSERT … SELECT generate_series into the
 // throwaway PostgreSQL database. Pages: the newest, one half-way down (keyset cursor), filtered by
 // method, status and a 7-day range, a search by whole buyer email and by amount, and the CSV
-// stream's rows/s. Median of repeated runs; printed, never asserted.
+// stream's rows/s. One `lists.payments.<case>.ms` figure per case (value at 1M, base at 1k, so the
+// ratio is 1M/1k), through the helpers of scripts/bench/lists.ts, which then runs the other seller
+// lists (ledger, callback deliveries, audit). Printed, never asserted.
 // BENCH_PAYMENTS sets the large store's size (default 1,000,000).
+import { benchLists, type Case, LARGE, report } from "./lists";
+import { figure } from "./report";
 import { ms } from "./util";
-
-const LARGE = Number(process.env.BENCH_PAYMENTS ?? 1_000_000);
-const RUNS = 15;
 
 async function seed(storeId: string, priceId: string, count: number, tag: string) {
   const { prisma } = await import("../../lib/db/client");
@@ -41,18 +42,6 @@ async function seed(storeId: string, priceId: string, count: number, tag: string
   await prisma.$executeRawUnsafe(`ANALYZE "PixCharge"`);
 }
 
-async function median(run: () => Promise<unknown>) {
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await run();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
-
 export async function benchPayments(dbLabel: string) {
   const { prisma } = await import("../../lib/db/client");
   const { listPayments, storeScope } = await import("../../lib/payments/list");
@@ -60,11 +49,12 @@ export async function benchPayments(dbLabel: string) {
   const { ListPaymentsQuery } = await import("../../lib/payments/schemas");
   const { encodeCursor } = await import("../../lib/payments/cursor");
   const { today, nextDay } = await import("../../lib/payments/time-zone");
-  console.log(`\nPayment history (lib/payments) — ${dbLabel}, median of ${RUNS} runs per page of 50`);
+  console.log(`\nPayment history (lib/payments) — ${dbLabel}, pages of 50`);
   const owner = await prisma.user.create({
     data: { email: `bench-pay-${Date.now()}@example.com`, name: "Bench", passwordHash: "x" },
   });
-  const rows: string[][] = [];
+  const sizes: Case[][] = [];
+  const csv: number[] = [];
   for (const [tag, count] of [
     ["s", 1000],
     ["l", LARGE],
@@ -90,17 +80,17 @@ export async function benchPayments(dbLabel: string) {
     const mid = await prisma.order.findFirstOrThrow({ where: { id: `o${tag}${Math.max(1, Math.floor(half / 2))}` } });
     const cursor = encodeCursor({ at: mid.createdAt, id: mid.id });
     const from = today(scope.timeZone, new Date(Date.now() - 6 * 86_400_000));
-    const cases: Array<[string, () => Promise<unknown>]> = [
-      ["newest page", page({})],
-      ["half-way (cursor)", page({ cursor })],
-      ["method=pix", page({ method: "pix" })],
-      ["status=refunded", page({ status: "refunded" })],
-      ["last 7 days", page({ from, to: nextDay(today(scope.timeZone)) })],
-      ["search email", page({ q: "buyer123@example.com" })],
-      ["search amount", page({ q: "129,90" })],
-    ];
-    const row = [`${count.toLocaleString("en")} payments`];
-    for (const [, run] of cases) row.push(ms(await median(run)));
+    // Both searches match rows at both sizes (buyer123 once at 1k, 18 times at 1M; R$ 10,50 is
+    // amount 1050: twice at 1k, 20 times at 1M).
+    sizes.push([
+      ["newest", page({})],
+      ["half_way", page({ cursor })],
+      ["method_pix", page({ method: "pix" })],
+      ["status_refunded", page({ status: "refunded" })],
+      ["last_7_days", page({ from, to: nextDay(today(scope.timeZone)) })],
+      ["search_email", page({ q: "buyer123@example.com" })],
+      ["search_amount", page({ q: "10,50" })],
+    ]);
     const c0 = performance.now();
     let lines = 0;
     const reader = paymentsCsvStream(scope, {}).getReader();
@@ -111,10 +101,9 @@ export async function benchPayments(dbLabel: string) {
       if (lines >= 20_000) break;
     }
     await reader.cancel();
-    row.push(`${Math.round(lines / ((performance.now() - c0) / 1000)).toLocaleString("en")} rows/s`);
-    rows.push(row);
-    if (rows.length === 1) rows.unshift(["", ...cases.map(([name]) => name), "CSV stream"]);
+    csv.push(lines / ((performance.now() - c0) / 1000));
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
-  for (const r of rows) console.log(`  ${r.map((c, i) => c.padEnd(widths[i]!)).join("  ")}`);
+  await report("payments", sizes[0]!, sizes[1]!);
+  figure("lists.payments.csv.rows_per_s", csv[1]!, { base: csv[0]!, extra: { rows: LARGE, base_rows: 1000 } });
+  await benchLists(dbLabel);
 }
