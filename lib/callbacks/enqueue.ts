@@ -4,6 +4,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
+import { SQL_ROW_ID } from "@/lib/db/raw";
 import { enqueue } from "@/lib/jobs/runner";
 import { logger } from "@/lib/log/logger";
 import { isLiveMode } from "@/lib/stripe/client";
@@ -65,14 +66,22 @@ export async function enqueueStoreEvent(
   if (input.data.storeId !== input.storeId) throw new Error("enqueueStoreEvent: data.storeId must equal storeId");
   if (!input.sourceKey) throw new Error("enqueueStoreEvent: sourceKey is required");
   const event = buildStoreEvent(input);
-  const endpoints = await tx.callbackEndpoint.findMany({
-    where: { storeId: input.storeId, enabled: true },
-    select: { id: true, eventTypes: true },
-  });
-  const accepting = endpoints
-    .filter((e) => e.eventTypes.length === 0 || e.eventTypes.includes(input.type))
-    .map((e) => e.id);
-  const deliveries = await writeDeliveries(tx, input.storeId, event, accepting);
+  // One statement (raw: this runs inside every payment's transaction, lib/db/raw.ts): a row per
+  // enabled endpoint whose filter takes the type; an existing (eventId, endpointId) row is kept.
+  const now = new Date();
+  const deliveries = await tx.$executeRawUnsafe(
+    `INSERT INTO "CallbackDelivery" ("id", "storeId", "endpointId", "eventId", "eventType", "payload",
+       "nextAttemptAt", "createdAt", "updatedAt")
+     SELECT ${SQL_ROW_ID}, e."storeId", e."id", $2, $3, $4::jsonb, $5, $5, $5
+     FROM "CallbackEndpoint" e
+     WHERE e."storeId" = $1 AND e."enabled" AND (cardinality(e."eventTypes") = 0 OR $3 = ANY (e."eventTypes"))
+     ON CONFLICT ("eventId", "endpointId") DO NOTHING`,
+    input.storeId,
+    event.id,
+    event.type,
+    JSON.stringify(event),
+    now,
+  );
   return { eventId: event.id, deliveries };
 }
 

@@ -9,7 +9,7 @@ import { prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError, notFound } from "@/lib/errors";
 import { scopeKeyFor } from "./codes";
-import { newRowId } from "./ids";
+import { newRowId } from "@/lib/db/ids";
 import type {
   CreatePlatformCouponInput,
   CreateStoreCouponInput,

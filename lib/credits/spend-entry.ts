@@ -5,7 +5,7 @@
 // for microseconds and writers to different stores never meet. Same guarantees as appendEntry:
 // gap-free seq, balanceAfter = the balance after, never below zero, one entry per uniqueKey.
 import type { CreditLedgerEntry } from "@/generated/prisma/client";
-import { newRowId } from "@/lib/coupons/ids";
+import { newRowId } from "@/lib/db/ids";
 import { prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";

@@ -1,15 +1,14 @@
 // Account notices go to the account holder alone, whatever a store's settings say.
 import "server-only";
 import { isIP } from "node:net";
-import type { Tx } from "@/lib/db/client";
-import { enqueueNotification } from "./enqueue";
+import { enqueueNotification, type NotificationDb } from "./enqueue";
 
 /**
  * Inside the transaction that changed the password: an email to the account's own address (never
  * to a store's extra addresses or Slack), filed under the user's first store for its delivery log.
  */
 export async function notifyPasswordChanged(
-  tx: Pick<Tx, "store" | "user" | "notification">,
+  tx: NotificationDb,
   userId: string,
   facts: { changedAt: Date; ip?: string | null },
 ) {

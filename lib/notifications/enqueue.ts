@@ -3,8 +3,8 @@
 // (lib/notifications/job.ts) sends the rows later. One row per channel and recipient, keyed
 // `<event>:<subjectId>:<channel>:<recipient>`: the same event enqueued twice is sent once.
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
+import { newRowId } from "@/lib/db/ids";
 import { env } from "@/lib/env/server";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/config";
 import { buildContent } from "./content";
@@ -13,7 +13,7 @@ import { parsePayload, type ParsedPayload, type PayloadOf } from "./payloads";
 import { scrubPayload } from "./scrub";
 
 /** A transaction client (the producer's) or the plain client. */
-export type NotificationDb = Pick<Tx, "store" | "user" | "notification">;
+export type NotificationDb = Pick<Tx, "store" | "user" | "notification" | "$queryRawUnsafe" | "$executeRawUnsafe">;
 
 export type EmailRecipient = { email: string; locale?: string | null };
 
@@ -59,37 +59,45 @@ async function storeTargets<E extends NotificationEvent>(
   input: EnqueueNotificationInput<E>,
   payload: ParsedPayload<E>,
 ): Promise<StoreFacts> {
-  const store = await db.store.findUnique({
-    where: { id: storeId },
-    select: {
-      name: true,
-      owner: { select: { email: true, locale: true } },
-      notificationSettings: { select: { extraEmails: true, slackWebhookEncrypted: true } },
-      notificationPrefs: { where: { event: input.event }, select: { email: true, slack: true } },
-    },
-  });
-  if (!store) throw new Error(`enqueueNotification: store ${storeId} does not exist`);
+  // One raw statement: this runs inside every payment's transaction (lib/db/raw.ts).
+  const [store] = await db.$queryRawUnsafe<
+    Array<{
+      name: string;
+      ownerEmail: string;
+      ownerLocale: string | null;
+      extraEmails: string[] | null;
+      hasSlack: boolean;
+      prefEmail: boolean | null;
+      prefSlack: boolean | null;
+    }>
+  >(
+    `SELECT s."name", u."email" AS "ownerEmail", u."locale" AS "ownerLocale", ns."extraEmails",
+       (ns."slackWebhookEncrypted" IS NOT NULL) AS "hasSlack", p."email" AS "prefEmail", p."slack" AS "prefSlack"
+     FROM "Store" s JOIN "User" u ON u."id" = s."ownerId"
+     LEFT JOIN "NotificationSettings" ns ON ns."storeId" = s."id"
+     LEFT JOIN "NotificationPreference" p ON p."storeId" = s."id" AND p."event" = $2
+     WHERE s."id" = $1`,
+    storeId,
+    input.event,
+  );
   const def = EVENT_DEFINITIONS[input.event];
-  const pref = store.notificationPrefs[0];
-  const ownerLocale = localeOf(store.owner.locale);
-  let email = def.emailRequired || (pref?.email ?? def.defaults.email);
-  let slack = def.slackAllowed && (pref?.slack ?? def.defaults.slack);
+  const ownerLocale = localeOf(store.ownerLocale);
+  let email = def.emailRequired || (store.prefEmail ?? def.defaults.email);
+  let slack = def.slackAllowed && (store.prefSlack ?? def.defaults.slack);
   if (input.event === "test_message") {
     const channel = (payload as ParsedPayload<"test_message">).channel;
     email = channel === "email";
     slack = channel === "slack";
   }
   const emails = input.recipients ?? [
-    { email: store.owner.email, locale: ownerLocale },
-    ...(store.notificationSettings?.extraEmails ?? []).map((e) => ({ email: e, locale: ownerLocale })),
+    { email: store.ownerEmail, locale: ownerLocale },
+    ...(store.extraEmails ?? []).map((e) => ({ email: e, locale: ownerLocale })),
   ];
   return {
     name: store.name,
     targets: [
       ...(email ? uniqueEmails(emails, ownerLocale) : []),
-      ...(slack && store.notificationSettings?.slackWebhookEncrypted
-        ? [{ channel: "slack" as const, recipient: SLACK_STORE, locale: ownerLocale }]
-        : []),
+      ...(slack && store.hasSlack ? [{ channel: "slack" as const, recipient: SLACK_STORE, locale: ownerLocale }] : []),
     ],
   };
 }
@@ -144,18 +152,27 @@ export async function enqueueNotification<E extends NotificationEvent>(
       );
     return subjects.get(locale)!;
   };
-  const { count } = await db.notification.createMany({
-    data: facts.targets.map((t) => ({
-      storeId: input.storeId,
-      event: input.event,
-      channel: t.channel,
-      recipient: t.recipient,
-      locale: t.locale,
-      idempotencyKey: idempotencyKey(input.event, input.subjectId, t.channel, t.recipient),
-      payload: payload as Prisma.InputJsonValue,
-      subject: subjectIn(t.locale),
-    })),
-    skipDuplicates: true,
+  // Raw, one statement: an existing idempotency key is left alone (sent once).
+  const now = new Date();
+  const params: unknown[] = [input.storeId, input.event, JSON.stringify(payload), now];
+  const values = facts.targets.map((t) => {
+    const at = params.push(
+      newRowId(),
+      t.channel,
+      t.recipient,
+      t.locale,
+      idempotencyKey(input.event, input.subjectId, t.channel, t.recipient),
+      subjectIn(t.locale),
+    );
+    const p = (k: number) => `$${at - 5 + k}`;
+    return `(${p(0)}, $1, $2, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, $3::jsonb, ${p(5)}, $4, $4, $4)`;
   });
+  const count = await db.$executeRawUnsafe(
+    `INSERT INTO "Notification" ("id", "storeId", "event", "channel", "recipient", "locale", "idempotencyKey",
+       "payload", "subject", "nextAttemptAt", "createdAt", "updatedAt")
+     VALUES ${values.join(", ")}
+     ON CONFLICT ("idempotencyKey") DO NOTHING`,
+    ...params,
+  );
   return { queued: count, targets: facts.targets.length };
 }

@@ -42,18 +42,19 @@ export function parseRate(spec: string): { points: number; duration: number } {
 export type RateState = { ok: boolean; limit: number; remaining: number; resetSeconds: number; windowSeconds: number };
 
 type Limiter = { limiter: RateLimiterAbstract; points: number; duration: number };
-type Limiters = { byName: Partial<Record<LimitName, Limiter>>; redis?: Redis; signature: string };
+type Limiters = { byName: Partial<Record<LimitName, Limiter>>; redis?: Redis; signature: string; source: object };
+type ServerEnv = ReturnType<typeof env>;
 
-function specFor(name: LimitName): string {
-  return String((env() as Record<string, unknown>)[LIMITS[name]]);
+function specFor(name: LimitName, e: ServerEnv = env()): string {
+  return String((e as Record<string, unknown>)[LIMITS[name]]);
 }
 
-function signature(): string {
-  return (Object.keys(LIMITS) as LimitName[]).map(specFor).join("|") + `|${env().REDIS_URL ?? ""}`;
+function signature(e: ServerEnv): string {
+  return `${(Object.keys(LIMITS) as LimitName[]).map((name) => specFor(name, e)).join("|")}|${e.REDIS_URL ?? ""}`;
 }
 
-function build(sig: string): Limiters {
-  const redisUrl = env().REDIS_URL;
+function build(sig: string, source: ServerEnv): Limiters {
+  const redisUrl = source.REDIS_URL;
   const redis = redisUrl
     ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
     : undefined;
@@ -63,13 +64,13 @@ function build(sig: string): Limiters {
       logger.warn({ err: err.message }, "rate-limit Redis unreachable; using in-memory limits meanwhile");
     warned = Date.now();
   });
-  return { byName: {}, redis, signature: sig };
+  return { byName: {}, redis, signature: sig, source };
 }
 
 function limiterFor(all: Limiters, name: LimitName): Limiter {
   const existing = all.byName[name];
   if (existing) return existing;
-  const { points, duration } = parseRate(specFor(name));
+  const { points, duration } = parseRate(specFor(name, all.source as ServerEnv));
   const keyPrefix = `vitrine:rl:${name}`;
   // With Redis, an in-memory limiter takes over while Redis is unreachable rather than failing open.
   const limiter = all.redis
@@ -87,11 +88,17 @@ function limiterFor(all: Limiters, name: LimitName): Limiter {
 const g = globalThis as unknown as { __vitrineLimiters?: Limiters };
 function limiters(): Limiters {
   // A changed budget (tests, a reloaded env) starts fresh counters; otherwise the same limiters.
-  const sig = signature();
-  if (g.__vitrineLimiters?.signature !== sig) {
-    g.__vitrineLimiters?.redis?.disconnect();
-    g.__vitrineLimiters = build(sig);
+  // env() returns the same object until a variable changes, so most requests skip the signature.
+  const e = env();
+  const current = g.__vitrineLimiters;
+  if (current?.source === e) return current;
+  const sig = signature(e);
+  if (current?.signature === sig) {
+    current.source = e;
+    return current;
   }
+  current?.redis?.disconnect();
+  g.__vitrineLimiters = build(sig, e);
   return g.__vitrineLimiters;
 }
 

@@ -5,7 +5,7 @@
 // before moving it. Prints deliveries/s, p50/p95, round trips per delivery and memory; checks each
 // charge is paid once.
 import { randomBytes } from "node:crypto";
-import { countRoundTrips, figure } from "./report";
+import { countRoundTrips, figure, printPlannedQueries } from "./report";
 import { body, close, createServer, listen, memory, ms, runConcurrent } from "./util";
 
 const CHARGES = Number(process.env.BENCH_PIX ?? 600);
@@ -116,6 +116,7 @@ export async function benchPix(dbLabel: string) {
     }),
   );
   const run = counted.out;
+  printPlannedQueries();
   const storeIds = stores.map((s) => s.store.id);
   const paid = await prisma.pixCharge.count({ where: { storeId: { in: storeIds }, status: "paid" } });
   const logged = await prisma.pixWebhookEvent.count({ where: { storeId: { in: storeIds } } });
@@ -131,6 +132,8 @@ export async function benchPix(dbLabel: string) {
       p99_ms: run.p99,
       tx_per_op: counted.txPerOp,
       stmts_per_op: counted.stmtsPerOp,
+      planned_per_op: counted.plannedPerOp,
+      cpu_ms_per_op: counted.cpuMsPerOp,
       paid: `${paid}/${CHARGES}`,
     },
   });

@@ -14,8 +14,34 @@ const HISTORY = path.join(process.cwd(), ".data", "bench-history.log");
 const RUN = new Date().toISOString().replace(/\.\d+Z$/, "Z");
 const lines: string[] = [];
 
-export type RoundTrips = { statements: number; transactions: number };
-const totals: RoundTrips = { statements: 0, transactions: 0 };
+export type RoundTrips = { statements: number; transactions: number; planned: number };
+const totals: RoundTrips = { statements: 0, transactions: 0, planned: 0 };
+
+// Prisma model queries planned by the query compiler (wasm, on the event loop: ~1 ms of CPU each
+// with engineType "client"); raw statements skip it. BENCH_ORM_TRACE=1 prints the most planned
+// model.action pairs at the end.
+const planned = new Map<string, number>();
+const QUERY_COMPILER = "@prisma/client/runtime/query_compiler_bg.postgresql.mjs"; // the module the generated client loads
+void import(QUERY_COMPILER).then((mod) => {
+  const qc = (mod as unknown as { QueryCompiler: { prototype: { compile: (q: string) => unknown } } }).QueryCompiler;
+  const compile = qc.prototype.compile;
+  qc.prototype.compile = function (this: unknown, query: string) {
+    totals.planned++;
+    if (process.env.BENCH_ORM_TRACE) {
+      const m = /"modelName":"(\w+)","action":"(\w+)"/.exec(query) ?? /"action":"(\w+)"/.exec(query);
+      const key = m ? m.slice(1).join(".") : query.slice(0, 60);
+      planned.set(key, (planned.get(key) ?? 0) + 1);
+    }
+    return compile.call(this, query);
+  };
+});
+
+/** BENCH_ORM_TRACE=1: the model queries planned so far, most first. */
+export function printPlannedQueries() {
+  if (!process.env.BENCH_ORM_TRACE) return;
+  for (const [key, n] of [...planned].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  planned ${n}× ${key}`);
+  planned.clear();
+}
 const inTx = new WeakSet<object>();
 
 type QueryFn = (this: object, config: unknown, ...rest: unknown[]) => unknown;
@@ -35,14 +61,21 @@ proto.query = function (this: object, config: unknown, ...rest: unknown[]) {
   return original.call(this, config, ...rest);
 };
 
-/** Counts the PostgreSQL round trips of fn; returns them per operation. */
+/**
+ * Counts the PostgreSQL round trips of fn, the Prisma queries it had planned and this process's
+ * CPU time (everything the bench runs in it: senders, route, simulator); returns them per operation.
+ */
 export async function countRoundTrips<T>(ops: number, fn: () => Promise<T>) {
   const before = { ...totals };
+  const cpu = process.cpuUsage();
   const out = await fn();
+  const used = process.cpuUsage(cpu);
   return {
     out,
     txPerOp: (totals.transactions - before.transactions) / ops,
     stmtsPerOp: (totals.statements - before.statements) / ops,
+    plannedPerOp: (totals.planned - before.planned) / ops,
+    cpuMsPerOp: (used.user + used.system) / 1000 / ops,
   };
 }
 

@@ -4,6 +4,7 @@ import "server-only";
 import type { PixCharge } from "@/generated/prisma/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
 import { prisma, type Tx } from "@/lib/db/client";
+import { lockRow, updateRow } from "@/lib/db/raw";
 import { logger } from "@/lib/log/logger";
 import { paymentRefunded, paymentSucceeded, type StoreEventPayload } from "@/lib/callbacks/contract";
 import { enqueueStoreEvent, kickDeliveries } from "@/lib/callbacks/enqueue";
@@ -31,9 +32,12 @@ export type ApplyOutcome = "changed" | "unchanged" | "underpaid" | "refund_recor
 export type ApplyResult = { charge: PixCharge; outcome: ApplyOutcome; reason: string };
 
 export async function lockCharge(tx: Tx, chargeId: string): Promise<PixCharge> {
-  await tx.$queryRawUnsafe(`SELECT id FROM "PixCharge" WHERE id = $1 FOR UPDATE`, chargeId);
-  return tx.pixCharge.findUniqueOrThrow({ where: { id: chargeId } });
+  return lockRow<PixCharge>(tx, "PixCharge", chargeId);
 }
+
+/** Raw on this path: a Prisma model query costs ~1 ms of CPU to plan (lib/db/raw.ts). */
+const updateCharge = (tx: Tx, id: string, data: Parameters<typeof updateRow>[3]) =>
+  updateRow<PixCharge>(tx, "PixCharge", id, data);
 
 /** Writes a PIX charge's store callback (lib/callbacks/contract.ts builds it) to the outbox. */
 async function enqueuePixCallback(
@@ -84,14 +88,11 @@ export async function applyPixStatusTx(
     report.amountCentavos !== undefined &&
     report.amountCentavos < charge.amountCentavos
   ) {
-    const updated = await tx.pixCharge.update({
-      where: { id: charge.id },
-      data: {
-        ...ids,
-        paidAmountCentavos: report.amountCentavos,
-        failureCode: "amount_mismatch",
-        failureMessage: `Paid ${report.amountCentavos} of ${charge.amountCentavos} centavos.`,
-      },
+    const updated = await updateCharge(tx, charge.id, {
+      ...ids,
+      paidAmountCentavos: report.amountCentavos,
+      failureCode: "amount_mismatch",
+      failureMessage: `Paid ${report.amountCentavos} of ${charge.amountCentavos} centavos.`,
     });
     if (charge.failureCode !== "amount_mismatch" || charge.paidAmountCentavos !== report.amountCentavos)
       await appendAudit(tx, audit, {
@@ -126,36 +127,31 @@ export async function applyPixStatusTx(
   const decision = transition(charge.status as PixChargeState, incoming, { verified: report.verified });
   const refundChanged = refunded !== charge.refundedCentavos;
   if (!decision.apply && !refundChanged) {
-    const updated = Object.keys(ids).length
-      ? await tx.pixCharge.update({ where: { id: charge.id }, data: ids })
-      : charge;
+    const updated = Object.keys(ids).length ? await updateCharge(tx, charge.id, ids) : charge;
     return { charge: updated, outcome: "unchanged", reason: decision.reason, kick };
   }
 
   const next = decision.apply ? decision.next : (charge.status as PixChargeState);
   const becamePaid = decision.apply && next === "paid";
-  const updated = await tx.pixCharge.update({
-    where: { id: charge.id },
-    data: {
-      ...ids,
-      status: next,
-      refundedCentavos: refunded,
-      ...(becamePaid || (decision.apply && paidNow && next !== "failed")
-        ? {
-            paidAt: charge.paidAt ?? now,
-            paidAmountCentavos: report.amountCentavos ?? charge.amountCentavos,
-            failureCode: null,
-            failureMessage: null,
-          }
-        : {}),
-      ...(decision.apply && next === "failed"
-        ? {
-            failureCode: report.failureCode ?? report.rawStatus?.toLowerCase().slice(0, 40) ?? "failed",
-            failureMessage: null,
-          }
-        : {}),
-      ...(next !== "pending" ? { nextCheckAt: null } : {}),
-    },
+  const updated = await updateCharge(tx, charge.id, {
+    ...ids,
+    status: next,
+    refundedCentavos: refunded,
+    ...(becamePaid || (decision.apply && paidNow && next !== "failed")
+      ? {
+          paidAt: charge.paidAt ?? now,
+          paidAmountCentavos: report.amountCentavos ?? charge.amountCentavos,
+          failureCode: null,
+          failureMessage: null,
+        }
+      : {}),
+    ...(decision.apply && next === "failed"
+      ? {
+          failureCode: report.failureCode ?? report.rawStatus?.toLowerCase().slice(0, 40) ?? "failed",
+          failureMessage: null,
+        }
+      : {}),
+    ...(next !== "pending" ? { nextCheckAt: null } : {}),
   });
   await appendAudit(tx, audit, {
     action: decision.apply ? `pix_charge.${next}` : "pix_charge.refund_recorded",

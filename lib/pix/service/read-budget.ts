@@ -25,23 +25,25 @@ export function accountReadBudgetOf(gateway: string): PixAccountReadBudget | nul
   return getPixGatewayDefinition(gateway).accountReadBudget ?? null;
 }
 
-/** This charge's window: one conditional UPDATE stamps the read, or says when the window reopens. */
+/**
+ * This charge's window: one conditional UPDATE stamps the read; the same statement reads the
+ * previous stamp (the outer SELECT sees the row as it was) to say when the window reopens.
+ */
 async function claimChargeRead(db: Tx, chargeId: string, interval: number, now: Date): Promise<Claim> {
-  const { count } = await db.pixCharge.updateMany({
-    // A stamp more than one interval in the future comes from a clock that was wrong, not from a read to wait for.
-    where: {
-      id: chargeId,
-      OR: [
-        { lastGatewayReadAt: null },
-        { lastGatewayReadAt: { lte: new Date(now.getTime() - interval) } },
-        { lastGatewayReadAt: { gt: new Date(now.getTime() + interval) } },
-      ],
-    },
-    data: { lastGatewayReadAt: now },
-  });
-  if (count === 1) return { ok: true };
-  const row = await db.pixCharge.findUnique({ where: { id: chargeId }, select: { lastGatewayReadAt: true } });
-  const last = row?.lastGatewayReadAt?.getTime() ?? now.getTime();
+  // A stamp more than one interval in the future comes from a clock that was wrong, not from a read to wait for.
+  const [row] = await db.$queryRawUnsafe<Array<{ claimed: boolean; last: Date | null }>>(
+    `WITH claimed AS (
+       UPDATE "PixCharge" SET "lastGatewayReadAt" = $2, "updatedAt" = $2
+       WHERE id = $1 AND ("lastGatewayReadAt" IS NULL OR "lastGatewayReadAt" <= $3 OR "lastGatewayReadAt" > $4)
+       RETURNING id)
+     SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, "lastGatewayReadAt" AS last FROM "PixCharge" WHERE id = $1`,
+    chargeId,
+    now,
+    new Date(now.getTime() - interval),
+    new Date(now.getTime() + interval),
+  );
+  if (row?.claimed) return { ok: true };
+  const last = row?.last?.getTime() ?? now.getTime();
   return { ok: false, retryAt: new Date(Math.max(now.getTime(), last + interval)), limit: "charge" };
 }
 

@@ -72,10 +72,31 @@ export function sellerUrlGuard(resolve?: Resolver): AddressGuard {
   };
 }
 
-export function gatewayFor(config: StoredConfig, credentials = openCredentials(config)): PixGateway {
+/**
+ * Live adapters by config, kept for a few minutes: building one decrypts the credentials, and a
+ * webhook or a buyer's poll would otherwise pay for that on every request. The key holds the
+ * ciphertext and the base URL, so new credentials or a moved gateway make a new adapter at once.
+ */
+const ADAPTER_TTL_MS = 5 * 60_000;
+const ADAPTER_CACHE_MAX = 500;
+const adapters = new Map<string, { gw: PixGateway; until: number }>();
+
+function buildGateway(config: StoredConfig, credentials: Record<string, unknown>): PixGateway {
   // The simulator (operator's setting) and the adapters' own defaults are not the seller's input.
   return createGateway(config.gateway, credentials, {
     baseUrl: resolveBaseUrl(config.gateway, config.baseUrl),
     ...(config.baseUrl ? { addressGuard: sellerUrlGuard() } : {}),
   });
+}
+
+export function gatewayFor(config: StoredConfig, credentials?: Record<string, unknown>): PixGateway {
+  if (credentials) return buildGateway(config, credentials);
+  const key = `${config.id}\u0000${config.gateway}\u0000${config.credentials}\u0000${resolveBaseUrl(config.gateway, config.baseUrl) ?? ""}`;
+  const now = Date.now();
+  const hit = adapters.get(key);
+  if (hit && hit.until > now) return hit.gw;
+  const gw = buildGateway(config, openCredentials(config));
+  if (adapters.size >= ADAPTER_CACHE_MAX) adapters.delete(adapters.keys().next().value!);
+  adapters.set(key, { gw, until: now + ADAPTER_TTL_MS });
+  return gw;
 }
