@@ -66,8 +66,8 @@ function LivePixPayment({ initial }: { initial: PublicPixCharge }) {
     refetchInterval: (q) => {
       const data = q.state.data;
       if (!data || FINAL_STATUSES.includes(data.status)) return false;
-      // The server says when Vitrine may next ask the gateway (its read budget: a minute for
-      // PushinPay); polling sooner would only read our own database. The first poll goes out soon.
+      // The server sets the pace (a few seconds): each poll reads our database, where a webhook's
+      // payment lands at once; Vitrine asks the gateway only when its read budget allows.
       return (data.pollAfterSeconds ?? 3) * 1000;
     },
     refetchIntervalInBackground: true,

@@ -306,9 +306,14 @@ function buyerReceiptFacts(charge: Pick<PixCharge, "id" | "status" | "paidAt" | 
 }
 const BUYER_RECEIPT_STATES = new Set(["paid", "refunded", "disputed"]);
 
-/** The buyer page never polls faster than this, nor slower than the cap (a page left open still updates). */
+/**
+ * The buyer page never polls faster than the minimum, nor slower than the cap. The cap is short:
+ * a poll reads our own database, so a payment a webhook confirmed shows within seconds; the
+ * gateway itself is asked only when its read budget allows (a minute for PushinPay), whatever the
+ * page's pace.
+ */
 export const BUYER_POLL_MIN_SECONDS = 3;
-export const BUYER_POLL_MAX_SECONDS = 60;
+export const BUYER_POLL_MAX_SECONDS = 5;
 /** Direct key: no gateway to ask; the seller confirms by hand. */
 export const DIRECT_KEY_POLL_SECONDS = 10;
 
