@@ -69,63 +69,48 @@ async function upsertCustomerTx(tx: Tx, facts: BuyerFacts, at: Date): Promise<st
   return existing.id;
 }
 
-type TotalRow = { currency: string; paid: number; refunded: number; payments: number };
-
 /**
  * Sets the customer's totals, payment count and first/last purchase from their linked orders and
  * PIX charges, under the customer's row lock. Idempotent: the same rows give the same totals.
+ * Two raw statements (it runs inside every payment's transaction; lib/db/raw.ts): the row lock,
+ * then one statement that sums the payments and writes the totals and the customer's counters.
+ * The lock comes first, in its own statement, so the sums are read after any other payment of
+ * this customer committed.
  */
 export async function refreshCustomerTotalsTx(tx: Tx, customerId: string): Promise<void> {
   await tx.$queryRawUnsafe(`SELECT id FROM "Customer" WHERE id = $1 FOR UPDATE`, customerId);
-  const orders = await tx.order.findMany({
-    where: { customerId, status: { in: [...PAID_ORDER_STATUSES] } },
-    select: { id: true, amountTotal: true, currency: true, paidAt: true, createdAt: true },
-  });
-  const refunds = orders.length
-    ? await tx.paymentAdjustment.groupBy({
-        by: ["orderId"],
-        where: { orderId: { in: orders.map((o) => o.id) }, kind: "refund", status: "succeeded" },
-        _sum: { amount: true },
-      })
-    : [];
-  const refundedByOrder = new Map(refunds.map((r) => [r.orderId, r._sum.amount ?? 0]));
-  const charges = await tx.pixCharge.findMany({
-    where: { customerId, status: { in: [...PAID_PIX_STATES] } },
-    select: { amountCentavos: true, paidAmountCentavos: true, refundedCentavos: true, paidAt: true, createdAt: true },
-  });
-  const totals = new Map<string, TotalRow>();
-  const add = (currency: string, paid: number, refunded: number) => {
-    const row = totals.get(currency) ?? { currency, paid: 0, refunded: 0, payments: 0 };
-    row.paid += paid;
-    row.refunded += Math.min(paid, refunded);
-    row.payments += 1;
-    totals.set(currency, row);
-  };
-  const times: number[] = [];
-  for (const o of orders) {
-    add(o.currency.toUpperCase(), o.amountTotal, refundedByOrder.get(o.id) ?? 0);
-    times.push((o.paidAt ?? o.createdAt).getTime());
-  }
-  for (const c of charges) {
-    add("BRL", c.paidAmountCentavos ?? c.amountCentavos, c.refundedCentavos);
-    times.push((c.paidAt ?? c.createdAt).getTime());
-  }
-  await tx.customerTotal.deleteMany({ where: { customerId, currency: { notIn: [...totals.keys()] } } });
-  for (const row of totals.values())
-    await tx.customerTotal.upsert({
-      where: { customerId_currency: { customerId, currency: row.currency } },
-      create: { customerId, ...row },
-      update: { paid: row.paid, refunded: row.refunded, payments: row.payments },
-    });
-  await tx.customer.update({
-    where: { id: customerId },
-    data: {
-      paymentsCount: orders.length + charges.length,
-      ...(times.length
-        ? { firstPurchaseAt: new Date(Math.min(...times)), lastPurchaseAt: new Date(Math.max(...times)) }
-        : {}),
-    },
-  });
+  await tx.$executeRawUnsafe(
+    `WITH payments AS (
+       SELECT upper(o."currency") AS currency, o."amountTotal" AS paid,
+         LEAST(o."amountTotal", COALESCE((SELECT sum(a."amount") FROM "PaymentAdjustment" a
+           WHERE a."orderId" = o."id" AND a."kind" = 'refund' AND a."status" = 'succeeded'), 0)) AS refunded,
+         COALESCE(o."paidAt", o."createdAt") AS at
+       FROM "Order" o WHERE o."customerId" = $1 AND o."status"::text = ANY ($2::text[])
+       UNION ALL
+       SELECT 'BRL', COALESCE(c."paidAmountCentavos", c."amountCentavos"),
+         LEAST(COALESCE(c."paidAmountCentavos", c."amountCentavos"), c."refundedCentavos"), COALESCE(c."paidAt", c."createdAt")
+       FROM "PixCharge" c WHERE c."customerId" = $1 AND c."status" = ANY ($3::text[])),
+     totals AS (
+       SELECT currency, sum(paid)::int AS paid, sum(refunded)::int AS refunded, count(*)::int AS payments
+       FROM payments GROUP BY currency),
+     dropped AS (
+       DELETE FROM "CustomerTotal" t WHERE t."customerId" = $1 AND t."currency" NOT IN (SELECT currency FROM totals)),
+     written AS (
+       INSERT INTO "CustomerTotal" ("customerId", "currency", "paid", "refunded", "payments")
+       SELECT $1, currency, paid, refunded, payments FROM totals
+       ON CONFLICT ("customerId", "currency") DO UPDATE
+         SET "paid" = EXCLUDED."paid", "refunded" = EXCLUDED."refunded", "payments" = EXCLUDED."payments")
+     UPDATE "Customer" SET
+       "paymentsCount" = (SELECT count(*) FROM payments),
+       "firstPurchaseAt" = COALESCE((SELECT min(at) FROM payments), "firstPurchaseAt"),
+       "lastPurchaseAt" = COALESCE((SELECT max(at) FROM payments), "lastPurchaseAt"),
+       "updatedAt" = $4
+     WHERE id = $1`,
+    customerId,
+    [...PAID_ORDER_STATUSES],
+    [...PAID_PIX_STATES],
+    new Date(),
+  );
 }
 
 /**
