@@ -49,6 +49,69 @@ export async function checkCredits(purchaseIds: string[], failures: string[]) {
   return { succeeded, doubled };
 }
 
+/**
+ * Each subscription order linked to its Stripe subscription, and each change reached the store at
+ * every endpoint: a subscription the drill canceled has a `subscription.canceled` callback, one it
+ * left active has a `subscription.updated` and no `subscription.canceled`. (The handler sends the
+ * subscription's current state, so a canceled one may get several `subscription.canceled`, one per
+ * Stripe event — each Stripe event once per endpoint is checkCallbacks' part.) When one is missing,
+ * says how many of those subscriptions had every `customer.subscription.*` event processed before
+ * the order's `checkout.session.completed`.
+ */
+export async function checkSubscriptions(orderIds: string[], canceledOrderIds: string[], failures: string[]) {
+  const pairs = await rows<{ id: string; canceled: boolean; linked: boolean; canceledCb: bigint; updatedCb: bigint }>(
+    `WITH got AS (SELECT d."endpointId", d.payload->'data'->>'vitrineOrderId' AS "orderId",
+                         count(*) FILTER (WHERE d."eventType" = 'subscription.canceled') AS canceled,
+                         count(*) FILTER (WHERE d."eventType" = 'subscription.updated') AS updated
+                    FROM "CallbackDelivery" d WHERE d."eventType" LIKE 'subscription.%' GROUP BY 1, 2)
+     SELECT o.id, o.id = ANY($2::text[]) AS canceled, o."subscriptionId" IS NOT NULL AS linked,
+            coalesce(g.canceled, 0) AS "canceledCb", coalesce(g.updated, 0) AS "updatedCb"
+       FROM "Order" o JOIN "CallbackEndpoint" e ON e."storeId" = o."storeId"
+       LEFT JOIN got g ON g."endpointId" = e.id AND g."orderId" = o.id
+      WHERE o.id = ANY($1::text[])`,
+    orderIds,
+    canceledOrderIds,
+  );
+  const out = {
+    pairs: pairs.length,
+    unlinked: new Set(pairs.filter((p) => !p.linked).map((p) => p.id)).size,
+    cancelMissing: pairs.filter((p) => p.canceled && !Number(p.canceledCb)).length,
+    cancelWrong: pairs.filter((p) => !p.canceled && Number(p.canceledCb)).length,
+    updateMissing: pairs.filter((p) => !p.canceled && !Number(p.updatedCb)).length,
+    right: pairs.filter((p) =>
+      p.canceled ? Number(p.canceledCb) > 0 : Number(p.updatedCb) > 0 && !Number(p.canceledCb),
+    ).length,
+  };
+  if (out.unlinked) failures.push(`${out.unlinked} subscription orders never linked to their subscription`);
+  if (out.cancelMissing)
+    failures.push(`${out.cancelMissing} (canceled subscription, endpoint) pairs got no subscription.canceled`);
+  if (out.cancelWrong)
+    failures.push(`${out.cancelWrong} (active subscription, endpoint) pairs got subscription.canceled`);
+  if (out.updateMissing)
+    failures.push(`${out.updateMissing} (active subscription, endpoint) pairs got no subscription.updated`);
+  const missed = [
+    ...new Set(pairs.filter((p) => (p.canceled ? !Number(p.canceledCb) : !Number(p.updatedCb))).map((p) => p.id)),
+  ];
+  if (missed.length) {
+    const [why] = await rows<{ n: bigint; before: bigint }>(
+      `SELECT count(*) AS n, count(*) FILTER (WHERE last_sub < linked) AS before
+         FROM (SELECT o.id,
+                      (SELECT max(e."processedAt") FROM "StripeEvent" e
+                        WHERE e.type LIKE 'customer.subscription.%'
+                          AND e.payload->'data'->'object'->>'id' = o."subscriptionId") AS last_sub,
+                      (SELECT min(e."processedAt") FROM "StripeEvent" e
+                        WHERE e.type = 'checkout.session.completed'
+                          AND e.payload->'data'->'object'->>'id' = o."checkoutSessionId") AS linked
+                 FROM "Order" o WHERE o.id = ANY($1::text[])) t`,
+      missed,
+    );
+    failures.push(
+      `of the ${Number(why!.n)} subscriptions with a change missing, ${Number(why!.before)} had every customer.subscription.* event processed before their checkout.session.completed`,
+    );
+  }
+  return out;
+}
+
 /** Every Stripe event id sent has one ledger row, none FAILED or left RECEIVED/PROCESSING. */
 export async function checkStripeLedger(eventIds: string[], failures: string[]) {
   const got = await rows<{ status: string; n: bigint }>(

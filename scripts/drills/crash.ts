@@ -2,7 +2,7 @@
 // restarted 3 s later; what it refused or dropped is not resent (Stripe's next retry would be
 // minutes away). Then the recovery sync (POST /api/internal/sync/stripe-events on an instance,
 // what the stripe.sync-events job runs) → 0 lost, 0 doubled.
-import { checkAudit, checkCallbacks, checkCredits, checkOrders, checkStripeLedger } from "./checks";
+import { checkAudit, checkCallbacks, checkCredits, checkOrders, checkStripeLedger, checkSubscriptions } from "./checks";
 import { crash, type Instance, report, SECRETS, sleep, startInstance } from "./harness";
 import { sendEvents } from "./stripe-world";
 import { stripeDrillSetup } from "./stripe-setup";
@@ -58,6 +58,7 @@ export async function crashDrill() {
   const orders = await checkOrders([...world.orderIds, ...world.subscriptionOrderIds], failures);
   const credits = await checkCredits(world.purchaseIds, failures);
   const callbacks = await checkCallbacks(receiver, failures, 240_000, { allowRedelivery: true });
+  const subs = await checkSubscriptions(world.subscriptionOrderIds, world.canceledSubscriptionOrderIds, failures);
   await checkAudit(failures);
   const ordersTotal = world.orderIds.length + world.subscriptionOrderIds.length;
   await report(
@@ -67,6 +68,7 @@ export async function crashDrill() {
       `${stats.undelivered} sends refused; ${missingBefore} events unapplied before the recovery sync, which ingested ${first.ingested ?? 0} + ${second.ingested ?? 0} (${aged} abandoned claims aged past the lease) in {s} — ` +
       `lost ${ordersTotal - orders.paid} orders, orders applied ${orders.once}/${ordersTotal} once (${orders.doubled} doubled), ` +
       `credits ${credits.succeeded}/${world.purchaseIds.length}, ${credits.doubled} doubled, ` +
+      `subscriptions ${subs.right}/${subs.pairs} in the right state at each endpoint, ` +
       `callbacks ${callbacks.once}/${callbacks.total} delivered once (${callbacks.twice} redelivered with the same id, ${callbacks.missing} missing)`,
     failures,
   );

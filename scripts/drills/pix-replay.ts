@@ -16,6 +16,7 @@ import {
   startInstance,
   startReceiver,
   throwawayDatabase,
+  waitFor,
 } from "./harness";
 
 const CHARGES = Number(process.env.DRILL_PIX ?? 400);
@@ -114,6 +115,7 @@ export async function pixReplayDrill() {
     ...hooks,
     ...Array.from({ length: total - hooks.length }, () => hooks[Math.floor(Math.random() * hooks.length)]!),
   ]);
+  const readsBefore = sim.statusReads("pushinpay").length;
   const started = performance.now();
   const statuses = new Map<string, number>();
   let turn = 0;
@@ -138,7 +140,28 @@ export async function pixReplayDrill() {
     }
   });
   const failures: string[] = [];
-  const paid = await prisma.pixCharge.count({ where: { id: { in: chargeIds }, status: "paid" } });
+  const countPaid = () => prisma.pixCharge.count({ where: { id: { in: chargeIds }, status: "paid" } });
+  // A charge whose webhook re-read was deferred (its read window) or failed gets nextCheckAt, and the
+  // reconciler (every minute, on both instances) reads it again: wait for that, bounded. A blocked
+  // gateway account answers nothing more, so there is nothing to wait for.
+  if (!sim.isBlocked("pushinpay"))
+    await waitFor("every charge paid", async () => (await countPaid()) === CHARGES, 150_000).catch(() => {});
+  // The gateway's own log of status reads during the burst: PushinPay answers one read per charge a
+  // minute; each read inside that minute is a strike, and three block the account (sandbox/pix).
+  const allReads = sim.statusReads("pushinpay");
+  const reads = allReads.slice(readsBefore);
+  const refused = reads.filter((r) => r.outcome === "rate_limited");
+  const gaps = refused.map((r) => {
+    const prev = allReads.filter((p) => p.id === r.id && p.outcome === "ok" && p.at <= r.at).pop();
+    return prev ? (r.at.getTime() - prev.at.getTime()) / 1000 : Number.NaN;
+  });
+  const readsOk = reads.filter((r) => r.outcome === "ok").length;
+  const blocked = sim.isBlocked("pushinpay");
+  if (refused.length)
+    failures.push(
+      `the gateway refused ${refused.length} status reads as inside a charge's one-minute window (${gaps.map((g) => `${g.toFixed(1)} s`).join(", ")} after the accepted read)${blocked ? " and blocked the account" : ""}`,
+    );
+  const paid = await countPaid();
   const audits = await prisma.auditLog.groupBy({
     by: ["targetId"],
     where: { action: "pix_charge.paid", targetId: { in: chargeIds } },
@@ -161,7 +184,7 @@ export async function pixReplayDrill() {
     started,
     `${burst.length} PIX webhooks (${CHARGES} paid, ${CHARGES} stale "pending" copies, ${burst.length - hooks.length} repeats, shuffled) for ${CHARGES} charges in ${STORES} stores over 2 instances in {s} — ` +
       `paid ${paid}/${CHARGES}, paid once ${once} (${doubled} doubled), webhooks logged ${logged}, callbacks ${callbacks.once}/${callbacks.total} delivered once ` +
-      `(${callbacks.twice} twice, ${callbacks.missing} missing) [${[...statuses].map(([k, v]) => `${k}:${v}`).join(" ")}]`,
+      `(${callbacks.twice} twice, ${callbacks.missing} missing), gateway status reads ${readsOk} answered, ${refused.length} refused${blocked ? ", account blocked" : ""} [${[...statuses].map(([k, v]) => `${k}:${v}`).join(" ")}]`,
     failures,
   );
 }

@@ -11,6 +11,8 @@ export type World = {
   orderIds: string[];
   purchaseIds: string[];
   subscriptionOrderIds: string[];
+  /** The subscription orders whose subscription the drill canceled on the emulator. */
+  canceledSubscriptionOrderIds: string[];
   canceledSubscriptions: number;
 };
 
@@ -36,6 +38,7 @@ export async function seedStores(count: number, receiver: Receiver): Promise<Wor
     orderIds: [],
     purchaseIds: [],
     subscriptionOrderIds: [],
+    canceledSubscriptionOrderIds: [],
     canceledSubscriptions: 0,
   };
   for (let i = 0; i < count; i++) {
@@ -137,6 +140,7 @@ export async function seedRound(
       const cs = await em.stripe.checkout.sessions.retrieve(session.sessionId, undefined, { stripeAccount });
       const subId = typeof cs.subscription === "string" ? cs.subscription : cs.subscription!.id;
       await em.stripe.subscriptions.cancel(subId, undefined, { stripeAccount });
+      world.canceledSubscriptionOrderIds.push(session.order.id);
       world.canceledSubscriptions++;
     }
   });
