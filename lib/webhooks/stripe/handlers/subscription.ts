@@ -31,7 +31,12 @@ export const onSubscriptionChange: EventHandler = async (ctx) => {
   }
   if (obj.object === "invoice") return onConnectedInvoice(ctx, obj);
   if (ctx.event.type === "customer.subscription.trial_will_end") return;
-  const order = await findOrder({ subscriptionId: sub.id }, ctx.stripeAccount);
+  // The subscription carries our order id (subscription_data.metadata, set at Checkout): found even
+  // when this event is processed before the checkout.session.completed that links the order to it.
+  const order = await findOrder(
+    { vitrineOrderId: sub.metadata?.vitrineOrderId, subscriptionId: sub.id },
+    ctx.stripeAccount,
+  );
   if (!order) return;
   const facts = {
     order,
@@ -43,8 +48,11 @@ export const onSubscriptionChange: EventHandler = async (ctx) => {
     },
   };
   const event = sub.status === "canceled" ? subscriptionCanceled(facts) : subscriptionUpdated(facts);
+  // The subscription is re-read, so every event processed after a cancellation reports it; a
+  // subscription ends once, so the store is told once (one source key per subscription).
+  const sourceKey = sub.status === "canceled" ? `subscription:${sub.id}:canceled` : ctx.event.id;
   const { deliveries } = await prisma.$transaction((tx) =>
-    enqueueStoreEvent(tx, { storeId: order.storeId, sourceKey: ctx.event.id, ...event }),
+    enqueueStoreEvent(tx, { storeId: order.storeId, sourceKey, ...event }),
   );
   if (deliveries > 0) await kickDeliveries();
 };
