@@ -7,6 +7,8 @@ import { useTestDatabase } from "../support/db";
 import { resetRateLimiters } from "@/lib/rate-limit/limiter";
 import { createPixCharge, getPublicPixStatus, refreshPixCharge } from "@/lib/pix/service/charges";
 import { reconcilePixCharges } from "@/lib/pix/service/reconciler";
+import { readStatusWithinBudget } from "@/lib/pix/service/read-budget";
+import { gatewayFor } from "@/lib/pix/service/runtime";
 import { GET as publicStatusRoute } from "@/app/api/pix/charges/[id]/route";
 import { POST as refreshRoute } from "@/app/api/v1/pix/charges/[id]/refresh/route";
 import { addGateway, callRoute, pixSeller, usePixSimulator, type PixSeller } from "./support";
@@ -125,5 +127,27 @@ describe("PIX status-read budget", () => {
     pix.sim().advanceClock(61_000);
     await expect(refreshPixCharge(seller.store.id, charge.id)).resolves.toMatchObject({ status: "pending" });
     expect(readsOf(charge.transactionId!)).toHaveLength(2);
+  });
+
+  it("counts a slow read from when the gateway answered, so the next one is a whole minute after the gateway saw it", async () => {
+    const view = await createPixCharge(seller.store.id, seller.audit, { amountCentavos: 3100, description: "Lenta" });
+    const charge = await db().prisma.pixCharge.findUniqueOrThrow({ where: { id: view.id } });
+    const config = await db().prisma.pixGatewayConfig.findUniqueOrThrow({ where: { id: charge.gatewayConfigId! } });
+    const real = gatewayFor(config);
+    // The gateway (the simulator) answers, but the request takes 1.5 s to come back, as on a loaded machine.
+    const slow = {
+      ...real,
+      getStatus: async (q: Parameters<typeof real.getStatus>[0]) => {
+        await new Promise((r) => setTimeout(r, 1500));
+        return real.getStatus(q);
+      },
+    } as typeof real;
+    const t0 = new Date();
+    expect((await readStatusWithinBudget(charge, config, t0, slow)).read).toBe(true);
+    // 60 s after the claim is not yet a minute after the answer.
+    const early = await readStatusWithinBudget(charge, config, new Date(t0.getTime() + 60_000), real);
+    expect(early).toMatchObject({ read: false, limit: "charge" });
+    expect(early.read ? 0 : early.retryAt.getTime() - t0.getTime()).toBeGreaterThanOrEqual(61_400);
+    expect(readsOf(charge.transactionId!)).toHaveLength(1);
   });
 });

@@ -105,8 +105,28 @@ export async function readStatusWithinBudget(
     );
     return { read: false, retryAt: claim.retryAt, limit: claim.limit };
   }
-  return {
-    read: true,
-    status: await gw.getStatus({ transactionId: charge.transactionId, hash: charge.hash ?? undefined }),
-  };
+  const started = Date.now();
+  try {
+    return {
+      read: true,
+      status: await gw.getStatus({ transactionId: charge.transactionId, hash: charge.hash ?? undefined }),
+    };
+  } finally {
+    await stampReadAnswered(charge.id, new Date(now.getTime() + (Date.now() - started)));
+  }
+}
+
+/**
+ * The claim stamped the read when it was claimed; the gateway counts it when the request reaches
+ * it, which under load can be a second or more later. Once the gateway has answered (or failed),
+ * the stamp moves to that moment (in the caller's time base): the next read is then a whole
+ * interval after the gateway saw this one. (Found by `npm run drill -- pix-replay` on a loaded
+ * machine: reads claimed 60 s apart reached the simulator 59 s apart and the account was blocked.)
+ */
+async function stampReadAnswered(chargeId: string, at: Date) {
+  await prisma.$executeRawUnsafe(
+    `UPDATE "PixCharge" SET "lastGatewayReadAt" = $2 WHERE id = $1 AND "lastGatewayReadAt" < $2`,
+    chargeId,
+    at,
+  );
 }
