@@ -35,12 +35,22 @@ function prismaRunner(prisma: PrismaClient): SqlRunner {
   };
 }
 
+/**
+ * Interactive transactions may wait up to 5 s for a connection and run up to 10 s (Prisma's
+ * defaults are 2 s and 5 s). In a burst (the duplicates drill: 64 concurrent webhooks on 2 cores)
+ * the defaults turned waiting into 500s — retried by the sender and applied once, but a wait
+ * inside the sender's own timeout is the better answer. PGlite runs one transaction at a time, so
+ * its queue is the same wait.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 10_000 };
+
 export function createDatabase(opts: { url?: string; pgliteDir?: string } = {}): Database {
   const config = env();
   const url = opts.url ?? config.DATABASE_URL;
   if (url) {
     const prisma = new PrismaClient({
       adapter: new PrismaPg({ connectionString: url, max: config.DATABASE_POOL_MAX }),
+      transactionOptions: TRANSACTION_OPTIONS,
     });
     return { kind: "postgres", prisma, url, sql: prismaRunner(prisma), ready: Promise.resolve() };
   }
@@ -48,7 +58,7 @@ export function createDatabase(opts: { url?: string; pgliteDir?: string } = {}):
   const inMemory = dir.startsWith("memory://");
   if (!inMemory) mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
   const sql = pgliteRunner(pglite);
   // An in-memory database starts empty: apply the committed migrations in process.
   const ready = inMemory ? applyMigrations(sql).then(() => undefined) : pglite.waitReady;
