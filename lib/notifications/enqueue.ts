@@ -80,6 +80,7 @@ async function storeTargets<E extends NotificationEvent>(
     storeId,
     input.event,
   );
+  if (!store) throw new Error(`enqueueNotification: store ${storeId} does not exist`);
   const def = EVENT_DEFINITIONS[input.event];
   const ownerLocale = localeOf(store.ownerLocale);
   let email = def.emailRequired || (store.prefEmail ?? def.defaults.email);

@@ -64,6 +64,14 @@ describe("notification outbox", () => {
     expect(row!.providerId).toBe(message!.messageId);
   });
 
+  it("refuses an event about a store that does not exist, and writes nothing", async () => {
+    const before = await prisma.notification.count();
+    await expect(
+      prisma.$transaction((tx) => enqueueNotification(tx, dispute("store_that_is_not_there"))),
+    ).rejects.toThrow(/store store_that_is_not_there does not exist/);
+    expect(await prisma.notification.count()).toBe(before);
+  });
+
   it("writes to an English owner in English, money and dates in their format", async () => {
     const bruno = await owner("en", "Bruno's Shop");
     await enqueueNotification(prisma, {
