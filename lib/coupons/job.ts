@@ -6,7 +6,7 @@ import "server-only";
 import type { JobDefinition } from "@/lib/jobs/runner";
 import { logger } from "@/lib/log/logger";
 import { prisma } from "@/lib/db/client";
-import { releaseRedemption } from "./redeem";
+import { confirmRedemption, releaseRedemption } from "./redeem";
 
 export const RESERVATION_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -16,6 +16,7 @@ export async function releaseStaleReservations(now = new Date(), batch = 200): P
   const stale = await prisma.couponRedemption.findMany({
     where: { status: "reserved", createdAt: { lt: before } },
     select: { couponId: true, uniqueKey: true, targetType: true, targetId: true },
+    orderBy: { createdAt: "asc" },
     take: batch,
   });
   let released = 0;
@@ -35,7 +36,12 @@ export async function releaseStaleReservations(now = new Date(), batch = 200): P
                 where: { id: r.targetId, status: { in: ["paid", "refunded", "disputed"] } },
               })
             : 1;
-    if (paid) continue;
+    // Paid: the use is counted for good, and the row leaves the reserved set (a batch full of paid
+    // reservations would otherwise be read again on every run, and the unpaid ones behind it never).
+    if (paid) {
+      await prisma.$transaction((tx) => confirmRedemption(tx, r.couponId, r.uniqueKey));
+      continue;
+    }
     if (await prisma.$transaction((tx) => releaseRedemption(tx, r.couponId, r.uniqueKey))) released++;
   }
   if (released) logger.info({ released }, "released stale coupon reservations");

@@ -94,6 +94,14 @@ export async function confirmRedemption(tx: Tx, couponId: string, uniqueKey: str
   });
 }
 
+/** The reservations of a payment that succeeded (a buy link's PIX charge): counted for good. Idempotent. */
+export async function confirmTargetRedemptions(tx: Tx, targetType: RedemptionTarget, targetId: string) {
+  await tx.couponRedemption.updateMany({
+    where: { targetType, targetId, status: "reserved" },
+    data: { status: "redeemed" },
+  });
+}
+
 /** A reservation whose payment never happened gives its use back, once. */
 export async function releaseRedemption(tx: Tx, couponId: string, uniqueKey: string): Promise<boolean> {
   const row = await existing(tx, couponId, uniqueKey);

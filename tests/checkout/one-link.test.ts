@@ -159,6 +159,13 @@ describe("one buy link: card, boleto and PIX", () => {
     ).toHaveLength(1);
     await pix.sim().markPaid("pushinpay", row.transactionId!);
     expect((await prisma.pixCharge.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("paid");
+    // The code's use on the PIX charge is counted for good once it is paid.
+    expect(
+      await prisma.couponRedemption.findMany({
+        where: { targetType: "pix_charge", targetId: row.id },
+        select: { status: true },
+      }),
+    ).toEqual([{ status: "redeemed" }]);
 
     await new Promise((r) => setTimeout(r, 500));
     const calls = await callbacksOf(s.store.id);

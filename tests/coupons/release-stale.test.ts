@@ -1,5 +1,6 @@
 // Abandoned carts cannot use up a limited code: a use reserved for a payment that is still unpaid a
-// day later is given back by the coupons.release-stale job; a paid one is never touched.
+// day later is given back by the coupons.release-stale job; a paid one is confirmed (counted for
+// good), so it never stands in the way of the unpaid ones behind it.
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../support/db";
 import { caller, jsonOf, params, storeCoupon, storeSeller } from "./support";
@@ -43,13 +44,19 @@ describe("releasing stale reservations", () => {
 
     // Not a day old yet: nothing is released.
     expect(await releaseStaleReservations()).toBe(0);
+    // The paid one is the oldest; a run that reads one row at a time must still get past it.
     const dayAgo = new Date(Date.now() - 25 * 3600_000);
     await prisma.couponRedemption.updateMany({ where: { couponId: coupon.id }, data: { createdAt: dayAgo } });
-    expect(await releaseStaleReservations()).toBe(1);
+    await prisma.couponRedemption.updateMany({
+      where: { couponId: coupon.id, targetId: paid.orderId },
+      data: { createdAt: new Date(dayAgo.getTime() - 60_000) },
+    });
+    expect(await releaseStaleReservations(new Date(), 1)).toBe(0);
+    expect(await releaseStaleReservations(new Date(), 1)).toBe(1);
     const rows = await prisma.couponRedemption.findMany({ where: { couponId: coupon.id } });
     expect(Object.fromEntries(rows.map((r) => [r.targetId, r.status]))).toEqual({
       [abandoned.orderId]: "released",
-      [paid.orderId]: "reserved",
+      [paid.orderId]: "redeemed",
     });
     expect((await prisma.coupon.findUniqueOrThrow({ where: { id: coupon.id } })).timesRedeemed).toBe(1);
     // Running again changes nothing.

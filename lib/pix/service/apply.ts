@@ -3,6 +3,7 @@
 import "server-only";
 import type { PixCharge } from "@/generated/prisma/client";
 import { appendAudit, type AuditContext } from "@/lib/audit/log";
+import { confirmTargetRedemptions } from "@/lib/coupons/redeem";
 import { prisma, type Tx } from "@/lib/db/client";
 import { lockRow, updateRow } from "@/lib/db/raw";
 import { logger } from "@/lib/log/logger";
@@ -185,6 +186,8 @@ export async function applyPixStatusTx(
         paidAt: updated.paidAt ?? now,
       },
     });
+    // A buy link's store code (lib/pix/service/charge-from-price.ts): its reserved use is counted for good.
+    if (updated.discountCode) await confirmTargetRedemptions(tx, "pix_charge", charge.id);
   }
   // A MED opened or ended (dispute.created / dispute.closed); a failed PIX charge sends nothing.
   if (decision.apply) kick = (await recordPixDisputeMoveTx(tx, charge, updated, report.rawStatus)) || kick;
