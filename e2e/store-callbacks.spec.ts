@@ -123,3 +123,57 @@ test("a seller adds a callback endpoint, sends a signed test event and redeliver
     await store.close();
   }
 });
+
+test("the delivery log shows the newest 50 and pages to older deliveries with Load more", async ({ page }) => {
+  const store = await startStore();
+  try {
+    await useLocale(page, "en");
+    await signUpViaUi(page, { name: "Carla Dias", email: uniqueEmail("callbacks-pages"), storeName: "Carla Café" });
+    await page.goto("/dashboard/callbacks");
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await page.getByRole("dialog").getByLabel("Endpoint URL").fill(store.url);
+    await page.getByRole("dialog").getByRole("button", { name: "Add endpoint" }).click();
+    await page.getByRole("button", { name: "I saved it" }).click();
+    // 53 test events through the API the page itself calls (same session, same origin).
+    const sent = await page.evaluate(async () => {
+      const { data } = (await (await fetch("/api/v1/callbacks/endpoints")).json()) as { data: Array<{ id: string }> };
+      let ok = 0;
+      for (let i = 0; i < 53; i++) {
+        const res = await fetch("/api/v1/callbacks/test", {
+          method: "POST",
+          headers: { "content-type": "application/json", "idempotency-key": `pages-${i}-${Date.now()}` },
+          body: JSON.stringify({ endpointId: data[0]!.id }),
+        });
+        if (res.ok) ok++;
+      }
+      return ok;
+    });
+    expect(sent).toBe(53);
+    await expect.poll(() => store.received.length, { timeout: 60_000 }).toBe(53);
+
+    await page.reload();
+    const rows = page.locator("table tbody tr");
+    await expect(rows).toHaveCount(50);
+    const more = page.getByTestId("delivery-log-more");
+    await expect(more).toHaveText("Load more");
+    await more.scrollIntoViewIfNeeded();
+    await shot(page, "callbacks-08-load-more-1280");
+    await more.click();
+    await expect(rows).toHaveCount(53);
+    await expect(more).toHaveCount(0);
+    const ids = await page.locator("table").getByTestId("delivery-event-id").allTextContents();
+    expect(new Set(ids).size).toBe(ids.length);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await useLocale(page, "pt-BR");
+    await page.goto("/dashboard/callbacks");
+    await expect(page.getByTestId("delivery-item")).toHaveCount(50);
+    await page.getByTestId("delivery-log-more").scrollIntoViewIfNeeded();
+    await expect(page.getByTestId("delivery-log-more")).toHaveText("Carregar mais");
+    await shot(page, "callbacks-09-load-more-phone-pt");
+    await page.getByTestId("delivery-log-more").click();
+    await expect(page.getByTestId("delivery-item")).toHaveCount(53);
+  } finally {
+    await store.close();
+  }
+});

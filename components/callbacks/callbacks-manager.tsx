@@ -12,11 +12,11 @@ import { DeliveryLog } from "./delivery-log";
 import { EndpointCard } from "./endpoint-card";
 import { EndpointFormDialog } from "./endpoint-form-dialog";
 import { SecretDialog } from "./secret-dialog";
-import { ENDPOINTS_KEY, type DeliveryRow, type EndpointRow } from "./types";
+import { ENDPOINTS_KEY, type DeliveryPage, type EndpointRow } from "./types";
 
 type Props = {
   initialEndpoints: EndpointRow[];
-  initialDeliveries: DeliveryRow[];
+  initialDeliveries: DeliveryPage;
   defaultUrl: string | null;
   disableAfter: number;
   maxEndpoints: number;

@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
@@ -17,28 +17,33 @@ import { useToast } from "@/components/ui/toast";
 import { DeliveryDetailDialog } from "./delivery-detail-dialog";
 import { ReplayDialog } from "./replay-dialog";
 import { DeliveryEvent, DeliveryItem, DeliveryResponse, DeliveryStatusBadge } from "./delivery-status";
-import { DELIVERIES_KEY, ENDPOINTS_KEY, type DeliveryRow } from "./types";
+import { DELIVERIES_KEY, DELIVERY_PAGE, type DeliveryPage, type DeliveryRow, ENDPOINTS_KEY } from "./types";
 
 /** 2 s while deliveries are on their way (a retry runs within seconds), slowing to 30 s for long retry schedules. */
 const POLL: Backoff = { every: 2_000, steady: 10, max: 30_000 };
 
-/** The delivery log with per-row Redeliver; polls while something is still on its way. */
-export function DeliveryLog({ initial }: { initial: DeliveryRow[] }) {
+const onItsWay = (d: DeliveryRow) => d.status === "PENDING" || d.status === "DELIVERING";
+
+/** The delivery log, newest first, with per-row Redeliver; polls while something is still on its way. */
+export function DeliveryLog({ initial }: { initial: DeliveryPage }) {
   const { t, dateTime } = useI18n();
   const toast = useToast();
   const qc = useQueryClient();
   const [status, setStatus] = useState<CallbackStatusName | "">("");
   const [replayOpen, setReplayOpen] = useState(false);
   const [viewing, setViewing] = useState<string | null>(null);
-  const deliveries = useQuery({
+  const deliveries = useInfiniteQuery({
     queryKey: [...DELIVERIES_KEY, status],
-    queryFn: () =>
-      apiFetch<{ data: DeliveryRow[] }>(
-        `/api/v1/callbacks/deliveries?limit=50${status ? `&status=${status}` : ""}`,
-      ).then((r) => r.data),
-    initialData: status === "" ? initial : undefined,
-    refetchInterval: (q) =>
-      q.state.data?.some((d) => d.status === "PENDING" || d.status === "DELIVERING") ? nextPoll(q, POLL) : false,
+    queryFn: ({ pageParam }) =>
+      apiFetch<DeliveryPage>(
+        `/api/v1/callbacks/deliveries?limit=${DELIVERY_PAGE}${status ? `&status=${status}` : ""}${
+          pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""
+        }`,
+      ),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    initialData: status === "" ? { pages: [initial], pageParams: [""] } : undefined,
+    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.data.some(onItsWay)) ? nextPoll(q, POLL) : false),
   });
   const redeliver = useMutation({
     mutationFn: (id: string) => apiFetch(`/api/v1/callbacks/deliveries/${id}/redeliver`, { method: "POST" }),
@@ -53,9 +58,9 @@ export function DeliveryLog({ initial }: { initial: DeliveryRow[] }) {
       qc.invalidateQueries({ queryKey: DELIVERIES_KEY }),
       qc.invalidateQueries({ queryKey: ENDPOINTS_KEY }),
     ]);
-  const rows = deliveries.data ?? [];
+  const rows = deliveries.data?.pages.flatMap((p) => p.data) ?? [];
   // Endpoint health (last success, failures in a row, stopped by a 410) changes as deliveries finish.
-  const inFlight = rows.filter((d) => d.status === "PENDING" || d.status === "DELIVERING").length;
+  const inFlight = rows.filter(onItsWay).length;
   // biome-ignore lint/correctness/useExhaustiveDependencies: inFlight is the trigger, not an input
   useEffect(() => {
     void qc.invalidateQueries({ queryKey: ENDPOINTS_KEY });
@@ -155,7 +160,17 @@ export function DeliveryLog({ initial }: { initial: DeliveryRow[] }) {
                   {
                     key: "status",
                     header: t("callbacks.log.status"),
-                    cell: (d) => <DeliveryStatusBadge status={d.status} />,
+                    // The next attempt of a delivery still in its retry schedule, under its status.
+                    cell: (d) => (
+                      <span className="flex flex-col items-start gap-1">
+                        <DeliveryStatusBadge status={d.status} />
+                        {d.status === "PENDING" && (
+                          <span className="text-xs text-ink-subtle">
+                            {t("callbacks.log.nextRetry")}: {dateTime(d.nextAttemptAt)}
+                          </span>
+                        )}
+                      </span>
+                    ),
                   },
                   { key: "attempts", header: t("callbacks.log.attempts"), align: "right", cell: (d) => d.attempts },
                   {
@@ -175,19 +190,26 @@ export function DeliveryLog({ initial }: { initial: DeliveryRow[] }) {
                     key: "response",
                     header: t("callbacks.log.response"),
                     wrap: true,
-                    cell: (d) => <DeliveryResponse delivery={d} className="max-w-56" />,
-                  },
-                  {
-                    key: "next",
-                    header: t("callbacks.log.nextRetry"),
-                    cell: (d) =>
-                      d.status === "PENDING" ? dateTime(d.nextAttemptAt) : <span className="text-ink-subtle">—</span>,
+                    cell: (d) => <DeliveryResponse delivery={d} className="max-w-44" />,
                   },
                   { key: "actions", header: "", align: "right", cell: redeliverButton },
                 ]}
               />
             </div>
           </>
+        )}
+        {deliveries.hasNextPage && (
+          <div className="flex justify-center border-t border-line px-5 py-3">
+            <Button
+              variant="secondary"
+              size="sm"
+              loading={deliveries.isFetchingNextPage}
+              onClick={() => void deliveries.fetchNextPage()}
+              data-testid="delivery-log-more"
+            >
+              {t("callbacks.log.loadMore")}
+            </Button>
+          </div>
         )}
       </div>
       <ReplayDialog open={replayOpen} onOpenChange={setReplayOpen} onDone={() => void refresh()} />

@@ -61,6 +61,12 @@ export type DeliveryDetailView = {
 
 export const ENDPOINTS_KEY = ["callbacks", "endpoints"] as const;
 export const DELIVERIES_KEY = ["callbacks", "deliveries"] as const;
+
+/** Rows per page of the delivery log; "Load more" follows the cursor to older ones (no total is counted). */
+export const DELIVERY_PAGE = 50;
+
+/** One page of the delivery log, newest first; `nextCursor` follows to older ones. */
+export type DeliveryPage = { data: DeliveryRow[]; nextCursor: string | null };
 export const deliveryKey = (id: string) => ["callbacks", "delivery", id] as const;
 
 /** Where a delivery's payment opens: the payment detail page takes card order and PIX charge ids alike. */

@@ -83,14 +83,6 @@ export async function pageDeliveries(
   };
 }
 
-/** The newest `limit` deliveries (the callbacks page's first load). */
-export async function listDeliveries(
-  storeId: string,
-  query: { status?: CallbackStatus; endpointId?: string; limit: number; cursor?: string },
-) {
-  return (await pageDeliveries(storeId, query)).data;
-}
-
 /**
  * Sends a delivery again now, under the same event id so the store deduplicates it. A row still
  * in its retry schedule just moves its next attempt to now; a finished one gets one more attempt.

@@ -67,6 +67,7 @@ export default defineMessages(
       subscription_canceled: "Subscription canceled",
     },
     log: {
+      loadMore: "Load more",
       title: "Deliveries",
       description:
         "Every event sent to your endpoints, newest first. Redeliver keeps the same event id, so your store can ignore duplicates.",
@@ -196,6 +197,7 @@ export default defineMessages(
       subscription_canceled: "Assinatura cancelada",
     },
     log: {
+      loadMore: "Carregar mais",
       title: "Entregas",
       description:
         "Cada evento enviado aos seus endpoints, do mais recente ao mais antigo. Reenviar mantém o mesmo ID de evento, para a sua loja ignorar duplicados.",
