@@ -129,7 +129,8 @@ function cardSide(
   where.push(...keyset(p, "o", cursor));
   const head = `SELECT 'card' AS "method", o."id", o."createdAt", o."status"::text AS "rawStatus", o."amountTotal" AS "amount",
       o."currency", NULL::int AS "refunded", o."failureCode", o."customerEmail" AS "email", NULL::text AS "name",
-      o."externalOrderId", lower(o."channel"::text) AS "channel", pd."name" AS "description", o."paidAt",
+      o."externalOrderId", lower(o."channel"::text) AS "channel",
+      CASE WHEN o."quantity" > 1 THEN pd."name" || ' × ' || o."quantity" ELSE pd."name" END AS "description", o."paidAt",
       o."paymentMethodType" AS "paidWith"
     FROM "Order" o
     LEFT JOIN "Price" pr ON pr."id" = o."priceId"

@@ -182,10 +182,12 @@ describe("one buy link: card, boleto and PIX", () => {
       { id: s.store.id, currency: "BRL", timeZone: "America/Sao_Paulo" },
       ListPaymentsQuery.parse({ limit: 10 }),
     );
-    expect(history.data.map((p) => [p.paidWith, p.status, p.amount]).sort()).toEqual([
-      ["boleto", "paid", expected],
-      ["card", "paid", expected],
-      ["pix", "paid", expected],
+    // Each row names the product and how many, whatever the method.
+    const item = `${s.product.name} × 2`;
+    expect(history.data.map((p) => [p.paidWith, p.status, p.amount, p.description]).sort()).toEqual([
+      ["boleto", "paid", expected, item],
+      ["card", "paid", expected, item],
+      ["pix", "paid", expected, item],
     ]);
   });
 
