@@ -8,6 +8,7 @@ import { apiFetch, ApiError } from "@/components/api-client";
 import { nextPoll, type Backoff } from "@/components/polling";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -198,19 +199,7 @@ export function DeliveryLog({ initial }: { initial: DeliveryPage }) {
             </div>
           </>
         )}
-        {deliveries.hasNextPage && (
-          <div className="flex justify-center border-t border-line px-5 py-3">
-            <Button
-              variant="secondary"
-              size="sm"
-              loading={deliveries.isFetchingNextPage}
-              onClick={() => void deliveries.fetchNextPage()}
-              data-testid="delivery-log-more"
-            >
-              {t("callbacks.log.loadMore")}
-            </Button>
-          </div>
-        )}
+        <LoadMore list={deliveries} label={t("callbacks.log.loadMore")} testId="delivery-log-more" />
       </div>
       <ReplayDialog open={replayOpen} onOpenChange={setReplayOpen} onDone={() => void refresh()} />
       <DeliveryDetailDialog id={viewing} onClose={() => setViewing(null)} />

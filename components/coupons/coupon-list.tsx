@@ -11,6 +11,7 @@ import { apiFetch } from "@/components/api-client";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -126,18 +127,7 @@ export function CouponList({ scope, initial, queryKey, targetNames, defaultCurre
           minimumCurrency={adding.currency ?? defaultCurrency}
         />
       )}
-      {list.hasNextPage && (
-        <div className="border-t border-line px-5 py-3 text-center sm:px-6">
-          <Button
-            variant="secondary"
-            size="sm"
-            loading={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            {t("coupons.list.loadMore")}
-          </Button>
-        </div>
-      )}
+      <LoadMore list={list} label={t("coupons.list.loadMore")} />
     </Card>
   );
 }

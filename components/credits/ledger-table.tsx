@@ -7,7 +7,8 @@ import type { MessageKey } from "@/lib/i18n/translate";
 import { apiFetch } from "@/components/api-client";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CoinsIcon } from "@/components/ui/icons";
@@ -211,18 +212,7 @@ export function LedgerTable({ initial }: { initial: LedgerPage }) {
           ]}
         />
       </div>
-      {ledger.hasNextPage && (
-        <div className="flex justify-center border-t border-line px-5 py-3">
-          <Button
-            variant="secondary"
-            size="sm"
-            loading={ledger.isFetchingNextPage}
-            onClick={() => void ledger.fetchNextPage()}
-          >
-            {t("credits.ledger.loadMore")}
-          </Button>
-        </div>
-      )}
+      <LoadMore list={ledger} label={t("credits.ledger.loadMore")} />
     </Card>
   );
 }

@@ -8,6 +8,7 @@ import { apiFetch } from "@/components/api-client";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { BellIcon, RefreshIcon } from "@/components/ui/icons";
@@ -190,18 +191,7 @@ export function DeliveryLog({ initial }: { initial: NotificationPage }) {
             </div>
           </>
         )}
-        {log.hasNextPage && (
-          <div className="flex justify-center border-t border-line px-5 py-3">
-            <Button
-              variant="secondary"
-              size="sm"
-              loading={log.isFetchingNextPage}
-              onClick={() => void log.fetchNextPage()}
-            >
-              {t("notifications.log.loadMore")}
-            </Button>
-          </div>
-        )}
+        <LoadMore list={log} label={t("notifications.log.loadMore")} />
       </div>
     </Card>
   );
