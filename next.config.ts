@@ -11,6 +11,7 @@ const nextConfig: NextConfig = {
     "pg-boss",
     "pino",
     "pg",
+    "@prisma/adapter-pg",
     "@react-pdf/renderer",
   ],
   typedRoutes: false,

@@ -2,6 +2,7 @@
 import type { AuditLog } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { chainHash, GENESIS_HASH, type AuditFields } from "./chain";
+import { sqlQuery } from "@/lib/db/raw";
 
 type Head = { seq: bigint | number | string; hash: string };
 
@@ -16,7 +17,8 @@ export async function appendToChain(
   chainKey: string,
   fields: Omit<AuditFields, "chainKey" | "seq">,
 ): Promise<AuditLog> {
-  const [head] = await tx.$queryRawUnsafe<Head[]>(
+  const [head] = await sqlQuery<Head>(
+    tx,
     `INSERT INTO "AuditChainHead" ("chainKey", "seq", "hash", "updatedAt") VALUES ($1, 1, $2, now())
      ON CONFLICT ("chainKey") DO UPDATE SET "seq" = "AuditChainHead"."seq" + 1
      RETURNING "seq", "hash"`,
@@ -28,7 +30,8 @@ export async function appendToChain(
   const prevHash = head.hash;
   const hash = chainHash(prevHash, { ...fields, chainKey, seq: seq.toString() });
   const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-  const [row] = await tx.$queryRawUnsafe<Array<{ id: bigint | number | string }>>(
+  const [row] = await sqlQuery<{ id: bigint | number | string }>(
+    tx,
     `WITH head AS (UPDATE "AuditChainHead" SET "hash" = $1, "updatedAt" = now() WHERE "chainKey" = $2)
      INSERT INTO "AuditLog" ("createdAt", "actorType", "actorId", "storeId", "action", "targetType", "targetId",
        "before", "after", "ip", "userAgent", "requestId", "prevHash", "hash", "chainKey", "seq")

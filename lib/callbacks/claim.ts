@@ -3,6 +3,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { LEASE_SECONDS } from "./config";
+import { sqlQuery } from "@/lib/db/raw";
 
 export type ClaimedDelivery = {
   id: string;
@@ -67,9 +68,10 @@ export async function claimDue(now: Date, limit: number, cap: number): Promise<C
   const at = now.toISOString();
   const lease = new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString();
   return prisma.$transaction(async (tx) => {
-    const endpoints = await tx.$queryRawUnsafe<{ endpointId: string }[]>(LOCK_ENDPOINTS_SQL, at, limit, cap);
+    const endpoints = await sqlQuery<{ endpointId: string }>(tx, LOCK_ENDPOINTS_SQL, at, limit, cap);
     if (endpoints.length === 0) return [];
-    const rows = await tx.$queryRawUnsafe<ClaimedDelivery[]>(
+    const rows = await sqlQuery<ClaimedDelivery>(
+      tx,
       CLAIM_SQL,
       at,
       endpoints.map((e) => e.endpointId),

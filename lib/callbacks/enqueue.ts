@@ -4,7 +4,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
-import { SQL_ROW_ID } from "@/lib/db/raw";
+import { SQL_ROW_ID, sqlExecute } from "@/lib/db/raw";
 import { enqueue } from "@/lib/jobs/runner";
 import { logger } from "@/lib/log/logger";
 import { isLiveMode } from "@/lib/stripe/client";
@@ -69,7 +69,8 @@ export async function enqueueStoreEvent(
   // One statement (raw: this runs inside every payment's transaction, lib/db/raw.ts): a row per
   // enabled endpoint whose filter takes the type; an existing (eventId, endpointId) row is kept.
   const now = new Date();
-  const deliveries = await tx.$executeRawUnsafe(
+  const deliveries = await sqlExecute(
+    tx,
     `INSERT INTO "CallbackDelivery" ("id", "storeId", "endpointId", "eventId", "eventType", "payload",
        "nextAttemptAt", "createdAt", "updatedAt")
      SELECT ${SQL_ROW_ID}, e."storeId", e."id", $2, $3, $4::jsonb, $5, $5, $5

@@ -5,6 +5,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { ClaimedDelivery } from "./claim";
 import { type AttemptOutcome, type DeliveryResult, recordAttempt } from "./outcome";
+import { sqlQuery } from "@/lib/db/raw";
 
 export type Finished = { claim: ClaimedDelivery; outcome: AttemptOutcome | "endpoint_disabled" };
 
@@ -39,7 +40,8 @@ SELECT id FROM upd`;
 async function recordSucceeded(items: Finished[], now: Date): Promise<Set<string>> {
   if (items.length === 0) return new Set();
   const outcomes = items.map((i) => i.outcome as AttemptOutcome);
-  const rows = await prisma.$queryRawUnsafe<{ id: string }[]>(
+  const rows = await sqlQuery<{ id: string }>(
+    prisma,
     SUCCEEDED_SQL,
     items.map((i) => i.claim.id),
     items.map((i) => i.claim.storeId),

@@ -8,6 +8,7 @@ import { prisma, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { logger } from "@/lib/log/logger";
 import { couponError } from "./rules";
+import { sqlQuery } from "@/lib/db/raw";
 
 export type RedemptionTarget = "subscription" | "credit_purchase" | "order" | "checkout_session" | "pix_charge";
 
@@ -70,7 +71,7 @@ async function takeUse(tx: Tx, input: Pick<RedeemInput, "couponId" | "promotionC
 }
 
 async function whyNot(tx: Tx, table: "Coupon" | "PromotionCode", id: string) {
-  const rows = await tx.$queryRawUnsafe<Array<{ active: boolean }>>(`SELECT active FROM "${table}" WHERE id = $1`, id);
+  const rows = await sqlQuery<{ active: boolean }>(tx, `SELECT active FROM "${table}" WHERE id = $1`, id);
   return couponError(rows[0]?.active === false ? "coupon_inactive" : rows[0] ? "coupon_exhausted" : "coupon_not_found");
 }
 

@@ -5,6 +5,7 @@
 import type { CreditEntryKind, CreditLedgerEntry, Prisma } from "@/generated/prisma/client";
 import { prisma, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { sqlExecute, sqlQuery } from "@/lib/db/raw";
 
 export type LedgerActorType = "system" | "seller" | "admin" | "api_key" | "stripe";
 export type LedgerActor = { type: LedgerActorType; id?: string | null };
@@ -32,11 +33,13 @@ type BalanceRow = { balance: number; held: number; lastSeq: number };
 
 /** Locks (creating if needed) the store's balance row for the rest of the transaction. */
 export async function lockBalance(tx: Tx, storeId: string): Promise<BalanceRow> {
-  await tx.$executeRawUnsafe(
+  await sqlExecute(
+    tx,
     `INSERT INTO "CreditBalance" ("storeId", "balance", "held", "lastSeq", "updatedAt") VALUES ($1, 0, 0, 0, now()) ON CONFLICT ("storeId") DO NOTHING`,
     storeId,
   );
-  const rows = await tx.$queryRawUnsafe<BalanceRow[]>(
+  const rows = await sqlQuery<BalanceRow>(
+    tx,
     `SELECT "balance", "held", "lastSeq" FROM "CreditBalance" WHERE "storeId" = $1 FOR UPDATE`,
     storeId,
   );
@@ -147,7 +150,7 @@ type VerifyRow = {
 };
 
 export async function verifyCreditLedger(storeId?: string): Promise<LedgerReport> {
-  const rows = await prisma.$queryRawUnsafe<VerifyRow[]>(VERIFY_SQL, storeId ?? null);
+  const rows = await sqlQuery<VerifyRow>(prisma, VERIFY_SQL, storeId ?? null);
   const mismatches: LedgerMismatch[] = [];
   for (const r of rows) {
     const [balance, held, lastSeq, n, total, open] = [r.balance, r.held, r.lastSeq, r.n, r.total, r.open].map(

@@ -10,6 +10,7 @@ import { prisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import type { LedgerActor } from "./ledger";
+import { sqlQuery } from "@/lib/db/raw";
 
 export type SpendEntryInput = {
   storeId: string;
@@ -60,7 +61,8 @@ export async function spendEntry(input: SpendEntryInput): Promise<SpendEntryResu
     throw new AppError("validation_failed", "Credit amounts are whole positive numbers.", { param: "amount" });
   let rows: Row[];
   try {
-    rows = await prisma.$queryRawUnsafe<Row[]>(
+    rows = await sqlQuery<Row>(
+      prisma,
       SPEND_SQL,
       input.storeId,
       input.uniqueKey,
@@ -72,7 +74,7 @@ export async function spendEntry(input: SpendEntryInput): Promise<SpendEntryResu
       input.actor.id ?? null,
     );
   } catch (err) {
-    if (!isUniqueViolation(err) && !isRawUniqueViolation(err)) throw err;
+    if (!isUniqueViolation(err)) throw err;
     rows = [];
   }
   const row = rows[0];
@@ -88,13 +90,4 @@ export async function spendEntry(input: SpendEntryInput): Promise<SpendEntryResu
     `Not enough credits: the balance is ${balance} and this needs ${input.amount}.`,
     { param: "amount", details: { balance, requested: input.amount } },
   );
-}
-
-/** A raw query's unique violation, as the driver adapters report it (SQLSTATE 23505). */
-function isRawUniqueViolation(err: unknown): boolean {
-  const meta = (
-    err as { meta?: { code?: string; driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } } }
-  )?.meta;
-  const cause = meta?.driverAdapterError?.cause;
-  return meta?.code === "23505" || cause?.originalCode === "23505" || cause?.kind === "UniqueConstraintViolation";
 }

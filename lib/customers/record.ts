@@ -6,6 +6,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma, type Tx } from "@/lib/db/client";
 import { cleanName, hashTaxId, maskTaxId, normaliseEmail, normalisePhone, taxIdDigits } from "./identity";
+import { sqlExecute, sqlQuery } from "@/lib/db/raw";
 
 /** Order statuses a payment reached (refunds and disputes come after being paid). */
 export const PAID_ORDER_STATUSES = ["PAID", "PARTIALLY_REFUNDED", "REFUNDED", "DISPUTED"] as const;
@@ -36,7 +37,8 @@ async function upsertCustomerTx(tx: Tx, facts: BuyerFacts, at: Date): Promise<st
   const tax = taxIdDigits(facts.taxId);
   const taxIdHash = tax ? hashTaxId(tax) : null;
   if (!email && !taxIdHash) return null;
-  await tx.$executeRawUnsafe(
+  await sqlExecute(
+    tx,
     `SELECT pg_advisory_xact_lock(hashtext($1))`,
     customerLockKey(facts.storeId, email ?? `tax:${taxIdHash}`),
   );
@@ -78,8 +80,9 @@ async function upsertCustomerTx(tx: Tx, facts: BuyerFacts, at: Date): Promise<st
  * this customer committed.
  */
 export async function refreshCustomerTotalsTx(tx: Tx, customerId: string): Promise<void> {
-  await tx.$queryRawUnsafe(`SELECT id FROM "Customer" WHERE id = $1 FOR UPDATE`, customerId);
-  await tx.$executeRawUnsafe(
+  await sqlQuery(tx, `SELECT id FROM "Customer" WHERE id = $1 FOR UPDATE`, customerId);
+  await sqlExecute(
+    tx,
     `WITH payments AS (
        SELECT upper(o."currency") AS currency, o."amountTotal" AS paid,
          LEAST(o."amountTotal", COALESCE((SELECT sum(a."amount") FROM "PaymentAdjustment" a

@@ -8,6 +8,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/lib/env/server";
+import { DirectPool, inTransactionSlot } from "./direct";
 import { applyMigrations, type SqlRunner } from "./migrations";
 
 export type Database = {
@@ -17,6 +18,10 @@ export type Database = {
   pglite?: PGlite;
   /** Connection string for pg-boss on PostgreSQL. */
   url?: string;
+  /** PostgreSQL: the pool Prisma's adapter uses, also used by lib/db/raw.ts for hot raw statements. */
+  pool?: DirectPool;
+  /** PostgreSQL: hot raw statements are prepared per connection (DATABASE_PREPARED_STATEMENTS). */
+  preparedStatements?: boolean;
   sql: SqlRunner;
   ready: Promise<void>;
 };
@@ -48,11 +53,20 @@ export function createDatabase(opts: { url?: string; pgliteDir?: string } = {}):
   const config = env();
   const url = opts.url ?? config.DATABASE_URL;
   if (url) {
+    const pool = new DirectPool({ connectionString: url, max: config.DATABASE_POOL_MAX });
     const prisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: url, max: config.DATABASE_POOL_MAX }),
+      adapter: new PrismaPg(pool, { disposeExternalPool: true }),
       transactionOptions: TRANSACTION_OPTIONS,
     });
-    return { kind: "postgres", prisma, url, sql: prismaRunner(prisma), ready: Promise.resolve() };
+    return {
+      kind: "postgres",
+      prisma,
+      url,
+      pool,
+      preparedStatements: config.DATABASE_PREPARED_STATEMENTS === "on",
+      sql: prismaRunner(prisma),
+      ready: Promise.resolve(),
+    };
   }
   const dir = opts.pgliteDir ?? config.PGLITE_DIR;
   const inMemory = dir.startsWith("memory://");
@@ -72,9 +86,27 @@ export function getDatabase(): Database {
   return g.__vitrineDb;
 }
 
+/**
+ * An interactive transaction whose raw statements (lib/db/raw.ts) go straight to the connection
+ * it holds (lib/db/direct.ts). The array form passes through unchanged.
+ */
+function transactionOf(client: PrismaClient): PrismaClient["$transaction"] {
+  return ((arg: unknown, options?: unknown) => {
+    if (typeof arg !== "function") return client.$transaction(arg as never, options as never);
+    const fn = arg as (tx: Tx) => Promise<unknown>;
+    return inTransactionSlot((bind) =>
+      client.$transaction(async (tx) => {
+        bind(tx);
+        return fn(tx);
+      }, options as never),
+    );
+  }) as PrismaClient["$transaction"];
+}
+
 /** The Prisma client of this process. */
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   get(_t, prop) {
+    if (prop === "$transaction") return transactionOf(getDatabase().prisma);
     const client = getDatabase().prisma as unknown as Record<PropertyKey, unknown>;
     const value = client[prop];
     return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;

@@ -5,9 +5,37 @@
 // (Date, parsed JSON, bigint). What Prisma Client fills in itself, raw SQL must write: ids
 // (lib/db/ids.ts), @updatedAt, and timestamps the columns default to (CURRENT_TIMESTAMP follows
 // the session's time zone; Prisma writes UTC).
-import type { Tx } from "./client";
+import { getDatabase, prisma, type Tx } from "./client";
+import { type DirectQueryable, directClientFor, directQuery } from "./direct";
 
-type Raw = Pick<Tx, "$queryRawUnsafe">;
+type Raw = Pick<Tx, "$queryRawUnsafe" | "$executeRawUnsafe">;
+
+const named = () => getDatabase().preparedStatements === true;
+
+/** Where a statement on `db` can go without Prisma: the transaction's connection, or the pool. */
+function directFor(db: Raw): DirectQueryable | null {
+  const client = directClientFor(db);
+  if (client) return client;
+  if (db === prisma) return getDatabase().pool ?? null;
+  return null;
+}
+
+/**
+ * `db.$queryRawUnsafe(sql, ...params)`, sent straight to node-postgres on PostgreSQL (inside a
+ * transaction, on its own connection: lib/db/direct.ts). Rows have the same shape either way.
+ */
+export async function sqlQuery<T>(db: Raw, sql: string, ...params: unknown[]): Promise<T[]> {
+  const on = directFor(db);
+  if (on) return (await directQuery<T>(on, sql, params, named())).rows;
+  return db.$queryRawUnsafe<T[]>(sql, ...params);
+}
+
+/** `db.$executeRawUnsafe(sql, ...params)` the same way: the number of rows affected. */
+export async function sqlExecute(db: Raw, sql: string, ...params: unknown[]): Promise<number> {
+  const on = directFor(db);
+  if (on) return (await directQuery(on, sql, params, named())).rowCount;
+  return db.$executeRawUnsafe(sql, ...params);
+}
 
 /** A row id made by the database, cuid-shaped ("c" + 24 [0-9a-f]), for INSERT … SELECT of many rows. */
 export const SQL_ROW_ID = `'c' || substr(md5(gen_random_uuid()::text), 1, 24)`;
@@ -35,7 +63,8 @@ export async function updateRow<T>(
     params.push(value);
     sets.push(`${quote(key)} = $${params.length}`);
   }
-  const [row] = await db.$queryRawUnsafe<T[]>(
+  const [row] = await sqlQuery<T>(
+    db,
     `UPDATE ${quote(table)} SET ${sets.join(", ")} WHERE id = $1 RETURNING *`,
     ...params,
   );
@@ -45,7 +74,7 @@ export async function updateRow<T>(
 
 /** SELECT * … FOR UPDATE of one row by id: the row lock and the row in one statement. */
 export async function lockRow<T>(db: Raw, table: string, id: string): Promise<T> {
-  const [row] = await db.$queryRawUnsafe<T[]>(`SELECT * FROM ${quote(table)} WHERE id = $1 FOR UPDATE`, id);
+  const [row] = await sqlQuery<T>(db, `SELECT * FROM ${quote(table)} WHERE id = $1 FOR UPDATE`, id);
   if (!row) throw new Error(`${table} ${id} does not exist`);
   return row;
 }

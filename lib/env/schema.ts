@@ -55,6 +55,12 @@ export const ServerEnvShape = {
     .optional(),
   PGLITE_DIR: z.string().default(".data/pglite"),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /**
+   * Hot raw statements are prepared once per connection ("named"). Behind a pooler that does not
+   * keep prepared statements per client (PgBouncer in transaction mode before 1.21, or without
+   * max_prepared_statements) set "off".
+   */
+  DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
   /** Database Prisma diffs against when writing a new migration (npm run db:migrate:new). */
   MIGRATE_DATABASE_URL: z
     .string()

@@ -11,6 +11,7 @@ import { buildContent } from "./content";
 import { EVENT_DEFINITIONS, type NotificationChannel, type NotificationEvent } from "./events";
 import { parsePayload, type ParsedPayload, type PayloadOf } from "./payloads";
 import { scrubPayload } from "./scrub";
+import { sqlExecute, sqlQuery } from "@/lib/db/raw";
 
 /** A transaction client (the producer's) or the plain client. */
 export type NotificationDb = Pick<Tx, "store" | "user" | "notification" | "$queryRawUnsafe" | "$executeRawUnsafe">;
@@ -60,17 +61,16 @@ async function storeTargets<E extends NotificationEvent>(
   payload: ParsedPayload<E>,
 ): Promise<StoreFacts> {
   // One raw statement: this runs inside every payment's transaction (lib/db/raw.ts).
-  const [store] = await db.$queryRawUnsafe<
-    Array<{
-      name: string;
-      ownerEmail: string;
-      ownerLocale: string | null;
-      extraEmails: string[] | null;
-      hasSlack: boolean;
-      prefEmail: boolean | null;
-      prefSlack: boolean | null;
-    }>
-  >(
+  const [store] = await sqlQuery<{
+    name: string;
+    ownerEmail: string;
+    ownerLocale: string | null;
+    extraEmails: string[] | null;
+    hasSlack: boolean;
+    prefEmail: boolean | null;
+    prefSlack: boolean | null;
+  }>(
+    db,
     `SELECT s."name", u."email" AS "ownerEmail", u."locale" AS "ownerLocale", ns."extraEmails",
        (ns."slackWebhookEncrypted" IS NOT NULL) AS "hasSlack", p."email" AS "prefEmail", p."slack" AS "prefSlack"
      FROM "Store" s JOIN "User" u ON u."id" = s."ownerId"
@@ -168,7 +168,8 @@ export async function enqueueNotification<E extends NotificationEvent>(
     const p = (k: number) => `$${at - 5 + k}`;
     return `(${p(0)}, $1, $2, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, $3::jsonb, ${p(5)}, $4, $4, $4)`;
   });
-  const count = await db.$executeRawUnsafe(
+  const count = await sqlExecute(
+    db,
     `INSERT INTO "Notification" ("id", "storeId", "event", "channel", "recipient", "locale", "idempotencyKey",
        "payload", "subject", "nextAttemptAt", "createdAt", "updatedAt")
      VALUES ${values.join(", ")}

@@ -11,6 +11,7 @@ import { logger } from "@/lib/log/logger";
 import { getPixGatewayDefinition } from "@/lib/pix/registry";
 import type { PixAccountReadBudget, PixChargeStatus, PixGateway } from "@/lib/pix/types";
 import { gatewayFor } from "./runtime";
+import { sqlExecute, sqlQuery } from "@/lib/db/raw";
 
 /** Whose limit deferred a read: this charge's interval, or the account's reads per window. */
 export type ReadLimit = "charge" | "account";
@@ -31,7 +32,8 @@ export function accountReadBudgetOf(gateway: string): PixAccountReadBudget | nul
  */
 async function claimChargeRead(db: Tx, chargeId: string, interval: number, now: Date): Promise<Claim> {
   // A stamp more than one interval in the future comes from a clock that was wrong, not from a read to wait for.
-  const [row] = await db.$queryRawUnsafe<Array<{ claimed: boolean; last: Date | null }>>(
+  const [row] = await sqlQuery<{ claimed: boolean; last: Date | null }>(
+    db,
     `WITH claimed AS (
        UPDATE "PixCharge" SET "lastGatewayReadAt" = $2, "updatedAt" = $2
        WHERE id = $1 AND ("lastGatewayReadAt" IS NULL OR "lastGatewayReadAt" <= $3 OR "lastGatewayReadAt" > $4)
@@ -65,10 +67,7 @@ export async function claimStatusRead(
   const { windowMs } = account;
   return prisma.$transaction(async (tx) => {
     // NO KEY: charges and attempts referencing the config (FOR KEY SHARE) are not held up.
-    await tx.$queryRawUnsafe(
-      `SELECT id FROM "PixGatewayConfig" WHERE id = $1 FOR NO KEY UPDATE`,
-      charge.gatewayConfigId,
-    );
+    await sqlQuery(tx, `SELECT id FROM "PixGatewayConfig" WHERE id = $1 FOR NO KEY UPDATE`, charge.gatewayConfigId);
     const recent = await tx.pixCharge.aggregate({
       where: {
         gatewayConfigId: charge.gatewayConfigId,
@@ -124,7 +123,8 @@ export async function readStatusWithinBudget(
  * machine: reads claimed 60 s apart reached the simulator 59 s apart and the account was blocked.)
  */
 async function stampReadAnswered(chargeId: string, at: Date) {
-  await prisma.$executeRawUnsafe(
+  await sqlExecute(
+    prisma,
     `UPDATE "PixCharge" SET "lastGatewayReadAt" = $2 WHERE id = $1 AND "lastGatewayReadAt" < $2`,
     chargeId,
     at,

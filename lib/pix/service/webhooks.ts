@@ -17,6 +17,7 @@ import { applyPixStatus, type StatusReport } from "./apply";
 import { describeGatewayError } from "./errors";
 import { GATEWAY_AUDIT, rereadAtGateway, type GatewayReread } from "./refresh";
 import { gatewayFor } from "./runtime";
+import { sqlExecute, sqlQuery } from "@/lib/db/raw";
 
 export type WebhookOutcome = "accepted" | "ignored" | "unmatched" | "rejected" | "error";
 export type WebhookResult = { status: number; body: { received: boolean; outcome?: WebhookOutcome; events?: number } };
@@ -28,7 +29,8 @@ async function findEndpoint(gateway: string, endpointToken: string): Promise<Pix
   if (!isPixGatewayId(gateway) || gateway === "direct_key") throw notFound("Webhook endpoint");
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(endpointToken)) throw notFound("Webhook endpoint");
   // Raw SQL on this path and below: a Prisma model query costs ~1 ms of CPU to plan (docs/operations.md).
-  const [config] = await prisma.$queryRawUnsafe<PixGatewayConfig[]>(
+  const [config] = await sqlQuery<PixGatewayConfig>(
+    prisma,
     `SELECT * FROM "PixGatewayConfig" WHERE "endpointToken" = $1`,
     endpointToken,
   );
@@ -52,7 +54,8 @@ function candidatesFor(config: PixGatewayConfig, event: PixWebhookEvent, now: Da
     );
   if (or.length === 0) return Promise.resolve([]);
   // Always inside the tenant and the configuration whose URL was called.
-  return prisma.$queryRawUnsafe<PixCharge[]>(
+  return sqlQuery<PixCharge>(
+    prisma,
     `SELECT * FROM "PixCharge" WHERE "storeId" = $1 AND "gatewayConfigId" = $2 AND (${or.join(" OR ")}) LIMIT 20`,
     ...params,
   );
@@ -163,7 +166,8 @@ async function handleEvent(
 }
 
 async function logEvent(config: PixGatewayConfig, body: string, contentType: string | null, e: EventOutcome) {
-  await prisma.$executeRawUnsafe(
+  await sqlExecute(
+    prisma,
     `INSERT INTO "PixWebhookEvent" ("id", "storeId", "gatewayConfigId", "gateway", "body", "contentType", "outcome",
        "matchedChargeId", "matchedBy", "detail", "createdAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     newRowId(),

@@ -3,6 +3,7 @@ import type { Order } from "@/generated/prisma/client";
 import type { AuditContext } from "@/lib/audit/log";
 import { coalesce } from "@/lib/db/coalesce";
 import { prisma } from "@/lib/db/client";
+import { sqlQuery } from "@/lib/db/raw";
 
 export type HandlerContext = { event: Stripe.Event; audit: AuditContext; stripeAccount: string | null };
 export type EventHandler = (ctx: HandlerContext) => Promise<void>;
@@ -33,7 +34,8 @@ SELECT x.i AS "lookupIndex", o.*
   ) o`;
 
 async function findOrders(lookups: Lookup[]): Promise<Array<Order | null>> {
-  const rows = await prisma.$queryRawUnsafe<Array<Order & { lookupIndex: number }>>(
+  const rows = await sqlQuery<Order & { lookupIndex: number }>(
+    prisma,
     FIND_ORDERS_SQL,
     JSON.stringify(lookups.map((l, i) => ({ i, ...l }))),
   );
@@ -46,7 +48,8 @@ const findOne = coalesce(findOrders, async (l: Lookup) => (await findOrders([l])
 
 /** The subscription's own (Checkout) order, not one of its renewal payments (lib/orders/renewals.ts). */
 async function findSubscriptionOrder(subscriptionId: string, stripeAccount: string): Promise<Order | null> {
-  const [order] = await prisma.$queryRawUnsafe<Order[]>(
+  const [order] = await sqlQuery<Order>(
+    prisma,
     `SELECT * FROM "Order" WHERE "stripeAccountId" = $1 AND "subscriptionId" = $2 AND channel <> 'RENEWAL' LIMIT 1`,
     stripeAccount,
     subscriptionId,

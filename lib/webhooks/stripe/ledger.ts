@@ -3,6 +3,7 @@
 import type Stripe from "stripe";
 import { coalesce } from "@/lib/db/coalesce";
 import { prisma } from "@/lib/db/client";
+import { sqlExecute, sqlQuery } from "@/lib/db/raw";
 
 /** A PROCESSING claim older than this is considered abandoned (crashed worker) and reclaimable. */
 export const CLAIM_LEASE_MS = 5 * 60_000;
@@ -48,7 +49,7 @@ async function claimAll(claims: Claim[]): Promise<boolean[]> {
       status: done ? "PROCESSED" : "PROCESSING",
     };
   });
-  const rows = await prisma.$queryRawUnsafe<Array<{ id: string }>>(CLAIM_SQL, JSON.stringify(records), CLAIM_LEASE_MS);
+  const rows = await sqlQuery<{ id: string }>(prisma, CLAIM_SQL, JSON.stringify(records), CLAIM_LEASE_MS);
   const won = new Set(rows.map((r) => r.id));
   return claims.map((c, i) => won.has(c.event.id) && first.get(c.event.id) === i);
 }
@@ -72,7 +73,8 @@ export function recordAndClaim(event: Stripe.Event, source: "webhook" | "sync", 
 // One autocommit UPDATE without RETURNING (Prisma's updateMany wraps its UPDATE in BEGIN/COMMIT:
 // three round trips instead of one).
 async function markAllProcessed(ids: string[]): Promise<undefined[]> {
-  await prisma.$executeRawUnsafe(
+  await sqlExecute(
+    prisma,
     `UPDATE "StripeEvent" SET status = 'PROCESSED', "processedAt" = now() AT TIME ZONE 'UTC', "lastError" = NULL,
             "callbacksEnqueuedAt" = now() AT TIME ZONE 'UTC'
       WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`,
@@ -91,7 +93,8 @@ export async function markProcessed(id: string) {
 export async function markFailed(id: string, error: unknown) {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   // One autocommit UPDATE, like markProcessed (updateMany would be BEGIN/UPDATE/COMMIT).
-  await prisma.$executeRawUnsafe(
+  await sqlExecute(
+    prisma,
     `UPDATE "StripeEvent" SET status = 'FAILED', "lastError" = $2 WHERE id = $1`,
     id,
     message.slice(0, 1000),
