@@ -19,8 +19,20 @@ import pg from "pg";
 
 type Slot = { client?: pg.PoolClient; closed: boolean };
 
-const slots = new AsyncLocalStorage<Slot>();
-const byTx = new WeakMap<object, Slot>();
+// One set per process, on globalThis: Next.js bundles the instrumentation hook (which opens the
+// database) and the route handlers separately, so this module can be loaded twice, and the pool
+// of one copy must see the slots of the other.
+const shared = ((globalThis as { __vitrineDirect?: Shared }).__vitrineDirect ??= {
+  slots: new AsyncLocalStorage<Slot>(),
+  byTx: new WeakMap<object, Slot>(),
+  epochs: new WeakMap<object, number>(),
+});
+type Shared = {
+  slots: AsyncLocalStorage<Slot>;
+  byTx: WeakMap<object, Slot>;
+  epochs: WeakMap<object, number>;
+};
+const { slots, byTx, epochs } = shared;
 
 /** A pg.Pool whose promise-form `connect()` (the adapter's BEGIN) is recorded in the current slot. */
 export class DirectPool extends pg.Pool {
@@ -97,7 +109,6 @@ export function directClientFor(db: object): pg.PoolClient | null {
 // on the next statement instead of failing until it is closed.
 const MAX_NAMED = 2_000;
 const names = new Map<string, string>();
-const epochs = new WeakMap<object, number>();
 
 function nameOf(client: object, sql: string): string | undefined {
   let name = names.get(sql);

@@ -1,10 +1,10 @@
 // Raw statements sent straight to node-postgres (lib/db/direct.ts) must behave exactly as the
 // same statement through Prisma: same transaction, same row shapes, same errors. On PGlite they go
 // through Prisma, so the shape assertions hold there too.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { appendAudit } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
-import { directClientFor, directQuery } from "@/lib/db/direct";
+import { directClientFor, directQuery, inTransactionSlot } from "@/lib/db/direct";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { sqlExecute, sqlQuery } from "@/lib/db/raw";
 import { testDatabaseKind, uniqueEmail, useTestDatabase } from "../support/db";
@@ -114,4 +114,21 @@ describe("raw statements on the hot paths", () => {
       client.release();
     }
   });
+
+  it.runIf(onPostgres)(
+    "find the transaction's connection when this module is loaded twice (Next bundles instrumentation and routes apart)",
+    async () => {
+      vi.resetModules();
+      const second = await import("@/lib/db/direct");
+      expect(second.inTransactionSlot).not.toBe(inTransactionSlot);
+      // The pool is the first copy's (the test database's); the slot and the lookup are the second's.
+      const found = await second.inTransactionSlot((bind) =>
+        db().prisma.$transaction(async (tx) => {
+          bind(tx);
+          return second.directClientFor(tx) !== null && directClientFor(tx) !== null;
+        }),
+      );
+      expect(found).toBe(true);
+    },
+  );
 });
