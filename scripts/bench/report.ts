@@ -5,7 +5,7 @@
 // Round trips are counted in this process by wrapping node-postgres (every query a client sends,
 // BEGIN and COMMIT included, is one statement; a transaction is a BEGIN…COMMIT or an autocommit
 // statement), so the figures need no server statistics and do not depend on the load.
-import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -67,16 +67,48 @@ proto.query = function (this: object, config: unknown, ...rest: unknown[]) {
  */
 export async function countRoundTrips<T>(ops: number, fn: () => Promise<T>) {
   const before = { ...totals };
+  const db0 = postgresCpuMs();
   const cpu = process.cpuUsage();
   const out = await fn();
   const used = process.cpuUsage(cpu);
+  const db1 = postgresCpuMs();
   return {
+    dbCpuMsPerOp: db0 !== null && db1 !== null ? (db1 - db0) / ops : null,
     out,
     txPerOp: (totals.transactions - before.transactions) / ops,
     stmtsPerOp: (totals.statements - before.statements) / ops,
     plannedPerOp: (totals.planned - before.planned) / ops,
     cpuMsPerOp: (used.user + used.system) / 1000 / ops,
   };
+}
+
+/**
+ * CPU time (ms) of every local PostgreSQL server process so far, from /proc (Linux, server on this
+ * machine); null elsewhere. The bench's database shares the machine's cores with the app.
+ */
+export function postgresCpuMs(): number | null {
+  try {
+    const tick = 100; // USER_HZ on Linux
+    let total = 0;
+    let seen = 0;
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      } catch {
+        continue;
+      }
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      if (!name.startsWith("postgres")) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) * (1000 / tick);
+      seen++;
+    }
+    return seen > 0 ? total : null;
+  } catch {
+    return null;
+  }
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(n >= 100 ? 0 : 2));

@@ -60,3 +60,56 @@ export function memory() {
 }
 
 export const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+export type SentRequest = { path: string; body: string; contentType: string };
+export type SentResult = { status: number; text: string };
+
+// The load generator's loop, in plain JavaScript for a worker thread (no TypeScript loader there).
+const SENDER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { base, requests, senders } = workerData;
+const results = new Array(requests.length);
+const latencies = [];
+let next = 0;
+const started = performance.now();
+Promise.all(Array.from({ length: senders }, async () => {
+  for (;;) {
+    const i = next++;
+    if (i >= requests.length) return;
+    const r = requests[i];
+    const t0 = performance.now();
+    try {
+      const res = await fetch(base + r.path, { method: "POST", body: r.body, headers: { "content-type": r.contentType } });
+      results[i] = { status: res.status, text: await res.text() };
+    } catch (err) {
+      results[i] = { status: 0, text: String(err) };
+    }
+    latencies.push(performance.now() - t0);
+  }
+})).then(() => parentPort.postMessage({ seconds: (performance.now() - started) / 1000, latencies, results }));
+`;
+
+/**
+ * POSTs `requests` to `base` from `senders` concurrent loops on a worker thread, as a gateway on
+ * another machine would: the sending (fetch, sockets, JSON) no longer shares the event loop of
+ * the route being measured. Same figures as runConcurrent, plus each request's answer.
+ */
+export async function runSendersInWorker(base: string, requests: SentRequest[], senders: number) {
+  const { Worker } = await import("node:worker_threads");
+  const worker = new Worker(SENDER_SOURCE, { eval: true, workerData: { base, requests, senders } });
+  const out = await new Promise<{ seconds: number; latencies: number[]; results: SentResult[] }>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
+  await worker.terminate();
+  const latencies = out.latencies.sort((a, b) => a - b);
+  return {
+    perSecond: requests.length / out.seconds,
+    seconds: out.seconds,
+    latencies,
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    p99: pct(latencies, 99),
+    results: out.results,
+  };
+}
