@@ -157,7 +157,9 @@ export async function directQuery<T>(
       result = await run<T>(client, sql, params, named);
       done();
     } catch (err) {
-      done();
+      // The server refused the statement (a unique violation, say): the connection is fine. Any
+      // other failure (reset, timeout) may have broken it: the pool closes it instead of reusing it.
+      done(err instanceof pg.DatabaseError ? undefined : (err as Error));
       throw err;
     }
   } else {
