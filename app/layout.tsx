@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import "./globals.css";
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/http/locale";
 import { Providers } from "@/components/providers";
 
 export const metadata: Metadata = {

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { Logo } from "@/components/layout/logo";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import type { TranslateFn } from "@/lib/i18n/translate";
 
 export default async function MarketingLayout({ children }: { children: ReactNode }) {

@@ -13,7 +13,7 @@ import {
 import type { PlanView } from "@/components/billing/types";
 import { asJson } from "@/components/catalog/types";
 import { listPlanOffers } from "@/lib/billing/offers";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { logger } from "@/lib/log/logger";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { HeroPreview } from "./_components/hero-preview";

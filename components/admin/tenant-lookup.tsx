@@ -1,6 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 
 /** A GET form to /admin/tenants?q=…: store id, owner email or Stripe account id. */
 export async function TenantLookup({ defaultValue = "" }: { defaultValue?: string }) {

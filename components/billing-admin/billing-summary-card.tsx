@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ArrowRightIcon } from "@/components/ui/icons";
 import { formatNumber } from "@/lib/i18n/format";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { billingSnapshot } from "@/lib/metrics/billing";
 import { formatMoney } from "@/lib/money";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CheckCircleIcon, ChevronDownIcon, ChevronRightIcon } from "@/components/ui/icons";
 import { getGettingStarted, type GettingStartedStep } from "@/lib/account/getting-started";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import type { MessageKey } from "@/lib/i18n/translate";
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;

@@ -7,7 +7,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { QrCodeIcon } from "@/components/ui/icons";
 import { getBillingBanner } from "@/lib/dunning/banner";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { formatMoney } from "@/lib/money";
 
 export async function BillingBanner({ storeId }: { storeId: string }) {

@@ -7,7 +7,7 @@ import { SessionRefresh } from "@/components/auth/session-refresh";
 import { sessionSettings } from "@/lib/auth/session-settings";
 import { Badge } from "@/components/ui/badge";
 import { requireAdminPage } from "@/lib/auth/session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 
 export const dynamic = "force-dynamic";
 

@@ -10,7 +10,7 @@ import { TenantLookup } from "@/components/admin/tenant-lookup";
 import { BillingSummaryCard } from "@/components/billing-admin/billing-summary-card";
 import { listTenantOverview, platformMoneyTotals } from "@/lib/admin/tenants";
 import { platformCounts } from "@/lib/admin/users";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { formatMoney } from "@/lib/money";
 import { requireAdminPage } from "@/lib/auth/session";

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/layout/auth-card";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { getSessionUser } from "@/lib/auth/session";
 
 export const metadata = { title: "Sign in" };

@@ -8,7 +8,7 @@ import { SessionRefresh } from "@/components/auth/session-refresh";
 import { BillingBanner } from "@/components/dunning/billing-banner";
 import { sessionSettings } from "@/lib/auth/session-settings";
 import { requireSellerPage } from "@/lib/auth/session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 
 export const dynamic = "force-dynamic";
 

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireSellerPage } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { formatDate } from "@/lib/i18n/format";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { getOverview } from "@/lib/overview/overview";
 import { localWallClock, OverviewQuery } from "@/lib/overview/range";
 

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { VerifyChainButton } from "@/components/admin/verify-chain-button";
 import { auditDiff, auditSentence, KNOWN_ACTIONS } from "@/lib/admin/audit-sentences";
 import { listAuditPage, parseAuditFilter } from "@/lib/admin/audit-query";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { formatDateTime } from "@/lib/i18n/format";
 import { requireAdminPage } from "@/lib/auth/session";
 

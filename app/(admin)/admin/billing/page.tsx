@@ -8,7 +8,7 @@ import { requireAdminPage } from "@/lib/auth/session";
 import { amountInDunning, failedPaymentsByDay, listDunningCases } from "@/lib/dunning/admin";
 import { getDunningSchedule } from "@/lib/dunning/schedule";
 import { formatNumber } from "@/lib/i18n/format";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { billingSnapshot } from "@/lib/metrics/billing";
 import { formatMoney } from "@/lib/money";
 

@@ -4,7 +4,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { auditConfiguration, type LiveCheck, type SettingRow } from "@/lib/admin/config-audit";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/i18n/format";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 
 export const metadata = { title: "Configuration" };
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { listPlans } from "@/lib/billing/plans";
 import { CURRENCIES } from "@/lib/catalog/schemas";
 import { listCoupons, recentRedemptions } from "@/lib/coupons/manage";
 import { formatDateTime } from "@/lib/i18n/format";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { formatMoney } from "@/lib/money";
 
 export const metadata = { title: "Coupons" };

@@ -3,7 +3,7 @@ import { AdjustCreditsCard, VerifyLedgerCard, type StoreOption } from "@/compone
 import { PageHeader } from "@/components/ui/page-header";
 import { listTenants } from "@/lib/admin/users";
 import { listAllPackages } from "@/lib/credits/packages";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { requireAdminPage } from "@/lib/auth/session";
 
 export const metadata = { title: "Credits" };

@@ -7,7 +7,7 @@ import { Stat } from "@/components/ui/stat";
 import { platformMetrics, problemPayments, STUCK_AFTER_MINUTES } from "@/lib/admin/operations";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { formatMoney } from "@/lib/money";
 
 export const metadata = { title: "Operations" };

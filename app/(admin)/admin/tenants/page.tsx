@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { TenantLookup } from "@/components/admin/tenant-lookup";
 import { lookupTenant } from "@/lib/admin/tenant-detail";
 import { requireAdminPage } from "@/lib/auth/session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 
 export const metadata = { title: "Tenants" };
 export const dynamic = "force-dynamic";

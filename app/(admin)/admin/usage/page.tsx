@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/i18n/format";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { AdminUsageQuery, adminUsageOverview } from "@/lib/usage/admin";
 
 export const metadata = { title: "Usage" };

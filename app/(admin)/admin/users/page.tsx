@@ -5,7 +5,7 @@ import { Input } from "@/components/ui/input";
 import { DataTable } from "@/components/ui/table";
 import { UserStatusButton } from "@/components/admin/user-status-button";
 import { listUsers } from "@/lib/admin/users";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { formatDate } from "@/lib/i18n/format";
 import { requireAdminPage } from "@/lib/auth/session";
 import { isStorableText } from "@/lib/validation/text";

@@ -15,7 +15,7 @@ import {
   PixWebhooksQuery,
   webhookHealth,
 } from "@/lib/admin/webhooks";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { formatDateTime } from "@/lib/i18n/format";
 import { requireAdminPage } from "@/lib/auth/session";
 

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { PriceSummary } from "@/components/buyer/price-summary";
 import { BuyForm } from "@/components/buyer/buy-form";
 import { getPublicPrice } from "@/lib/checkout/public";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { AppError } from "@/lib/errors";
 
 export const metadata = { title: "Checkout" };

@@ -5,7 +5,7 @@ import { PriceSummary } from "@/components/buyer/price-summary";
 import { PayForm } from "@/components/buyer/pay-form";
 import { getPublicPrice } from "@/lib/checkout/public";
 import { stripeBrowserConfig } from "@/lib/stripe/client";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { AppError } from "@/lib/errors";
 import { storeHasRunningCodes } from "@/lib/coupons/store";
 import { pixOfferedFor } from "@/lib/pix/service/charge-from-price";

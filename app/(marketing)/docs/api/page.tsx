@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { canReadApiDocs } from "@/lib/openapi/access";
 import { ReferenceShell } from "./_components/reference-shell";
 import { referenceSections } from "./_components/model";

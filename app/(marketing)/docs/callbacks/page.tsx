@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { callbackEnv, REQUEST_TIMEOUT_MS, RESPONSE_EXCERPT_CHARS, RETRY_DELAYS_SECONDS } from "@/lib/callbacks/config";
 import { CALLBACK_CONTRACT_VERSION, contractReference, ENVELOPE_FIELDS } from "@/lib/callbacks/contract-reference";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import type { MessageKey, TranslateFn } from "@/lib/i18n/translate";
 
 export async function generateMetadata() {

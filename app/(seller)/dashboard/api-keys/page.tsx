@@ -2,7 +2,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ApiKeysManager } from "@/components/seller/api-keys-manager";
 import { requireSellerPage } from "@/lib/auth/session";
 import { listApiKeys } from "@/lib/auth/api-keys";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 
 export const metadata = { title: "API keys" };
 

@@ -12,7 +12,7 @@ import { getStripeBalance } from "@/lib/balance/stripe-balance";
 import { pixReceivedByGateway } from "@/lib/balance/pix-received";
 import { requireSellerPage } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 
 export const metadata = { title: "Balance" };
 export const dynamic = "force-dynamic";

@@ -11,7 +11,7 @@ import { requireSellerPage } from "@/lib/auth/session";
 import { appUrl as configuredAppUrl } from "@/lib/env/app-url";
 import { listProducts } from "@/lib/catalog/products";
 import { getAccountStatus } from "@/lib/connect/accounts";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 
 export const metadata = { title: "Checkout links" };
 

@@ -5,7 +5,7 @@ import { AccountStatusPanel } from "@/components/connect/account-status-panel";
 import { InstallmentSettingsForm } from "@/components/installments/installment-settings-form";
 import { requireSellerPage } from "@/lib/auth/session";
 import { getAccountStatus } from "@/lib/connect/accounts";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 
 export const metadata = { title: "Stripe Connect" };
 

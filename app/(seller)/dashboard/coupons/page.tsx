@@ -12,7 +12,7 @@ import { CURRENCIES } from "@/lib/catalog/schemas";
 import { getAccountStatus } from "@/lib/connect/accounts";
 import { listCoupons, recentRedemptions } from "@/lib/coupons/manage";
 import { formatDateTime } from "@/lib/i18n/format";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { formatMoney } from "@/lib/money";
 
 export const metadata = { title: "Coupons" };

@@ -6,7 +6,7 @@ import { DISPLAY_TIME_ZONE, type LedgerPage, type PackagesView, type SavedCard }
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSellerPage } from "@/lib/auth/session";
 import { creditSeries, getBalance, listLedger, listPackagesForStore, listPaymentMethods } from "@/lib/credits/views";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { logger } from "@/lib/log/logger";
 import { stripeBrowserConfig } from "@/lib/stripe/client";
 

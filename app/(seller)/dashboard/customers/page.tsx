@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireSellerPage } from "@/lib/auth/session";
 import { listCustomers, storeTimeZone } from "@/lib/customers/queries";
 import { ListCustomersQuery } from "@/lib/customers/schemas";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 
 export const metadata = { title: "Customers" };
 

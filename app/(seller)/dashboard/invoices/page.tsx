@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { InvoicesTable, type InvoiceListRow } from "@/components/invoices/invoices-table";
 import { IssuerFilter } from "@/components/invoices/issuer-filter";
 import { requireSellerPage } from "@/lib/auth/session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { ListInvoicesQuery } from "@/lib/invoices/schemas";
 import { listInvoices } from "@/lib/invoices/views";
 

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSellerPage } from "@/lib/auth/session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { decodeCursor } from "@/lib/payments/cursor";
 import { listPayments, storeScope } from "@/lib/payments/list";
 import { ListPaymentsQuery } from "@/lib/payments/schemas";

@@ -5,7 +5,7 @@ import { asJson } from "@/components/catalog/types";
 import { requireSellerPage } from "@/lib/auth/session";
 import { effectivePlanView, listPlanOffers } from "@/lib/billing/offers";
 import { getSubscription } from "@/lib/billing/plans";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 
 export const metadata = { title: "Plan" };
 

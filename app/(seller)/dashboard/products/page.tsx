@@ -8,7 +8,7 @@ import { asJson, type ProductView } from "@/components/catalog/types";
 import { requireSellerPage } from "@/lib/auth/session";
 import { getAccountStatus } from "@/lib/connect/accounts";
 import { listProducts, productCounts } from "@/lib/catalog/products";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 
 export const metadata = { title: "Products" };
 

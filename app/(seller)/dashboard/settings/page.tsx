@@ -3,7 +3,7 @@ import { PasswordForm, ProfileForm } from "@/components/seller/settings-forms";
 import { StoresCard } from "@/components/seller/stores-card";
 import { requireSellerPage } from "@/lib/auth/session";
 import { listStoresForOwner } from "@/lib/tenancy/stores";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { StoreSettingsForm } from "@/components/settings/store-settings-form";
 import { getStoreSettings } from "@/lib/tenancy/store-settings";
 

@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { DataTable } from "@/components/ui/table";
 import { requireSellerPage } from "@/lib/auth/session";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { listStoreAlerts } from "@/lib/usage/alerts";
 import { usageReport } from "@/lib/usage/summary";
 

@@ -10,7 +10,7 @@ import { auditSentence } from "@/lib/admin/audit-sentences";
 import { tenantDetail, type VolumeRow } from "@/lib/admin/tenant-detail";
 import { requireAdminPage } from "@/lib/auth/session";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/i18n/format";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { formatMoney } from "@/lib/money";
 
 export const metadata = { title: "Tenant" };

@@ -1,6 +1,6 @@
 import { Card, CardContent } from "@/components/ui/card";
 import { QrCodeIcon } from "@/components/ui/icons";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 
 export default async function PixChargeNotFound() {
   const { t } = await getI18n();

@@ -3,7 +3,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { PixPayment } from "@/components/pix/pix-payment";
 import type { PublicPixCharge } from "@/components/pix/types";
 import { AppError } from "@/lib/errors";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { getPublicPixCharge } from "@/lib/pix/service";
 
 export const metadata = { title: "PIX", robots: { index: false } };

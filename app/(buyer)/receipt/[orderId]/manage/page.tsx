@@ -1,6 +1,6 @@
 import { Card, CardContent } from "@/components/ui/card";
 import { PortalOpen } from "@/components/buyer/portal-open";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 
 export async function generateMetadata() {
   const { t } = await getI18n();

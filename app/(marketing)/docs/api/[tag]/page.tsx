@@ -2,7 +2,7 @@
 // OpenAPI document (lib/openapi). DOCS_PUBLIC=false: admins only.
 import { notFound } from "next/navigation";
 import { appUrl } from "@/lib/env/app-url";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { canReadApiDocs } from "@/lib/openapi/access";
 import { openApiDocument } from "@/lib/openapi/document";
 import { isTag, referenceSections } from "../_components/model";

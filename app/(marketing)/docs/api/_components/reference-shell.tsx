@@ -2,7 +2,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import type { TagName } from "@/lib/openapi/tags";
 import { MethodBadge } from "./method-badge";
 import type { DocSection } from "./model";

@@ -12,7 +12,7 @@ import { formatPhone } from "@/lib/customers/identity";
 import { CustomerIdParam } from "@/lib/customers/schemas";
 import { nullIfNotFound } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { formatMoney } from "@/lib/money";
 
 export const metadata = { title: "Customer" };

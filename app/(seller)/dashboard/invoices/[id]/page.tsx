@@ -13,7 +13,7 @@ import {
 } from "@/components/invoices/invoice-detail";
 import { requireSellerPage } from "@/lib/auth/session";
 import { nullIfNotFound } from "@/lib/errors";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { invoicePageData } from "@/lib/invoices/detail";
 
 export const metadata = { title: "Invoice" };

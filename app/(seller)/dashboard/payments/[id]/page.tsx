@@ -12,7 +12,7 @@ import { requireSellerPage } from "@/lib/auth/session";
 import { percentPart } from "@/lib/checkout/fees";
 import { nullIfNotFound } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { formatMoney } from "@/lib/money";
 import { getPayment, type PaymentDetail } from "@/lib/payments/detail";
 import { storeScope } from "@/lib/payments/list";

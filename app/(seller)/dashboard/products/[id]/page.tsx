@@ -8,7 +8,7 @@ import { requireSellerPage } from "@/lib/auth/session";
 import { getProduct } from "@/lib/catalog/products";
 import { getAccountStatus } from "@/lib/connect/accounts";
 import { nullIfNotFound } from "@/lib/errors";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 
 export const metadata = { title: "Product" };
 

@@ -5,7 +5,7 @@ import { ChevronRightIcon } from "@/components/ui/icons";
 import { ProductForm } from "@/components/catalog/product-form";
 import { requireSellerPage } from "@/lib/auth/session";
 import { getAccountStatus } from "@/lib/connect/accounts";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 
 export const metadata = { title: "New product" };
 

@@ -5,7 +5,7 @@ import type { NotificationPage, NotificationSettingsData } from "@/components/no
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSellerPage } from "@/lib/auth/session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { listNotifications } from "@/lib/notifications/log";
 import { getNotificationSettings } from "@/lib/notifications/settings";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { TaxIdentityForm } from "@/components/invoices/tax-identity-form";
 import { requireSellerPage } from "@/lib/auth/session";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 import { getTaxIdentity } from "@/lib/invoices/tax-identity";
 
 export const metadata = { title: "Tax identity" };

@@ -6,7 +6,7 @@ import type { PurchaseView } from "@/components/credits/types";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSellerPage } from "@/lib/auth/session";
 import { getPurchase } from "@/lib/credits/views";
-import { getI18n } from "@/lib/i18n/server";
+import { getI18n } from "@/lib/http/locale";
 
 export const metadata = { title: "Credit purchase" };
 
