@@ -77,6 +77,25 @@ describe("PIX charges", () => {
     expect(await db().prisma.pixCharge.count()).toBe(before);
   });
 
+  it("keeps the buyer's language an API caller sends (for the receipt), and refuses one we don't write in", async () => {
+    const en = await callRoute(createCharge, { apiKey: a.apiKey, body: body(3100, { buyerLocale: "en" }) });
+    expect(en.status).toBe(201);
+    const unsaid = await callRoute(createCharge, { apiKey: a.apiKey, body: body(3200) });
+    expect(unsaid.status).toBe(201);
+    const rows = await db().prisma.pixCharge.findMany({
+      where: { id: { in: [en.json.charge.id, unsaid.json.charge.id] } },
+    });
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.buyerLocale]))).toEqual({
+      [en.json.charge.id]: "en",
+      [unsaid.json.charge.id]: null,
+    });
+    const before = await db().prisma.pixCharge.count();
+    const fr = await callRoute(createCharge, { apiKey: a.apiKey, body: body(3300, { buyerLocale: "fr" }) });
+    expect(fr.status).toBe(422);
+    expect(fr.json.error).toMatchObject({ code: "validation_failed", param: "buyerLocale" });
+    expect(await db().prisma.pixCharge.count()).toBe(before);
+  });
+
   it("gives every charge its own reference and answers a repeated Idempotency-Key with the same charge", async () => {
     const headers = { "idempotency-key": "order-1002-try" };
     const first = await callRoute(createCharge, { apiKey: a.apiKey, body: body(2500), headers });

@@ -79,7 +79,7 @@ export async function createPixCharge(
   storeId: string,
   actor: AuditContext,
   input: CreateChargeInput,
-  /** A charge a buyer page starts: the buyer's language (lib/i18n/buyer-locale.ts), for their receipt. */
+  /** A charge a buyer page starts: the buyer's language (lib/i18n/buyer-locale.ts), for their receipt. An API caller sends `input.buyerLocale`. */
   opts: { buyerLocale?: Locale } = {},
 ): Promise<PixChargeView> {
   // Suspended by the platform or still under review: no new PIX charge.
@@ -136,7 +136,7 @@ export async function createPixCharge(
           externalOrderId: input.orderId ?? null,
           customer: (customer ?? undefined) as Prisma.InputJsonValue | undefined,
           idempotencyKey: input.idempotencyKey ?? null,
-          buyerLocale: opts.buyerLocale ?? null,
+          buyerLocale: opts.buyerLocale ?? input.buyerLocale ?? null,
           status: awaitCustomer ? "awaiting_customer" : "pending",
           // Waiting for the buyer counts against the charge's lifetime: it expires like a pending one.
           ...(awaitCustomer ? { expiresAt: new Date(Date.now() + expiresInSeconds * 1000) } : {}),

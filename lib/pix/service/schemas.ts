@@ -1,5 +1,6 @@
 // Request shapes of the PIX API (configs, charges, refunds).
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/config";
 import { isBrPhone, isCnpj, isCpf, normalisePhone } from "@/lib/pix/customer";
 import { PIX_CHARGE_STATES } from "@/lib/pix/status";
 
@@ -88,6 +89,11 @@ export const CreateChargeInput = z.strictObject({
    * and let the buyer's payment page ask for what is missing (instead of a 422).
    */
   collectCustomer: z.boolean().optional(),
+  /**
+   * The buyer's language ("pt-BR" | "en") for their receipt and emails. Without it, a charge in
+   * reais is written to the buyer in Portuguese.
+   */
+  buyerLocale: z.enum(LOCALES, { message: 'buyerLocale is "pt-BR" or "en".' }).optional(),
 });
 export type CreateChargeInput = z.infer<typeof CreateChargeInput> & { idempotencyKey?: string };
 
