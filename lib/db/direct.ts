@@ -142,7 +142,7 @@ async function run<T>(client: pg.PoolClient, sql: string, params: unknown[], nam
  * callback form of connect, which DirectPool leaves to pg).
  */
 export async function directQuery<T>(
-  on: pg.Pool | pg.PoolClient,
+  on: DirectQueryable,
   sql: string,
   params: unknown[],
   named: boolean,

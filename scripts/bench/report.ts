@@ -84,7 +84,9 @@ export async function countRoundTrips<T>(ops: number, fn: () => Promise<T>) {
 
 /**
  * CPU time (ms) of every local PostgreSQL server process so far, from /proc (Linux, server on this
- * machine); null elsewhere. The bench's database shares the machine's cores with the app.
+ * machine); null elsewhere. The bench's database shares the machine's cores with the app. A backend
+ * that exits between two readings takes its CPU with it, so the figure suits a run on a kept pool
+ * (as the bench's is), not one that opens a connection per operation.
  */
 export function postgresCpuMs(): number | null {
   try {
